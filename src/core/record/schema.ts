@@ -1,0 +1,77 @@
+import { z } from 'zod'
+
+/** Transfer record, interchange form v1. The schema is also the TypeScript type. */
+
+const MAX_FRACTION_DIGITS = 8
+
+// a decimal written as text, or a JSON number read back through its shortest text form, so the value stays exact
+const amountSchema = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === 'number' ? numberToDecimalText(v) : v.trim()))
+  .refine((s) => /^\d{1,18}(\.\d{1,8})?$/.test(s), {
+    message: `amount must be a positive decimal with at most ${MAX_FRACTION_DIGITS} fraction digits`,
+  })
+  .refine((s) => /[1-9]/.test(s), { message: 'amount must be greater than zero' })
+
+function numberToDecimalText(n: number): string {
+  if (!Number.isFinite(n)) return String(n)
+  const text = String(n)
+  if (!/e/i.test(text)) return text
+  // 1e-7 and friends: expand without going through floating arithmetic
+  return n.toFixed(MAX_FRACTION_DIGITS).replace(/\.?0+$/, '')
+}
+
+export const CHANNELS = [
+  'wire',
+  'ach',
+  'card',
+  'cash',
+  'cheque',
+  'money_transfer',
+  'mobile_money',
+  'crypto',
+  'internal',
+  'other',
+] as const
+export const PARTY_TYPES = ['person', 'business', 'msb', 'unknown'] as const
+
+const text = (max: number) => z.string().max(max)
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "GB"')
+const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+
+export const PartySchema = z.object({
+  id: z.string().min(1).max(128),
+  name: text(512).optional(),
+  type: z.enum(PARTY_TYPES).optional(),
+  account: text(128).optional(),
+  institution: text(128).optional(),
+  country: countryCode.optional(),
+  city: text(128).optional(),
+  phone: text(64).optional(),
+  email: text(256).optional(),
+  handle: text(128).optional(),
+  accountOpened: dateOrDateTime.optional(),
+  nationality: countryCode.optional(),
+})
+export type Party = z.infer<typeof PartySchema>
+
+export const TransferRecordSchema = z.object({
+  id: z.string().min(1).max(128),
+  timestamp: z.iso.datetime({ offset: true, message: 'expected an RFC 3339 date-time with offset, e.g. 2026-03-01T10:15:00Z' }),
+  amount: amountSchema,
+  currency: z.string().regex(/^[A-Z]{3,5}$/, 'expected 3-5 upper-case letters (ISO 4217 or an asset code such as USDT)'),
+  channel: z.enum(CHANNELS).optional(),
+  sender: PartySchema,
+  receiver: PartySchema,
+  reference: text(1024).optional(),
+  purpose: text(256).optional(),
+  location: z
+    .object({ country: countryCode.optional(), city: text(128).optional(), branch: text(128).optional() })
+    .optional(),
+  device: z.object({ id: text(256).optional(), ip: text(64).optional() }).optional(),
+})
+
+/** A validated record: `amount` is always decimal text. */
+export type TransferRecord = z.infer<typeof TransferRecordSchema>
+/** What a producer may send: `amount` may be a JSON number. */
+export type TransferRecordInput = z.input<typeof TransferRecordSchema>
