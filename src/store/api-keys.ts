@@ -1,0 +1,88 @@
+import { sha256Hex, randomHex } from './crypto.ts'
+import type { Executor } from './db.ts'
+import type { Role } from './schema.ts'
+
+export const ROLES = ['screen', 'analyst', 'admin'] as const satisfies readonly Role[]
+
+export interface ApiKeyInfo {
+  id: string
+  name: string
+  role: Role
+  prefix: string
+  createdAt: string
+  createdBy: string | null
+  revokedAt: string | null
+}
+
+const KEY_PREFIX = 'txs'
+
+/** Creates a key; the secret is returned once and only its SHA-256 is stored. */
+export async function createApiKey(
+  db: Executor,
+  input: { role: Role; name?: string; createdBy?: string | null },
+): Promise<{ key: string; info: ApiKeyInfo }> {
+  const id = randomHex(6)
+  const prefix = `${KEY_PREFIX}_${id}`
+  const key = `${prefix}_${randomHex(24)}`
+  const row = await db
+    .insertInto('api_keys')
+    .values({
+      id,
+      name: input.name ?? `${input.role} key`,
+      role: input.role,
+      prefix,
+      hash: await sha256Hex(key),
+      created_by: input.createdBy ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return { key, info: toInfo(row) }
+}
+
+/** The live key matching a presented secret, or undefined. */
+export async function findApiKey(db: Executor, presented: string): Promise<ApiKeyInfo | undefined> {
+  if (!presented.startsWith(`${KEY_PREFIX}_`)) return undefined
+  const row = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('hash', '=', await sha256Hex(presented))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return row && toInfo(row)
+}
+
+export async function listApiKeys(db: Executor): Promise<ApiKeyInfo[]> {
+  const rows = await db.selectFrom('api_keys').selectAll().orderBy('created_at').orderBy('id').execute()
+  return rows.map(toInfo)
+}
+
+/** Marks a key revoked; returns false when there is no such live key. */
+export async function revokeApiKey(db: Executor, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+function toInfo(row: {
+  id: string
+  name: string
+  role: Role
+  prefix: string
+  created_at: Date
+  created_by: string | null
+  revoked_at: Date | null
+}): ApiKeyInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    prefix: row.prefix,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  }
+}

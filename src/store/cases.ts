@@ -1,0 +1,49 @@
+import { chunks, type Executor } from './db.ts'
+
+export interface CaseRow {
+  entity: string
+  rules: string[]
+  score: number
+  transfers: string[]
+  firstSeen: string
+  lastSeen: string
+}
+
+/** Replaces a batch's cases (a resumed batch recomputes them); call inside the transaction that completes it. */
+export async function replaceBatchCases(db: Executor, batchId: string, cases: readonly CaseRow[]): Promise<void> {
+  await db.deleteFrom('cases').where('batch_id', '=', batchId).execute()
+  for (const chunk of chunks(cases, 500)) {
+    await db
+      .insertInto('cases')
+      .values(
+        chunk.map((c) => ({
+          batch_id: batchId,
+          entity: c.entity,
+          rules: c.rules,
+          score: c.score,
+          transfers: JSON.stringify(c.transfers),
+          first_seen: c.firstSeen,
+          last_seen: c.lastSeen,
+        })),
+      )
+      .execute()
+  }
+}
+
+export async function listBatchCases(db: Executor, batchId: string): Promise<CaseRow[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .orderBy('score', 'desc')
+    .orderBy('entity')
+    .execute()
+  return rows.map((r) => ({
+    entity: r.entity,
+    rules: r.rules,
+    score: r.score,
+    transfers: r.transfers,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+  }))
+}

@@ -1,0 +1,108 @@
+import { sql } from 'kysely'
+import { chunks, type Executor } from './db.ts'
+
+export type Decision = 'clear' | 'review' | 'block'
+
+/** One screening output as stored: the verdict or line error itself plus the columns alerts are filtered on. */
+export interface VerdictRow {
+  batchId: string | null
+  seq: number | null
+  line: number | null
+  recordId: string | null
+  decision: Decision | null
+  score: number | null
+  ruleset: string
+  output: unknown
+  rules: string[]
+  typologies: string[]
+  entities: string[]
+  occurredAt: string | null
+}
+
+/** Multi-row inserts in chunks; a (batch, seq) already stored is skipped, so a resumed batch adds no duplicates. */
+export async function insertVerdicts(db: Executor, rows: readonly VerdictRow[]): Promise<void> {
+  for (const chunk of chunks(rows, 500)) {
+    await db
+      .insertInto('verdicts')
+      .values(
+        chunk.map((r) => ({
+          batch_id: r.batchId,
+          seq: r.seq,
+          line: r.line,
+          record_id: r.recordId,
+          decision: r.decision,
+          score: r.score,
+          ruleset: r.ruleset,
+          output: JSON.stringify(r.output),
+          rules: r.rules,
+          typologies: r.typologies,
+          entities: r.entities,
+          occurred_at: r.occurredAt,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['batch_id', 'seq']).doNothing())
+      .execute()
+  }
+}
+
+/** A page of a batch's stored outputs in input order, after `afterSeq`; pages keep memory flat for any size. */
+export async function batchOutputsPage(
+  db: Executor,
+  batchId: string,
+  options: { afterSeq: number; limit: number; decisions?: readonly Decision[] },
+): Promise<{ seq: number; output: unknown }[]> {
+  let query = db
+    .selectFrom('verdicts')
+    .select(['seq', 'output'])
+    .where('batch_id', '=', batchId)
+    .where('seq', '>', options.afterSeq)
+  if (options.decisions) query = query.where('decision', 'in', [...options.decisions])
+  const rows = await query.orderBy('seq').limit(options.limit).execute()
+  return rows.map((r) => ({ seq: r.seq ?? 0, output: r.output }))
+}
+
+export interface AlertFilter {
+  rule?: string
+  typology?: string
+  entity?: string
+  from?: string
+  to?: string
+  batchId?: string
+}
+
+export interface AlertRow {
+  id: string
+  batchId: string | null
+  seq: number | null
+  createdAt: string
+  occurredAt: string | null
+  output: unknown
+}
+
+/** Review and block verdicts, oldest first, after the cursor (an alert id); `limit` rows at most. */
+export async function listAlerts(
+  db: Executor,
+  filter: AlertFilter,
+  page: { after?: string; limit: number },
+): Promise<AlertRow[]> {
+  let query = db
+    .selectFrom('verdicts')
+    .select(['id', 'batch_id', 'seq', 'created_at', 'occurred_at', 'output'])
+    .where('decision', 'in', ['review', 'block'])
+  if (page.after) query = query.where('id', '>', page.after)
+  if (filter.rule) query = query.where(sql<boolean>`rules @> array[${filter.rule}]::text[]`)
+  if (filter.typology) query = query.where(sql<boolean>`typologies @> array[${filter.typology}]::text[]`)
+  if (filter.entity) query = query.where(sql<boolean>`entities @> array[${filter.entity}]::text[]`)
+  if (filter.from) query = query.where('occurred_at', '>=', new Date(filter.from))
+  if (filter.to) query = query.where('occurred_at', '<', new Date(filter.to))
+  if (filter.batchId) query = query.where('batch_id', '=', filter.batchId)
+  const rows = await query.orderBy('id').limit(page.limit).execute()
+  return rows.map((r) => ({
+    id: String(r.id),
+    batchId: r.batch_id,
+    seq: r.seq,
+    createdAt: r.created_at.toISOString(),
+    occurredAt: r.occurred_at?.toISOString() ?? null,
+    output: r.output,
+  }))
+}
