@@ -1,0 +1,89 @@
+import { parseCsvLine } from './csv-line.ts'
+import type { TextLine } from './lines.ts'
+import { lineError, validateRecord, type ParsedLine } from './parsed-line.ts'
+
+const MAX_RECORD_LINES = 64
+
+/**
+ * CSV with a header of dotted field paths (`sender.id`) to validated records.
+ * A quoted field may span lines; the record is then reported at its first line.
+ * Stateful across chunks, so make one per stream.
+ */
+export interface CsvRecordParser {
+  push(lines: TextLine[]): ParsedLine[]
+  /** a record still open at the end of input (an unterminated quote) becomes its error line */
+  end(): ParsedLine[]
+}
+
+export function csvRecordParser(): CsvRecordParser {
+  let header: string[][] | null = null
+  let carry: { line: number; text: string; lines: number } | null = null
+
+  const toRecord = (cells: string[], line: number): ParsedLine => {
+    const columns = header!
+    if (cells.length !== columns.length) {
+      return lineError(line, 'invalid_csv', `expected ${columns.length} fields as in the header, found ${cells.length}`)
+    }
+    const obj: Record<string, unknown> = {}
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!
+      if (cell === '') continue
+      setPath(obj, columns[i]!, cell)
+    }
+    return validateRecord(obj, line)
+  }
+
+  const push = (lines: TextLine[]): ParsedLine[] => {
+    const out: ParsedLine[] = []
+    for (const { line, text, tooLong } of lines) {
+      if (tooLong) {
+        carry = null
+        out.push(lineError(line, 'line_too_long', 'line exceeds the maximum record length and was skipped'))
+        continue
+      }
+      const startLine = carry ? carry.line : line
+      const logical = carry ? `${carry.text}\n${text}` : text
+      if (!carry && logical.trim() === '') continue
+      const cells = parseCsvLine(logical)
+      if (cells === null) {
+        // an open quote: the record continues on the next line, within reason
+        const count = (carry?.lines ?? 0) + 1
+        if (count >= MAX_RECORD_LINES) {
+          carry = null
+          out.push(lineError(startLine, 'invalid_csv', 'unterminated quoted field'))
+        } else carry = { line: startLine, text: logical, lines: count }
+        continue
+      }
+      carry = null
+      if (header === null) {
+        header = cells.map((h) => h.trim().split('.'))
+        continue
+      }
+      out.push(toRecord(cells, startLine))
+    }
+    return out
+  }
+
+  const end = (): ParsedLine[] => {
+    if (!carry) return []
+    const line = carry.line
+    carry = null
+    return [lineError(line, 'invalid_csv', 'unterminated quoted field at end of input')]
+  }
+
+  return { push, end }
+}
+
+function setPath(obj: Record<string, unknown>, path: string[], value: string): void {
+  let node = obj
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!
+    let next = node[key] as Record<string, unknown> | undefined
+    if (next === undefined || typeof next !== 'object') {
+      next = {}
+      node[key] = next
+    }
+    node = next
+  }
+  node[path[path.length - 1]!] = value
+}

@@ -1,0 +1,35 @@
+import type { TextLine } from './lines.ts'
+import { lineError, validateRecord, type ParsedLine } from './parsed-line.ts'
+
+/** NDJSON lines to validated records; blank lines are not records and produce nothing. */
+export function parseNdjsonLines(lines: TextLine[]): ParsedLine[] {
+  const out: ParsedLine[] = []
+  for (const { line, text, tooLong } of lines) {
+    if (tooLong) {
+      out.push(lineError(line, 'line_too_long', 'line exceeds the maximum record length and was skipped'))
+      continue
+    }
+    if (isBlank(text)) continue
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (err) {
+      out.push(lineError(line, 'invalid_json', `not valid JSON: ${(err as Error).message}`))
+      continue
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      out.push(lineError(line, 'invalid_record', 'expected a JSON object per line'))
+      continue
+    }
+    out.push(validateRecord(value, line))
+  }
+  return out
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 13) return false
+  }
+  return true
+}

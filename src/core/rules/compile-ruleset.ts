@@ -1,0 +1,134 @@
+import type { z } from 'zod'
+import type { RuleIssue } from '../errors.ts'
+import type { CompiledRule, CompiledRuleset } from './compiled.ts'
+import { compileRule } from './compile-rule.ts'
+import { parseDuration } from './duration.ts'
+import { contentHash } from './hash.ts'
+import { RuleFileSchema, RulesetFileSchema, type RuleFile, type RulesetFile } from './schema.ts'
+import { parseYamlSource, type LocatedYaml, type RuleSource } from './yaml-source.ts'
+
+export type CompileResult = { ok: true; ruleset: CompiledRuleset } | { ok: false; issues: RuleIssue[] }
+
+/**
+ * Rule and ruleset files (YAML text) to one compiled ruleset. Every problem in every file is
+ * reported with file:line:column; nothing is compiled from a set of files that has any.
+ */
+export function compileRuleset(sources: readonly RuleSource[]): CompileResult {
+  const issues: RuleIssue[] = []
+  const rules: { file: RuleFile; yaml: LocatedYaml; path: string }[] = []
+  const rulesets: { file: RulesetFile; yaml: LocatedYaml; path: string }[] = []
+
+  for (const source of sources) {
+    const yaml = parseYamlSource(source)
+    if (yaml.issues.length > 0) {
+      issues.push(...yaml.issues)
+      continue
+    }
+    const kind = (yaml.value as { kind?: unknown } | null)?.kind
+    if (kind === 'ruleset') {
+      const file = validate(RulesetFileSchema, yaml, issues)
+      if (file) rulesets.push({ file, yaml, path: source.path })
+    } else if (kind === 'rule') {
+      const file = validate(RuleFileSchema, yaml, issues)
+      if (file) rules.push({ file, yaml, path: source.path })
+    } else {
+      issues.push(yaml.issueAt(['kind'], 'expected "kind: rule" or "kind: ruleset"'))
+    }
+  }
+
+  if (rulesets.length !== 1) {
+    const where = rulesets[1] ?? rulesets[0]
+    const message =
+      rulesets.length === 0 ? 'no ruleset file (kind: ruleset) among the rule files' : 'more than one ruleset file (kind: ruleset)'
+    issues.push(where ? where.yaml.issueAt(['kind'], message) : { file: sources[0]?.path ?? '(rules)', line: 1, column: 1, message })
+  }
+
+  const byId = new Map<string, (typeof rules)[number]>()
+  for (const r of rules) {
+    const other = byId.get(r.file.id)
+    if (other) issues.push(r.yaml.issueAt(['id'], `rule id "${r.file.id}" is also used in ${other.path}`))
+    else byId.set(r.file.id, r)
+  }
+
+  const set = rulesets[0]
+  if (!set || issues.length > 0) return { ok: false, issues }
+
+  const lists = new Map(Object.entries(set.file.lists))
+  const compiled: CompiledRule[] = []
+  for (const [id, switchboard] of Object.entries(set.file.rules)) {
+    const rule = byId.get(id)
+    if (!rule) {
+      issues.push(set.yaml.issueAt(['rules'], `no rule file with id "${id}"`, id))
+      continue
+    }
+    if (!switchboard.enabled) continue
+    compiled.push(
+      compileRule(rule.file, {
+        lists,
+        weight: switchboard.weight,
+        evidenceLimit: set.file.evidence_limit,
+        baseCurrency: set.file.base_currency,
+        report: (path, message, key) => issues.push(rule.yaml.issueAt(path, message, key)),
+      }),
+    )
+  }
+  for (const [lineup, rs] of Object.entries(set.file.rates)) {
+    if (lineup === set.file.base_currency && Number(rs) !== 1) {
+      issues.push(set.yaml.issueAt(['rates', lineup], 'the base currency has rate 1 by definition'))
+    }
+  }
+  if (set.file.thresholds.review > set.file.thresholds.block) {
+    issues.push(set.yaml.issueAt(['thresholds', 'review'], 'the review threshold must not be above the block threshold'))
+  }
+  if (issues.length > 0) return { ok: false, issues }
+
+  const hash = contentHash(
+    sources
+      .map((s) => s.text)
+      .sort()
+      .join('\u0000'),
+  )
+  const latenessMs = parseDuration(set.file.lateness)!
+  return {
+    ok: true,
+    ruleset: {
+      name: set.file.name,
+      version: `${set.file.name}@${set.file.version}#${hash}`,
+      baseCurrency: set.file.base_currency,
+      rates: Object.fromEntries(Object.entries(set.file.rates).map(([k, v]) => [k, String(v)])),
+      thresholds: set.file.thresholds,
+      latenessMs,
+      maxWindowMs: Math.max(0, ...compiled.map((r) => r.windowMs)),
+      rules: compiled,
+      lists,
+    },
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, issues: RuleIssue[]): T | undefined {
+  const result = schema.safeParse(yaml.value)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) issues.push(yaml.issueAt(issue.path, `unknown key "${key}"`, key))
+    } else if (issue.code === 'invalid_union') {
+      issues.push(yaml.issueAt(issue.path, unionMessage(issue)))
+    } else {
+      issues.push(yaml.issueAt(issue.path, issue.message))
+    }
+  }
+  return undefined
+}
+
+// zod reports every branch of a union; the branch that got furthest is the one the analyst meant
+function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
+  let best: z.core.$ZodIssue[] | undefined
+  for (const branch of issue.errors) {
+    if (branch.some((i) => i.code === 'invalid_value' && i.path.length <= 1 && !best)) continue
+    if (!best || branch.length < best.length) best = branch
+  }
+  const chosen = best?.[0]
+  if (!chosen) return issue.message
+  const sub = chosen.path.length > 0 ? ` at ${chosen.path.join('.')}` : ''
+  return chosen.code === 'unrecognized_keys' ? `unknown key "${chosen.keys[0]}"${sub}` : `${chosen.message}${sub}`
+}

@@ -1,0 +1,163 @@
+import { MINOR_PER_MAJOR } from '../money/convert.ts'
+import type { FieldKind } from './fields.ts'
+import { compileKeywords, normaliseWords } from './keywords.ts'
+import type { Condition, Conditions, Operators } from './schema.ts'
+import type { YamlPath } from './yaml-source.ts'
+
+export type Predicate<T> = (input: T) => boolean
+
+export interface ConditionScope<T> {
+  /** a name in the rule file to a getter over T */
+  resolve(name: string): { kind: FieldKind; get(input: T): unknown } | undefined
+  unknownNameHelp: string
+  lists: ReadonlyMap<string, readonly (string | number | boolean)[]>
+  report(path: YamlPath, message: string, key?: string): void
+}
+
+const TRUE = () => true
+
+/** Compiles conditions once into a closure; problems are reported with their place in the file. */
+export function compileConditions<T>(conds: Conditions | undefined, at: YamlPath, scope: ConditionScope<T>): Predicate<T> {
+  if (conds === undefined) return TRUE
+  if (Array.isArray(conds)) return allOf(conds.map((c, i) => compileCondition(c, [...at, i], scope)))
+  return compileCondition(conds, at, scope)
+}
+
+function compileCondition<T>(cond: Condition, at: YamlPath, scope: ConditionScope<T>): Predicate<T> {
+  if ('any' in cond && Array.isArray(cond.any)) {
+    const parts = (cond.any as Condition[]).map((c, i) => compileCondition(c, [...at, 'any', i], scope))
+    return (x) => parts.some((p) => p(x))
+  }
+  if ('all' in cond && Array.isArray(cond.all)) {
+    return allOf((cond.all as Condition[]).map((c, i) => compileCondition(c, [...at, 'all', i], scope)))
+  }
+  if ('not' in cond && typeof cond.not === 'object' && !Array.isArray(cond.not) && !isOperators(cond.not)) {
+    const inner = compileCondition(cond.not as Condition, [...at, 'not'], scope)
+    return (x) => !inner(x)
+  }
+  const parts: Predicate<T>[] = []
+  for (const [name, ops] of Object.entries(cond as Record<string, Operators>)) {
+    const field = scope.resolve(name)
+    if (!field) {
+      scope.report(at, `unknown field "${name}"; known: ${scope.unknownNameHelp}`, name)
+      continue
+    }
+    for (const [op, value] of Object.entries(ops)) {
+      const p = compileOperator(op as keyof Operators, value, field, [...at, name, op], scope)
+      if (p) parts.push(p)
+    }
+  }
+  return allOf(parts)
+}
+
+function isOperators(x: object): boolean {
+  return Object.keys(x).some((k) => ['eq', 'ne', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'exists'].includes(k))
+}
+
+function allOf<T>(parts: Predicate<T>[]): Predicate<T> {
+  if (parts.length === 0) return TRUE
+  if (parts.length === 1) return parts[0]!
+  if (parts.length === 2) {
+    const [a, b] = parts as [Predicate<T>, Predicate<T>]
+    return (x) => a(x) && b(x)
+  }
+  return (x) => {
+    for (const p of parts) if (!p(x)) return false
+    return true
+  }
+}
+
+function compileOperator<T>(
+  op: keyof Operators,
+  value: unknown,
+  field: { kind: FieldKind; get(input: T): unknown },
+  at: YamlPath,
+  scope: ConditionScope<T>,
+): Predicate<T> | undefined {
+  const get = field.get
+  const scale = field.kind === 'money' ? MINOR_PER_MAJOR : 1
+  switch (op) {
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      if (field.kind === 'text') {
+        scope.report(at, `"${op}" needs a number or amount field`)
+        return undefined
+      }
+      const limit = (value as number) * scale
+      if (op === 'gt') return (x) => num(get(x)) > limit
+      if (op === 'gte') return (x) => num(get(x)) >= limit
+      if (op === 'lt') return (x) => num(get(x)) < limit
+      return (x) => num(get(x)) <= limit
+    }
+    case 'eq':
+    case 'ne': {
+      const target = field.kind === 'text' ? String(value).toLowerCase() : (value as number) * scale
+      const eq =
+        field.kind === 'text'
+          ? (x: T) => {
+              const v = get(x)
+              return v !== undefined && String(v).toLowerCase() === target
+            }
+          : (x: T) => get(x) === target
+      return op === 'eq' ? eq : (x) => !eq(x)
+    }
+    case 'in':
+    case 'not_in': {
+      const list = resolveList(value, at, scope)
+      if (!list) return undefined
+      const set = new Set(list.map((v) => String(v).toLowerCase()))
+      const has = (x: T) => {
+        const v = get(x)
+        return v !== undefined && v !== null && set.has(String(v).toLowerCase())
+      }
+      return op === 'in' ? has : (x) => !has(x)
+    }
+    case 'exists': {
+      const present = (x: T) => {
+        const v = get(x)
+        return v !== undefined && v !== null && v !== ''
+      }
+      return value ? present : (x) => !present(x)
+    }
+    case 'has_keyword': {
+      const list = resolveList(value, at, scope)
+      if (!list) return undefined
+      const matcher = compileKeywords(list.map(String))
+      return (x) => {
+        const v = get(x)
+        if (Array.isArray(v)) return matcher.find(v as string[], '').length > 0
+        if (typeof v !== 'string' || v === '') return false
+        return matcher.find(normaliseWords(v), v).length > 0
+      }
+    }
+    case 'eq_field':
+    case 'ne_field': {
+      const other = scope.resolve(String(value))
+      if (!other) {
+        scope.report(at, `unknown field "${String(value)}"; known: ${scope.unknownNameHelp}`)
+        return undefined
+      }
+      const same = (x: T) => {
+        const a = get(x)
+        const b = other.get(x)
+        return a !== undefined && b !== undefined && String(a).toLowerCase() === String(b).toLowerCase()
+      }
+      // both sides must be known before they can differ
+      return op === 'eq_field' ? same : (x) => get(x) !== undefined && other.get(x) !== undefined && !same(x)
+    }
+  }
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : Number.NaN
+}
+
+function resolveList<T>(value: unknown, at: YamlPath, scope: ConditionScope<T>): readonly (string | number | boolean)[] | undefined {
+  if (Array.isArray(value)) return value
+  const name = String(value).slice(1)
+  const list = scope.lists.get(name)
+  if (!list) scope.report(at, `no list "${name}" in the ruleset; known: ${[...scope.lists.keys()].join(', ') || '(none)'}`)
+  return list
+}

@@ -1,0 +1,10 @@
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
+
+export const DURATION_PATTERN = /^(\d{1,5})(s|m|h|d|w)$/
+
+/** "48h", "7d", "30m" to milliseconds; undefined when the text is not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const m = DURATION_PATTERN.exec(text)
+  if (!m) return undefined
+  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS]
+}

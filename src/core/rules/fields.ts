@@ -1,0 +1,86 @@
+import type { Party } from '../record/schema.ts'
+import type { TransferView } from '../screen/view.ts'
+import { contextWords } from './keywords.ts'
+
+export type FieldKind = 'money' | 'number' | 'text'
+export interface FieldGetter {
+  kind: FieldKind
+  get(view: TransferView): unknown
+}
+
+const DAY_MS = 86_400_000
+const PARTY_FIELDS = new Set([
+  'id', 'name', 'type', 'account', 'institution', 'country', 'city', 'phone', 'email', 'handle', 'accountOpened', 'nationality',
+])
+const PARTY_ROLES = ['sender', 'receiver', 'party', 'counterparty'] as const
+type PartyRole = (typeof PARTY_ROLES)[number]
+
+export const FIELD_HELP =
+  'id, amount, currency, channel, reference, purpose, text, direction, hour, location.country|city|branch, device.id|ip, ' +
+  'and sender., receiver., party., counterparty. with id, name, type, account, institution, country, city, phone, email, ' +
+  'handle, accountOpened, nationality, account_age_days'
+
+const partyOf = (role: PartyRole): ((v: TransferView) => Party) => {
+  switch (role) {
+    case 'party':
+      return (v) => v.party
+    case 'counterparty':
+      return (v) => v.counterparty
+    case 'sender':
+      return (v) => v.ctx.record.sender
+    case 'receiver':
+      return (v) => v.ctx.record.receiver
+  }
+}
+
+/** A field path to a getter, or undefined when no such field exists. */
+export function compileField(path: string): FieldGetter | undefined {
+  const parts = path.split('.')
+  const [root, leaf, ...rest] = parts
+  if (rest.length > 0 || root === undefined) return undefined
+  if (leaf === undefined) return recordField(root)
+  if ((PARTY_ROLES as readonly string[]).includes(root)) return partyField(partyOf(root as PartyRole), leaf)
+  if (root === 'location' && ['country', 'city', 'branch'].includes(leaf)) {
+    return { kind: 'text', get: (v) => v.ctx.record.location?.[leaf as 'country'] }
+  }
+  if (root === 'device' && (leaf === 'id' || leaf === 'ip')) return { kind: 'text', get: (v) => v.ctx.record.device?.[leaf] }
+  return undefined
+}
+
+function recordField(name: string): FieldGetter | undefined {
+  switch (name) {
+    case 'id':
+    case 'currency':
+    case 'channel':
+    case 'reference':
+    case 'purpose':
+      return { kind: 'text', get: (v) => v.ctx.record[name] }
+    case 'amount':
+      return { kind: 'money', get: (v) => v.ctx.amountMinor }
+    case 'text':
+      // reference and purpose as normalised words, for keyword lexicons
+      return { kind: 'text', get: (v) => contextWords(v.ctx) }
+    case 'direction':
+      return { kind: 'text', get: (v) => v.direction }
+    case 'hour':
+      return { kind: 'number', get: (v) => new Date(v.ctx.ts).getUTCHours() }
+    default:
+      return undefined
+  }
+}
+
+function partyField(party: (v: TransferView) => Party, leaf: string): FieldGetter | undefined {
+  if (leaf === 'account_age_days') {
+    return {
+      kind: 'number',
+      get: (v) => {
+        const opened = party(v).accountOpened
+        if (opened === undefined) return undefined
+        return (v.ctx.ts - Date.parse(opened)) / DAY_MS
+      },
+    }
+  }
+  if (!PARTY_FIELDS.has(leaf)) return undefined
+  const key = leaf as keyof Party
+  return { kind: 'text', get: (v) => party(v)[key] }
+}

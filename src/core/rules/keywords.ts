@@ -1,0 +1,64 @@
+import type { TransferContext } from '../screen/view.ts'
+
+/** Words of free text: NFKD, without diacritics, lower-case, split on anything that is not a letter or digit. */
+export function normaliseWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+}
+
+export function contextWords(ctx: TransferContext): string[] {
+  if (ctx.words === undefined) {
+    const { reference, purpose } = ctx.record
+    ctx.words = reference || purpose ? normaliseWords(`${reference ?? ''} ${purpose ?? ''}`) : []
+  }
+  return ctx.words
+}
+
+/**
+ * A lexicon compiled for matching: single words in a set, phrases as word sequences,
+ * and symbol entries (emoji) as plain substrings. No regular expression comes from the rule file.
+ */
+export interface KeywordMatcher {
+  /** the lexicon entries found in the text, in lexicon form */
+  find(words: string[], rawText: string): string[]
+}
+
+export function compileKeywords(entries: readonly string[]): KeywordMatcher {
+  const single = new Map<string, string>()
+  const phrases = new Map<string, { words: string[]; entry: string }[]>()
+  const symbols: string[] = []
+  for (const entry of entries) {
+    const words = normaliseWords(entry)
+    if (words.length === 0) symbols.push(entry.trim())
+    else if (words.length === 1) single.set(words[0]!, entry)
+    else {
+      const list = phrases.get(words[0]!) ?? []
+      list.push({ words, entry })
+      phrases.set(words[0]!, list)
+    }
+  }
+  return {
+    find(words, rawText) {
+      const found: string[] = []
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!
+        const hit = single.get(w)
+        if (hit !== undefined && !found.includes(hit)) found.push(hit)
+        const candidates = phrases.get(w)
+        if (candidates === undefined) continue
+        for (const p of candidates) {
+          if (found.includes(p.entry)) continue
+          let all = true
+          for (let j = 1; j < p.words.length && all; j++) all = words[i + j] === p.words[j]
+          if (all) found.push(p.entry)
+        }
+      }
+      for (const s of symbols) if (s.length > 0 && rawText.includes(s) && !found.includes(s)) found.push(s)
+      return found
+    },
+  }
+}

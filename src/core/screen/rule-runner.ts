@@ -1,0 +1,209 @@
+import { MINOR_PER_MAJOR } from '../money/convert.ts'
+import type { CompiledRule, IndicatorType } from '../rules/compiled.ts'
+import { DAY_MS } from '../rules/compile-rule.ts'
+import type { Watchlists } from '../rules/watchlist-port.ts'
+import { TransferGraph } from '../state/graph.ts'
+import { WindowState, type Contribution } from '../state/window.ts'
+import type { Hit, HitEvidence } from './verdict.ts'
+import type { Direction, TransferContext, TransferView } from './view.ts'
+
+type Views = Record<Direction, TransferView>
+
+/** The live state of one compiled rule: windows per entity, last-seen times, the transfer graph. */
+export class RuleRunner {
+  private readonly windows = new Map<string, WindowState>()
+  private readonly seen = new Map<string, number>()
+  private readonly graph: TransferGraph | undefined
+  private readonly contributions: Contribution[]
+
+  constructor(
+    readonly rule: CompiledRule,
+    private readonly latenessMs: number,
+    private readonly watchlists: Watchlists | undefined,
+  ) {
+    this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs) : undefined
+    this.contributions = rule.windowAggregates.map(() => undefined)
+  }
+
+  /** state keys this record touches, as "namespace:value" */
+  keys(views: Views, out: Set<string>): void {
+    const entity = this.rule.entity
+    if (!entity) return
+    for (const p of entity.perspectives) {
+      const key = entity.key(views[p])
+      if (key !== undefined) out.add(`${entity.namespace}:${key}`)
+    }
+  }
+
+  /** updates state with the transfer and, when `hits` is given, evaluates the rule on it */
+  process(views: Views, ctx: TransferContext, hits: Hit[] | undefined): void {
+    const rule = this.rule
+    const entity = rule.entity
+    const perspectives = entity ? entity.perspectives : ONLY_OUT
+    for (let p = 0; p < perspectives.length; p++) {
+      const view = views[perspectives[p]!]
+      const key = entity ? entity.key(view) : ''
+      if (key === undefined) continue
+      const counted = rule.where(view)
+
+      let window: WindowState | undefined
+      if (rule.needs.window) {
+        window = this.windows.get(key)
+        if (!window) {
+          window = new WindowState(rule.windowAggregates, rule.windowMs, this.latenessMs)
+          this.windows.set(key, window)
+        }
+        if (counted) {
+          let slot = 0
+          for (const m of rule.measures) if (m.kind === 'windowed') this.contributions[slot++] = m.extract(view)
+          window.add(ctx.ts, ctx.record.id, this.contributions)
+        }
+      }
+      let lastSeen: number | undefined
+      if (rule.needs.seen) {
+        lastSeen = this.seen.get(key)
+        if (lastSeen === undefined || ctx.ts > lastSeen) this.seen.set(key, ctx.ts)
+      }
+      if (this.graph && counted && view.direction === 'out') {
+        this.graph.add(ctx.record.sender.id, ctx.record.receiver.id, ctx.ts, ctx.amountMinor, ctx.record.id)
+      }
+
+      if (hits === undefined || !rule.when(view)) continue
+      const hit = this.evaluate(view, ctx, key, window, lastSeen)
+      if (hit) hits.push(hit)
+    }
+  }
+
+  /** forgets entities whose events have all left the window */
+  sweep(now: number): void {
+    for (const [key, w] of this.windows) if (w.isIdle(now)) this.windows.delete(key)
+    this.graph?.sweep(now)
+  }
+
+  get liveEntities(): number {
+    return this.windows.size + (this.graph?.nodes ?? 0)
+  }
+
+  private evaluate(
+    view: TransferView,
+    ctx: TransferContext,
+    key: string,
+    window: WindowState | undefined,
+    lastSeen: number | undefined,
+  ): Hit | undefined {
+    const rule = this.rule
+    const values: number[] = new Array(rule.measures.length)
+    const extra: Record<string, string> = { window: rule.window ?? '', entity: key }
+    let transfers: string[] | undefined
+    let matches: HitEvidence['matches']
+    for (let i = 0; i < rule.measures.length; i++) {
+      const m = rule.measures[i]!
+      switch (m.kind) {
+        case 'windowed': {
+          const v = window!.measure(m.slot, ctx.ts)
+          values[i] = m.unit === 'money' ? v / MINOR_PER_MAJOR : v
+          break
+        }
+        case 'ratio': {
+          const den = values[m.of[1]]!
+          values[i] = den > 0 ? values[m.of[0]]! / den : 0
+          break
+        }
+        case 'value':
+          values[i] = m.get(view) ?? Number.NaN
+          break
+        case 'gap_days':
+          values[i] = lastSeen === undefined ? Number.NaN : (ctx.ts - lastSeen) / DAY_MS
+          break
+        case 'age_days': {
+          const opened = view.party.accountOpened
+          values[i] = opened === undefined ? Number.NaN : (ctx.ts - Date.parse(opened)) / DAY_MS
+          break
+        }
+        case 'cycle': {
+          const found = this.graph!.findCycle(ctx.record.sender.id, ctx.record.receiver.id, ctx.ts, ctx.amountMinor, m.search)
+          values[i] = found ? found.hops : 0
+          if (found) transfers = [...found.transfers, ctx.record.id]
+          break
+        }
+        case 'name_match': {
+          const name = view.party.name
+          const best = name && this.watchlists?.names ? this.watchlists.names.search(name, { ...(m.type && { type: m.type }), limit: 1 })[0] : undefined
+          values[i] = best?.score ?? 0
+          if (best) {
+            matches = [{ list: best.entry.list, entry: best.entry.id, matched: best.matchedName, score: best.score }]
+            extra.matched = best.matchedName
+            extra.list = best.entry.list
+          }
+          break
+        }
+        case 'indicator': {
+          const found = this.indicatorHits(view, m.types)
+          values[i] = found.length
+          if (found.length > 0) {
+            matches = found
+            extra.matched = found.map((f) => f.matched).join(', ')
+            extra.list = [...new Set(found.map((f) => f.list))].join(', ')
+          }
+          break
+        }
+      }
+    }
+    if (!rule.require(values)) return undefined
+    const scored = rule.scoreMeasure >= 0 ? values[rule.scoreMeasure]! : 1
+    const band = rule.score(scored)
+    if (!(band.score > 0)) return undefined
+    const render = (band.reason !== undefined && rule.bandReasons.get(band.reason)) || rule.reason
+    const scoreMeasure = rule.measures[rule.scoreMeasure]
+    return {
+      rule: rule.id,
+      version: rule.version,
+      typology: rule.typology,
+      score: Math.round(band.score * rule.weight * 10) / 10,
+      modifier: rule.modifier,
+      reason: render(values, view, extra),
+      source: rule.source,
+      evidence: {
+        ...(rule.entity && { entity: `${rule.entity.namespace}:${key}` }),
+        measure: scoreMeasure ? scoreMeasure.name : 'fixed',
+        value: scoreMeasure ? Math.round(scored * 100) / 100 : 1,
+        ...(rule.window && { window: rule.window }),
+        transfers: (transfers ?? window?.recentIds(ctx.ts, rule.evidenceLimit) ?? [ctx.record.id]).slice(-Math.max(1, rule.evidenceLimit)),
+        ...(matches && { matches }),
+      },
+    }
+  }
+
+  private indicatorHits(view: TransferView, types: readonly IndicatorType[]): NonNullable<HitEvidence['matches']> {
+    const lookup = this.watchlists?.indicators
+    if (!lookup) return []
+    const party = view.party
+    const out: NonNullable<HitEvidence['matches']> = []
+    for (const type of types) {
+      const raw = indicatorValue(type, party)
+      if (!raw) continue
+      for (const hit of lookup.lookup(type, raw)) out.push({ list: hit.list, entry: `${hit.type}:${hit.value}`, matched: raw, score: 1 })
+    }
+    return out
+  }
+}
+
+const ONLY_OUT: readonly Direction[] = ['out']
+
+function indicatorValue(type: IndicatorType, party: TransferView['party']): string | undefined {
+  switch (type) {
+    case 'phone':
+      return party.phone
+    case 'email':
+      return party.email
+    case 'handle':
+      return party.handle
+    case 'account':
+      return party.account
+    case 'wallet':
+      // crypto parties are keyed by their address
+      return party.account ?? party.id
+    case 'name':
+      return party.name
+  }
+}

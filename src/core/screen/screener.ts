@@ -1,0 +1,110 @@
+import { baseConverter, type ToBaseMinor } from '../money/convert.ts'
+import type { TransferRecord } from '../record/schema.ts'
+import type { CompiledRuleset } from '../rules/compiled.ts'
+import type { Watchlists } from '../rules/watchlist-port.ts'
+import { CaseBook, type Case } from './cases.ts'
+import { RuleRunner } from './rule-runner.ts'
+import { combineHits, type Hit, type Verdict } from './verdict.ts'
+import { viewsOf, type TransferContext } from './view.ts'
+
+export interface ScreenerOptions {
+  watchlists?: Watchlists
+  /** how far behind the latest event time a record may arrive and still see its own window; default: the ruleset's */
+  latenessMs?: number
+  /** keep entity-level cases (batch screening); off for one-off screens */
+  cases?: boolean
+}
+
+/** A record the screener cannot score, e.g. a currency without an exchange rate. */
+export class ScreeningError extends Error {
+  constructor(
+    readonly code: 'no_rate',
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message)
+  }
+}
+
+const SWEEP_EVERY = 16_384
+
+/**
+ * Screens transfers in event-time order against one compiled ruleset, keeping window state per
+ * entity in memory. Memory follows what is inside the windows, not how many records went by.
+ */
+export class Screener {
+  private readonly runners: RuleRunner[]
+  private readonly toBase: ToBaseMinor
+  private readonly caseBook: CaseBook | undefined
+  private latest = Number.NEGATIVE_INFINITY
+  private sinceSweep = 0
+
+  constructor(
+    readonly ruleset: CompiledRuleset,
+    opts: ScreenerOptions = {},
+  ) {
+    const lateness = opts.latenessMs ?? ruleset.latenessMs
+    this.runners = ruleset.rules.map((r) => new RuleRunner(r, lateness, opts.watchlists))
+    this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
+    this.caseBook = opts.cases ? new CaseBook() : undefined
+  }
+
+  /** updates window state with the transfer and scores it */
+  screen(record: TransferRecord): Verdict {
+    const ctx = this.context(record)
+    const views = viewsOf(ctx)
+    const hits: Hit[] = []
+    for (const runner of this.runners) runner.process(views, ctx, hits)
+    this.afterRecord(ctx.ts)
+    const combined = combineHits(hits, this.ruleset.thresholds)
+    const verdict: Verdict = { id: record.id, score: combined.score, decision: combined.decision, hits: combined.hits, ruleset: this.ruleset.version }
+    if (this.caseBook && verdict.decision !== 'clear') {
+      this.caseBook.add(verdict, new Date(ctx.ts).toISOString(), `id:${record.sender.id}`)
+    }
+    return verdict
+  }
+
+  /** updates window state only: replaying history before a real-time screen */
+  observe(record: TransferRecord): void {
+    const ctx = this.context(record)
+    const views = viewsOf(ctx)
+    for (const runner of this.runners) runner.process(views, ctx, undefined)
+    this.afterRecord(ctx.ts)
+  }
+
+  /** the state keys the record touches ("id:ACC-1", "phone:447700900123", ...), to load its history */
+  entityKeys(record: TransferRecord): string[] {
+    const ctx: TransferContext = { record, ts: Date.parse(record.timestamp), amountMinor: 0 }
+    const views = viewsOf(ctx)
+    const keys = new Set<string>()
+    for (const runner of this.runners) runner.keys(views, keys)
+    return [...keys]
+  }
+
+  cases(): Case[] {
+    return this.caseBook?.list() ?? []
+  }
+
+  /** entities with live state, across rules: what memory follows */
+  get liveEntities(): number {
+    let n = 0
+    for (const r of this.runners) n += r.liveEntities
+    return n
+  }
+
+  private context(record: TransferRecord): TransferContext {
+    const amountMinor = this.toBase(record.amount, record.currency)
+    if (amountMinor === undefined) {
+      throw new ScreeningError('no_rate', `no exchange rate for ${record.currency} in ruleset ${this.ruleset.name}; add it under "rates"`, 'currency')
+    }
+    return { record, ts: Date.parse(record.timestamp), amountMinor }
+  }
+
+  private afterRecord(ts: number): void {
+    if (ts > this.latest) this.latest = ts
+    if (++this.sinceSweep >= SWEEP_EVERY) {
+      this.sinceSweep = 0
+      for (const r of this.runners) r.sweep(this.latest)
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { LineError } from '../errors.ts'
+import type { ParsedLine } from '../io/parsed-line.ts'
+import { ScreeningError, type Screener } from './screener.ts'
+import type { Verdict } from './verdict.ts'
+
+/** One output line per input record, in input order: a verdict or an error. */
+export type ScreenOutput = Verdict | LineError
+
+export function isLineError(out: ScreenOutput): out is LineError {
+  return 'error' in out
+}
+
+/** Screens one decoded line; an unscreenable record becomes its error line. */
+export function screenLine(screener: Screener, parsed: ParsedLine): ScreenOutput {
+  if (!parsed.ok) return parsed.error
+  try {
+    return screener.screen(parsed.record)
+  } catch (err) {
+    if (err instanceof ScreeningError) {
+      return { line: parsed.line, id: parsed.record.id, error: { code: err.code, message: err.message, ...(err.path && { path: err.path }) } }
+    }
+    throw err
+  }
+}
+
+export function screenParsed(screener: Screener): TransformStream<ParsedLine[], ScreenOutput[]> {
+  return new TransformStream({
+    transform(chunk, controller) {
+      const out: ScreenOutput[] = new Array(chunk.length)
+      for (let i = 0; i < chunk.length; i++) out[i] = screenLine(screener, chunk[i]!)
+      controller.enqueue(out)
+    },
+  })
+}

@@ -1,0 +1,32 @@
+import type { Party, TransferRecord } from '../record/schema.ts'
+
+export type Direction = 'out' | 'in'
+
+/** What every rule sees of the current transfer, computed once per record. */
+export interface TransferContext {
+  record: TransferRecord
+  ts: number
+  /** amount in base-currency minor units */
+  amountMinor: number
+  /** normalised words of reference and purpose, built on first use */
+  words?: string[]
+}
+
+/**
+ * The transfer as seen from one party: `party` is whose state a rule keeps,
+ * `counterparty` the other side, `direction` whether money leaves or reaches `party`.
+ */
+export interface TransferView {
+  ctx: TransferContext
+  party: Party
+  counterparty: Party
+  direction: Direction
+}
+
+export function viewsOf(ctx: TransferContext): { out: TransferView; in: TransferView } {
+  const { sender, receiver } = ctx.record
+  return {
+    out: { ctx, party: sender, counterparty: receiver, direction: 'out' },
+    in: { ctx, party: receiver, counterparty: sender, direction: 'in' },
+  }
+}
