@@ -18,6 +18,8 @@ export function compileRuleset(sources: readonly RuleSource[]): CompileResult {
   const rules: { file: RuleFile; yaml: LocatedYaml; path: string }[] = []
   const rulesets: { file: RulesetFile; yaml: LocatedYaml; path: string }[] = []
 
+  // ids of rule files that failed validation, so the ruleset does not also complain they are missing
+  const failedIds = new Set<string>()
   for (const source of sources) {
     const yaml = parseYamlSource(source)
     if (yaml.issues.length > 0) {
@@ -31,6 +33,7 @@ export function compileRuleset(sources: readonly RuleSource[]): CompileResult {
     } else if (kind === 'rule') {
       const file = validate(RuleFileSchema, yaml, issues)
       if (file) rules.push({ file, yaml, path: source.path })
+      else failedIds.add(String((yaml.value as { id?: unknown }).id))
     } else {
       issues.push(yaml.issueAt(['kind'], 'expected "kind: rule" or "kind: ruleset"'))
     }
@@ -50,15 +53,16 @@ export function compileRuleset(sources: readonly RuleSource[]): CompileResult {
     else byId.set(r.file.id, r)
   }
 
-  const set = rulesets[0]
-  if (!set || issues.length > 0) return { ok: false, issues }
+  // with the ruleset readable, rules are compiled even when other files failed, so one run shows every problem
+  const set = rulesets.length === 1 ? rulesets[0] : undefined
+  if (!set) return { ok: false, issues }
 
   const lists = new Map(Object.entries(set.file.lists))
   const compiled: CompiledRule[] = []
   for (const [id, switchboard] of Object.entries(set.file.rules)) {
     const rule = byId.get(id)
     if (!rule) {
-      issues.push(set.yaml.issueAt(['rules'], `no rule file with id "${id}"`, id))
+      if (!failedIds.has(id)) issues.push(set.yaml.issueAt(['rules'], `no rule file with id "${id}"`, id))
       continue
     }
     if (!switchboard.enabled) continue

@@ -162,7 +162,6 @@ export class RuleRunner {
       score: Math.round(band.score * rule.weight * 10) / 10,
       modifier: rule.modifier,
       reason: render(values, view, extra),
-      source: rule.source,
       evidence: {
         ...(rule.entity && { entity: `${rule.entity.namespace}:${key}` }),
         measure: scoreMeasure ? scoreMeasure.name : 'fixed',

@@ -20,7 +20,6 @@ export interface Hit {
   score: number
   modifier: boolean
   reason: string
-  source: string
   evidence: HitEvidence
 }
 

@@ -1,0 +1,56 @@
+import type { ScreenOutput } from '../core/index.ts'
+
+/** Running totals for the end-of-batch summary. */
+export class BatchSummary {
+  records = 0
+  errors = 0
+  readonly decisions = { clear: 0, review: 0, block: 0 }
+  readonly hitsPerRule = new Map<string, number>()
+  readonly errorCodes = new Map<string, number>()
+  private readonly started = performance.now()
+
+  add(out: ScreenOutput): void {
+    this.records++
+    if ('error' in out) {
+      this.errors++
+      this.errorCodes.set(out.error.code, (this.errorCodes.get(out.error.code) ?? 0) + 1)
+      return
+    }
+    this.decisions[out.decision]++
+    for (const h of out.hits) this.hitsPerRule.set(h.rule, (this.hitsPerRule.get(h.rule) ?? 0) + 1)
+  }
+
+  get elapsedSeconds(): number {
+    return (performance.now() - this.started) / 1000
+  }
+
+  toJSON() {
+    const elapsed = this.elapsedSeconds
+    return {
+      records: this.records,
+      errors: this.errors,
+      errorCodes: Object.fromEntries(this.errorCodes),
+      decisions: this.decisions,
+      hitsPerRule: Object.fromEntries([...this.hitsPerRule].sort((a, b) => b[1] - a[1])),
+      elapsedSeconds: Math.round(elapsed * 100) / 100,
+      recordsPerSecond: Math.round(this.records / Math.max(elapsed, 1e-9)),
+    }
+  }
+
+  format(): string {
+    const s = this.toJSON()
+    const lines = [
+      `records ${s.records}  errors ${s.errors}  clear ${s.decisions.clear}  review ${s.decisions.review}  block ${s.decisions.block}`,
+      `elapsed ${s.elapsedSeconds.toFixed(2)} s  ${s.recordsPerSecond.toLocaleString('en-US')} records/s`,
+    ]
+    if (this.hitsPerRule.size > 0) {
+      lines.push('hits per rule:')
+      for (const [rule, n] of Object.entries(s.hitsPerRule)) lines.push(`  ${rule.padEnd(32)} ${n}`)
+    }
+    if (this.errorCodes.size > 0) {
+      lines.push('errors:')
+      for (const [code, n] of this.errorCodes) lines.push(`  ${code.padEnd(32)} ${n}`)
+    }
+    return lines.join('\n')
+  }
+}

@@ -1,0 +1,105 @@
+import { writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import cliProgress from 'cli-progress'
+import { Screener, screenLine } from '../../core/index.ts'
+import { BatchSummary } from '../batch-summary.ts'
+import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
+import { LineWriter } from '../output.ts'
+import { formatOf, openRecords } from '../record-source.ts'
+
+const USAGE = `usage: txscreen batch <file|-> [--rules DIR] [--format ndjson|csv] [--out FILE] [--cases FILE]
+                      [--list FORMAT:PATH ...] [--summary-json FILE] [--quiet]
+
+Screens every record and writes one line per input record, in input order: a verdict
+{"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
+Exit 0 when the batch ran (even with record errors), 2 for usage or rule errors.`
+
+export async function run(argv: string[]): Promise<number> {
+  let args
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        rules: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        cases: { type: 'string' },
+        list: { type: 'string', multiple: true },
+        'summary-json': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (err) {
+    process.stderr.write(`txscreen batch: ${(err as Error).message}\n${USAGE}\n`)
+    return 2
+  }
+  const { values, positionals } = args
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  const input = positionals[0]
+  if (!input || positionals.length > 1) {
+    process.stderr.write(`${USAGE}\n`)
+    return 2
+  }
+  let format
+  try {
+    format = formatOf(input, values.format)
+  } catch (err) {
+    process.stderr.write(`txscreen batch: ${(err as Error).message}\n`)
+    return 2
+  }
+
+  const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
+  if (!ruleset) return 2
+  let watchlists
+  try {
+    watchlists = await loadWatchlists(values.list)
+  } catch (err) {
+    process.stderr.write(`txscreen batch: ${(err as Error).message}\n`)
+    return 2
+  }
+  let source
+  try {
+    source = await openRecords(input, format)
+  } catch (err) {
+    process.stderr.write(`txscreen batch: cannot read ${input}: ${(err as Error).message}\n`)
+    return 2
+  }
+
+  const screener = new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
+  const writer = new LineWriter(values.out)
+  const summary = new BatchSummary()
+  const bar =
+    process.stderr.isTTY && !values.quiet && source.totalBytes
+      ? new cliProgress.SingleBar(
+          { format: 'screening [{bar}] {percentage}% | {records} records | {rate} rec/s | eta {eta}s', stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined
+  bar?.start(source.totalBytes!, 0, { records: 0, rate: 0 })
+
+  for await (const batch of source.batches) {
+    let text = ''
+    for (const parsed of batch) {
+      const out = screenLine(screener, parsed)
+      summary.add(out)
+      text += JSON.stringify(out) + '\n'
+    }
+    await writer.write(text)
+    bar?.update(source.bytesRead(), { records: summary.records, rate: Math.round(summary.records / summary.elapsedSeconds) })
+  }
+  bar?.stop()
+  await writer.close()
+
+  if (values.cases) {
+    const cases = screener.cases()
+    await writeFile(values.cases, cases.map((c) => JSON.stringify(c)).join('\n') + (cases.length ? '\n' : ''))
+  }
+  if (values['summary-json']) await writeFile(values['summary-json'], JSON.stringify(summary.toJSON(), null, 2) + '\n')
+  if (!values.quiet) process.stderr.write(`${summary.format()}\n`)
+  return 0
+}

@@ -1,0 +1,47 @@
+import { LEGAL_FORMS } from './data/legal-forms.ts'
+import { NICKNAME_GROUPS } from './data/nicknames.ts'
+import { PERSON_TITLES } from './data/person-titles.ts'
+import { PhraseTable } from './phrase-table.ts'
+
+/** Organisation legal forms ("open joint stock company", "oao", "ltd") to a generic form ("jsc", "llc"). */
+export const legalForms = new PhraseTable<string>(Object.entries(LEGAL_FORMS))
+
+/** Titles and honorifics put before a person's name ("mr", "his excellency"). */
+export const personTitles = new PhraseTable<true>(PERSON_TITLES.map((t) => [t, true] as [string, true]))
+
+/** Generational suffixes: they distinguish relatives, not spellings, and lists often drop them. */
+export const PERSON_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'junior', 'sr', 'snr', 'senior', 'ii', 'iii', 'iv'])
+
+/**
+ * Particles and articles: kept, so "bin laden" still lines up, but light, so that sharing "al" or "of" says little.
+ * Arabic, Dutch, German, Romance and English ones.
+ */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'ud', 'ad', 'ar', 'as', 'at', 'az', 'bin', 'ibn', 'ben', 'bint', 'abu', 'abd', 'ould',
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'la', 'le', 'les', 'y',
+  'the', 'of', 'and', 'for', 'in', 'und', 'et',
+])
+
+/** Words that say "an organisation" rather than which one; light, like legal forms. */
+export const ORG_CLASS_WORDS: ReadonlySet<string> = new Set([
+  'company', 'co', 'corporation', 'corp', 'incorporated', 'group', 'holding', 'holdings', 'international', 'intl',
+  'trading', 'enterprise', 'enterprises', 'industries', 'industry',
+])
+
+// given name -> the id of its nickname group ("ted" and "theodore" share one); a name can sit in several groups
+const nicknameGroups = new Map<string, number[]>()
+NICKNAME_GROUPS.forEach((group, id) => {
+  for (const name of group) {
+    const ids = nicknameGroups.get(name)
+    if (ids) ids.push(id)
+    else nicknameGroups.set(name, [id])
+  }
+})
+
+/** "ted" and "theodore", "bob" and "robert": the same given name in its short and full forms. */
+export function areNicknames(a: string, b: string): boolean {
+  const ga = nicknameGroups.get(a)
+  if (!ga) return false
+  const gb = nicknameGroups.get(b)
+  return gb !== undefined && ga.some((id) => gb.includes(id))
+}

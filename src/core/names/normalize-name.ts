@@ -1,0 +1,92 @@
+import { legalForms, ORG_CLASS_WORDS, PARTICLES, PERSON_SUFFIXES, personTitles } from './name-parts.ts'
+import { numberWordsToDigits } from './number-words.ts'
+import { romanise } from './transliterate.ts'
+
+/** How a token counts: words carry the name; initials, particles and legal forms say little on their own. */
+export type TokenKind = 'word' | 'initial' | 'particle' | 'legal' | 'number'
+
+export interface NameToken {
+  text: string
+  kind: TokenKind
+  /** share of the name this token stands for: its length for words, less for the rest */
+  weight: number
+  /** romanised from Hebrew or Arabic script, so its vowels are mostly missing */
+  abjad: boolean
+}
+
+export interface NormalName {
+  tokens: NameToken[]
+  /** the tokens joined by spaces: a stable key, and what an explanation shows */
+  text: string
+}
+
+/** person: titles and generational suffixes go; org: legal forms become generic tokens; undefined: both. */
+export type NameKind = 'person' | 'org' | undefined
+
+const LIGHT_WEIGHT = 1
+const INITIAL_WEIGHT = 1
+const NUMBER_WEIGHT = 3
+// a one- to three-letter legal form ("sa", "ag", "in") is trusted only at either end of the name
+const SHORT_LEGAL_FORM = 3
+
+const APOSTROPHES = /['`]/g
+const NOT_ALNUM = /[^a-z0-9]+/
+// "L.X.C." or "J.P": letters joined by dots are one acronym, not separate initials
+const DOTTED_ACRONYM = /^(?:[a-z0-9]\.){1,8}[a-z0-9]\.?$/
+
+export function normaliseName(raw: string, kind?: NameKind): NormalName {
+  let words: string[] = []
+  const abjadWords: boolean[] = []
+  for (const piece of romanise(raw)) {
+    const text = piece.text.replace(APOSTROPHES, '')
+    const parts = DOTTED_ACRONYM.test(text.replace(/,$/, '')) ? [text.replace(/[.,]/g, '')] : text.split(NOT_ALNUM)
+    for (const w of parts) {
+      if (w === '') continue
+      words.push(w)
+      abjadWords.push(piece.abjad)
+    }
+  }
+  const converted = numberWordsToDigits(words)
+  if (converted !== words) {
+    words = converted
+    abjadWords.length = 0
+  }
+  let start = 0
+  let end = words.length
+  if (kind !== 'org') {
+    for (let m = personTitles.match(words, start); m && start + m.length < end; m = personTitles.match(words, start)) {
+      start += m.length
+    }
+  }
+  const tokens: NameToken[] = []
+  for (let i = start; i < end; i++) {
+    const w = words[i]!
+    const abjad = abjadWords[i] ?? false
+    if (kind !== 'person') {
+      const form = legalForms.match(words, i)
+      if (form && (form.length > 1 || w.length > SHORT_LEGAL_FORM || i === start || i === end - 1) && end - start > form.length) {
+        tokens.push({ text: form.value, kind: 'legal', weight: LIGHT_WEIGHT, abjad: false })
+        i += form.length - 1
+        continue
+      }
+    }
+    if (kind !== 'org' && PERSON_SUFFIXES.has(w) && end - start > 2) continue
+    if (kind !== 'person' && ORG_CLASS_WORDS.has(w)) {
+      tokens.push({ text: w, kind: 'legal', weight: LIGHT_WEIGHT, abjad: false })
+      continue
+    }
+    tokens.push(classify(w, abjad))
+  }
+  // a name made only of light tokens ("AL", "THE CO") is still a name
+  if (tokens.length > 0 && tokens.every((t) => t.kind !== 'word' && t.kind !== 'number')) {
+    for (const t of tokens) if (t.kind !== 'initial') Object.assign(t, { kind: 'word', weight: t.text.length })
+  }
+  return { tokens, text: tokens.map((t) => t.text).join(' ') }
+}
+
+function classify(w: string, abjad: boolean): NameToken {
+  if (/^[0-9]+$/.test(w)) return { text: w, kind: 'number', weight: NUMBER_WEIGHT, abjad }
+  if (w.length === 1) return { text: w, kind: 'initial', weight: INITIAL_WEIGHT, abjad }
+  if (PARTICLES.has(w)) return { text: w, kind: 'particle', weight: LIGHT_WEIGHT, abjad }
+  return { text: w, kind: 'word', weight: w.length, abjad }
+}

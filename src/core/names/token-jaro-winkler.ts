@@ -1,0 +1,34 @@
+import { jaroWinkler } from './jaro-winkler.ts'
+
+// Jaro-Winkler is lenient with tokens of different length and with different first letters; these penalties and
+// their weights follow moov-io/watchman (Apache-2.0), whose published test cases the tests check against.
+const LENGTH_CUTOFF = 0.9
+const LENGTH_PENALTY_WEIGHT = 0.3
+const FIRST_LETTER_PENALTY = 0.9
+
+/** Soundex class of a letter: tokens whose first letters sound alike are compared, others score 0. */
+function soundClass(code: number): number {
+  switch (String.fromCharCode(code)) {
+    case 'b': case 'f': case 'p': case 'v': return 1
+    case 'c': case 'g': case 'j': case 'k': case 'q': case 's': case 'x': case 'z': return 2
+    case 'd': case 't': return 3
+    case 'l': return 4
+    case 'm': case 'n': return 5
+    case 'r': return 6
+    default: return -code // vowels, h, w, y, digits: only the same character
+  }
+}
+
+export function firstSoundsAlike(a: string, b: string): boolean {
+  return a.length > 0 && b.length > 0 && soundClass(a.charCodeAt(0)) === soundClass(b.charCodeAt(0))
+}
+
+/** Jaro-Winkler of two name tokens with penalties for a length difference and a different first letter. */
+export function tokenJaroWinkler(a: string, b: string): number {
+  if (!firstSoundsAlike(a, b)) return 0
+  let score = jaroWinkler(a, b)
+  const lengthRatio = Math.min(a.length, b.length) / Math.max(a.length, b.length)
+  if (lengthRatio < LENGTH_CUTOFF) score *= 1 - (1 - lengthRatio) * LENGTH_PENALTY_WEIGHT
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) score *= FIRST_LETTER_PENALTY
+  return score
+}
