@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const ROOT = join(import.meta.dirname, '../..')
+const CLI = join(ROOT, 'bin/txscreen.js')
+
+async function txscreen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [CLI, ...args], { cwd: ROOT, maxBuffer: 64 << 20 })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('txscreen batch', () => {
+  it('prints exactly one line per record, in input order, and exits 0 despite record errors', async () => {
+    const { code, stdout, stderr } = await txscreen(['batch', 'fixtures/records/malformed.ndjson', '--quiet'])
+    expect(code).toBe(0)
+    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l))
+    // 9 input lines, one of them blank: 8 records
+    expect(lines.map((l) => l.id ?? `line ${l.line}`)).toEqual(['t1', 't2', 'line 3', 'line 4', 't4', 't5', 't6', 'line 9'])
+    // three near-threshold transfers in a day, one with a smuggling word: the default pack must alert
+    expect(lines[5]).toMatchObject({ id: 't5', decision: expect.stringMatching(/^(review|block)$/), ruleset: expect.stringMatching(/^txscreen-default@/) })
+    expect(stderr).toBe('')
+  })
+
+  it('writes verdicts, cases and a summary to files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txscreen-batch-'))
+    const { code, stderr } = await txscreen([
+      'batch', 'fixtures/records/malformed.ndjson', '--out', join(dir, 'v.ndjson'), '--cases', join(dir, 'c.ndjson'),
+      '--summary-json', join(dir, 's.json'),
+    ])
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/records 8 {2}errors 5 {2}clear 2 /)
+    expect(readFileSync(join(dir, 'v.ndjson'), 'utf8').trimEnd().split('\n')).toHaveLength(8)
+    expect(JSON.parse(readFileSync(join(dir, 'c.ndjson'), 'utf8'))).toMatchObject({ entity: 'id:A', transfers: ['t5'] })
+    expect(JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'))).toMatchObject({ records: 8, errors: 5, errorCodes: { invalid_json: 2, invalid_record: 2, no_rate: 1 } })
+  })
+
+  it('exits 2 with file:line:column when a rule file is broken, and screens nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txscreen-rules-'))
+    cpSync(join(ROOT, 'rules'), dir, { recursive: true })
+    const file = join(dir, 'structuring-transfer.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('window: 7d', 'window: seven days'))
+    const check = await txscreen(['rules', 'check', dir])
+    expect(check.code).toBe(2)
+    expect(check.stderr).toMatch(/structuring-transfer\.yaml:\d+:9: expected a duration/)
+    const batch = await txscreen(['batch', 'fixtures/records/malformed.ndjson', '--rules', dir])
+    expect(batch.code).toBe(2)
+    expect(batch.stdout).toBe('')
+  })
+
+  it('exits 2 on usage errors', async () => {
+    expect((await txscreen(['batch'])).code).toBe(2)
+    expect((await txscreen(['batch', 'x.ndjson', '--format', 'xml'])).code).toBe(2)
+    expect((await txscreen(['batch', 'does-not-exist.ndjson'])).code).toBe(2)
+  })
+
+  it('the shipped rule pack passes rules check', async () => {
+    const { code, stdout } = await txscreen(['rules', 'check'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^ok: \d+ rules on/)
+  })
+})
