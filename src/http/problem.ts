@@ -1,0 +1,54 @@
+/** RFC 9457 problem details; thrown anywhere in a request and rendered once, in the app's onError. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: ProblemSlug,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? title)
+  }
+
+  toResponse(instance?: string): Response {
+    const body = {
+      type: problemType(this.slug),
+      title: this.title,
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(instance ? { instance } : {}),
+      ...this.extra,
+    }
+    return new Response(JSON.stringify(body), {
+      status: this.status,
+      headers: { 'content-type': 'application/problem+json', ...this.headers },
+    })
+  }
+}
+
+/** Problem types, each described on the docs page under its anchor. */
+export const PROBLEM_TYPES = {
+  'bad-request': 'The request could not be read: malformed JSON, a bad query parameter or an invalid body.',
+  unauthorized: 'No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`.',
+  forbidden: "The key's role does not allow this operation.",
+  'not-found': 'No such resource.',
+  'payload-too-large': 'The body is larger than this endpoint accepts.',
+  'unsupported-media-type': 'The Content-Type is not one this endpoint reads.',
+  'invalid-ruleset': 'The rule files do not compile; `issues` lists each problem with file, line and column.',
+  conflict: 'The request conflicts with the current state, e.g. an Idempotency-Key reused while its upload runs.',
+  'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
+  'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
+  'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
+  'shutting-down': 'The server is draining before it stops; retry on another instance.',
+  internal: 'An unexpected error; the server log has the details.',
+} as const
+export type ProblemSlug = keyof typeof PROBLEM_TYPES
+
+export function problemType(slug: ProblemSlug): string {
+  return `/docs#problem-${slug}`
+}
+
+export const notFound = (what: string) => new Problem(404, 'not-found', 'Not found', what)
+export const badRequest = (detail: string, extra: Record<string, unknown> = {}) =>
+  new Problem(400, 'bad-request', 'Bad request', detail, extra)

@@ -1,0 +1,30 @@
+import type { BackgroundTasks } from './deps.ts'
+
+/** Runs background work in this process and keeps track of it, so that shutdown can wait for it. */
+export class InProcessTasks implements BackgroundTasks {
+  readonly #running = new Set<Promise<void>>()
+  readonly #abort = new AbortController()
+
+  run(task: (signal: AbortSignal) => Promise<void>): void {
+    const p = task(this.#abort.signal)
+      .catch((err: unknown) => {
+        if (!this.#abort.signal.aborted) console.error('txscreen: background task failed:', err instanceof Error ? err.message : err)
+      })
+      .finally(() => this.#running.delete(p))
+    this.#running.add(p)
+  }
+
+  get size(): number {
+    return this.#running.size
+  }
+
+  /** Resolves when every task started so far (and any they start) has finished. */
+  async idle(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running])
+  }
+
+  /** Stops tasks where they stand, as if the process had died: used to test recovery. */
+  abandon(): void {
+    this.#abort.abort(new Error('abandoned'))
+  }
+}

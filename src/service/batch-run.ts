@@ -1,0 +1,114 @@
+import { decodeRecords, Screener, screenLine, isLineError, type CompiledRuleset, type ScreenOutput } from '../core/index.ts'
+import { EMPTY_COUNTS, saveBatchProgress, setBatchStatus, type BatchInfo } from '../store/batches.ts'
+import { replaceBatchCases } from '../store/cases.ts'
+import type { Db } from '../store/db.ts'
+import type { BatchCounts } from '../store/schema.ts'
+import { insertVerdicts, type VerdictRow } from '../store/verdicts.ts'
+import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
+
+const FLUSH_ROWS = 500
+const PROGRESS_EVERY = 2_000
+// the heartbeat other processes watch to tell a live batch from an orphaned one
+const HEARTBEAT_MS = 5_000
+
+export interface RunOptions {
+  storeVerdicts: StoreVerdicts
+  /** receives each group of outputs in input order (streamed responses); its promise is awaited for backpressure */
+  emit?: (outputs: ScreenOutput[]) => Promise<void>
+  /** stops the run where it is without touching the batch row: what a killed process leaves behind */
+  signal?: AbortSignal
+}
+
+/**
+ * Screens a batch's bytes into stored outputs with one seq per input record, then completes the batch
+ * with its cases and counts in one transaction. Writing is idempotent per (batch, seq), so running a
+ * batch again from the start after a crash adds nothing twice.
+ */
+export async function runBatch(
+  db: Db,
+  batch: BatchInfo,
+  ruleset: CompiledRuleset,
+  source: ReadableStream<Uint8Array>,
+  options: RunOptions,
+): Promise<BatchCounts> {
+  const counts: BatchCounts = { ...EMPTY_COUNTS, bytes: 0 }
+  const screener = new Screener(ruleset, { cases: true })
+  let pending: VerdictRow[] = []
+  let sinceProgress = 0
+  let lastSave = Date.now()
+  let seq = 0
+
+  const flush = async () => {
+    const rows = pending
+    pending = []
+    await insertVerdicts(db, rows)
+    await saveBatchProgress(db, batch.id, counts)
+    sinceProgress = 0
+    lastSave = Date.now()
+  }
+
+  try {
+    await setBatchStatus(db, batch.id, 'running', { counts })
+    const reader = source.pipeThrough(countBytes(counts)).pipeThrough(decodeRecords(batch.format)).getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      options.signal?.throwIfAborted()
+      const outputs: ScreenOutput[] = new Array(value.length)
+      for (let i = 0; i < value.length; i++) {
+        const parsed = value[i]!
+        const output = screenLine(screener, parsed)
+        outputs[i] = output
+        tally(counts, output)
+        if (shouldStore(output, options.storeVerdicts)) {
+          const record = parsed.ok ? parsed.record : undefined
+          // entity keys only for alerts: they are what `GET /v1/alerts?entity=` searches
+          const keys = record && !isLineError(output) && output.decision !== 'clear' ? screener.entityKeys(record) : []
+          const line = parsed.ok ? parsed.line : parsed.error.line
+          pending.push(toVerdictRow(output, { batchId: batch.id, seq, line, ruleset: ruleset.version }, record, keys))
+        }
+        seq++
+      }
+      sinceProgress += value.length
+      if (options.emit) await options.emit(outputs)
+      if (pending.length >= FLUSH_ROWS || sinceProgress >= PROGRESS_EVERY || Date.now() - lastSave > HEARTBEAT_MS) await flush()
+    }
+    options.signal?.throwIfAborted()
+    await flush()
+    const cases = screener.cases()
+    await db.transaction().execute(async (tx) => {
+      await replaceBatchCases(tx, batch.id, cases)
+      await setBatchStatus(tx, batch.id, 'completed', { counts, error: null })
+    })
+    return counts
+  } catch (err) {
+    if (options.signal?.aborted) throw err
+    // keep the counts so the failure has a trace of how far it got; if the database itself is gone this
+    // write fails too, and the stale heartbeat lets recovery pick the batch up later
+    await setBatchStatus(db, batch.id, 'failed', { counts, error: describeFailure(err) }).catch(() => {})
+    throw err
+  }
+}
+
+function tally(counts: BatchCounts, output: ScreenOutput): void {
+  counts.records++
+  if (isLineError(output)) counts.errors++
+  else counts[output.decision]++
+}
+
+function countBytes(counts: BatchCounts): TransformStream<Uint8Array, Uint8Array> {
+  return new TransformStream({
+    transform(chunk, controller) {
+      counts.bytes = (counts.bytes ?? 0) + chunk.byteLength
+      controller.enqueue(chunk)
+    },
+  })
+}
+
+function describeFailure(err: unknown): { code: string; message: string } {
+  const code = (err as { code?: unknown })?.code
+  return {
+    code: typeof code === 'string' ? code : 'batch_failed',
+    message: err instanceof Error ? err.message : String(err),
+  }
+}

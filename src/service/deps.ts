@@ -1,0 +1,29 @@
+import type { Db } from '../store/db.ts'
+import type { RulesetService } from './rulesets.ts'
+import type { StoreVerdicts } from './verdict-rows.ts'
+
+export interface ServiceConfig {
+  storeVerdicts: StoreVerdicts
+  /** largest batch upload in bytes */
+  batchBodyLimit: number
+  /** uploads are kept in the database in pieces of this size, so a batch can be resumed after a crash */
+  uploadChunkBytes: number
+}
+
+/** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
+export interface BackgroundTasks {
+  run(task: (signal: AbortSignal) => Promise<void>): void
+}
+
+export interface ServiceDeps {
+  db: Db
+  rulesets: RulesetService
+  config: ServiceConfig
+  background: BackgroundTasks
+}
+
+export const DEFAULT_CONFIG: ServiceConfig = {
+  storeVerdicts: 'all',
+  batchBodyLimit: 2 * 1024 ** 3,
+  uploadChunkBytes: 1024 ** 2,
+}

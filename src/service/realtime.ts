@@ -1,0 +1,45 @@
+import type { TransferRecord, Verdict } from '../core/index.ts'
+import { Screener } from '../core/index.ts'
+import type { Db } from '../store/db.ts'
+import { appendEntityEvents, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/entity-events.ts'
+import { insertVerdicts } from '../store/verdicts.ts'
+import type { RulesetService } from './rulesets.ts'
+import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
+
+// history is kept at least this long, whatever the active windows, so activating a rule set with
+// longer windows still finds some past
+const MIN_RETENTION_MS = 31 * 24 * 3600_000
+
+/**
+ * Screens one transfer against the history of every entity it touches. All state lives in the
+ * database: per-entity advisory locks serialise concurrent calls for the same entity across
+ * processes, the entity's past transfers are replayed into a fresh screener, and the transfer is
+ * appended under each key in the same transaction as its verdict.
+ */
+export async function screenRealtime(
+  db: Db,
+  rulesets: RulesetService,
+  record: TransferRecord,
+  options: { storeVerdicts: StoreVerdicts },
+): Promise<Verdict> {
+  return db.transaction().execute(async (tx) => {
+    const ruleset = await rulesets.active(tx)
+    const screener = new Screener(ruleset)
+    const keys = screener.entityKeys(record).sort()
+    await lockEntityKeys(tx, keys)
+    const at = Date.parse(record.timestamp)
+    const history = (await loadEntityHistory(tx, keys, new Date(at - ruleset.maxWindowMs), new Date(at))) as TransferRecord[]
+    // a retried call (same transfer id) is screened against the same past and not counted twice
+    const retried = history.some((r) => r.id === record.id)
+    for (const past of history) if (past.id !== record.id) screener.observe(past)
+    const verdict = screener.screen(record)
+    if (!retried) {
+      await appendEntityEvents(tx, { keys, eventId: record.id, occurredAt: new Date(at), record })
+      if (shouldStore(verdict, options.storeVerdicts)) {
+        await insertVerdicts(tx, [toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: ruleset.version }, record, keys)])
+      }
+      await pruneEntityEvents(tx, keys, new Date(at - Math.max(ruleset.maxWindowMs, MIN_RETENTION_MS)))
+    }
+    return verdict
+  })
+}

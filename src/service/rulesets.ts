@@ -1,0 +1,80 @@
+import { compileRuleset, formatRuleIssue, type CompiledRuleset, type RuleIssue, type RuleSource } from '../core/index.ts'
+import { audit } from '../store/audit.ts'
+import type { Db, Executor } from '../store/db.ts'
+import { activateRuleset, activeRulesetVersion, getRulesetFiles, saveRulesetVersion } from '../store/rulesets.ts'
+import { NoActiveRulesetError, StoredRulesetBrokenError } from './errors.ts'
+
+export type PublishResult =
+  | { ok: true; version: string; created: boolean; activated: boolean }
+  | { ok: false; issues: RuleIssue[] }
+
+/**
+ * Rule sets by version. Versions are immutable content hashes, so a compiled version can be cached
+ * forever; only the "active" pointer is read from the database each time, which is what lets an
+ * activation in one process take effect in all of them.
+ */
+export class RulesetService {
+  readonly #compiled = new Map<string, Promise<CompiledRuleset>>()
+
+  /** The compiled active rule set; throws NoActiveRulesetError when none is active. */
+  async active(db: Executor): Promise<CompiledRuleset> {
+    const version = await activeRulesetVersion(db)
+    if (!version) throw new NoActiveRulesetError()
+    return this.compiled(db, version)
+  }
+
+  async compiled(db: Executor, version: string): Promise<CompiledRuleset> {
+    let pending = this.#compiled.get(version)
+    if (!pending) {
+      pending = this.#compile(db, version)
+      this.#compiled.set(version, pending)
+      pending.catch(() => this.#compiled.delete(version))
+    }
+    return pending
+  }
+
+  async #compile(db: Executor, version: string): Promise<CompiledRuleset> {
+    const files = await getRulesetFiles(db, version)
+    if (!files) throw new StoredRulesetBrokenError(version, 'no such version')
+    const result = compileRuleset(files)
+    if (!result.ok) throw new StoredRulesetBrokenError(version, result.issues.map(formatRuleIssue).join('; '))
+    return result.ruleset
+  }
+
+  /** Validates and stores rule files as a version (a no-op if that content exists), optionally activating it. */
+  async publish(db: Db, files: RuleSource[], options: { actor: string; activate: boolean }): Promise<PublishResult> {
+    const result = compileRuleset(files)
+    if (!result.ok) return { ok: false, issues: result.issues }
+    const { ruleset } = result
+    this.#compiled.set(ruleset.version, Promise.resolve(ruleset))
+    const created = await db.transaction().execute(async (tx) => {
+      const saved = await saveRulesetVersion(tx, {
+        version: ruleset.version,
+        files,
+        maxWindowMs: ruleset.maxWindowMs,
+        createdBy: options.actor,
+      })
+      if (saved.created) {
+        await audit(tx, { actor: options.actor, action: 'ruleset.publish', target: ruleset.version, details: { files: files.map((f) => f.path) } })
+      }
+      if (options.activate) await this.#activate(tx, ruleset.version, options.actor)
+      return saved.created
+    })
+    return { ok: true, version: ruleset.version, created, activated: options.activate }
+  }
+
+  /** Switches the active pointer; false when the version does not exist. */
+  async activate(db: Db, version: string, actor: string): Promise<boolean> {
+    // compile first: a version that no longer compiles must not become active
+    if (!(await getRulesetFiles(db, version))) return false
+    await this.compiled(db, version)
+    await db.transaction().execute((tx) => this.#activate(tx, version, actor))
+    return true
+  }
+
+  async #activate(db: Executor, version: string, actor: string): Promise<void> {
+    const previous = await activeRulesetVersion(db)
+    await activateRuleset(db, version, actor)
+    await audit(db, { actor, action: 'ruleset.activate', target: version, details: { previous: previous ?? null } })
+  }
+}

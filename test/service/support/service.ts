@@ -1,0 +1,61 @@
+import { openDatabase, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
+import { createApp } from '../../../src/http/app.ts'
+import { InProcessTasks } from '../../../src/service/background.ts'
+import { DEFAULT_CONFIG, type ServiceConfig } from '../../../src/service/deps.ts'
+import { RulesetService } from '../../../src/service/rulesets.ts'
+import { createApiKey } from '../../../src/store/api-keys.ts'
+import type { DatabaseTarget } from '../../../src/adapters/node/open-database.ts'
+import { TEST_RULES } from './rules.ts'
+
+export interface Keys {
+  screen: string
+  analyst: string
+  admin: string
+}
+
+/** One app instance over a store, as one server process would have it. */
+export class TestService {
+  readonly background = new InProcessTasks()
+  readonly rulesets = new RulesetService()
+  readonly app
+
+  constructor(
+    readonly store: OpenDatabase,
+    config: Partial<ServiceConfig> = {},
+  ) {
+    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: { ...DEFAULT_CONFIG, ...config }, background: this.background })
+  }
+
+  static async open(target: DatabaseTarget, config: Partial<ServiceConfig> = {}): Promise<TestService> {
+    return new TestService(await openDatabase(target), config)
+  }
+
+  request(path: string, init: RequestInit & { key?: string } = {}): Promise<Response> {
+    const headers = new Headers(init.headers)
+    if (init.key) headers.set('authorization', `Bearer ${init.key}`)
+    if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json')
+    return Promise.resolve(this.app.request(path, { ...init, headers, ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit))
+  }
+
+  post(path: string, key: string, body: unknown): Promise<Response> {
+    return this.request(path, { method: 'POST', key, body: JSON.stringify(body) })
+  }
+
+  async close(): Promise<void> {
+    await this.background.idle()
+    await this.store.close()
+  }
+}
+
+/** Keys for each role and the test rule set published and active. */
+export async function seed(service: TestService): Promise<Keys> {
+  const db = service.store.db
+  const keys = {
+    screen: (await createApiKey(db, { role: 'screen', name: 'teller' })).key,
+    analyst: (await createApiKey(db, { role: 'analyst', name: 'ana' })).key,
+    admin: (await createApiKey(db, { role: 'admin', name: 'root' })).key,
+  }
+  const published = await service.rulesets.publish(db, TEST_RULES, { actor: 'test', activate: true })
+  if (!published.ok) throw new Error(JSON.stringify(published.issues))
+  return keys
+}
