@@ -1,0 +1,84 @@
+import { mkdir } from 'node:fs/promises'
+import { benignDay } from './benign/day.ts'
+import { writeIndicators } from './indicators.ts'
+import { Planner } from './planner.ts'
+import { buildPopulation } from './population.ts'
+import { Rng } from './prng.ts'
+import type { LabelledDraft } from './types.ts'
+import { RecordWriter } from './writer.ts'
+
+export interface GenerateOptions {
+  seed: number
+  records: number
+  outDir: string
+  /** first simulated day, YYYY-MM-DD (UTC) */
+  start: string
+  /** size of the fixed population; by default it grows with --records up to MAX_DEFAULT_ACCOUNTS */
+  accounts?: number
+  /** target share of illicit transfers among all records */
+  illicitShare?: number
+}
+
+export interface GenerateSummary {
+  records: number
+  illicit: number
+  days: number
+  accounts: number
+  recordsPerDay: number
+  instances: Record<string, number>
+  indicators: number
+}
+
+export const MAX_DEFAULT_ACCOUNTS = 20_000
+export const DEFAULT_ILLICIT_SHARE = 0.022
+
+/** accounts used when none are given: grows with the run so small runs stay dense, capped so large runs stay realistic */
+export function defaultAccounts(records: number): number {
+  return Math.min(MAX_DEFAULT_ACCOUNTS, Math.max(400, Math.round(records / 25)))
+}
+
+/** a fixed daily volume per account, so a longer run covers more days rather than denser ones */
+export function recordsPerDay(accounts: number): number {
+  return Math.max(50, Math.round(accounts / 2))
+}
+
+/**
+ * Generates the data set day by day: the day's scheduled and everyday benign transfers, plus the planted
+ * transfers that fall on it, sorted and written before the next day starts. Memory holds one day and the
+ * instances still running, whatever the number of records.
+ */
+export async function generate(opts: GenerateOptions): Promise<GenerateSummary> {
+  const startMs = Date.parse(`${opts.start}T00:00:00Z`)
+  if (!Number.isFinite(startMs)) throw new Error(`--start must be a date YYYY-MM-DD, got "${opts.start}"`)
+  const accounts = opts.accounts ?? defaultAccounts(opts.records)
+  const perDay = recordsPerDay(accounts)
+  const totalDays = Math.max(1, Math.ceil(opts.records / perDay))
+  const pop = buildPopulation(opts.seed, accounts, startMs)
+  const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE)
+  const benignRng = Rng.derive(opts.seed, 'benign')
+
+  await mkdir(opts.outDir, { recursive: true })
+  const writer = new RecordWriter(opts.outDir)
+  await writer.start()
+  for (let day = 0; day < totalDays && writer.written < opts.records; day++) {
+    const planted = planner.takeDay(day)
+    // cumulative target, so a day that carried many planted transfers is made up for by the next ones
+    const target = Math.min(opts.records, perDay * (day + 1)) - writer.written
+    const benignBudget = Math.max(0, target - planted.length)
+    const benign = benignDay(benignRng, pop, day, benignBudget)
+    const all: LabelledDraft[] = benign.concat(planted)
+    all.sort((a, b) => a.ts - b.ts)
+    await writer.writeDay(all)
+  }
+  await writer.close()
+  const indicators = await writeIndicators(opts.outDir, opts.seed, planner.indicators)
+  return {
+    records: writer.written,
+    illicit: writer.illicit,
+    days: totalDays,
+    accounts,
+    recordsPerDay: perDay,
+    instances: Object.fromEntries([...planner.counts.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    indicators,
+  }
+}

@@ -1,0 +1,19 @@
+import { adContactMatch, sharedIdentifiers } from './contacts.ts'
+import { cashInWireOut, funnelAccount, unregisteredRemitter } from './cash.ts'
+import { cryptoFeeCollection } from './crypto.ts'
+import { feeCollectionFanin, unrelatedSendersSameBeneficiary } from './fee-collection.ts'
+import { cycle, fanoutOffshore, gatherScatter, layeredStack } from './graph.ts'
+import { holdAndRelease, routeInstalments } from './hawala.ts'
+import { dormantReactivation, mulePassThrough, velocity } from './mules.ts'
+import { cashStructuring, multiLocation, structuringTransfer } from './structuring.ts'
+import type { Typology } from './context.ts'
+
+/** every planted typology, in a fixed order (the planner cycles through them in shuffled rounds) */
+export const TYPOLOGIES: readonly Typology[] = [
+  feeCollectionFanin, unrelatedSendersSameBeneficiary, structuringTransfer, cashStructuring, multiLocation,
+  funnelAccount, cashInWireOut, unregisteredRemitter, holdAndRelease, routeInstalments, mulePassThrough,
+  sharedIdentifiers, gatherScatter, fanoutOffshore, cycle, layeredStack, cryptoFeeCollection, dormantReactivation,
+  velocity, adContactMatch,
+]
+
+export const TYPOLOGY_LABELS: readonly string[] = TYPOLOGIES.map((t) => t.label)

@@ -1,0 +1,92 @@
+import { HIGH_MIGRANT_ORIGIN, TRANSIT } from '../geography.ts'
+import { major, percentOf, splitExact } from '../money.ts'
+import { HOUR_MS, type Draft } from '../types.ts'
+import { currencyOf, type Typology } from './context.ts'
+
+/**
+ * R20: a new (opened within 90 days) or long-dormant account receives from three or more third parties and
+ * forwards 90% or more within 48 hours, keeping a small commission.
+ */
+export const mulePassThrough: Typology = {
+  label: 'mule_pass_through',
+  minDays: 3,
+  plant(ctx) {
+    const rng = ctx.rng
+    const home = ctx.home(['GB', 'DE', 'FR', 'IT', 'NL', 'US', 'AU'])
+    const currency = currencyOf(home.code)
+    const dormant = rng.chance(0.35)
+    const mule = ctx.party({ country: home.code, openedDaysAgo: dormant ? rng.int(400, 4000) : rng.int(3, 85), region: rng.pick(['anglo', 'arabic', 'hispanic', 'southasian']) })
+    const payers = rng.int(3, 8)
+    const drafts: Draft[] = []
+    let total = 0
+    let lastTs = 0
+    const receiveDays = ctx.span(0, 4)
+    for (let i = 0; i < payers; i++) {
+      const amount = ctx.fee(400, 4800, 0.4)
+      const ts = ctx.at(rng.int(0, receiveDays), 8, 20)
+      total += amount
+      lastTs = Math.max(lastTs, ts)
+      drafts.push({ ts, amount, currency, channel: rng.weighted([['wire', 2], ['ach', 1], ['mobile_money', 2], ['money_transfer', 1]] as const), sender: ctx.customer(rng.chance(0.8) ? home.code : undefined).party, receiver: mule })
+    }
+    const forwarded = percentOf(total, rng.int(91, 99))
+    const parts = splitExact(forwarded, Array.from({ length: rng.int(1, 3) }, () => rng.int(1, 3)))
+    const lastDay = Math.min(ctx.days - 1, Math.floor((lastTs - ctx.dayMs) / 86_400_000) + rng.int(0, 1))
+    for (const amount of parts) {
+      const receiver = rng.chance(0.5) ? ctx.party({ country: rng.pick([...TRANSIT, ...HIGH_MIGRANT_ORIGIN]) }) : ctx.party({ country: home.code })
+      // forwarded after the last credit, within 48 hours of it and never past the instance's span
+      const ts = Math.min(lastTs + rng.int(1, 40) * HOUR_MS, ctx.dayMs + lastDay * 86_400_000 + 86_399_000)
+      drafts.push({ ts: Math.max(ts, lastTs + 60_000), amount, currency, channel: rng.chance(0.6) ? 'wire' : 'money_transfer', sender: mule, receiver })
+    }
+    return { drafts }
+  },
+}
+
+/**
+ * A new or long-dormant account that suddenly moves high value: one to three large credits, then most of it
+ * paid out within days to a few parties. Fewer counterparties and larger sums than a mule.
+ */
+export const dormantReactivation: Typology = {
+  label: 'dormant_reactivation',
+  minDays: 3,
+  plant(ctx) {
+    const rng = ctx.rng
+    const home = ctx.home(['GB', 'DE', 'FR', 'US', 'CA', 'AU', 'BE'])
+    const currency = currencyOf(home.code)
+    const account = ctx.party({ country: home.code, openedDaysAgo: rng.chance(0.6) ? rng.int(800, 6000) : rng.int(2, 40), type: rng.chance(0.8) ? 'person' : 'business' })
+    const drafts: Draft[] = []
+    let total = 0
+    for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+      const amount = major(rng.logInt(15_000, 180_000))
+      total += amount
+      drafts.push({ ts: ctx.at(rng.int(0, 1), 9, 17), amount, currency, channel: rng.chance(0.8) ? 'wire' : 'cheque', sender: ctx.party({ country: rng.pick([home.code, 'AE', 'TR', 'CN']), type: 'business' }), receiver: account })
+    }
+    const parts = splitExact(percentOf(total, rng.int(70, 98)), Array.from({ length: rng.int(2, 6) }, () => rng.int(1, 5)))
+    for (const amount of parts) {
+      drafts.push({ ts: ctx.at(rng.int(1, ctx.span(1, 5)), 9, 18), amount, currency, channel: 'wire', sender: account, receiver: ctx.party({ country: rng.pick([home.code, ...TRANSIT, 'AE']) }) })
+    }
+    return { drafts }
+  },
+}
+
+/**
+ * Velocity: an established customer with an ordinary history suddenly sends a burst of transfers, many times
+ * the usual rate, within hours, to many beneficiaries.
+ */
+export const velocity: Typology = {
+  label: 'velocity',
+  minDays: 2,
+  plant(ctx) {
+    const rng = ctx.rng
+    const person = ctx.customer(ctx.home().code)
+    const n = rng.int(8, 30)
+    const hours = rng.pick([1, 3, 6, 12, 24])
+    const start = ctx.at(0, 6, 23 - Math.min(hours, 16))
+    const beneficiaries = Array.from({ length: rng.int(Math.ceil(n / 3), n) }, () => ctx.party({ country: rng.chance(0.5) ? person.country.code : rng.pick([...TRANSIT, ...HIGH_MIGRANT_ORIGIN]) }))
+    const drafts: Draft[] = []
+    for (let i = 0; i < n; i++) {
+      const ts = Math.floor((start + rng.float() * hours * HOUR_MS) / 1000) * 1000
+      drafts.push({ ts: Math.min(ts, ctx.dayMs + (ctx.days - 1) * 86_400_000 + 86_399_000), amount: ctx.fee(80, 2500, 0.3), currency: person.currency, channel: rng.weighted([['mobile_money', 3], ['wire', 1], ['ach', 1], ['money_transfer', 1]] as const), sender: person.party, receiver: beneficiaries[i % beneficiaries.length]!, device: { id: person.device } })
+    }
+    return { drafts }
+  },
+}
