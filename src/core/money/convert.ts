@@ -9,22 +9,42 @@ export const MINOR_PER_MAJOR = 100
  */
 export type ToBaseMinor = (amount: string, currency: string) => number | undefined
 
+const RATE_SCALE = 100_000_000
+
 export function baseConverter(baseCurrency: string, rates: Record<string, string | number>): ToBaseMinor {
-  const factors = new Map<string, Decimal>()
-  for (const [currency, rate] of Object.entries(rates)) factors.set(currency, new Decimal(rate).times(MINOR_PER_MAJOR))
-  factors.set(baseCurrency, new Decimal(MINOR_PER_MAJOR))
+  const factors = new Map<string, { exact: Decimal; scaled: number | undefined }>()
+  const add = (currency: string, rate: Decimal) => {
+    const scaled = rate.times(RATE_SCALE)
+    // a rate with at most 8 decimals is an integer at this scale, which keeps the fast path exact
+    factors.set(currency, { exact: rate.times(MINOR_PER_MAJOR), scaled: scaled.isInteger() ? scaled.toNumber() : undefined })
+  }
+  for (const [currency, rate] of Object.entries(rates)) add(currency, new Decimal(rate))
+  add(baseCurrency, new Decimal(1))
   return (amount, currency) => {
-    if (currency === baseCurrency) {
-      const fast = wholeCents(amount)
-      if (fast !== undefined) return fast
-    }
     const factor = factors.get(currency)
     if (factor === undefined) return undefined
-    return new Decimal(amount).times(factor).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber()
+    const cents = wholeCents(amount)
+    if (cents !== undefined && factor.scaled !== undefined) {
+      if (factor.scaled === RATE_SCALE) return cents
+      const fast = scaleHalfEven(cents, factor.scaled)
+      if (fast !== undefined) return fast
+    }
+    return new Decimal(amount).times(factor.exact).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber()
   }
 }
 
-// the common case, "1234.5" in the base currency: integer arithmetic only, no Decimal allocation
+// cents × rate / 1e8 rounded half-even, in integers while the product stays below 2^53
+function scaleHalfEven(cents: number, scaledRate: number): number | undefined {
+  const product = cents * scaledRate
+  if (product > Number.MAX_SAFE_INTEGER) return undefined
+  const q = Math.floor(product / RATE_SCALE)
+  const r = product - q * RATE_SCALE
+  const twice = r * 2
+  if (twice > RATE_SCALE || (twice === RATE_SCALE && q % 2 === 1)) return q + 1
+  return q
+}
+
+// the common case, "1234.5": integer cents without a Decimal allocation
 function wholeCents(amount: string): number | undefined {
   const dot = amount.indexOf('.')
   if (dot < 0) return amount.length <= 13 ? Number(amount) * MINOR_PER_MAJOR : undefined

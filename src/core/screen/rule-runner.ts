@@ -42,18 +42,22 @@ export class RuleRunner {
     const perspectives = entity ? entity.perspectives : ONLY_OUT
     for (let p = 0; p < perspectives.length; p++) {
       const view = views[perspectives[p]!]
+      const counted = rule.where(view)
+      const triggered = hits !== undefined && (rule.when === rule.where ? counted : rule.when(view))
+      // most rules filter most transfers out: then there is no state to touch, unless the rule tracks last-seen times
+      if (!counted && !triggered && !rule.needs.seen) continue
       const key = entity ? entity.key(view) : ''
       if (key === undefined) continue
-      const counted = rule.where(view)
 
       let window: WindowState | undefined
       if (rule.needs.window) {
         window = this.windows.get(key)
-        if (!window) {
+        if (!window && counted) {
           window = new WindowState(rule.windowAggregates, rule.windowMs, this.latenessMs)
           this.windows.set(key, window)
         }
         if (counted) {
+          window = window!
           let slot = 0
           for (const m of rule.measures) if (m.kind === 'windowed') this.contributions[slot++] = m.extract(view)
           window.add(ctx.ts, ctx.record.id, this.contributions)
@@ -68,7 +72,7 @@ export class RuleRunner {
         this.graph.add(ctx.record.sender.id, ctx.record.receiver.id, ctx.ts, ctx.amountMinor, ctx.record.id)
       }
 
-      if (hits === undefined || !rule.when(view)) continue
+      if (!triggered) continue
       const hit = this.evaluate(view, ctx, key, window, lastSeen)
       if (hit) hits.push(hit)
     }
@@ -93,14 +97,15 @@ export class RuleRunner {
   ): Hit | undefined {
     const rule = this.rule
     const values: number[] = new Array(rule.measures.length)
-    const extra: Record<string, string> = { window: rule.window ?? '', entity: key }
+    // filled only by list measures; window and entity are added when a reason is rendered
+    const extra: Record<string, string> = {}
     let transfers: string[] | undefined
     let matches: HitEvidence['matches']
     for (let i = 0; i < rule.measures.length; i++) {
       const m = rule.measures[i]!
       switch (m.kind) {
         case 'windowed': {
-          const v = window!.measure(m.slot, ctx.ts)
+          const v = window ? window.measure(m.slot, ctx.ts) : 0
           values[i] = m.unit === 'money' ? v / MINOR_PER_MAJOR : v
           break
         }
@@ -154,6 +159,8 @@ export class RuleRunner {
     const band = rule.score(scored)
     if (!(band.score > 0)) return undefined
     const render = (band.reason !== undefined && rule.bandReasons.get(band.reason)) || rule.reason
+    extra.window = rule.window ?? ''
+    extra.entity = key
     const scoreMeasure = rule.measures[rule.scoreMeasure]
     return {
       rule: rule.id,

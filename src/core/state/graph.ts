@@ -40,10 +40,20 @@ export class TransferGraph {
       this.out.set(from, list)
     }
     this.prune(list, ts)
-    list.to.push(to)
-    list.ts.push(ts)
-    list.amount.push(amount)
-    list.id.push(id)
+    // edges stay in time order (a late transfer is placed), so searches can skip to a time by bisection
+    let at = list.ts.length
+    while (at > 0 && list.ts[at - 1]! > ts) at--
+    if (at === list.ts.length) {
+      list.to.push(to)
+      list.ts.push(ts)
+      list.amount.push(amount)
+      list.id.push(id)
+    } else {
+      list.to.splice(at, 0, to)
+      list.ts.splice(at, 0, ts)
+      list.amount.splice(at, 0, amount)
+      list.id.splice(at, 0, id)
+    }
     if (ts > this.latest) this.latest = ts
   }
 
@@ -63,10 +73,11 @@ export class TransferGraph {
     const dfs = (node: string, after: number, prevAmount: number): boolean => {
       const list = this.out.get(node)
       if (!list) return false
-      for (let i = 0; i < list.to.length; i++) {
+      for (let i = firstAtOrAfter(list.ts, after); i < list.to.length; i++) {
         if (--budget < 0) return false
         const t = list.ts[i]!
-        if (t <= start || t < after || t > ts) continue
+        if (t > ts) break
+        if (t <= start) continue
         const next = list.to[i]!
         const amt = list.amount[i]!
         if (prevAmount > 0 && !okAmount(prevAmount, amt)) continue
@@ -111,4 +122,15 @@ export class TransferGraph {
     list.amount.splice(0, n)
     list.id.splice(0, n)
   }
+}
+
+function firstAtOrAfter(times: readonly number[], t: number): number {
+  let lo = 0
+  let hi = times.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (times[mid]! < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
