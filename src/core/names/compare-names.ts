@@ -20,8 +20,10 @@ const UNMATCHED_CANDIDATE_PENALTY = 0.15
 const MIN_PAIR_SCORE = 0.65
 // names that differ in a number ("Snow Storm 1", "Snow Storm 2") are different names
 const NUMBER_MISMATCH_FACTOR = 0.7
-// a joined form ("Ramimakhlouf") is compared with up to this many adjacent tokens of the other side
+// a joined form ("Ramimakhlouf") is compared with up to this many adjacent tokens of the other side, or with all the
+// syllables of one Chinese or Korean word ("to kul lo su" for "Douglas")
 const MAX_JOINED = 3
+const MAX_JOINED_SYLLABLES = 8
 
 interface Pair {
   score: number
@@ -82,26 +84,48 @@ export function compareNames(
 }
 
 function defaultSimilarity(q: NameToken, c: NameToken): number {
-  return tokenSimilarity(q.text, c.text, q.abjad || c.abjad)
+  return tokenSimilarity(q.text, c.text, q.approx || c.approx)
 }
 
-/** Runs of 2-3 adjacent word tokens on one side, joined, against each single token of the other side. */
+/**
+ * Runs of 2-3 adjacent tokens on one side, joined, against each single token of the other side; a run of two also
+ * the other way round, since "MAKHLUF, Rami" is written "Ramimakhluf".
+ */
 function addJoinedPairs(side: NameToken[], other: NameToken[], pairs: Pair[], sideIsCandidate: boolean): void {
   for (let start = 0; start < side.length - 1; start++) {
-    let joined = side[start]!.text
-    for (let end = start + 2; end <= Math.min(side.length, start + MAX_JOINED); end++) {
-      joined += side[end - 1]!.text
-      const abjad = side[start]!.abjad
-      for (let j = 0; j < other.length; j++) {
-        const single = other[j]!
-        // an abjad romanisation is shorter than its vowelled counterpart, so its length says little
-        const lengthGap = abjad || single.abjad ? 0 : Math.abs(single.text.length - joined.length)
-        if (single.kind !== 'word' || lengthGap > 2) continue
-        const s = tokenSimilarity(joined, single.text, abjad || single.abjad)
-        if (s < MIN_PAIR_SCORE) continue
-        pairs.push(sideIsCandidate ? { score: s, q0: j, q1: j + 1, c0: start, c1: end } : { score: s, q0: start, q1: end, c0: j, c1: j + 1 })
-      }
+    const first = side[start]!
+    let last = Math.min(side.length, start + MAX_JOINED)
+    if (first.syllable) {
+      last = start + 1
+      while (last < side.length && last - start < MAX_JOINED_SYLLABLES && side[last]!.piece === first.piece) last++
     }
+    for (let end = start + 2; end <= last; end++) {
+      addJoined(side, other, pairs, sideIsCandidate, start, end, false)
+      if (end - start === 2) addJoined(side, other, pairs, sideIsCandidate, start, end, true)
+    }
+  }
+}
+
+function addJoined(
+  side: NameToken[],
+  other: NameToken[],
+  pairs: Pair[],
+  sideIsCandidate: boolean,
+  start: number,
+  end: number,
+  reversed: boolean,
+): void {
+  let joined = ''
+  for (let k = start; k < end; k++) joined = reversed ? side[k]!.text + joined : joined + side[k]!.text
+  const approx = side[start]!.approx
+  for (let j = 0; j < other.length; j++) {
+    const single = other[j]!
+    // an abjad romanisation is shorter than its vowelled counterpart, so its length says little
+    const lengthGap = approx || single.approx ? 0 : Math.abs(single.text.length - joined.length)
+    if (single.kind !== 'word' || lengthGap > 2) continue
+    const s = tokenSimilarity(joined, single.text, approx || single.approx)
+    if (s < MIN_PAIR_SCORE) continue
+    pairs.push(sideIsCandidate ? { score: s, q0: j, q1: j + 1, c0: start, c1: end } : { score: s, q0: start, q1: end, c0: j, c1: j + 1 })
   }
 }
 

@@ -38,6 +38,13 @@ NICKNAME_GROUPS.forEach((group, id) => {
   }
 })
 
+const NO_GROUPS: readonly number[] = []
+
+/** The nickname groups a given name belongs to (ids), for blocking. */
+export function nicknameGroupsOf(name: string): readonly number[] {
+  return nicknameGroups.get(name) ?? NO_GROUPS
+}
+
 /** "ted" and "theodore", "bob" and "robert": the same given name in its short and full forms. */
 export function areNicknames(a: string, b: string): boolean {
   const ga = nicknameGroups.get(a)

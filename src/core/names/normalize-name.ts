@@ -1,6 +1,6 @@
 import { legalForms, ORG_CLASS_WORDS, PARTICLES, PERSON_SUFFIXES, personTitles } from './name-parts.ts'
 import { numberWordsToDigits } from './number-words.ts'
-import { romanise } from './transliterate.ts'
+import { romanise, type Approximation } from './transliterate.ts'
 
 /** How a token counts: words carry the name; initials, particles and legal forms say little on their own. */
 export type TokenKind = 'word' | 'initial' | 'particle' | 'legal' | 'number'
@@ -10,8 +10,12 @@ export interface NameToken {
   kind: TokenKind
   /** share of the name this token stands for: its length for words, less for the rest */
   weight: number
-  /** romanised from Hebrew or Arabic script, so its vowels are mostly missing */
-  abjad: boolean
+  /** romanised from a script that writes sounds only approximately (abjad, abugida, CJK): compare by sound too */
+  approx: Approximation
+  /** which whitespace-separated piece of the input it came from: syllables of one piece may be joined */
+  piece: number
+  /** one syllable of a Chinese or Korean piece */
+  syllable: boolean
 }
 
 export interface NormalName {
@@ -36,20 +40,26 @@ const DOTTED_ACRONYM = /^(?:[a-z0-9]\.){1,8}[a-z0-9]\.?$/
 
 export function normaliseName(raw: string, kind?: NameKind): NormalName {
   let words: string[] = []
-  const abjadWords: boolean[] = []
-  for (const piece of romanise(raw)) {
+  const approxWords: Approximation[] = []
+  const pieceOf: number[] = []
+  const syllableWords: boolean[] = []
+  for (const [p, piece] of romanise(raw).entries()) {
     const text = piece.text.replace(APOSTROPHES, '')
     const parts = DOTTED_ACRONYM.test(text.replace(/,$/, '')) ? [text.replace(/[.,]/g, '')] : text.split(NOT_ALNUM)
     for (const w of parts) {
       if (w === '') continue
       words.push(w)
-      abjadWords.push(piece.abjad)
+      approxWords.push(piece.approx)
+      pieceOf.push(p)
+      syllableWords.push(piece.syllables)
     }
   }
   const converted = numberWordsToDigits(words)
   if (converted !== words) {
     words = converted
-    abjadWords.length = 0
+    approxWords.length = 0
+    pieceOf.length = 0
+    syllableWords.length = 0
   }
   let start = 0
   let end = words.length
@@ -61,21 +71,21 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
   const tokens: NameToken[] = []
   for (let i = start; i < end; i++) {
     const w = words[i]!
-    const abjad = abjadWords[i] ?? false
+    const source = { approx: approxWords[i], piece: pieceOf[i] ?? i, syllable: syllableWords[i] ?? false }
     if (kind !== 'person') {
       const form = legalForms.match(words, i)
       if (form && (form.length > 1 || w.length > SHORT_LEGAL_FORM || i === start || i === end - 1) && end - start > form.length) {
-        tokens.push({ text: form.value, kind: 'legal', weight: LIGHT_WEIGHT, abjad: false })
+        tokens.push({ text: form.value, kind: 'legal', weight: LIGHT_WEIGHT, ...source })
         i += form.length - 1
         continue
       }
     }
     if (kind !== 'org' && PERSON_SUFFIXES.has(w) && end - start > 2) continue
     if (kind !== 'person' && ORG_CLASS_WORDS.has(w)) {
-      tokens.push({ text: w, kind: 'legal', weight: LIGHT_WEIGHT, abjad: false })
+      tokens.push({ text: w, kind: 'legal', weight: LIGHT_WEIGHT, ...source })
       continue
     }
-    tokens.push(classify(w, abjad))
+    tokens.push(classify(w, source))
   }
   // a name made only of light tokens ("AL", "THE CO") is still a name
   if (tokens.length > 0 && tokens.every((t) => t.kind !== 'word' && t.kind !== 'number')) {
@@ -84,9 +94,9 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
   return { tokens, text: tokens.map((t) => t.text).join(' ') }
 }
 
-function classify(w: string, abjad: boolean): NameToken {
-  if (/^[0-9]+$/.test(w)) return { text: w, kind: 'number', weight: NUMBER_WEIGHT, abjad }
-  if (w.length === 1) return { text: w, kind: 'initial', weight: INITIAL_WEIGHT, abjad }
-  if (PARTICLES.has(w)) return { text: w, kind: 'particle', weight: LIGHT_WEIGHT, abjad }
-  return { text: w, kind: 'word', weight: w.length, abjad }
+function classify(w: string, source: Pick<NameToken, 'approx' | 'piece' | 'syllable'>): NameToken {
+  if (/^[0-9]+$/.test(w)) return { text: w, kind: 'number', weight: NUMBER_WEIGHT, ...source }
+  if (w.length === 1 && !source.syllable) return { text: w, kind: 'initial', weight: INITIAL_WEIGHT, ...source }
+  if (PARTICLES.has(w) && !source.syllable) return { text: w, kind: 'particle', weight: LIGHT_WEIGHT, ...source }
+  return { text: w, kind: 'word', weight: w.length, ...source }
 }

@@ -9,7 +9,7 @@ const FIRST_LETTER_PENALTY = 0.9
 /** Soundex class of a letter: tokens whose first letters sound alike are compared, others score 0. */
 function soundClass(code: number): number {
   switch (String.fromCharCode(code)) {
-    case 'b': case 'f': case 'p': case 'v': return 1
+    case 'b': case 'f': case 'p': case 'v': case 'w': return 1 // w and v swap across transliterations
     case 'c': case 'g': case 'j': case 'k': case 'q': case 's': case 'x': case 'z': return 2
     case 'd': case 't': return 3
     case 'l': return 4

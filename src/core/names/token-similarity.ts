@@ -1,11 +1,14 @@
 import levenshtein from 'fast-levenshtein'
 import { areNicknames } from './name-parts.ts'
 import { tokenJaroWinkler } from './token-jaro-winkler.ts'
+import type { Approximation } from './transliterate.ts'
 
 const INITIAL_SCORE = 0.8
 const NICKNAME_SCORE = 0.9
-// equal consonants across an abjad romanisation ("msh" and "moshe") are strong evidence, not proof
+// equal consonants across an approximate romanisation ("msh" and "moshe") are strong evidence, not proof
 const SKELETON_SCORE = 0.95
+const SKELETON_BASE = 0.7
+const SKELETON_PER_CONSONANT = 0.1
 
 // a token cut short (field limits truncate names in payment messages) costs half per missing letter
 const TRUNCATION_COST = 0.5
@@ -24,6 +27,15 @@ export function editSimilarity(a: string, b: string): number {
   return 1 - levenshtein.get(a, b) / longest
 }
 
+function skeletonSimilarity(a: string, b: string, approx: NonNullable<Approximation>): number {
+  const shortest = Math.min(a.length, b.length)
+  if (shortest === 0) return 0
+  // syllabic and alphabetic renderings keep their vowels, so a bare two-consonant match ("bu hai er", "pepper") is
+  // weak evidence; an abjad has nothing but its consonants
+  const lengthFactor = approx === 'abjad' ? 1 : Math.min(1, SKELETON_BASE + SKELETON_PER_CONSONANT * shortest)
+  return SKELETON_SCORE * lengthFactor * editSimilarity(a, b)
+}
+
 /** j, y and i stand for one another across transliteration systems. */
 function foldTransliteration(token: string): string {
   return token.replace(/[jy]/g, 'i')
@@ -31,10 +43,10 @@ function foldTransliteration(token: string): string {
 
 /**
  * Similarity of two name tokens, 0 to 1: the mean of Jaro-Winkler (forgiving at the end of a word) and edit
- * similarity (counting every change), with initials, nicknames and numbers handled apart. `abjad` says that one
- * side was romanised from Hebrew or Arabic, so consonant skeletons are compared as well.
+ * similarity (counting every change), with initials, nicknames and numbers handled apart. `approx` says that one
+ * side was romanised from a script that writes sounds only approximately, so sound skeletons are compared as well.
  */
-export function tokenSimilarity(a: string, b: string, abjad = false): number {
+export function tokenSimilarity(a: string, b: string, approx?: Approximation): number {
   if (a === b) return 1
   if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL_SCORE : 0
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0 // numbers are equal or different
@@ -44,7 +56,7 @@ export function tokenSimilarity(a: string, b: string, abjad = false): number {
   if (fa === fb) return FOLDED_SCORE
   const jw = tokenJaroWinkler(fa, fb)
   let score = jw === 0 ? 0 : (jw + editSimilarity(fa, fb)) / 2
-  if (abjad) score = Math.max(score, SKELETON_SCORE * editSimilarity(consonantSkeleton(a), consonantSkeleton(b)))
+  if (approx) score = Math.max(score, skeletonSimilarity(soundSkeleton(a), soundSkeleton(b), approx))
   return score
 }
 
@@ -53,16 +65,22 @@ function isDigit(code: number): boolean {
 }
 
 /**
- * The consonants of a token, as an abjad writes them: vowels and the letters that double as vowels (w, y) dropped,
- * doubled letters collapsed ("mohammed" and "mhmd" both give "mhmd").
+ * The consonants of a token as they sound across scripts: only consonants (an abjad writes little else; w, v, y
+ * and h double as vowels or vanish), letters that scripts without the distinction merge (l/r, s/z, c/k/q, p/b/f)
+ * folded, doubles collapsed: "washington" and "vvsyngtvn" both give "snktn".
  */
-export function consonantSkeleton(token: string): string {
+export function soundSkeleton(token: string): string {
   let out = ''
   for (let i = 0; i < token.length; i++) {
-    const ch = token[i]!
-    if ('aeiouwy'.includes(ch)) continue
-    if (out.endsWith(ch)) continue
+    const code = token.charCodeAt(i)
+    const next = token[i + 1]
+    // a soft c ("ce", "ci", "cy") is an s
+    const ch = code === 99 && (next === 'e' || next === 'i' || next === 'y') ? 's' : (SOUND_FOLD[code - 97] ?? '')
+    if (ch === '' || out.endsWith(ch)) continue
     out += ch
   }
   return out
 }
+
+// a..z; '' drops the letter
+const SOUND_FOLD = ['', 'b', 'k', 't', '', 'b', 'k', '', '', 'j', 'k', 'r', 'm', 'n', '', 'b', 'k', 'r', 's', 't', '', '', '', 's', '', 's']

@@ -1,35 +1,56 @@
 import anyAscii from 'any-ascii'
 
-// Hebrew and Arabic (abjads) and Thai and Lao leave most vowels unwritten, so their romanised tokens are also
-// compared by consonants.
-const ABJAD = /[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0E00-\u0EFF]/
-const HANGUL = /[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]/
+// Scripts whose romanisation is only approximate: abjads (Hebrew, Arabic) and abugidas (Thai, Lao) leave most
+// vowels unwritten; Chinese, Japanese and Korean render foreign names by syllables. Their tokens are also compared
+// by sound (see token-similarity.ts).
+const VOWELLESS = /[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0E00-\u0EFF]/
+const SYLLABARY = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]/
 // A Chinese or Korean character is one syllable; any-ascii would run them together ("XiJinPing").
 const SYLLABIC = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]/g
+const HANGUL = /[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]/
 const NON_ASCII = /[^\x00-\x7F]/
+
+/**
+ * How far a script's romanisation can be trusted: 'abjad' has no vowels, 'syllabic' renders foreign names by
+ * syllables, 'alphabetic' (Cyrillic, Greek, ...) by letters, but borrowed names still drift ("Хаддл", "Huddle");
+ * undefined for Latin script.
+ */
+export type Approximation = 'abjad' | 'syllabic' | 'alphabetic' | undefined
 
 export interface AsciiPiece {
   /** lower-case ASCII romanisation of one whitespace-separated piece of the input */
   text: string
-  /** the piece was written in Hebrew or Arabic script */
-  abjad: boolean
+  /** written in a script whose romanisation is only approximate */
+  approx: Approximation
+  /** written in Chinese characters or Hangul: `text` holds one token per syllable */
+  syllables: boolean
 }
 
-/** NFKC, then romanise each whitespace-separated piece through any-ascii, keeping which pieces were abjad. */
+/** NFKC, then romanise each whitespace-separated piece through any-ascii, saying how reliable that is. */
 export function romanise(raw: string): AsciiPiece[] {
   const pieces: AsciiPiece[] = []
   for (const part of raw.normalize('NFKC').split(/\s+/)) {
     if (part === '') continue
     if (!NON_ASCII.test(part)) {
-      pieces.push({ text: part.toLowerCase(), abjad: false })
+      pieces.push({ text: part.toLowerCase(), approx: undefined, syllables: false })
       continue
     }
-    const spaced = part.replace(SYLLABIC, (ch) => ` ${ch} `)
-    let text = anyAscii(spaced).toLowerCase()
+    SYLLABIC.lastIndex = 0
+    const syllables = SYLLABIC.test(part)
+    let text = anyAscii(syllables ? part.replace(SYLLABIC, (ch) => ` ${ch} `) : part).toLowerCase()
     if (HANGUL.test(part)) text = koreanAsWrittenInLists(text)
-    pieces.push({ text, abjad: ABJAD.test(part) })
+    pieces.push({ text, approx: approximation(part), syllables })
   }
   return pieces
+}
+
+// letters of scripts other than Latin (Latin and its extensions are below U+0250, plus U+1E00-U+1EFF)
+const OTHER_ALPHABET = /[\u0370-\u058F\u10A0-\u10FF\u1C80-\u1C8F\u1F00-\u1FFF\u2DE0-\u2DFF\uA640-\uA69F]/
+
+function approximation(part: string): Approximation {
+  if (VOWELLESS.test(part)) return 'abjad'
+  if (SYLLABARY.test(part)) return 'syllabic'
+  return OTHER_ALPHABET.test(part) ? 'alphabetic' : undefined
 }
 
 /** The whole text as lower-case ASCII: for identifiers, table keys and messages. */
