@@ -1,6 +1,4 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { Readable } from 'node:stream'
+import { openBytes } from '../batch/line-source.ts'
 import { decodeRecords, type InputFormat, type ParsedLine } from '../core/index.ts'
 
 /** A file (or stdin for "-") decoded into validated records, with the byte count for progress. */
@@ -17,14 +15,8 @@ export function formatOf(path: string, explicit?: string): InputFormat {
 }
 
 export async function openRecords(path: string, format: InputFormat): Promise<RecordSource> {
-  const totalBytes = path === '-' ? undefined : (await stat(path)).size
-  const input = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 })
-  let read = 0
-  input.on('data', (chunk: Buffer | string) => {
-    read += chunk.length
-  })
-  const bytes = Readable.toWeb(input) as unknown as ReadableStream<Uint8Array>
+  const { bytes, totalBytes, bytesRead } = await openBytes(path)
   // Node's web streams are async iterable; the DOM typings do not say so
   const batches = bytes.pipeThrough(decodeRecords(format)) as unknown as AsyncIterable<ParsedLine[]>
-  return { batches, totalBytes, bytesRead: () => read }
+  return { batches, totalBytes, bytesRead }
 }

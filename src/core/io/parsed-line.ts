@@ -1,4 +1,5 @@
 import type { LineError } from '../errors.ts'
+import { fastValidateRecord } from '../record/fast-validate.ts'
 import { TransferRecordSchema, type TransferRecord } from '../record/schema.ts'
 
 /** An input record after decoding and validation: the record, or the error line that stands for it. */
@@ -8,6 +9,8 @@ const MAX_ISSUES_IN_MESSAGE = 4
 
 /** Validates a decoded object against the record schema; the first failing field gives the path. */
 export function validateRecord(value: unknown, line: number): ParsedLine {
+  const fast = fastValidateRecord(value)
+  if (fast !== undefined) return { ok: true, line, record: fast }
   const result = TransferRecordSchema.safeParse(value)
   if (result.success) return { ok: true, line, record: result.data }
   const issues = result.error.issues

@@ -13,7 +13,7 @@ const amountSchema = z
   })
   .refine((s) => /[1-9]/.test(s), { message: 'amount must be greater than zero' })
 
-function numberToDecimalText(n: number): string {
+export function numberToDecimalText(n: number): string {
   if (!Number.isFinite(n)) return String(n)
   const text = String(n)
   if (!/e/i.test(text)) return text

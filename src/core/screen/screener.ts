@@ -13,6 +13,12 @@ export interface ScreenerOptions {
   latenessMs?: number
   /** keep entity-level cases (batch screening); off for one-off screens */
   cases?: boolean
+  /**
+   * indices of the ruleset's rules this screener runs; default all. Every rule keeps its own state, so
+   * one batch can be screened by several screeners that each run a share of the rules over every record
+   * (one per thread), and their hits merged with `hitMerger` give the verdict a single screener gives.
+   */
+  rules?: readonly number[]
 }
 
 /** A record the screener cannot score, e.g. a currency without an exchange rate. */
@@ -44,22 +50,33 @@ export class Screener {
     opts: ScreenerOptions = {},
   ) {
     const lateness = opts.latenessMs ?? ruleset.latenessMs
-    this.runners = ruleset.rules.map((r) => new RuleRunner(r, lateness, opts.watchlists))
+    const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
+    this.runners = share.map((i) => new RuleRunner(ruleset.rules[i]!, lateness, opts.watchlists))
     this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
     this.caseBook = opts.cases ? new CaseBook() : undefined
   }
 
   /** updates window state with the transfer and scores it */
   screen(record: TransferRecord): Verdict {
+    return this.verdict(record, this.hits(record))
+  }
+
+  /** updates window state with the transfer and returns the raw hits of this screener's rules, in rule order */
+  hits(record: TransferRecord): Hit[] {
     const ctx = this.context(record)
     const views = viewsOf(ctx)
     const hits: Hit[] = []
     for (const runner of this.runners) runner.process(views, ctx, hits)
     this.afterRecord(ctx.ts)
+    return hits
+  }
+
+  /** the verdict for a record from its raw hits (of every rule, in ruleset order); adds it to the cases */
+  verdict(record: TransferRecord, hits: Hit[]): Verdict {
     const combined = combineHits(hits, this.ruleset.thresholds)
     const verdict: Verdict = { id: record.id, score: combined.score, decision: combined.decision, hits: combined.hits, ruleset: this.ruleset.version }
     if (this.caseBook && verdict.decision !== 'clear') {
-      this.caseBook.add(verdict, new Date(ctx.ts).toISOString(), `id:${record.sender.id}`)
+      this.caseBook.add(verdict, new Date(Date.parse(record.timestamp)).toISOString(), `id:${record.sender.id}`)
     }
     return verdict
   }

@@ -1,7 +1,7 @@
 import type { LineError } from '../errors.ts'
 import type { ParsedLine } from '../io/parsed-line.ts'
 import { ScreeningError, type Screener } from './screener.ts'
-import type { Verdict } from './verdict.ts'
+import type { Hit, Verdict } from './verdict.ts'
 
 /** One output line per input record, in input order: a verdict or an error. */
 export type ScreenOutput = Verdict | LineError
@@ -10,10 +10,14 @@ export function isLineError(out: ScreenOutput): out is LineError {
   return 'error' in out
 }
 
-/** Screens one decoded line; an unscreenable record becomes its error line. */
-export function screenLine(screener: Screener, parsed: ParsedLine): ScreenOutput {
+/**
+ * Screens one decoded line; an unscreenable record becomes its error line. With `withOthers`, the
+ * screener runs a share of the rules and `withOthers` adds the hits of the other shares, in ruleset order.
+ */
+export function screenLine(screener: Screener, parsed: ParsedLine, withOthers?: (own: Hit[]) => Hit[]): ScreenOutput {
   if (!parsed.ok) return parsed.error
   try {
+    if (withOthers) return screener.verdict(parsed.record, withOthers(screener.hits(parsed.record)))
     return screener.screen(parsed.record)
   } catch (err) {
     if (err instanceof ScreeningError) {

@@ -1,0 +1,23 @@
+import type { Hit, InputFormat, RuleSource, TextLine } from '../core/index.ts'
+
+/** What a screening worker is started with: the same rule files as the main thread, and its share of the rules. */
+export interface WorkerSetup {
+  sources: RuleSource[]
+  /** the main thread's ruleset version: the files must not have changed in between */
+  version: string
+  format: InputFormat
+  rules: number[]
+}
+
+/** main → worker: the next batch of input lines, in input order */
+export interface LinesMessage {
+  lines: TextLine[]
+}
+
+/**
+ * worker → main: for the records the batch decoded to, in order, the hits of the worker's rules;
+ * sparse, as most records have none: [index into the decoded records, hits].
+ */
+export interface HitsMessage {
+  hits: [number, Hit[]][]
+}

@@ -1,0 +1,40 @@
+import type { CompiledRule, CompiledRuleset } from '../core/index.ts'
+
+/** Rules that read watchlists stay on the main thread, so the lists are loaded once. */
+export function needsLists(rule: CompiledRule): boolean {
+  return rule.measures.some((m) => m.kind === 'name_match' || m.kind === 'indicator')
+}
+
+// rough relative cost per record, from profiles: graph search and name matching dominate, windows come next
+function estimatedCost(rule: CompiledRule): number {
+  const sides = rule.entity ? rule.entity.perspectives.length : 1
+  let cost = sides * (rule.needs.window ? 3 : 1)
+  if (rule.needs.graph) cost += 8
+  if (needsLists(rule)) cost += 6
+  return cost
+}
+
+/** the main thread also decodes, merges and writes: it starts with this share of the total as a head start */
+const MAIN_THREAD_OVERHEAD = 0.15
+
+/**
+ * Splits the rules into `threads` shares of about equal cost (largest first into the lightest share).
+ * Share 0 runs on the main thread. The verdicts do not depend on the split, only the speed does.
+ */
+export function partitionRules(ruleset: CompiledRuleset, threads: number): number[][] {
+  const n = Math.max(1, Math.min(threads, ruleset.rules.length))
+  const shares: number[][] = Array.from({ length: n }, () => [])
+  const load = new Array<number>(n).fill(0)
+  const costs = ruleset.rules.map(estimatedCost)
+  load[0] = MAIN_THREAD_OVERHEAD * costs.reduce((a, b) => a + b, 0)
+  const order = ruleset.rules.map((_r, i) => i).sort((a, b) => costs[b]! - costs[a]! || a - b)
+  for (const i of order) {
+    let to = 0
+    if (!needsLists(ruleset.rules[i]!)) for (let s = 1; s < n; s++) if (load[s]! < load[to]!) to = s
+    shares[to]!.push(i)
+    load[to]! += costs[i]!
+  }
+  // each screener runs its share in ruleset order
+  for (const s of shares) s.sort((a, b) => a - b)
+  return shares.filter((s, i) => i === 0 || s.length > 0)
+}

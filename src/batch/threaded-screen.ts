@@ -1,0 +1,77 @@
+import { hitMerger, recordParser, Screener, screenLine, type CompiledRuleset, type Hit, type InputFormat, type RuleSource, type ScreenOutput, type TextLine, type Watchlists } from '../core/index.ts'
+import { WorkerLink } from './worker-link.ts'
+
+export interface ThreadedOptions {
+  format: InputFormat
+  sources: RuleSource[]
+  ruleset: CompiledRuleset
+  watchlists?: Watchlists
+  cases: boolean
+  /** rule indices per thread; share 0 runs here, every other share on a worker thread */
+  shares: number[][]
+}
+
+/** batches sent ahead to the workers, so they keep screening while this thread merges and writes */
+const READ_AHEAD = 4
+const NO_HITS: Hit[] = []
+
+/**
+ * Screens a batch on several threads by splitting the rules, not the records: every thread sees every
+ * record in input order and keeps the full state of its rules, so rules that need the sender's and the
+ * receiver's state together (pass-through, cycles, fan-in) stay exact. This thread decodes, runs share 0,
+ * merges the hits in ruleset order and builds the verdicts, cases included: byte-identical to one thread.
+ */
+export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedOptions): { screener: Screener; outputs: AsyncIterable<ScreenOutput[]> } {
+  const screener = new Screener(opts.ruleset, {
+    cases: opts.cases,
+    rules: opts.shares[0]!,
+    ...(opts.watchlists && { watchlists: opts.watchlists }),
+  })
+  const merge = hitMerger(opts.ruleset)
+  const parser = recordParser(opts.format)
+
+  async function* outputs(): AsyncGenerator<ScreenOutput[]> {
+    const workers = opts.shares.slice(1).map((rules) => new WorkerLink({ sources: opts.sources, version: opts.ruleset.version, format: opts.format, rules }))
+    const source = lines[Symbol.asyncIterator]()
+    const inflight: { lines: TextLine[]; replies: ReturnType<WorkerLink['post']>[] }[] = []
+    let ended = false
+    try {
+      for (;;) {
+        while (!ended && inflight.length < READ_AHEAD) {
+          const next = await source.next()
+          if (next.done) ended = true
+          else inflight.push({ lines: next.value, replies: workers.map((w) => w.post(next.value)) })
+        }
+        const batch = inflight.shift()
+        if (!batch) break
+        // a rejected reply is awaited below; keep Node from reporting it as unhandled meanwhile
+        for (const r of batch.replies) r.catch(() => {})
+        const parsed = parser.push(batch.lines)
+        const replies = await Promise.all(batch.replies)
+        const cursors = replies.map(() => 0)
+        const out: ScreenOutput[] = new Array(parsed.length)
+        for (let i = 0; i < parsed.length; i++) {
+          out[i] = screenLine(screener, parsed[i]!, (own) => {
+            const parts: Hit[][] = [own]
+            for (let w = 0; w < replies.length; w++) {
+              const sparse = replies[w]!.hits
+              const c = cursors[w]!
+              if (c < sparse.length && sparse[c]![0] === i) {
+                parts.push(sparse[c]![1])
+                cursors[w] = c + 1
+              } else parts.push(NO_HITS)
+            }
+            return merge(parts)
+          })
+        }
+        if (out.length > 0) yield out
+      }
+      const rest = parser.end()
+      if (rest.length > 0) yield rest.map((p) => screenLine(screener, p))
+    } finally {
+      await Promise.all(workers.map((w) => w.close()))
+    }
+  }
+
+  return { screener, outputs: outputs() }
+}

@@ -1,0 +1,35 @@
+import { Worker } from 'node:worker_threads'
+import type { TextLine } from '../core/index.ts'
+import type { HitsMessage, WorkerSetup } from './messages.ts'
+
+/** One screening thread: batches go in, their hits come back in the same order. */
+export class WorkerLink {
+  private readonly worker: Worker
+  private readonly waiting: { resolve(m: HitsMessage): void; reject(e: Error): void }[] = []
+  private failure: Error | undefined
+
+  constructor(setup: WorkerSetup) {
+    this.worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: setup })
+    this.worker.on('message', (m: HitsMessage) => this.waiting.shift()?.resolve(m))
+    this.worker.on('error', (err) => this.fail(err))
+    this.worker.on('exit', (code) => this.fail(new Error(`screening worker exited with code ${code}`)))
+  }
+
+  post(lines: TextLine[]): Promise<HitsMessage> {
+    if (this.failure) return Promise.reject(this.failure)
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject })
+      this.worker.postMessage({ lines })
+    })
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners('exit')
+    await this.worker.terminate()
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err
+    for (const w of this.waiting.splice(0)) w.reject(err)
+  }
+}

@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const ROOT = join(import.meta.dirname, '../..')
+const CLI = join(ROOT, 'bin/txscreen.js')
+
+async function batch(input: string, dir: string, threads: number): Promise<{ verdicts: string; cases: string }> {
+  const out = join(dir, `v${threads}.ndjson`)
+  const cases = join(dir, `c${threads}.ndjson`)
+  await run('node', [CLI, 'batch', input, '--threads', String(threads), '--out', out, '--cases', cases, '--quiet'], { cwd: ROOT })
+  return { verdicts: readFileSync(out, 'utf8'), cases: readFileSync(cases, 'utf8') }
+}
+
+describe('txscreen batch --threads', () => {
+  it('gives byte-identical verdicts and cases on one, two and three threads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txscreen-threads-'))
+    // generated records with planted typologies, then malformed lines, so hits, merges and error lines all occur
+    const records = readFileSync(join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').slice(0, 8000).join('\n')
+    const malformed = readFileSync(join(ROOT, 'fixtures/records/malformed.ndjson'), 'utf8')
+    const input = join(dir, 'in.ndjson')
+    writeFileSync(input, `${records}\n${malformed}`)
+
+    const one = await batch(input, dir, 1)
+    expect(one.verdicts.split('\n').filter((l) => l.includes('"hits":[{')).length).toBeGreaterThan(10)
+    for (const threads of [2, 3]) {
+      const many = await batch(input, dir, threads)
+      expect(many.verdicts).toBe(one.verdicts)
+      expect(many.cases).toBe(one.cases)
+    }
+  }, 120_000)
+})
