@@ -70,8 +70,13 @@ export async function runBatch(
         seq++
       }
       sinceProgress += value.length
-      if (options.emit) await options.emit(outputs)
-      if (pending.length >= FLUSH_ROWS || sinceProgress >= PROGRESS_EVERY || Date.now() - lastSave > HEARTBEAT_MS) await flush()
+      if (options.emit) {
+        // stored before sent: whatever a client received is on record if the process dies now
+        await flush()
+        await options.emit(outputs)
+      } else if (pending.length >= FLUSH_ROWS || sinceProgress >= PROGRESS_EVERY || Date.now() - lastSave > HEARTBEAT_MS) {
+        await flush()
+      }
     }
     options.signal?.throwIfAborted()
     await flush()

@@ -18,9 +18,14 @@ export async function storeUpload(db: Db, batchId: string, body: ReadableStream<
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
-    parts.push(value)
-    size += value.byteLength
-    if (size >= chunkBytes) await write()
+    // large reads are cut to size: pieces stay bounded whatever the client's write sizes
+    for (let at = 0; at < value.byteLength; ) {
+      const take = Math.min(chunkBytes - size, value.byteLength - at)
+      parts.push(value.subarray(at, at + take))
+      size += take
+      at += take
+      if (size >= chunkBytes) await write()
+    }
   }
   await write()
   return total

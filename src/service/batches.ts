@@ -104,7 +104,8 @@ export async function streamBatch(
  */
 export async function recoverStaleBatches(deps: ServiceDeps, staleAfterMs: number): Promise<BatchInfo[]> {
   const recovered: BatchInfo[] = []
-  for (let batch = await claimStaleBatch(deps.db, staleAfterMs); batch; batch = await claimStaleBatch(deps.db, staleAfterMs)) {
+  const claim = () => claimStaleBatch(deps.db, staleAfterMs, recovered.map((b) => b.id))
+  for (let batch = await claim(); batch; batch = await claim()) {
     recovered.push(batch)
     if (batch.status === 'receiving') {
       await setBatchStatus(deps.db, batch.id, 'failed', {

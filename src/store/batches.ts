@@ -151,19 +151,23 @@ export async function deleteUpload(db: Executor, batchId: string): Promise<void>
  * Claims one batch left unfinished by a process that stopped beating (killed, crashed): sets a fresh
  * heartbeat in the same statement, so two processes never claim the same batch.
  */
-export async function claimStaleBatch(db: Executor, staleAfterMs: number): Promise<BatchInfo | undefined> {
+export async function claimStaleBatch(
+  db: Executor,
+  staleAfterMs: number,
+  exclude: readonly string[] = [],
+): Promise<BatchInfo | undefined> {
   const row = await db
     .updateTable('batches')
     .set({ heartbeat_at: sql<Date>`now()` })
-    .where('id', 'in', (eb) =>
-      eb
+    .where('id', 'in', (eb) => {
+      let stale = eb
         .selectFrom('batches')
         .select('id')
         .where('status', 'in', ['receiving', 'queued', 'running'])
         .where(sql<boolean>`heartbeat_at < now() - make_interval(secs => ${staleAfterMs / 1000})`)
-        .orderBy('created_at')
-        .limit(1),
-    )
+      if (exclude.length > 0) stale = stale.where('id', 'not in', [...exclude])
+      return stale.orderBy('created_at').limit(1)
+    })
     .where(sql<boolean>`heartbeat_at < now() - make_interval(secs => ${staleAfterMs / 1000})`)
     .returningAll()
     .executeTakeFirst()

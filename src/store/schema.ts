@@ -50,6 +50,8 @@ export interface BatchCounts {
   review: number
   block: number
   errors: number
+  /** input bytes read so far */
+  bytes?: number
 }
 
 export interface BatchTable {

@@ -1,7 +1,7 @@
 import { openDatabase, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
 import { createApp } from '../../../src/http/app.ts'
 import { InProcessTasks } from '../../../src/service/background.ts'
-import { DEFAULT_CONFIG, type ServiceConfig } from '../../../src/service/deps.ts'
+import { DEFAULT_CONFIG, type BackgroundTasks, type ServiceConfig } from '../../../src/service/deps.ts'
 import { RulesetService } from '../../../src/service/rulesets.ts'
 import { createApiKey } from '../../../src/store/api-keys.ts'
 import type { DatabaseTarget } from '../../../src/adapters/node/open-database.ts'
@@ -15,13 +15,13 @@ export interface Keys {
 
 /** One app instance over a store, as one server process would have it. */
 export class TestService {
-  readonly background = new InProcessTasks()
   readonly rulesets = new RulesetService()
   readonly app
 
   constructor(
     readonly store: OpenDatabase,
     config: Partial<ServiceConfig> = {},
+    readonly background: BackgroundTasks & { idle(): Promise<void> } = new InProcessTasks(),
   ) {
     this.app = createApp({ db: store.db, rulesets: this.rulesets, config: { ...DEFAULT_CONFIG, ...config }, background: this.background })
   }

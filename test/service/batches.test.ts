@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { recoverStaleBatches } from '../../src/service/batches.ts'
+import type { BackgroundTasks } from '../../src/service/deps.ts'
+import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
+import { transfer } from './support/rules.ts'
+import { TestService, seed, type Keys } from './support/service.ts'
+
+/** Runs each background task with a signal that trips after `checks` checks: a process dying mid-batch. */
+class DyingTasks implements BackgroundTasks {
+  died: Promise<void> = Promise.resolve()
+  constructor(readonly checks: number) {}
+  run(task: (signal: AbortSignal) => Promise<void>): void {
+    let n = 0
+    const tripwire = {
+      get aborted() {
+        return n > this.checks
+      },
+      checks: this.checks,
+      throwIfAborted() {
+        if (++n > this.checks) throw new Error('killed')
+      },
+    } as unknown as AbortSignal
+    this.died = task(tripwire).then(
+      () => {
+        throw new Error('the task was meant to die')
+      },
+      () => {},
+    )
+  }
+  async idle() {}
+}
+
+const ndjson = (rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n'
+
+/** `n` lines over a few senders (so some alert), with a malformed line every `badEvery`. */
+function batchLines(n: number, prefix: string, badEvery = 0): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    if (badEvery && i % badEvery === badEvery - 1) return i % 2 ? '{"id": "broken",' : JSON.stringify({ ...transfer(i, 'S', 'R'), amount: 'lots' })
+    return JSON.stringify({ ...transfer(i, `${prefix}-S${i % 50}`, `${prefix}-R${i % 7}`), id: `${prefix}-${i}` })
+  })
+}
+
+async function waitForBatch(svc: TestService, key: string, id: string, until: (b: any) => boolean = (b) => ['completed', 'failed'].includes(b.status)) {
+  for (let i = 0; i < 600; i++) {
+    const b = await (await svc.request(`/v1/batches/${id}`, { key })).json()
+    if (until(b)) return b
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`batch ${id} did not finish`)
+}
+
+const lines = async (res: Response) => (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l))
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: batches`, () => {
+    let test: TestDatabase
+    let svc: TestService
+    let keys: Keys
+
+    beforeAll(async () => {
+      test = await freshDatabase(dialect)
+      svc = await TestService.open(test.target)
+      keys = await seed(svc)
+    })
+    afterAll(async () => {
+      await svc?.close()
+      await test?.drop()
+    })
+
+    const upload = (body: string | ReadableStream<Uint8Array>, opts: { type?: string; idem?: string; query?: string; service?: TestService } = {}) =>
+      (opts.service ?? svc).request(`/v1/batches${opts.query ?? ''}`, {
+        method: 'POST',
+        key: keys.screen,
+        body,
+        headers: { 'content-type': opts.type ?? 'application/x-ndjson', ...(opts.idem ? { 'idempotency-key': opts.idem } : {}) },
+      })
+
+    it('screens a few thousand records with malformed lines: one output per line, in order', async () => {
+      const input = batchLines(3000, 'big', 97)
+      const res = await upload(ndjson(input))
+      expect(res.status).toBe(202)
+      const accepted = await res.json()
+      expect(res.headers.get('location')).toBe(`/v1/batches/${accepted.id}`)
+      const done = await waitForBatch(svc, keys.screen, accepted.id)
+      expect(done.status).toBe('completed')
+      expect(done.counts.records).toBe(3000)
+      expect(done.counts.errors).toBe(30)
+      expect(done.counts.clear + done.counts.review + done.counts.block + done.counts.errors).toBe(3000)
+      expect(done.progress.fraction).toBe(1)
+
+      const out = await lines(await svc.request(`/v1/batches/${accepted.id}/verdicts`, { key: keys.screen }))
+      expect(out).toHaveLength(3000)
+      out.forEach((o, i) => {
+        if ((i + 1) % 97 === 0) expect(o).toMatchObject({ line: i + 1, error: { code: expect.stringMatching(/invalid_json|invalid_record/) } })
+        else expect(o.id).toBe(`big-${i}`)
+      })
+
+      const alerts = await lines(await svc.request(`/v1/batches/${accepted.id}/verdicts?decision=review,block`, { key: keys.analyst }))
+      expect(alerts.length).toBe(done.counts.review + done.counts.block)
+      expect(alerts.length).toBeGreaterThan(0)
+      expect(alerts.every((a) => a.decision !== 'clear' && !a.error)).toBe(true)
+      const blocks = await lines(await svc.request(`/v1/batches/${accepted.id}/verdicts?decision=block`, { key: keys.analyst }))
+      expect(blocks.length).toBe(done.counts.block)
+
+      const cases = await (await svc.request(`/v1/batches/${accepted.id}/cases`, { key: keys.analyst })).json()
+      expect(cases.cases.length).toBeGreaterThan(0)
+      expect(cases.cases[0]).toMatchObject({ entity: expect.stringContaining('big-S'), rules: ['repeat-sender'] })
+      expect(cases.cases[0].score).toBeGreaterThanOrEqual(cases.cases.at(-1).score)
+    })
+
+    it('reads CSV too, and rejects other media types with 415', async () => {
+      const csv = 'id,timestamp,amount,currency,sender.id,receiver.id\nC1,2026-03-01T10:00:00Z,950.00,USD,CSV-A,CSV-B\nC2,2026-03-01T10:05:00Z,12.00,USD,CSV-A,CSV-C\n'
+      const res = await upload(csv, { type: 'text/csv', query: '?stream=true' })
+      expect(res.status).toBe(200)
+      const out = await lines(res)
+      expect(out.map((o) => o.id)).toEqual(['C1', 'C2'])
+      expect(out[1].decision).toBe('review')
+      expect((await upload('x', { type: 'application/xml' })).status).toBe(415)
+    })
+
+    it('streams verdicts straight back with ?stream=true and keeps the batch', async () => {
+      const input = batchLines(500, 'st', 0)
+      const res = await upload(ndjson(input), { query: '?stream=true' })
+      expect(res.headers.get('content-type')).toBe('application/x-ndjson')
+      const out = await lines(res)
+      expect(out.map((o) => o.id)).toEqual(input.map((l) => JSON.parse(l).id))
+      const id = res.headers.get('x-batch-id')!
+      const batch = await waitForBatch(svc, keys.screen, id)
+      expect(batch).toMatchObject({ status: 'completed', mode: 'stream', counts: { records: 500 } })
+    })
+
+    it('returns the same batch for a retried upload with the same Idempotency-Key', async () => {
+      const body = ndjson(batchLines(200, 'idem'))
+      const first = await upload(body, { idem: `k-${dialect}` })
+      expect(first.status).toBe(202)
+      const a = await first.json()
+      const second = await upload(body, { idem: `k-${dialect}` })
+      expect(second.status).toBe(200)
+      expect(second.headers.get('idempotent-replayed')).toBe('true')
+      expect((await second.json()).id).toBe(a.id)
+      await waitForBatch(svc, keys.screen, a.id)
+      const out = await lines(await svc.request(`/v1/batches/${a.id}/verdicts`, { key: keys.screen }))
+      expect(out).toHaveLength(200)
+      // concurrent retries race for the key: still one batch
+      const racing = await Promise.all([0, 1, 2].map(() => upload(body, { idem: `race-${dialect}` }).then((r) => r.json())))
+      expect(new Set(racing.map((r) => r.id)).size).toBe(1)
+    })
+
+    it('pages through alerts with a cursor and filters by rule, entity, batch and time', async () => {
+      const res = await upload(ndjson(Array.from({ length: 12 }, (_, i) => ({ ...transfer(i, 'PAGE-S', `PAGE-R${i}`), id: `page-${i}` }))))
+      const { id } = await res.json()
+      await waitForBatch(svc, keys.screen, id)
+      const seen: string[] = []
+      let cursor = ''
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await (await svc.request(`/v1/alerts?batch=${id}&limit=5${cursor ? `&cursor=${cursor}` : ''}`, { key: keys.analyst })).json()
+        seen.push(...page.alerts.map((a: any) => a.verdict.id))
+        if (!page.next) break
+        cursor = page.next
+      }
+      expect(seen).toEqual(Array.from({ length: 11 }, (_, i) => `page-${i + 1}`))
+      const byEntity = await (await svc.request(`/v1/alerts?entity=PAGE-R3&limit=100`, { key: keys.analyst })).json()
+      expect(byEntity.alerts.map((a: any) => a.verdict.id)).toEqual(['page-3'])
+      const byRule = await (await svc.request(`/v1/alerts?rule=nope&batch=${id}`, { key: keys.analyst })).json()
+      expect(byRule.alerts).toEqual([])
+      const byTime = await (await svc.request(`/v1/alerts?batch=${id}&from=2026-03-01T00:05:00Z&to=2026-03-01T00:08:00Z`, { key: keys.analyst })).json()
+      expect(byTime.alerts.map((a: any) => a.verdict.id)).toEqual(['page-5', 'page-6', 'page-7'])
+      expect((await svc.request('/v1/alerts?from=yesterday', { key: keys.analyst })).status).toBe(400)
+    })
+
+    it('keeps the rule-set version a batch started with', async () => {
+      const res = await upload(ndjson(batchLines(10, 'ver')))
+      const batch = await res.json()
+      const { versions } = await (await svc.request('/v1/rulesets', { key: keys.analyst })).json()
+      expect(batch.ruleset).toBe(versions.find((v: any) => v.active).version)
+      const done = await waitForBatch(svc, keys.screen, batch.id)
+      expect(done.ruleset).toBe(batch.ruleset)
+    })
+
+    it('refuses a batch over the configured size with 413', async () => {
+      const small = new TestService(svc.store, { batchBodyLimit: 1000 })
+      const res = await upload(ndjson(batchLines(100, 'lim')), { service: small })
+      expect(res.status).toBe(413)
+      expect((await res.json()).type).toBe('/docs#problem-payload-too-large')
+    })
+
+    it('resumes a batch cut off mid-run on a new instance without storing anything twice', async () => {
+      const input = batchLines(3000, 'crash', 0)
+      // small upload pieces so the run is still going when it is cut off
+      const doomed = new TestService(svc.store, { uploadChunkBytes: 16 * 1024 }, new DyingTasks(20))
+      const res = await upload(ndjson(input), { service: doomed })
+      const { id } = await res.json()
+      await (doomed.background as DyingTasks).died
+      const cut = await (await svc.request(`/v1/batches/${id}`, { key: keys.screen })).json()
+      expect(cut.status).toBe('running')
+      expect(cut.counts.records).toBeGreaterThan(0)
+      expect(cut.counts.records).toBeLessThan(3000)
+
+      // the next process finds it by its stale heartbeat and screens it again from the stored upload
+      const next = dialect === 'pg' ? await TestService.open(test.target) : new TestService(svc.store)
+      const recovered = await recoverStaleBatches(
+        { db: next.store.db, rulesets: next.rulesets, config: { storeVerdicts: 'all', batchBodyLimit: 1e9, uploadChunkBytes: 1e6 }, background: next.background },
+        0,
+      )
+      expect(recovered.map((b) => b.id)).toContain(id)
+      await next.background.idle()
+      const done = await waitForBatch(next, keys.screen, id)
+      expect(done.error).toBeNull()
+      expect(done).toMatchObject({ status: 'completed', counts: { records: 3000 } })
+      const out = await lines(await next.request(`/v1/batches/${id}/verdicts`, { key: keys.screen }))
+      expect(out.map((o) => o.id)).toEqual(input.map((l) => JSON.parse(l).id))
+      if (dialect === 'pg') await next.close()
+    })
+
+    it('marks a streamed batch cut off mid-run failed, keeping its counts', async () => {
+      const encoder = new TextEncoder()
+      const input = batchLines(400, 'cut', 0)
+      let sent = 0
+      let client!: ReadableStreamDefaultController<Uint8Array>
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          client = controller
+        },
+        pull(controller) {
+          if (sent < 200) controller.enqueue(encoder.encode(input.slice(sent, (sent += 20)).join('\n') + '\n'))
+          // then the client goes silent: the server is stuck mid-batch, as a killed one would be
+        },
+      })
+      const res = await upload(body, { query: '?stream=true' })
+      const id = res.headers.get('x-batch-id')!
+      const reader = res.body!.getReader()
+      let got = 0
+      while (got < 200) {
+        const { value } = await reader.read()
+        got += new TextDecoder().decode(value).split('\n').filter(Boolean).length
+      }
+      await waitForBatch(svc, keys.screen, id, (b) => b.counts.records === 200)
+      const recovered = await recoverStaleBatches(
+        { db: svc.store.db, rulesets: svc.rulesets, config: { storeVerdicts: 'all', batchBodyLimit: 1e9, uploadChunkBytes: 1e6 }, background: svc.background },
+        0,
+      )
+      expect(recovered.map((b) => b.id)).toContain(id)
+      const failed = await (await svc.request(`/v1/batches/${id}`, { key: keys.screen })).json()
+      expect(failed).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, counts: { records: 200 } })
+      const out = await lines(await svc.request(`/v1/batches/${id}/verdicts`, { key: keys.screen }))
+      expect(out).toHaveLength(200)
+      client.error(new Error('gone'))
+      await reader.cancel().catch(() => {})
+      await new Promise((r) => setTimeout(r, 100))
+    })
+  })
+}
