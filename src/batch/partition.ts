@@ -8,7 +8,7 @@ export function needsLists(rule: CompiledRule): boolean {
 // rough relative cost per record, from profiles: graph search and name matching dominate, windows come next
 function estimatedCost(rule: CompiledRule): number {
   const sides = rule.entity ? rule.entity.perspectives.length : 1
-  let cost = sides * (rule.needs.window ? 3 : 1)
+  let cost = sides * (1 + 2 * rule.windowAggregates.length)
   if (rule.needs.graph) cost += 8
   if (needsLists(rule)) cost += 6
   return cost

@@ -1,0 +1,28 @@
+// The floor for batch screening: read NDJSON, parse each line, write a minimal verdict; no validation, no rules.
+// Uses the same file reading and line splitting as `txscreen batch`, so the ratio isolates screening.
+import { writeFile } from 'node:fs/promises'
+import { openLines } from '../src/batch/line-source.ts'
+import { LineWriter } from '../src/cli/output.ts'
+
+const [input, out, summaryFile] = process.argv.slice(2)
+if (!input || !out || !summaryFile) {
+  process.stderr.write('usage: tsx bench/baseline.ts <records.ndjson> <out.ndjson> <summary.json>\n')
+  process.exit(2)
+}
+const started = performance.now()
+const source = await openLines(input)
+const writer = new LineWriter(out)
+let records = 0
+for await (const batch of source.batches) {
+  let text = ''
+  for (const { text: line } of batch) {
+    if (line.length === 0) continue
+    const record = JSON.parse(line) as { id?: unknown }
+    records++
+    text += JSON.stringify({ id: record.id, score: 0, decision: 'clear', hits: [], ruleset: 'baseline' }) + '\n'
+  }
+  await writer.write(text)
+}
+await writer.close()
+const elapsedSeconds = (performance.now() - started) / 1000
+await writeFile(summaryFile, JSON.stringify({ records, elapsedSeconds, recordsPerSecond: Math.round(records / elapsedSeconds) }))

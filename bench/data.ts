@@ -1,0 +1,23 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { runChild } from './child.ts'
+
+/** Generated data lives outside the repository and is reused across runs: generation is slow and deterministic. */
+export const CACHE_DIR = process.env.TXSCREEN_BENCH_CACHE ?? '/tmp/txscreen-bench'
+export const ROOT = new URL('..', import.meta.url).pathname
+export const CLI = join(ROOT, 'bin/txscreen.js')
+
+/** records.ndjson for seed/records/accounts, generated once (into a temporary folder, renamed when complete). */
+export async function generatedRecords(seed: number, records: number, accounts: number): Promise<string> {
+  const dir = join(CACHE_DIR, `seed${seed}-r${records}-a${accounts}`)
+  const file = join(dir, 'records.ndjson')
+  if (existsSync(file)) return file
+  mkdirSync(CACHE_DIR, { recursive: true })
+  const partial = `${dir}.partial`
+  rmSync(partial, { recursive: true, force: true })
+  process.stderr.write(`generating ${records.toLocaleString('en-US')} records (seed ${seed}, ${accounts} accounts) into ${dir} ...\n`)
+  const run = await runChild(['node', CLI, 'generate', '--seed', String(seed), '--records', String(records), '--accounts', String(accounts), '--out', partial, '--quiet'], { cwd: ROOT })
+  if (run.code !== 0) throw new Error(`txscreen generate failed (${run.code}): ${run.stderr.trim()}`)
+  renameSync(partial, dir)
+  return file
+}

@@ -1,0 +1,40 @@
+import { runScreen } from '../load/lib/run-scenario.ts'
+import { readScenarios } from '../load/lib/scenarios.ts'
+import { freshDatabase, serviceMissing, startService } from '../load/lib/service.ts'
+
+export interface HttpFigures {
+  requests: number
+  perSecond: number
+  rate: number
+  seconds: number
+  p50: number
+  p95: number
+  p99: number
+  errors: number
+  peakRssMiB: number | undefined
+}
+
+const BENCH_DATABASE = 'txscreen_bench'
+const PORT = 18788
+
+/** POST /v1/screen at the load scenario's arrival rate, PostgreSQL persistence on; a reason when it cannot run. */
+export async function measureHttp(seconds: number): Promise<HttpFigures | { skipped: string }> {
+  const missing = serviceMissing()
+  if (missing) return { skipped: missing }
+  let databaseUrl: string
+  try {
+    databaseUrl = await freshDatabase(BENCH_DATABASE)
+  } catch (err) {
+    return { skipped: `no PostgreSQL on 127.0.0.1:5432 (${(err as Error).message})` }
+  }
+  const service = await startService({ port: PORT, databaseUrl })
+  if ('skipped' in service) return service
+  const scenarios = readScenarios()
+  try {
+    const f = await runScreen(service, scenarios, `bench-${Date.now().toString(36)}`, { seconds })
+    return { ...f, rate: scenarios.screen.rate, peakRssMiB: await service.stop() }
+  } catch (err) {
+    await service.stop()
+    throw err
+  }
+}

@@ -1,0 +1,49 @@
+// npx tsx bench/memory.ts [--records 1000000,3000000] [--accounts 20000] [--threads N] [--no-write]
+// Peak memory of `txscreen batch` as the batch grows over one fixed population of accounts (issue 2:
+// 1M and 3M differ by < 25 %; issue 6: 10M within 1 GB). Data is generated once under /tmp and reused.
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { generatedRecords, ROOT } from './data.ts'
+import { describeMachine } from './machine.ts'
+import { measureBatch, type BatchFigures } from './measure-batch.ts'
+import { fmtMiB, fmtRate, writeBenchmarks } from './report.ts'
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '1000000,3000000' },
+    accounts: { type: 'string', default: '20000' },
+    seed: { type: 'string', default: '42' },
+    threads: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
+})
+const sizes = values.records.split(',').map(Number)
+const accounts = Number(values.accounts)
+const seed = Number(values.seed)
+const threadArgs = values.threads ? ['--threads', values.threads] : []
+
+const results: { records: number; f: BatchFigures }[] = []
+for (const records of sizes) {
+  const input = await generatedRecords(seed, records, accounts)
+  process.stderr.write(`txscreen batch on ${records.toLocaleString('en-US')} records ...\n`)
+  const f = await measureBatch(input, threadArgs)
+  process.stderr.write(`  peak RSS ${fmtMiB(f.peakRssMiB)}, ${fmtRate(f.recordsPerSecond)}\n`)
+  results.push({ records, f })
+}
+
+const machine = describeMachine()
+const rows = results.map(({ records, f }) => `| ${records.toLocaleString('en-US')} | ${fmtMiB(f.peakRssMiB)} | ${fmtRate(f.recordsPerSecond)} | ${f.elapsedSeconds.toFixed(0)} s |`)
+const peaks = results.map((r) => r.f.peakRssMiB ?? Number.NaN)
+const growth = results.length > 1 ? (Math.max(...peaks) / Math.min(...peaks) - 1) * 100 : Number.NaN
+const generated = [
+  `Last run: \`npx tsx bench/memory.ts --records ${values.records} --accounts ${accounts}${values.threads ? ` --threads ${values.threads}` : ''}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+  `(${machine.cores} cores, Node ${machine.node}; \`txscreen generate --seed ${seed} --accounts ${accounts}\`, default rule pack, --threads ${values.threads ?? 'default'}).`,
+  '',
+  '| records | peak RSS | throughput | screening time |',
+  '|---:|---:|---:|---:|',
+  ...rows,
+  '',
+  Number.isFinite(growth) ? `Largest over smallest peak: +${growth.toFixed(1)} % (issue 2 wants < 25 % between 1M and 3M).` : '',
+].join('\n')
+process.stdout.write(`${generated}\n`)
+if (!values['no-write']) writeBenchmarks(join(ROOT, 'BENCHMARKS.md'), generated, 'memory')

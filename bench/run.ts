@@ -1,0 +1,89 @@
+// npm run bench [-- --quick] [--records N] [--no-write]
+// Every figure comes from its own child process, all in one run, so the ratios hold on a noisy machine.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { generatedRecords, ROOT } from './data.ts'
+import { describeMachine } from './machine.ts'
+import { measureBatch, type BatchFigures } from './measure-batch.ts'
+import { measureHttp } from './measure-http.ts'
+import { fmtMiB, fmtRate, markdownTable, writeBenchmarks, type Row } from './report.ts'
+import { judgeTargets } from './targets.ts'
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    records: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
+})
+const SEED = 42
+const ACCOUNTS = 8000
+const records = Number(values.records ?? (values.quick ? 20_000 : 200_000))
+const httpSeconds = values.quick ? 10 : 30
+const SDN_LIST = 'ofac-csv:../shared/data/watchlists/ofac-sdn-2021'
+
+const machine = describeMachine()
+const say = (text: string) => process.stderr.write(`${text}\n`)
+const input = await generatedRecords(SEED, records, ACCOUNTS)
+const cores = String(machine.cores)
+
+say('(a) baseline: read, parse, write a minimal verdict')
+const base1 = await measureBatch(input, [], { baseline: true })
+say(`    ${fmtRate(base1.recordsPerSecond)}`)
+say(`(b) txscreen batch, default pack, --threads ${cores}`)
+const batchAll = await measureBatch(input, ['--threads', cores])
+say(`    ${fmtRate(batchAll.recordsPerSecond)}`)
+say('(e) txscreen batch, default pack, --threads 1')
+const batchOne = await measureBatch(input, ['--threads', '1'])
+say(`    ${fmtRate(batchOne.recordsPerSecond)}`)
+
+say('(c) txscreen batch with name screening against the 2021 SDN list')
+let names: BatchFigures | { skipped: string }
+if (!existsSync(join(ROOT, 'src/lists/load.ts'))) names = { skipped: 'src/lists/load.ts has not landed' }
+else if (!existsSync(resolve(ROOT, '../shared/data/watchlists/ofac-sdn-2021'))) names = { skipped: 'no ../shared/data/watchlists/ofac-sdn-2021' }
+else names = await measureBatch(input, ['--threads', cores, '--list', SDN_LIST])
+say(`    ${'skipped' in names ? `skipped: ${names.skipped}` : fmtRate(names.recordsPerSecond)}`)
+
+say(`(d) POST /v1/screen for ${httpSeconds} s, PostgreSQL persistence`)
+const http = await measureHttp(httpSeconds)
+say(`    ${'skipped' in http ? `skipped: ${http.skipped}` : fmtRate(http.perSecond, 'req/s')}`)
+
+// the baseline again at the end: the mean of both brackets the machine's drift during the run
+const base2 = await measureBatch(input, [], { baseline: true })
+const baseline = (base1.recordsPerSecond + base2.recordsPerSecond) / 2
+const ratio = (f: BatchFigures) => (f.recordsPerSecond / baseline).toFixed(2)
+
+const rows: Row[] = [
+  { name: '(a) baseline: read + JSON.parse + minimal verdict + write', rate: fmtRate(baseline), ratio: '1.00', latency: '', rss: fmtMiB(Math.max(base1.peakRssMiB ?? 0, base2.peakRssMiB ?? 0) || undefined), note: `two runs: ${fmtRate(base1.recordsPerSecond)}, ${fmtRate(base2.recordsPerSecond)}` },
+  { name: `(b) batch, default pack (${batchAll.records.toLocaleString('en-US')} records), --threads ${cores}`, rate: fmtRate(batchAll.recordsPerSecond), ratio: ratio(batchAll), latency: '', rss: fmtMiB(batchAll.peakRssMiB), note: '' },
+  'skipped' in names
+    ? { name: '(c) batch + names (OFAC SDN 2021)', rate: '—', ratio: '—', latency: '', rss: '—', note: `skipped: ${names.skipped}` }
+    : { name: `(c) batch + names (OFAC SDN 2021), --threads ${cores}`, rate: fmtRate(names.recordsPerSecond), ratio: ratio(names), latency: '', rss: fmtMiB(names.peakRssMiB), note: '' },
+  'skipped' in http
+    ? { name: '(d) POST /v1/screen, PostgreSQL', rate: '—', ratio: '', latency: '—', rss: '—', note: `skipped: ${http.skipped}` }
+    : {
+        name: `(d) POST /v1/screen, PostgreSQL, offered ${http.rate}/s for ${httpSeconds} s`,
+        rate: fmtRate(http.perSecond, 'req/s'),
+        ratio: '',
+        latency: `${http.p50.toFixed(1)} / ${http.p95.toFixed(1)} / ${http.p99.toFixed(1)} ms`,
+        rss: fmtMiB(http.peakRssMiB),
+        note: `${http.errors} errors of ${http.requests}; server process RSS`,
+      },
+  { name: '(e) batch, default pack, --threads 1', rate: fmtRate(batchOne.recordsPerSecond), ratio: ratio(batchOne), latency: '', rss: fmtMiB(batchOne.peakRssMiB), note: `${cores} threads / 1 thread = ${(batchAll.recordsPerSecond / batchOne.recordsPerSecond).toFixed(2)}×` },
+]
+
+const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+const generated = [
+  `Last run: \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${date}.`,
+  '',
+  `Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${machine.load} at the start, ${describeMachine().load} at the end. Data: \`txscreen generate --seed ${SEED} --records ${records} --accounts ${ACCOUNTS}\`.`,
+  'Throughput is counted by each child from its first record to its last write (compiling rules and loading lists excluded; starting worker threads included); peak RSS is the child\'s high-water mark (GNU time), the server\'s for (d).',
+  '',
+  markdownTable(rows),
+  '',
+  judgeTargets({ batchAll, batchOne, baseline, names, http }),
+].join('\n')
+
+process.stdout.write(`\n${generated}\n`)
+if (!values['no-write']) writeBenchmarks(join(ROOT, 'BENCHMARKS.md'), generated)

@@ -1,0 +1,30 @@
+import type { HttpFigures } from './measure-http.ts'
+import type { BatchFigures } from './measure-batch.ts'
+
+interface Figures {
+  batchAll: BatchFigures
+  batchOne: BatchFigures
+  baseline: number
+  names: BatchFigures | { skipped: string }
+  http: HttpFigures | { skipped: string }
+}
+
+/** The targets of issue 6, each with the figure measured in this run and by how much it is met or missed. */
+export function judgeTargets(f: Figures): string {
+  const lines: string[] = ['| target (issue 6) | measured | |', '|---|---|---|']
+  const add = (target: string, measured: string, ok: boolean | undefined) =>
+    lines.push(`| ${target} | ${measured} | ${ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED'} |`)
+  const pct = (x: number, goal: number) => `${((x / goal) * 100).toFixed(0)} % of target`
+  const one = f.batchOne.recordsPerSecond
+  add('batch, default pack ≥ 100,000 rec/s per core', `${Math.round(one).toLocaleString('en-US')} rec/s on 1 thread (${pct(one, 100_000)})`, one >= 100_000)
+  const r = f.batchAll.recordsPerSecond / f.baseline
+  add('batch ≥ 0.35 × baseline', `${r.toFixed(3)} × (${pct(r, 0.35)})`, r >= 0.35)
+  if ('skipped' in f.names) add('with name screening ≥ 40,000 rec/s', f.names.skipped, undefined)
+  else add('with name screening ≥ 40,000 rec/s', `${Math.round(f.names.recordsPerSecond).toLocaleString('en-US')} rec/s (${pct(f.names.recordsPerSecond, 40_000)})`, f.names.recordsPerSecond >= 40_000)
+  const speedup = f.batchAll.recordsPerSecond / one
+  add('two cores ≥ 1.6 × one core', `${speedup.toFixed(2)} ×`, speedup >= 1.6)
+  if ('skipped' in f.http) add('POST /v1/screen ≥ 3,000 req/s, p99 ≤ 35 ms, PostgreSQL', f.http.skipped, undefined)
+  else add('POST /v1/screen ≥ 3,000 req/s, p99 ≤ 35 ms, PostgreSQL', `${Math.round(f.http.perSecond)} req/s, p99 ${f.http.p99.toFixed(1)} ms`, f.http.perSecond >= 3000 && f.http.p99 <= 35)
+  lines.push('', 'The 10-million-record memory target is measured by `npx tsx bench/memory.ts` (below).')
+  return lines.join('\n')
+}

@@ -1,0 +1,3 @@
+export declare function prng(seed: number): () => number
+export declare function transferSource(seed: number, accounts: number, prefix: string): () => Record<string, unknown>
+export declare function ndjsonBody(next: () => Record<string, unknown>, count: number): string

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import pg from 'pg'
+
+const ROOT = new URL('../..', import.meta.url).pathname
+const SERVER = join(ROOT, 'src/adapters/node/server.ts')
+const KEYS_COMMAND = join(ROOT, 'src/cli/commands/keys.ts')
+const CLI = join(ROOT, 'bin/txscreen.js')
+const HOST = '127.0.0.1'
+
+export interface RunningService {
+  baseUrl: string
+  key: string
+  store: string
+  /** stops the server and returns its RSS high-water mark in MiB (Linux /proc), when known */
+  stop(): Promise<number | undefined>
+}
+
+export type ServiceOrSkip = RunningService | { skipped: string }
+
+/** Why the service cannot be started from this checkout, or undefined when it can. */
+export function serviceMissing(): string | undefined {
+  if (!existsSync(SERVER)) return 'src/adapters/node/server.ts has not landed'
+  if (!existsSync(KEYS_COMMAND)) return '`txscreen keys` (src/cli/commands/keys.ts) has not landed'
+  return undefined
+}
+
+/** A fresh PostgreSQL database on loopback for one run (dropped and created again). */
+export async function freshDatabase(name: string, admin = `postgres://postgres@${HOST}:5432/postgres`): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name "${name}"`)
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await client.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await client.end()
+  }
+  return admin.replace(/\/[^/]*$/, `/${name}`)
+}
+
+/**
+ * Starts the HTTP service on a loopback port with its own store (PostgreSQL when databaseUrl is given,
+ * else a throwaway PGlite folder) and a fresh `screen` key from `txscreen keys create`.
+ */
+export async function startService(opts: { port: number; databaseUrl?: string }): Promise<ServiceOrSkip> {
+  const missing = serviceMissing()
+  if (missing) return { skipped: missing }
+  const dataDir = opts.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'txscreen-load-'))
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST,
+    PORT: String(opts.port),
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: '', TXSCREEN_DATA_DIR: dataDir }),
+  }
+  const created = await promisify(execFile)('node', [CLI, 'keys', 'create', '--role', 'screen', '--name', `load-${Date.now()}`], { cwd: ROOT, env })
+  const key = /txs_[0-9a-f]+_[0-9a-f]+/.exec(created.stdout + created.stderr)?.[0]
+  if (!key) return { skipped: `could not read the key from \`txscreen keys create\`: ${created.stdout.trim()}` }
+
+  const server = spawn('node', ['--import', 'tsx', SERVER], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  server.stderr!.on('data', (d) => (stderr += d))
+  const baseUrl = `http://${HOST}:${opts.port}`
+  try {
+    await waitUntilHealthy(baseUrl, server)
+  } catch (err) {
+    server.kill('SIGKILL')
+    return { skipped: `the server did not come up: ${(err as Error).message} ${stderr.trim().slice(-500)}` }
+  }
+  return {
+    baseUrl,
+    key,
+    store: opts.databaseUrl ? 'PostgreSQL' : 'PGlite',
+    async stop() {
+      const peak = peakRssMiB(server.pid)
+      await stopProcess(server)
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+      return peak
+    },
+  }
+}
+
+async function waitUntilHealthy(baseUrl: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`exited with code ${server.exitCode}`)
+    try {
+      const res = await fetch(`${baseUrl}/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error('no answer on /health within 60 s')
+}
+
+function peakRssMiB(pid: number | undefined): number | undefined {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Number(kb) / 1024 : undefined
+  } catch {
+    return undefined
+  }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}

@@ -1,0 +1,51 @@
+// npm run load [-- --scenario screen|batch|all] [--store postgres|pglite] [--port N]
+// Runs the scenarios of load/scenarios.json with autocannon against a server it starts on loopback
+// with a fresh key, and reports what k6 would: requests/s, p50/p95/p99, errors, pass/fail per threshold.
+import { parseArgs } from 'node:util'
+import type { LoadFigures } from './lib/drive.ts'
+import { runBatches, runScreen } from './lib/run-scenario.ts'
+import { judge, readScenarios, type Thresholds } from './lib/scenarios.ts'
+import { freshDatabase, startService } from './lib/service.ts'
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'all' },
+    store: { type: 'string', default: 'postgres' },
+    port: { type: 'string', default: '18787' },
+  },
+})
+const scenarios = readScenarios()
+const runId = Date.now().toString(36)
+const databaseUrl = values.store === 'postgres' ? await freshDatabase('txscreen_load') : undefined
+const started = await startService({ port: Number(values.port), ...(databaseUrl && { databaseUrl }) })
+if ('skipped' in started) {
+  process.stdout.write(`skipped: ${started.skipped}\n`)
+  process.exit(0)
+}
+const service = started
+
+let failed = false
+function report(name: string, f: LoadFigures, t: Thresholds, unit: string): void {
+  const checks = judge(f, t)
+  failed ||= checks.some((c) => !c.pass)
+  const lines = [
+    `${name}: ${f.requests} ${unit} in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(1)} ${unit}/s (${service.store})`,
+    `  latency p50 ${f.p50.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms`,
+    `  errors ${f.errors} (${JSON.stringify(f.statuses)})`,
+    ...checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} (threshold ${c.limit})`),
+  ]
+  process.stdout.write(lines.join('\n') + '\n')
+}
+
+try {
+  if (values.scenario === 'all' || values.scenario === 'screen') {
+    report('screen', await runScreen(service, scenarios, runId), scenarios.screen.thresholds, 'requests')
+  }
+  if (values.scenario === 'all' || values.scenario === 'batch') {
+    report('batch', await runBatches(service, scenarios, runId), scenarios.batch.thresholds, 'uploads')
+  }
+} finally {
+  const peak = await service.stop()
+  if (peak !== undefined) process.stdout.write(`server peak RSS ${peak.toFixed(0)} MiB\n`)
+}
+process.exitCode = failed ? 1 : 0

@@ -1,0 +1,44 @@
+// k6 run load/screen.js -e BASE_URL=http://127.0.0.1:8787 -e API_KEY=txs_...
+// POST /v1/screen at the constant arrival rate of load/scenarios.json, with its thresholds; `npm run load` runs the same here.
+import http from 'k6/http'
+import { transferSource } from './lib/payload.js'
+
+const s = JSON.parse(open('./scenarios.json'))
+const c = s.screen
+
+export const options = {
+  scenarios: {
+    screen: {
+      executor: 'constant-arrival-rate',
+      rate: c.rate,
+      timeUnit: '1s',
+      duration: `${c.duration}s`,
+      startTime: `${c.warmup}s`,
+      preAllocatedVUs: c.connections,
+      maxVUs: c.connections * 4,
+    },
+    warmup: {
+      executor: 'constant-arrival-rate',
+      rate: c.rate,
+      timeUnit: '1s',
+      duration: `${c.warmup}s`,
+      preAllocatedVUs: c.connections,
+    },
+  },
+  thresholds: {
+    'http_req_duration{scenario:screen}': [`p(95)<${c.thresholds.p95_ms}`, `p(99)<${c.thresholds.p99_ms}`],
+    'http_req_failed{scenario:screen}': [`rate<=${c.thresholds.error_rate}`],
+  },
+  summaryTrendStats: ['avg', 'p(50)', 'p(95)', 'p(99)', 'max'],
+}
+
+const runId = Date.now().toString(36)
+let next
+
+export default function () {
+  // one record source per VU, ids unique across VUs and runs
+  next ??= transferSource(s.payload.seed + __VU, s.payload.accounts, `k6-${runId}-${__VU}`)
+  http.post(`${__ENV.BASE_URL}${c.endpoint}`, JSON.stringify(next()), {
+    headers: { authorization: `Bearer ${__ENV.API_KEY}`, 'content-type': 'application/json' },
+  })
+}
