@@ -16,27 +16,50 @@ export interface ApiKeyInfo {
 
 const KEY_PREFIX = 'txs'
 
+export interface NewApiKey {
+  id: string
+  prefix: string
+  /** the secret, to hand to its owner once */
+  key: string
+  hash: string
+}
+
+/** A fresh key and its SHA-256; nothing is stored yet. */
+export async function generateApiKey(): Promise<NewApiKey> {
+  const id = randomHex(6)
+  const prefix = `${KEY_PREFIX}_${id}`
+  const key = `${prefix}_${randomHex(24)}`
+  return { id, prefix, key, hash: await sha256Hex(key) }
+}
+
+/** Stores a generated key by its hash alone. */
+export async function storeApiKey(
+  db: Executor,
+  generated: Omit<NewApiKey, 'key'>,
+  input: { role: Role; name?: string; createdBy?: string | null },
+): Promise<ApiKeyInfo> {
+  const row = await db
+    .insertInto('api_keys')
+    .values({
+      id: generated.id,
+      name: input.name ?? `${input.role} key`,
+      role: input.role,
+      prefix: generated.prefix,
+      hash: generated.hash,
+      created_by: input.createdBy ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toInfo(row)
+}
+
 /** Creates a key; the secret is returned once and only its SHA-256 is stored. */
 export async function createApiKey(
   db: Executor,
   input: { role: Role; name?: string; createdBy?: string | null },
 ): Promise<{ key: string; info: ApiKeyInfo }> {
-  const id = randomHex(6)
-  const prefix = `${KEY_PREFIX}_${id}`
-  const key = `${prefix}_${randomHex(24)}`
-  const row = await db
-    .insertInto('api_keys')
-    .values({
-      id,
-      name: input.name ?? `${input.role} key`,
-      role: input.role,
-      prefix,
-      hash: await sha256Hex(key),
-      created_by: input.createdBy ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  return { key, info: toInfo(row) }
+  const generated = await generateApiKey()
+  return { key: generated.key, info: await storeApiKey(db, generated, input) }
 }
 
 /** The live key matching a presented secret, or undefined. */

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely } from 'kysely'
+import { holdDataDir } from './key-inbox.ts'
 import { migrateToLatest } from '../../store/migrations/index.ts'
 import { createPgPool, pgDialect } from '../../store/dialects/pg.ts'
 import { pgliteDialect } from '../../store/dialects/pglite.ts'
@@ -43,13 +44,21 @@ function openPg(url: string): Omit<OpenDatabase, 'target'> {
 
 async function openPglite(dataDir: string): Promise<Omit<OpenDatabase, 'target'>> {
   await mkdir(dataDir, { recursive: true })
-  const pglite = await PGlite.create(dataDir)
-  const db: Db = new Kysely({ dialect: pgliteDialect(pglite) })
-  return {
-    db,
-    close: async () => {
-      await db.destroy()
-      await pglite.close()
-    },
+  // two processes on one PGlite folder would corrupt it: claim it first, or fail saying who has it
+  const release = await holdDataDir(dataDir)
+  try {
+    const pglite = await PGlite.create(dataDir)
+    const db: Db = new Kysely({ dialect: pgliteDialect(pglite) })
+    return {
+      db,
+      close: async () => {
+        await db.destroy()
+        await pglite.close()
+        await release()
+      },
+    }
+  } catch (err) {
+    await release()
+    throw err
   }
 }

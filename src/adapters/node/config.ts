@@ -1,0 +1,34 @@
+import { DEFAULT_CONFIG, type ServiceConfig } from '../../service/deps.ts'
+
+export interface NodeConfig {
+  port: number
+  host: string
+  rulesDir: string | undefined
+  /** a batch whose heartbeat is older than this is taken to be orphaned */
+  staleBatchMs: number
+  service: ServiceConfig
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`)
+  return n
+}
+
+/** Every setting the Node server reads, with its default; bad values stop the start with a clear message. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  const store = env.TXSCREEN_STORE_VERDICTS ?? 'all'
+  if (store !== 'all' && store !== 'alerts') throw new Error(`TXSCREEN_STORE_VERDICTS must be "all" or "alerts", got "${store}"`)
+  return {
+    port: positiveInt('PORT', env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    rulesDir: env.TXSCREEN_RULES_DIR || undefined,
+    staleBatchMs: positiveInt('TXSCREEN_STALE_BATCH_SECONDS', env.TXSCREEN_STALE_BATCH_SECONDS, 60) * 1000,
+    service: {
+      storeVerdicts: store,
+      batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),
+      uploadChunkBytes: DEFAULT_CONFIG.uploadChunkBytes,
+    },
+  }
+}
