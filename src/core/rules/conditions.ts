@@ -51,7 +51,7 @@ function compileCondition<T>(cond: Condition, at: YamlPath, scope: ConditionScop
 }
 
 function isOperators(x: object): boolean {
-  return Object.keys(x).some((k) => ['eq', 'ne', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'exists'].includes(k))
+  return Object.keys(x).some((k) => ['eq', 'ne', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'exists', 'in_ranges'].includes(k))
 }
 
 function allOf<T>(parts: Predicate<T>[]): Predicate<T> {
@@ -132,6 +132,21 @@ function compileOperator<T>(
         return matcher.find(normaliseWords(v), v).length > 0
       }
     }
+    case 'in_ranges': {
+      if (field.kind === 'text') {
+        scope.report(at, '"in_ranges" needs a number or amount field')
+        return undefined
+      }
+      const list = resolveList(value, at, scope)
+      if (!list) return undefined
+      const ranges = parseRanges(list, at, scope)
+      const scaled = ranges.map(([from, below]) => [from * scale, below * scale] as const)
+      return (x) => {
+        const v = num(get(x))
+        for (const [from, below] of scaled) if (v >= from && v < below) return true
+        return false
+      }
+    }
     case 'eq_field':
     case 'ne_field': {
       const other = scope.resolve(String(value))
@@ -152,6 +167,19 @@ function compileOperator<T>(
 
 function num(v: unknown): number {
   return typeof v === 'number' ? v : Number.NaN
+}
+
+/** "2400-3000" to [2400, 3000): plain decimals only, so a list entry can never smuggle in code or a pattern */
+function parseRanges<T>(list: readonly (string | number | boolean)[], at: YamlPath, scope: ConditionScope<T>): [number, number][] {
+  const out: [number, number][] = []
+  for (const entry of list) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(String(entry))
+    const from = m ? Number(m[1]) : Number.NaN
+    const below = m ? Number(m[2]) : Number.NaN
+    if (!(from < below)) scope.report(at, `range "${String(entry)}": expected "from-below" with from < below, e.g. "2400-3000"`)
+    else out.push([from, below])
+  }
+  return out
 }
 
 function resolveList<T>(value: unknown, at: YamlPath, scope: ConditionScope<T>): readonly (string | number | boolean)[] | undefined {

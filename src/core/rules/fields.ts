@@ -1,6 +1,6 @@
 import type { Party } from '../record/schema.ts'
 import type { TransferView } from '../screen/view.ts'
-import { contextWords } from './keywords.ts'
+import { contextWords, normaliseWords } from './keywords.ts'
 
 export type FieldKind = 'money' | 'number' | 'text'
 export interface FieldGetter {
@@ -18,7 +18,7 @@ type PartyRole = (typeof PARTY_ROLES)[number]
 export const FIELD_HELP =
   'id, amount, currency, channel, reference, purpose, text, direction, hour, location.country|city|branch, device.id|ip, ' +
   'and sender., receiver., party., counterparty. with id, name, type, account, institution, country, city, phone, email, ' +
-  'handle, accountOpened, nationality, account_age_days'
+  'handle, accountOpened, nationality, account_age_days, surname'
 
 const partyOf = (role: PartyRole): ((v: TransferView) => Party) => {
   switch (role) {
@@ -77,6 +77,18 @@ function partyField(party: (v: TransferView) => Party, leaf: string): FieldGette
         const opened = party(v).accountOpened
         if (opened === undefined) return undefined
         return (v.ctx.ts - Date.parse(opened)) / DAY_MS
+      },
+    }
+  }
+  if (leaf === 'surname') {
+    // the last word of a person's name: R02 counts senders "whose surnames differ"; businesses have none
+    return {
+      kind: 'text',
+      get: (v) => {
+        const p = party(v)
+        if (p.type !== undefined && p.type !== 'person') return undefined
+        const words = p.name ? normaliseWords(p.name) : []
+        return words[words.length - 1]
       },
     }
   }

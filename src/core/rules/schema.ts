@@ -24,12 +24,14 @@ export const OperatorsSchema = z
     lte: z.number(),
     exists: z.boolean(),
     has_keyword: listRef,
+    /** amount bands such as "2400-3000" (from inclusive, to exclusive), literal or "$list" */
+    in_ranges: listRef,
     eq_field: z.string(),
     ne_field: z.string(),
   })
   .partial()
   .strict()
-  .refine((o) => Object.keys(o).length > 0, 'expected at least one operator (eq, ne, in, not_in, gt, gte, lt, lte, exists, has_keyword, eq_field, ne_field)')
+  .refine((o) => Object.keys(o).length > 0, 'expected at least one operator (eq, ne, in, not_in, gt, gte, lt, lte, exists, has_keyword, in_ranges, eq_field, ne_field)')
 export type Operators = z.infer<typeof OperatorsSchema>
 
 /** A condition: `{ field: { op: value } }`, or `any`/`all`/`not` around others. Lists of conditions are ANDed. */
