@@ -4,7 +4,9 @@ export type WindowAggregate = 'count' | 'sum' | 'max' | 'distinct'
 /** A measure value an event contributes; undefined when the measure's own filter left the event out. */
 export type Contribution = number | string | undefined
 
-const COMPACT_AT = 256
+// dropped events are cut from the arrays once they are at least this many and at least as many as the live
+// ones: amortised O(1) per event, and a quiet entity never keeps more dead events than live ones (plus this)
+const COMPACT_AT = 16
 
 /**
  * The events one entity contributed to one rule, on event time.
