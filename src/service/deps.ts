@@ -8,6 +8,8 @@ export interface ServiceConfig {
   batchBodyLimit: number
   /** uploads are kept in the database in pieces of this size, so a batch can be resumed after a crash */
   uploadChunkBytes: number
+  /** a real-time screening call answers 503 after this long rather than wait on a stalled store */
+  screenTimeoutMs: number
 }
 
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
@@ -26,4 +28,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   storeVerdicts: 'all',
   batchBodyLimit: 2 * 1024 ** 3,
   uploadChunkBytes: 1024 ** 2,
+  screenTimeoutMs: 1000,
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recoverStaleBatches } from '../../src/service/batches.ts'
-import type { BackgroundTasks } from '../../src/service/deps.ts'
+import { DEFAULT_CONFIG, type BackgroundTasks } from '../../src/service/deps.ts'
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
 import { transfer } from './support/rules.ts'
 import { TestService, seed, type Keys } from './support/service.ts'
@@ -11,13 +11,13 @@ class DyingTasks implements BackgroundTasks {
   constructor(readonly checks: number) {}
   run(task: (signal: AbortSignal) => Promise<void>): void {
     let n = 0
+    const limit = this.checks
     const tripwire = {
       get aborted() {
-        return n > this.checks
+        return n > limit
       },
-      checks: this.checks,
       throwIfAborted() {
-        if (++n > this.checks) throw new Error('killed')
+        if (++n > limit) throw new Error('killed')
       },
     } as unknown as AbortSignal
     this.died = task(tripwire).then(
@@ -199,7 +199,7 @@ for (const dialect of DIALECTS) {
       // the next process finds it by its stale heartbeat and screens it again from the stored upload
       const next = dialect === 'pg' ? await TestService.open(test.target) : new TestService(svc.store)
       const recovered = await recoverStaleBatches(
-        { db: next.store.db, rulesets: next.rulesets, config: { storeVerdicts: 'all', batchBodyLimit: 1e9, uploadChunkBytes: 1e6 }, background: next.background },
+        { db: next.store.db, rulesets: next.rulesets, config: { ...DEFAULT_CONFIG }, background: next.background },
         0,
       )
       expect(recovered.map((b) => b.id)).toContain(id)
@@ -236,7 +236,7 @@ for (const dialect of DIALECTS) {
       }
       await waitForBatch(svc, keys.screen, id, (b) => b.counts.records === 200)
       const recovered = await recoverStaleBatches(
-        { db: svc.store.db, rulesets: svc.rulesets, config: { storeVerdicts: 'all', batchBodyLimit: 1e9, uploadChunkBytes: 1e6 }, background: svc.background },
+        { db: svc.store.db, rulesets: svc.rulesets, config: { ...DEFAULT_CONFIG }, background: svc.background },
         0,
       )
       expect(recovered.map((b) => b.id)).toContain(id)

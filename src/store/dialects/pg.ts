@@ -22,8 +22,9 @@ export function createPgPool(options: PgOptions): pg.Pool {
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   })
-  // an idle client losing its server is reported here; without a listener node would crash the process
+  // a client losing its server emits 'error' besides failing its query; unheard, that would crash the process
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   return pool
 }
 

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import { init } from './0001-init.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
@@ -10,7 +10,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /** Brings the schema up to date; safe to call from several processes at once (kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  // name the schema: unnamed, kysely finds its bookkeeping tables in any schema of the database
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const migrationTableSchema = rows[0]?.schema ?? 'public'
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
     throw new Error(`migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, {

@@ -23,7 +23,9 @@ export class TestService {
     config: Partial<ServiceConfig> = {},
     readonly background: BackgroundTasks & { idle(): Promise<void> } = new InProcessTasks(),
   ) {
-    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: { ...DEFAULT_CONFIG, ...config }, background: this.background })
+    // a loaded test machine must not trip the real-time deadline; the resilience tests set their own
+    const merged = { ...DEFAULT_CONFIG, screenTimeoutMs: 15_000, ...config }
+    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: merged, background: this.background })
   }
 
   static async open(target: DatabaseTarget, config: Partial<ServiceConfig> = {}): Promise<TestService> {
