@@ -12,9 +12,14 @@ import { soundSkeleton } from './token-similarity.ts'
 const MIN_DELETE_LENGTH = 4
 const PREFIX_LENGTH = 6
 
-/** Keys of one token; the same function serves the index and the query so they always agree. */
-export function tokenKeys(token: string, into: Set<string>): void {
-  into.add(token)
+/** The keys of one query token, exact ones (the token, joined forms) before fuzzy ones (edits, sounds, prefixes). */
+export interface KeyGroup {
+  keys: string[]
+  exact: number
+}
+
+/** Fuzzy keys of one token; the same function serves the index and the query so they always agree. */
+function fuzzyKeys(token: string, into: Set<string>): void {
   if (token.length >= MIN_DELETE_LENGTH) {
     for (let i = 0; i < token.length; i++) into.add(token.slice(0, i) + token.slice(i + 1))
   }
@@ -25,35 +30,40 @@ export function tokenKeys(token: string, into: Set<string>): void {
   for (const group of nicknameGroupsOf(token)) into.add('@' + group)
 }
 
-/** Keys of a whole name, grouped per token so the index can tell how many query tokens a candidate shares. */
-export function nameKeys(name: NormalName): Set<string>[] {
-  const groups: Set<string>[] = []
+/** Keys of a whole name, one group per token (maybe empty), so the index can tell which query tokens a name shares. */
+export function nameKeys(name: NormalName): KeyGroup[] {
+  const groups: KeyGroup[] = []
   const tokens = name.tokens
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    const keys = new Set<string>()
-    if (t.kind === 'word' || t.kind === 'number') tokenKeys(t.text, keys)
+    const exact = new Set<string>()
+    const fuzzy = new Set<string>()
     const next = tokens[i + 1]
+    if (t.kind === 'word' || t.kind === 'number') {
+      exact.add(t.text)
+      fuzzyKeys(t.text, fuzzy)
+    }
     if (next) {
       const joined = t.text + next.text
-      keys.add(joined)
-      keys.add(next.text + t.text) // "MAKHLUF, Rami" written as "Ramimakhluf"
-      if (t.approx || next.approx) keys.add('~' + soundSkeleton(joined))
+      exact.add(joined)
+      exact.add(next.text + t.text) // "MAKHLUF, Rami" written as "Ramimakhluf"
+      if (t.approx || next.approx) fuzzy.add('~' + soundSkeleton(joined))
     }
     if (t.syllable && (i === 0 || tokens[i - 1]!.piece !== t.piece)) {
       // all the syllables of one Chinese or Korean word, as one word
       let word = ''
       for (let k = i; k < tokens.length && tokens[k]!.piece === t.piece; k++) word += tokens[k]!.text
-      keys.add(word)
-      keys.add('~' + soundSkeleton(word))
+      exact.add(word)
+      fuzzy.add('~' + soundSkeleton(word))
     }
     if (t.kind === 'initial' && next?.kind === 'initial') {
       // a run of initials ("l x c") also as one acronym
       let run = t.text
       for (let k = i + 1; k < tokens.length && tokens[k]!.kind === 'initial'; k++) run += tokens[k]!.text
-      keys.add(run)
+      exact.add(run)
     }
-    if (keys.size > 0) groups.push(keys)
+    for (const k of exact) fuzzy.delete(k)
+    groups.push({ keys: [...exact, ...fuzzy], exact: exact.size })
   }
   return groups
 }

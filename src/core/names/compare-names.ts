@@ -1,5 +1,5 @@
 import type { NameToken, NormalName } from './normalize-name.ts'
-import { tokenSimilarity } from './token-similarity.ts'
+import { formsSimilarity, tokenForms } from './token-similarity.ts'
 
 /** One aligned pair of the explanation: query token(s), candidate token(s), their similarity. */
 export interface AlignedPair {
@@ -13,6 +13,9 @@ export interface NameComparison {
   pairs: AlignedPair[]
 }
 
+/** Similarity of query token `qi` to a candidate token; an index passes a memoised one. */
+export type TokenSimilarity = (qi: number, q: NameToken, c: NameToken) => number
+
 // Unmatched candidate tokens (a list's middle names and patronymics) cost a little; unmatched query tokens cost
 // their full weight. The split follows moov-io/watchman's best-pairs scoring.
 const UNMATCHED_CANDIDATE_PENALTY = 0.15
@@ -24,8 +27,11 @@ const NUMBER_MISMATCH_FACTOR = 0.7
 // syllables of one Chinese or Korean word ("to kul lo su" for "Douglas")
 const MAX_JOINED = 3
 const MAX_JOINED_SYLLABLES = 8
+const MAX_JOINED_LENGTH_GAP = 2
+// when every token already has a partner this good, joined forms cannot do better and are not tried
+const GOOD_ENOUGH_PAIR = 0.9
 
-interface Pair {
+export interface Pair {
   score: number
   q0: number
   q1: number // exclusive
@@ -33,58 +39,83 @@ interface Pair {
   c1: number
 }
 
+const defaultSimilarity: TokenSimilarity = (_qi, q, c) => formsSimilarity(q, c, q.approx || c.approx)
+
 /** Token-aligned similarity of a query name to a candidate name, 0 to 1, with the aligned pairs. */
-export function compareNames(
-  query: NormalName,
-  candidate: NormalName,
-  similarity: (q: NameToken, c: NameToken) => number = defaultSimilarity,
-): NameComparison {
+export function compareNames(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity): NameComparison {
+  const scored = scoreNames(query, candidate, similarity)
+  return { score: scored.score, pairs: explainAlignment(scored) }
+}
+
+/** A scored alignment; `explainAlignment` turns it into the explanation, only for the names that are reported. */
+export interface Alignment {
+  score: number
+  query: NormalName
+  candidate: NormalName
+  chosen: Pair[]
+}
+
+export function explainAlignment(a: Alignment): AlignedPair[] {
+  const qt = a.query.tokens
+  const ct = a.candidate.tokens
+  return [...a.chosen]
+    .sort((x, y) => x.q0 - y.q0)
+    .map((p) => ({ query: textOf(qt, p.q0, p.q1), candidate: textOf(ct, p.c0, p.c1), score: p.score }))
+}
+
+/** The score and the chosen pairs: an index scores many names and explains few. */
+export function scoreNames(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity): Alignment {
   const qt = query.tokens
   const ct = candidate.tokens
-  if (qt.length === 0 || ct.length === 0) return { score: 0, pairs: [] }
+  if (qt.length === 0 || ct.length === 0) return { score: 0, query, candidate, chosen: [] }
   const pairs: Pair[] = []
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const s = similarity(qt[i]!, ct[j]!)
+      const s = similarity(i, qt[i]!, ct[j]!)
       if (s >= MIN_PAIR_SCORE) pairs.push({ score: s, q0: i, q1: i + 1, c0: j, c1: j + 1 })
     }
   }
-  addJoinedPairs(qt, ct, pairs, false)
-  addJoinedPairs(ct, qt, pairs, true)
-  // best pairs first; on a tie the one covering more tokens
-  pairs.sort((a, b) => b.score - a.score || b.q1 - b.q0 + b.c1 - b.c0 - (a.q1 - a.q0 + a.c1 - a.c0))
+  let alignment = align(qt, ct, pairs)
+  if (!alignment.complete && (qt.length > 1 || ct.length > 1)) {
+    const before = pairs.length
+    addJoinedPairs(qt, ct, pairs, false)
+    addJoinedPairs(ct, qt, pairs, true)
+    if (pairs.length > before) alignment = align(qt, ct, pairs)
+  }
+  return { score: alignment.score, query, candidate, chosen: alignment.chosen }
+}
 
-  const usedQ = new Uint8Array(qt.length)
-  const usedC = new Uint8Array(ct.length)
+/** Greedy best-pairs alignment: each token used once, best pair first; on a tie the pair covering more tokens. */
+function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number; complete: boolean; chosen: Pair[] } {
+  pairs.sort((a, b) => b.score - a.score || b.q1 - b.q0 + b.c1 - b.c0 - (a.q1 - a.q0 + a.c1 - a.c0))
+  // token sets as bit masks: names are cut to MAX_NAME_TOKENS, so 32 bits are enough and nothing is allocated
+  let usedQ = 0
+  let usedC = 0
   let weighted = 0
-  let matchedQ = 0
   let matchedC = 0
+  let complete = true
   const chosen: Pair[] = []
   for (const p of pairs) {
-    if (anyUsed(usedQ, p.q0, p.q1) || anyUsed(usedC, p.c0, p.c1)) continue
-    usedQ.fill(1, p.q0, p.q1)
-    usedC.fill(1, p.c0, p.c1)
+    const maskQ = span(p.q0, p.q1)
+    const maskC = span(p.c0, p.c1)
+    if ((usedQ & maskQ) !== 0 || (usedC & maskC) !== 0) continue
+    usedQ |= maskQ
+    usedC |= maskC
     const wq = weightOf(qt, p.q0, p.q1)
     const wc = weightOf(ct, p.c0, p.c1)
     weighted += p.score * (wq + wc)
-    matchedQ += wq
     matchedC += wc
+    if (p.score < GOOD_ENOUGH_PAIR) complete = false
     chosen.push(p)
   }
+  if (usedQ !== span(0, qt.length)) complete = false
+  for (let j = 0; j < ct.length; j++) if ((usedC & (1 << j)) === 0 && ct[j]!.kind === 'word') complete = false
   const totalQ = weightOf(qt, 0, qt.length)
   const totalC = weightOf(ct, 0, ct.length)
   let score = weighted / (totalQ + matchedC)
   score *= 1 - (1 - matchedC / totalC) * UNMATCHED_CANDIDATE_PENALTY
   if (numbersDisagree(qt, usedQ, ct, usedC)) score *= NUMBER_MISMATCH_FACTOR
-  chosen.sort((a, b) => a.q0 - b.q0)
-  return {
-    score: Math.min(1, score),
-    pairs: chosen.map((p) => ({ query: textOf(qt, p.q0, p.q1), candidate: textOf(ct, p.c0, p.c1), score: p.score })),
-  }
-}
-
-function defaultSimilarity(q: NameToken, c: NameToken): number {
-  return tokenSimilarity(q.text, c.text, q.approx || c.approx)
+  return { score: Math.min(1, score), complete, chosen }
 }
 
 /**
@@ -99,9 +130,11 @@ function addJoinedPairs(side: NameToken[], other: NameToken[], pairs: Pair[], si
       last = start + 1
       while (last < side.length && last - start < MAX_JOINED_SYLLABLES && side[last]!.piece === first.piece) last++
     }
+    let length = first.text.length
     for (let end = start + 2; end <= last; end++) {
-      addJoined(side, other, pairs, sideIsCandidate, start, end, false)
-      if (end - start === 2) addJoined(side, other, pairs, sideIsCandidate, start, end, true)
+      length += side[end - 1]!.text.length
+      addJoined(side, other, pairs, sideIsCandidate, start, end, length, false)
+      if (end - start === 2) addJoined(side, other, pairs, sideIsCandidate, start, end, length, true)
     }
   }
 }
@@ -113,31 +146,53 @@ function addJoined(
   sideIsCandidate: boolean,
   start: number,
   end: number,
+  length: number,
   reversed: boolean,
 ): void {
-  let joined = ''
-  for (let k = start; k < end; k++) joined = reversed ? side[k]!.text + joined : joined + side[k]!.text
   const approx = side[start]!.approx
+  const firstLetter = side[reversed ? end - 1 : start]!.text.charCodeAt(0)
+  let joined: ReturnType<typeof tokenForms> | null = null
   for (let j = 0; j < other.length; j++) {
     const single = other[j]!
-    // an abjad romanisation is shorter than its vowelled counterpart, so its length says little
-    const lengthGap = approx || single.approx ? 0 : Math.abs(single.text.length - joined.length)
-    if (single.kind !== 'word' || lengthGap > 2) continue
-    const s = tokenSimilarity(joined, single.text, approx || single.approx)
+    if (single.kind !== 'word') continue
+    if (!approx && !single.approx) {
+      // a joined form starts like the word it stands for and is about as long (an abjad's is shorter)
+      if (single.text.charCodeAt(0) !== firstLetter || Math.abs(single.text.length - length) > MAX_JOINED_LENGTH_GAP) continue
+    }
+    if (joined === null) {
+      let text = ''
+      for (let k = start; k < end; k++) text = reversed ? side[k]!.text + text : text + side[k]!.text
+      joined = tokenForms(text)
+    }
+    const s = formsSimilarity(joined, single, approx || single.approx)
     if (s < MIN_PAIR_SCORE) continue
     pairs.push(sideIsCandidate ? { score: s, q0: j, q1: j + 1, c0: start, c1: end } : { score: s, q0: start, q1: end, c0: j, c1: j + 1 })
   }
 }
 
-function numbersDisagree(qt: NameToken[], usedQ: Uint8Array, ct: NameToken[], usedC: Uint8Array): boolean {
-  const unmatchedNumber = (tokens: NameToken[], used: Uint8Array) => tokens.some((t, i) => t.kind === 'number' && used[i] === 0)
-  const hasNumber = (tokens: NameToken[]) => tokens.some((t) => t.kind === 'number')
-  return hasNumber(qt) && hasNumber(ct) && (unmatchedNumber(qt, usedQ) || unmatchedNumber(ct, usedC))
+function numbersDisagree(qt: NameToken[], usedQ: number, ct: NameToken[], usedC: number): boolean {
+  const q = numberState(qt, usedQ)
+  const c = numberState(ct, usedC)
+  return q !== NO_NUMBER && c !== NO_NUMBER && (q === UNMATCHED_NUMBER || c === UNMATCHED_NUMBER)
 }
 
-function anyUsed(used: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (used[i] === 1) return true
-  return false
+const NO_NUMBER = 0
+const MATCHED_NUMBERS = 1
+const UNMATCHED_NUMBER = 2
+
+function numberState(tokens: NameToken[], used: number): number {
+  let state = NO_NUMBER
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'number') continue
+    if ((used & (1 << i)) === 0) return UNMATCHED_NUMBER
+    state = MATCHED_NUMBERS
+  }
+  return state
+}
+
+/** Bits from..to-1 set. */
+function span(from: number, to: number): number {
+  return to - from >= 32 ? -1 : (((1 << (to - from)) - 1) << from) | 0
 }
 
 function weightOf(tokens: NameToken[], from: number, to: number): number {
@@ -147,6 +202,7 @@ function weightOf(tokens: NameToken[], from: number, to: number): number {
 }
 
 function textOf(tokens: NameToken[], from: number, to: number): string {
+  if (to - from === 1) return tokens[from]!.text
   return tokens
     .slice(from, to)
     .map((t) => t.text)

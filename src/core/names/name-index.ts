@@ -1,8 +1,8 @@
 import { nameKeys } from './blocking-keys.ts'
-import { compareNames } from './compare-names.ts'
+import { explainAlignment, scoreNames, type Alignment, type TokenSimilarity } from './compare-names.ts'
 import { normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
 import { qualify } from './qualifiers.ts'
-import { tokenSimilarity } from './token-similarity.ts'
+import { formsSimilarity } from './token-similarity.ts'
 import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './types.ts'
 
 /**
@@ -14,9 +14,17 @@ export const DEFAULT_NAME_THRESHOLD = 0.84
 
 const DEFAULT_LIMIT = 10
 // names scored in full per query, best blocking overlap first: bounds the work whatever the list size
-const MAX_CANDIDATES = 48
+const MAX_CANDIDATES = 12
+const QUALIFIER_ROOM = 0.12
 // a key shared by more names than this says little ("mohammed"); it is skipped when the query has other keys
 const MAX_POSTING = 4000
+// a fuzzy key (an edit, a sound, a prefix) shared by this many names is skipped: the exact keys find those names
+const MAX_FUZZY_POSTING = 300
+// a token whose exact key already names this many list names is common: its fuzzy keys are not looked up
+const COMMON_TOKEN = 64
+// a fuzzy hit counts for less than an exact one when ranking candidates for scoring
+const FUZZY_HIT = 0.7
+const SHORT_SKELETON = 2
 
 export interface NameIndexOptions {
   /** score every name instead of the blocked candidates: for measuring what blocking costs in recall */
@@ -27,22 +35,25 @@ interface IndexedName {
   entry: number
   raw: string
   norm: NormalName
+  /** sum of its token weights */
+  weight: number
 }
 
 export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOptions = {}): NameIndex {
   const names: IndexedName[] = []
   const postings = new Map<string, number[]>()
+  const interned = new Map<string, NameToken>()
   entries.forEach((entry, e) => {
     const kind = entryKind(entry)
     const seen = new Set<string>()
     for (const raw of [entry.name, ...entry.aliases]) {
-      const norm = normaliseName(raw, kind)
+      const norm = intern(normaliseName(raw, kind), interned)
       if (norm.tokens.length === 0 || seen.has(norm.text)) continue
       seen.add(norm.text)
       const id = names.length
-      names.push({ entry: e, raw, norm })
+      names.push({ entry: e, raw, norm, weight: norm.tokens.reduce((w, t) => w + t.weight, 0) })
       const keys = new Set<string>()
-      for (const group of nameKeys(norm)) for (const k of group) keys.add(k)
+      for (const group of nameKeys(norm)) for (const k of group.keys) keys.add(k)
       for (const k of keys) {
         const list = postings.get(k)
         if (list) list.push(id)
@@ -51,51 +62,103 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     }
   })
   const overlap = new Float64Array(names.length)
+  const hitWeight = new Float64Array(names.length)
+  const nameWeight = Float64Array.from(names, (n) => n.weight)
   const stamp = new Int32Array(names.length).fill(-1)
   let stampCounter = 0
 
-  function candidates(query: NormalName): number[] {
+  /**
+   * The names worth scoring: those sharing the most key weight with the query, less those that cannot reach
+   * `floor` even if every token they share matched perfectly (query tokens they share nothing with score 0).
+   */
+  function candidates(query: NormalName, floor: number): number[] {
     if (options.exhaustive) return names.map((_, i) => i)
     const touched: number[] = []
     const groups = nameKeys(query)
-    groups.forEach((keys, g) => {
-      const weight = query.tokens[g]?.weight ?? 1
+    // tokens some of whose keys were not looked up: names may match them unseen
+    const skipped = new Uint8Array(groups.length)
+    for (let g = 0; g < groups.length; g++) {
+      const { keys, exact } = groups[g]!
+      const token = query.tokens[g]!
       const mark = stampCounter++
-      for (const k of keys) {
+      let exactHits = 0
+      for (let n = 0; n < keys.length; n++) {
+        const fuzzy = n >= exact
+        // a common token's exact key already finds its names; its edits and sounds would only find them again
+        if (fuzzy && exactHits > COMMON_TOKEN) {
+          skipped[g] = 1
+          break
+        }
+        const k = keys[n]!
+        // a short sound skeleton ("~mt") is only worth its long posting for a token written without vowels
+        if (fuzzy && k.charCodeAt(0) === 126 /* ~ */ && k.length <= SHORT_SKELETON + 1 && token.approx !== 'abjad') continue
         const ids = postings.get(k)
-        if (!ids || (ids.length > MAX_POSTING && groups.length > 1)) continue
-        for (const id of ids) {
+        if (!ids) continue
+        if ((fuzzy && ids.length > MAX_FUZZY_POSTING) || (ids.length > MAX_POSTING && groups.length > 1)) {
+          skipped[g] = 1
+          continue
+        }
+        if (!fuzzy) exactHits += ids.length
+        // rare keys say more than common ones (inverse document frequency), so "mire" outranks "mohammed"
+        const gain = (fuzzy ? token.weight * FUZZY_HIT : token.weight) * Math.log2(1 + names.length / ids.length)
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i]!
           if (stamp[id] === mark) continue
           if (overlap[id] === 0) touched.push(id)
           stamp[id] = mark
-          overlap[id] = overlap[id]! + weight
+          overlap[id] = overlap[id]! + gain
+          hitWeight[id] = hitWeight[id]! + token.weight
         }
       }
-    })
-    touched.sort((a, b) => overlap[b]! - overlap[a]!)
-    const chosen = touched.length > MAX_CANDIDATES ? touched.slice(0, MAX_CANDIDATES) : touched
-    for (const id of touched) overlap[id] = 0
+    }
+    // tokens without keys of their own (initials, particles, legal forms) or with keys skipped may still match:
+    // count them as shared
+    let queryWeight = 0
+    let keyless = 0
+    for (let g = 0; g < groups.length; g++) {
+      const t = query.tokens[g]!
+      queryWeight += t.weight
+      if (groups[g]!.keys.length === 0 || t.kind !== 'word' || skipped[g] === 1) keyless += t.weight
+    }
+    const reachable: number[] = []
+    for (const id of touched) {
+      const shared = Math.min(queryWeight, hitWeight[id]! + keyless)
+      const candidateWeight = nameWeight[id]!
+      if ((shared + candidateWeight) / (queryWeight + candidateWeight) >= floor) reachable.push(id)
+    }
+    const chosen = topByOverlap(reachable, overlap, MAX_CANDIDATES)
+    for (const id of touched) {
+      overlap[id] = 0
+      hitWeight[id] = 0
+    }
     return chosen
   }
+
+  const memo = new SimilarityMemo(interned.size)
 
   function search(query: string, opts: NameSearchOptions = {}): NameMatch[] {
     const q = normaliseName(query, opts.type)
     if (q.tokens.length === 0) return []
     const minScore = opts.minScore ?? DEFAULT_NAME_THRESHOLD
-    const similarity = cachedSimilarity(q)
-    const best = new Map<number, NameMatch>()
-    for (const id of candidates(q)) {
+    const similarity = memo.forQuery(q)
+    const best = new Map<number, { score: number; name: IndexedName; alignment: Alignment }>()
+    // qualifiers can lift a score a little, so the pruning floor leaves room for them
+    const floor = minScore - (opts.birthDate || opts.country ? QUALIFIER_ROOM : 0)
+    for (const id of candidates(q, floor)) {
       const name = names[id]!
       const entry = entries[name.entry]!
       if (!typeAllowed(entry, opts.type)) continue
-      const cmp = compareNames(q, name.norm, similarity)
-      const score = qualify(cmp.score, entry, opts)
+      const scored = scoreNames(q, name.norm, similarity)
+      const score = qualify(scored.score, entry, opts)
       if (score < minScore) continue
       const previous = best.get(name.entry)
       if (previous && previous.score >= score) continue
-      best.set(name.entry, { entry, score, matchedName: name.raw, explanation: cmp.pairs })
+      best.set(name.entry, { score, name, alignment: scored })
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit ?? DEFAULT_LIMIT)
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, opts.limit ?? DEFAULT_LIMIT)
+      .map((m) => ({ entry: entries[m.name.entry]!, score: m.score, matchedName: m.name.raw, explanation: explainAlignment(m.alignment) }))
   }
 
   return { size: entries.length, search }
@@ -112,18 +175,67 @@ function typeAllowed(entry: WatchlistEntry, type: NameSearchOptions['type']): bo
   return type === 'person' ? entry.type === 'person' : entry.type !== 'person'
 }
 
-/** Token similarity memoised per query token: list names share many tokens, so most pairs repeat. */
-function cachedSimilarity(query: NormalName): (q: NameToken, c: NameToken) => number {
-  const caches = new Map<NameToken, Map<string, number>>()
-  for (const t of query.tokens) caches.set(t, new Map())
-  return (q, c) => {
-    const cache = caches.get(q)!
-    const key = c.approx ? `${c.approx}~${c.text}` : c.text
-    let s = cache.get(key)
-    if (s === undefined) {
-      s = tokenSimilarity(q.text, c.text, q.approx || c.approx)
-      cache.set(key, s)
+/** The `k` ids with the largest overlap, best first, without sorting them all (a common token touches thousands). */
+function topByOverlap(ids: number[], overlap: Float64Array, k: number): number[] {
+  if (ids.length <= k) return ids.sort((a, b) => overlap[b]! - overlap[a]!)
+  const top: number[] = []
+  let floor = -Infinity
+  for (const id of ids) {
+    const v = overlap[id]!
+    if (top.length === k && v <= floor) continue
+    let at = top.length === k ? k - 1 : top.length
+    while (at > 0 && overlap[top[at - 1]!]! < v) {
+      top[at] = top[at - 1]!
+      at--
     }
-    return s
+    top[at] = id
+    if (top.length > k) top.length = k
+    floor = overlap[top[top.length - 1]!]!
+  }
+  return top
+}
+
+/** One shared token object per distinct token, numbered, so comparisons can be memoised by number. */
+function intern(name: NormalName, interned: Map<string, NameToken>): NormalName {
+  const tokens = name.tokens.map((t) => {
+    if (t.syllable) return t // joined with its neighbours by piece: keep it apart
+    const key = `${t.kind}|${t.approx ?? ''}|${t.text}`
+    let shared = interned.get(key)
+    if (!shared) {
+      t.id = interned.size
+      interned.set(key, (shared = t))
+    }
+    return shared
+  })
+  return { tokens, text: name.text }
+}
+
+// the query tokens whose comparisons are memoised; longer queries compute the rest directly
+const MEMO_QUERY_TOKENS = 8
+
+/** Token similarities of the current query against interned list tokens, reset per query by a stamp. */
+class SimilarityMemo {
+  private readonly values: Float64Array
+  private readonly stamps: Int32Array
+  private stamp = 0
+
+  constructor(private readonly tokens: number) {
+    this.values = new Float64Array(tokens * MEMO_QUERY_TOKENS)
+    this.stamps = new Int32Array(tokens * MEMO_QUERY_TOKENS)
+  }
+
+  forQuery(_query: NormalName): TokenSimilarity {
+    const stamp = ++this.stamp
+    const { values, stamps, tokens } = this
+    return (qi, q, c) => {
+      const id = c.id
+      if (id === undefined || qi >= MEMO_QUERY_TOKENS) return formsSimilarity(q, c, q.approx || c.approx)
+      const slot = qi * tokens + id
+      if (stamps[slot] === stamp) return values[slot]!
+      const s = formsSimilarity(q, c, q.approx || c.approx)
+      values[slot] = s
+      stamps[slot] = stamp
+      return s
+    }
   }
 }

@@ -1,12 +1,12 @@
 import { legalForms, ORG_CLASS_WORDS, PARTICLES, PERSON_SUFFIXES, personTitles } from './name-parts.ts'
 import { numberWordsToDigits } from './number-words.ts'
+import { tokenForms, type TokenForms } from './token-similarity.ts'
 import { romanise, type Approximation } from './transliterate.ts'
 
 /** How a token counts: words carry the name; initials, particles and legal forms say little on their own. */
 export type TokenKind = 'word' | 'initial' | 'particle' | 'legal' | 'number'
 
-export interface NameToken {
-  text: string
+export interface NameToken extends TokenForms {
   kind: TokenKind
   /** share of the name this token stands for: its length for words, less for the rest */
   weight: number
@@ -16,6 +16,8 @@ export interface NameToken {
   piece: number
   /** one syllable of a Chinese or Korean piece */
   syllable: boolean
+  /** set by an index on the tokens it shares between names, to memoise comparisons */
+  id: number | undefined
 }
 
 export interface NormalName {
@@ -75,14 +77,14 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
     if (kind !== 'person') {
       const form = legalForms.match(words, i)
       if (form && (form.length > 1 || w.length > SHORT_LEGAL_FORM || i === start || i === end - 1) && end - start > form.length) {
-        tokens.push({ text: form.value, kind: 'legal', weight: LIGHT_WEIGHT, ...source })
+        tokens.push(token(form.value, 'legal', LIGHT_WEIGHT, source))
         i += form.length - 1
         continue
       }
     }
     if (kind !== 'org' && PERSON_SUFFIXES.has(w) && end - start > 2) continue
     if (kind !== 'person' && ORG_CLASS_WORDS.has(w)) {
-      tokens.push({ text: w, kind: 'legal', weight: LIGHT_WEIGHT, ...source })
+      tokens.push(token(w, 'legal', LIGHT_WEIGHT, source))
       continue
     }
     tokens.push(classify(w, source))
@@ -91,12 +93,32 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
   if (tokens.length > 0 && tokens.every((t) => t.kind !== 'word' && t.kind !== 'number')) {
     for (const t of tokens) if (t.kind !== 'initial') Object.assign(t, { kind: 'word', weight: t.text.length })
   }
+  // longer strings are addresses or remarks rather than names; the aligner keeps token sets in 32-bit masks
+  if (tokens.length > MAX_NAME_TOKENS) tokens.length = MAX_NAME_TOKENS
   return { tokens, text: tokens.map((t) => t.text).join(' ') }
 }
 
-function classify(w: string, source: Pick<NameToken, 'approx' | 'piece' | 'syllable'>): NameToken {
-  if (/^[0-9]+$/.test(w)) return { text: w, kind: 'number', weight: NUMBER_WEIGHT, ...source }
-  if (w.length === 1 && !source.syllable) return { text: w, kind: 'initial', weight: INITIAL_WEIGHT, ...source }
-  if (PARTICLES.has(w) && !source.syllable) return { text: w, kind: 'particle', weight: LIGHT_WEIGHT, ...source }
-  return { text: w, kind: 'word', weight: w.length, ...source }
+export const MAX_NAME_TOKENS = 24
+
+type Source = Pick<NameToken, 'approx' | 'piece' | 'syllable'>
+
+function classify(w: string, source: Source): NameToken {
+  if (isDigits(w)) return token(w, 'number', NUMBER_WEIGHT, source)
+  if (w.length === 1 && !source.syllable) return token(w, 'initial', INITIAL_WEIGHT, source)
+  if (PARTICLES.has(w) && !source.syllable) return token(w, 'particle', LIGHT_WEIGHT, source)
+  return token(w, 'word', w.length, source)
+}
+
+// one object literal of one shape: spreading objects here made normalisation several times slower
+function token(text: string, kind: TokenKind, weight: number, source: Source): NameToken {
+  const forms = tokenForms(text)
+  return { text, folded: forms.folded, skeleton: forms.skeleton, kind, weight, approx: source.approx, piece: source.piece, syllable: source.syllable, id: undefined }
+}
+
+function isDigits(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
 }

@@ -1,6 +1,6 @@
 import levenshtein from 'fast-levenshtein'
 import { areNicknames } from './name-parts.ts'
-import { tokenJaroWinkler } from './token-jaro-winkler.ts'
+import { firstSoundsAlike, tokenJaroWinkler } from './token-jaro-winkler.ts'
 import type { Approximation } from './transliterate.ts'
 
 const INITIAL_SCORE = 0.8
@@ -38,7 +38,7 @@ function skeletonSimilarity(a: string, b: string, approx: NonNullable<Approximat
 
 /** j, y and i stand for one another across transliteration systems. */
 function foldTransliteration(token: string): string {
-  return token.replace(/[jy]/g, 'i')
+  return token.includes('j') || token.includes('y') ? token.replace(/[jy]/g, 'i') : token
 }
 
 /**
@@ -47,16 +47,34 @@ function foldTransliteration(token: string): string {
  * side was romanised from a script that writes sounds only approximately, so sound skeletons are compared as well.
  */
 export function tokenSimilarity(a: string, b: string, approx?: Approximation): number {
+  return formsSimilarity(tokenForms(a), tokenForms(b), approx)
+}
+
+/** A token with the derived spellings the comparison needs, computed once per token rather than per pair. */
+export interface TokenForms {
+  text: string
+  /** j and y read as i */
+  folded: string
+  /** consonants by sound, see soundSkeleton */
+  skeleton: string
+}
+
+export function tokenForms(text: string): TokenForms {
+  return { text, folded: foldTransliteration(text), skeleton: soundSkeleton(text) }
+}
+
+export function formsSimilarity(fa: TokenForms, fb: TokenForms, approx?: Approximation): number {
+  const a = fa.text
+  const b = fb.text
   if (a === b) return 1
   if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL_SCORE : 0
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0 // numbers are equal or different
   if (areNicknames(a, b)) return NICKNAME_SCORE
-  const fa = foldTransliteration(a)
-  const fb = foldTransliteration(b)
-  if (fa === fb) return FOLDED_SCORE
-  const jw = tokenJaroWinkler(fa, fb)
-  let score = jw === 0 ? 0 : (jw + editSimilarity(fa, fb)) / 2
-  if (approx) score = Math.max(score, skeletonSimilarity(soundSkeleton(a), soundSkeleton(b), approx))
+  if (fa.folded === fb.folded) return FOLDED_SCORE
+  const jw = tokenJaroWinkler(fa.folded, fb.folded)
+  let score = jw === 0 ? 0 : (jw + editSimilarity(fa.folded, fb.folded)) / 2
+  // a letter-by-letter alphabet (Cyrillic, Greek) keeps a name's first sound; abjads and syllabaries may not
+  if (approx && (approx !== 'alphabetic' || jw > 0 || firstSoundsAlike(a, b))) score = Math.max(score, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
   return score
 }
 
@@ -71,13 +89,15 @@ function isDigit(code: number): boolean {
  */
 export function soundSkeleton(token: string): string {
   let out = ''
+  let last = ''
   for (let i = 0; i < token.length; i++) {
     const code = token.charCodeAt(i)
-    const next = token[i + 1]
+    const next = token.charCodeAt(i + 1)
     // a soft c ("ce", "ci", "cy") is an s
-    const ch = code === 99 && (next === 'e' || next === 'i' || next === 'y') ? 's' : (SOUND_FOLD[code - 97] ?? '')
-    if (ch === '' || out.endsWith(ch)) continue
+    const ch = code === 99 && (next === 101 || next === 105 || next === 121) ? 's' : (SOUND_FOLD[code - 97] ?? '')
+    if (ch === '' || ch === last) continue
     out += ch
+    last = ch
   }
   return out
 }
