@@ -1,0 +1,78 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/adapters/node/open-database.ts'
+import { createApiKey } from '../../src/store/api-keys.ts'
+import { DIALECTS, TEST_PG_URL } from './support/databases.ts'
+import { transfer } from './support/rules.ts'
+
+type Worker = { fetch(input: string, init?: RequestInit): Promise<Response>; stop(): Promise<void> }
+
+// the Worker reaches PostgreSQL through the Hyperdrive binding's local connection string
+describe.runIf(DIALECTS.includes('pg'))('workerd: the Worker screens a transfer', () => {
+  const database = `txscreen_worker_${process.pid}`
+  const url = new URL(TEST_PG_URL)
+  url.pathname = `/${database}`
+  let worker: Worker | undefined
+  let key = ''
+
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: TEST_PG_URL })
+    await c.connect()
+    try {
+      await c.query(sql)
+    } finally {
+      await c.end()
+    }
+  }
+
+  beforeAll(async () => {
+    await admin(`drop database if exists ${database}`)
+    await admin(`create database ${database}`)
+    const store = await openDatabase({ kind: 'pg', url: url.toString() })
+    key = (await createApiKey(store.db, { role: 'screen', name: 'worker test' })).key
+    await store.close()
+
+    // Hyperdrive insists on a password, even for a server that trusts local connections
+    const hyperdriveUrl = new URL(url)
+    if (!hyperdriveUrl.password) hyperdriveUrl.password = 'local'
+    process.env.CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE = hyperdriveUrl.toString()
+    // offline: no telemetry, no download of the Request.cf fixture
+    process.env.WRANGLER_SEND_METRICS = 'false'
+    process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+    const { unstable_dev } = await import('wrangler')
+    worker = (await unstable_dev('src/adapters/workers/index.ts', {
+      config: 'wrangler.toml',
+      ip: '127.0.0.1',
+      port: 0,
+      inspectorPort: 0,
+      persist: false,
+      logLevel: 'warn',
+      experimental: { disableExperimentalWarning: true, testMode: true },
+    })) as unknown as Worker
+  }, 120_000)
+
+  afterAll(async () => {
+    await worker?.stop()
+    await admin(`drop database if exists ${database} with (force)`)
+  })
+
+  it('serves health and the API document, and screens with the bundled rule pack', async () => {
+    expect((await worker!.fetch('/health')).status).toBe(200)
+    const doc = await (await worker!.fetch('/openapi.json')).json() as { openapi: string }
+    expect(doc.openapi).toBe('3.1.0')
+
+    const denied = await worker!.fetch('/v1/screen', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+    expect(denied.status).toBe(401)
+    expect(denied.headers.get('content-type')).toBe('application/problem+json')
+
+    const res = await worker!.fetch('/v1/screen', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(transfer(0, 'WORKER-A', 'WORKER-B')),
+    })
+    const verdict = await res.json() as { decision: string; ruleset: string }
+    expect(res.status).toBe(200)
+    expect(verdict.decision).toBe('clear')
+    expect(verdict.ruleset).toMatch(/^txscreen-default@/)
+  }, 60_000)
+})
