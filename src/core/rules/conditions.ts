@@ -1,6 +1,7 @@
 import { MINOR_PER_MAJOR } from '../money/convert.ts'
 import type { FieldKind } from './fields.ts'
 import { compileKeywords, normaliseWords } from './keywords.ts'
+import { lowerText } from './lower-case.ts'
 import type { Condition, Conditions, Operators } from './schema.ts'
 import type { YamlPath } from './yaml-source.ts'
 
@@ -98,7 +99,7 @@ function compileOperator<T>(
         field.kind === 'text'
           ? (x: T) => {
               const v = get(x)
-              return v !== undefined && String(v).toLowerCase() === target
+              return v !== undefined && (v === target || lowerText(v) === target)
             }
           : (x: T) => get(x) === target
       return op === 'eq' ? eq : (x) => !eq(x)
@@ -110,7 +111,8 @@ function compileOperator<T>(
       const set = new Set(list.map((v) => String(v).toLowerCase()))
       const has = (x: T) => {
         const v = get(x)
-        return v !== undefined && v !== null && set.has(String(v).toLowerCase())
+        // the set holds lower-cased text, so a value found as it is is already lower case
+        return v !== undefined && v !== null && (set.has(v as string) || set.has(lowerText(v)))
       }
       return op === 'in' ? has : (x) => !has(x)
     }
@@ -157,7 +159,7 @@ function compileOperator<T>(
       const same = (x: T) => {
         const a = get(x)
         const b = other.get(x)
-        return a !== undefined && b !== undefined && String(a).toLowerCase() === String(b).toLowerCase()
+        return a !== undefined && b !== undefined && (a === b || lowerText(a) === lowerText(b))
       }
       // both sides must be known before they can differ
       return op === 'eq_field' ? same : (x) => get(x) !== undefined && other.get(x) !== undefined && !same(x)
