@@ -1,0 +1,61 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { run } from '../../src/cli/commands/eval.ts'
+
+// End to end: three structuring transfers from one sender (an instance of 3 records), two benign transfers.
+const day = (d: number, h: number) => `2026-03-0${d}T${String(h).padStart(2, '0')}:00:00Z`
+const record = (id: string, ts: string, from: string, to: string, amount: string) =>
+  JSON.stringify({ id, timestamp: ts, amount, currency: 'USD', channel: 'wire', sender: { id: from, type: 'person' }, receiver: { id: to, type: 'person' } })
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'txscreen-eval-'))
+  const records = [
+    record('s1', day(1, 9), 'alice', 'bob', '2900'),
+    record('n1', day(1, 10), 'carol', 'dave', '120'),
+    record('s2', day(2, 9), 'alice', 'bob', '2850'),
+    record('s3', day(3, 9), 'alice', 'bob', '2950'),
+    record('n2', day(3, 10), 'erin', 'dave', '80'),
+  ]
+  await writeFile(join(dir, 'records.ndjson'), records.join('\n') + '\n')
+  await writeFile(join(dir, 'labels.csv'), 'id,is_illicit,instance_id,typology\ns1,1,I1,structuring_transfer\nn1,0,,\ns2,1,I1,structuring_transfer\ns3,1,I1,structuring_transfer\nn2,0,,\n')
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+async function evalJson(args: string[]): Promise<{ code: number; out: string }> {
+  let out = ''
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk)
+    return true
+  })
+  try {
+    return { code: await run(args), out }
+  } finally {
+    spy.mockRestore()
+  }
+}
+
+describe('txscreen eval', () => {
+  it('screens with the shipped pack and reports against the labels', async () => {
+    const { code, out } = await evalJson([join(dir, 'records.ndjson'), '--labels', join(dir, 'labels.csv'), '--json'])
+    expect(code).toBe(0)
+    const report = JSON.parse(out)
+    // the third near-threshold transfer within 7 days is the one structuring-transfer flags
+    expect(report.transactions).toMatchObject({ truePositives: 1, falsePositives: 0, falseNegatives: 2, trueNegatives: 2 })
+    expect(report.instances).toEqual({ total: 1, found: 1, recall: 1 })
+    expect(report.benignAlertRate).toBe(0)
+    expect(report.typologies).toEqual([{ typology: 'structuring_transfer', instances: 1, found: 1, recall: 1, transactions: 3, flagged: 1 }])
+    expect(report.rules.map((r: { rule: string }) => r.rule)).toContain('structuring-transfer')
+  })
+
+  it('exits 2 without --labels', async () => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    try {
+      expect((await evalJson([join(dir, 'records.ndjson')])).code).toBe(2)
+    } finally {
+      err.mockRestore()
+    }
+  })
+})
