@@ -26,7 +26,7 @@ const runId = Date.now().toString(36)
 let next
 
 export default function () {
-  next ??= transferSource(s.payload.seed + 1 + __VU, s.payload.accounts, `k6b-${runId}-${__VU}`)
+  if (!next) next = transferSource(s.payload.seed + 1 + __VU, s.payload.accounts, `k6b-${runId}-${__VU}`)
   http.post(`${__ENV.BASE_URL}${c.endpoint}`, ndjsonBody(next, c.records_per_upload), {
     headers: { authorization: `Bearer ${__ENV.API_KEY}`, 'content-type': 'application/x-ndjson' },
     timeout: `${c.duration}s`,

@@ -37,7 +37,7 @@ let next
 
 export default function () {
   // one record source per VU, ids unique across VUs and runs
-  next ??= transferSource(s.payload.seed + __VU, s.payload.accounts, `k6-${runId}-${__VU}`)
+  if (!next) next = transferSource(s.payload.seed + __VU, s.payload.accounts, `k6-${runId}-${__VU}`)
   http.post(`${__ENV.BASE_URL}${c.endpoint}`, JSON.stringify(next()), {
     headers: { authorization: `Bearer ${__ENV.API_KEY}`, 'content-type': 'application/json' },
   })
