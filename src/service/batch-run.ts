@@ -70,6 +70,9 @@ export async function runBatch(
         seq++
       }
       sinceProgress += value.length
+      // PGlite answers on the same thread through promises alone: without a real turn of the event loop
+      // a long batch would starve every other request (and the upload of its own 202) until it ended
+      await nextTurn()
       if (options.emit) {
         // stored before sent: whatever a client received is on record if the process dies now
         await flush()
@@ -93,6 +96,10 @@ export async function runBatch(
     await setBatchStatus(db, batch.id, 'failed', { counts, error: describeFailure(err) }).catch(() => {})
     throw err
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 function tally(counts: BatchCounts, output: ScreenOutput): void {

@@ -89,12 +89,12 @@ export async function getBatch(db: Executor, id: string): Promise<BatchInfo | un
   return row && toInfo(row)
 }
 
-export async function appendUploadChunk(db: Executor, batchId: string, seq: number, data: Uint8Array): Promise<void> {
+export async function appendUploadChunk(db: Executor, batchId: string, seq: number, data: string, bytes: number): Promise<void> {
   await db.insertInto('batch_uploads').values({ batch_id: batchId, seq, data }).execute()
   await db
     .updateTable('batches')
     .set((eb) => ({
-      upload_bytes: sql`${eb.ref('upload_bytes')} + ${data.byteLength}`,
+      upload_bytes: sql`${eb.ref('upload_bytes')} + ${bytes}`,
       upload_chunks: seq + 1,
       heartbeat_at: sql<Date>`now()`,
     }))
@@ -102,7 +102,7 @@ export async function appendUploadChunk(db: Executor, batchId: string, seq: numb
     .execute()
 }
 
-export async function readUploadChunk(db: Executor, batchId: string, seq: number): Promise<Uint8Array | undefined> {
+export async function readUploadChunk(db: Executor, batchId: string, seq: number): Promise<string | undefined> {
   const row = await db
     .selectFrom('batch_uploads')
     .select('data')

@@ -75,7 +75,8 @@ export interface BatchTable {
 export interface BatchUploadTable {
   batch_id: string
   seq: number
-  data: Uint8Array
+  // the upload's text, in order; a piece never splits a character
+  data: string
 }
 
 export interface VerdictTable {

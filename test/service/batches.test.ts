@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recoverStaleBatches } from '../../src/service/batches.ts'
+import { readStoredUpload, storeUpload } from '../../src/service/batch-upload.ts'
+import { createBatch, getBatch } from '../../src/store/batches.ts'
 import { DEFAULT_CONFIG, type BackgroundTasks } from '../../src/service/deps.ts'
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
 import { transfer } from './support/rules.ts'
@@ -116,6 +118,18 @@ for (const dialect of DIALECTS) {
       expect(out.map((o) => o.id)).toEqual(['C1', 'C2'])
       expect(out[1].decision).toBe('review')
       expect((await upload('x', { type: 'application/xml' })).status).toBe(415)
+    })
+
+    it('keeps multi-byte characters whole when a stored upload is cut into pieces', async () => {
+      const text = ndjson([{ ...transfer(0, 'UTF-A', 'UTF-B'), id: 'utf-1', reference: 'passage 🚤 à Calais — ok' }])
+      const bytes = new TextEncoder().encode(text)
+      const { batch } = await createBatch(svc.store.db, { id: `b_utf_${dialect}`, format: 'ndjson', mode: 'async', ruleset: (await svc.rulesets.active(svc.store.db)).version, idempotencyKey: null, createdBy: null })
+      // the client's writes split characters too: one byte at a time
+      const body = new ReadableStream<Uint8Array>({ start(c) { for (const b of bytes) c.enqueue(new Uint8Array([b])); c.close() } })
+      expect(await storeUpload(svc.store.db, batch.id, body, 7)).toBe(bytes.byteLength)
+      const pieces = (await getBatch(svc.store.db, batch.id))!.uploadChunks
+      expect(pieces).toBeGreaterThan(5)
+      expect(await new Response(readStoredUpload(svc.store.db, batch.id, pieces)).text()).toBe(text)
     })
 
     it('streams verdicts straight back with ?stream=true and keeps the batch', async () => {
