@@ -25,11 +25,12 @@ if ('skipped' in started) {
 const service = started
 
 let failed = false
-function report(name: string, f: LoadFigures, t: Thresholds, unit: string): void {
+function report(name: string, f: LoadFigures, t: Thresholds, unit: string, recordsPerRequest = 1): void {
   const checks = judge(f, t)
   failed ||= checks.some((c) => !c.pass)
+  const records = recordsPerRequest > 1 ? ` = ${Math.round(f.perSecond * recordsPerRequest)} records/s` : ''
   const lines = [
-    `${name}: ${f.requests} ${unit} in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(1)} ${unit}/s (${service.store})`,
+    `${name}: ${f.requests} ${unit} in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(1)} ${unit}/s${records} (${service.store})`,
     `  latency p50 ${f.p50.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms`,
     `  errors ${f.errors} (${JSON.stringify(f.statuses)})`,
     ...checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} (threshold ${c.limit})`),
@@ -42,7 +43,7 @@ try {
     report('screen', await runScreen(service, scenarios, runId), scenarios.screen.thresholds, 'requests')
   }
   if (values.scenario === 'all' || values.scenario === 'batch') {
-    report('batch', await runBatches(service, scenarios, runId), scenarios.batch.thresholds, 'uploads')
+    report('batch', await runBatches(service, scenarios, runId), scenarios.batch.thresholds, 'uploads', scenarios.batch.records_per_upload)
   }
 } finally {
   const peak = await service.stop()
