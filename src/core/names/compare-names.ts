@@ -155,7 +155,7 @@ function addJoined(
   for (let j = 0; j < other.length; j++) {
     const single = other[j]!
     if (single.kind !== 'word') continue
-    if (!approx && !single.approx) {
+    if (!looseLength(approx) && !looseLength(single.approx)) {
       // a joined form starts like the word it stands for and is about as long (an abjad's is shorter)
       if (single.text.charCodeAt(0) !== firstLetter || Math.abs(single.text.length - length) > MAX_JOINED_LENGTH_GAP) continue
     }
@@ -168,6 +168,11 @@ function addJoined(
     if (s < MIN_PAIR_SCORE) continue
     pairs.push(sideIsCandidate ? { score: s, q0: j, q1: j + 1, c0: start, c1: end } : { score: s, q0: start, q1: end, c0: j, c1: j + 1 })
   }
+}
+
+/** Abjads drop vowels and syllabaries add them, so a joined form's length and first letter say little there. */
+function looseLength(approx: NameToken['approx']): boolean {
+  return approx === 'abjad' || approx === 'syllabic'
 }
 
 function numbersDisagree(qt: NameToken[], usedQ: number, ct: NameToken[], usedC: number): boolean {

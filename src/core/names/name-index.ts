@@ -19,9 +19,10 @@ const QUALIFIER_ROOM = 0.12
 // a key shared by more names than this says little ("mohammed"); it is skipped when the query has other keys
 const MAX_POSTING = 4000
 // a fuzzy key (an edit, a sound, a prefix) shared by this many names is skipped: the exact keys find those names
-const MAX_FUZZY_POSTING = 300
+const MAX_FUZZY_POSTING = 150
 // a token whose exact key already names this many list names is common: its fuzzy keys are not looked up
-const COMMON_TOKEN = 64
+const COMMON_TOKEN = 16
+const LENGTH_TIE_BREAK = 1e-3
 // a fuzzy hit counts for less than an exact one when ranking candidates for scoring
 const FUZZY_HIT = 0.7
 const SHORT_SKELETON = 2
@@ -94,7 +95,8 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         if (fuzzy && k.charCodeAt(0) === 126 /* ~ */ && k.length <= SHORT_SKELETON + 1 && token.approx !== 'abjad') continue
         const ids = postings.get(k)
         if (!ids) continue
-        if ((fuzzy && ids.length > MAX_FUZZY_POSTING) || (ids.length > MAX_POSTING && groups.length > 1)) {
+        // a fuzzy key is a misspelt token's only evidence, so only a token found as written gives up long ones
+        if ((fuzzy && exactHits > 0 && ids.length > MAX_FUZZY_POSTING) || (ids.length > MAX_POSTING && groups.length > 1)) {
           skipped[g] = 1
           continue
         }
@@ -126,6 +128,8 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       const candidateWeight = nameWeight[id]!
       if ((shared + candidateWeight) / (queryWeight + candidateWeight) >= floor) reachable.push(id)
     }
+    // on equal overlap the shorter name first: it leaves less of itself unmatched
+    for (const id of reachable) overlap[id] = overlap[id]! - LENGTH_TIE_BREAK * nameWeight[id]!
     const chosen = topByOverlap(reachable, overlap, MAX_CANDIDATES)
     for (const id of touched) {
       overlap[id] = 0

@@ -7,6 +7,8 @@ const INITIAL_SCORE = 0.8
 const NICKNAME_SCORE = 0.9
 // equal consonants across an approximate romanisation ("msh" and "moshe") are strong evidence, not proof
 const SKELETON_SCORE = 0.95
+// below this, (jw + edit) / 2 stays under 0.65, where the aligner ignores a pair anyway
+const HOPELESS_JARO_WINKLER = 0.3
 const SKELETON_BASE = 0.7
 const SKELETON_PER_CONSONANT = 0.1
 
@@ -43,7 +45,8 @@ function foldTransliteration(token: string): string {
 
 /**
  * Similarity of two name tokens, 0 to 1: the mean of Jaro-Winkler (forgiving at the end of a word) and edit
- * similarity (counting every change), with initials, nicknames and numbers handled apart. `approx` says that one
+ * similarity (counting every change), with initials, nicknames and numbers handled apart. Below 0.65 the value is
+ * only indicative (the edit distance is skipped when it could not lift the mean to 0.65). `approx` says that one
  * side was romanised from a script that writes sounds only approximately, so sound skeletons are compared as well.
  */
 export function tokenSimilarity(a: string, b: string, approx?: Approximation): number {
@@ -72,7 +75,8 @@ export function formsSimilarity(fa: TokenForms, fb: TokenForms, approx?: Approxi
   if (areNicknames(a, b)) return NICKNAME_SCORE
   if (fa.folded === fb.folded) return FOLDED_SCORE
   const jw = tokenJaroWinkler(fa.folded, fb.folded)
-  let score = jw === 0 ? 0 : (jw + editSimilarity(fa.folded, fb.folded)) / 2
+  // the mean cannot reach a useful level with so little Jaro-Winkler similarity: spare the edit distance
+  let score = jw < HOPELESS_JARO_WINKLER ? jw / 2 : (jw + editSimilarity(fa.folded, fb.folded)) / 2
   // a letter-by-letter alphabet (Cyrillic, Greek) keeps a name's first sound; abjads and syllabaries may not
   if (approx && (approx !== 'alphabetic' || jw > 0 || firstSoundsAlike(a, b))) score = Math.max(score, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
   return score
