@@ -1,16 +1,13 @@
-// Times a 100,000-record batch over HTTP against a server started here (PGlite in a temp folder, or
-// DATABASE_URL): upload then poll then stream the verdicts back, and the same records with ?stream=true.
-//   npx tsx scripts/batch-100k.ts [--records 100000]
+// Times a 100,000-record batch over HTTP against `npm start` run as a child process (PGlite in a temp
+// folder, or DATABASE_URL): upload, poll, stream the verdicts back; then the same records with ?stream=true.
+//   npx tsx scripts/batch-100k.ts [--records 100000] [--port 18090]
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { configFromEnv } from '../src/adapters/node/config.ts'
-import { openDatabase, type DatabaseTarget } from '../src/adapters/node/open-database.ts'
-import { startService } from '../src/adapters/node/service.ts'
-import { createApiKey } from '../src/store/api-keys.ts'
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' } } })
+const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' }, port: { type: 'string', default: '18090' } } })
 const N = Number(values.records)
 const COUNTRIES = ['GB', 'FR', 'DE', 'TR', 'GR', 'MX', 'US', 'IQ', 'PK', 'NG']
 const CHANNELS = ['wire', 'money_transfer', 'mobile_money', 'card', 'cash', 'crypto']
@@ -77,15 +74,23 @@ async function countLines(res: Response): Promise<{ lines: number; alerts: numbe
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1)
 
+async function waitReady(base: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the server did not become ready')
+}
+
 async function main(): Promise<void> {
   const dir = process.env.DATABASE_URL ? undefined : await mkdtemp(join(tmpdir(), 'txscreen-bench-'))
-  const target: DatabaseTarget = dir ? { kind: 'pglite', dataDir: dir } : { kind: 'pg', url: process.env.DATABASE_URL! }
-  const store = await openDatabase(target)
-  const { key } = await createApiKey(store.db, { role: 'screen', name: 'bench' })
-  const service = await startService(store, { ...configFromEnv(), port: 0, host: '127.0.0.1' } as ReturnType<typeof configFromEnv>)
-  const base = `http://127.0.0.1:${service.port}`
+  const env = { ...process.env, PORT: values.port, HOST: '127.0.0.1', ...(dir ? { TXSCREEN_DATA_DIR: dir } : {}) }
+  const key = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'keys', 'create', '--role', 'screen', '--name', 'bench'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  const server = spawn('node', ['--import', 'tsx', 'src/adapters/node/server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const base = `http://127.0.0.1:${values.port}`
   const auth = { authorization: `Bearer ${key}` }
-  console.log(`store: ${target.kind}, ${N} records`)
+  await waitReady(base)
+  console.log(`store: ${dir ? 'pglite' : 'pg'}, ${N} records`)
 
   try {
     let t = performance.now()
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
       duplex: 'half',
     } as RequestInit)
     const batch = (await accepted.json()) as { id: string }
-    console.log(`async: upload stored in ${seconds(t)} s (HTTP ${accepted.status})`)
+    console.log(`async: upload stored in ${seconds(t)} s (HTTP ${accepted.status}, ${N} records)`)
     const t2 = performance.now()
     for (;;) {
       const b = (await (await fetch(`${base}/v1/batches/${batch.id}`, { headers: auth })).json()) as { status: string; counts: Record<string, number> }
@@ -120,7 +125,9 @@ async function main(): Promise<void> {
     const got = await countLines(streamed)
     console.log(`stream: ${got.lines} verdicts (${got.alerts} alerts) in ${seconds(t)} s = ${Math.round(N / ((performance.now() - t) / 1000))} records/s`)
   } finally {
-    await service.stop()
+    const exited = new Promise((r) => server.once('exit', r))
+    server.kill('SIGTERM')
+    await exited
     if (dir) await rm(dir, { recursive: true, force: true })
   }
 }

@@ -63,12 +63,22 @@ export const BatchSchema = z.object({
 })
 
 export const CaseSchema = z.object({
-  entity: z.string(),
+  entity: z.string().describe('the state key everything in the case alerted on, e.g. id:ACC-1 or phone:447700900123'),
   rules: z.array(z.string()),
-  score: z.number(),
-  transfers: z.array(z.string()),
+  typologies: z.array(z.string()),
+  alerts: z.number().int(),
+  score: z.number().describe('sum of the scores of the alerting transfers'),
+  maxScore: z.number(),
+  decision: z.enum(['review', 'block']),
+  transfers: z.array(z.string()).describe('ids of the alerting transfers (at most 200)'),
   firstSeen: z.string(),
   lastSeen: z.string(),
+})
+
+export const BatchCasesSchema = z.object({
+  batch: z.string(),
+  status: z.enum(['receiving', 'queued', 'running', 'completed', 'failed']),
+  cases: z.array(CaseSchema).describe('highest score first; empty until the batch completes'),
 })
 
 export const AlertSchema = z.object({
@@ -111,6 +121,8 @@ export const RulesetVersionSchema = z.object({
   active: z.boolean(),
 })
 
+export const RulesetListSchema = z.object({ versions: z.array(RulesetVersionSchema) })
+
 export const PublishedRulesetSchema = z.object({
   version: z.string(),
   created: z.boolean().describe('false when this exact content was already stored'),
@@ -132,6 +144,8 @@ export const ApiKeySchema = z.object({
   revokedAt: z.string().nullable(),
 })
 
+export const KeyListSchema = z.object({ keys: z.array(ApiKeySchema) })
+
 export const CreatedKeySchema = ApiKeySchema.extend({ key: z.string().describe('the secret: shown this once, stored only as a SHA-256 hash') })
 
 export const HealthSchema = z.object({ status: z.literal('ok') })
@@ -151,12 +165,15 @@ export const NAMED_SCHEMAS = {
     Problem: ProblemSchema,
     Batch: BatchSchema,
     Case: CaseSchema,
+    BatchCases: BatchCasesSchema,
     Alert: AlertSchema,
     AlertPage: AlertPageSchema,
     RuleIssue: RuleIssueSchema,
     RulesetVersion: RulesetVersionSchema,
+    RulesetList: RulesetListSchema,
     PublishedRuleset: PublishedRulesetSchema,
     ApiKey: ApiKeySchema,
+    KeyList: KeyListSchema,
     CreatedKey: CreatedKeySchema,
     Health: HealthSchema,
     Ready: ReadySchema,
@@ -168,4 +185,4 @@ type Assignable<T extends U, U> = T
 export type _VerdictMatches = Assignable<Verdict, z.input<typeof VerdictSchema>>
 export type _LineErrorMatches = Assignable<LineError, z.input<typeof LineErrorSchema>>
 export type _RuleIssueMatches = Assignable<RuleIssue, z.input<typeof RuleIssueSchema>>
-export type _CaseMatches = Assignable<Pick<Case, 'entity' | 'rules' | 'score' | 'transfers' | 'firstSeen' | 'lastSeen'>, z.input<typeof CaseSchema>>
+export type _CaseMatches = Assignable<Case, z.input<typeof CaseSchema>>

@@ -3,7 +3,11 @@ import { chunks, type Executor } from './db.ts'
 export interface CaseRow {
   entity: string
   rules: string[]
+  typologies: string[]
+  alerts: number
   score: number
+  maxScore: number
+  decision: 'review' | 'block'
   transfers: string[]
   firstSeen: string
   lastSeen: string
@@ -20,7 +24,11 @@ export async function replaceBatchCases(db: Executor, batchId: string, cases: re
           batch_id: batchId,
           entity: c.entity,
           rules: c.rules,
+          typologies: c.typologies,
+          alerts: c.alerts,
           score: c.score,
+          max_score: c.maxScore,
+          decision: c.decision,
           transfers: JSON.stringify(c.transfers),
           first_seen: c.firstSeen,
           last_seen: c.lastSeen,
@@ -41,7 +49,11 @@ export async function listBatchCases(db: Executor, batchId: string): Promise<Cas
   return rows.map((r) => ({
     entity: r.entity,
     rules: r.rules,
+    typologies: r.typologies,
+    alerts: r.alerts,
     score: r.score,
+    maxScore: r.max_score,
+    decision: r.decision,
     transfers: r.transfers,
     firstSeen: r.first_seen,
     lastSeen: r.last_seen,

@@ -103,7 +103,11 @@ export interface CaseTable {
   batch_id: string
   entity: string
   rules: string[]
+  typologies: string[]
+  alerts: number
   score: number
+  max_score: number
+  decision: 'review' | 'block'
   transfers: Json<string[]>
   first_seen: string
   last_seen: string

@@ -106,7 +106,8 @@ for (const dialect of DIALECTS) {
 
       const cases = await (await svc.request(`/v1/batches/${accepted.id}/cases`, { key: keys.analyst })).json()
       expect(cases.cases.length).toBeGreaterThan(0)
-      expect(cases.cases[0]).toMatchObject({ entity: expect.stringContaining('big-S'), rules: ['repeat-sender'] })
+      expect(cases.cases[0]).toMatchObject({ entity: expect.stringContaining('big-S'), rules: ['repeat-sender'], typologies: ['velocity'], decision: 'block' })
+      expect(cases.cases[0].alerts).toBe(cases.cases[0].transfers.length)
       expect(cases.cases[0].score).toBeGreaterThanOrEqual(cases.cases.at(-1).score)
     })
 

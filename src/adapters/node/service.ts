@@ -35,6 +35,8 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
   }
 
   const version = await ensureActiveRuleset(store.db, rulesets, config.rulesDir)
+  // compiled at start: a stored version that no longer compiles shows here, not in the first screening call
+  await rulesets.active(store.db)
   log(`active rule set ${version}`)
 
   // a PGlite folder has one owner, so whatever is unfinished in it was left by a previous run of this server

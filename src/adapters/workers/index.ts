@@ -14,6 +14,7 @@ export interface Env {
   HYPERDRIVE: { connectionString: string }
   TXSCREEN_STORE_VERDICTS?: string
   TXSCREEN_BATCH_MAX_BYTES?: string
+  TXSCREEN_SCREEN_TIMEOUT_MS?: string
 }
 
 interface ExecutionContext {
@@ -31,14 +32,19 @@ async function prepare(db: Db): Promise<void> {
     const published = await rulesets.publish(db, RULE_PACK, { actor: 'system (first start)', activate: true })
     if (!published.ok) throw new Error('the bundled rule pack does not compile')
   }
+  // compile now, not inside the first screening call's deadline
+  await rulesets.active(db)
 }
 
 function configOf(env: Env): ServiceConfig {
-  const max = Number(env.TXSCREEN_BATCH_MAX_BYTES)
+  const positive = (v: string | undefined) => (Number.isSafeInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined)
+  const max = positive(env.TXSCREEN_BATCH_MAX_BYTES)
+  const timeout = positive(env.TXSCREEN_SCREEN_TIMEOUT_MS)
   return {
     ...DEFAULT_CONFIG,
     storeVerdicts: env.TXSCREEN_STORE_VERDICTS === 'alerts' ? 'alerts' : 'all',
-    ...(Number.isSafeInteger(max) && max > 0 ? { batchBodyLimit: max } : {}),
+    ...(max ? { batchBodyLimit: max } : {}),
+    ...(timeout ? { screenTimeoutMs: timeout } : {}),
   }
 }
 

@@ -61,7 +61,7 @@ export const batchResultRoutes: RouteModule = {
       summary: "A completed batch's entity-level cases, highest score first",
       pathParams: IdParam,
       responses: {
-        200: { description: 'cases (empty until the batch completes)', content: [{ contentType: 'application/json', schema: 'Case' }] },
+        200: { description: 'cases (empty until the batch completes)', content: [{ contentType: 'application/json', schema: 'BatchCases' }] },
         404: { description: 'no such batch', content: problemContent },
       },
     },

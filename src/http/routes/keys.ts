@@ -15,7 +15,7 @@ export const keyRoutes: RouteModule = {
     {
       method: 'get', path: '/v1/keys', operationId: 'listKeys', tag: 'keys', roles: [],
       summary: 'API keys (without their secrets)',
-      responses: { 200: { description: 'keys', content: jsonContent('ApiKey') } },
+      responses: { 200: { description: 'keys', content: jsonContent('KeyList') } },
     },
     {
       method: 'post', path: '/v1/keys', operationId: 'createKey', tag: 'keys', roles: [],

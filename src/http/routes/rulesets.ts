@@ -16,7 +16,7 @@ export const rulesetRoutes: RouteModule = {
     {
       method: 'get', path: '/v1/rulesets', operationId: 'listRulesets', tag: 'rule sets', roles: ['analyst'],
       summary: 'Stored rule-set versions, newest first, and which is active',
-      responses: { 200: { description: 'versions', content: jsonContent('RulesetVersion') } },
+      responses: { 200: { description: 'versions', content: jsonContent('RulesetList') } },
     },
     {
       method: 'post', path: '/v1/rulesets', operationId: 'publishRuleset', tag: 'rule sets', roles: ['analyst'],

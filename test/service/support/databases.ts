@@ -1,17 +1,36 @@
 import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import pg from 'pg'
 import { openDatabase, type DatabaseTarget } from '../../../src/adapters/node/open-database.ts'
 
 export type DialectName = 'pglite' | 'pg'
 
+export const TEST_PG_URL = process.env.TXSCREEN_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test'
+
+// an explicit TXSCREEN_TEST_PG_URL (as CI sets) makes PostgreSQL required; the default is used when it answers
+const pgWanted = Boolean(process.env.TXSCREEN_TEST_PG_URL) || (await reachable(TEST_PG_URL))
+if (!pgWanted) console.warn(`service tests: no PostgreSQL at ${TEST_PG_URL}; running on PGlite only`)
+
 // DIALECTS=pglite runs one side only, as kysely's own suite does
 export const DIALECTS: DialectName[] = (['pglite', 'pg'] as const).filter(
-  (d) => process.env.DIALECTS?.split(',').map((s) => s.trim()).includes(d) ?? true,
+  (d) => (process.env.DIALECTS?.split(',').map((s) => s.trim()).includes(d) ?? true) && (d !== 'pg' || pgWanted),
 )
 
-export const TEST_PG_URL = process.env.TXSCREEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 5432), timeout: 500 })
+    const done = (ok: boolean) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.once('connect', () => done(true))
+    socket.once('timeout', () => done(false))
+    socket.once('error', () => done(false))
+  })
+}
 
 export interface TestDatabase {
   target: DatabaseTarget
