@@ -27,6 +27,11 @@ function fuzzyKeys(token: string, into: Set<string>): void {
   // the whole token's skeleton, however short: an abjad writes "david" as "dvd", skeleton "t" for both
   const skeleton = soundSkeleton(token)
   if (skeleton !== '') into.add('~' + skeleton)
+  // "novbakhar" (from Cyrillic) and "nowbahar": kh written for h
+  if (token.includes('kh')) {
+    const folded = soundSkeleton(token, true)
+    if (folded !== '') into.add('~' + folded)
+  }
   for (const group of nicknameGroupsOf(token)) into.add('@' + group)
 }
 

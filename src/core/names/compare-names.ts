@@ -79,8 +79,8 @@ export function scoreNames(query: NormalName, candidate: NormalName, similarity:
   let alignment = align(qt, ct, pairs)
   if (!alignment.complete && (qt.length > 1 || ct.length > 1)) {
     const before = pairs.length
-    addJoinedPairs(qt, ct, pairs, false)
-    addJoinedPairs(ct, qt, pairs, true)
+    addJoinedPairs(query, ct, pairs, false)
+    addJoinedPairs(candidate, qt, pairs, true)
     if (pairs.length > before) alignment = align(qt, ct, pairs)
   }
   let score = alignment.score
@@ -203,7 +203,8 @@ function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number
  * Runs of 2-3 adjacent tokens on one side, joined, against each single token of the other side; a run of two also
  * the other way round, since "MAKHLUF, Rami" is written "Ramimakhluf".
  */
-function addJoinedPairs(side: NameToken[], other: NameToken[], pairs: Pair[], sideIsCandidate: boolean): void {
+function addJoinedPairs(sideName: NormalName, other: NameToken[], pairs: Pair[], sideIsCandidate: boolean): void {
+  const side = sideName.tokens
   for (let start = 0; start < side.length - 1; start++) {
     const first = side[start]!
     let last = Math.min(side.length, start + MAX_JOINED)
@@ -214,14 +215,14 @@ function addJoinedPairs(side: NameToken[], other: NameToken[], pairs: Pair[], si
     let length = first.text.length
     for (let end = start + 2; end <= last; end++) {
       length += side[end - 1]!.text.length
-      addJoined(side, other, pairs, sideIsCandidate, start, end, length, false)
-      if (end - start === 2) addJoined(side, other, pairs, sideIsCandidate, start, end, length, true)
+      addJoined(sideName, other, pairs, sideIsCandidate, start, end, length, false)
+      if (end - start === 2) addJoined(sideName, other, pairs, sideIsCandidate, start, end, length, true)
     }
   }
 }
 
 function addJoined(
-  side: NameToken[],
+  sideName: NormalName,
   other: NameToken[],
   pairs: Pair[],
   sideIsCandidate: boolean,
@@ -230,6 +231,7 @@ function addJoined(
   length: number,
   reversed: boolean,
 ): void {
+  const side = sideName.tokens
   const approx = side[start]!.approx
   const firstLetter = side[reversed ? end - 1 : start]!.text.charCodeAt(0)
   let joined: ReturnType<typeof tokenForms> | null = null
@@ -241,9 +243,16 @@ function addJoined(
       if (single.text.charCodeAt(0) !== firstLetter || Math.abs(single.text.length - length) > MAX_JOINED_LENGTH_GAP) continue
     }
     if (joined === null) {
-      let text = ''
-      for (let k = start; k < end; k++) text = reversed ? side[k]!.text + text : text + side[k]!.text
-      joined = tokenForms(text)
+      // a list name is compared with many queries, a query with many names: its joined forms are kept on it
+      const cache = (sideName.joined ??= new Map())
+      const key = (start * 32 + end) * 2 + (reversed ? 1 : 0)
+      joined = cache.get(key) ?? null
+      if (joined === null) {
+        let text = ''
+        for (let k = start; k < end; k++) text = reversed ? side[k]!.text + text : text + side[k]!.text
+        joined = tokenForms(text)
+        cache.set(key, joined)
+      }
     }
     const s = formsSimilarity(joined, single, approx || single.approx)
     if (s < MIN_PAIR_SCORE) continue

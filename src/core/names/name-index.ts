@@ -15,14 +15,16 @@ export const DEFAULT_NAME_THRESHOLD = LEAD_SCORE
 const DEFAULT_LIMIT = 10
 const SMALL_LIST = 32
 // names scored in full per query, best blocking overlap first: bounds the work whatever the list size
-const MAX_CANDIDATES = 12
+const MAX_CANDIDATES = 8
+// candidates ranked by key overlap, of which the best MAX_CANDIDATES by token coverage are scored in full
+const SHORTLIST_FACTOR = 2
 const QUALIFIER_ROOM = 0.12
 // a key shared by more names than this says little ("mohammed"); it is skipped when the query has other keys
 const MAX_POSTING = 4000
 // a fuzzy key (an edit, a sound, a prefix) shared by this many names is skipped: the exact keys find those names
 const MAX_FUZZY_POSTING = 150
 // a token whose exact key already names this many list names is common: its fuzzy keys are not looked up
-const COMMON_TOKEN = 16
+const COMMON_TOKEN = 1
 const LENGTH_TIE_BREAK = 1e-3
 // a fuzzy hit counts for less than an exact one when ranking candidates for scoring
 const FUZZY_HIT = 0.7
@@ -31,6 +33,8 @@ const SHORT_SKELETON = 2
 export interface NameIndexOptions {
   /** score every name instead of the blocked candidates: for measuring what blocking costs in recall */
   exhaustive?: boolean
+  /** names scored in full per query (default MAX_CANDIDATES) */
+  maxCandidates?: number
 }
 
 interface IndexedName {
@@ -86,7 +90,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
    * The names worth scoring: those sharing the most key weight with the query, less those that cannot reach
    * `floor` even if every token they share matched perfectly (query tokens they share nothing with score 0).
    */
-  function candidates(query: NormalName, floor: number): number[] {
+  function candidates(query: NormalName, floor: number, k: number, similarity: TokenSimilarity): number[] {
     // a list this short costs less to score whole than to block
     if (options.exhaustive || names.length <= SMALL_LIST) return names.map((_, i) => i)
     const touched: number[] = []
@@ -145,12 +149,36 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     }
     // on equal overlap the shorter name first: it leaves less of itself unmatched
     for (const id of reachable) overlap[id] = overlap[id]! - LENGTH_TIE_BREAK * nameWeight[id]!
-    const chosen = topByOverlap(reachable, overlap, MAX_CANDIDATES)
+    let chosen = topByOverlap(reachable, overlap, k * SHORTLIST_FACTOR)
+    if (chosen.length > k) chosen = byCoverage(query, chosen, k, similarity)
     for (const id of touched) {
       overlap[id] = 0
       hitWeight[id] = 0
     }
     return chosen
+  }
+
+  /**
+   * The `k` of a shortlist (best overlap first) that cover most of the query: each query token's best similarity
+   * to any of the name's tokens, weighted. Names sharing only a common word ("amin", "inversiones") tie on key
+   * overlap; the similarity of their other words, memoised across the many names that share them, tells them apart.
+   */
+  const coverage = new Float64Array(names.length)
+  function byCoverage(query: NormalName, shortlist: number[], k: number, similarity: TokenSimilarity): number[] {
+    const qt = query.tokens
+    for (let rank = 0; rank < shortlist.length; rank++) {
+      const id = shortlist[rank]!
+      const ct = names[id]!.norm.tokens
+      let covered = 0
+      for (let i = 0; i < qt.length; i++) {
+        let best = 0
+        for (let j = 0; j < ct.length && best < 1; j++) best = Math.max(best, similarity(i, qt[i]!, ct[j]!))
+        covered += qt[i]!.weight * best
+      }
+      // the overlap rank breaks ties
+      coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * nameWeight[id]!
+    }
+    return shortlist.sort((a, b) => coverage[b]! - coverage[a]!).slice(0, k)
   }
 
   const memo = new SimilarityMemo(interned.size)
@@ -165,7 +193,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     const floor = minScore - (opts.birthDate || opts.country ? QUALIFIER_ROOM : 0)
     const identified = new Set<number>()
     for (const raw of opts.identifiers ?? []) for (const e of byIdentifier.get(normaliseIdentifier(raw)) ?? []) identified.add(e)
-    const ids = candidates(q, floor)
+    const ids = candidates(q, floor, Math.max(options.maxCandidates ?? MAX_CANDIDATES, opts.limit ?? DEFAULT_LIMIT), similarity)
     for (const e of identified) ids.push(...namesOf[e]!)
     for (const id of ids) {
       const name = names[id]!
@@ -250,11 +278,12 @@ class SimilarityMemo {
 
   forQuery(_query: NormalName): TokenSimilarity {
     const stamp = ++this.stamp
-    const { values, stamps, tokens } = this
+    const { values, stamps } = this
     return (qi, q, c) => {
       const id = c.id
       if (id === undefined || qi >= MEMO_QUERY_TOKENS) return formsSimilarity(q, c, q.approx || c.approx)
-      const slot = qi * tokens + id
+      // a token's similarities to the query tokens side by side: one cache line per candidate token
+      const slot = id * MEMO_QUERY_TOKENS + qi
       if (stamps[slot] === stamp) return values[slot]!
       const s = formsSimilarity(q, c, q.approx || c.approx)
       values[slot] = s

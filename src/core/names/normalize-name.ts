@@ -28,6 +28,8 @@ export interface NormalName {
   kind: NameKind
   /** written "SURNAME, Given" (as lists write people): the number of leading tokens before the comma, else 0 */
   surnameTokens: number
+  /** joined runs of adjacent tokens, filled in by the comparison as it needs them */
+  joined?: Map<number, TokenForms>
 }
 
 /** person: titles and generational suffixes go; org: legal forms become generic tokens; undefined: both. */

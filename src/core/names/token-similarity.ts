@@ -9,6 +9,8 @@ const NICKNAME_SCORE = 0.9
 const SKELETON_SCORE = 0.95
 // below this, (jw + edit) / 2 stays under 0.65, where the aligner ignores a pair anyway
 const HOPELESS_JARO_WINKLER = 0.3
+// below this mean no pair is aligned (0.65) nor counted towards a lead (0.61)
+const HOPELESS_MEAN = 0.6
 const SKELETON_BASE = 0.7
 const SKELETON_PER_CONSONANT = 0.1
 
@@ -75,8 +77,12 @@ export function formsSimilarity(fa: TokenForms, fb: TokenForms, approx?: Approxi
   if (areNicknames(a, b)) return NICKNAME_SCORE
   if (fa.folded === fb.folded) return FOLDED_SCORE
   const jw = tokenJaroWinkler(fa.folded, fb.folded)
-  // the mean cannot reach a useful level with so little Jaro-Winkler similarity: spare the edit distance
-  let score = jw < HOPELESS_JARO_WINKLER ? jw / 2 : (jw + editSimilarity(fa.folded, fb.folded)) / 2
+  // the mean cannot reach a useful level with so little Jaro-Winkler similarity, or with lengths so far apart
+  // that even the best edit similarity keeps it low: spare the edit distance (the value stays an upper bound)
+  const la = fa.folded.length
+  const lb = fb.folded.length
+  const editBound = 1 - (TRUNCATION_COST * Math.abs(la - lb)) / Math.max(la, lb)
+  let score = jw < HOPELESS_JARO_WINKLER ? jw / 2 : (jw + editBound) / 2 < HOPELESS_MEAN ? (jw + editBound) / 2 : (jw + editSimilarity(fa.folded, fb.folded)) / 2
   // a letter-by-letter alphabet (Cyrillic, Greek) keeps a name's first sound; abjads and syllabaries may not
   if (approx && (approx !== 'alphabetic' || jw > 0 || firstSoundsAlike(a, b))) score = Math.max(score, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
   return score
@@ -91,14 +97,16 @@ function isDigit(code: number): boolean {
  * and h double as vowels or vanish), letters that scripts without the distinction merge (l/r, s/z, c/k/q, p/b/f)
  * folded, doubles collapsed: "washington" and "vvsyngtvn" both give "snktn".
  */
-export function soundSkeleton(token: string): string {
+export function soundSkeleton(token: string, foldKh = false): string {
   let out = ''
   let last = ''
   for (let i = 0; i < token.length; i++) {
     const code = token.charCodeAt(i)
     const next = token.charCodeAt(i + 1)
-    // a soft c ("ce", "ci", "cy") is an s
-    const ch = code === 99 && (next === 101 || next === 105 || next === 121) ? 's' : (SOUND_FOLD[code - 97] ?? '')
+    // a soft c ("ce", "ci", "cy") is an s; `foldKh` reads "kh" as h, as Russian and Arabic h are often written
+    // ("abdullakh", "abdullah"): blocking uses it for an extra key, while scoring keeps the k
+    const ch =
+      code === 99 && (next === 101 || next === 105 || next === 121) ? 's' : foldKh && code === 107 && next === 104 ? '' : (SOUND_FOLD[code - 97] ?? '')
     if (ch === '' || ch === last) continue
     out += ch
     last = ch
