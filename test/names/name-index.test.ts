@@ -53,3 +53,28 @@ describe('buildNameIndex', () => {
     }
   })
 })
+
+describe('leads, identifiers and readings', () => {
+  const list: WatchlistEntry[] = [
+    { list: 't', id: 'v1', name: 'SNOW STORM 2', aliases: [], type: 'vessel', identifiers: ['IMO 9929429'] },
+    { list: 't', id: 'p1', name: 'JOHN, Damien', aliases: [], type: 'person' },
+    { list: 't', id: 'o1', name: 'LAU AVIATION', aliases: [], type: 'org' },
+    { list: 't', id: 'k1', name: 'Kim Jong Un', aliases: [], type: 'person' },
+  ]
+  const index = buildNameIndex(list)
+  const score = (q: string, id: string, opts = {}) => index.search(q, { minScore: 0, ...opts }).find((m) => m.entry.id === id)?.score ?? 0
+
+  it('reports a person sharing the first name as a lead at the threshold, an organisation sharing a trade word not', () => {
+    expect(score('JOHN SMITH', 'p1')).toBeCloseTo(DEFAULT_NAME_THRESHOLD, 9)
+    expect(score('LXC AVIATION', 'o1')).toBeLessThan(DEFAULT_NAME_THRESHOLD)
+  })
+
+  it('matches on a shared identifier whatever the name', () => {
+    expect(score('Snow Storm 1', 'v1')).toBeLessThan(DEFAULT_NAME_THRESHOLD)
+    expect(score('Snow Storm 1', 'v1', { identifiers: ['IMO9929429'] })).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('reads a name in Chinese characters the Korean way too', () => {
+    expect(score('金正恩', 'k1')).toBeGreaterThan(0.9)
+  })
+})

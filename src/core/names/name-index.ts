@@ -3,6 +3,7 @@ import { explainAlignment, LEAD_SCORE, scoreNames, type Alignment, type TokenSim
 import { normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
 import { IDENTIFIER_MATCH, normaliseIdentifier, qualify } from './qualifiers.ts'
 import { formsSimilarity } from './token-similarity.ts'
+import { koreanReading } from './transliterate.ts'
 import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './types.ts'
 
 /**
@@ -184,28 +185,33 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   const memo = new SimilarityMemo(interned.size)
 
   function search(query: string, opts: NameSearchOptions = {}): NameMatch[] {
-    const q = normaliseName(query, opts.type)
-    if (q.tokens.length === 0) return []
     const minScore = opts.minScore ?? DEFAULT_NAME_THRESHOLD
-    const similarity = memo.forQuery(q)
     const best = new Map<number, { score: number; name: IndexedName; alignment: Alignment }>()
     // qualifiers can lift a score a little, so the pruning floor leaves room for them
     const floor = minScore - (opts.birthDate || opts.country ? QUALIFIER_ROOM : 0)
     const identified = new Set<number>()
     for (const raw of opts.identifiers ?? []) for (const e of byIdentifier.get(normaliseIdentifier(raw)) ?? []) identified.add(e)
-    const ids = candidates(q, floor, Math.max(options.maxCandidates ?? MAX_CANDIDATES, opts.limit ?? DEFAULT_LIMIT), similarity)
-    for (const e of identified) ids.push(...namesOf[e]!)
-    for (const id of ids) {
-      const name = names[id]!
-      const entry = entries[name.entry]!
-      if (!typeAllowed(entry, opts.type)) continue
-      const scored = scoreNames(q, name.norm, similarity)
-      let score = qualify(scored.score, entry, opts)
-      if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
-      if (score < minScore) continue
-      const previous = best.get(name.entry)
-      if (previous && previous.score >= score) continue
-      best.set(name.entry, { score, name, alignment: scored })
+    const limit = Math.max(options.maxCandidates ?? MAX_CANDIDATES, opts.limit ?? DEFAULT_LIMIT)
+    // a name in Chinese characters may be Korean: it is searched under both readings, each name keeping its best
+    const korean = koreanReading(query)
+    for (const reading of korean === undefined ? [query] : [query, korean]) {
+      const q = normaliseName(reading, opts.type)
+      if (q.tokens.length === 0) continue
+      const similarity = memo.forQuery(q)
+      const ids = candidates(q, floor, limit, similarity)
+      for (const e of identified) ids.push(...namesOf[e]!)
+      for (const id of ids) {
+        const name = names[id]!
+        const entry = entries[name.entry]!
+        if (!typeAllowed(entry, opts.type)) continue
+        const scored = scoreNames(q, name.norm, similarity)
+        let score = qualify(scored.score, entry, opts)
+        if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
+        if (score < minScore) continue
+        const previous = best.get(name.entry)
+        if (previous && previous.score >= score) continue
+        best.set(name.entry, { score, name, alignment: scored })
+      }
     }
     return [...best.values()]
       .sort((a, b) => b.score - a.score)

@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii'
+import { HANJA_READINGS } from './data/hanja-readings.ts'
 
 // Scripts whose romanisation is only approximate: abjads (Hebrew, Arabic) and abugidas (Thai, Lao) leave most
 // vowels unwritten; Chinese, Japanese and Korean render foreign names by syllables. Their tokens are also compared
@@ -72,4 +73,30 @@ function koreanAsWrittenInLists(syllables: string): string {
       .replace('eo', 'o')
       .replace('eu', 'u'),
   )
+}
+
+const HAN = /[\u4E00-\u9FFF]/
+const KANA = /[\u3040-\u30FF]/
+let hanjaToHangul: Map<string, string> | undefined
+// the one common character whose reading as a family name differs from its dictionary reading: 金 is "geum"
+// (gold) but the surname Kim
+const SURNAME_READINGS: Record<string, string> = { 金: '김' }
+
+/**
+ * The name read the Korean way, when it is written in Chinese characters only (no kana, which would make it
+ * Japanese): Korean names are also written in Hanja (金正恩, Kim Jong Un), which any-ascii reads as Mandarin
+ * ("jin zheng en"). Each character becomes its Hangul reading (from the hanja package's table), the first of a
+ * word read as a surname. Undefined when there is nothing to read.
+ */
+export function koreanReading(raw: string): string | undefined {
+  if (!HAN.test(raw) || KANA.test(raw)) return undefined
+  if (!hanjaToHangul) {
+    hanjaToHangul = new Map()
+    for (const [hangul, chars] of Object.entries(HANJA_READINGS)) for (const ch of chars) hanjaToHangul.set(ch, hangul)
+  }
+  const table = hanjaToHangul
+  return raw
+    .split(/(\s+)/)
+    .map((word) => [...word].map((ch, i) => (i === 0 && SURNAME_READINGS[ch]) || table.get(ch) || ch).join(''))
+    .join('')
 }
