@@ -1,17 +1,8 @@
+import type { Case } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
 
-export interface CaseRow {
-  entity: string
-  rules: string[]
-  typologies: string[]
-  alerts: number
-  score: number
-  maxScore: number
-  decision: 'review' | 'block'
-  transfers: string[]
-  firstSeen: string
-  lastSeen: string
-}
+/** a case as the core builds it, stored per batch */
+export type CaseRow = Case
 
 /** Replaces a batch's cases (a resumed batch recomputes them); call inside the transaction that completes it. */
 export async function replaceBatchCases(db: Executor, batchId: string, cases: readonly CaseRow[]): Promise<void> {

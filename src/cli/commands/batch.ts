@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { openLines } from '../../batch/line-source.ts'
 import { partitionRules } from '../../batch/partition.ts'
 import { screenThreaded } from '../../batch/threaded-screen.ts'
 import { Screener, screenLine, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
+import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
@@ -22,37 +22,20 @@ the output is byte-identical whatever N.
 Exit 0 when the batch ran (even with record errors), 2 for usage or rule errors.`
 
 export async function run(argv: string[]): Promise<number> {
-  let args
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        rules: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        cases: { type: 'string' },
-        list: { type: 'string', multiple: true },
-        'summary-json': { type: 'string' },
-        threads: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (err) {
-    process.stderr.write(`txscreen batch: ${(err as Error).message}\n${USAGE}\n`)
-    return 2
-  }
-  const { values, positionals } = args
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
-  const input = positionals[0]
-  if (!input || positionals.length > 1) {
-    process.stderr.write(`${USAGE}\n`)
-    return 2
-  }
+  const args = parseCommand('batch', USAGE, argv, {
+    rules: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    cases: { type: 'string' },
+    list: { type: 'string', multiple: true },
+    'summary-json': { type: 'string' },
+    threads: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  })
+  if (!args.ok) return args.code
+  const { values } = args
+  const input = singleInput(args.positionals, USAGE)
+  if (!input) return 2
   let format
   try {
     format = formatOf(input, values.format)

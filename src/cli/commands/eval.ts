@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { Screener } from '../../core/index.ts'
 import { formatReport } from '../../eval/format-report.ts'
 import { parseLabels } from '../../eval/labels.ts'
 import { screenLabelled } from '../../eval/screen-labelled.ts'
+import { parseCommand, singleInput } from '../args.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { formatOf, openRecords } from '../record-source.ts'
 
@@ -16,32 +16,19 @@ and F1, instance-level recall (an instance is found when any of its transfers is
 typology and per rule, and the alert rate on benign records. Exit 0 when the evaluation ran, 2 otherwise.`
 
 export async function run(argv: string[]): Promise<number> {
-  let args
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        labels: { type: 'string' },
-        rules: { type: 'string' },
-        format: { type: 'string' },
-        list: { type: 'string', multiple: true },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (err) {
-    process.stderr.write(`txscreen eval: ${(err as Error).message}\n${USAGE}\n`)
-    return 2
-  }
-  const { values, positionals } = args
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
-  const input = positionals[0]
-  if (!input || positionals.length > 1 || !values.labels) {
-    process.stderr.write(`${USAGE}\n`)
+  const args = parseCommand('eval', USAGE, argv, {
+    labels: { type: 'string' },
+    rules: { type: 'string' },
+    format: { type: 'string' },
+    list: { type: 'string', multiple: true },
+    json: { type: 'boolean', default: false },
+  })
+  if (!args.ok) return args.code
+  const { values } = args
+  const input = singleInput(args.positionals, USAGE)
+  if (!input) return 2
+  if (!values.labels) {
+    process.stderr.write(`txscreen eval: --labels is required\n${USAGE}\n`)
     return 2
   }
 
