@@ -9,7 +9,7 @@ import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './
 /**
  * The score at or above which a name is reported as a match. Chosen on the labelled cases in test/names (the
  * logic-v2 match/no-match cases sit on either side of it: "Snow"/"Snoe" 0.82 below, "COBADEFFXXX"/"COBADEFF"
- * 0.87 above); see docs/names.md.
+ * 0.87 above). It is also the score of a lead (compare-names.ts), one number for both; see docs/names.md.
  */
 export const DEFAULT_NAME_THRESHOLD = LEAD_SCORE
 
@@ -17,7 +17,8 @@ const DEFAULT_LIMIT = 10
 const SMALL_LIST = 32
 // names scored in full per query, best blocking overlap first: bounds the work whatever the list size
 const MAX_CANDIDATES = 8
-// candidates ranked by key overlap, of which the best MAX_CANDIDATES by token coverage are scored in full
+// a shortlist of SHORTLIST_FACTOR times the names to score, ranked by key overlap; the best of it by token
+// coverage are scored in full
 const SHORTLIST_FACTOR = 2
 const QUALIFIER_ROOM = 0.12
 // a key shared by more names than this says little ("mohammed"); it is skipped when the query has other keys
