@@ -216,7 +216,8 @@ function placeholder(
   const get = field.get
   return (_v, view) => {
     const x = get(view)
-    return Array.isArray(x) ? x.join(' ') : x === undefined ? '?' : String(x)
+    // a field the transfer does not carry reads as nothing, not as a placeholder
+    return Array.isArray(x) ? x.join(' ') : x === undefined || x === null ? '' : String(x)
   }
 }
 

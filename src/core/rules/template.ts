@@ -24,6 +24,7 @@ export function compileTemplate(
   return (values, view, extra) => {
     let out = ''
     for (const p of parts) out += typeof p === 'string' ? p : p(values, view, extra)
-    return out
+    // an empty field leaves a double space behind
+    return out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out
   }
 }
