@@ -190,3 +190,24 @@ rules:
     expect(!result.ok && result.issues[0]).toMatchObject({ file: 'x.yaml', line: expect.any(Number), column: expect.any(Number) })
   })
 })
+
+describe('state', () => {
+  it('keeps no window for an entity whose transfers add to no measure', () => {
+    const inflowOnly = `kind: rule
+id: inflow
+version: 1
+title: inflow
+typology: t
+source: test
+entity: party.id
+window: 7d
+measures:
+  inflow: { sum: amount, where: { direction: { eq: in } } }
+score: { measure: inflow, bands: [{ from: 1000000, score: 50 }] }
+reason: "{inflow}"
+`
+    const { screener } = screenAll(rulesetOf({ inflow: inflowOnly }), [transfer(0, 'A', 'B', '10'), transfer(1, 'A', 'C', '10')])
+    // B and C received money; A only sent it, so A has no window
+    expect(screener.liveEntities).toBe(2)
+  })
+})

@@ -52,14 +52,11 @@ export class RuleRunner {
       let window: WindowState | undefined
       if (rule.needs.window) {
         window = this.windows.get(key)
-        if (!window && counted) {
-          window = new WindowState(rule.windowAggregates, rule.windowMs, this.latenessMs)
-          this.windows.set(key, window)
-        }
-        if (counted) {
-          window = window!
-          let slot = 0
-          for (const m of rule.measures) if (m.kind === 'windowed') this.contributions[slot++] = m.extract(view)
+        if (counted && this.contribute(view)) {
+          if (!window) {
+            window = new WindowState(rule.windowAggregates, rule.windowMs, this.latenessMs)
+            this.windows.set(key, window)
+          }
           window.add(ctx.ts, ctx.record.id, this.contributions)
         }
       }
@@ -76,6 +73,22 @@ export class RuleRunner {
       const hit = this.evaluate(view, ctx, key, window, lastSeen)
       if (hit) hits.push(hit)
     }
+  }
+
+  /**
+   * Fills `contributions` with what the transfer adds to each windowed measure; false when it adds to none,
+   * so a transfer that every measure's own filter leaves out costs no state (and no memory) at all.
+   */
+  private contribute(view: TransferView): boolean {
+    let slot = 0
+    let any = false
+    for (const m of this.rule.measures) {
+      if (m.kind !== 'windowed') continue
+      const c = m.extract(view)
+      this.contributions[slot++] = c
+      if (c !== undefined) any = true
+    }
+    return any
   }
 
   /** forgets entities whose events have all left the window */
