@@ -15,6 +15,7 @@ export class RuleRunner {
   private readonly seen = new Map<string, number>()
   private readonly graph: TransferGraph | undefined
   private readonly contributions: Contribution[]
+  private readonly values: number[]
 
   constructor(
     readonly rule: CompiledRule,
@@ -23,6 +24,7 @@ export class RuleRunner {
   ) {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs) : undefined
     this.contributions = rule.windowAggregates.map(() => undefined)
+    this.values = rule.measures.map(() => 0)
   }
 
   /** state keys this record touches, as "namespace:value" */
@@ -109,9 +111,10 @@ export class RuleRunner {
     lastSeen: number | undefined,
   ): Hit | undefined {
     const rule = this.rule
-    const values: number[] = new Array(rule.measures.length)
+    // one buffer per rule: evaluation is synchronous and the values are copied into the hit's reason
+    const values = this.values
     // filled only by list measures; window and entity are added when a reason is rendered
-    const extra: Record<string, string> = {}
+    let extra: Record<string, string> | undefined
     let transfers: string[] | undefined
     let matches: HitEvidence['matches']
     for (let i = 0; i < rule.measures.length; i++) {
@@ -150,8 +153,7 @@ export class RuleRunner {
           values[i] = best?.score ?? 0
           if (best) {
             matches = [{ list: best.entry.list, entry: best.entry.id, matched: best.matchedName, score: best.score }]
-            extra.matched = best.matchedName
-            extra.list = best.entry.list
+            extra = { matched: best.matchedName, list: best.entry.list }
           }
           break
         }
@@ -160,8 +162,7 @@ export class RuleRunner {
           values[i] = found.length
           if (found.length > 0) {
             matches = found
-            extra.matched = found.map((f) => f.matched).join(', ')
-            extra.list = [...new Set(found.map((f) => f.list))].join(', ')
+            extra = { matched: found.map((f) => f.matched).join(', '), list: [...new Set(found.map((f) => f.list))].join(', ') }
           }
           break
         }
@@ -172,8 +173,7 @@ export class RuleRunner {
     const band = rule.score(scored)
     if (!(band.score > 0)) return undefined
     const render = (band.reason !== undefined && rule.bandReasons.get(band.reason)) || rule.reason
-    extra.window = rule.window ?? ''
-    extra.entity = key
+    extra = { ...extra, window: rule.window ?? '', entity: key }
     const scoreMeasure = rule.measures[rule.scoreMeasure]
     return {
       rule: rule.id,
