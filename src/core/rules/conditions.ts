@@ -9,7 +9,7 @@ export type Predicate<T> = (input: T) => boolean
 
 export interface ConditionScope<T> {
   /** a name in the rule file to a getter over T */
-  resolve(name: string): { kind: FieldKind; get(input: T): unknown } | undefined
+  resolve(name: string): { kind: FieldKind; get(input: T): unknown; case?: 'lower' | 'upper' } | undefined
   unknownNameHelp: string
   lists: ReadonlyMap<string, readonly (string | number | boolean)[]>
   report(path: YamlPath, message: string, key?: string): void
@@ -71,7 +71,7 @@ function allOf<T>(parts: Predicate<T>[]): Predicate<T> {
 function compileOperator<T>(
   op: keyof Operators,
   value: unknown,
-  field: { kind: FieldKind; get(input: T): unknown },
+  field: { kind: FieldKind; get(input: T): unknown; case?: 'lower' | 'upper' },
   at: YamlPath,
   scope: ConditionScope<T>,
 ): Predicate<T> | undefined {
@@ -95,8 +95,11 @@ function compileOperator<T>(
     case 'eq':
     case 'ne': {
       const target = field.kind === 'text' ? String(value).toLowerCase() : (value as number) * scale
+      const fixedTarget = field.case === 'upper' ? String(value).toUpperCase() : String(value).toLowerCase()
       const eq =
-        field.kind === 'text'
+        field.case
+          ? (x: T) => get(x) === fixedTarget
+          : field.kind === 'text'
           ? (x: T) => {
               const v = get(x)
               return v !== undefined && (v === target || lowerText(v) === target)
@@ -108,6 +111,12 @@ function compileOperator<T>(
     case 'not_in': {
       const list = resolveList(value, at, scope)
       if (!list) return undefined
+      if (field.case) {
+        // a field of fixed case compares as it is: no case folding per transfer
+        const fixed = new Set(list.map((v) => (field.case === 'lower' ? String(v).toLowerCase() : String(v).toUpperCase())))
+        const hasFixed = (x: T) => fixed.has(get(x) as string)
+        return op === 'in' ? hasFixed : (x) => !hasFixed(x)
+      }
       const set = new Set(list.map((v) => String(v).toLowerCase()))
       const has = (x: T) => {
         const v = get(x)

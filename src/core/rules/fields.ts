@@ -6,6 +6,8 @@ export type FieldKind = 'money' | 'number' | 'text'
 export interface FieldGetter {
   kind: FieldKind
   get(view: TransferView): unknown
+  /** the schema guarantees this case (enums are lower case, ISO codes upper case), so lists compare as written */
+  case?: 'lower' | 'upper'
 }
 
 const DAY_MS = 86_400_000
@@ -41,7 +43,7 @@ export function compileField(path: string): FieldGetter | undefined {
   if (leaf === undefined) return recordField(root)
   if ((PARTY_ROLES as readonly string[]).includes(root)) return partyField(partyOf(root as PartyRole), leaf)
   if (root === 'location' && ['country', 'city', 'branch'].includes(leaf)) {
-    return { kind: 'text', get: (v) => v.ctx.record.location?.[leaf as 'country'] }
+    return { kind: 'text', ...(leaf === 'country' && { case: 'upper' as const }), get: (v) => v.ctx.record.location?.[leaf as 'country'] }
   }
   if (root === 'device' && (leaf === 'id' || leaf === 'ip')) return { kind: 'text', get: (v) => v.ctx.record.device?.[leaf] }
   return undefined
@@ -49,9 +51,11 @@ export function compileField(path: string): FieldGetter | undefined {
 
 function recordField(name: string): FieldGetter | undefined {
   switch (name) {
-    case 'id':
     case 'currency':
+      return { kind: 'text', case: 'upper', get: (v) => v.ctx.record.currency }
     case 'channel':
+      return { kind: 'text', case: 'lower', get: (v) => v.ctx.record.channel }
+    case 'id':
     case 'reference':
     case 'purpose':
       return { kind: 'text', get: (v) => v.ctx.record[name] }
@@ -61,7 +65,7 @@ function recordField(name: string): FieldGetter | undefined {
       // reference and purpose as normalised words, for keyword lexicons
       return { kind: 'text', get: (v) => contextWords(v.ctx) }
     case 'direction':
-      return { kind: 'text', get: (v) => v.direction }
+      return { kind: 'text', case: 'lower', get: (v) => v.direction }
     case 'hour':
       return { kind: 'number', get: (v) => new Date(v.ctx.ts).getUTCHours() }
     default:
@@ -94,5 +98,6 @@ function partyField(party: (v: TransferView) => Party, leaf: string): FieldGette
   }
   if (!PARTY_FIELDS.has(leaf)) return undefined
   const key = leaf as keyof Party
-  return { kind: 'text', get: (v) => party(v)[key] }
+  const fixedCase = leaf === 'type' ? 'lower' : leaf === 'country' || leaf === 'nationality' ? 'upper' : undefined
+  return { kind: 'text', ...(fixedCase && { case: fixedCase }), get: (v) => party(v)[key] }
 }
