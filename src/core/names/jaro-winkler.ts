@@ -16,29 +16,34 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * PREFIX_SCALE * (1 - jaro)
 }
 
-// reused across calls: names are short, and allocating per comparison dominated the profile
-let matchedA = new Uint8Array(64)
-let matchedB = new Uint8Array(64)
+// reused across calls: names are short, and allocating per comparison dominated the profile. The matched letters
+// are bit sets (one bit per letter), so a name token needs one word of each cleared, not a byte per letter
+let matchedA = new Int32Array(4)
+let matchedB = new Int32Array(4)
 
 export function jaroSimilarity(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1
   const la = a.length
   const lb = b.length
   if (la === 0 || lb === 0) return 0
-  if (la > matchedA.length) matchedA = new Uint8Array(la * 2)
-  if (lb > matchedB.length) matchedB = new Uint8Array(lb * 2)
-  matchedA.fill(0, 0, la)
-  matchedB.fill(0, 0, lb)
+  const wordsA = (la + 31) >>> 5
+  const wordsB = (lb + 31) >>> 5
+  if (wordsA > matchedA.length) matchedA = new Int32Array(wordsA * 2)
+  if (wordsB > matchedB.length) matchedB = new Int32Array(wordsB * 2)
+  const usedA = matchedA
+  const usedB = matchedB
+  for (let w = 0; w < wordsA; w++) usedA[w] = 0
+  for (let w = 0; w < wordsB; w++) usedB[w] = 0
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1)
   let matches = 0
   for (let i = 0; i < la; i++) {
-    const from = Math.max(0, i - window)
+    const from = i > window ? i - window : 0
     const to = Math.min(lb - 1, i + window)
     const ch = a.charCodeAt(i)
     for (let j = from; j <= to; j++) {
-      if (matchedB[j] === 0 && b.charCodeAt(j) === ch) {
-        matchedA[i] = 1
-        matchedB[j] = 1
+      if ((usedB[j >>> 5]! & (1 << (j & 31))) === 0 && b.charCodeAt(j) === ch) {
+        usedA[i >>> 5]! |= 1 << (i & 31)
+        usedB[j >>> 5]! |= 1 << (j & 31)
         matches++
         break
       }
@@ -48,8 +53,8 @@ export function jaroSimilarity(a: string, b: string): number {
   let halfTranspositions = 0
   let k = 0
   for (let i = 0; i < la; i++) {
-    if (matchedA[i] === 0) continue
-    while (matchedB[k] === 0) k++
+    if ((usedA[i >>> 5]! & (1 << (i & 31))) === 0) continue
+    while ((usedB[k >>> 5]! & (1 << (k & 31))) === 0) k++
     if (a.charCodeAt(i) !== b.charCodeAt(k)) halfTranspositions++
     k++
   }

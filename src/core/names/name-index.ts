@@ -166,16 +166,27 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
    * overlap; the similarity of their other words, memoised across the many names that share them, tells them apart.
    */
   const coverage = new Float64Array(names.length)
+  // each name's interned token ids side by side (-1 for a token kept apart), so ranking reads no token objects
+  const tokenStart = new Int32Array(names.length + 1)
+  for (let id = 0; id < names.length; id++) tokenStart[id + 1] = tokenStart[id]! + names[id]!.norm.tokens.length
+  const tokenIds = new Int32Array(tokenStart[names.length]!)
+  names.forEach((n, id) => n.norm.tokens.forEach((t, j) => (tokenIds[tokenStart[id]! + j] = t.id ?? -1)))
   function byCoverage(query: NormalName, shortlist: number[], k: number, similarity: TokenSimilarity): number[] {
     const qt = query.tokens
     for (let rank = 0; rank < shortlist.length; rank++) {
       const id = shortlist[rank]!
-      const ct = names[id]!.norm.tokens
+      const from = tokenStart[id]!
+      const to = tokenStart[id + 1]!
       let covered = 0
       for (let i = 0; i < qt.length; i++) {
+        const q = qt[i]!
         let best = 0
-        for (let j = 0; j < ct.length && best < 1; j++) best = Math.max(best, similarity(i, qt[i]!, ct[j]!))
-        covered += qt[i]!.weight * best
+        for (let j = from; j < to && best < 1; j++) {
+          const t = tokenIds[j]!
+          const s = t >= 0 ? memo.get(i, q, t) : similarity(i, q, names[id]!.norm.tokens[j - from]!)
+          if (s > best) best = s
+        }
+        covered += q.weight * best
       }
       // the overlap rank breaks ties
       coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * nameWeight[id]!
@@ -183,7 +194,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     return shortlist.sort((a, b) => coverage[b]! - coverage[a]!).slice(0, k)
   }
 
-  const memo = new SimilarityMemo(interned.size)
+  const memo = new SimilarityMemo([...interned.values()])
 
   function search(query: string, opts: NameSearchOptions = {}): NameMatch[] {
     const minScore = opts.minScore ?? DEFAULT_NAME_THRESHOLD
@@ -271,31 +282,57 @@ function intern(name: NormalName, interned: Map<string, NameToken>): NormalName 
 
 // the query tokens whose comparisons are memoised; longer queries compute the rest directly
 const MEMO_QUERY_TOKENS = 8
+const NOT_COMPUTED = -1
 
-/** Token similarities of the current query against interned list tokens, reset per query by a stamp. */
+/**
+ * Token similarities of the current query against interned list tokens. A list token met in a query gets a local
+ * slot (found through one small stamped table), and its similarities to the query tokens sit side by side in a
+ * short array that stays in cache; a new query only moves the stamp.
+ */
 class SimilarityMemo {
-  private readonly values: Float64Array
-  private readonly stamps: Int32Array
+  /** per list token: the stamp of the query that last met it, and its local slot in that query */
+  private readonly slots: Int32Array
+  private values = new Float64Array(256 * MEMO_QUERY_TOKENS)
+  private used = 0
   private stamp = 0
 
-  constructor(private readonly tokens: number) {
-    this.values = new Float64Array(tokens * MEMO_QUERY_TOKENS)
-    this.stamps = new Int32Array(tokens * MEMO_QUERY_TOKENS)
+  constructor(private readonly tokens: NameToken[]) {
+    this.slots = new Int32Array(tokens.length * 2).fill(-1)
   }
 
   forQuery(_query: NormalName): TokenSimilarity {
-    const stamp = ++this.stamp
-    const { values, stamps } = this
+    this.stamp++
+    this.used = 0
     return (qi, q, c) => {
       const id = c.id
-      if (id === undefined || qi >= MEMO_QUERY_TOKENS) return formsSimilarity(q, c, q.approx || c.approx)
-      // a token's similarities to the query tokens side by side: one cache line per candidate token
-      const slot = id * MEMO_QUERY_TOKENS + qi
-      if (stamps[slot] === stamp) return values[slot]!
-      const s = formsSimilarity(q, c, q.approx || c.approx)
-      values[slot] = s
-      stamps[slot] = stamp
-      return s
+      if (id === undefined) return formsSimilarity(q, c, q.approx || c.approx)
+      return this.get(qi, q, id)
     }
+  }
+
+  /** Similarity of query token `qi` to the interned list token `id`. */
+  get(qi: number, q: NameToken, id: number): number {
+    if (qi >= MEMO_QUERY_TOKENS) return formsSimilarity(q, this.tokens[id]!, q.approx || this.tokens[id]!.approx)
+    const slots = this.slots
+    let local: number
+    if (slots[id * 2] === this.stamp) local = slots[id * 2 + 1]!
+    else {
+      local = this.used++
+      slots[id * 2] = this.stamp
+      slots[id * 2 + 1] = local
+      if ((local + 1) * MEMO_QUERY_TOKENS > this.values.length) {
+        const grown = new Float64Array(this.values.length * 2)
+        grown.set(this.values)
+        this.values = grown
+      }
+      this.values.fill(NOT_COMPUTED, local * MEMO_QUERY_TOKENS, (local + 1) * MEMO_QUERY_TOKENS)
+    }
+    const slot = local * MEMO_QUERY_TOKENS + qi
+    const known = this.values[slot]!
+    if (known !== NOT_COMPUTED) return known
+    const c = this.tokens[id]!
+    const s = formsSimilarity(q, c, q.approx || c.approx)
+    this.values[slot] = s
+    return s
   }
 }

@@ -8,6 +8,11 @@ const FIRST_LETTER_PENALTY = 0.9
 
 /** Soundex class of a letter: tokens whose first letters sound alike are compared, others score 0. */
 function soundClass(code: number): number {
+  return code < 128 ? SOUND_CLASS[code]! : -code
+}
+
+// by character code: letters that sound alike share a class; vowels, h, w, y, digits: only the same character
+const SOUND_CLASS = Int32Array.from({ length: 128 }, (_, code) => {
   switch (String.fromCharCode(code)) {
     case 'b': case 'f': case 'p': case 'v': case 'w': return 1 // w and v swap across transliterations
     case 'c': case 'g': case 'j': case 'k': case 'q': case 's': case 'x': case 'z': return 2
@@ -15,9 +20,9 @@ function soundClass(code: number): number {
     case 'l': return 4
     case 'm': case 'n': return 5
     case 'r': return 6
-    default: return -code // vowels, h, w, y, digits: only the same character
+    default: return -code
   }
-}
+})
 
 export function firstSoundsAlike(a: string, b: string): boolean {
   return a.length > 0 && b.length > 0 && soundClass(a.charCodeAt(0)) === soundClass(b.charCodeAt(0))
