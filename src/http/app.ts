@@ -9,10 +9,11 @@ import { batchResultRoutes } from './routes/batch-results.ts'
 import { batchRoutes } from './routes/batches.ts'
 import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
+import { listRoutes } from './routes/lists.ts'
 import { rulesetRoutes } from './routes/rulesets.ts'
 import { screenRoutes } from './routes/screen.ts'
 
-const API_ROUTES: RouteModule[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, rulesetRoutes, keyRoutes, healthRoutes]
+const API_ROUTES: RouteModule[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
 
 /** The whole HTTP API as a web-standard `fetch` handler; adapters only supply the dependencies. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {

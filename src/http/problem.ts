@@ -35,6 +35,7 @@ export const PROBLEM_TYPES = {
   'not-found': 'No such resource.',
   'payload-too-large': 'The body is larger than this endpoint accepts.',
   'unsupported-media-type': 'The Content-Type is not one this endpoint reads.',
+  'invalid-list': 'A configured watchlist or indicator list could not be read; the lists in use are unchanged.',
   'invalid-ruleset': 'The rule files do not compile; `issues` lists each problem with file, line and column.',
   conflict: 'The request conflicts with the current state, e.g. an Idempotency-Key reused while its upload runs.',
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',

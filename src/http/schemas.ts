@@ -148,6 +148,11 @@ export const KeyListSchema = z.object({ keys: z.array(ApiKeySchema) })
 
 export const CreatedKeySchema = ApiKeySchema.extend({ key: z.string().describe('the secret: shown this once, stored only as a SHA-256 hash') })
 
+export const ListsSchema = z.object({
+  loadedAt: z.string().nullable().describe('when the lists in use were read; null when none are configured'),
+  sources: z.array(z.object({ spec: z.string().describe('FORMAT:PATH as configured'), entries: z.number(), indicators: z.number() })),
+})
+
 export const HealthSchema = z.object({ status: z.literal('ok') })
 export const ReadySchema = z.object({
   status: z.enum(['ready', 'not-ready']),
@@ -175,6 +180,7 @@ export const NAMED_SCHEMAS = {
     ApiKey: ApiKeySchema,
     KeyList: KeyListSchema,
     CreatedKey: CreatedKeySchema,
+    Lists: ListsSchema,
     Health: HealthSchema,
     Ready: ReadySchema,
   },

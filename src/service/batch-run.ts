@@ -1,4 +1,4 @@
-import { decodeRecords, Screener, screenLine, isLineError, type CompiledRuleset, type ScreenOutput } from '../core/index.ts'
+import { decodeRecords, Screener, screenLine, isLineError, type CompiledRuleset, type ScreenOutput, type Watchlists } from '../core/index.ts'
 import { EMPTY_COUNTS, saveBatchProgress, setBatchStatus, type BatchInfo } from '../store/batches.ts'
 import { replaceBatchCases } from '../store/cases.ts'
 import type { Db } from '../store/db.ts'
@@ -13,6 +13,8 @@ const HEARTBEAT_MS = 5_000
 
 export interface RunOptions {
   storeVerdicts: StoreVerdicts
+  /** the lists the name and indicator rules match against, as they were when the batch started */
+  watchlists?: Watchlists | undefined
   /** receives each group of outputs in input order (streamed responses); its promise is awaited for backpressure */
   emit?: (outputs: ScreenOutput[]) => Promise<void>
   /** stops the run where it is without touching the batch row: what a killed process leaves behind */
@@ -32,7 +34,7 @@ export async function runBatch(
   options: RunOptions,
 ): Promise<BatchCounts> {
   const counts: BatchCounts = { ...EMPTY_COUNTS, bytes: 0 }
-  const screener = new Screener(ruleset, { cases: true })
+  const screener = new Screener(ruleset, { cases: true, ...(options.watchlists && { watchlists: options.watchlists }) })
   let pending: VerdictRow[] = []
   let sinceProgress = 0
   let lastSave = Date.now()

@@ -73,6 +73,7 @@ export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, sig
   const fresh = (await getBatch(deps.db, batch.id)) ?? batch
   await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
     storeVerdicts: deps.config.storeVerdicts,
+    watchlists: deps.lists?.current(),
     ...(signal ? { signal } : {}),
   })
   await deleteUpload(deps.db, batch.id)
@@ -93,7 +94,7 @@ export async function streamBatch(
     return opened
   }
   const ruleset = await deps.rulesets.compiled(deps.db, opened.batch.ruleset)
-  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, emit })
+  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), emit })
   return { ...opened, run }
 }
 

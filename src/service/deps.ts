@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.ts'
+import type { ListHolder } from './lists.ts'
 import type { RulesetService } from './rulesets.ts'
 import type { StoreVerdicts } from './verdict-rows.ts'
 
@@ -20,6 +21,8 @@ export interface BackgroundTasks {
 export interface ServiceDeps {
   db: Db
   rulesets: RulesetService
+  /** sanctions lists and indicators for the name and indicator rules; none when not configured */
+  lists?: ListHolder
   config: ServiceConfig
   background: BackgroundTasks
 }

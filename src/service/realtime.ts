@@ -1,4 +1,4 @@
-import type { TransferRecord, Verdict } from '../core/index.ts'
+import type { TransferRecord, Verdict, Watchlists } from '../core/index.ts'
 import { Screener } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
 import { appendEntityEvents, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/entity-events.ts'
@@ -20,11 +20,11 @@ export async function screenRealtime(
   db: Db,
   rulesets: RulesetService,
   record: TransferRecord,
-  options: { storeVerdicts: StoreVerdicts },
+  options: { storeVerdicts: StoreVerdicts; watchlists?: Watchlists | undefined },
 ): Promise<Verdict> {
   return db.transaction().execute(async (tx) => {
     const ruleset = await rulesets.active(tx)
-    const screener = new Screener(ruleset)
+    const screener = new Screener(ruleset, options.watchlists ? { watchlists: options.watchlists } : {})
     const keys = screener.entityKeys(record).sort()
     await lockEntityKeys(tx, keys)
     const at = Date.parse(record.timestamp)

@@ -1,9 +1,12 @@
 import { DEFAULT_CONFIG, type ServiceConfig } from '../../service/deps.ts'
+import { parseListSpecs } from './file-lists.ts'
 
 export interface NodeConfig {
   port: number
   host: string
   rulesDir: string | undefined
+  /** watchlists and indicator lists as FORMAT:PATH, loaded at start and on reload */
+  lists: string[]
   /** a batch whose heartbeat is older than this is taken to be orphaned */
   staleBatchMs: number
   service: ServiceConfig
@@ -24,6 +27,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     port: positiveInt('PORT', env.PORT, 8080),
     host: env.HOST || '0.0.0.0',
     rulesDir: env.TXSCREEN_RULES_DIR || undefined,
+    lists: parseListSpecs(env.TXSCREEN_LISTS),
     staleBatchMs: positiveInt('TXSCREEN_STALE_BATCH_SECONDS', env.TXSCREEN_STALE_BATCH_SECONDS, 60) * 1000,
     service: {
       storeVerdicts: store,

@@ -31,6 +31,15 @@ async function main(): Promise<void> {
       },
     )
   }
+  // SIGHUP reads the configured lists again, as POST /v1/lists/reload does
+  process.on('SIGHUP', () => {
+    const lists = service.deps.lists
+    if (!lists) return log('SIGHUP: no lists configured (TXSCREEN_LISTS)')
+    lists.reload().then(
+      (d) => log(`lists reloaded: ${d.sources.map((s) => `${s.spec} (${s.entries} entries, ${s.indicators} indicators)`).join(', ')}`),
+      (err: unknown) => log(`lists not reloaded, the previous ones stay in use: ${err instanceof Error ? err.message : String(err)}`),
+    )
+  })
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
 }

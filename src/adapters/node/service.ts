@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../../service/deps.ts'
 import { RulesetService } from '../../service/rulesets.ts'
 import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
+import { fileLists } from './file-lists.ts'
 import { drainKeyInbox } from './key-inbox.ts'
 import type { OpenDatabase } from './open-database.ts'
 
@@ -23,7 +24,12 @@ export interface RunningService {
 export async function startService(store: OpenDatabase, config: NodeConfig): Promise<RunningService> {
   const background = new InProcessTasks()
   const rulesets = new RulesetService()
-  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background }
+  const lists = config.lists.length > 0 ? fileLists(config.lists) : undefined
+  if (lists) {
+    const { sources } = await lists.reload()
+    for (const s of sources) log(`list ${s.spec}: ${s.entries} entries, ${s.indicators} indicators`)
+  }
+  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, ...(lists && { lists }) }
   // PGlite: `txscreen keys create` cannot open the folder while we hold it, so it leaves requests for us
   let inbox: ReturnType<typeof setInterval> | undefined
   if (store.target.kind === 'pglite') {

@@ -27,7 +27,7 @@ export const screenRoutes: RouteModule = {
   mount(app, deps) {
     app.post('/v1/screen', deadline(deps.config.screenTimeoutMs), requireRole(deps.db, 'screen'), async (c) => {
       const record = await readJson(c.req.raw, TransferRecordSchema, SCREEN_BODY_LIMIT)
-      const verdict = await screenRealtime(deps.db, deps.rulesets, record, { storeVerdicts: deps.config.storeVerdicts })
+      const verdict = await screenRealtime(deps.db, deps.rulesets, record, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current() })
       return c.json(verdict)
     })
   },
