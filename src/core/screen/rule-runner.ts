@@ -16,6 +16,7 @@ export class RuleRunner {
   private readonly graph: TransferGraph | undefined
   private readonly contributions: Contribution[]
   private readonly values: number[]
+  private readonly nameMemo = new Map<string, NameHit | undefined>()
 
   constructor(
     readonly rule: CompiledRule,
@@ -148,8 +149,7 @@ export class RuleRunner {
           break
         }
         case 'name_match': {
-          const name = view.party.name
-          const best = name && this.watchlists?.names ? this.watchlists.names.search(name, { ...(m.type && { type: m.type }), limit: 1 })[0] : undefined
+          const best = this.bestNameMatch(view.party.name, m.type)
           values[i] = best?.score ?? 0
           if (best) {
             matches = [{ list: best.entry.list, entry: best.entry.id, matched: best.matchedName, score: best.score }]
@@ -193,6 +193,21 @@ export class RuleRunner {
     }
   }
 
+  /**
+   * The best list match for a party name. Parties come back again and again in a batch while the lists stay
+   * the same for the screener's life, so answers are remembered (a bounded memo, emptied when full).
+   */
+  private bestNameMatch(name: string | undefined, type: 'person' | 'org' | undefined): NameHit | undefined {
+    const names = this.watchlists?.names
+    if (!name || !names) return undefined
+    const key = type ? `${type}\u0000${name}` : name
+    if (this.nameMemo.has(key)) return this.nameMemo.get(key)
+    const best = names.search(name, { ...(type && { type }), limit: 1 })[0]
+    if (this.nameMemo.size >= NAME_MEMO_SIZE) this.nameMemo.clear()
+    this.nameMemo.set(key, best)
+    return best
+  }
+
   private indicatorHits(view: TransferView, types: readonly IndicatorType[]): NonNullable<HitEvidence['matches']> {
     const lookup = this.watchlists?.indicators
     if (!lookup) return []
@@ -208,6 +223,8 @@ export class RuleRunner {
 }
 
 const ONLY_OUT: readonly Direction[] = ['out']
+const NAME_MEMO_SIZE = 50_000
+type NameHit = ReturnType<NonNullable<Watchlists['names']>['search']>[number]
 
 function indicatorValue(type: IndicatorType, party: TransferView['party']): string | undefined {
   switch (type) {
