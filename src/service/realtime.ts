@@ -31,7 +31,8 @@ export async function screenRealtime(
     const history = (await loadEntityHistory(tx, keys, new Date(at - ruleset.maxWindowMs), new Date(at))) as TransferRecord[]
     // a retried call (same transfer id) is screened against the same past and not counted twice
     const retried = history.some((r) => r.id === record.id)
-    for (const past of history) if (past.id !== record.id) screener.observe(past)
+    const only = new Set(keys)
+    for (const past of history) if (past.id !== record.id) screener.observe(past, only)
     const verdict = screener.screen(record)
     if (!retried) {
       await appendEntityEvents(tx, { keys, eventId: record.id, occurredAt: new Date(at), record })

@@ -39,12 +39,18 @@ export class RuleRunner {
   }
 
   /** updates state with the transfer and, when `hits` is given, evaluates the rule on it */
-  process(views: Views, ctx: TransferContext, hits: Hit[] | undefined): void {
+  process(views: Views, ctx: TransferContext, hits: Hit[] | undefined, onlyKeys?: ReadonlySet<string>): void {
     const rule = this.rule
     const entity = rule.entity
+    // a replay restricted to some entities: a rule without state has nothing to replay, unless it keeps the graph
+    if (onlyKeys && !entity && !this.graph) return
     const perspectives = entity ? entity.perspectives : ONLY_OUT
     for (let p = 0; p < perspectives.length; p++) {
       const view = views[perspectives[p]!]
+      if (onlyKeys && entity && !this.graph) {
+        const k = entity.key(view)
+        if (k === undefined || !onlyKeys.has(`${entity.namespace}:${k}`)) continue
+      }
       const counted = rule.where(view)
       const triggered = hits !== undefined && (rule.when === rule.where ? counted : rule.when(view))
       // most rules filter most transfers out: then there is no state to touch, unless the rule tracks last-seen times

@@ -81,11 +81,15 @@ export class Screener {
     return verdict
   }
 
-  /** updates window state only: replaying history before a real-time screen */
-  observe(record: TransferRecord): void {
+  /**
+   * Updates window state only: replaying history before a real-time screen. With `onlyKeys` (the
+   * `entityKeys` of the transfer about to be screened), state is kept for those entities alone: no other
+   * entity's state can change that verdict, so the replay skips the work (the transfer graph is always kept).
+   */
+  observe(record: TransferRecord, onlyKeys?: ReadonlySet<string>): void {
     const ctx = this.context(record)
     const views = viewsOf(ctx)
-    for (const runner of this.runners) runner.process(views, ctx, undefined)
+    for (const runner of this.runners) runner.process(views, ctx, undefined, onlyKeys)
     this.afterRecord(ctx.ts)
   }
 
