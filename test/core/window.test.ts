@@ -6,12 +6,12 @@ const H = 3_600_000
 describe('WindowState', () => {
   it('keeps running count, sum and distinct over (now - window, now]', () => {
     const w = new WindowState(['count', 'sum', 'distinct'], 10 * H, 0)
-    w.add(0, 'a', [1, 100, 'x'])
-    w.add(5 * H, 'b', [1, 250, 'y'])
-    w.add(9 * H, 'c', [1, 50, 'x'])
+    w.add(0, 'a', [1, 100, 0])
+    w.add(5 * H, 'b', [1, 250, 1])
+    w.add(9 * H, 'c', [1, 50, 0])
     expect([w.measure(0, 9 * H), w.measure(1, 9 * H), w.measure(2, 9 * H)]).toEqual([3, 400, 2])
     // at exactly 10h the first event is window-length old and leaves
-    w.add(10 * H, 'd', [undefined, 1, undefined])
+    w.add(10 * H, 'd', [NaN, 1, NaN])
     expect([w.measure(0, 10 * H), w.measure(1, 10 * H), w.measure(2, 10 * H)]).toEqual([2, 301, 2])
     expect(w.measure(2, 16 * H)).toBe(1)
     expect(w.recentIds(16 * H, 10)).toEqual(['c', 'd'])

@@ -1,5 +1,5 @@
 import type { CycleSearch } from '../state/graph.ts'
-import type { Contribution, WindowAggregate } from '../state/window.ts'
+import type { WindowAggregate } from '../state/window.ts'
 import type { TransferView } from '../screen/view.ts'
 import type { BandResult } from './bands.ts'
 import type { Predicate } from './conditions.ts'
@@ -8,7 +8,7 @@ import type { EntitySpec } from './entity.ts'
 export type MeasureUnit = 'money' | 'count' | 'ratio' | 'days' | 'score' | 'number' | 'hops'
 
 export type CompiledMeasure =
-  | { name: string; unit: MeasureUnit; kind: 'windowed'; slot: number; aggregate: WindowAggregate; extract: (v: TransferView) => Contribution }
+  | { name: string; unit: MeasureUnit; kind: 'windowed'; slot: number; aggregate: WindowAggregate; extract: (v: TransferView) => number | string | undefined }
   | { name: string; unit: MeasureUnit; kind: 'ratio'; of: [number, number] }
   | { name: string; unit: MeasureUnit; kind: 'value'; get: (v: TransferView) => number | undefined }
   | { name: string; unit: MeasureUnit; kind: 'gap_days' | 'age_days' }

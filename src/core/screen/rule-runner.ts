@@ -3,29 +3,43 @@ import type { CompiledRule, IndicatorType } from '../rules/compiled.ts'
 import { DAY_MS } from '../rules/compile-rule.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
 import { TransferGraph } from '../state/graph.ts'
+import { EntityState } from '../state/entities.ts'
+import type { EntityIndex } from '../state/entity-index.ts'
+import type { ValueInterner } from '../state/value-interner.ts'
 import { WindowState, type Contribution } from '../state/window.ts'
 import type { Hit, HitEvidence } from './verdict.ts'
 import type { Direction, TransferContext, TransferView } from './view.ts'
 
 type Views = Record<Direction, TransferView>
 
-/** The live state of one compiled rule: windows per entity, last-seen times, the transfer graph. */
+/**
+ * Runs one compiled rule: keeps its windows and last-seen times in the screener's entity tables (under
+ * its own slot), its transfer graph, and evaluates it on the transfers it applies to.
+ */
 export class RuleRunner {
-  private readonly windows = new Map<string, WindowState>()
-  private readonly seen = new Map<string, number>()
   private readonly graph: TransferGraph | undefined
   private readonly contributions: Contribution[]
-  private readonly values: number[]
+  /** measure values of the transfer being evaluated */
+  private readonly measured: number[]
   private readonly nameMemo = new Map<string, NameHit | undefined>()
+  /** the entity table this rule's entity namespace uses; -1 without an entity */
+  private readonly tableSlot: number
+  /** state of a rule without an entity: one window over every transfer */
+  private readonly global = new EntityState('')
 
   constructor(
     readonly rule: CompiledRule,
+    /** this rule's index in the entity states' per-rule arrays */
+    private readonly slot: number,
+    private readonly entities: EntityIndex,
+    private readonly values: ValueInterner,
     private readonly latenessMs: number,
     private readonly watchlists: Watchlists | undefined,
   ) {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs) : undefined
-    this.contributions = rule.windowAggregates.map(() => undefined)
-    this.values = rule.measures.map(() => 0)
+    this.contributions = rule.windowAggregates.map(() => Number.NaN)
+    this.measured = rule.measures.map(() => 0)
+    this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
   }
 
   /** state keys this record touches, as "namespace:value" */
@@ -45,34 +59,39 @@ export class RuleRunner {
     // a replay restricted to some entities: a rule without state has nothing to replay, unless it keeps the graph
     if (onlyKeys && !entity && !this.graph) return
     const perspectives = entity ? entity.perspectives : ONLY_OUT
+    const keepsState = rule.needs.window || rule.needs.seen
     for (let p = 0; p < perspectives.length; p++) {
       const view = views[perspectives[p]!]
       if (onlyKeys && entity && !this.graph) {
-        const k = entity.key(view)
+        const k = this.entities.key(view, this.tableSlot, entity)
         if (k === undefined || !onlyKeys.has(`${entity.namespace}:${k}`)) continue
       }
       const counted = rule.where(view)
       const triggered = hits !== undefined && (rule.when === rule.where ? counted : rule.when(view))
       // most rules filter most transfers out: then there is no state to touch, unless the rule tracks last-seen times
       if (!counted && !triggered && !rule.needs.seen) continue
-      const key = entity ? entity.key(view) : ''
+      const key = entity ? this.entities.key(view, this.tableSlot, entity) : ''
       if (key === undefined) continue
 
       let window: WindowState | undefined
-      if (rule.needs.window) {
-        window = this.windows.get(key)
-        if (counted && this.contribute(view)) {
-          if (!window) {
-            window = new WindowState(rule.windowAggregates, rule.windowMs, this.latenessMs)
-            this.windows.set(key, window)
-          }
-          window.add(ctx.ts, ctx.record.id, this.contributions)
-        }
-      }
       let lastSeen: number | undefined
-      if (rule.needs.seen) {
-        lastSeen = this.seen.get(key)
-        if (lastSeen === undefined || ctx.ts > lastSeen) this.seen.set(key, ctx.ts)
+      if (keepsState) {
+        const adds = counted && rule.needs.window && this.contribute(view)
+        const state = entity ? this.entities.state(view, this.tableSlot, key, adds || rule.needs.seen) : this.global
+        if (state) {
+          window = state.windows[this.slot]
+          if (adds) {
+            if (!window) {
+              window = new WindowState(rule.windowAggregates, rule.windowMs, this.latenessMs)
+              state.windows[this.slot] = window
+            }
+            window.add(ctx.ts, ctx.record.id, this.contributions)
+          }
+          if (rule.needs.seen) {
+            lastSeen = state.seen[this.slot]
+            if (lastSeen === undefined || ctx.ts > lastSeen) state.seen[this.slot] = ctx.ts
+          }
+        }
       }
       if (this.graph && counted && view.direction === 'out') {
         this.graph.add(ctx.record.sender.id, ctx.record.receiver.id, ctx.ts, ctx.amountMinor, ctx.record.id)
@@ -94,20 +113,25 @@ export class RuleRunner {
     for (const m of this.rule.measures) {
       if (m.kind !== 'windowed') continue
       const c = m.extract(view)
-      this.contributions[slot++] = c
-      if (c !== undefined) any = true
+      if (c === undefined) this.contributions[slot++] = Number.NaN
+      else {
+        this.contributions[slot++] = typeof c === 'string' ? this.values.number(c) : c
+        any = true
+      }
     }
     return any
   }
 
-  /** forgets entities whose events have all left the window */
+  /** forgets graph edges and the entity-less window once they left the window (entity tables are swept by the screener) */
   sweep(now: number): void {
-    for (const [key, w] of this.windows) if (w.isIdle(now)) this.windows.delete(key)
+    const w = this.global.windows[this.slot]
+    if (w?.isIdle(now)) this.global.windows[this.slot] = undefined
     this.graph?.sweep(now)
   }
 
-  get liveEntities(): number {
-    return this.windows.size + (this.graph?.nodes ?? 0)
+  /** graph nodes and the entity-less window: live state outside the entity tables */
+  get liveState(): number {
+    return (this.graph?.nodes ?? 0) + (this.global.windows[this.slot] ? 1 : 0)
   }
 
   private evaluate(
@@ -119,7 +143,7 @@ export class RuleRunner {
   ): Hit | undefined {
     const rule = this.rule
     // one buffer per rule: evaluation is synchronous and the values are copied into the hit's reason
-    const values = this.values
+    const values = this.measured
     // filled only by list measures; window and entity are added when a reason is rendered
     let extra: Record<string, string> | undefined
     let transfers: string[] | undefined

@@ -3,6 +3,8 @@ import type { TransferRecord } from '../record/schema.ts'
 import type { CompiledRuleset } from '../rules/compiled.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
 import { CaseBook, type Case } from './cases.ts'
+import { EntityIndex } from '../state/entity-index.ts'
+import { ValueInterner } from '../state/value-interner.ts'
 import { RuleRunner } from './rule-runner.ts'
 import { combineHits, type Hit, type Verdict } from './verdict.ts'
 import { viewsOf, type TransferContext } from './view.ts'
@@ -40,6 +42,8 @@ const SWEEP_EVERY = 16_384
  */
 export class Screener {
   private readonly runners: RuleRunner[]
+  private readonly entities = new EntityIndex()
+  private readonly values = new ValueInterner()
   private readonly toBase: ToBaseMinor
   private readonly caseBook: CaseBook | undefined
   private latest = Number.NEGATIVE_INFINITY
@@ -51,7 +55,7 @@ export class Screener {
   ) {
     const lateness = opts.latenessMs ?? ruleset.latenessMs
     const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
-    this.runners = share.map((i) => new RuleRunner(ruleset.rules[i]!, lateness, opts.watchlists))
+    this.runners = share.map((i, slot) => new RuleRunner(ruleset.rules[i]!, slot, this.entities, this.values, lateness, opts.watchlists))
     this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
     this.caseBook = opts.cases ? new CaseBook() : undefined
   }
@@ -66,6 +70,7 @@ export class Screener {
     const ctx = this.context(record)
     const views = viewsOf(ctx)
     const hits: Hit[] = []
+    this.entities.nextRecord()
     for (const runner of this.runners) runner.process(views, ctx, hits)
     this.afterRecord(ctx.ts)
     return hits
@@ -89,6 +94,7 @@ export class Screener {
   observe(record: TransferRecord, onlyKeys?: ReadonlySet<string>): void {
     const ctx = this.context(record)
     const views = viewsOf(ctx)
+    this.entities.nextRecord()
     for (const runner of this.runners) runner.process(views, ctx, undefined, onlyKeys)
     this.afterRecord(ctx.ts)
   }
@@ -108,8 +114,8 @@ export class Screener {
 
   /** entities with live state, across rules: what memory follows */
   get liveEntities(): number {
-    let n = 0
-    for (const r of this.runners) n += r.liveEntities
+    let n = this.entities.windows()
+    for (const r of this.runners) n += r.liveState
     return n
   }
 
@@ -126,6 +132,7 @@ export class Screener {
     if (++this.sinceSweep >= SWEEP_EVERY) {
       this.sinceSweep = 0
       for (const r of this.runners) r.sweep(this.latest)
+      this.entities.sweep(this.latest)
     }
   }
 }

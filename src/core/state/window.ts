@@ -1,10 +1,15 @@
+import { DistinctCounter } from './distinct-counter.ts'
+
 /** How a windowed measure folds its values. */
 export type WindowAggregate = 'count' | 'sum' | 'max' | 'distinct'
 
-/** A measure value an event contributes; undefined when the measure's own filter left the event out. */
-export type Contribution = number | string | undefined
+/**
+ * What an event contributes to one windowed measure: an amount or 1 for count, sum and max, a value
+ * number (see ValueInterner) for distinct, NaN when the measure's own filter left the event out.
+ */
+export type Contribution = number
 
-// dropped events are cut from the arrays once they are at least this many and at least as many as the live
+// dropped events are cut from the rows once they are at least this many and at least as many as the live
 // ones: amortised O(1) per event, and a quiet entity never keeps more dead events than live ones (plus this)
 const COMPACT_AT = 16
 
@@ -13,57 +18,70 @@ const COMPACT_AT = 16
  * In-order events keep running aggregates over (now - window, now]; a late event (within the
  * lateness allowance) is inserted in place and its own window is computed by a scan.
  * Events older than window + lateness are dropped, so memory follows the live window only.
+ *
+ * Layout: screening is bound by memory latency (hundreds of thousands of windows, a few cache misses
+ * each), so an event is one row of doubles in a single array, [time, value per measure], and the
+ * running aggregates are plain numbers; only distinct measures keep a counter of their own.
  */
 export class WindowState {
-  readonly ts: number[] = []
-  readonly ids: string[] = []
-  /** per measure, the value each event contributed */
-  readonly values: Contribution[][]
-  /** first retained event; events before it are gone */
+  /** event rows, `stride` doubles each: time, then one value per measure (NaN: none) */
+  private readonly rows: number[] = []
+  /** record id per event, for evidence */
+  private readonly ids: string[] = []
+  private readonly stride: number
+  /** first retained event (a row index); events before it are gone */
   private head = 0
   /** first event inside the running aggregates */
   private aggHead = 0
   /** latest event time, or the latest time the aggregates were moved to */
   clock = Number.NEGATIVE_INFINITY
-  private readonly counts: number[]
-  private readonly sums: number[]
-  private readonly distinct: (Map<string, number> | undefined)[]
+  /** per measure: the running count or sum (unused for max and distinct) */
+  private readonly totals: number[]
+  private readonly distinct: (DistinctCounter | undefined)[]
 
   constructor(
     private readonly aggregates: readonly WindowAggregate[],
     private readonly windowMs: number,
     private readonly latenessMs: number,
   ) {
-    this.values = aggregates.map(() => [])
-    this.counts = aggregates.map(() => 0)
-    this.sums = aggregates.map(() => 0)
-    this.distinct = aggregates.map((a) => (a === 'distinct' ? new Map() : undefined))
+    this.stride = 1 + aggregates.length
+    this.totals = aggregates.map(() => 0)
+    this.distinct = aggregates.map((a) => (a === 'distinct' ? new DistinctCounter() : undefined))
   }
 
+  /** events retained */
   get size(): number {
-    return this.ts.length - this.head
+    return this.ids.length - this.head
+  }
+
+  private time(i: number): number {
+    return this.rows[i * this.stride]!
   }
 
   /** true when nothing is retained and nothing can come back into view */
   isIdle(now: number): boolean {
-    return this.size === 0 || this.ts[this.ts.length - 1]! <= now - this.windowMs - this.latenessMs
+    return this.size === 0 || this.time(this.ids.length - 1) <= now - this.windowMs - this.latenessMs
   }
 
   add(ts: number, id: string, contributions: readonly Contribution[]): void {
+    const rows = this.rows
     if (ts >= this.clock) {
       this.advance(ts)
-      this.ts.push(ts)
+      rows.push(ts)
+      for (let m = 0; m < contributions.length; m++) rows.push(contributions[m]!)
       this.ids.push(id)
-      for (let m = 0; m < contributions.length; m++) this.values[m]!.push(contributions[m])
-      this.fold(this.ts.length - 1, 1)
+      this.fold(this.ids.length - 1, 1)
       return
     }
     // late: keep time order; it joins the aggregates only if it falls inside the current window
-    let at = this.ts.length
-    while (at > this.head && this.ts[at - 1]! > ts) at--
-    this.ts.splice(at, 0, ts)
+    let at = this.ids.length
+    while (at > this.head && this.time(at - 1) > ts) at--
+    const stride = this.stride
+    for (let k = 0; k < stride; k++) rows.push(0)
+    rows.copyWithin((at + 1) * stride, at * stride, rows.length - stride)
+    rows[at * stride] = ts
+    for (let m = 0; m < contributions.length; m++) rows[at * stride + 1 + m] = contributions[m]!
     this.ids.splice(at, 0, id)
-    for (let m = 0; m < contributions.length; m++) this.values[m]!.splice(at, 0, contributions[m])
     if (at < this.aggHead) this.aggHead++
     else if (ts > this.clock - this.windowMs) this.fold(at, 1)
     else this.aggHead++
@@ -74,13 +92,14 @@ export class WindowState {
     if (now <= this.clock) return
     this.clock = now
     const start = now - this.windowMs
-    while (this.aggHead < this.ts.length && this.ts[this.aggHead]! <= start) {
+    const end = this.ids.length
+    while (this.aggHead < end && this.time(this.aggHead) <= start) {
       this.fold(this.aggHead, -1)
       this.aggHead++
     }
     const keepFrom = start - this.latenessMs
-    while (this.head < this.aggHead && this.ts[this.head]! <= keepFrom) this.head++
-    if (this.head >= COMPACT_AT && this.head * 2 >= this.ts.length) this.compact()
+    while (this.head < this.aggHead && this.time(this.head) <= keepFrom) this.head++
+    if (this.head >= COMPACT_AT && this.head * 2 >= end) this.compact()
   }
 
   /** the aggregate of measure `m` over (t - window, t]; exact for late t too */
@@ -89,9 +108,8 @@ export class WindowState {
       this.advance(t)
       switch (this.aggregates[m]) {
         case 'count':
-          return this.counts[m]!
         case 'sum':
-          return this.sums[m]!
+          return this.totals[m]!
         case 'distinct':
           return this.distinct[m]!.size
         case 'max':
@@ -105,8 +123,8 @@ export class WindowState {
   recentIds(t: number, limit: number): string[] {
     const out: string[] = []
     const start = t - this.windowMs
-    for (let i = this.ts.length - 1; i >= this.head && out.length < limit; i--) {
-      const ts = this.ts[i]!
+    for (let i = this.ids.length - 1; i >= this.head && out.length < limit; i--) {
+      const ts = this.time(i)
       if (ts > t) continue
       if (ts <= start) break
       out.push(this.ids[i]!)
@@ -116,53 +134,54 @@ export class WindowState {
 
   private scan(m: number, t: number): number {
     const start = t - this.windowMs
-    const vals = this.values[m]!
     const kind = this.aggregates[m]
+    const stride = this.stride
     let acc = 0
-    const seen = kind === 'distinct' ? new Set<string>() : undefined
-    for (let i = this.head; i < this.ts.length; i++) {
-      const ts = this.ts[i]!
+    const seen = kind === 'distinct' ? new Set<number>() : undefined
+    for (let i = this.head; i < this.ids.length; i++) {
+      const ts = this.rows[i * stride]!
       if (ts <= start) continue
       if (ts > t) break
-      const v = vals[i]
-      if (v === undefined) continue
+      const v = this.rows[i * stride + 1 + m]!
+      if (v !== v) continue
       if (kind === 'count') acc++
-      else if (kind === 'sum') acc += v as number
-      else if (kind === 'max') acc = Math.max(acc, v as number)
-      else seen!.add(v as string)
+      else if (kind === 'sum') acc += v
+      else if (kind === 'max') acc = Math.max(acc, v)
+      else seen!.add(v)
     }
     return seen ? seen.size : acc
   }
 
   private fold(i: number, sign: 1 | -1): void {
+    const base = i * this.stride + 1
     for (let m = 0; m < this.aggregates.length; m++) {
-      const v = this.values[m]![i]
-      if (v === undefined) continue
+      const v = this.rows[base + m]!
+      if (v !== v) continue
       switch (this.aggregates[m]) {
         case 'count':
-          this.counts[m]! += sign
+          this.totals[m]! += sign
           break
         case 'sum':
-          this.sums[m]! += sign * (v as number)
+          this.totals[m]! += sign * v
           break
-        case 'distinct': {
-          const map = this.distinct[m]!
-          const n = (map.get(v as string) ?? 0) + sign
-          if (n <= 0) map.delete(v as string)
-          else map.set(v as string, n)
+        case 'distinct':
+          this.distinct[m]!.add(v, sign)
           break
-        }
         case 'max':
           break
       }
     }
   }
 
+  /** moves the retained events to the front in place: no garbage, unlike splice */
   private compact(): void {
     const n = this.head
-    this.ts.splice(0, n)
-    this.ids.splice(0, n)
-    for (const vals of this.values) vals.splice(0, n)
+    const live = this.ids.length - n
+    const stride = this.stride
+    this.rows.copyWithin(0, n * stride, (n + live) * stride)
+    this.rows.length = live * stride
+    this.ids.copyWithin(0, n, n + live)
+    this.ids.length = live
     this.head = 0
     this.aggHead -= n
   }

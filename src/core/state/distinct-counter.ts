@@ -1,0 +1,47 @@
+// up to this many distinct values are counted in a flat array scanned in place; a window rarely holds more,
+// and a scan of a few numbers costs less than hashing; beyond it a Map takes over
+const FLAT_LIMIT = 16
+
+/** How many times each value is in a window; `size` is the number of distinct values present. */
+export class DistinctCounter {
+  /** value, count, value, count, ... while small */
+  private flat: number[] | undefined = []
+  private map: Map<number, number> | undefined
+
+  get size(): number {
+    return this.flat ? this.flat.length >> 1 : this.map!.size
+  }
+
+  add(value: number, delta: 1 | -1): void {
+    const flat = this.flat
+    if (!flat) {
+      const map = this.map!
+      const n = (map.get(value) ?? 0) + delta
+      if (n <= 0) map.delete(value)
+      else map.set(value, n)
+      return
+    }
+    for (let i = 0; i < flat.length; i += 2) {
+      if (flat[i] !== value) continue
+      const n = flat[i + 1]! + delta
+      if (n > 0) flat[i + 1] = n
+      else {
+        // keep the pairs dense: the last pair fills the gap
+        flat[i] = flat[flat.length - 2]!
+        flat[i + 1] = flat[flat.length - 1]!
+        flat.length -= 2
+      }
+      return
+    }
+    if (delta < 0) return
+    if (flat.length < FLAT_LIMIT * 2) {
+      flat.push(value, 1)
+      return
+    }
+    const map = new Map<number, number>()
+    for (let i = 0; i < flat.length; i += 2) map.set(flat[i]!, flat[i + 1]!)
+    map.set(value, 1)
+    this.map = map
+    this.flat = undefined
+  }
+}

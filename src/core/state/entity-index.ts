@@ -1,0 +1,68 @@
+import type { EntitySpec } from '../rules/entity.ts'
+import type { TransferView } from '../screen/view.ts'
+import { EntityState, EntityTable } from './entities.ts'
+
+/**
+ * The entity tables of one screener, one per namespace, and a memo of the current record's keys and
+ * states per side: rules keyed alike (fan-in, fan-in-large, collector... all by receiver id) normalise
+ * the key and look it up once per record instead of once each.
+ */
+export class EntityIndex {
+  private readonly slots = new Map<string, number>()
+  private readonly tables: EntityTable[] = []
+  // [side][namespace slot]; undefined: not looked at yet for this record, null: no key / no state
+  private readonly keys: (string | null | undefined)[][] = [[], []]
+  private readonly states: (EntityState | null | undefined)[][] = [[], []]
+
+  /** the slot of a namespace; rules of one namespace share its table */
+  slotOf(namespace: string): number {
+    let slot = this.slots.get(namespace)
+    if (slot === undefined) {
+      slot = this.tables.length
+      this.slots.set(namespace, slot)
+      this.tables.push(new EntityTable())
+    }
+    return slot
+  }
+
+  /** forgets the previous record's memo; call before each record */
+  nextRecord(): void {
+    for (let side = 0; side < 2; side++) {
+      this.keys[side]!.fill(undefined)
+      this.states[side]!.fill(undefined)
+    }
+  }
+
+  key(view: TransferView, slot: number, entity: EntitySpec): string | undefined {
+    const memo = this.keys[view.direction === 'out' ? 0 : 1]!
+    let key = memo[slot]
+    if (key === undefined) {
+      key = entity.key(view) ?? null
+      memo[slot] = key
+    }
+    return key ?? undefined
+  }
+
+  /** the entity's state for this record's side, created when `create` (the key must have come from `key`) */
+  state(view: TransferView, slot: number, key: string, create: boolean): EntityState | undefined {
+    const memo = this.states[view.direction === 'out' ? 0 : 1]!
+    let state = memo[slot]
+    if (state === undefined || (state === null && create)) {
+      state = create ? this.tables[slot]!.obtain(key) : (this.tables[slot]!.find(key) ?? null)
+      memo[slot] = state
+    }
+    return state ?? undefined
+  }
+
+  /** drops idle windows and empty entities */
+  sweep(now: number): void {
+    for (const t of this.tables) t.sweep(now)
+  }
+
+  /** windows held, across namespaces and rules */
+  windows(): number {
+    let n = 0
+    for (const t of this.tables) n += t.windows()
+    return n
+  }
+}
