@@ -1,4 +1,8 @@
-import { hitMerger, recordParser, Screener, screenLine, type CompiledRuleset, type Hit, type InputFormat, type RuleSource, type ScreenOutput, type TextLine, type Watchlists } from '../core/index.ts'
+import {
+  hitMerger, measureRuleActivity, recordParser, Screener, screenLine,
+  type Case, type CompiledRuleset, type Hit, type InputFormat, type RuleSource, type ScreenOutput, type TextLine, type TransferRecord, type Watchlists,
+} from '../core/index.ts'
+import { partitionRules } from './partition.ts'
 import { WorkerLink } from './worker-link.ts'
 
 export interface ThreadedOptions {
@@ -7,8 +11,7 @@ export interface ThreadedOptions {
   ruleset: CompiledRuleset
   watchlists?: Watchlists
   cases: boolean
-  /** rule indices per thread; share 0 runs here, every other share on a worker thread */
-  shares: number[][]
+  threads: number
 }
 
 /**
@@ -26,20 +29,24 @@ const NO_HITS: Hit[] = []
  * receiver's state together (pass-through, cycles, fan-in) stay exact. This thread decodes, runs share 0,
  * merges the hits in ruleset order and builds the verdicts, cases included: byte-identical to one thread.
  */
-export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedOptions): { screener: Screener; outputs: AsyncIterable<ScreenOutput[]> } {
-  const screener = new Screener(opts.ruleset, {
-    cases: opts.cases,
-    rules: opts.shares[0]!,
-    ...(opts.watchlists && { watchlists: opts.watchlists }),
-  })
+export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedOptions): { cases(): Case[]; outputs: AsyncIterable<ScreenOutput[]> } {
   const merge = hitMerger(opts.ruleset)
   const parser = recordParser(opts.format)
+  let screener: Screener | undefined
 
   async function* outputs(): AsyncGenerator<ScreenOutput[]> {
-    const workers = opts.shares.slice(1).map((rules) => new WorkerLink({ sources: opts.sources, version: opts.ruleset.version, format: opts.format, rules }))
     const source = grouped(lines)[Symbol.asyncIterator]()
     const inflight: { lines: TextLine[]; replies: ReturnType<WorkerLink['post']>[] }[] = []
-    let ended = false
+    // the rules are split by what they cost on this batch, measured on its first lines
+    const first = await source.next()
+    const shares = partitionRules(opts.ruleset, opts.threads, {
+      activity: measureRuleActivity(opts.ruleset, first.done ? [] : sample(opts.format, first.value)),
+      listsLoaded: opts.watchlists !== undefined,
+    })
+    screener = new Screener(opts.ruleset, { cases: opts.cases, rules: shares[0]!, ...(opts.watchlists && { watchlists: opts.watchlists }) })
+    const workers = shares.slice(1).map((rules) => new WorkerLink({ sources: opts.sources, version: opts.ruleset.version, format: opts.format, rules }))
+    let ended = first.done === true
+    if (!first.done) inflight.push({ lines: first.value, replies: workers.map((w) => w.post(first.value)) })
     try {
       for (;;) {
         while (!ended && inflight.length < READ_AHEAD) {
@@ -56,7 +63,7 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
         const cursors = replies.map(() => 0)
         const out: ScreenOutput[] = new Array(parsed.length)
         for (let i = 0; i < parsed.length; i++) {
-          out[i] = screenLine(screener, parsed[i]!, (own) => {
+          out[i] = screenLine(screener!, parsed[i]!, (own) => {
             const parts: Hit[][] = [own]
             for (let w = 0; w < replies.length; w++) {
               const sparse = replies[w]!.hits
@@ -72,13 +79,19 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
         if (out.length > 0) yield out
       }
       const rest = parser.end()
-      if (rest.length > 0) yield rest.map((p) => screenLine(screener, p))
+      if (rest.length > 0) yield rest.map((p) => screenLine(screener!, p))
     } finally {
       await Promise.all(workers.map((w) => w.close()))
     }
   }
 
-  return { screener, outputs: outputs() }
+  return { cases: () => screener?.cases() ?? [], outputs: outputs() }
+}
+
+/** the valid records of a batch's first lines, decoded on their own (a CSV header is among them) */
+function sample(format: InputFormat, lines: TextLine[]): TransferRecord[] {
+  const parser = recordParser(format)
+  return [...parser.push(lines), ...parser.end()].flatMap((p) => (p.ok ? [p.record] : []))
 }
 
 /** input line batches joined into batches of at least BATCH_LINES lines */

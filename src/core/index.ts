@@ -17,6 +17,7 @@ export type { Watchlists, NameSearch, IndicatorLookup } from './rules/watchlist-
 export { Screener, ScreeningError, type ScreenerOptions } from './screen/screener.ts'
 export { screenParsed, screenLine, isLineError, type ScreenOutput } from './screen/stream.ts'
 export { hitMerger } from './screen/merge-hits.ts'
+export { measureRuleActivity, type RuleActivity } from './screen/rule-activity.ts'
 export type { Verdict, Hit, HitEvidence, Decision } from './screen/verdict.ts'
 export type { Case } from './screen/cases.ts'
 export { formatMinor } from './money/convert.ts'

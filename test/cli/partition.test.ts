@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { needsLists, partitionRules } from '../../src/batch/partition.ts'
-import { compileRuleset } from '../../src/core/index.ts'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { needsLists, partitionRules, ruleCost } from '../../src/batch/partition.ts'
+import { compileRuleset, measureRuleActivity, TransferRecordSchema } from '../../src/core/index.ts'
 import { readRuleSources } from '../../src/rules-fs.ts'
+
+const FIXTURE = join(import.meta.dirname, '../../fixtures/generated/records.ndjson')
 
 describe('splitting the rules across threads', () => {
   it('puts every rule of the shipped pack in exactly one share, list rules on the main thread, each share in ruleset order', async () => {
@@ -15,5 +19,22 @@ describe('splitting the rules across threads', () => {
       for (const s of shares) expect(s).toEqual([...s].sort((a, b) => a - b))
       for (const s of shares.slice(1)) expect(s.some((i) => needsLists(ruleset.rules[i]!))).toBe(false)
     }
+  })
+
+  it('weighs rules by their activity on a sample, so the busiest rules do not all land on one thread', async () => {
+    const result = compileRuleset(await readRuleSources())
+    if (!result.ok) throw new Error('the shipped pack must compile')
+    const ruleset = result.ruleset
+    const records = readFileSync(FIXTURE, 'utf8').split('\n').slice(0, 2_000).filter(Boolean).map((l) => TransferRecordSchema.parse(JSON.parse(l)))
+    const activity = measureRuleActivity(ruleset, records)
+    const byId = new Map(ruleset.rules.map((r, i) => [r.id, activity[i]!]))
+    // every transfer has a sender and a receiver phone; a cash-only rule sees almost none of them
+    expect(byId.get('shared-phone')!.adds).toBeGreaterThan(1.5)
+    expect(byId.get('cash-structuring-24h')!.adds).toBeLessThan(0.2)
+    const shares = partitionRules(ruleset, 2, { activity })
+    const cost = (s: number[]) => s.reduce((t, i) => t + ruleCost(ruleset.rules[i]!, activity[i]), 0)
+    // the main thread's share carries less rule work than the worker's (it also decodes, merges and writes)
+    expect(cost(shares[0]!)).toBeLessThan(cost(shares[1]!))
+    expect(cost(shares[1]!) - cost(shares[0]!)).toBeLessThan(8)
   })
 })

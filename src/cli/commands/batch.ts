@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { openLines } from '../../batch/line-source.ts'
-import { partitionRules } from '../../batch/partition.ts'
 import { screenThreaded } from '../../batch/threaded-screen.ts'
-import { Screener, screenLine, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
+import { Screener, screenLine, type Case, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
@@ -59,21 +58,21 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`txscreen batch: ${(err as Error).message}\n`)
     return 2
   }
-  const shares = partitionRules(ruleset, threads)
   let source
-  let screener: Screener
+  let cases: () => Case[]
   let outputs: AsyncIterable<ScreenOutput[]>
   try {
-    if (shares.length > 1) {
+    if (threads > 1) {
       // the workers compile the same files; the version (a content hash) proves they did
       const sources = await readRuleSources(values.rules ?? DEFAULT_RULES_DIR)
       source = await openLines(input)
-      ;({ screener, outputs } = screenThreaded(source.batches, {
-        format, sources, ruleset, shares, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
+      ;({ cases, outputs } = screenThreaded(source.batches, {
+        format, sources, ruleset, threads, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
       }))
     } else {
       source = await openRecords(input, format)
-      screener = new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
+      const screener = new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
+      cases = () => screener.cases()
       outputs = screenInProcess(screener, source.batches)
     }
   } catch (err) {
@@ -105,8 +104,8 @@ export async function run(argv: string[]): Promise<number> {
   await writer.close()
 
   if (values.cases) {
-    const cases = screener.cases()
-    await writeFile(values.cases, cases.map((c) => JSON.stringify(c)).join('\n') + (cases.length ? '\n' : ''))
+    const found = cases()
+    await writeFile(values.cases, found.map((c) => JSON.stringify(c)).join('\n') + (found.length ? '\n' : ''))
   }
   if (values['summary-json']) await writeFile(values['summary-json'], JSON.stringify(summary.toJSON(), null, 2) + '\n')
   if (!values.quiet) process.stderr.write(`${summary.format()}\n`)

@@ -1,7 +1,12 @@
 import type { TransferContext } from '../screen/view.ts'
 
+const ASCII = /^[\x00-\x7f]*$/
+const NOT_ASCII_WORD = /[^a-z0-9]+/
+
 /** Words of free text: NFKD, without diacritics, lower-case, split on anything that is not a letter or digit. */
 export function normaliseWords(text: string): string[] {
+  // most references are plain ASCII: there NFKD and the mark removal change nothing, and an ASCII split is much cheaper
+  if (ASCII.test(text)) return text.toLowerCase().split(NOT_ASCII_WORD).filter((w) => w.length > 0)
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

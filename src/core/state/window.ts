@@ -29,6 +29,11 @@ export class WindowState {
   /** record id per event, for evidence */
   private readonly ids: string[] = []
   private readonly stride: number
+  /**
+   * events in the arrays; the arrays only grow (compaction moves events down but keeps the capacity),
+   * so a busy entity's window stops allocating once it has reached its size
+   */
+  private end = 0
   /** first retained event (a row index); events before it are gone */
   private head = 0
   /** first event inside the running aggregates */
@@ -51,7 +56,7 @@ export class WindowState {
 
   /** events retained */
   get size(): number {
-    return this.ids.length - this.head
+    return this.end - this.head
   }
 
   private time(i: number): number {
@@ -60,28 +65,34 @@ export class WindowState {
 
   /** true when nothing is retained and nothing can come back into view */
   isIdle(now: number): boolean {
-    return this.size === 0 || this.time(this.ids.length - 1) <= now - this.windowMs - this.latenessMs
+    return this.size === 0 || this.time(this.end - 1) <= now - this.windowMs - this.latenessMs
   }
 
   add(ts: number, id: string, contributions: readonly Contribution[]): void {
     const rows = this.rows
     if (ts >= this.clock) {
       this.advance(ts)
-      rows.push(ts)
-      for (let m = 0; m < contributions.length; m++) rows.push(contributions[m]!)
-      this.ids.push(id)
-      this.fold(this.ids.length - 1, 1)
+      const at = this.end++
+      let r = at * this.stride
+      rows[r++] = ts
+      for (let m = 0; m < contributions.length; m++) rows[r++] = contributions[m]!
+      this.ids[at] = id
+      this.fold(at, 1)
       return
     }
     // late: keep time order; it joins the aggregates only if it falls inside the current window
-    let at = this.ids.length
+    let at = this.end
     while (at > this.head && this.time(at - 1) > ts) at--
     const stride = this.stride
-    for (let k = 0; k < stride; k++) rows.push(0)
-    rows.copyWithin((at + 1) * stride, at * stride, rows.length - stride)
+    // open a row at `at`: append one, then move the later rows up by one
+    for (let k = 0; k < stride; k++) rows[this.end * stride + k] = 0
+    rows.copyWithin((at + 1) * stride, at * stride, this.end * stride)
     rows[at * stride] = ts
     for (let m = 0; m < contributions.length; m++) rows[at * stride + 1 + m] = contributions[m]!
-    this.ids.splice(at, 0, id)
+    this.ids[this.end] = ''
+    this.ids.copyWithin(at + 1, at, this.end)
+    this.ids[at] = id
+    this.end++
     if (at < this.aggHead) this.aggHead++
     else if (ts > this.clock - this.windowMs) this.fold(at, 1)
     else this.aggHead++
@@ -92,7 +103,7 @@ export class WindowState {
     if (now <= this.clock) return
     this.clock = now
     const start = now - this.windowMs
-    const end = this.ids.length
+    const end = this.end
     while (this.aggHead < end && this.time(this.aggHead) <= start) {
       this.fold(this.aggHead, -1)
       this.aggHead++
@@ -123,7 +134,7 @@ export class WindowState {
   recentIds(t: number, limit: number): string[] {
     const out: string[] = []
     const start = t - this.windowMs
-    for (let i = this.ids.length - 1; i >= this.head && out.length < limit; i--) {
+    for (let i = this.end - 1; i >= this.head && out.length < limit; i--) {
       const ts = this.time(i)
       if (ts > t) continue
       if (ts <= start) break
@@ -138,7 +149,7 @@ export class WindowState {
     const stride = this.stride
     let acc = 0
     const seen = kind === 'distinct' ? new Set<number>() : undefined
-    for (let i = this.head; i < this.ids.length; i++) {
+    for (let i = this.head; i < this.end; i++) {
       const ts = this.rows[i * stride]!
       if (ts <= start) continue
       if (ts > t) break
@@ -173,15 +184,16 @@ export class WindowState {
     }
   }
 
-  /** moves the retained events to the front in place: no garbage, unlike splice */
+  /** moves the retained events to the front in place, keeping the capacity: no garbage */
   private compact(): void {
     const n = this.head
-    const live = this.ids.length - n
+    const live = this.end - n
     const stride = this.stride
-    this.rows.copyWithin(0, n * stride, (n + live) * stride)
-    this.rows.length = live * stride
-    this.ids.copyWithin(0, n, n + live)
-    this.ids.length = live
+    this.rows.copyWithin(0, n * stride, this.end * stride)
+    this.ids.copyWithin(0, n, this.end)
+    // dead ids would keep their strings alive
+    this.ids.fill('', live, this.end)
+    this.end = live
     this.head = 0
     this.aggHead -= n
   }
