@@ -89,14 +89,15 @@ async function waitUntilHealthy(baseUrl: string, server: ChildProcess): Promise<
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`exited with code ${server.exitCode}`)
     try {
-      const res = await fetch(`${baseUrl}/health`)
+      // ready, not just alive: the in-memory real-time state is warm
+      const res = await fetch(`${baseUrl}/ready`)
       if (res.ok) return
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  throw new Error('no answer on /health within 60 s')
+  throw new Error('not ready (/ready) within 60 s')
 }
 
 function peakRssMiB(pid: number | undefined): number | undefined {

@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import { DatabaseRealtime } from '../service/realtime.ts'
+import { ApiKeyCache } from './auth.ts'
 import type { AppDeps, RouteModule } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { toProblemResponse } from './on-error.ts'
@@ -15,8 +17,20 @@ import { screenRoutes } from './routes/screen.ts'
 
 const API_ROUTES: RouteModule[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
 
+/** The dependencies with defaults filled in: a key cache, and real-time state in the database when none is given. */
+export function completeDeps(given: AppDeps): AppDeps {
+  return {
+    ...given,
+    apiKeys: given.apiKeys ?? new ApiKeyCache(),
+    realtime:
+      given.realtime ??
+      new DatabaseRealtime({ db: given.db, rulesets: given.rulesets, storeVerdicts: given.config.storeVerdicts, watchlists: () => given.lists?.current() }),
+  }
+}
+
 /** The whole HTTP API as a web-standard `fetch` handler; adapters only supply the dependencies. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(given: AppDeps): Hono<AppEnv> {
+  const deps = completeDeps(given)
   const app = new Hono<AppEnv>()
   const modules = [...API_ROUTES]
   modules.push(apiDocRoutes(() => modules.flatMap((m) => m.operations)))

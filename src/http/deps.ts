@@ -1,11 +1,17 @@
 import type { Hono } from 'hono'
+import type { RealtimeScreening } from '../service/realtime.ts'
 import type { ServiceDeps } from '../service/deps.ts'
+import type { ApiKeyCache } from './auth.ts'
 import type { AppEnv } from './env.ts'
 import type { OperationSpec } from './openapi/operation.ts'
 
 export interface AppDeps extends ServiceDeps {
   /** true once the server is stopping: new batches are refused, running ones finish */
   draining?: () => boolean
+  /** API keys remembered for a few seconds; createApp makes one when none is given */
+  apiKeys?: ApiKeyCache
+  /** where real-time state lives; createApp screens against the database when none is given */
+  realtime?: RealtimeScreening
 }
 
 /** One route file: its handlers and what the API document says about them. */

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { ScreeningError } from '../core/index.ts'
 import { isDatabaseUnavailable } from '../store/errors.ts'
 import { NoActiveRulesetError } from '../service/errors.ts'
+import { WriterOverloadedError } from '../service/write-behind.ts'
 import { Problem } from './problem.ts'
 
 /** The one place where errors become HTTP responses. */
@@ -12,6 +13,9 @@ export function toProblemResponse(err: unknown, c: Context): Response {
 
 export function asProblem(err: unknown): Problem {
   if (err instanceof Problem) return err
+  if (err instanceof WriterOverloadedError) {
+    return new Problem(503, 'service-unavailable', 'Overloaded', 'Too many screening calls are waiting for the database; no decision was made. Retry shortly.', {}, { 'retry-after': '1' })
+  }
   if (err instanceof NoActiveRulesetError) {
     return new Problem(503, 'no-active-ruleset', 'No active rule set', err.message, {}, { 'retry-after': '5' })
   }

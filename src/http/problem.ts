@@ -12,6 +12,12 @@ export class Problem extends Error {
   }
 
   toResponse(instance?: string): Response {
+    const { body, headers } = this.render(instance)
+    return new Response(body, { status: this.status, headers })
+  }
+
+  /** The body and headers of the problem response. */
+  render(instance?: string): { body: string; headers: Record<string, string> } {
     const body = {
       type: problemType(this.slug),
       title: this.title,
@@ -20,10 +26,7 @@ export class Problem extends Error {
       ...(instance ? { instance } : {}),
       ...this.extra,
     }
-    return new Response(JSON.stringify(body), {
-      status: this.status,
-      headers: { 'content-type': 'application/problem+json', ...this.headers },
-    })
+    return { body: JSON.stringify(body), headers: { 'content-type': 'application/problem+json', ...this.headers } }
   }
 }
 

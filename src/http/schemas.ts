@@ -158,6 +158,10 @@ export const ReadySchema = z.object({
   status: z.enum(['ready', 'not-ready']),
   database: z.enum(['ok', 'unreachable']),
   ruleset: z.string().nullable(),
+  realtime: z
+    .enum(['warm', 'warming', 'failed', 'database'])
+    .optional()
+    .describe('real-time state: warm (in memory, loaded), warming (loading history from the database), failed (last load failed; retried), database (read per call)'),
 })
 
 export const NAMED_SCHEMAS = {

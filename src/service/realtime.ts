@@ -52,3 +52,50 @@ export async function screenRealtime(
     return verdict
   })
 }
+
+/** A verdict with its JSON, serialised once for the response and the stored row. */
+export interface ScreenResult {
+  verdict: Verdict
+  json: string
+}
+
+/** Where a process keeps the real-time screening state (TXSCREEN_REALTIME_STATE). */
+export type RealtimeStateMode = 'memory' | 'database'
+
+export interface RealtimeReadiness {
+  ready: boolean
+  /** `warm`: screening from memory; `warming`: loading history; `failed`: the last warm-up failed (retried on demand); `database`: state in the database */
+  state: 'warm' | 'warming' | 'failed' | 'database'
+}
+
+/** Real-time screening of one transfer at a time, whatever keeps the state. */
+export interface RealtimeScreening {
+  readonly mode: RealtimeStateMode
+  screen(record: TransferRecord): Promise<ScreenResult>
+  readiness(): RealtimeReadiness
+  /** stops taking calls and waits until every accepted call's rows are committed */
+  close(): Promise<void>
+}
+
+/** All state in the database, replayed per call: for several processes on one database, and Workers. */
+export class DatabaseRealtime implements RealtimeScreening {
+  readonly mode = 'database' as const
+
+  constructor(
+    private readonly deps: { db: Db; rulesets: RulesetService; storeVerdicts: StoreVerdicts; watchlists: () => Watchlists | undefined },
+  ) {}
+
+  async screen(record: TransferRecord): Promise<ScreenResult> {
+    const verdict = await screenRealtime(this.deps.db, this.deps.rulesets, record, {
+      storeVerdicts: this.deps.storeVerdicts,
+      watchlists: this.deps.watchlists(),
+    })
+    return { verdict, json: JSON.stringify(verdict) }
+  }
+
+  readiness(): RealtimeReadiness {
+    return { ready: true, state: 'database' }
+  }
+
+  async close(): Promise<void> {}
+}

@@ -10,17 +10,47 @@ export type PublishResult =
 
 /**
  * Rule sets by version. Versions are immutable content hashes, so a compiled version can be cached
- * forever; only the "active" pointer is read from the database each time, which is what lets an
- * activation in one process take effect in all of them.
+ * forever. `active` reads the "active" pointer from the database each time, which is what lets an
+ * activation in one process take effect in all of them at once; `knownActiveVersion` answers from memory
+ * for the in-memory real-time state, which follows other processes' activations within a second.
  */
 export class RulesetService {
   readonly #compiled = new Map<string, Promise<CompiledRuleset>>()
+  /** the active pointer as last read or set by this process, and when */
+  #pointer: { version: string | undefined; at: number } | undefined
+  #reading: Promise<string | undefined> | undefined
 
   /** The compiled active rule set; throws NoActiveRulesetError when none is active. */
   async active(db: Executor): Promise<CompiledRuleset> {
-    const version = await activeRulesetVersion(db)
+    const version = await this.activeVersion(db)
     if (!version) throw new NoActiveRulesetError()
     return this.compiled(db, version)
+  }
+
+  /** Reads the active pointer from the database (and remembers it for `knownActiveVersion`). */
+  async activeVersion(db: Executor): Promise<string | undefined> {
+    const at = Date.now()
+    const version = await activeRulesetVersion(db)
+    // a read that started before an activation in this process must not put the old version back
+    if (!this.#pointer || this.#pointer.at <= at) this.#pointer = { version, at }
+    return version
+  }
+
+  /**
+   * The active version as this process last knew it, without waiting on the database: activations through
+   * this process show at once, activations by other processes within `maxAgeMs` (a read is started in the
+   * background when the value is older). Undefined until the pointer has been read once.
+   */
+  knownActiveVersion(db: Executor, maxAgeMs: number): string | undefined {
+    const pointer = this.#pointer
+    if ((!pointer || Date.now() - pointer.at > maxAgeMs) && !this.#reading) {
+      this.#reading = this.activeVersion(db)
+      this.#reading.then(
+        () => (this.#reading = undefined),
+        () => (this.#reading = undefined),
+      )
+    }
+    return pointer?.version
   }
 
   async compiled(db: Executor, version: string): Promise<CompiledRuleset> {
@@ -60,6 +90,7 @@ export class RulesetService {
       if (options.activate) await this.#activate(tx, ruleset.version, options.actor)
       return saved.created
     })
+    if (options.activate) this.#pointer = { version: ruleset.version, at: Date.now() }
     return { ok: true, version: ruleset.version, created, activated: options.activate }
   }
 
@@ -69,6 +100,8 @@ export class RulesetService {
     if (!(await getRulesetFiles(db, version))) return false
     await this.compiled(db, version)
     await db.transaction().execute((tx) => this.#activate(tx, version, actor))
+    // committed: later calls in this process use the new version at once
+    this.#pointer = { version, at: Date.now() }
     return true
   }
 

@@ -1,4 +1,4 @@
-import { sha256Hex, randomHex } from './crypto.ts'
+import { sha256Hex, sha256HexSync, randomHex } from './crypto.ts'
 import type { Executor } from './db.ts'
 import type { Role } from './schema.ts'
 
@@ -62,15 +62,20 @@ export async function createApiKey(
   return { key: generated.key, info: await storeApiKey(db, generated, input) }
 }
 
+/** The SHA-256 a presented secret is stored by, or undefined when it cannot be a key at all. */
+export function apiKeyHash(presented: string): string | undefined {
+  return presented.startsWith(`${KEY_PREFIX}_`) ? sha256HexSync(presented) : undefined
+}
+
 /** The live key matching a presented secret, or undefined. */
 export async function findApiKey(db: Executor, presented: string): Promise<ApiKeyInfo | undefined> {
-  if (!presented.startsWith(`${KEY_PREFIX}_`)) return undefined
-  const row = await db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('hash', '=', await sha256Hex(presented))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
+  const hash = apiKeyHash(presented)
+  return hash === undefined ? undefined : findApiKeyByHash(db, hash)
+}
+
+/** The live key stored under a hash, or undefined. */
+export async function findApiKeyByHash(db: Executor, hash: string): Promise<ApiKeyInfo | undefined> {
+  const row = await db.selectFrom('api_keys').selectAll().where('hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst()
   return row && toInfo(row)
 }
 

@@ -13,6 +13,8 @@ export interface VerdictRow {
   score: number | null
   ruleset: string
   output: unknown
+  /** `output` already serialised, when the caller has it (real-time calls serialise a verdict once) */
+  outputJson?: string
   rules: string[]
   typologies: string[]
   entities: string[]

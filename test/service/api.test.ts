@@ -111,8 +111,10 @@ for (const dialect of DIALECTS) {
       })
 
       it('shares state between two app instances on one database', async () => {
-        // on PGlite the second instance shares the connection; on PostgreSQL it has its own pool
-        const other = dialect === 'pg' ? await TestService.open(test.target) : new TestService(svc.store)
+        // on PGlite the second instance shares the connection; on PostgreSQL it has its own pool. The second
+        // replays from the database per call, as several processes on one database do
+        const database = { realtimeState: 'database' } as const
+        const other = dialect === 'pg' ? await TestService.open(test.target, database) : new TestService(svc.store, database)
         try {
           await svc.post('/v1/screen', keys.screen, transfer(200, 'SHARED-1', 'X'))
           const v = await (await other.post('/v1/screen', keys.screen, transfer(201, 'SHARED-1', 'Y'))).json()
@@ -123,11 +125,14 @@ for (const dialect of DIALECTS) {
       })
 
       it('stays consistent under concurrent calls for one entity from two instances', async () => {
-        const other = dialect === 'pg' ? await TestService.open(test.target) : new TestService(svc.store)
+        // several processes on one database keep the real-time state in the database
+        const database = { realtimeState: 'database' } as const
+        const one = new TestService(svc.store, database)
+        const other = dialect === 'pg' ? await TestService.open(test.target, database) : new TestService(svc.store, database)
         try {
           // one event time for all, so each call must see exactly the calls committed before it
           const calls = Array.from({ length: 6 }, (_, i) =>
-            (i % 2 ? other : svc).post('/v1/screen', keys.screen, transfer(300, 'RACE-1', `P${i}`)).then((r) => r.json()),
+            (i % 2 ? other : one).post('/v1/screen', keys.screen, transfer(300, 'RACE-1', `P${i}`)).then((r) => r.json()),
           )
           const verdicts = await Promise.all(calls)
           // without the per-entity lock two calls read the same history and a count repeats

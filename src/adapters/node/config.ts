@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, type ServiceConfig } from '../../service/deps.ts'
+import type { RealtimeStateMode } from '../../service/realtime.ts'
 import { parseListSpecs } from './file-lists.ts'
 
 export interface NodeConfig {
@@ -9,6 +10,8 @@ export interface NodeConfig {
   lists: string[]
   /** a batch whose heartbeat is older than this is taken to be orphaned */
   staleBatchMs: number
+  /** memory: one live screener per process, warmed from the database (the default); database: replay per call */
+  realtimeState: RealtimeStateMode
   service: ServiceConfig
 }
 
@@ -23,12 +26,17 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   const store = env.TXSCREEN_STORE_VERDICTS ?? 'all'
   if (store !== 'all' && store !== 'alerts') throw new Error(`TXSCREEN_STORE_VERDICTS must be "all" or "alerts", got "${store}"`)
+  const realtimeState = env.TXSCREEN_REALTIME_STATE || 'memory'
+  if (realtimeState !== 'memory' && realtimeState !== 'database') {
+    throw new Error(`TXSCREEN_REALTIME_STATE must be "memory" or "database", got "${realtimeState}"`)
+  }
   return {
     port: positiveInt('PORT', env.PORT, 8080),
     host: env.HOST || '0.0.0.0',
     rulesDir: env.TXSCREEN_RULES_DIR || undefined,
     lists: parseListSpecs(env.TXSCREEN_LISTS),
     staleBatchMs: positiveInt('TXSCREEN_STALE_BATCH_SECONDS', env.TXSCREEN_STALE_BATCH_SECONDS, 60) * 1000,
+    realtimeState,
     service: {
       storeVerdicts: store,
       batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),

@@ -1,13 +1,18 @@
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
-import { createApp } from '../../http/app.ts'
+import { getRequestListener } from '@hono/node-server'
+import { completeDeps, createApp } from '../../http/app.ts'
+import { SCREEN_PATH } from '../../http/screen-call.ts'
 import { InProcessTasks } from '../../service/background.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
 import type { ServiceDeps } from '../../service/deps.ts'
+import { LiveScreening } from '../../service/live-screening.ts'
+import type { RealtimeScreening } from '../../service/realtime.ts'
 import { RulesetService } from '../../service/rulesets.ts'
 import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
 import { fileLists } from './file-lists.ts'
+import { directScreen } from './direct-screen.ts'
 import { drainKeyInbox } from './key-inbox.ts'
 import type { OpenDatabase } from './open-database.ts'
 
@@ -16,6 +21,8 @@ const SWEEP_MS = 30_000
 export interface RunningService {
   port: number
   deps: ServiceDeps
+  /** the in-memory real-time state, when TXSCREEN_REALTIME_STATE is memory */
+  realtime: RealtimeScreening | undefined
   /** stops taking requests, lets in-flight requests and batches finish, closes the store */
   stop(): Promise<void>
 }
@@ -54,29 +61,50 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
   const sweeper = setInterval(() => recover(config.staleBatchMs).catch(() => {}), SWEEP_MS)
   sweeper.unref()
 
+  // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it
+  const realtime =
+    config.realtimeState === 'memory' ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log }) : undefined
+  if (realtime) realtime.start().catch((err: unknown) => log(`real-time state not warmed (retried on the next call): ${err instanceof Error ? err.message : String(err)}`))
+  log(`real-time state: ${config.realtimeState}`)
+
   let draining = false
-  const app = createApp({ ...deps, draining: () => draining })
-  const server = await listen(app.fetch, config)
+  // one key cache and one real-time path for the app and the direct route
+  const appDeps = completeDeps({ ...deps, draining: () => draining, ...(realtime && { realtime }) })
+  const app = createApp(appDeps)
+  const server = await listen(app.fetch, directScreen(appDeps), config)
   const port = (server.address() as AddressInfo).port
 
   return {
     port,
     deps,
+    realtime,
     async stop() {
       draining = true
       clearInterval(sweeper)
       clearInterval(inbox)
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      // every acknowledged call is committed already; this waits for calls still in flight
+      await realtime?.close()
       await background.idle()
       await store.close()
     },
   }
 }
 
-function listen(fetch: (req: Request) => Response | Promise<Response>, config: NodeConfig): Promise<ServerType> {
+/** Node's HTTP server: `POST /v1/screen` directly, everything else through Hono. */
+function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+  screen: ReturnType<typeof directScreen>,
+  config: NodeConfig,
+): Promise<Server> {
+  const hono = getRequestListener(fetch)
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server))
+    const server = createServer((req, res) => {
+      if (req.method === 'POST' && req.url === SCREEN_PATH) screen(req, res)
+      else void hono(req, res)
+    })
     server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve(server))
   })
 }
 

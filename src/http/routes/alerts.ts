@@ -26,7 +26,7 @@ export const alertRoutes: RouteModule = {
     },
   ],
   mount(app, deps) {
-    app.get('/v1/alerts', requireRole(deps.db, 'analyst'), async (c) => {
+    app.get('/v1/alerts', requireRole(deps, 'analyst'), async (c) => {
       const q = parseWith(AlertQuery, c.req.query(), 'query')
       const rows = await listAlerts(
         deps.db,

@@ -67,7 +67,7 @@ export const batchResultRoutes: RouteModule = {
     },
   ],
   mount(app, deps) {
-    app.get('/v1/batches/:id/verdicts', requireRole(deps.db, 'screen', 'analyst'), async (c) => {
+    app.get('/v1/batches/:id/verdicts', requireRole(deps, 'screen', 'analyst'), async (c) => {
       const query = parseWith(VerdictQuery, c.req.query(), 'query')
       const batch = await existingBatch(deps.db, c.req.param('id'))
       const decisions = query.decision ? (query.decision.split(',') as Decision[]).filter((d) => DECISIONS.includes(d)) : undefined
@@ -76,7 +76,7 @@ export const batchResultRoutes: RouteModule = {
       })
     })
 
-    app.get('/v1/batches/:id/cases', requireRole(deps.db, 'screen', 'analyst'), async (c) => {
+    app.get('/v1/batches/:id/cases', requireRole(deps, 'screen', 'analyst'), async (c) => {
       const batch = await existingBatch(deps.db, c.req.param('id'))
       return c.json({ batch: batch.id, status: batch.status, cases: await listBatchCases(deps.db, batch.id) })
     })

@@ -65,7 +65,7 @@ export const batchRoutes: RouteModule = {
     },
   ],
   mount(app, deps) {
-    app.post('/v1/batches', requireRole(deps.db, 'screen'), async (c) => {
+    app.post('/v1/batches', requireRole(deps, 'screen'), async (c) => {
       if (deps.draining?.()) throw new Problem(503, 'shutting-down', 'Shutting down', 'This server is stopping; send the batch again.', {}, { 'retry-after': '1' })
       const query = parseWith(BatchQuery, c.req.query(), 'query')
       const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
@@ -115,7 +115,7 @@ export const batchRoutes: RouteModule = {
       })
     })
 
-    app.get('/v1/batches/:id', requireRole(deps.db, 'screen', 'analyst'), async (c) => {
+    app.get('/v1/batches/:id', requireRole(deps, 'screen', 'analyst'), async (c) => {
       const batch = await getBatch(deps.db, c.req.param('id'))
       if (!batch) throw notFound(`There is no batch ${c.req.param('id')}.`)
       return c.json(batchView(batch))

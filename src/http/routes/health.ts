@@ -11,7 +11,7 @@ export const healthRoutes: RouteModule = {
     },
     {
       method: 'get', path: '/ready', operationId: 'ready', tag: 'operations', roles: 'public',
-      summary: 'Readiness: the database answers and a rule set is active',
+      summary: 'Readiness: the database answers, a rule set is active and the real-time state is warm',
       responses: {
         200: { description: 'ready to screen', content: jsonContent('Ready') },
         503: { description: 'not ready; the body says why', content: jsonContent('Ready') },
@@ -29,8 +29,13 @@ export const healthRoutes: RouteModule = {
       } catch {
         return c.json({ status: 'not-ready' as const, database: 'unreachable' as const, ruleset }, 503)
       }
-      const ready = ruleset !== null && !deps.draining?.()
-      return c.json({ status: ready ? ('ready' as const) : ('not-ready' as const), database: 'ok' as const, ruleset }, ready ? 200 : 503)
+      // in-memory real-time state answers only once it has been warmed from the database
+      const realtime = deps.realtime?.readiness() ?? { ready: true, state: 'database' as const }
+      const ready = ruleset !== null && realtime.ready && !deps.draining?.()
+      return c.json(
+        { status: ready ? ('ready' as const) : ('not-ready' as const), database: 'ok' as const, ruleset, realtime: realtime.state },
+        ready ? 200 : 503,
+      )
     })
   },
 }

@@ -31,9 +31,9 @@ export const keyRoutes: RouteModule = {
     },
   ],
   mount(app, deps) {
-    app.get('/v1/keys', requireRole(deps.db), async (c) => c.json({ keys: await listApiKeys(deps.db) }))
+    app.get('/v1/keys', requireRole(deps), async (c) => c.json({ keys: await listApiKeys(deps.db) }))
 
-    app.post('/v1/keys', requireRole(deps.db), async (c) => {
+    app.post('/v1/keys', requireRole(deps), async (c) => {
       const body = await readJson(c.req.raw, CreateKeySchema, 4 * KiB)
       const actor = actorOf(c.get('principal'))
       const created = await deps.db.transaction().execute(async (tx) => {
@@ -41,10 +41,11 @@ export const keyRoutes: RouteModule = {
         await audit(tx, { actor, action: 'key.create', target: made.info.id, details: { role: body.role, name: made.info.name } })
         return made
       })
+      deps.apiKeys?.invalidate()
       return c.json({ ...created.info, key: created.key }, 201)
     })
 
-    app.delete('/v1/keys/:id', requireRole(deps.db), async (c) => {
+    app.delete('/v1/keys/:id', requireRole(deps), async (c) => {
       const id = c.req.param('id')
       const actor = actorOf(c.get('principal'))
       const revoked = await deps.db.transaction().execute(async (tx) => {
@@ -52,6 +53,8 @@ export const keyRoutes: RouteModule = {
         if (done) await audit(tx, { actor, action: 'key.revoke', target: id })
         return done
       })
+      // committed: this process stops accepting the key before the answer goes out
+      deps.apiKeys?.invalidate()
       if (!revoked) throw notFound(`There is no live key ${id}.`)
       return c.body(null, 204)
     })

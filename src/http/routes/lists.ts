@@ -24,9 +24,9 @@ export const listRoutes: RouteModule = {
     },
   ],
   mount(app, deps) {
-    app.get('/v1/lists', requireRole(deps.db, 'analyst'), (c) => c.json(deps.lists?.describe() ?? { loadedAt: null, sources: [] }))
+    app.get('/v1/lists', requireRole(deps, 'analyst'), (c) => c.json(deps.lists?.describe() ?? { loadedAt: null, sources: [] }))
 
-    app.post('/v1/lists/reload', requireRole(deps.db), async (c) => {
+    app.post('/v1/lists/reload', requireRole(deps), async (c) => {
       const lists = deps.lists
       if (!lists?.canReload) throw new Problem(409, 'conflict', 'No lists', 'Start the server with TXSCREEN_LISTS to screen against lists.')
       let described

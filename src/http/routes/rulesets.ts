@@ -39,9 +39,9 @@ export const rulesetRoutes: RouteModule = {
     },
   ],
   mount(app, deps) {
-    app.get('/v1/rulesets', requireRole(deps.db, 'analyst'), async (c) => c.json({ versions: await listRulesetVersions(deps.db) }))
+    app.get('/v1/rulesets', requireRole(deps, 'analyst'), async (c) => c.json({ versions: await listRulesetVersions(deps.db) }))
 
-    app.post('/v1/rulesets', requireRole(deps.db, 'analyst'), async (c) => {
+    app.post('/v1/rulesets', requireRole(deps, 'analyst'), async (c) => {
       const body = await readJson(c.req.raw, PublishRulesetSchema, PUBLISH_LIMIT)
       const result = await deps.rulesets.publish(deps.db, body.files, { actor: actorOf(c.get('principal')), activate: body.activate })
       if (!result.ok) {
@@ -51,7 +51,7 @@ export const rulesetRoutes: RouteModule = {
       return c.json({ version: result.version, created: result.created, activated: result.activated }, result.created ? 201 : 200)
     })
 
-    app.post('/v1/rulesets/:version/activate', requireRole(deps.db, 'analyst'), async (c) => {
+    app.post('/v1/rulesets/:version/activate', requireRole(deps, 'analyst'), async (c) => {
       const version = c.req.param('version')
       if (!(await deps.rulesets.activate(deps.db, version, actorOf(c.get('principal'))))) {
         throw notFound(`There is no rule-set version ${version}.`)

@@ -1,19 +1,14 @@
-import { TransferRecordSchema } from '../../core/index.ts'
-import { screenRealtime } from '../../service/realtime.ts'
-import { requireRole } from '../auth.ts'
-import { KiB, readJson } from '../body.ts'
-import { deadline } from '../deadline.ts'
+import { readAll } from '../body.ts'
 import { jsonContent, problemContent, type RouteModule } from '../deps.ts'
-
-const SCREEN_BODY_LIMIT = 64 * KiB
+import { SCREEN_PATH, screenCall } from '../screen-call.ts'
 
 export const screenRoutes: RouteModule = {
   operations: [
     {
-      method: 'post', path: '/v1/screen', operationId: 'screenTransfer', tag: 'screening', roles: ['screen'],
+      method: 'post', path: SCREEN_PATH, operationId: 'screenTransfer', tag: 'screening', roles: ['screen'],
       summary: 'Screen one transfer in real time',
       description:
-        "Scores the transfer against the active rule set, taking into account every entity's history (sender, receiver, phones, devices, ...) kept in the database, and records it in that history. A retry with the same transfer id is answered the same way and not counted twice. Body at most 64 KiB. If the store does not answer within TXSCREEN_SCREEN_TIMEOUT_MS (default 1000) the answer is 503 and no decision was made.",
+        "Scores the transfer against the active rule set, taking into account every entity's history (sender, receiver, phones, devices, ...), and records it in that history; the answer comes once the transfer and its verdict are committed to the database. A retry with the same transfer id is answered the same way and not counted twice. Body at most 64 KiB. If the store does not answer within TXSCREEN_SCREEN_TIMEOUT_MS (default 1000) the answer is 503 and no decision was made.",
       body: [{ contentType: 'application/json', schema: 'TransferRecord' }],
       responses: {
         200: { description: 'the verdict', content: jsonContent('Verdict') },
@@ -25,10 +20,16 @@ export const screenRoutes: RouteModule = {
     },
   ],
   mount(app, deps) {
-    app.post('/v1/screen', deadline(deps.config.screenTimeoutMs), requireRole(deps.db, 'screen'), async (c) => {
-      const record = await readJson(c.req.raw, TransferRecordSchema, SCREEN_BODY_LIMIT)
-      const verdict = await screenRealtime(deps.db, deps.rulesets, record, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current() })
-      return c.json(verdict)
+    // the whole call is in screenCall, which the Node server also runs directly for this path
+    app.post(SCREEN_PATH, async (c) => {
+      const req = c.req.raw
+      const reply = await screenCall(deps, {
+        authorization: req.headers.get('authorization'),
+        contentType: req.headers.get('content-type'),
+        contentLength: req.headers.get('content-length'),
+        text: (limit) => readAll(req, limit),
+      })
+      return c.body(reply.body, reply.status as 200, reply.headers)
     })
   },
 }

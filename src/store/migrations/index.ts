@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { init } from './0001-init.ts'
 import { uploadText } from './0002-upload-text.ts'
 import { caseDetail } from './0003-case-detail.ts'
+import { realtimeState } from './0004-realtime-state.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
   '0001-init': init,
   '0002-upload-text': uploadText,
   '0003-case-detail': caseDetail,
+  '0004-realtime-state': realtimeState,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

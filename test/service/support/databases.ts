@@ -66,7 +66,7 @@ async function freshPgSchema(): Promise<TestDatabase> {
 }
 
 // creating a PGlite folder takes seconds, copying a migrated one a fraction of that
-const TEMPLATE = join(tmpdir(), `txscreen-pglite-template-${process.env.USER ?? 'u'}-v1`)
+const TEMPLATE = join(tmpdir(), `txscreen-pglite-template-${process.env.USER ?? 'u'}-v2`)
 
 async function freshPgliteFolder(): Promise<TestDatabase> {
   await ensureTemplate()

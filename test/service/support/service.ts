@@ -1,11 +1,18 @@
+import { afterAll, beforeAll } from 'vitest'
 import { openDatabase, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
 import { createApp } from '../../../src/http/app.ts'
 import { InProcessTasks } from '../../../src/service/background.ts'
 import { DEFAULT_CONFIG, type BackgroundTasks, type ServiceConfig } from '../../../src/service/deps.ts'
+import { LiveScreening, type LiveScreeningOptions } from '../../../src/service/live-screening.ts'
+import type { RealtimeStateMode } from '../../../src/service/realtime.ts'
 import { RulesetService } from '../../../src/service/rulesets.ts'
 import { createApiKey } from '../../../src/store/api-keys.ts'
 import type { DatabaseTarget } from '../../../src/adapters/node/open-database.ts'
+import { freshDatabase, type DialectName, type TestDatabase } from './databases.ts'
 import { TEST_RULES } from './rules.ts'
+
+/** Service settings plus where the real-time state lives (memory by default, as `npm start` has it). */
+export type TestConfig = Partial<ServiceConfig> & { realtimeState?: RealtimeStateMode; live?: Partial<LiveScreeningOptions> }
 
 export interface Keys {
   screen: string
@@ -17,18 +24,21 @@ export interface Keys {
 export class TestService {
   readonly rulesets = new RulesetService()
   readonly app
+  readonly live: LiveScreening | undefined
 
   constructor(
     readonly store: OpenDatabase,
-    config: Partial<ServiceConfig> = {},
+    config: TestConfig = {},
     readonly background: BackgroundTasks & { idle(): Promise<void> } = new InProcessTasks(),
   ) {
+    const { realtimeState = 'memory', live, ...service } = config
     // a loaded test machine must not trip the real-time deadline; the resilience tests set their own
-    const merged = { ...DEFAULT_CONFIG, screenTimeoutMs: 15_000, ...config }
-    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: merged, background: this.background })
+    const merged = { ...DEFAULT_CONFIG, screenTimeoutMs: 15_000, ...service }
+    this.live = realtimeState === 'memory' ? new LiveScreening(store.db, this.rulesets, { storeVerdicts: merged.storeVerdicts, ...live }) : undefined
+    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(this.live && { realtime: this.live }) })
   }
 
-  static async open(target: DatabaseTarget, config: Partial<ServiceConfig> = {}): Promise<TestService> {
+  static async open(target: DatabaseTarget, config: TestConfig = {}): Promise<TestService> {
     return new TestService(await openDatabase(target), config)
   }
 
@@ -44,6 +54,7 @@ export class TestService {
   }
 
   async close(): Promise<void> {
+    await this.live?.close()
     await this.background.idle()
     await this.store.close()
   }
@@ -59,5 +70,28 @@ export async function seed(service: TestService): Promise<Keys> {
   }
   const published = await service.rulesets.publish(db, TEST_RULES, { actor: 'test', activate: true })
   if (!published.ok) throw new Error(JSON.stringify(published.issues))
+  // as `npm start` does: warm the in-memory state before taking calls
+  await service.live?.start()
   return keys
+}
+
+export interface Seeded {
+  test: TestDatabase
+  svc: TestService
+  keys: Keys
+}
+
+/** For the enclosing describe: a fresh database, a service over it with keys and the test rules (fields filled in beforeAll). */
+export function useSeededService(dialect: DialectName): Seeded {
+  const s = {} as Seeded
+  beforeAll(async () => {
+    s.test = await freshDatabase(dialect)
+    s.svc = await TestService.open(s.test.target)
+    s.keys = await seed(s.svc)
+  })
+  afterAll(async () => {
+    await s.svc?.close()
+    await s.test?.drop()
+  })
+  return s
 }

@@ -1,0 +1,33 @@
+import { PartySchema, TransferRecordSchema, type TransferRecord } from '../core/index.ts'
+import { fastValidateRecord } from '../core/record/fast-validate.ts'
+import { parseWith } from './body.ts'
+
+// the schema's own field lists, in its order, so a record checked by the fast path comes out as zod returns it
+const shape = TransferRecordSchema.shape
+const TOP = Object.keys(shape)
+const PARTY = Object.keys(PartySchema.shape)
+const LOCATION = Object.keys(shape.location.unwrap().shape)
+const DEVICE = Object.keys(shape.device.unwrap().shape)
+
+function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k]
+  return out
+}
+
+/**
+ * A transfer record from a parsed request body: the core's hand-written check for the common valid record
+ * (about ten times cheaper than zod), with unknown fields dropped and fields in schema order, exactly what
+ * the schema returns (a stored record must not carry what a client added); anything else goes to the
+ * schema, which answers 400 with every invalid field.
+ */
+export function transferFromBody(value: unknown): TransferRecord {
+  const fast = fastValidateRecord(value) as unknown as Record<string, unknown> | undefined
+  if (fast === undefined) return parseWith(TransferRecordSchema, value, 'body')
+  const out = pick(fast, TOP)
+  out.sender = pick(fast.sender as Record<string, unknown>, PARTY)
+  out.receiver = pick(fast.receiver as Record<string, unknown>, PARTY)
+  if (fast.location !== undefined) out.location = pick(fast.location as Record<string, unknown>, LOCATION)
+  if (fast.device !== undefined) out.device = pick(fast.device as Record<string, unknown>, DEVICE)
+  return out as unknown as TransferRecord
+}

@@ -1,0 +1,266 @@
+import { Screener, ScreeningError, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
+import type { Db } from '../store/db.ts'
+import { findRealtimeVerdict, latestEventTime, loadEventPage, pruneEventsBefore } from '../store/realtime-rows.ts'
+import { NoActiveRulesetError } from './errors.ts'
+import type { ListHolder } from './lists.ts'
+import type { RealtimeReadiness, RealtimeScreening, ScreenResult } from './realtime.ts'
+import type { RulesetService } from './rulesets.ts'
+import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
+import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
+
+// history is kept at least this long, whatever the active windows (as in the database mode)
+const MIN_RETENTION_MS = 31 * 24 * 3600_000
+const WARM_PAGE_ROWS = 10_000
+const PRUNE_ROWS = 10_000
+
+export interface LiveScreeningOptions {
+  storeVerdicts: StoreVerdicts
+  lists?: ListHolder | undefined
+  /** transfer ids (with their verdicts) remembered to answer retries; default 200,000 */
+  recentIds?: number
+  /** how stale the active rule-set pointer may be before it is read again in the background; default 1 s */
+  rulesetCheckMs?: number
+  /** group commit: wait this long for more calls when idle (default 1 ms), at most this many rows a flush (4,000), this many flushes under way at once (2) */
+  flushDelayMs?: number
+  flushMaxRows?: number
+  flushesInFlight?: number
+  /** rows waiting for the database at most before calls are refused (default 100,000) */
+  maxQueuedRows?: number
+  /** delete entity events no window can reach, at most this often (default 60 s), off the request path */
+  pruneEveryMs?: number
+  log?: (message: string) => void
+}
+
+/** The live state for one rule-set version and one set of lists. */
+interface LiveState {
+  version: string | undefined
+  watchlists: Watchlists | undefined
+  ruleset: CompiledRuleset | undefined
+  screener: Screener | undefined
+  warm: boolean
+  failed: boolean
+  ready: Promise<void>
+  /** latest transfer time seen */
+  latest: number
+}
+
+/** A transfer id this process has screened or loaded: its verdict, and when it is committed. */
+interface Recent {
+  verdict?: Verdict
+  json?: string
+  durable?: Promise<void>
+}
+
+const LOADED: Recent = {}
+
+/** How far before the latest transfer entity events are kept (and replayed at warm-up). */
+function retentionMs(ruleset: CompiledRuleset): number {
+  return Math.max(ruleset.maxWindowMs + ruleset.latenessMs, MIN_RETENTION_MS)
+}
+
+/**
+ * Real-time screening from state kept in this process: one long-lived screener for the active rule set,
+ * warmed from the database's entity events at start (and when the rule set or the lists change). A call is
+ * screened synchronously, with no await between reading and updating the state, so calls never race; its
+ * rows then go to a group-commit writer, and the answer waits until they are committed.
+ *
+ * This assumes one process writes the real-time state of a database (or that entities are routed to
+ * processes by key): a second process would not see this one's transfers until it warms again. Several
+ * processes sharing one database use `DatabaseRealtime` instead.
+ */
+export class LiveScreening implements RealtimeScreening {
+  readonly mode = 'memory' as const
+  readonly #writer: GroupWriter
+  readonly #recent = new Map<string, Recent>()
+  readonly #recentLimit: number
+  readonly #checkMs: number
+  readonly #pruneEveryMs: number
+  #state: LiveState | undefined
+  #lastPrune = Date.now()
+  #pruning: Promise<void> | undefined
+  #closed = false
+
+  constructor(
+    private readonly db: Db,
+    private readonly rulesets: RulesetService,
+    private readonly options: LiveScreeningOptions,
+  ) {
+    this.#recentLimit = options.recentIds ?? 200_000
+    this.#checkMs = options.rulesetCheckMs ?? 1000
+    this.#pruneEveryMs = options.pruneEveryMs ?? 60_000
+    this.#writer = new GroupWriter(db, {
+      delayMs: options.flushDelayMs ?? 1,
+      maxRows: options.flushMaxRows ?? 4000,
+      maxInFlight: options.flushesInFlight ?? 2,
+      maxQueuedRows: options.maxQueuedRows ?? 100_000,
+      onFailure: (ids, err) => this.#lost(ids, err),
+    })
+  }
+
+  /** Starts warming up now rather than on the first call; resolves when warm. */
+  async start(): Promise<void> {
+    await this.#current().ready
+  }
+
+  readiness(): RealtimeReadiness {
+    if (this.#closed) return { ready: false, state: 'warming' }
+    const state = this.#current()
+    if (state.warm) return { ready: true, state: 'warm' }
+    return { ready: false, state: state.failed ? 'failed' : 'warming' }
+  }
+
+  get writer(): GroupWriter {
+    return this.#writer
+  }
+
+  async screen(record: TransferRecord): Promise<ScreenResult> {
+    for (;;) {
+      const state = this.#current()
+      if (!state.warm) {
+        await state.ready
+        continue
+      }
+      // from here to the write no await: the state is read and updated in one go
+      const seen = this.#recent.get(record.id)
+      if (seen) return this.#again(record.id, seen, state)
+      if (!this.#writer.hasRoom()) throw new WriterOverloadedError()
+      const screener = state.screener!
+      const verdict = screener.screen(record)
+      const keys = screener.entityKeys(record)
+      const json = JSON.stringify(verdict)
+      const at = Date.parse(record.timestamp)
+      if (at > state.latest) state.latest = at
+      const row = shouldStore(verdict, this.options.storeVerdicts)
+        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset }, record, keys), outputJson: json }
+        : undefined
+      const durable = this.#writer.write(record.id, { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }, row)
+      this.#remember(record.id, { verdict, json, durable })
+      this.#maybePrune(state)
+      await durable
+      return { verdict, json }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true
+    await this.#writer.close()
+    const w = this.#writer
+    if (w.flushes > 0) this.options.log?.(`real-time writes: ${w.rowsWritten} rows in ${w.flushes} flushes (${(w.rowsWritten / w.flushes).toFixed(1)} rows a flush)`)
+    await this.#pruning
+    // a warm-up under way finishes against a closing store; its outcome no longer matters
+    await this.#state?.ready.catch(() => {})
+  }
+
+  /** The state for the active version and lists, building a new one when either changed. */
+  #current(): LiveState {
+    const known = this.rulesets.knownActiveVersion(this.db, this.#checkMs)
+    const watchlists = this.options.lists?.current()
+    const state = this.#state
+    if (state && !state.failed && state.watchlists === watchlists && (state.version === undefined || known === undefined || known === state.version)) {
+      return state
+    }
+    return (this.#state = this.#build(watchlists))
+  }
+
+  #build(watchlists: Watchlists | undefined): LiveState {
+    const state: LiveState = {
+      version: undefined,
+      watchlists,
+      ruleset: undefined,
+      screener: undefined,
+      warm: false,
+      failed: false,
+      ready: Promise.resolve(),
+      latest: Number.NEGATIVE_INFINITY,
+    }
+    // every call screened on the previous state must be in the database before the history is read
+    const drained = this.#writer.drain()
+    state.ready = (async () => {
+      await drained
+      const version = await this.rulesets.activeVersion(this.db)
+      if (!version) throw new NoActiveRulesetError()
+      state.version = version
+      const ruleset = await this.rulesets.compiled(this.db, version)
+      const screener = new Screener(ruleset, watchlists ? { watchlists } : {})
+      const started = Date.now()
+      const events = await this.#warm(state, ruleset, screener)
+      state.ruleset = ruleset
+      state.screener = screener
+      state.warm = true
+      this.options.log?.(`real-time state warm: ${events} transfers replayed for ${version} in ${Date.now() - started} ms`)
+    })()
+    state.ready.catch(() => (state.failed = true))
+    return state
+  }
+
+  /**
+   * Replays the stored transfers, in the order they were stored, from as far back as the database keeps
+   * them (the rule set's longest window and lateness, at least 31 days, before the latest transfer): a
+   * transfer that arrives late then meets the same history the database mode would load for it.
+   */
+  async #warm(state: LiveState, ruleset: CompiledRuleset, screener: Screener): Promise<number> {
+    const latest = await latestEventTime(this.db)
+    if (latest === undefined) return 0
+    const from = latest - retentionMs(ruleset)
+    const seen = new Set<string>()
+    let after: { occurredAt: Date; id: string } | undefined
+    for (;;) {
+      const page = await loadEventPage(this.db, from, after, WARM_PAGE_ROWS)
+      for (const row of page) {
+        if (seen.has(row.eventId)) continue
+        seen.add(row.eventId)
+        try {
+          screener.observe(row.record as TransferRecord)
+        } catch (err) {
+          // e.g. a currency the rule set has no rate for: it could not have been screened either
+          if (!(err instanceof ScreeningError)) throw err
+        }
+        if (!this.#recent.has(row.eventId)) this.#remember(row.eventId, LOADED)
+      }
+      if (page.length < WARM_PAGE_ROWS) break
+      const last = page[page.length - 1]!
+      after = { occurredAt: last.occurredAt, id: last.id }
+    }
+    state.latest = latest
+    return seen.size
+  }
+
+  /** A transfer id seen before: the same verdict, and the transfer is not counted again. */
+  async #again(id: string, seen: Recent, state: LiveState): Promise<ScreenResult> {
+    if (seen.verdict) {
+      await seen.durable
+      return { verdict: seen.verdict, json: seen.json! }
+    }
+    // loaded from the database at warm-up: its verdict is stored, unless it was clear and only alerts are kept
+    const stored = (await findRealtimeVerdict(this.db, id)) as Verdict | undefined
+    const verdict: Verdict = stored ?? { id, score: 0, decision: 'clear', hits: [], ruleset: state.version ?? '' }
+    return { verdict, json: JSON.stringify(verdict) }
+  }
+
+  #remember(id: string, entry: Recent): void {
+    this.#recent.set(id, entry)
+    if (this.#recent.size > this.#recentLimit) this.#recent.delete(this.#recent.keys().next().value!)
+  }
+
+  /** A flush failed: forget its transfers and start again from what the database holds. */
+  #lost(ids: readonly string[], err: unknown): void {
+    for (const id of ids) this.#recent.delete(id)
+    // a state still warming reads the history after this failure; a warm one counted what was lost
+    if (this.#state?.warm) this.#state = undefined
+    this.options.log?.(`real-time write failed (${ids.length} calls answered with an error), state reloads from the database: ${err instanceof Error ? err.message : String(err)}`)
+  }
+
+  #maybePrune(state: LiveState): void {
+    const now = Date.now()
+    if (this.#pruning || now - this.#lastPrune < this.#pruneEveryMs || !state.ruleset) return
+    this.#lastPrune = now
+    const before = state.latest - retentionMs(state.ruleset)
+    this.#pruning = (async () => {
+      while (!this.#closed && (await pruneEventsBefore(this.db, before, PRUNE_ROWS)) === PRUNE_ROWS) {
+        // in slices, so no statement holds many rows for long
+      }
+    })()
+      .catch((err: unknown) => this.options.log?.(`pruning old entity events failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => (this.#pruning = undefined))
+  }
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type OpenDatabase } from '../../src/adapters/node/open-database.ts'
+import { ApiKeyCache } from '../../src/http/auth.ts'
+import { createApiKey, revokeApiKey } from '../../src/store/api-keys.ts'
+import { DIALECTS, freshDatabase, type TestDatabase } from '../service/support/databases.ts'
+import { transfer } from '../service/support/rules.ts'
+import { TestService, seed } from '../service/support/service.ts'
+
+describe('API keys remembered in memory', () => {
+  let test: TestDatabase
+  let store: OpenDatabase
+
+  beforeAll(async () => {
+    test = await freshDatabase('pglite')
+    store = await openDatabase(test.target)
+  })
+  afterAll(async () => {
+    await store?.close()
+    await test?.drop()
+  })
+
+  it('answers from memory within the TTL, and asks the database again once it is over or invalidated', async () => {
+    const { key, info } = await createApiKey(store.db, { role: 'screen' })
+    const cache = new ApiKeyCache(60_000)
+    expect((await cache.find(store.db, key))?.id).toBe(info.id)
+    // revoked behind the cache's back (another process): still known here until the TTL or an invalidation
+    await revokeApiKey(store.db, info.id)
+    expect((await cache.find(store.db, key))?.id).toBe(info.id)
+    cache.invalidate()
+    expect(await cache.find(store.db, key)).toBeUndefined()
+
+    const short = new ApiKeyCache(1)
+    const other = await createApiKey(store.db, { role: 'screen' })
+    expect(await short.find(store.db, other.key)).toBeDefined()
+    await revokeApiKey(store.db, other.info.id)
+    await new Promise((r) => setTimeout(r, 5))
+    expect(await short.find(store.db, other.key)).toBeUndefined()
+  })
+
+  it('never remembers an unknown key, so a key created elsewhere works at once', async () => {
+    const cache = new ApiKeyCache(60_000)
+    expect(await cache.find(store.db, 'txs_0000_unknown')).toBeUndefined()
+    expect(cache.find(store.db, 'not-a-key')).toBeUndefined()
+    const { key } = await createApiKey(store.db, { role: 'analyst' })
+    expect((await cache.find(store.db, key))?.role).toBe('analyst')
+  })
+})
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: a key revoked through the API`, () => {
+    let test: TestDatabase
+    let svc: TestService
+
+    beforeAll(async () => {
+      test = await freshDatabase(dialect)
+      svc = await TestService.open(test.target)
+    })
+    afterAll(async () => {
+      await svc?.close()
+      await test?.drop()
+    })
+
+    it('stops working in the same process at once, although it was just used', async () => {
+      const keys = await seed(svc)
+      const made = await (await svc.post('/v1/keys', keys.admin, { role: 'screen', name: 'teller 2' })).json()
+      for (let i = 0; i < 3; i++) expect((await svc.post('/v1/screen', made.key, transfer(i, 'REVOKE-1', 'X'))).status).toBe(200)
+      expect((await svc.request(`/v1/keys/${made.id}`, { method: 'DELETE', key: keys.admin })).status).toBe(204)
+      const refused = await svc.post('/v1/screen', made.key, transfer(5, 'REVOKE-1', 'X'))
+      expect(refused.status).toBe(401)
+      expect((await svc.request('/v1/keys', { key: keys.admin })).status).toBe(200)
+    })
+  })
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { configFromEnv } from '../../src/adapters/node/config.ts'
+import { openDatabase } from '../../src/adapters/node/open-database.ts'
+import { startService, type RunningService } from '../../src/adapters/node/service.ts'
+import { createApiKey } from '../../src/store/api-keys.ts'
+import { freshDatabase, type TestDatabase } from '../service/support/databases.ts'
+import { transfer } from '../service/support/rules.ts'
+
+// the Node server answers POST /v1/screen itself (src/adapters/node/direct-screen.ts) and everything else
+// through Hono; both must answer alike
+describe('Node server: POST /v1/screen without Hono', () => {
+  let test: TestDatabase
+  let service: RunningService
+  let base = ''
+  let screenKey = ''
+  let analystKey = ''
+
+  beforeAll(async () => {
+    test = await freshDatabase('pglite')
+    const store = await openDatabase(test.target)
+    screenKey = (await createApiKey(store.db, { role: 'screen' })).key
+    analystKey = (await createApiKey(store.db, { role: 'analyst' })).key
+    const config = configFromEnv({ PORT: '1', HOST: '127.0.0.1' })
+    service = await startService(store, { ...config, port: 0 })
+    base = `http://127.0.0.1:${service.port}`
+    for (let i = 0; i < 100 && (await fetch(`${base}/ready`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100))
+  })
+  afterAll(async () => {
+    await service?.stop()
+    await test?.drop()
+  })
+
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${base}/v1/screen`, { method: 'POST', body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit)
+  const json = { 'content-type': 'application/json' }
+  const auth = (key: string) => ({ ...json, authorization: `Bearer ${key}` })
+
+  it('screens a transfer, with its history, and answers JSON', async () => {
+    const first = await post(JSON.stringify(transfer(0, 'NODE-1', 'X')), auth(screenKey))
+    expect(first.status).toBe(200)
+    expect(first.headers.get('content-type')).toBe('application/json')
+    const v = await first.json()
+    expect(v).toMatchObject({ decision: 'clear', hits: [] })
+    expect(v.ruleset).toMatch(/^txscreen-default@/)
+  })
+
+  it('answers problems as the Hono routes do', async () => {
+    const cases: [BodyInit, Record<string, string>, number, string][] = [
+      [JSON.stringify(transfer(1, 'A', 'B')), json, 401, 'unauthorized'],
+      [JSON.stringify(transfer(1, 'A', 'B')), auth('txs_00_nope'), 401, 'unauthorized'],
+      [JSON.stringify(transfer(1, 'A', 'B')), auth(analystKey), 403, 'forbidden'],
+      ['x', { ...auth(screenKey), 'content-type': 'text/plain' }, 415, 'unsupported-media-type'],
+      ['{"id":', auth(screenKey), 400, 'bad-request'],
+      [JSON.stringify({ ...transfer(1, 'A', 'B'), amount: '-5' }), auth(screenKey), 400, 'bad-request'],
+      [JSON.stringify({ ...transfer(1, 'A', 'B'), pad: 'y'.repeat(70 * 1024) }), auth(screenKey), 413, 'payload-too-large'],
+      [JSON.stringify({ ...transfer(1, 'A', 'B'), currency: 'XYZ' }), auth(screenKey), 422, 'unscreenable-record'],
+    ]
+    for (const [body, headers, status, slug] of cases) {
+      const res = await post(body, headers)
+      expect([slug, res.status]).toEqual([slug, status])
+      expect(res.headers.get('content-type')).toBe('application/problem+json')
+      expect(await res.json()).toMatchObject({ status, type: `/docs#problem-${slug}`, instance: '/v1/screen' })
+    }
+    const unauthorized = await post('{}', json)
+    expect(unauthorized.headers.get('www-authenticate')).toMatch(/Bearer/)
+  })
+
+  it('reads a chunked body, and refuses one that runs past 64 KiB', async () => {
+    const chunked = (text: string) =>
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          const bytes = new TextEncoder().encode(text)
+          for (let i = 0; i < bytes.length; i += 8192) c.enqueue(bytes.slice(i, i + 8192))
+          c.close()
+        },
+      })
+    const ok = await post(chunked(JSON.stringify(transfer(2, 'NODE-2', 'X'))), auth(screenKey))
+    expect(ok.status).toBe(200)
+    const big = await post(chunked(JSON.stringify({ ...transfer(3, 'NODE-2', 'X'), pad: 'y'.repeat(80 * 1024) })), auth(screenKey))
+    expect(big.status).toBe(413)
+  })
+
+  it('leaves every other route to Hono', async () => {
+    expect((await fetch(`${base}/health`)).status).toBe(200)
+    expect((await fetch(`${base}/v1/screen`)).status).toBe(404)
+    expect((await fetch(`${base}/v1/rulesets`, { headers: { authorization: `Bearer ${analystKey}` } })).status).toBe(200)
+  })
+})

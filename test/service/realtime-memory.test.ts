@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type OpenDatabase } from '../../src/adapters/node/open-database.ts'
+import { compileRuleset, Screener, TransferRecordSchema, type TransferRecord } from '../../src/core/index.ts'
+import { readRuleSources } from '../../src/rules-fs.ts'
+import { LiveScreening } from '../../src/service/live-screening.ts'
+import { DatabaseRealtime } from '../../src/service/realtime.ts'
+import { RulesetService } from '../../src/service/rulesets.ts'
+import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
+import { transfer } from './support/rules.ts'
+import { TestService, useSeededService } from './support/service.ts'
+
+const FIXTURE = join(import.meta.dirname, '../../fixtures/generated/records.ndjson')
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: real-time state in memory`, () => {
+    const seeded = useSeededService(dialect)
+
+    const countRows = async (table: 'entity_events' | 'verdicts', id: string) => {
+      const column = table === 'entity_events' ? 'event_id' : 'record_id'
+      const row = await seeded.svc.store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where(column, '=', id)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
+    }
+
+    it('has the verdict and the entity events in the database when the call returns', async () => {
+      const t = transfer(10, 'DURABLE-1', 'X')
+      const res = await seeded.svc.post('/v1/screen', seeded.keys.screen, t)
+      expect(res.status).toBe(200)
+      // nothing awaited in between: an acknowledged verdict is committed
+      expect(await countRows('entity_events', t.id)).toBe(1)
+      expect(await countRows('verdicts', t.id)).toBe(1)
+      const stored = await seeded.svc.store.db.selectFrom('verdicts').select(['output', 'batch_id']).where('record_id', '=', t.id).executeTakeFirstOrThrow()
+      expect(stored).toEqual({ output: await res.json(), batch_id: null })
+    })
+
+    it('shares one flush among calls that arrive together', async () => {
+      const writer = seeded.svc.live!.writer
+      const before = writer.flushes
+      const calls = Array.from({ length: 20 }, (_, i) => seeded.svc.post('/v1/screen', seeded.keys.screen, transfer(20, `GROUP-${i}`, 'X')))
+      expect((await Promise.all(calls)).map((r) => r.status)).toEqual(Array(20).fill(200))
+      expect(writer.flushes - before).toBeLessThan(20)
+    })
+
+    it('does not count a retried transfer twice, also when the retry races the first call', async () => {
+      const first = transfer(30, 'RETRY-M', 'X')
+      const second = transfer(31, 'RETRY-M', 'Y')
+      await seeded.svc.post('/v1/screen', seeded.keys.screen, first)
+      const [a, b] = await Promise.all([seeded.svc.post('/v1/screen', seeded.keys.screen, second), seeded.svc.post('/v1/screen', seeded.keys.screen, second)])
+      const va = await a.json()
+      expect(await b.json()).toEqual(va)
+      expect(va).toMatchObject({ decision: 'review', hits: [{ evidence: { value: 2 } }] })
+      // a later retry gets the same answer, and the next transfer counts three, not four
+      expect(await (await seeded.svc.post('/v1/screen', seeded.keys.screen, second)).json()).toEqual(va)
+      const third = await (await seeded.svc.post('/v1/screen', seeded.keys.screen, transfer(32, 'RETRY-M', 'Z'))).json()
+      expect(third.hits[0].evidence.value).toBe(3)
+      expect(await countRows('entity_events', second.id)).toBe(1)
+      expect(await countRows('verdicts', second.id)).toBe(1)
+    })
+
+    it('warms a new process from the database: /ready waits for it, then the earlier history counts', async () => {
+      const earlier = transfer(40, 'RESTART-M', 'X')
+      await seeded.svc.post('/v1/screen', seeded.keys.screen, earlier)
+      const retried = await (await seeded.svc.post('/v1/screen', seeded.keys.screen, transfer(41, 'RESTART-M', 'Y'))).json()
+      if (dialect === 'pglite') await seeded.svc.close() // one owner per folder
+      const next = await TestService.open(seeded.test.target)
+      try {
+        // the state cannot be warm before the history is read
+        expect(next.live!.readiness()).toEqual({ ready: false, state: 'warming' })
+        const notYet = await next.request('/ready')
+        expect((await notYet.json()).realtime).toMatch(/warming|warm/)
+        await next.live!.start()
+        const ready = await next.request('/ready')
+        expect(ready.status).toBe(200)
+        expect((await ready.json()).realtime).toBe('warm')
+        const v = await (await next.post('/v1/screen', seeded.keys.screen, transfer(42, 'RESTART-M', 'Z'))).json()
+        expect(v.hits[0]).toMatchObject({ rule: 'repeat-sender', evidence: { value: 3 } })
+        expect(v.hits[0].evidence.transfers).toContain(earlier.id)
+        // a transfer screened before the restart is recognised and answered with its stored verdict
+        expect(await (await next.post('/v1/screen', seeded.keys.screen, { ...transfer(41, 'RESTART-M', 'Y'), id: retried.id })).json()).toEqual(retried)
+      } finally {
+        if (dialect === 'pglite') seeded.svc = next
+        else await next.close()
+      }
+    })
+
+    it('uses a newly activated rule set for the next call', async () => {
+      const stricter = (await readTestRules()).map((f) =>
+        f.path.endsWith('repeat-sender.yaml') ? { ...f, text: f.text.replace('from: 2, below: 4, score: 50', 'from: 2, below: 4, score: 5') } : f,
+      )
+      const published = await (await seeded.svc.post('/v1/rulesets', seeded.keys.analyst, { files: stricter, activate: true })).json()
+      await seeded.svc.post('/v1/screen', seeded.keys.screen, transfer(50, 'SWITCH-M', 'X'))
+      const v = await (await seeded.svc.post('/v1/screen', seeded.keys.screen, transfer(51, 'SWITCH-M', 'Y'))).json()
+      expect(v).toMatchObject({ decision: 'clear', ruleset: published.version })
+    })
+  })
+
+  describe(`${dialect}: in-memory and database-replay modes agree`, () => {
+    const stores: { test: TestDatabase; store: OpenDatabase }[] = []
+    afterAll(async () => {
+      for (const s of stores) {
+        await s.store.close()
+        await s.test.drop()
+      }
+    })
+
+    beforeAll(async () => {
+      for (let i = 0; i < 2; i++) {
+        const test = await freshDatabase(dialect)
+        stores.push({ test, store: await openDatabase(test.target) })
+      }
+    })
+
+    it('gives the same verdicts on a fixture sequence with the shipped rule pack', async () => {
+      const files = await readRuleSources()
+      const records = await alertingSequence(files)
+      const modes = await Promise.all(
+        stores.map(async ({ store }, i) => {
+          const rulesets = new RulesetService()
+          const published = await rulesets.publish(store.db, files, { actor: 'test', activate: true })
+          expect(published.ok).toBe(true)
+          return i === 0
+            ? new LiveScreening(store.db, rulesets, { storeVerdicts: 'all' })
+            : new DatabaseRealtime({ db: store.db, rulesets, storeVerdicts: 'all', watchlists: () => undefined })
+        }),
+      )
+      let alerts = 0
+      expect(records.length).toBeLessThan(500)
+      for (const record of records) {
+        const [memory, database] = await Promise.all(modes.map((m) => m.screen(record)))
+        expect(memory!.verdict).toEqual(database!.verdict)
+        expect(memory!.json).toBe(database!.json)
+        if (memory!.verdict.decision !== 'clear') alerts++
+      }
+      await Promise.all(modes.map((m) => m.close()))
+      // the comparison must have met verdicts with hits
+      expect(alerts).toBeGreaterThanOrEqual(3)
+    })
+  })
+}
+
+/**
+ * From the fixture's first 2,000 transfers (in time order): those of the parties that alert, plus one in
+ * eight of the rest, so that a few hundred calls meet verdicts with hits; both modes screen the same list.
+ */
+async function alertingSequence(files: Awaited<ReturnType<typeof readRuleSources>>): Promise<TransferRecord[]> {
+  const all: TransferRecord[] = readFileSync(FIXTURE, 'utf8')
+    .split('\n')
+    .slice(0, 2000)
+    .filter(Boolean)
+    .map((l) => TransferRecordSchema.parse(JSON.parse(l)))
+  const compiled = compileRuleset(files)
+  if (!compiled.ok) throw new Error('the shipped pack does not compile')
+  const screener = new Screener(compiled.ruleset)
+  const parties = new Set<string>()
+  for (const r of all) {
+    if (screener.screen(r).decision === 'clear') continue
+    parties.add(r.sender.id)
+    parties.add(r.receiver.id)
+  }
+  return all.filter((r, i) => parties.has(r.sender.id) || parties.has(r.receiver.id) || i % 8 === 0)
+}
+
+async function readTestRules() {
+  return (await import('./support/rules.ts')).TEST_RULES
+}
