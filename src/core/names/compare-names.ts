@@ -1,6 +1,6 @@
 import type { NameToken, NormalName } from './normalize-name.ts'
 import { jaroWinkler } from './jaro-winkler.ts'
-import { formsSimilarity, tokenForms } from './token-similarity.ts'
+import { formsSimilarity, tokenForms, type TokenForms } from './token-similarity.ts'
 
 /** One aligned pair of the explanation: query token(s), candidate token(s), their similarity. */
 export interface AlignedPair {
@@ -21,7 +21,7 @@ export type TokenSimilarity = (qi: number, q: NameToken, c: NameToken) => number
 // their full weight. The split follows moov-io/watchman's best-pairs scoring.
 const UNMATCHED_CANDIDATE_PENALTY = 0.15
 // below this a token pair is no evidence at all, and listing it would only clutter the explanation
-const MIN_PAIR_SCORE = 0.65
+export const MIN_PAIR_SCORE = 0.65
 // names that differ in a number ("Snow Storm 1", "Snow Storm 2") are different names
 const NUMBER_MISMATCH_FACTOR = 0.7
 // a joined form ("Ramimakhlouf") is compared with up to this many adjacent tokens of the other side, or with all the
@@ -77,15 +77,125 @@ export function scoreNames(query: NormalName, candidate: NormalName, similarity:
     }
   }
   let alignment = align(qt, ct, pairs)
+  const qs = shapeOf(query)
+  const cs = shapeOf(candidate)
   if (!alignment.complete && (qt.length > 1 || ct.length > 1)) {
     const before = pairs.length
-    addJoinedPairs(query, ct, pairs, false)
-    addJoinedPairs(candidate, qt, pairs, true)
+    addJoinedPairs(query, qs, ct, cs, pairs, false)
+    addJoinedPairs(candidate, cs, qt, qs, pairs, true)
     if (pairs.length > before) alignment = align(qt, ct, pairs)
   }
   let score = alignment.score
-  if (score < LEAD_SCORE && isLead(query, candidate, similarity)) score = LEAD_SCORE
+  if (score < LEAD_SCORE && isLead(query, qs, candidate, cs, similarity)) score = LEAD_SCORE
   return { score, query, candidate, chosen: alignment.chosen }
+}
+
+/**
+ * An upper bound of the alignment score from each token's best pair: `matchedQ` is the query's weight with each token
+ * counted at the best score of a pair it may be in (0 for none), `matchedC` the same for the candidate. The score
+ * (see align) is sum(pair score x (its query weight + its candidate weight)) / (totalQ + M) times the
+ * unmatched-candidate factor, M being the candidate weight matched: at most (matchedQ + min(M, matchedC)) /
+ * (totalQ + M) times that factor, whose largest value is at M = matchedC or at M = totalC.
+ */
+export function boundFromBestPairs(matchedQ: number, totalQ: number, matchedC: number, totalC: number): number {
+  const factorAtBest = 1 - (1 - matchedC / totalC) * UNMATCHED_CANDIDATE_PENALTY
+  return (matchedQ + matchedC) * Math.max(factorAtBest / (totalQ + matchedC), 1 / (totalQ + totalC))
+}
+
+/**
+ * What the comparison reads of a name besides its tokens, worked out once per name: a list name meets many
+ * queries, and a query many names.
+ */
+export interface NameShape {
+  /** the tokens that carry the name (see wordIndices) */
+  words: number[]
+  /** some token romanised from another script */
+  romanised: boolean
+  /** some token from an abjad or a syllabary, whose joined forms are not sifted by first letter and length */
+  loose: boolean
+  /** first letters of its word tokens, of all its tokens, and its initials, as letter masks (see letterBit) */
+  wordLetters: number
+  tokenLetters: number
+  initialLetters: number
+  /** an initial that is not a letter a-z, which the masks cannot hold */
+  oddInitial: boolean
+  /**
+   * The runs of adjacent tokens that may be written as one word, in the order they are tried, five numbers each:
+   * start, end (exclusive), 1 when read backwards, the code of the first letter, the joined length
+   */
+  runs: Int32Array
+  /** first letters of the runs, as a letter mask */
+  runLetters: number
+  /** each run's joined forms, made when first needed */
+  runForms: (TokenForms | undefined)[] | undefined
+}
+
+export const RUN_FIELDS = 5
+const OTHER_CHARACTER = 1 << 31
+
+/** A bit per letter a-z; every other character shares one bit, so masks only ever over-approximate. */
+export function letterBit(code: number): number {
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : OTHER_CHARACTER
+}
+
+export function shapeOf(name: NormalName): NameShape {
+  if (name.shape !== undefined) return name.shape
+  const tokens = name.tokens
+  let romanisedName = false
+  let loose = false
+  let wordLetters = 0
+  let tokenLetters = 0
+  let initialLetters = 0
+  let oddInitial = false
+  for (const t of tokens) {
+    const bit = letterBit(t.text.charCodeAt(0))
+    if (t.approx) romanisedName = true
+    if (looseLength(t.approx)) loose = true
+    if (t.kind === 'word') wordLetters |= bit
+    tokenLetters |= bit
+    if (t.kind === 'initial') {
+      if (bit === OTHER_CHARACTER) oddInitial = true
+      else initialLetters |= bit
+    }
+  }
+  const runs: number[] = []
+  let runLetters = 0
+  // runs of 2-3 adjacent tokens (or all the syllables of one Chinese or Korean word), each with its joined length;
+  // a run of two also backwards, since "MAKHLUF, Rami" is written "Ramimakhluf"
+  for (let start = 0; start < tokens.length - 1; start++) {
+    const first = tokens[start]!
+    let last = Math.min(tokens.length, start + MAX_JOINED)
+    if (first.syllable) {
+      last = start + 1
+      while (last < tokens.length && last - start < MAX_JOINED_SYLLABLES && tokens[last]!.piece === first.piece) last++
+    }
+    let length = first.text.length
+    const letter = first.text.charCodeAt(0)
+    for (let end = start + 2; end <= last; end++) {
+      length += tokens[end - 1]!.text.length
+      runs.push(start, end, 0, letter, length)
+      runLetters |= letterBit(letter)
+      if (end - start === 2) {
+        const backwards = tokens[end - 1]!.text.charCodeAt(0)
+        runs.push(start, end, 1, backwards, length)
+        runLetters |= letterBit(backwards)
+      }
+    }
+  }
+  const shape: NameShape = {
+    words: wordIndices(tokens),
+    romanised: romanisedName,
+    loose,
+    wordLetters,
+    tokenLetters,
+    initialLetters,
+    oddInitial,
+    runs: new Int32Array(runs),
+    runLetters,
+    runForms: undefined,
+  }
+  name.shape = shape
+  return shape
 }
 
 /**
@@ -102,6 +212,8 @@ const LEAD_COVERAGE = 0.61
 const LEAD_WHOLE_NAME = 0.84
 const LEAD_WHOLE_NAME_TOKEN = 0.8
 const LEAD_WHOLE_NAME_SHARE = 0.5
+/** Every kind of lead needs a pair of tokens at least this similar (a share of the query is at most 1). */
+export const LEAD_MIN_PAIR = Math.min(LEAD_FIRST_TOKEN, LEAD_SURNAME, LEAD_COVERAGE, LEAD_WHOLE_NAME_TOKEN)
 
 /**
  * Whether a person's name is a lead for another, by the parts screening analysts look at:
@@ -117,14 +229,14 @@ const LEAD_WHOLE_NAME_SHARE = 0.5
  * Names romanised from another script are not either: their spelling is already a guess, and leads by spelling
  * there would rank chance resemblances above true renderings.
  */
-function isLead(query: NormalName, candidate: NormalName, similarity: TokenSimilarity): boolean {
+function isLead(query: NormalName, qs: NameShape, candidate: NormalName, cs: NameShape, similarity: TokenSimilarity): boolean {
   if (query.kind === 'org' || candidate.kind === 'org') return false
+  if (qs.romanised || cs.romanised) return false
   const qt = query.tokens
   const ct = candidate.tokens
-  if (romanised(qt) || romanised(ct)) return false
-  const qWords = wordIndices(qt)
-  const cWords = wordIndices(ct)
-  if (qWords.length === 0 || cWords.length === 0 || initialsDisagree(qt, ct)) return false
+  const qWords = qs.words
+  const cWords = cs.words
+  if (qWords.length === 0 || cWords.length === 0 || initialsDisagree(qt, qs, ct, cs)) return false
   const sim = (i: number, j: number) => similarity(i, qt[i]!, ct[j]!)
   const q0 = qWords[0]!
   const c0 = cWords[0]!
@@ -143,14 +255,14 @@ function isLead(query: NormalName, candidate: NormalName, similarity: TokenSimil
   return strong && jaroWinkler(query.text, candidate.text) >= LEAD_WHOLE_NAME
 }
 
-/** Romanised from another script: its spelling is a guess already, and only the aligned sounds are evidence. */
-function romanised(tokens: NameToken[]): boolean {
-  for (const t of tokens) if (t.approx) return true
-  return false
+/** Whether `candidate` is a lead for `query` (see isLead): an index asks it of names it does not align in full. */
+export function leadsTo(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity): boolean {
+  return isLead(query, shapeOf(query), candidate, shapeOf(candidate), similarity)
 }
 
 /** A query initial that no candidate token starts with ("A Nazarbayev", "Nursultan Naza") rules a lead out. */
-function initialsDisagree(qt: NameToken[], ct: NameToken[]): boolean {
+function initialsDisagree(qt: NameToken[], qs: NameShape, ct: NameToken[], cs: NameShape): boolean {
+  if (!qs.oddInitial) return (qs.initialLetters & ~cs.tokenLetters) !== 0
   for (const q of qt) {
     if (q.kind !== 'initial') continue
     if (!ct.some((c) => c.text.charCodeAt(0) === q.text.charCodeAt(0))) return true
@@ -199,59 +311,42 @@ function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number
   return { score: Math.min(1, score), complete, chosen }
 }
 
-/**
- * Runs of 2-3 adjacent tokens on one side, joined, against each single token of the other side; a run of two also
- * the other way round, since "MAKHLUF, Rami" is written "Ramimakhluf".
- */
-function addJoinedPairs(sideName: NormalName, other: NameToken[], pairs: Pair[], sideIsCandidate: boolean): void {
-  const side = sideName.tokens
-  for (let start = 0; start < side.length - 1; start++) {
-    const first = side[start]!
-    let last = Math.min(side.length, start + MAX_JOINED)
-    if (first.syllable) {
-      last = start + 1
-      while (last < side.length && last - start < MAX_JOINED_SYLLABLES && side[last]!.piece === first.piece) last++
-    }
-    let length = first.text.length
-    for (let end = start + 2; end <= last; end++) {
-      length += side[end - 1]!.text.length
-      addJoined(sideName, other, pairs, sideIsCandidate, start, end, length, false)
-      if (end - start === 2) addJoined(sideName, other, pairs, sideIsCandidate, start, end, length, true)
-    }
+/** Each run of one side (see NameShape), joined, against each single word of the other side. */
+function addJoinedPairs(sideName: NormalName, sideShape: NameShape, other: NameToken[], otherShape: NameShape, pairs: Pair[], sideIsCandidate: boolean): void {
+  const runs = sideShape.runs
+  if (runs.length === 0) return
+  // a joined form starts like the word it stands for (outside abjads and syllabaries): most names have no run
+  // starting like any word of the other
+  const sifted = !sideShape.loose && !otherShape.loose
+  if (sifted && (sideShape.runLetters & otherShape.wordLetters) === 0) return
+  for (let r = 0; r < runs.length; r += RUN_FIELDS) {
+    if (sifted && (letterBit(runs[r + 3]!) & otherShape.wordLetters) === 0) continue
+    addJoined(sideName, sideShape, other, pairs, sideIsCandidate, r)
   }
 }
 
-function addJoined(
-  sideName: NormalName,
-  other: NameToken[],
-  pairs: Pair[],
-  sideIsCandidate: boolean,
-  start: number,
-  end: number,
-  length: number,
-  reversed: boolean,
-): void {
+function addJoined(sideName: NormalName, sideShape: NameShape, other: NameToken[], pairs: Pair[], sideIsCandidate: boolean, r: number): void {
   const side = sideName.tokens
+  const runs = sideShape.runs
+  const start = runs[r]!
+  const end = runs[r + 1]!
+  const reversed = runs[r + 2] === 1
+  const firstLetter = runs[r + 3]!
+  const length = runs[r + 4]!
   const approx = side[start]!.approx
-  const firstLetter = side[reversed ? end - 1 : start]!.text.charCodeAt(0)
-  let joined: ReturnType<typeof tokenForms> | null = null
+  let joined: TokenForms | undefined
   for (let j = 0; j < other.length; j++) {
     const single = other[j]!
     if (single.kind !== 'word') continue
-    if (!looseLength(approx) && !looseLength(single.approx)) {
-      // a joined form starts like the word it stands for and is about as long (an abjad's is shorter)
-      if (single.text.charCodeAt(0) !== firstLetter || Math.abs(single.text.length - length) > MAX_JOINED_LENGTH_GAP) continue
-    }
-    if (joined === null) {
-      // a list name is compared with many queries, a query with many names: its joined forms are kept on it
-      const cache = (sideName.joined ??= new Map())
-      const key = (start * 32 + end) * 2 + (reversed ? 1 : 0)
-      joined = cache.get(key) ?? null
-      if (joined === null) {
+    if (!mayStandFor(looseLength(approx), firstLetter, length, looseLength(single.approx), single.text.charCodeAt(0), single.text.length)) continue
+    if (joined === undefined) {
+      // a list name is compared with many queries, a query with many names: the joined forms are kept on it
+      const forms = (sideShape.runForms ??= [])
+      joined = forms[r / RUN_FIELDS]
+      if (joined === undefined) {
         let text = ''
         for (let k = start; k < end; k++) text = reversed ? side[k]!.text + text : text + side[k]!.text
-        joined = tokenForms(text)
-        cache.set(key, joined)
+        joined = forms[r / RUN_FIELDS] = tokenForms(text)
       }
     }
     const s = formsSimilarity(joined, single, approx || single.approx)
@@ -260,8 +355,18 @@ function addJoined(
   }
 }
 
+/**
+ * Whether a run (loose when its first token is, its first letter, its joined length) may be written as a word
+ * (loose or not, its first letter, its length).
+ */
+export function mayStandFor(runLoose: boolean, firstLetter: number, length: number, wordLoose: boolean, wordFirst: number, wordLength: number): boolean {
+  if (runLoose || wordLoose) return true
+  // a joined form starts like the word it stands for and is about as long (an abjad's is shorter)
+  return wordFirst === firstLetter && Math.abs(wordLength - length) <= MAX_JOINED_LENGTH_GAP
+}
+
 /** Abjads drop vowels and syllabaries add them, so a joined form's length and first letter say little there. */
-function looseLength(approx: NameToken['approx']): boolean {
+export function looseLength(approx: NameToken['approx']): boolean {
   return approx === 'abjad' || approx === 'syllabic'
 }
 

@@ -1,9 +1,20 @@
 import { nameKeys } from './blocking-keys.ts'
-import { explainAlignment, LEAD_SCORE, scoreNames, type Alignment, type TokenSimilarity } from './compare-names.ts'
-import { normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
+import {
+  boundFromBestPairs,
+  explainAlignment,
+  LEAD_MIN_PAIR,
+  LEAD_SCORE,
+  leadsTo,
+  MIN_PAIR_SCORE,
+  scoreNames,
+  type Alignment,
+  type TokenSimilarity,
+} from './compare-names.ts'
+import { NameTable } from './name-table.ts'
+import { MAX_NAME_TOKENS, normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
 import { IDENTIFIER_MATCH, normaliseIdentifier, qualify } from './qualifiers.ts'
-import { formsSimilarity } from './token-similarity.ts'
-import { koreanReading } from './transliterate.ts'
+import { formsSimilarity, quickSimilarity, UNDECIDED } from './token-similarity.ts'
+import { koreanReading, type Approximation } from './transliterate.ts'
 import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './types.ts'
 
 /**
@@ -31,6 +42,8 @@ const LENGTH_TIE_BREAK = 1e-3
 // a fuzzy hit counts for less than an exact one when ranking candidates for scoring
 const FUZZY_HIT = 0.7
 const SHORT_SKELETON = 2
+// the alignment bound is exact arithmetic on the same numbers; this absorbs rounding
+const BOUND_SLACK = 1e-9
 
 export interface NameIndexOptions {
   /** score every name instead of the blocked candidates: for measuring what blocking costs in recall */
@@ -152,7 +165,9 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     // on equal overlap the shorter name first: it leaves less of itself unmatched
     for (const id of reachable) overlap[id] = overlap[id]! - LENGTH_TIE_BREAK * nameWeight[id]!
     let chosen = topByOverlap(reachable, overlap, k * SHORTLIST_FACTOR)
-    if (chosen.length > k) chosen = byCoverage(query, chosen, k, similarity)
+    for (let rank = 0; rank < chosen.length; rank++) examine(chosen[rank]!, rank, query, similarity)
+    // the overlap rank breaks ties
+    if (chosen.length > k) chosen = chosen.sort((a, b) => coverage[b]! - coverage[a]!).slice(0, k)
     for (const id of touched) {
       overlap[id] = 0
       hitWeight[id] = 0
@@ -161,37 +176,64 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   }
 
   /**
-   * The `k` of a shortlist (best overlap first) that cover most of the query: each query token's best similarity
-   * to any of the name's tokens, weighted. Names sharing only a common word ("amin", "inversiones") tie on key
-   * overlap; the similarity of their other words, memoised across the many names that share them, tells them apart.
+   * A first look at a candidate, from the flat table and the memoised token similarities, for two numbers:
+   *  - its coverage of the query: each query token's best similarity to any of the name's tokens, weighted. The `k`
+   *    of a shortlist (best key overlap first) that cover most of the query are the names looked at further: names
+   *    sharing only a common word ("amin", "inversiones") tie on key overlap, and the similarity of their other
+   *    words, memoised across the many names that share them, tells them apart;
+   *  - an upper bound of its alignment score (see boundFromBestPairs), and whether it may be a lead, so that names
+   *    that cannot reach the threshold are not aligned in full.
    */
   const coverage = new Float64Array(names.length)
-  // each name's interned token ids side by side (-1 for a token kept apart), so ranking reads no token objects
-  const tokenStart = new Int32Array(names.length + 1)
-  for (let id = 0; id < names.length; id++) tokenStart[id + 1] = tokenStart[id]! + names[id]!.norm.tokens.length
-  const tokenIds = new Int32Array(tokenStart[names.length]!)
-  names.forEach((n, id) => n.norm.tokens.forEach((t, j) => (tokenIds[tokenStart[id]! + j] = t.id ?? -1)))
-  function byCoverage(query: NormalName, shortlist: number[], k: number, similarity: TokenSimilarity): number[] {
+  const bound = new Float64Array(names.length)
+  const leadable = new Uint8Array(names.length)
+  const examined = new Int32Array(names.length).fill(-1)
+  let examination = 0
+  const table = new NameTable(names.map((n) => n.norm))
+  const queryTable = new NameTable()
+  const rawBest = new Float64Array(MAX_NAME_TOKENS)
+  const queryBest = new Float64Array(MAX_NAME_TOKENS)
+  const nameBest = new Float64Array(MAX_NAME_TOKENS)
+  function examine(id: number, rank: number, query: NormalName, similarity: TokenSimilarity): void {
     const qt = query.tokens
-    for (let rank = 0; rank < shortlist.length; rank++) {
-      const id = shortlist[rank]!
-      const from = tokenStart[id]!
-      const to = tokenStart[id + 1]!
-      let covered = 0
+    const record = table.record(id)
+    const count = table.tokenCount(record)
+    rawBest.fill(0, 0, qt.length)
+    queryBest.fill(0, 0, qt.length)
+    nameBest.fill(0, 0, count)
+    for (let j = 0; j < count; j++) {
+      const t = table.tokenId(record, j)
+      const row = t >= 0 ? memo.row(t) : -1
+      let best = 0
       for (let i = 0; i < qt.length; i++) {
-        const q = qt[i]!
-        let best = 0
-        for (let j = from; j < to && best < 1; j++) {
-          const t = tokenIds[j]!
-          const s = t >= 0 ? memo.get(i, q, t) : similarity(i, q, names[id]!.norm.tokens[j - from]!)
-          if (s > best) best = s
-        }
-        covered += q.weight * best
+        const s = t >= 0 ? memo.at(row, i, qt[i]!, t) : similarity(i, qt[i]!, names[id]!.norm.tokens[j]!)
+        if (s > rawBest[i]!) rawBest[i] = s
+        if (s < MIN_PAIR_SCORE) continue
+        if (s > queryBest[i]!) queryBest[i] = s
+        if (s > best) best = s
       }
-      // the overlap rank breaks ties
-      coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * nameWeight[id]!
+      nameBest[j] = best
     }
-    return shortlist.sort((a, b) => coverage[b]! - coverage[a]!).slice(0, k)
+    const totalWeight = table.totalWeight(record)
+    let covered = 0
+    let rawMax = 0
+    for (let i = 0; i < qt.length; i++) {
+      covered += qt[i]!.weight * rawBest[i]!
+      if (rawBest[i]! > rawMax) rawMax = rawBest[i]!
+    }
+    coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * totalWeight
+    const queryRecord = queryTable.record(0)
+    if (qt.length > 1 || count > 1) {
+      queryTable.markJoinable(queryRecord, queryBest, table, record, nameBest)
+      table.markJoinable(record, nameBest, queryTable, queryRecord, queryBest)
+    }
+    let matchedQ = 0
+    for (let i = 0; i < qt.length; i++) matchedQ += qt[i]!.weight * queryBest[i]!
+    let matchedC = 0
+    for (let j = 0; j < count; j++) matchedC += table.weight(record, j) * nameBest[j]!
+    bound[id] = boundFromBestPairs(matchedQ, queryTable.totalWeight(queryRecord), matchedC, totalWeight)
+    leadable[id] = rawMax >= LEAD_MIN_PAIR && queryTable.mayLead(queryRecord, table, record) ? 1 : 0
+    examined[id] = examination
   }
 
   const memo = new SimilarityMemo([...interned.values()])
@@ -210,12 +252,23 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       const q = normaliseName(reading, opts.type)
       if (q.tokens.length === 0) continue
       const similarity = memo.forQuery(q)
+      queryTable.clear()
+      queryTable.add(q)
+      examination++
       const ids = candidates(q, floor, limit, similarity)
       for (const e of identified) ids.push(...namesOf[e]!)
       for (const id of ids) {
         const name = names[id]!
         const entry = entries[name.entry]!
         if (!typeAllowed(entry, opts.type)) continue
+        // most candidates are near misses: their first look can show they stay under the threshold (qualifiers
+        // move a score up or down with it)
+        if (examined[id] === examination && !identified.has(name.entry)) {
+          const reachable =
+            qualify(bound[id]! + BOUND_SLACK, entry, opts) >= minScore ||
+            (leadable[id] === 1 && qualify(LEAD_SCORE, entry, opts) >= minScore && leadsTo(q, name.norm, similarity))
+          if (!reachable) continue
+        }
         const scored = scoreNames(q, name.norm, similarity)
         let score = qualify(scored.score, entry, opts)
         if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
@@ -283,6 +336,16 @@ function intern(name: NormalName, interned: Map<string, NameToken>): NormalName 
 // the query tokens whose comparisons are memoised; longer queries compute the rest directly
 const MEMO_QUERY_TOKENS = 8
 const NOT_COMPUTED = -1
+// a list token's record in the memo
+const TOKEN_RECORD = 8
+const STAMP = 0
+const ROW = 1
+const FIRST = 2
+const LENGTH = 3
+const TEXT_SOUND = 4
+const FOLDED_SOUND = 5
+const APPROX_AND_NICKNAMES = 6
+const APPROXIMATIONS: Approximation[] = [undefined, 'abjad', 'syllabic', 'alphabetic']
 
 /**
  * Token similarities of the current query against interned list tokens. A list token met in a query gets a local
@@ -290,14 +353,27 @@ const NOT_COMPUTED = -1
  * short array that stays in cache; a new query only moves the stamp.
  */
 class SimilarityMemo {
-  /** per list token: the stamp of the query that last met it, and its local slot in that query */
-  private readonly slots: Int32Array
+  /**
+   * per list token, TOKEN_RECORD numbers side by side: the stamp of the query that last met it and its row in that
+   * query, then what quickSimilarity reads (most comparisons need no token object)
+   */
+  private readonly records: Int32Array
   private values = new Float64Array(256 * MEMO_QUERY_TOKENS)
   private used = 0
   private stamp = 0
 
   constructor(private readonly tokens: NameToken[]) {
-    this.slots = new Int32Array(tokens.length * 2).fill(-1)
+    const records = new Int32Array(tokens.length * TOKEN_RECORD)
+    tokens.forEach((t, id) => {
+      const r = id * TOKEN_RECORD
+      records[r + STAMP] = -1
+      records[r + FIRST] = t.text.charCodeAt(0)
+      records[r + LENGTH] = t.text.length
+      records[r + TEXT_SOUND] = t.textSound
+      records[r + FOLDED_SOUND] = t.foldedSound
+      records[r + APPROX_AND_NICKNAMES] = (APPROXIMATIONS.indexOf(t.approx) << 1) | (t.nicknames === undefined ? 0 : 1)
+    })
+    this.records = records
   }
 
   forQuery(_query: NormalName): TokenSimilarity {
@@ -312,27 +388,38 @@ class SimilarityMemo {
 
   /** Similarity of query token `qi` to the interned list token `id`. */
   get(qi: number, q: NameToken, id: number): number {
-    if (qi >= MEMO_QUERY_TOKENS) return formsSimilarity(q, this.tokens[id]!, q.approx || this.tokens[id]!.approx)
-    const slots = this.slots
-    let local: number
-    if (slots[id * 2] === this.stamp) local = slots[id * 2 + 1]!
-    else {
-      local = this.used++
-      slots[id * 2] = this.stamp
-      slots[id * 2 + 1] = local
-      if ((local + 1) * MEMO_QUERY_TOKENS > this.values.length) {
-        const grown = new Float64Array(this.values.length * 2)
-        grown.set(this.values)
-        this.values = grown
-      }
-      this.values.fill(NOT_COMPUTED, local * MEMO_QUERY_TOKENS, (local + 1) * MEMO_QUERY_TOKENS)
+    return this.at(this.row(id), qi, q, id)
+  }
+
+  /** Where the similarities of the interned list token `id` to the query's tokens are kept, made on first use. */
+  row(id: number): number {
+    const records = this.records
+    const r = id * TOKEN_RECORD
+    if (records[r + STAMP] === this.stamp) return records[r + ROW]!
+    const row = this.used++ * MEMO_QUERY_TOKENS
+    records[r + STAMP] = this.stamp
+    records[r + ROW] = row
+    if (row + MEMO_QUERY_TOKENS > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
     }
-    const slot = local * MEMO_QUERY_TOKENS + qi
-    const known = this.values[slot]!
+    this.values.fill(NOT_COMPUTED, row, row + MEMO_QUERY_TOKENS)
+    return row
+  }
+
+  /** Similarity of query token `qi` to the interned list token `id`, whose row is `row`. */
+  at(row: number, qi: number, q: NameToken, id: number): number {
+    if (qi >= MEMO_QUERY_TOKENS) return formsSimilarity(q, this.tokens[id]!, q.approx || this.tokens[id]!.approx)
+    const known = this.values[row + qi]!
     if (known !== NOT_COMPUTED) return known
-    const c = this.tokens[id]!
-    const s = formsSimilarity(q, c, q.approx || c.approx)
-    this.values[slot] = s
+    const records = this.records
+    const r = id * TOKEN_RECORD
+    const flags = records[r + APPROX_AND_NICKNAMES]!
+    const approx = q.approx || APPROXIMATIONS[flags >> 1]
+    let s = quickSimilarity(q, records[r + FIRST]!, records[r + LENGTH]!, records[r + TEXT_SOUND]!, records[r + FOLDED_SOUND]!, (flags & 1) === 1, approx)
+    if (s === UNDECIDED) s = formsSimilarity(q, this.tokens[id]!, approx)
+    this.values[row + qi] = s
     return s
   }
 }

@@ -1,5 +1,6 @@
 import { legalForms, ORG_CLASS_WORDS, PARTICLES, PERSON_SUFFIXES, personTitles } from './name-parts.ts'
 import { numberWordsToDigits } from './number-words.ts'
+import type { NameShape } from './compare-names.ts'
 import { tokenForms, type TokenForms } from './token-similarity.ts'
 import { romanise, type Approximation } from './transliterate.ts'
 
@@ -28,8 +29,8 @@ export interface NormalName {
   kind: NameKind
   /** written "SURNAME, Given" (as lists write people): the number of leading tokens before the comma, else 0 */
   surnameTokens: number
-  /** joined runs of adjacent tokens, filled in by the comparison as it needs them */
-  joined?: Map<number, TokenForms>
+  /** what the comparison works out of the name once (compare-names.ts), filled in when first compared */
+  shape?: NameShape
 }
 
 /** person: titles and generational suffixes go; org: legal forms become generic tokens; undefined: both. */
@@ -123,7 +124,8 @@ function classify(w: string, source: Source): NameToken {
 // one object literal of one shape: spreading objects here made normalisation several times slower
 function token(text: string, kind: TokenKind, weight: number, source: Source): NameToken {
   const forms = tokenForms(text)
-  return { text, folded: forms.folded, skeleton: forms.skeleton, kind, weight, approx: source.approx, piece: source.piece, syllable: source.syllable, id: undefined }
+  const { folded, skeleton, nicknames, textSound, foldedSound } = forms
+  return { text, folded, skeleton, nicknames, textSound, foldedSound, kind, weight, approx: source.approx, piece: source.piece, syllable: source.syllable, id: undefined }
 }
 
 function isDigits(w: string): boolean {

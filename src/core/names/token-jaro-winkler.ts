@@ -7,7 +7,7 @@ const LENGTH_PENALTY_WEIGHT = 0.3
 const FIRST_LETTER_PENALTY = 0.9
 
 /** Soundex class of a letter: tokens whose first letters sound alike are compared, others score 0. */
-function soundClass(code: number): number {
+export function soundClass(code: number): number {
   return code < 128 ? SOUND_CLASS[code]! : -code
 }
 

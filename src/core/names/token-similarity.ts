@@ -1,6 +1,6 @@
 import levenshtein from 'fast-levenshtein'
-import { areNicknames } from './name-parts.ts'
-import { firstSoundsAlike, tokenJaroWinkler } from './token-jaro-winkler.ts'
+import { nicknameGroupsOf } from './name-parts.ts'
+import { soundClass, tokenJaroWinkler } from './token-jaro-winkler.ts'
 import type { Approximation } from './transliterate.ts'
 
 const INITIAL_SCORE = 0.8
@@ -62,20 +62,75 @@ export interface TokenForms {
   folded: string
   /** consonants by sound, see soundSkeleton */
   skeleton: string
+  /** the nickname groups of `text`, undefined for none */
+  nicknames: readonly number[] | undefined
+  /** sound class of the first letter of `text` and of `folded` (see soundClass) */
+  textSound: number
+  foldedSound: number
 }
 
 export function tokenForms(text: string): TokenForms {
-  return { text, folded: foldTransliteration(text), skeleton: soundSkeleton(text) }
+  const folded = foldTransliteration(text)
+  const groups = nicknameGroupsOf(text)
+  return {
+    text,
+    folded,
+    skeleton: soundSkeleton(text),
+    nicknames: groups.length === 0 ? undefined : groups,
+    textSound: soundClass(text.charCodeAt(0)),
+    foldedSound: soundClass(folded.charCodeAt(0)),
+  }
+}
+
+function shareGroup(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true
+  return false
+}
+
+/** What quickSimilarity returns when it needs more of the second token than it was given. */
+export const UNDECIDED = -1
+
+/**
+ * The similarity of two tokens when the first letter, length, sound classes and having nicknames of the second tell
+ * it (they do for most pairs: initials, numbers, words starting with different sounds), else UNDECIDED. An index
+ * keeps these for its tokens in flat arrays, so most comparisons read no token object.
+ */
+export function quickSimilarity(
+  fa: TokenForms,
+  first: number,
+  length: number,
+  textSound: number,
+  foldedSound: number,
+  nicknames: boolean,
+  approx: Approximation,
+): number {
+  const a = fa.text
+  const aFirst = a.charCodeAt(0)
+  // the same text is 1
+  if (a.length === length && aFirst === first) return UNDECIDED
+  if (a.length === 1 || length === 1) return aFirst === first ? INITIAL_SCORE : 0
+  if (isDigit(aFirst) || isDigit(first)) return 0 // numbers are equal or different
+  if (fa.nicknames !== undefined && nicknames) return UNDECIDED
+  // most pairs start with letters that sound different (so their folded forms differ too): Jaro-Winkler is then 0
+  // (see tokenJaroWinkler), and so is the mean; only a sound skeleton may still count
+  if (fa.foldedSound !== foldedSound && (!approx || (approx === 'alphabetic' && fa.textSound !== textSound))) return 0
+  return UNDECIDED
 }
 
 export function formsSimilarity(fa: TokenForms, fb: TokenForms, approx?: Approximation): number {
   const a = fa.text
   const b = fb.text
+  const quick = quickSimilarity(fa, b.charCodeAt(0), b.length, fb.textSound, fb.foldedSound, fb.nicknames !== undefined, approx)
+  if (quick !== UNDECIDED) return quick
   if (a === b) return 1
   if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL_SCORE : 0
-  if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0 // numbers are equal or different
-  if (areNicknames(a, b)) return NICKNAME_SCORE
+  if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0
+  if (fa.nicknames !== undefined && fb.nicknames !== undefined && shareGroup(fa.nicknames, fb.nicknames)) return NICKNAME_SCORE
   if (fa.folded === fb.folded) return FOLDED_SCORE
+  if (fa.foldedSound !== fb.foldedSound) {
+    if (!approx || (approx === 'alphabetic' && fa.textSound !== fb.textSound)) return 0
+    return Math.max(0, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
+  }
   const jw = tokenJaroWinkler(fa.folded, fb.folded)
   // the mean cannot reach a useful level with so little Jaro-Winkler similarity, or with lengths so far apart
   // that even the best edit similarity keeps it low: spare the edit distance (the value stays an upper bound)
@@ -84,7 +139,7 @@ export function formsSimilarity(fa: TokenForms, fb: TokenForms, approx?: Approxi
   const editBound = 1 - (TRUNCATION_COST * Math.abs(la - lb)) / Math.max(la, lb)
   let score = jw < HOPELESS_JARO_WINKLER ? jw / 2 : (jw + editBound) / 2 < HOPELESS_MEAN ? (jw + editBound) / 2 : (jw + editSimilarity(fa.folded, fb.folded)) / 2
   // a letter-by-letter alphabet (Cyrillic, Greek) keeps a name's first sound; abjads and syllabaries may not
-  if (approx && (approx !== 'alphabetic' || jw > 0 || firstSoundsAlike(a, b))) score = Math.max(score, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
+  if (approx && (approx !== 'alphabetic' || jw > 0 || fa.textSound === fb.textSound)) score = Math.max(score, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
   return score
 }
 
