@@ -12,6 +12,8 @@ export interface ThreadedOptions {
   watchlists?: Watchlists
   cases: boolean
   threads: number
+  /** old-generation limit of each worker thread (MiB), under --max-memory */
+  workerHeapMb?: number
 }
 
 /**
@@ -44,7 +46,9 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
       listsLoaded: opts.watchlists !== undefined,
     })
     screener = new Screener(opts.ruleset, { cases: opts.cases, rules: shares[0]!, ...(opts.watchlists && { watchlists: opts.watchlists }) })
-    const workers = shares.slice(1).map((rules) => new WorkerLink({ sources: opts.sources, version: opts.ruleset.version, format: opts.format, rules }))
+    const workers = shares
+      .slice(1)
+      .map((rules) => new WorkerLink({ sources: opts.sources, version: opts.ruleset.version, format: opts.format, rules }, opts.workerHeapMb))
     let ended = first.done === true
     if (!first.done) inflight.push({ lines: first.value, replies: workers.map((w) => w.post(first.value)) })
     try {

@@ -8,8 +8,11 @@ export class WorkerLink {
   private readonly waiting: { resolve(m: HitsMessage): void; reject(e: Error): void }[] = []
   private failure: Error | undefined
 
-  constructor(setup: WorkerSetup) {
-    this.worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: setup })
+  constructor(setup: WorkerSetup, heapMb?: number) {
+    this.worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+      workerData: setup,
+      ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
+    })
     this.worker.on('message', (m: HitsMessage) => this.waiting.shift()?.resolve(m))
     this.worker.on('error', (err) => this.fail(err))
     this.worker.on('exit', (code) => this.fail(new Error(`screening worker exited with code ${code}`)))

@@ -34,3 +34,19 @@ describe('txscreen batch --threads', () => {
     }
   }, 120_000)
 })
+
+describe('txscreen batch --max-memory', () => {
+  it('reruns with capped heaps and gives the same verdicts; refuses a budget too small for the threads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txscreen-memory-'))
+    const input = join(dir, 'in.ndjson')
+    writeFileSync(input, readFileSync(join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').slice(0, 3000).join('\n'))
+    const plain = await batch(input, dir, 2)
+    const out = join(dir, 'capped.ndjson')
+    await run('node', [CLI, 'batch', input, '--threads', '2', '--max-memory', '600', '--out', out, '--quiet'], { cwd: ROOT })
+    expect(readFileSync(out, 'utf8')).toBe(plain.verdicts)
+
+    const refused = await run('node', [CLI, 'batch', input, '--threads', '2', '--max-memory', '300', '--out', out], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e)
+    expect('code' in refused && refused.code).toBe(2)
+    expect((refused as { stderr: string }).stderr).toMatch(/--max-memory 300 leaves .* MiB of heap per thread/)
+  }, 120_000)
+})

@@ -7,17 +7,20 @@ import { Screener, screenLine, type Case, type ParsedLine, type ScreenOutput } f
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
+import { heapBudget, rerunWithOldSpace } from '../heap-budget.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
 import { formatOf, openRecords } from '../record-source.ts'
 
 const USAGE = `usage: txscreen batch <file|-> [--rules DIR] [--format ndjson|csv] [--out FILE] [--cases FILE]
-                      [--list FORMAT:PATH ...] [--summary-json FILE] [--threads N] [--quiet]
+                      [--list FORMAT:PATH ...] [--summary-json FILE] [--threads N] [--max-memory MB] [--quiet]
 
 Screens every record and writes one line per input record, in input order: a verdict
 {"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
 --threads N splits the rules across N threads (default: the available cores; 1 screens in-process);
 the output is byte-identical whatever N.
+--max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
+each thread's heap; window state stays level however long the batch, so a cap costs collection time only.
 Exit 0 when the batch ran (even with record errors), 2 for usage or rule errors.`
 
 export async function run(argv: string[]): Promise<number> {
@@ -29,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
     list: { type: 'string', multiple: true },
     'summary-json': { type: 'string' },
     threads: { type: 'string' },
+    'max-memory': { type: 'string' },
     quiet: { type: 'boolean', default: false },
   })
   if (!args.ok) return args.code
@@ -47,6 +51,18 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isSafeInteger(threads) || threads < 1) {
     process.stderr.write(`txscreen batch: --threads must be a positive integer, got "${values.threads}"\n`)
     return 2
+  }
+
+  let heapPerThreadMb: number | undefined
+  if (values['max-memory'] !== undefined) {
+    const budget = heapBudget(Number(values['max-memory']), threads)
+    if (!Number.isFinite(Number(values['max-memory'])) || 'error' in budget) {
+      process.stderr.write(`txscreen batch: ${'error' in budget ? budget.error : `--max-memory must be a number of MiB, got "${values['max-memory']}"`}\n`)
+      return 2
+    }
+    heapPerThreadMb = budget.perThreadMb
+    const code = await rerunWithOldSpace(heapPerThreadMb)
+    if (code !== undefined) return code
   }
 
   const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
@@ -68,6 +84,7 @@ export async function run(argv: string[]): Promise<number> {
       source = await openLines(input)
       ;({ cases, outputs } = screenThreaded(source.batches, {
         format, sources, ruleset, threads, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
+        ...(heapPerThreadMb !== undefined && { workerHeapMb: heapPerThreadMb }),
       }))
     } else {
       source = await openRecords(input, format)
