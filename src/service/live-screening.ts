@@ -44,14 +44,16 @@ interface LiveState {
   latest: number
 }
 
-/** A transfer id this process has screened or loaded: its verdict, and when it is committed. */
+/**
+ * A transfer id this process has screened: its verdict as JSON (kept small: a retry is rare, and parsing it
+ * then is cheap), and its write until that is committed; or LOADED, for an id read at warm-up.
+ */
 interface Recent {
-  verdict?: Verdict
-  json?: string
-  durable?: Promise<void>
+  json: string
+  durable: Promise<void> | undefined
 }
 
-const LOADED: Recent = {}
+const LOADED: Recent = { json: '', durable: undefined }
 
 /** How far before the latest transfer entity events are kept (and replayed at warm-up). */
 function retentionMs(ruleset: CompiledRuleset): number {
@@ -133,10 +135,11 @@ export class LiveScreening implements RealtimeScreening {
       const row = shouldStore(verdict, this.options.storeVerdicts)
         ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset }, record, keys), outputJson: json }
         : undefined
-      const durable = this.#writer.write(record.id, { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }, row)
-      this.#remember(record.id, { verdict, json, durable })
+      const recent: Recent = { json, durable: this.#writer.write(record.id, { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }, row) }
+      this.#remember(record.id, recent)
       this.#maybePrune(state)
-      await durable
+      await recent.durable
+      recent.durable = undefined
       return { verdict, json }
     }
   }
@@ -227,9 +230,9 @@ export class LiveScreening implements RealtimeScreening {
 
   /** A transfer id seen before: the same verdict, and the transfer is not counted again. */
   async #again(id: string, seen: Recent, state: LiveState): Promise<ScreenResult> {
-    if (seen.verdict) {
+    if (seen !== LOADED) {
       await seen.durable
-      return { verdict: seen.verdict, json: seen.json! }
+      return { verdict: JSON.parse(seen.json) as Verdict, json: seen.json }
     }
     // loaded from the database at warm-up: its verdict is stored, unless it was clear and only alerts are kept
     const stored = (await findRealtimeVerdict(this.db, id)) as Verdict | undefined

@@ -12,83 +12,53 @@ export interface EventRow {
   record: string
 }
 
-/** A PostgreSQL array literal of texts, for a text[] column sent inside a text[] parameter. */
-function arrayLiteral(values: readonly string[]): string {
-  let out = '{'
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += ','
-    out += '"' + values[i]!.replace(/[\\"]/g, '\\$&') + '"'
-  }
-  return out + '}'
-}
-
 /**
- * Writes many calls' entity events and verdict rows in one statement (so one round trip and one
- * implicit transaction). Each column goes as one array parameter and `unnest` turns them back into rows,
- * so the statement is the same whatever the number of rows; the records and verdicts, already JSON, go
- * as one JSON array each (no escaping into an array literal, one parse on the server), and a record is
- * sent once however many keys it is stored under.
+ * Writes many calls' entity events and verdict rows in one statement (so one round trip and one implicit
+ * transaction). The rows go as two JSON documents that `jsonb_to_recordset` turns back into rows: the
+ * records and verdicts are JSON already and are pasted in as they are (no escaping into array literals, one
+ * parse on the server), the statement is the same whatever the number of rows, and a record is sent once
+ * however many keys it is stored under.
  */
 export async function writeRealtimeRows(db: Executor, events: readonly EventRow[], verdicts: readonly VerdictRow[]): Promise<void> {
-  const keys: string[] = []
-  const owners: number[] = []
-  const ids: string[] = []
-  const times: string[] = []
-  let records = '['
+  let ev = '['
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!
-    ids.push(e.eventId)
-    times.push(e.occurredAt)
-    records += (i > 0 ? ',' : '') + e.record
-    for (const k of e.keys) {
-      keys.push(k)
-      owners.push(i + 1)
-    }
+    ev += `${i > 0 ? ',' : ''}{"i":${JSON.stringify(e.eventId)},"t":${JSON.stringify(e.occurredAt)},"k":${JSON.stringify(e.keys)},"r":${e.record}}`
   }
-  records += ']'
-  const v = {
-    recordId: [] as (string | null)[],
-    decision: [] as (string | null)[],
-    score: [] as (number | null)[],
-    ruleset: [] as string[],
-    rules: [] as string[],
-    typologies: [] as string[],
-    entities: [] as string[],
-    occurredAt: [] as (string | null)[],
-  }
-  let outputs = '['
+  ev += ']'
+  let vd = '['
   for (let i = 0; i < verdicts.length; i++) {
     const r = verdicts[i]!
-    v.recordId.push(r.recordId)
-    v.decision.push(r.decision)
-    v.score.push(r.score)
-    v.ruleset.push(r.ruleset)
-    outputs += (i > 0 ? ',' : '') + (r.outputJson ?? JSON.stringify(r.output))
-    v.rules.push(arrayLiteral(r.rules))
-    v.typologies.push(arrayLiteral(r.typologies))
-    v.entities.push(arrayLiteral(r.entities))
-    v.occurredAt.push(r.occurredAt)
+    const output = r.outputJson ?? JSON.stringify(r.output)
+    const rest = JSON.stringify({
+      record_id: r.recordId,
+      decision: r.decision,
+      score: r.score,
+      ruleset: r.ruleset,
+      rules: r.rules,
+      typologies: r.typologies,
+      entities: r.entities,
+      occurred_at: r.occurredAt,
+    })
+    vd += `${i > 0 ? ',' : ''}{"output":${output},${rest.slice(1)}`
   }
-  outputs += ']'
+  vd += ']'
   await sql`
     with ev as materialized (
-      select e.event_id, e.occurred_at::timestamptz as occurred_at, r.record, e.n
-      from unnest(${ids}::text[], ${times}::text[]) with ordinality as e(event_id, occurred_at, n)
-      join jsonb_array_elements(${records}::jsonb) with ordinality as r(record, n) on r.n = e.n
+      select * from rows from (jsonb_to_recordset(${ev}::jsonb) as (i text, t timestamptz, k text[], r jsonb)) with ordinality as e(i, t, k, r, n)
     ), ins_events as (
       insert into entity_events (key, event_id, occurred_at, record)
-      select k.key, ev.event_id, ev.occurred_at, ev.record
-      from unnest(${keys}::text[], ${owners}::int4[]) with ordinality as k(key, n, ord)
-      join ev on ev.n = k.n
-      order by k.ord
+      select k.key, ev.i, ev.t, ev.r
+      from ev cross join lateral unnest(ev.k) with ordinality as k(key, o)
+      order by ev.n, k.o
     ), ins_verdicts as (
       insert into verdicts (record_id, decision, score, ruleset, output, rules, typologies, entities, occurred_at)
-      select v.record_id, v.decision, v.score, v.ruleset, o.output, v.rules::text[], v.typologies::text[], v.entities::text[], v.occurred_at::timestamptz
-      from unnest(${v.recordId}::text[], ${v.decision}::text[], ${v.score}::float8[], ${v.ruleset}::text[],
-                  ${v.rules}::text[], ${v.typologies}::text[], ${v.entities}::text[], ${v.occurredAt}::text[])
-        with ordinality as v(record_id, decision, score, ruleset, rules, typologies, entities, occurred_at, ord)
-      join jsonb_array_elements(${outputs}::jsonb) with ordinality as o(output, n) on o.n = v.ord
-      order by v.ord
+      select v.record_id, v.decision, v.score, v.ruleset, v.output, v.rules, v.typologies, v.entities, v.occurred_at
+      from rows from (
+        jsonb_to_recordset(${vd}::jsonb) as (record_id text, decision text, score float8, ruleset text, output jsonb,
+                                             rules text[], typologies text[], entities text[], occurred_at timestamptz)
+      ) with ordinality as v(record_id, decision, score, ruleset, output, rules, typologies, entities, occurred_at, n)
+      order by v.n
     )
     select 1 as done`.execute(db)
 }
