@@ -38,37 +38,66 @@ function fuzzyKeys(token: string, into: Set<string>): void {
 /** Keys of a whole name, one group per token (maybe empty), so the index can tell which query tokens a name shares. */
 export function nameKeys(name: NormalName): KeyGroup[] {
   const groups: KeyGroup[] = []
-  const tokens = name.tokens
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    const exact = new Set<string>()
-    const fuzzy = new Set<string>()
-    const next = tokens[i + 1]
-    if (t.kind === 'word' || t.kind === 'number') {
-      exact.add(t.text)
-      fuzzyKeys(t.text, fuzzy)
-    }
-    if (next) {
-      const joined = t.text + next.text
-      exact.add(joined)
-      exact.add(next.text + t.text) // "MAKHLUF, Rami" written as "Ramimakhluf"
-      if (t.approx || next.approx) fuzzy.add('~' + soundSkeleton(joined))
-    }
-    if (t.syllable && (i === 0 || tokens[i - 1]!.piece !== t.piece)) {
-      // all the syllables of one Chinese or Korean word, as one word
-      let word = ''
-      for (let k = i; k < tokens.length && tokens[k]!.piece === t.piece; k++) word += tokens[k]!.text
-      exact.add(word)
-      fuzzy.add('~' + soundSkeleton(word))
-    }
-    if (t.kind === 'initial' && next?.kind === 'initial') {
-      // a run of initials ("l x c") also as one acronym
-      let run = t.text
-      for (let k = i + 1; k < tokens.length && tokens[k]!.kind === 'initial'; k++) run += tokens[k]!.text
-      exact.add(run)
-    }
-    for (const k of exact) fuzzy.delete(k)
-    groups.push({ keys: [...exact, ...fuzzy], exact: exact.size })
+  for (let i = 0; i < name.tokens.length; i++) {
+    const exact = exactKeys(name, i)
+    groups.push({ keys: [...exact, ...fuzzyKeysOf(name, i, exact)], exact: exact.length })
   }
   return groups
+}
+
+/** The exact keys of token `i`: the token itself, and its joined forms with its neighbours. */
+export function exactKeys(name: NormalName, i: number): string[] {
+  const tokens = name.tokens
+  const t = tokens[i]!
+  const exact = new Set<string>()
+  const next = tokens[i + 1]
+  if (t.kind === 'word' || t.kind === 'number') exact.add(t.text)
+  if (next) {
+    exact.add(t.text + next.text)
+    exact.add(next.text + t.text) // "MAKHLUF, Rami" written as "Ramimakhluf"
+  }
+  if (startsSyllables(name, i)) exact.add(syllableWord(name, i)) // all the syllables of one Chinese or Korean word, as one word
+  if (t.kind === 'initial' && next?.kind === 'initial') {
+    // a run of initials ("l x c") also as one acronym
+    let run = t.text
+    for (let k = i + 1; k < tokens.length && tokens[k]!.kind === 'initial'; k++) run += tokens[k]!.text
+    exact.add(run)
+  }
+  return [...exact]
+}
+
+/**
+ * The fuzzy keys of token `i` (edits, sounds, prefixes, nicknames), less its `exact` keys. A query asks for them
+ * only when its exact keys found the token in few names.
+ */
+export function fuzzyKeysOf(name: NormalName, i: number, exact: readonly string[]): string[] {
+  const tokens = name.tokens
+  const t = tokens[i]!
+  const fuzzy = new Set<string>()
+  const next = tokens[i + 1]
+  if (t.kind === 'word' || t.kind === 'number') fuzzyKeys(t.text, fuzzy)
+  if (next && (t.approx || next.approx)) fuzzy.add('~' + soundSkeleton(t.text + next.text))
+  if (startsSyllables(name, i)) fuzzy.add('~' + soundSkeleton(syllableWord(name, i)))
+  for (const k of exact) fuzzy.delete(k)
+  return [...fuzzy]
+}
+
+/** Whether token `i` has fuzzy keys, without making them where its length already tells. */
+export function hasFuzzyKeys(name: NormalName, i: number, exact: readonly string[]): boolean {
+  const t = name.tokens[i]!
+  // its one-letter deletions are shorter than any exact key
+  if ((t.kind === 'word' || t.kind === 'number') && t.text.length >= MIN_DELETE_LENGTH) return true
+  return fuzzyKeysOf(name, i, exact).length > 0
+}
+
+function startsSyllables(name: NormalName, i: number): boolean {
+  const t = name.tokens[i]!
+  return t.syllable && (i === 0 || name.tokens[i - 1]!.piece !== t.piece)
+}
+
+function syllableWord(name: NormalName, i: number): string {
+  const tokens = name.tokens
+  let word = ''
+  for (let k = i; k < tokens.length && tokens[k]!.piece === tokens[i]!.piece; k++) word += tokens[k]!.text
+  return word
 }

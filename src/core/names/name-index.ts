@@ -1,4 +1,4 @@
-import { nameKeys } from './blocking-keys.ts'
+import { exactKeys, fuzzyKeysOf, hasFuzzyKeys, nameKeys } from './blocking-keys.ts'
 import {
   boundFromBestPairs,
   explainAlignment,
@@ -11,6 +11,7 @@ import {
   type TokenSimilarity,
 } from './compare-names.ts'
 import { NameTable } from './name-table.ts'
+import { PostingTable } from './posting-table.ts'
 import { MAX_NAME_TOKENS, normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
 import { IDENTIFIER_MATCH, normaliseIdentifier, qualify } from './qualifiers.ts'
 import { formsSimilarity, quickSimilarity, UNDECIDED } from './token-similarity.ts'
@@ -95,6 +96,9 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       else byIdentifier.set(k, [e])
     }
   })
+  const postingTable = new PostingTable(postings)
+  postings.clear()
+  const postingIds = postingTable.postings
   const overlap = new Float64Array(names.length)
   const hitWeight = new Float64Array(names.length)
   const nameWeight = Float64Array.from(names, (n) => n.weight)
@@ -109,36 +113,32 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     // a list this short costs less to score whole than to block
     if (options.exhaustive || names.length <= SMALL_LIST) return names.map((_, i) => i)
     const touched: number[] = []
-    const groups = nameKeys(query)
-    // tokens some of whose keys were not looked up: names may match them unseen
-    const skipped = new Uint8Array(groups.length)
-    for (let g = 0; g < groups.length; g++) {
-      const { keys, exact } = groups[g]!
-      const token = query.tokens[g]!
+    const tokens = query.tokens
+    // tokens some of whose keys were not looked up: names may match them unseen; and tokens without keys
+    const skipped = new Uint8Array(tokens.length)
+    const keyless = new Uint8Array(tokens.length)
+    for (let g = 0; g < tokens.length; g++) {
+      const token = tokens[g]!
       const mark = stampCounter++
+      const exact = exactKeys(query, g)
       let exactHits = 0
-      for (let n = 0; n < keys.length; n++) {
-        const fuzzy = n >= exact
-        // a common token's exact key already finds its names; its edits and sounds would only find them again
-        if (fuzzy && exactHits > COMMON_TOKEN) {
-          skipped[g] = 1
-          break
-        }
-        const k = keys[n]!
+      const lookUp = (k: string, fuzzy: boolean): void => {
         // a short sound skeleton ("~mt") is only worth its long posting for a token written without vowels
-        if (fuzzy && k.charCodeAt(0) === 126 /* ~ */ && k.length <= SHORT_SKELETON + 1 && token.approx !== 'abjad') continue
-        const ids = postings.get(k)
-        if (!ids) continue
+        if (fuzzy && k.charCodeAt(0) === 126 /* ~ */ && k.length <= SHORT_SKELETON + 1 && token.approx !== 'abjad') return
+        const slot = postingTable.find(k)
+        if (slot < 0) return
+        const from = postingTable.start(slot)
+        const count = postingTable.length(slot)
         // a fuzzy key is a misspelt token's only evidence, so only a token found as written gives up long ones
-        if ((fuzzy && exactHits > 0 && ids.length > MAX_FUZZY_POSTING) || (ids.length > MAX_POSTING && groups.length > 1)) {
+        if ((fuzzy && exactHits > 0 && count > MAX_FUZZY_POSTING) || (count > MAX_POSTING && tokens.length > 1)) {
           skipped[g] = 1
-          continue
+          return
         }
-        if (!fuzzy) exactHits += ids.length
+        if (!fuzzy) exactHits += count
         // rare keys say more than common ones (inverse document frequency), so "mire" outranks "mohammed"
-        const gain = (fuzzy ? token.weight * FUZZY_HIT : token.weight) * Math.log2(1 + names.length / ids.length)
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i]!
+        const gain = (fuzzy ? token.weight * FUZZY_HIT : token.weight) * Math.log2(1 + names.length / count)
+        for (let i = from; i < from + count; i++) {
+          const id = postingIds[i]!
           if (stamp[id] === mark) continue
           if (overlap[id] === 0) touched.push(id)
           stamp[id] = mark
@@ -146,19 +146,29 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
           hitWeight[id] = hitWeight[id]! + token.weight
         }
       }
+      for (const k of exact) lookUp(k, false)
+      // a common token's exact key already finds its names; its edits and sounds would only find them again, so
+      // they are made only for a token found in few names
+      if (exactHits > COMMON_TOKEN) {
+        if (hasFuzzyKeys(query, g, exact)) skipped[g] = 1
+        continue
+      }
+      const fuzzy = fuzzyKeysOf(query, g, exact)
+      if (exact.length === 0 && fuzzy.length === 0) keyless[g] = 1
+      for (const k of fuzzy) lookUp(k, true)
     }
     // tokens without keys of their own (initials, particles, legal forms) or with keys skipped may still match:
     // count them as shared
     let queryWeight = 0
-    let keyless = 0
-    for (let g = 0; g < groups.length; g++) {
-      const t = query.tokens[g]!
+    let unseen = 0
+    for (let g = 0; g < tokens.length; g++) {
+      const t = tokens[g]!
       queryWeight += t.weight
-      if (groups[g]!.keys.length === 0 || t.kind !== 'word' || skipped[g] === 1) keyless += t.weight
+      if (keyless[g] === 1 || t.kind !== 'word' || skipped[g] === 1) unseen += t.weight
     }
     const reachable: number[] = []
     for (const id of touched) {
-      const shared = Math.min(queryWeight, hitWeight[id]! + keyless)
+      const shared = Math.min(queryWeight, hitWeight[id]! + unseen)
       const candidateWeight = nameWeight[id]!
       if ((shared + candidateWeight) / (queryWeight + candidateWeight) >= floor) reachable.push(id)
     }
