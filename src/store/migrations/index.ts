@@ -3,6 +3,7 @@ import { init } from './0001-init.ts'
 import { uploadText } from './0002-upload-text.ts'
 import { caseDetail } from './0003-case-detail.ts'
 import { realtimeState } from './0004-realtime-state.ts'
+import { alertIndexes } from './0005-alert-indexes.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-upload-text': uploadText,
   '0003-case-detail': caseDetail,
   '0004-realtime-state': realtimeState,
+  '0005-alert-indexes': alertIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
