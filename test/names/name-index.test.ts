@@ -1,5 +1,8 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildNameIndex, DEFAULT_NAME_THRESHOLD, type WatchlistEntry } from '../../src/core/names/index.ts'
+import { buildNameIndex, DEFAULT_NAME_THRESHOLD, type NameMatch, type WatchlistEntry } from '../../src/core/names/index.ts'
+import { loadList } from '../../src/lists/load.ts'
+import { hasWatchlists, watchlistsDir } from './shared-data.ts'
 
 const entries: WatchlistEntry[] = [
   { list: 't', id: '1', name: 'PUTIN, Vladimir Vladimirovich', aliases: [], type: 'person', countries: ['RU'], birthDates: ['1952-10-07'] },
@@ -77,4 +80,28 @@ describe('leads, identifiers and readings', () => {
   it('reads a name in Chinese characters the Korean way too', () => {
     expect(score('金正恩', 'k1')).toBeGreaterThan(0.9)
   })
+})
+
+// The index aligns in full only the shortlisted names whose first look (an upper bound of the alignment score, and
+// whether they may be a lead) says they may reach the threshold: that must change no result.
+describe.skipIf(!hasWatchlists)('the first look at shortlisted names', () => {
+  it('returns what aligning every shortlisted name returns, on perturbed SDN names', async () => {
+    const { entries: sdn } = await loadList(`ofac-csv:${path.join(watchlistsDir, 'ofac-sdn-2021')}`)
+    const fast = buildNameIndex(sdn)
+    const full = buildNameIndex(sdn, { alignAll: true })
+    const queries: string[] = []
+    for (let e = 0; e < sdn.length; e += 29) {
+      const tokens = sdn[e]!.name.replace(/,/g, ' ').split(/\s+/).filter(Boolean)
+      const reordered = [...tokens.slice(1), tokens[0]!].join(' ')
+      const typo = tokens.map((t, i) => (i === 0 && t.length > 4 ? t.slice(0, 2) + t.slice(3) : t)).join(' ')
+      queries.push(reordered, typo, tokens.slice(0, 2).join(' '))
+    }
+    expect(queries.length).toBeGreaterThan(900)
+    const view = (ms: NameMatch[]) => ms.map((m) => [m.entry.id, m.score, m.matchedName, m.explanation])
+    for (const q of queries) {
+      for (const opts of [{}, { limit: 1 }, { type: 'person' as const, minScore: 0.7 }]) {
+        expect(view(fast.search(q, opts)), q).toEqual(view(full.search(q, opts)))
+      }
+    }
+  }, 60_000)
 })

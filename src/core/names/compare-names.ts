@@ -64,8 +64,12 @@ export function explainAlignment(a: Alignment): AlignedPair[] {
     .map((p) => ({ query: textOf(qt, p.q0, p.q1), candidate: textOf(ct, p.c0, p.c1), score: p.score }))
 }
 
-/** The score and the chosen pairs: an index scores many names and explains few. */
-export function scoreNames(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity): Alignment {
+/**
+ * The score and the chosen pairs: an index scores many names and explains few. `joins` false says that no run of
+ * tokens of either name may be written as a word of the other (an index knows it from its first look), so no
+ * joined forms are tried.
+ */
+export function scoreNames(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity, joins = true): Alignment {
   const qt = query.tokens
   const ct = candidate.tokens
   if (qt.length === 0 || ct.length === 0) return { score: 0, query, candidate, chosen: [] }
@@ -79,7 +83,7 @@ export function scoreNames(query: NormalName, candidate: NormalName, similarity:
   let alignment = align(qt, ct, pairs)
   const qs = shapeOf(query)
   const cs = shapeOf(candidate)
-  if (!alignment.complete && (qt.length > 1 || ct.length > 1)) {
+  if (joins && !alignment.complete && (qt.length > 1 || ct.length > 1)) {
     const before = pairs.length
     addJoinedPairs(query, qs, ct, cs, pairs, false)
     addJoinedPairs(candidate, cs, qt, qs, pairs, true)
@@ -123,7 +127,7 @@ export interface NameShape {
    * The runs of adjacent tokens that may be written as one word, in the order they are tried, five numbers each:
    * start, end (exclusive), 1 when read backwards, the code of the first letter, the joined length
    */
-  runs: Int32Array
+  runs: readonly number[]
   /** first letters of the runs, as a letter mask */
   runLetters: number
   /** each run's joined forms, made when first needed */
@@ -190,7 +194,7 @@ export function shapeOf(name: NormalName): NameShape {
     tokenLetters,
     initialLetters,
     oddInitial,
-    runs: new Int32Array(runs),
+    runs,
     runLetters,
     runForms: undefined,
   }

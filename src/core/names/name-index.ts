@@ -51,6 +51,11 @@ export interface NameIndexOptions {
   exhaustive?: boolean
   /** names scored in full per query (default MAX_CANDIDATES) */
   maxCandidates?: number
+  /**
+   * align every shortlisted name in full, also those whose first look shows they cannot reach the threshold: the
+   * same results, slower; for checking that bound
+   */
+  alignAll?: boolean
 }
 
 interface IndexedName {
@@ -197,6 +202,8 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   const coverage = new Float64Array(names.length)
   const bound = new Float64Array(names.length)
   const leadable = new Uint8Array(names.length)
+  // whether some run of tokens of either name may be written as a word of the other
+  const joinable = new Uint8Array(names.length)
   const examined = new Int32Array(names.length).fill(-1)
   let examination = 0
   const table = new NameTable(names.map((n) => n.norm))
@@ -233,10 +240,12 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     }
     coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * totalWeight
     const queryRecord = queryTable.record(0)
+    let joins = false
     if (qt.length > 1 || count > 1) {
-      queryTable.markJoinable(queryRecord, queryBest, table, record, nameBest)
-      table.markJoinable(record, nameBest, queryTable, queryRecord, queryBest)
+      joins = queryTable.markJoinable(queryRecord, queryBest, table, record, nameBest)
+      joins = table.markJoinable(record, nameBest, queryTable, queryRecord, queryBest) || joins
     }
+    joinable[id] = joins ? 1 : 0
     let matchedQ = 0
     for (let i = 0; i < qt.length; i++) matchedQ += qt[i]!.weight * queryBest[i]!
     let matchedC = 0
@@ -273,13 +282,13 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         if (!typeAllowed(entry, opts.type)) continue
         // most candidates are near misses: their first look can show they stay under the threshold (qualifiers
         // move a score up or down with it)
-        if (examined[id] === examination && !identified.has(name.entry)) {
+        if (examined[id] === examination && !identified.has(name.entry) && !options.alignAll) {
           const reachable =
             qualify(bound[id]! + BOUND_SLACK, entry, opts) >= minScore ||
             (leadable[id] === 1 && qualify(LEAD_SCORE, entry, opts) >= minScore && leadsTo(q, name.norm, similarity))
           if (!reachable) continue
         }
-        const scored = scoreNames(q, name.norm, similarity)
+        const scored = scoreNames(q, name.norm, similarity, examined[id] !== examination || joinable[id] === 1 || options.alignAll)
         let score = qualify(scored.score, entry, opts)
         if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
         if (score < minScore) continue

@@ -116,20 +116,22 @@ export class NameTable {
 
   /**
    * For each run of this name that may be written as a word of the other (see addJoinedPairs), sets the best pair
-   * score of the run's tokens (in `best`, by position in the name) and of that word (in `otherBest`) to 1.
+   * score of the run's tokens (in `best`, by position in the name) and of that word (in `otherBest`) to 1. Whether
+   * there was any.
    */
-  markJoinable(record: number, best: Float64Array, other: NameTable, otherRecord: number, otherBest: Float64Array): void {
+  markJoinable(record: number, best: Float64Array, other: NameTable, otherRecord: number, otherBest: Float64Array): boolean {
     const d = this.data
     const runNumbers = d[record + RUN_NUMBERS]!
-    if (runNumbers === 0) return
+    if (runNumbers === 0) return false
     const o = other.data
     const sifted = ((d[record + FLAGS]! | o[otherRecord + FLAGS]!) & LOOSE_NAME) === 0
     const words = o[otherRecord + WORD_LETTERS]!
-    if (sifted && (d[record + RUN_LETTERS]! & words) === 0) return
+    if (sifted && (d[record + RUN_LETTERS]! & words) === 0) return false
     const tokens = record + HEADER
     const runs = tokens + d[record + TOKENS]! * TOKEN_FIELDS
     const otherTokens = otherRecord + HEADER
     const otherCount = o[otherRecord + TOKENS]!
+    let any = false
     for (let r = runs; r < runs + runNumbers; r += RUN_FIELDS) {
       const firstLetter = d[r + 3]!
       if (sifted && (letterBit(firstLetter) & words) === 0) continue
@@ -144,8 +146,10 @@ export class NameTable {
         if (!mayStandFor(runLoose, firstLetter, d[r + 4]!, (flags & LOOSE) !== 0, wordFirst, lengthAndFlags & LENGTH_MASK)) continue
         otherBest[j] = 1
         for (let k = start; k < end; k++) best[k] = 1
+        any = true
       }
     }
+    return any
   }
 
   private reserve(names: number, numbers: number): void {
