@@ -90,7 +90,7 @@ export function scoreNames(query: NormalName, candidate: NormalName, similarity:
     if (pairs.length > before) alignment = align(qt, ct, pairs)
   }
   let score = alignment.score
-  if (score < LEAD_SCORE && isLead(query, qs, candidate, cs, similarity)) score = LEAD_SCORE
+  if (score < LEAD_SCORE && isLead(query, qs, candidate, cs, (i, j) => similarity(i, qt[i]!, ct[j]!))) score = LEAD_SCORE
   return { score, query, candidate, chosen: alignment.chosen }
 }
 
@@ -233,7 +233,7 @@ export const LEAD_MIN_PAIR = Math.min(LEAD_FIRST_TOKEN, LEAD_SURNAME, LEAD_COVER
  * Names romanised from another script are not either: their spelling is already a guess, and leads by spelling
  * there would rank chance resemblances above true renderings.
  */
-function isLead(query: NormalName, qs: NameShape, candidate: NormalName, cs: NameShape, similarity: TokenSimilarity): boolean {
+function isLead(query: NormalName, qs: NameShape, candidate: NormalName, cs: NameShape, sim: PairSimilarity): boolean {
   if (query.kind === 'org' || candidate.kind === 'org') return false
   if (qs.romanised || cs.romanised) return false
   const qt = query.tokens
@@ -241,7 +241,6 @@ function isLead(query: NormalName, qs: NameShape, candidate: NormalName, cs: Nam
   const qWords = qs.words
   const cWords = cs.words
   if (qWords.length === 0 || cWords.length === 0 || initialsDisagree(qt, qs, ct, cs)) return false
-  const sim = (i: number, j: number) => similarity(i, qt[i]!, ct[j]!)
   const q0 = qWords[0]!
   const c0 = cWords[0]!
   if (qWords.length >= 2 && sim(q0, c0) >= LEAD_FIRST_TOKEN) return true
@@ -259,9 +258,15 @@ function isLead(query: NormalName, qs: NameShape, candidate: NormalName, cs: Nam
   return strong && jaroWinkler(query.text, candidate.text) >= LEAD_WHOLE_NAME
 }
 
-/** Whether `candidate` is a lead for `query` (see isLead): an index asks it of names it does not align in full. */
-export function leadsTo(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity): boolean {
-  return isLead(query, shapeOf(query), candidate, shapeOf(candidate), similarity)
+/** Similarity of query token `i` to candidate token `j`. */
+export type PairSimilarity = (i: number, j: number) => number
+
+/**
+ * Whether `candidate` is a lead for `query` (see isLead): an index asks it of names it does not align in full, with
+ * the similarities it has at hand.
+ */
+export function leadsTo(query: NormalName, candidate: NormalName, sim: PairSimilarity): boolean {
+  return isLead(query, shapeOf(query), candidate, shapeOf(candidate), sim)
 }
 
 /** A query initial that no candidate token starts with ("A Nazarbayev", "Nursultan Naza") rules a lead out. */

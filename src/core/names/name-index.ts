@@ -8,6 +8,7 @@ import {
   MIN_PAIR_SCORE,
   scoreNames,
   type Alignment,
+  type PairSimilarity,
   type TokenSimilarity,
 } from './compare-names.ts'
 import { NameTable } from './name-table.ts'
@@ -91,6 +92,9 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   // entries by identifier, and each entry's names
   const byIdentifier = new Map<string, number[]>()
   const namesOf: number[][] = entries.map(() => [])
+  // each name's entry and its type, flat, for the candidates a query drops
+  const entryOf = Int32Array.from(names, (n) => n.entry)
+  const entryTypes = Uint8Array.from(names, (n) => typeCode(entries[n.entry]!))
   names.forEach((n, id) => namesOf[n.entry]!.push(id))
   entries.forEach((entry, e) => {
     for (const raw of entry.identifiers ?? []) {
@@ -215,9 +219,9 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     const qt = query.tokens
     const record = table.record(id)
     const count = table.tokenCount(record)
-    rawBest.fill(0, 0, qt.length)
-    queryBest.fill(0, 0, qt.length)
-    nameBest.fill(0, 0, count)
+    // loops rather than fill: these are a few numbers, and a call to fill costs more than writing them
+    for (let i = 0; i < qt.length; i++) rawBest[i] = queryBest[i] = 0
+    for (let j = 0; j < count; j++) nameBest[j] = 0
     for (let j = 0; j < count; j++) {
       const t = table.tokenId(record, j)
       const row = t >= 0 ? memo.row(t) : -1
@@ -257,6 +261,16 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
 
   const memo = new SimilarityMemo([...interned.values()])
 
+  /** Similarities of the query's tokens to name `id`'s by position, read through its interned ids. */
+  function pairSimilarity(id: number, query: NormalName, similarity: TokenSimilarity): PairSimilarity {
+    const record = table.record(id)
+    const qt = query.tokens
+    return (i, j) => {
+      const t = table.tokenId(record, j)
+      return t >= 0 ? memo.get(i, qt[i]!, t) : similarity(i, qt[i]!, names[id]!.norm.tokens[j]!)
+    }
+  }
+
   function search(query: string, opts: NameSearchOptions = {}): NameMatch[] {
     const minScore = opts.minScore ?? DEFAULT_NAME_THRESHOLD
     const best = new Map<number, { score: number; name: IndexedName; alignment: Alignment }>()
@@ -277,17 +291,18 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       const ids = candidates(q, floor, limit, similarity)
       for (const e of identified) ids.push(...namesOf[e]!)
       for (const id of ids) {
-        const name = names[id]!
-        const entry = entries[name.entry]!
-        if (!typeAllowed(entry, opts.type)) continue
+        if (!typeAllowed(entryTypes[id]!, opts.type)) continue
+        const e = entryOf[id]!
+        const entry = entries[e]!
         // most candidates are near misses: their first look can show they stay under the threshold (qualifiers
         // move a score up or down with it)
-        if (examined[id] === examination && !identified.has(name.entry) && !options.alignAll) {
+        if (examined[id] === examination && !identified.has(e) && !options.alignAll) {
           const reachable =
             qualify(bound[id]! + BOUND_SLACK, entry, opts) >= minScore ||
-            (leadable[id] === 1 && qualify(LEAD_SCORE, entry, opts) >= minScore && leadsTo(q, name.norm, similarity))
+            (leadable[id] === 1 && qualify(LEAD_SCORE, entry, opts) >= minScore && leadsTo(q, names[id]!.norm, pairSimilarity(id, q, similarity)))
           if (!reachable) continue
         }
+        const name = names[id]!
         const scored = scoreNames(q, name.norm, similarity, examined[id] !== examination || joinable[id] === 1 || options.alignAll)
         let score = qualify(scored.score, entry, opts)
         if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
@@ -312,9 +327,18 @@ function entryKind(entry: WatchlistEntry): NameKind {
   return 'org'
 }
 
-function typeAllowed(entry: WatchlistEntry, type: NameSearchOptions['type']): boolean {
-  if (!type || entry.type === 'unknown') return true
-  return type === 'person' ? entry.type === 'person' : entry.type !== 'person'
+// an entry's type as the type filter reads it
+const PERSON = 0
+const NOT_PERSON = 1
+const EITHER = 2
+
+function typeCode(entry: WatchlistEntry): number {
+  return entry.type === 'unknown' ? EITHER : entry.type === 'person' ? PERSON : NOT_PERSON
+}
+
+function typeAllowed(code: number, type: NameSearchOptions['type']): boolean {
+  if (!type || code === EITHER) return true
+  return type === 'person' ? code === PERSON : code !== PERSON
 }
 
 /** The `k` ids with the largest overlap, best first, without sorting them all (a common token touches thousands). */
@@ -423,7 +447,8 @@ class SimilarityMemo {
       grown.set(this.values)
       this.values = grown
     }
-    this.values.fill(NOT_COMPUTED, row, row + MEMO_QUERY_TOKENS)
+    const values = this.values
+    for (let i = row; i < row + MEMO_QUERY_TOKENS; i++) values[i] = NOT_COMPUTED
     return row
   }
 
