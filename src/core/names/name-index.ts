@@ -184,9 +184,14 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     // on equal overlap the shorter name first: it leaves less of itself unmatched
     for (const id of reachable) overlap[id] = overlap[id]! - LENGTH_TIE_BREAK * nameWeight[id]!
     let chosen = topByOverlap(reachable, overlap, k * SHORTLIST_FACTOR)
+    if (chosen.length * MAX_NAME_TOKENS > queryBests.length) {
+      queryBests = new Float64Array(chosen.length * MAX_NAME_TOKENS)
+      nameBests = new Float64Array(chosen.length * MAX_NAME_TOKENS)
+    }
     for (let rank = 0; rank < chosen.length; rank++) examine(chosen[rank]!, rank, query, similarity)
     // the overlap rank breaks ties
     if (chosen.length > k) chosen = chosen.sort((a, b) => coverage[b]! - coverage[a]!).slice(0, k)
+    for (const id of chosen) bound(id, query)
     for (const id of touched) {
       overlap[id] = 0
       hitWeight[id] = 0
@@ -196,15 +201,18 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
 
   /**
    * A first look at a candidate, from the flat table and the memoised token similarities, for two numbers:
-   *  - its coverage of the query: each query token's best similarity to any of the name's tokens, weighted. The `k`
-   *    of a shortlist (best key overlap first) that cover most of the query are the names looked at further: names
-   *    sharing only a common word ("amin", "inversiones") tie on key overlap, and the similarity of their other
-   *    words, memoised across the many names that share them, tells them apart;
-   *  - an upper bound of its alignment score (see boundFromBestPairs), and whether it may be a lead, so that names
-   *    that cannot reach the threshold are not aligned in full.
+   *  - its coverage of the query (examine): each query token's best similarity to any of the name's tokens,
+   *    weighted. The `k` of a shortlist (best key overlap first) that cover most of the query are the names looked
+   *    at further: names sharing only a common word ("amin", "inversiones") tie on key overlap, and the similarity
+   *    of their other words, memoised across the many names that share them, tells them apart;
+   *  - for those `k`, an upper bound of the alignment score (bound, see boundFromBestPairs) and whether the name
+   *    may be a lead, so that names that cannot reach the threshold are not aligned in full.
    */
   const coverage = new Float64Array(names.length)
-  const bound = new Float64Array(names.length)
+  const upperBound = new Float64Array(names.length)
+  const rankOf = new Int32Array(names.length)
+  let queryBests = new Float64Array(0)
+  let nameBests = new Float64Array(0)
   const leadable = new Uint8Array(names.length)
   // whether some run of tokens of either name may be written as a word of the other
   const joinable = new Uint8Array(names.length)
@@ -213,15 +221,16 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   const table = new NameTable(names.map((n) => n.norm))
   const queryTable = new NameTable()
   const rawBest = new Float64Array(MAX_NAME_TOKENS)
-  const queryBest = new Float64Array(MAX_NAME_TOKENS)
-  const nameBest = new Float64Array(MAX_NAME_TOKENS)
   function examine(id: number, rank: number, query: NormalName, similarity: TokenSimilarity): void {
     const qt = query.tokens
     const record = table.record(id)
     const count = table.tokenCount(record)
+    // each shortlisted name's best pairs by query token and by name token, side by side, for bound
+    const at = rank * MAX_NAME_TOKENS
+    const qb = queryBests
+    const nb = nameBests
     // loops rather than fill: these are a few numbers, and a call to fill costs more than writing them
-    for (let i = 0; i < qt.length; i++) rawBest[i] = queryBest[i] = 0
-    for (let j = 0; j < count; j++) nameBest[j] = 0
+    for (let i = 0; i < qt.length; i++) rawBest[i] = qb[at + i] = 0
     for (let j = 0; j < count; j++) {
       const t = table.tokenId(record, j)
       const row = t >= 0 ? memo.row(t) : -1
@@ -230,32 +239,41 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         const s = t >= 0 ? memo.at(row, i, qt[i]!, t) : similarity(i, qt[i]!, names[id]!.norm.tokens[j]!)
         if (s > rawBest[i]!) rawBest[i] = s
         if (s < MIN_PAIR_SCORE) continue
-        if (s > queryBest[i]!) queryBest[i] = s
+        if (s > qb[at + i]!) qb[at + i] = s
         if (s > best) best = s
       }
-      nameBest[j] = best
+      nb[at + j] = best
     }
-    const totalWeight = table.totalWeight(record)
     let covered = 0
     let rawMax = 0
     for (let i = 0; i < qt.length; i++) {
       covered += qt[i]!.weight * rawBest[i]!
       if (rawBest[i]! > rawMax) rawMax = rawBest[i]!
     }
-    coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * totalWeight
+    coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * table.totalWeight(record)
+    rankOf[id] = rank
+    leadable[id] = rawMax >= LEAD_MIN_PAIR ? 1 : 0
+  }
+
+  /** The rest of the first look, for the shortlisted names kept: the bound, joinable runs, whether a lead. */
+  function bound(id: number, query: NormalName): void {
+    const qt = query.tokens
+    const record = table.record(id)
+    const count = table.tokenCount(record)
+    const at = rankOf[id]! * MAX_NAME_TOKENS
     const queryRecord = queryTable.record(0)
     let joins = false
     if (qt.length > 1 || count > 1) {
-      joins = queryTable.markJoinable(queryRecord, queryBest, table, record, nameBest)
-      joins = table.markJoinable(record, nameBest, queryTable, queryRecord, queryBest) || joins
+      joins = queryTable.markJoinable(queryRecord, queryBests, at, table, record, nameBests, at)
+      joins = table.markJoinable(record, nameBests, at, queryTable, queryRecord, queryBests, at) || joins
     }
     joinable[id] = joins ? 1 : 0
     let matchedQ = 0
-    for (let i = 0; i < qt.length; i++) matchedQ += qt[i]!.weight * queryBest[i]!
+    for (let i = 0; i < qt.length; i++) matchedQ += qt[i]!.weight * queryBests[at + i]!
     let matchedC = 0
-    for (let j = 0; j < count; j++) matchedC += table.weight(record, j) * nameBest[j]!
-    bound[id] = boundFromBestPairs(matchedQ, queryTable.totalWeight(queryRecord), matchedC, totalWeight)
-    leadable[id] = rawMax >= LEAD_MIN_PAIR && queryTable.mayLead(queryRecord, table, record) ? 1 : 0
+    for (let j = 0; j < count; j++) matchedC += table.weight(record, j) * nameBests[at + j]!
+    upperBound[id] = boundFromBestPairs(matchedQ, queryTable.totalWeight(queryRecord), matchedC, table.totalWeight(record))
+    if (leadable[id] === 1 && !queryTable.mayLead(queryRecord, table, record)) leadable[id] = 0
     examined[id] = examination
   }
 
@@ -298,7 +316,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         // move a score up or down with it)
         if (examined[id] === examination && !identified.has(e) && !options.alignAll) {
           const reachable =
-            qualify(bound[id]! + BOUND_SLACK, entry, opts) >= minScore ||
+            qualify(upperBound[id]! + BOUND_SLACK, entry, opts) >= minScore ||
             (leadable[id] === 1 && qualify(LEAD_SCORE, entry, opts) >= minScore && leadsTo(q, names[id]!.norm, pairSimilarity(id, q, similarity)))
           if (!reachable) continue
         }

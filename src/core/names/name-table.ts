@@ -116,10 +116,10 @@ export class NameTable {
 
   /**
    * For each run of this name that may be written as a word of the other (see addJoinedPairs), sets the best pair
-   * score of the run's tokens (in `best`, by position in the name) and of that word (in `otherBest`) to 1. Whether
-   * there was any.
+   * score of the run's tokens (in `best` from `at`, by position in the name) and of that word (in `otherBest` from
+   * `otherAt`) to 1. Whether there was any.
    */
-  markJoinable(record: number, best: Float64Array, other: NameTable, otherRecord: number, otherBest: Float64Array): boolean {
+  markJoinable(record: number, best: Float64Array, at: number, other: NameTable, otherRecord: number, otherBest: Float64Array, otherAt: number): boolean {
     const d = this.data
     const runNumbers = d[record + RUN_NUMBERS]!
     if (runNumbers === 0) return false
@@ -144,8 +144,8 @@ export class NameTable {
         if ((flags & WORD) === 0) continue
         const wordFirst = o[otherTokens + j * TOKEN_FIELDS + FIRST]!
         if (!mayStandFor(runLoose, firstLetter, d[r + 4]!, (flags & LOOSE) !== 0, wordFirst, lengthAndFlags & LENGTH_MASK)) continue
-        otherBest[j] = 1
-        for (let k = start; k < end; k++) best[k] = 1
+        otherBest[otherAt + j] = 1
+        for (let k = start; k < end; k++) best[at + k] = 1
         any = true
       }
     }
