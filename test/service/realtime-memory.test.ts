@@ -97,6 +97,25 @@ for (const dialect of DIALECTS) {
       const v = await (await seeded.svc.post('/v1/screen', seeded.keys.screen, transfer(51, 'SWITCH-M', 'Y'))).json()
       expect(v).toMatchObject({ decision: 'clear', ruleset: published.version })
     })
+
+    // last in this block: pruning deletes every entity event older than 31 days before the latest transfer
+    it('prunes entity events no window can reach, in the background', async () => {
+      const live = new LiveScreening(seeded.svc.store.db, new RulesetService(), { storeVerdicts: 'all', pruneEveryMs: 0 })
+      const old = transfer(60, 'PRUNE-M', 'X')
+      const recent = transfer(60 + 40 * 24 * 60, 'PRUNE-M', 'Y')
+      await live.screen(old as TransferRecord)
+      await live.screen(recent as TransferRecord)
+      // each call starts a pruning unless one is under way; a few more calls make sure one ran after `recent`
+      for (let i = 0; i < 50 && (await countRows('entity_events', old.id)) > 0; i++) {
+        await new Promise((r) => setTimeout(r, 20))
+        await live.screen(transfer(61 + 40 * 24 * 60 + i, 'PRUNE-M', 'Z') as TransferRecord)
+      }
+      await live.close() // waits for the pruning under way
+      expect(await countRows('entity_events', old.id)).toBe(0)
+      expect(await countRows('entity_events', recent.id)).toBe(1)
+      // verdicts are kept: alerts outlive the windows
+      expect(await countRows('verdicts', old.id)).toBe(1)
+    })
   })
 
   describe(`${dialect}: in-memory and database-replay modes`, () => {
