@@ -1,6 +1,6 @@
 // Name screening benchmark (not a test): queries per second against the 2021 SDN list with all its aliases, with
 // blocking and with every name scored, and the recall of each on the same perturbed queries.
-//   npx tsx bench/names.ts [--queries N] [--brute N] [--list FORMAT:PATH]
+//   npx tsx bench/names.ts [--queries N] [--brute N] [--passes N] [--list FORMAT:PATH]
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,6 +16,8 @@ export interface BenchNamesOptions {
   queries?: number
   /** of those, how many are also run against the exhaustive scorer (it is slow) */
   bruteQueries?: number
+  /** times the queries are run against the blocked index; the figures are of the fastest pass (the machine is shared) */
+  passes?: number
   seed?: number
 }
 
@@ -30,6 +32,8 @@ export interface BenchNamesResult {
   qpsCpu: number
   /** the same by the CPU time of the main thread alone (Linux /proc/thread-self), null where unavailable */
   qpsThread: number | null
+  /** the thread figure of every pass, in order */
+  qpsThreadPasses: number[]
   /** queries per second, every name scored with the same scorer, by the wall clock and by CPU time */
   bruteQps: number
   bruteQpsCpu: number
@@ -67,15 +71,29 @@ export async function benchNames(opts: BenchNamesOptions = {}): Promise<BenchNam
 
   // warm-up, so the timed run measures steady state rather than compilation
   for (const q of queries.slice(0, 500)) index.search(q.text)
-  t = performance.now()
-  const cpu = process.cpuUsage()
-  const thread = threadCpuSeconds()
-  const found = queries.map((q) => hit(index, q))
-  const qps = queries.length / ((performance.now() - t) / 1000)
-  const used = process.cpuUsage(cpu)
-  const threadAfter = threadCpuSeconds()
-  const qpsCpu = queries.length / ((used.user + used.system) / 1e6)
-  const qpsThread = thread === null || threadAfter === null ? null : queries.length / (threadAfter - thread)
+  let found: boolean[] = []
+  let qps = 0
+  let qpsCpu = 0
+  let qpsThread: number | null = null
+  const qpsThreadPasses: number[] = []
+  for (let pass = 0; pass < Math.max(1, opts.passes ?? 1); pass++) {
+    t = performance.now()
+    const cpu = process.cpuUsage()
+    const thread = threadCpuSeconds()
+    found = queries.map((q) => hit(index, q))
+    const wall = queries.length / ((performance.now() - t) / 1000)
+    const used = process.cpuUsage(cpu)
+    const threadAfter = threadCpuSeconds()
+    const byCpu = queries.length / ((used.user + used.system) / 1e6)
+    const byThread = thread === null || threadAfter === null ? null : queries.length / (threadAfter - thread)
+    if (byThread !== null) qpsThreadPasses.push(byThread)
+    // the fastest pass by the thread's CPU time (by the process's where that is unavailable)
+    if (byThread === null ? byCpu > qpsCpu : qpsThread === null || byThread > qpsThread) {
+      qps = wall
+      qpsCpu = byCpu
+      qpsThread = byThread
+    }
+  }
 
   const sample = queries.slice(0, bruteCount)
   t = performance.now()
@@ -96,6 +114,7 @@ export async function benchNames(opts: BenchNamesOptions = {}): Promise<BenchNam
     qps,
     qpsCpu,
     qpsThread,
+    qpsThreadPasses,
     bruteQps,
     bruteQpsCpu,
     speedup: qps / bruteQps,
@@ -199,11 +218,12 @@ function toCyrillic(token: string): string {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { queries: { type: 'string' }, brute: { type: 'string' }, list: { type: 'string' } },
+    options: { queries: { type: 'string' }, brute: { type: 'string' }, passes: { type: 'string' }, list: { type: 'string' } },
   })
   const result = await benchNames({
     ...(values.queries && { queries: Number(values.queries) }),
     ...(values.brute && { bruteQueries: Number(values.brute) }),
+    ...(values.passes && { passes: Number(values.passes) }),
     ...(values.list && { list: values.list }),
   })
   const f = (n: number) => Math.round(n).toLocaleString('en')
@@ -212,6 +232,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       `list: ${f(result.entries)} entries, ${f(result.names)} names (index built in ${f(result.buildMs)} ms)`,
       `queries: ${f(result.queries)} perturbed list names ${JSON.stringify(result.perturbations)}`,
       `blocked index, one thread: ${result.qpsThread === null ? 'n/a' : f(result.qpsThread)} queries per CPU-second of the main thread (${f(result.qpsCpu)} per CPU-second of the process, ${f(result.qps)} per wall-clock second), recall ${result.recallIndexedAll.toFixed(3)} at threshold ${result.threshold}`,
+      ...(result.qpsThreadPasses.length > 1 ? [`  fastest of ${result.qpsThreadPasses.length} passes; each pass, per CPU-second of the thread: ${result.qpsThreadPasses.map(f).join(', ')}`] : []),
       `every name scored: ${f(result.bruteQps)} queries/s (${f(result.bruteQpsCpu)} per CPU-second) on ${result.bruteQueries} of them, recall ${result.recallBrute.toFixed(3)} (blocked on the same: ${result.recallIndexed.toFixed(3)})`,
       `speed-up: ${result.speedup.toFixed(0)}x by the wall clock, ${result.speedupCpu.toFixed(0)}x by CPU time`,
       `true matches found by scoring every name but missed by the index: ${result.missedByIndex.length} of ${result.bruteQueries} queries`,
