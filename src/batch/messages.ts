@@ -1,12 +1,17 @@
 import type { Hit, InputFormat, RuleSource, TextLine } from '../core/index.ts'
 
-/** What a screening worker is started with: the same rule files as the main thread, and its share of the rules. */
+/** What a screening worker is started with: the same rule files as the main thread, which it compiles at once. */
 export interface WorkerSetup {
   sources: RuleSource[]
-  /** the main thread's ruleset version: the files must not have changed in between */
-  version: string
   format: InputFormat
-  rules: number[]
+}
+
+/**
+ * main → worker, first: its share of the rules, decided once the batch's first lines are read, and the main
+ * thread's ruleset version (the files must not have changed in between)
+ */
+export interface ShareMessage {
+  share: { rules: number[]; version: string }
 }
 
 /** main → worker: the next batch of input lines, in input order */

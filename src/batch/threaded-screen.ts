@@ -1,19 +1,23 @@
 import {
   hitMerger, measureRuleActivity, recordParser, Screener, screenLine,
-  type Case, type CompiledRuleset, type Hit, type InputFormat, type RuleSource, type ScreenOutput, type TextLine, type TransferRecord, type Watchlists,
+  type Case, type CompiledRuleset, type Hit, type InputFormat, type ScreenOutput, type TextLine, type TransferRecord, type Watchlists,
 } from '../core/index.ts'
 import { partitionRules } from './partition.ts'
+import type { WorkerSetup } from './messages.ts'
 import { WorkerLink } from './worker-link.ts'
 
 export interface ThreadedOptions {
   format: InputFormat
-  sources: RuleSource[]
   ruleset: CompiledRuleset
   watchlists?: Watchlists
   cases: boolean
-  threads: number
-  /** old-generation limit of each worker thread (MiB), under --max-memory */
-  workerHeapMb?: number
+  /** started with `startWorkers`; the rules are split over this thread and these */
+  workers: WorkerLink[]
+}
+
+/** Screening threads started early, so they compile the rules while this thread loads lists and opens the input. */
+export function startWorkers(count: number, setup: WorkerSetup, heapMb?: number): WorkerLink[] {
+  return Array.from({ length: count }, () => new WorkerLink(setup, heapMb))
 }
 
 /**
@@ -39,19 +43,19 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
   async function* outputs(): AsyncGenerator<ScreenOutput[]> {
     const source = grouped(lines)[Symbol.asyncIterator]()
     const inflight: { lines: TextLine[]; replies: ReturnType<WorkerLink['post']>[] }[] = []
-    // the rules are split by what they cost on this batch, measured on its first lines
-    const first = await source.next()
-    const shares = partitionRules(opts.ruleset, opts.threads, {
-      activity: measureRuleActivity(opts.ruleset, first.done ? [] : sample(opts.format, first.value)),
-      listsLoaded: opts.watchlists !== undefined,
-    })
-    screener = new Screener(opts.ruleset, { cases: opts.cases, rules: shares[0]!, ...(opts.watchlists && { watchlists: opts.watchlists }) })
-    const workers = shares
-      .slice(1)
-      .map((rules) => new WorkerLink({ sources: opts.sources, version: opts.ruleset.version, format: opts.format, rules }, opts.workerHeapMb))
-    let ended = first.done === true
-    if (!first.done) inflight.push({ lines: first.value, replies: workers.map((w) => w.post(first.value)) })
     try {
+      // the rules are split by what they cost on this batch, measured on its first lines
+      const first = await source.next()
+      const shares = partitionRules(opts.ruleset, opts.workers.length + 1, {
+        activity: measureRuleActivity(opts.ruleset, first.done ? [] : sample(opts.format, first.value)),
+        listsLoaded: opts.watchlists !== undefined,
+      })
+      screener = new Screener(opts.ruleset, { cases: opts.cases, rules: shares[0]!, ...(opts.watchlists && { watchlists: opts.watchlists }) })
+      // fewer shares than threads (a tiny ruleset): the other workers stay idle until closed
+      const workers = opts.workers.slice(0, shares.length - 1)
+      workers.forEach((w, i) => w.assign(shares[i + 1]!, opts.ruleset.version))
+      let ended = first.done === true
+      if (!first.done) inflight.push({ lines: first.value, replies: workers.map((w) => w.post(first.value)) })
       for (;;) {
         while (!ended && inflight.length < READ_AHEAD) {
           const next = await source.next()
@@ -85,7 +89,7 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
       const rest = parser.end()
       if (rest.length > 0) yield rest.map((p) => screenLine(screener!, p))
     } finally {
-      await Promise.all(workers.map((w) => w.close()))
+      await Promise.all(opts.workers.map((w) => w.close()))
     }
   }
 

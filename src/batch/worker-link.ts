@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads'
 import type { TextLine } from '../core/index.ts'
-import type { HitsMessage, WorkerSetup } from './messages.ts'
+import type { HitsMessage, ShareMessage, WorkerSetup } from './messages.ts'
 
-/** One screening thread: batches go in, their hits come back in the same order. */
+/** One screening thread: its share of the rules goes in first, then batches of lines; their hits come back in order. */
 export class WorkerLink {
   private readonly worker: Worker
   private readonly waiting: { resolve(m: HitsMessage): void; reject(e: Error): void }[] = []
@@ -16,6 +16,11 @@ export class WorkerLink {
     this.worker.on('message', (m: HitsMessage) => this.waiting.shift()?.resolve(m))
     this.worker.on('error', (err) => this.fail(err))
     this.worker.on('exit', (code) => this.fail(new Error(`screening worker exited with code ${code}`)))
+  }
+
+  /** the rules this worker runs, sent once before any lines */
+  assign(rules: number[], version: string): void {
+    this.worker.postMessage({ share: { rules, version } } satisfies ShareMessage)
   }
 
   post(lines: TextLine[]): Promise<HitsMessage> {

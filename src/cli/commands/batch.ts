@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { openLines } from '../../batch/line-source.ts'
-import { screenThreaded } from '../../batch/threaded-screen.ts'
+import { screenThreaded, startWorkers } from '../../batch/threaded-screen.ts'
 import { Screener, screenLine, type Case, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
@@ -67,24 +67,27 @@ export async function run(argv: string[]): Promise<number> {
 
   const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
   if (!ruleset) return 2
+  // worker threads take about a second to start and compile: they do it while lists load and the input opens
+  const workers =
+    threads > 1 ? startWorkers(threads - 1, { sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR), format }, heapPerThreadMb) : []
+  const stopWorkers = () => Promise.all(workers.map((w) => w.close()))
   let watchlists
   try {
     watchlists = await loadWatchlists(values.list)
   } catch (err) {
     process.stderr.write(`txscreen batch: ${(err as Error).message}\n`)
+    await stopWorkers()
     return 2
   }
   let source
   let cases: () => Case[]
   let outputs: AsyncIterable<ScreenOutput[]>
   try {
-    if (threads > 1) {
+    if (workers.length > 0) {
       // the workers compile the same files; the version (a content hash) proves they did
-      const sources = await readRuleSources(values.rules ?? DEFAULT_RULES_DIR)
       source = await openLines(input)
       ;({ cases, outputs } = screenThreaded(source.batches, {
-        format, sources, ruleset, threads, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
-        ...(heapPerThreadMb !== undefined && { workerHeapMb: heapPerThreadMb }),
+        format, ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
       }))
     } else {
       source = await openRecords(input, format)
@@ -94,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   } catch (err) {
     process.stderr.write(`txscreen batch: cannot read ${input}: ${(err as Error).message}\n`)
+    await stopWorkers()
     return 2
   }
 
