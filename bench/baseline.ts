@@ -1,7 +1,9 @@
 // The floor for batch screening: read NDJSON, parse each line, write a minimal verdict; no validation, no rules.
-// Uses the same file reading and line splitting as `txscreen batch`, so the ratio isolates screening.
+// Uses the same file reading and line splitting as `txscreen batch` on several threads, so the ratio isolates screening.
 import { writeFile } from 'node:fs/promises'
-import { openLines } from '../src/batch/line-source.ts'
+import { openByteBlocks } from '../src/batch/line-source.ts'
+import { BLOCK_BYTES } from '../src/batch/threaded-screen.ts'
+import { LineSplitter, type TextLine } from '../src/core/index.ts'
 import { LineWriter } from '../src/cli/output.ts'
 
 const [input, out, summaryFile] = process.argv.slice(2)
@@ -10,12 +12,13 @@ if (!input || !out || !summaryFile) {
   process.exit(2)
 }
 const started = performance.now()
-const source = await openLines(input)
+const source = await openByteBlocks(input, BLOCK_BYTES)
+const splitter = new LineSplitter()
 const writer = new LineWriter(out)
 let records = 0
-for await (const batch of source.batches) {
+async function writeVerdicts(lines: TextLine[]): Promise<void> {
   let text = ''
-  for (const { text: line } of batch) {
+  for (const { text: line } of lines) {
     if (line.length === 0) continue
     const record = JSON.parse(line) as { id?: unknown }
     records++
@@ -23,6 +26,8 @@ for await (const batch of source.batches) {
   }
   await writer.write(text)
 }
+for await (const block of source.blocks) await writeVerdicts(splitter.push(block))
+await writeVerdicts(splitter.end())
 await writer.close()
 const elapsedSeconds = (performance.now() - started) / 1000
 await writeFile(summaryFile, JSON.stringify({ records, elapsedSeconds, recordsPerSecond: Math.round(records / elapsedSeconds) }))

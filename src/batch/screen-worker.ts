@@ -1,24 +1,25 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { compileRuleset, recordParser, Screener, ScreeningError, type Hit } from '../core/index.ts'
-import type { HitsMessage, LinesMessage, ShareMessage, WorkerSetup } from './messages.ts'
+import { compileRuleset, Screener, ScreeningError, type Hit } from '../core/index.ts'
+import { BlockDecoder } from './block-decoder.ts'
+import type { BytesMessage, HitsMessage, ShareMessage, WorkerSetup } from './messages.ts'
 
 // A screening thread: started before the batch is read (starting a thread and compiling takes about a
-// second), it waits for its share of the rules, then decodes the same lines as the main thread (decoding is
+// second), it waits for its share of the rules, then decodes the same bytes as the main thread (decoding is
 // deterministic, so both see the same records) and runs its rules over every record, in input order.
 const setup = workerData as WorkerSetup
 const compiled = compileRuleset(setup.sources)
 if (!compiled.ok) throw new Error('the rule files changed while the batch started; run it again')
 const ruleset = compiled.ruleset
-const parser = recordParser(setup.format)
+const decoder = new BlockDecoder(setup.format)
 let screener: Screener | undefined
 
-parentPort!.on('message', (msg: ShareMessage | LinesMessage) => {
+parentPort!.on('message', (msg: ShareMessage | BytesMessage) => {
   if ('share' in msg) {
     if (msg.share.version !== ruleset.version) throw new Error('the rule files changed while the batch started; run it again')
     screener = new Screener(ruleset, { rules: msg.share.rules })
     return
   }
-  const parsed = parser.push(msg.lines)
+  const parsed = decoder.decode(msg.bytes)
   const hits: [number, Hit[]][] = []
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i]!

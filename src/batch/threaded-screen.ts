@@ -1,9 +1,10 @@
 import {
-  hitMerger, measureRuleActivity, recordParser, Screener, screenLine,
-  type Case, type CompiledRuleset, type Hit, type InputFormat, type ScreenOutput, type TextLine, type TransferRecord, type Watchlists,
+  hitMerger, measureRuleActivity, Screener, screenLine,
+  type Case, type CompiledRuleset, type Hit, type InputFormat, type ScreenOutput, type TransferRecord, type Watchlists,
 } from '../core/index.ts'
+import { BlockDecoder } from './block-decoder.ts'
 import { partitionRules } from './partition.ts'
-import type { WorkerSetup } from './messages.ts'
+import type { HitsMessage, WorkerSetup } from './messages.ts'
 import { WorkerLink } from './worker-link.ts'
 
 export interface ThreadedOptions {
@@ -21,11 +22,12 @@ export function startWorkers(count: number, setup: WorkerSetup, heapMb?: number)
 }
 
 /**
- * Lines go to the workers in batches of at least this many, up to READ_AHEAD batches ahead: every time this
- * thread has to wait for a worker costs a wake-up, which on a busy machine is milliseconds, so hand-offs
- * must be rare (64 KiB reads of ~100 lines each halved the speed on a loaded 2-core machine).
+ * Input goes to the workers in blocks of this many bytes (about 3,500 records of 600 bytes), up to
+ * READ_AHEAD blocks ahead: every time this thread has to wait for a worker costs a wake-up, which on a busy
+ * machine is milliseconds, so hand-offs must be rare (64 KiB reads of ~100 lines each halved the speed on a
+ * loaded 2-core machine).
  */
-const BATCH_LINES = 4096
+export const BLOCK_BYTES = 2 << 20
 const READ_AHEAD = 4
 const NO_HITS: Hit[] = []
 
@@ -35,16 +37,17 @@ const NO_HITS: Hit[] = []
  * receiver's state together (pass-through, cycles, fan-in) stay exact. This thread decodes, runs share 0,
  * merges the hits in ruleset order and builds the verdicts, cases included: byte-identical to one thread.
  */
-export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedOptions): { cases(): Case[]; outputs: AsyncIterable<ScreenOutput[]> } {
+export function screenThreaded(blocks: AsyncIterable<Uint8Array>, opts: ThreadedOptions): { cases(): Case[]; outputs: AsyncIterable<ScreenOutput[]> } {
   const merge = hitMerger(opts.ruleset)
-  const parser = recordParser(opts.format)
+  const decoder = new BlockDecoder(opts.format)
   let screener: Screener | undefined
 
   async function* outputs(): AsyncGenerator<ScreenOutput[]> {
-    const source = grouped(lines)[Symbol.asyncIterator]()
-    const inflight: { lines: TextLine[]; replies: ReturnType<WorkerLink['post']>[] }[] = []
+    const source = blocks[Symbol.asyncIterator]()
+    // blocks handed to the workers and not screened here yet; null is the end of the input
+    const inflight: { bytes: Uint8Array | null; replies: Promise<HitsMessage>[] }[] = []
     try {
-      // the rules are split by what they cost on this batch, measured on its first lines
+      // the rules are split by what they cost on this batch, measured on its first block
       const first = await source.next()
       const shares = partitionRules(opts.ruleset, opts.workers.length + 1, {
         activity: measureRuleActivity(opts.ruleset, first.done ? [] : sample(opts.format, first.value)),
@@ -54,20 +57,22 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
       // fewer shares than threads (a tiny ruleset): the other workers stay idle until closed
       const workers = opts.workers.slice(0, shares.length - 1)
       workers.forEach((w, i) => w.assign(shares[i + 1]!, opts.ruleset.version))
+      // each worker gets its own copy to own; this thread keeps the original until it screens the block
+      const send = (bytes: Uint8Array | null) => inflight.push({ bytes, replies: workers.map((w) => w.post(bytes && new Uint8Array(bytes))) })
       let ended = first.done === true
-      if (!first.done) inflight.push({ lines: first.value, replies: workers.map((w) => w.post(first.value)) })
+      send(first.done ? null : first.value)
       for (;;) {
         while (!ended && inflight.length < READ_AHEAD) {
           const next = await source.next()
-          if (next.done) ended = true
-          else inflight.push({ lines: next.value, replies: workers.map((w) => w.post(next.value)) })
+          ended = next.done === true
+          send(next.done ? null : next.value)
         }
-        const batch = inflight.shift()
-        if (!batch) break
+        const block = inflight.shift()
+        if (!block) break
         // a rejected reply is awaited below; keep Node from reporting it as unhandled meanwhile
-        for (const r of batch.replies) r.catch(() => {})
-        const parsed = parser.push(batch.lines)
-        const replies = await Promise.all(batch.replies)
+        for (const r of block.replies) r.catch(() => {})
+        const parsed = decoder.decode(block.bytes)
+        const replies = await Promise.all(block.replies)
         const cursors = replies.map(() => 0)
         const out: ScreenOutput[] = new Array(parsed.length)
         for (let i = 0; i < parsed.length; i++) {
@@ -86,8 +91,6 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
         }
         if (out.length > 0) yield out
       }
-      const rest = parser.end()
-      if (rest.length > 0) yield rest.map((p) => screenLine(screener!, p))
     } finally {
       await Promise.all(opts.workers.map((w) => w.close()))
     }
@@ -96,21 +99,8 @@ export function screenThreaded(lines: AsyncIterable<TextLine[]>, opts: ThreadedO
   return { cases: () => screener?.cases() ?? [], outputs: outputs() }
 }
 
-/** the valid records of a batch's first lines, decoded on their own (a CSV header is among them) */
-function sample(format: InputFormat, lines: TextLine[]): TransferRecord[] {
-  const parser = recordParser(format)
-  return [...parser.push(lines), ...parser.end()].flatMap((p) => (p.ok ? [p.record] : []))
-}
-
-/** input line batches joined into batches of at least BATCH_LINES lines */
-async function* grouped(lines: AsyncIterable<TextLine[]>): AsyncGenerator<TextLine[]> {
-  let group: TextLine[] = []
-  for await (const batch of lines) {
-    for (const l of batch) group.push(l)
-    if (group.length >= BATCH_LINES) {
-      yield group
-      group = []
-    }
-  }
-  if (group.length > 0) yield group
+/** the valid records of a batch's first block, decoded on their own (a CSV header is among them) */
+function sample(format: InputFormat, bytes: Uint8Array): TransferRecord[] {
+  const d = new BlockDecoder(format)
+  return [...d.decode(bytes), ...d.decode(null)].flatMap((p) => (p.ok ? [p.record] : []))
 }

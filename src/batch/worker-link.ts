@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads'
-import type { TextLine } from '../core/index.ts'
-import type { HitsMessage, ShareMessage, WorkerSetup } from './messages.ts'
+import type { BytesMessage, HitsMessage, ShareMessage, WorkerSetup } from './messages.ts'
 
-/** One screening thread: its share of the rules goes in first, then batches of lines; their hits come back in order. */
+/** One screening thread: its share of the rules goes in first, then blocks of input bytes; their hits come back in order. */
 export class WorkerLink {
   private readonly worker: Worker
   private readonly waiting: { resolve(m: HitsMessage): void; reject(e: Error): void }[] = []
@@ -23,11 +22,12 @@ export class WorkerLink {
     this.worker.postMessage({ share: { rules, version } } satisfies ShareMessage)
   }
 
-  post(lines: TextLine[]): Promise<HitsMessage> {
+  /** hands over `bytes` (transferred: the caller must not use them after), or null for the end of input */
+  post(bytes: Uint8Array | null): Promise<HitsMessage> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject })
-      this.worker.postMessage({ lines })
+      this.worker.postMessage({ bytes } satisfies BytesMessage, bytes ? [bytes.buffer as ArrayBuffer] : [])
     })
   }
 

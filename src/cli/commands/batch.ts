@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
-import { openLines } from '../../batch/line-source.ts'
-import { screenThreaded, startWorkers } from '../../batch/threaded-screen.ts'
+import { openByteBlocks } from '../../batch/line-source.ts'
+import { BLOCK_BYTES, screenThreaded, startWorkers } from '../../batch/threaded-screen.ts'
 import { Screener, screenLine, type Case, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
@@ -85,8 +85,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (workers.length > 0) {
       // the workers compile the same files; the version (a content hash) proves they did
-      source = await openLines(input)
-      ;({ cases, outputs } = screenThreaded(source.batches, {
+      source = await openByteBlocks(input, BLOCK_BYTES)
+      ;({ cases, outputs } = screenThreaded(source.blocks, {
         format, ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
       }))
     } else {
