@@ -1,9 +1,18 @@
-/** Transfers as time-stamped edges between parties, kept for one window, for bounded cycle search. */
-interface EdgeList {
-  to: string[]
-  ts: number[]
-  amount: number[]
-  id: string[]
+/**
+ * A party in the transfer graph: its outgoing transfers inside the window, in time order. Edges point at
+ * nodes, not at party ids, so a search walks the graph without a map lookup per step.
+ */
+class GraphNode {
+  readonly to: GraphNode[] = []
+  readonly ts: number[] = []
+  readonly amount: number[] = []
+  readonly id: string[] = []
+  /** edges pointing here: while any is left the node must stay the party's one node, even with no edges out */
+  inbound = 0
+  /** the search that has this node on its current path */
+  onPath = 0
+
+  constructor(readonly party: string) {}
 }
 
 export interface CycleSearch {
@@ -20,41 +29,40 @@ export interface CycleFound {
   transfers: string[]
 }
 
+/** Transfers as time-stamped edges between parties, kept for one window, for bounded cycle search. */
 export class TransferGraph {
-  private readonly out = new Map<string, EdgeList>()
-  private latest = Number.NEGATIVE_INFINITY
+  private readonly byParty = new Map<string, GraphNode>()
+  private searches = 0
 
   constructor(
     private readonly windowMs: number,
     private readonly latenessMs: number,
   ) {}
 
+  /** parties with edges out or in */
   get nodes(): number {
-    return this.out.size
+    return this.byParty.size
   }
 
   add(from: string, to: string, ts: number, amount: number, id: string): void {
-    let list = this.out.get(from)
-    if (!list) {
-      list = { to: [], ts: [], amount: [], id: [] }
-      this.out.set(from, list)
-    }
-    this.prune(list, ts)
+    const node = this.node(from)
+    const target = this.node(to)
+    this.prune(node, ts)
+    target.inbound++
     // edges stay in time order (a late transfer is placed), so searches can skip to a time by bisection
-    let at = list.ts.length
-    while (at > 0 && list.ts[at - 1]! > ts) at--
-    if (at === list.ts.length) {
-      list.to.push(to)
-      list.ts.push(ts)
-      list.amount.push(amount)
-      list.id.push(id)
+    let at = node.ts.length
+    while (at > 0 && node.ts[at - 1]! > ts) at--
+    if (at === node.ts.length) {
+      node.to.push(target)
+      node.ts.push(ts)
+      node.amount.push(amount)
+      node.id.push(id)
     } else {
-      list.to.splice(at, 0, to)
-      list.ts.splice(at, 0, ts)
-      list.amount.splice(at, 0, amount)
-      list.id.splice(at, 0, id)
+      node.to.splice(at, 0, target)
+      node.ts.splice(at, 0, ts)
+      node.amount.splice(at, 0, amount)
+      node.id.splice(at, 0, id)
     }
-    if (ts > this.latest) this.latest = ts
   }
 
   /**
@@ -62,65 +70,79 @@ export class TransferGraph {
    * window, found depth-first within a budget of edge visits so a busy hub cannot stall screening.
    */
   findCycle(from: string, to: string, ts: number, amount: number, search: CycleSearch): CycleFound | undefined {
+    const first = this.byParty.get(to)
+    const goal = this.byParty.get(from)
+    // nobody paid `from` inside the window: no path can come back to it
+    if (!first || !goal || goal.inbound === 0) return undefined
     const start = ts - this.windowMs
+    const mark = ++this.searches
     let budget = search.maxVisits
-    const onPath = new Set<string>([to])
     const pathIds: string[] = []
 
     const okAmount = (prev: number, next: number) =>
       search.minKept <= 0 || (next >= prev * search.minKept && next * search.minKept <= prev)
 
-    const dfs = (node: string, after: number, prevAmount: number): boolean => {
-      const list = this.out.get(node)
-      if (!list) return false
-      for (let i = firstAtOrAfter(list.ts, after); i < list.to.length; i++) {
+    const dfs = (node: GraphNode, after: number, prevAmount: number): boolean => {
+      const times = node.ts
+      for (let i = firstAtOrAfter(times, after); i < times.length; i++) {
         if (--budget < 0) return false
-        const t = list.ts[i]!
+        const t = times[i]!
         if (t > ts) break
         if (t <= start) continue
-        const next = list.to[i]!
-        const amt = list.amount[i]!
+        const next = node.to[i]!
+        const amt = node.amount[i]!
         if (prevAmount > 0 && !okAmount(prevAmount, amt)) continue
         const hops = pathIds.length + 2
-        if (next === from) {
+        if (next === goal) {
           // the closing transfer must also fit the amount chain
           if (hops >= search.minHops && okAmount(amt, amount)) {
-            pathIds.push(list.id[i]!)
+            pathIds.push(node.id[i]!)
             return true
           }
           continue
         }
-        if (hops >= search.maxHops || onPath.has(next)) continue
-        onPath.add(next)
-        pathIds.push(list.id[i]!)
+        if (hops >= search.maxHops || next.onPath === mark) continue
+        next.onPath = mark
+        pathIds.push(node.id[i]!)
         if (dfs(next, t, amt)) return true
         pathIds.pop()
-        onPath.delete(next)
+        next.onPath = 0
       }
       return false
     }
 
-    if (!dfs(to, start, 0)) return undefined
+    // a found cycle leaves its path marked: harmless, as the next search has its own mark
+    first.onPath = mark
+    const found = dfs(first, start, 0)
+    first.onPath = 0
+    if (!found) return undefined
     return { hops: pathIds.length + 1, transfers: [...pathIds] }
   }
 
-  /** drops parties whose edges all left the window */
+  /** drops edges that left the window, and parties with no edges either way */
   sweep(now: number): void {
-    for (const [node, list] of this.out) {
-      this.prune(list, now)
-      if (list.ts.length === 0) this.out.delete(node)
-    }
+    for (const node of this.byParty.values()) this.prune(node, now)
+    for (const [party, node] of this.byParty) if (node.ts.length === 0 && node.inbound === 0) this.byParty.delete(party)
   }
 
-  private prune(list: EdgeList, now: number): void {
+  private node(party: string): GraphNode {
+    let node = this.byParty.get(party)
+    if (!node) {
+      node = new GraphNode(party)
+      this.byParty.set(party, node)
+    }
+    return node
+  }
+
+  private prune(node: GraphNode, now: number): void {
     const keepFrom = now - this.windowMs - this.latenessMs
     let n = 0
-    while (n < list.ts.length && list.ts[n]! <= keepFrom) n++
+    while (n < node.ts.length && node.ts[n]! <= keepFrom) node.to[n++]!.inbound--
     if (n === 0) return
-    list.to.splice(0, n)
-    list.ts.splice(0, n)
-    list.amount.splice(0, n)
-    list.id.splice(0, n)
+    node.to.splice(0, n)
+    node.ts.splice(0, n)
+    node.amount.splice(0, n)
+    node.id.splice(0, n)
   }
 }
 
