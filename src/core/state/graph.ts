@@ -11,6 +11,8 @@ class GraphNode {
   inbound = 0
   /** the search that has this node on its current path */
   onPath = 0
+  /** time of the latest edge out: a search arriving later can stop here without reading the edges */
+  lastOut = Number.NEGATIVE_INFINITY
 
   constructor(readonly party: string) {}
 }
@@ -57,6 +59,7 @@ export class TransferGraph {
       node.ts.push(ts)
       node.amount.push(amount)
       node.id.push(id)
+      node.lastOut = ts
     } else {
       node.to.splice(at, 0, target)
       node.ts.splice(at, 0, ts)
@@ -101,7 +104,8 @@ export class TransferGraph {
           }
           continue
         }
-        if (hops >= search.maxHops || next.onPath === mark) continue
+        // a party with no transfer out since t is a dead end (most are, late in the window): skip it unread
+        if (hops >= search.maxHops || next.onPath === mark || next.lastOut < t) continue
         next.onPath = mark
         pathIds.push(node.id[i]!)
         if (dfs(next, t, amt)) return true
@@ -139,6 +143,7 @@ export class TransferGraph {
     let n = 0
     while (n < node.ts.length && node.ts[n]! <= keepFrom) node.to[n++]!.inbound--
     if (n === 0) return
+    if (n === node.ts.length) node.lastOut = Number.NEGATIVE_INFINITY
     node.to.splice(0, n)
     node.ts.splice(0, n)
     node.amount.splice(0, n)
