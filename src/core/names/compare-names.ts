@@ -65,11 +65,28 @@ export function explainAlignment(a: Alignment): AlignedPair[] {
 }
 
 /**
- * The score and the chosen pairs: an index scores many names and explains few. `joins` false says that no run of
- * tokens of either name may be written as a word of the other (an index knows it from its first look), so no
- * joined forms are tried.
+ * Which runs of tokens of a name (see NameShape) may be written as a word of the other name: a bit per run, the
+ * last bit for every run from the 32nd on.
  */
-export function scoreNames(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity, joins = true): Alignment {
+export type RunMask = number
+export const ALL_RUNS: RunMask = -1
+
+export function runBit(run: number): number {
+  return run < 31 ? 1 << run : 1 << 31
+}
+
+/**
+ * The score and the chosen pairs: an index scores many names and explains few. `queryRuns` and `candidateRuns` say
+ * which runs of each name may be written as a word of the other (an index knows it from its first look): joined
+ * forms are tried only for those.
+ */
+export function scoreNames(
+  query: NormalName,
+  candidate: NormalName,
+  similarity: TokenSimilarity = defaultSimilarity,
+  queryRuns: RunMask = ALL_RUNS,
+  candidateRuns: RunMask = ALL_RUNS,
+): Alignment {
   const qt = query.tokens
   const ct = candidate.tokens
   if (qt.length === 0 || ct.length === 0) return { score: 0, query, candidate, chosen: [] }
@@ -83,10 +100,10 @@ export function scoreNames(query: NormalName, candidate: NormalName, similarity:
   let alignment = align(qt, ct, pairs)
   const qs = shapeOf(query)
   const cs = shapeOf(candidate)
-  if (joins && !alignment.complete && (qt.length > 1 || ct.length > 1)) {
+  if ((queryRuns | candidateRuns) !== 0 && !alignment.complete && (qt.length > 1 || ct.length > 1)) {
     const before = pairs.length
-    addJoinedPairs(query, qs, ct, cs, pairs, false)
-    addJoinedPairs(candidate, cs, qt, qs, pairs, true)
+    addJoinedPairs(query, qs, ct, cs, pairs, false, queryRuns)
+    addJoinedPairs(candidate, cs, qt, qs, pairs, true, candidateRuns)
     if (pairs.length > before) alignment = align(qt, ct, pairs)
   }
   let score = alignment.score
@@ -321,14 +338,23 @@ function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number
 }
 
 /** Each run of one side (see NameShape), joined, against each single word of the other side. */
-function addJoinedPairs(sideName: NormalName, sideShape: NameShape, other: NameToken[], otherShape: NameShape, pairs: Pair[], sideIsCandidate: boolean): void {
+function addJoinedPairs(
+  sideName: NormalName,
+  sideShape: NameShape,
+  other: NameToken[],
+  otherShape: NameShape,
+  pairs: Pair[],
+  sideIsCandidate: boolean,
+  mask: RunMask,
+): void {
   const runs = sideShape.runs
-  if (runs.length === 0) return
+  if (runs.length === 0 || mask === 0) return
   // a joined form starts like the word it stands for (outside abjads and syllabaries): most names have no run
   // starting like any word of the other
   const sifted = !sideShape.loose && !otherShape.loose
   if (sifted && (sideShape.runLetters & otherShape.wordLetters) === 0) return
   for (let r = 0; r < runs.length; r += RUN_FIELDS) {
+    if ((mask & runBit(r / RUN_FIELDS)) === 0) continue
     if (sifted && (letterBit(runs[r + 3]!) & otherShape.wordLetters) === 0) continue
     addJoined(sideName, sideShape, other, pairs, sideIsCandidate, r)
   }

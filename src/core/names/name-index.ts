@@ -1,5 +1,6 @@
 import { exactKeys, fuzzyKeysOf, hasFuzzyKeys, nameKeys } from './blocking-keys.ts'
 import {
+  ALL_RUNS,
   boundFromBestPairs,
   explainAlignment,
   LEAD_MIN_PAIR,
@@ -15,8 +16,8 @@ import { NameTable } from './name-table.ts'
 import { PostingTable } from './posting-table.ts'
 import { MAX_NAME_TOKENS, normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
 import { IDENTIFIER_MATCH, normaliseIdentifier, qualify } from './qualifiers.ts'
-import { formsSimilarity, quickSimilarity, UNDECIDED } from './token-similarity.ts'
-import { koreanReading, type Approximation } from './transliterate.ts'
+import { SimilarityMemo } from './similarity-memo.ts'
+import { koreanReading } from './transliterate.ts'
 import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './types.ts'
 
 /**
@@ -108,10 +109,14 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   const postingTable = new PostingTable(postings)
   postings.clear()
   const postingIds = postingTable.postings
-  const overlap = new Float64Array(names.length)
-  const hitWeight = new Float64Array(names.length)
-  const nameWeight = Float64Array.from(names, (n) => n.weight)
-  const stamp = new Int32Array(names.length).fill(-1)
+  // per name, side by side (a posting walk reads and writes all of them for ids in no order: one cache line, not
+  // four arrays): key overlap with the query, weight of the query tokens it shares, the stamp of the query token
+  // that last counted it, its own weight
+  const tally = new Float64Array(names.length * TALLY)
+  names.forEach((n, id) => {
+    tally[id * TALLY + COUNTED_BY] = -1
+    tally[id * TALLY + NAME_WEIGHT] = n.weight
+  })
   let stampCounter = 0
 
   /**
@@ -148,11 +153,12 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         const gain = (fuzzy ? token.weight * FUZZY_HIT : token.weight) * Math.log2(1 + names.length / count)
         for (let i = from; i < from + count; i++) {
           const id = postingIds[i]!
-          if (stamp[id] === mark) continue
-          if (overlap[id] === 0) touched.push(id)
-          stamp[id] = mark
-          overlap[id] = overlap[id]! + gain
-          hitWeight[id] = hitWeight[id]! + token.weight
+          const at = id * TALLY
+          if (tally[at + COUNTED_BY] === mark) continue
+          if (tally[at + OVERLAP] === 0) touched.push(id)
+          tally[at + COUNTED_BY] = mark
+          tally[at + OVERLAP] = tally[at + OVERLAP]! + gain
+          tally[at + HIT_WEIGHT] = tally[at + HIT_WEIGHT]! + token.weight
         }
       }
       for (const k of exact) lookUp(k, false)
@@ -177,13 +183,14 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     }
     const reachable: number[] = []
     for (const id of touched) {
-      const shared = Math.min(queryWeight, hitWeight[id]! + unseen)
-      const candidateWeight = nameWeight[id]!
+      const at = id * TALLY
+      const shared = Math.min(queryWeight, tally[at + HIT_WEIGHT]! + unseen)
+      const candidateWeight = tally[at + NAME_WEIGHT]!
       if ((shared + candidateWeight) / (queryWeight + candidateWeight) >= floor) reachable.push(id)
     }
     // on equal overlap the shorter name first: it leaves less of itself unmatched
-    for (const id of reachable) overlap[id] = overlap[id]! - LENGTH_TIE_BREAK * nameWeight[id]!
-    let chosen = topByOverlap(reachable, overlap, k * SHORTLIST_FACTOR)
+    for (const id of reachable) tally[id * TALLY + OVERLAP] = tally[id * TALLY + OVERLAP]! - LENGTH_TIE_BREAK * tally[id * TALLY + NAME_WEIGHT]!
+    let chosen = topByOverlap(reachable, tally, k * SHORTLIST_FACTOR)
     if (chosen.length * MAX_NAME_TOKENS > queryBests.length) {
       queryBests = new Float64Array(chosen.length * MAX_NAME_TOKENS)
       nameBests = new Float64Array(chosen.length * MAX_NAME_TOKENS)
@@ -193,8 +200,8 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     if (chosen.length > k) chosen = chosen.sort((a, b) => coverage[b]! - coverage[a]!).slice(0, k)
     for (const id of chosen) bound(id, query)
     for (const id of touched) {
-      overlap[id] = 0
-      hitWeight[id] = 0
+      tally[id * TALLY + OVERLAP] = 0
+      tally[id * TALLY + HIT_WEIGHT] = 0
     }
     return chosen
   }
@@ -214,8 +221,9 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   let queryBests = new Float64Array(0)
   let nameBests = new Float64Array(0)
   const leadable = new Uint8Array(names.length)
-  // whether some run of tokens of either name may be written as a word of the other
-  const joinable = new Uint8Array(names.length)
+  // which runs of tokens of the query and of the name may be written as a word of the other (RunMask)
+  const joinableQueryRuns = new Int32Array(names.length)
+  const joinableNameRuns = new Int32Array(names.length)
   const examined = new Int32Array(names.length).fill(-1)
   let examination = 0
   const table = new NameTable(names.map((n) => n.norm))
@@ -262,12 +270,14 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     const count = table.tokenCount(record)
     const at = rankOf[id]! * MAX_NAME_TOKENS
     const queryRecord = queryTable.record(0)
-    let joins = false
+    let queryRuns = 0
+    let nameRuns = 0
     if (qt.length > 1 || count > 1) {
-      joins = queryTable.markJoinable(queryRecord, queryBests, at, table, record, nameBests, at)
-      joins = table.markJoinable(record, nameBests, at, queryTable, queryRecord, queryBests, at) || joins
+      queryRuns = queryTable.markJoinable(queryRecord, queryBests, at, table, record, nameBests, at)
+      nameRuns = table.markJoinable(record, nameBests, at, queryTable, queryRecord, queryBests, at)
     }
-    joinable[id] = joins ? 1 : 0
+    joinableQueryRuns[id] = queryRuns
+    joinableNameRuns[id] = nameRuns
     let matchedQ = 0
     for (let i = 0; i < qt.length; i++) matchedQ += qt[i]!.weight * queryBests[at + i]!
     let matchedC = 0
@@ -321,7 +331,8 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
           if (!reachable) continue
         }
         const name = names[id]!
-        const scored = scoreNames(q, name.norm, similarity, examined[id] !== examination || joinable[id] === 1 || options.alignAll)
+        const looked = examined[id] === examination && !options.alignAll
+        const scored = scoreNames(q, name.norm, similarity, looked ? joinableQueryRuns[id] : ALL_RUNS, looked ? joinableNameRuns[id] : ALL_RUNS)
         let score = qualify(scored.score, entry, opts)
         if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
         if (score < minScore) continue
@@ -359,22 +370,29 @@ function typeAllowed(code: number, type: NameSearchOptions['type']): boolean {
   return type === 'person' ? code === PERSON : code !== PERSON
 }
 
+// a name's numbers in the tally: see candidates
+const TALLY = 4
+const OVERLAP = 0
+const HIT_WEIGHT = 1
+const COUNTED_BY = 2
+const NAME_WEIGHT = 3
+
 /** The `k` ids with the largest overlap, best first, without sorting them all (a common token touches thousands). */
-function topByOverlap(ids: number[], overlap: Float64Array, k: number): number[] {
-  if (ids.length <= k) return ids.sort((a, b) => overlap[b]! - overlap[a]!)
+function topByOverlap(ids: number[], tally: Float64Array, k: number): number[] {
+  if (ids.length <= k) return ids.sort((a, b) => tally[b * TALLY + OVERLAP]! - tally[a * TALLY + OVERLAP]!)
   const top: number[] = []
   let floor = -Infinity
   for (const id of ids) {
-    const v = overlap[id]!
+    const v = tally[id * TALLY + OVERLAP]!
     if (top.length === k && v <= floor) continue
     let at = top.length === k ? k - 1 : top.length
-    while (at > 0 && overlap[top[at - 1]!]! < v) {
+    while (at > 0 && tally[top[at - 1]! * TALLY + OVERLAP]! < v) {
       top[at] = top[at - 1]!
       at--
     }
     top[at] = id
     if (top.length > k) top.length = k
-    floor = overlap[top[top.length - 1]!]!
+    floor = tally[top[top.length - 1]! * TALLY + OVERLAP]!
   }
   return top
 }
@@ -392,96 +410,4 @@ function intern(name: NormalName, interned: Map<string, NameToken>): NormalName 
     return shared
   })
   return { ...name, tokens }
-}
-
-// the query tokens whose comparisons are memoised; longer queries compute the rest directly
-const MEMO_QUERY_TOKENS = 8
-const NOT_COMPUTED = -1
-// a list token's record in the memo
-const TOKEN_RECORD = 8
-const STAMP = 0
-const ROW = 1
-const FIRST = 2
-const LENGTH = 3
-const TEXT_SOUND = 4
-const FOLDED_SOUND = 5
-const APPROX_AND_NICKNAMES = 6
-const APPROXIMATIONS: Approximation[] = [undefined, 'abjad', 'syllabic', 'alphabetic']
-
-/**
- * Token similarities of the current query against interned list tokens. A list token met in a query gets a local
- * slot (found through one small stamped table), and its similarities to the query tokens sit side by side in a
- * short array that stays in cache; a new query only moves the stamp.
- */
-class SimilarityMemo {
-  /**
-   * per list token, TOKEN_RECORD numbers side by side: the stamp of the query that last met it and its row in that
-   * query, then what quickSimilarity reads (most comparisons need no token object)
-   */
-  private readonly records: Int32Array
-  private values = new Float64Array(256 * MEMO_QUERY_TOKENS)
-  private used = 0
-  private stamp = 0
-
-  constructor(private readonly tokens: NameToken[]) {
-    const records = new Int32Array(tokens.length * TOKEN_RECORD)
-    tokens.forEach((t, id) => {
-      const r = id * TOKEN_RECORD
-      records[r + STAMP] = -1
-      records[r + FIRST] = t.text.charCodeAt(0)
-      records[r + LENGTH] = t.text.length
-      records[r + TEXT_SOUND] = t.textSound
-      records[r + FOLDED_SOUND] = t.foldedSound
-      records[r + APPROX_AND_NICKNAMES] = (APPROXIMATIONS.indexOf(t.approx) << 1) | (t.nicknames === undefined ? 0 : 1)
-    })
-    this.records = records
-  }
-
-  forQuery(_query: NormalName): TokenSimilarity {
-    this.stamp++
-    this.used = 0
-    return (qi, q, c) => {
-      const id = c.id
-      if (id === undefined) return formsSimilarity(q, c, q.approx || c.approx)
-      return this.get(qi, q, id)
-    }
-  }
-
-  /** Similarity of query token `qi` to the interned list token `id`. */
-  get(qi: number, q: NameToken, id: number): number {
-    return this.at(this.row(id), qi, q, id)
-  }
-
-  /** Where the similarities of the interned list token `id` to the query's tokens are kept, made on first use. */
-  row(id: number): number {
-    const records = this.records
-    const r = id * TOKEN_RECORD
-    if (records[r + STAMP] === this.stamp) return records[r + ROW]!
-    const row = this.used++ * MEMO_QUERY_TOKENS
-    records[r + STAMP] = this.stamp
-    records[r + ROW] = row
-    if (row + MEMO_QUERY_TOKENS > this.values.length) {
-      const grown = new Float64Array(this.values.length * 2)
-      grown.set(this.values)
-      this.values = grown
-    }
-    const values = this.values
-    for (let i = row; i < row + MEMO_QUERY_TOKENS; i++) values[i] = NOT_COMPUTED
-    return row
-  }
-
-  /** Similarity of query token `qi` to the interned list token `id`, whose row is `row`. */
-  at(row: number, qi: number, q: NameToken, id: number): number {
-    if (qi >= MEMO_QUERY_TOKENS) return formsSimilarity(q, this.tokens[id]!, q.approx || this.tokens[id]!.approx)
-    const known = this.values[row + qi]!
-    if (known !== NOT_COMPUTED) return known
-    const records = this.records
-    const r = id * TOKEN_RECORD
-    const flags = records[r + APPROX_AND_NICKNAMES]!
-    const approx = q.approx || APPROXIMATIONS[flags >> 1]
-    let s = quickSimilarity(q, records[r + FIRST]!, records[r + LENGTH]!, records[r + TEXT_SOUND]!, records[r + FOLDED_SOUND]!, (flags & 1) === 1, approx)
-    if (s === UNDECIDED) s = formsSimilarity(q, this.tokens[id]!, approx)
-    this.values[row + qi] = s
-    return s
-  }
 }

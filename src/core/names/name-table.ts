@@ -1,4 +1,4 @@
-import { letterBit, mayStandFor, RUN_FIELDS, shapeOf } from './compare-names.ts'
+import { letterBit, mayStandFor, RUN_FIELDS, runBit, shapeOf, type RunMask } from './compare-names.ts'
 import type { NormalName } from './normalize-name.ts'
 
 // a name's record: a header, then TOKEN_FIELDS numbers per token, then RUN_FIELDS per run (see NameShape)
@@ -117,21 +117,21 @@ export class NameTable {
   /**
    * For each run of this name that may be written as a word of the other (see addJoinedPairs), sets the best pair
    * score of the run's tokens (in `best` from `at`, by position in the name) and of that word (in `otherBest` from
-   * `otherAt`) to 1. Whether there was any.
+   * `otherAt`) to 1. Which runs there were, as a RunMask.
    */
-  markJoinable(record: number, best: Float64Array, at: number, other: NameTable, otherRecord: number, otherBest: Float64Array, otherAt: number): boolean {
+  markJoinable(record: number, best: Float64Array, at: number, other: NameTable, otherRecord: number, otherBest: Float64Array, otherAt: number): RunMask {
     const d = this.data
     const runNumbers = d[record + RUN_NUMBERS]!
-    if (runNumbers === 0) return false
+    if (runNumbers === 0) return 0
     const o = other.data
     const sifted = ((d[record + FLAGS]! | o[otherRecord + FLAGS]!) & LOOSE_NAME) === 0
     const words = o[otherRecord + WORD_LETTERS]!
-    if (sifted && (d[record + RUN_LETTERS]! & words) === 0) return false
+    if (sifted && (d[record + RUN_LETTERS]! & words) === 0) return 0
     const tokens = record + HEADER
     const runs = tokens + d[record + TOKENS]! * TOKEN_FIELDS
     const otherTokens = otherRecord + HEADER
     const otherCount = o[otherRecord + TOKENS]!
-    let any = false
+    let joinable = 0
     for (let r = runs; r < runs + runNumbers; r += RUN_FIELDS) {
       const firstLetter = d[r + 3]!
       if (sifted && (letterBit(firstLetter) & words) === 0) continue
@@ -146,10 +146,10 @@ export class NameTable {
         if (!mayStandFor(runLoose, firstLetter, d[r + 4]!, (flags & LOOSE) !== 0, wordFirst, lengthAndFlags & LENGTH_MASK)) continue
         otherBest[otherAt + j] = 1
         for (let k = start; k < end; k++) best[at + k] = 1
-        any = true
+        joinable |= runBit((r - runs) / RUN_FIELDS)
       }
     }
-    return any
+    return joinable
   }
 
   private reserve(names: number, numbers: number): void {
