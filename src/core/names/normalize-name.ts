@@ -56,7 +56,8 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
   for (const [p, piece] of romanise(raw).entries()) {
     const text = piece.text.replace(APOSTROPHES, '')
     if (commaPiece < 0 && text.includes(',')) commaPiece = text.endsWith(',') ? p : p - 1
-    const parts = DOTTED_ACRONYM.test(text.replace(/,$/, '')) ? [text.replace(/[.,]/g, '')] : text.split(NOT_ALNUM)
+    // most pieces are a plain word already, which the regular expressions below would only return as it is
+    const parts = isPlainWord(text) ? [text] : DOTTED_ACRONYM.test(text.replace(/,$/, '')) ? [text.replace(/[.,]/g, '')] : text.split(NOT_ALNUM)
     for (const w of parts) {
       if (w === '') continue
       words.push(w)
@@ -126,6 +127,15 @@ function token(text: string, kind: TokenKind, weight: number, source: Source): N
   const forms = tokenForms(text)
   const { folded, skeleton, nicknames, textSound, foldedSound } = forms
   return { text, folded, skeleton, nicknames, textSound, foldedSound, kind, weight, approx: source.approx, piece: source.piece, syllable: source.syllable, id: undefined }
+}
+
+/** Letters a-z and digits only, at least one. */
+function isPlainWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i)
+    if ((c < 97 || c > 122) && (c < 48 || c > 57)) return false
+  }
+  return w.length > 0
 }
 
 function isDigits(w: string): boolean {
