@@ -11,14 +11,19 @@ export interface HttpFigures {
   p95: number
   p99: number
   errors: number
+  /** requests that fell due while every connection was busy */
+  dropped?: number
   peakRssMiB: number | undefined
 }
 
 const BENCH_DATABASE = 'txscreen_bench'
 const PORT = 18788
 
-/** POST /v1/screen at the load scenario's arrival rate, PostgreSQL persistence on; a reason when it cannot run. */
-export async function measureHttp(seconds: number): Promise<HttpFigures | { skipped: string }> {
+/**
+ * POST /v1/screen at the load scenario's arrival rate (or `rate`), on a fresh database with PostgreSQL
+ * persistence on; a reason when it cannot run.
+ */
+export async function measureHttp(seconds: number, rate?: number): Promise<HttpFigures | { skipped: string }> {
   const missing = serviceMissing()
   if (missing) return { skipped: missing }
   let databaseUrl: string
@@ -31,8 +36,9 @@ export async function measureHttp(seconds: number): Promise<HttpFigures | { skip
   if ('skipped' in service) return service
   const scenarios = readScenarios()
   try {
-    const f = await runScreen(service, scenarios, `bench-${Date.now().toString(36)}`, { seconds })
-    return { ...f, rate: scenarios.screen.rate, peakRssMiB: await service.stop() }
+    const offered = rate ?? scenarios.screen.rate
+    const f = await runScreen(service, scenarios, `bench-${Date.now().toString(36)}`, { seconds, rate: offered })
+    return { ...f, rate: offered, peakRssMiB: await service.stop() }
   } catch (err) {
     await service.stop()
     throw err

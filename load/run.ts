@@ -1,8 +1,9 @@
-// npm run load [-- --scenario screen|batch|all] [--store postgres|pglite] [--port N]
-// Runs the scenarios of load/scenarios.json with autocannon against a server it starts on loopback
+// npm run load [-- --scenario screen|batch|all] [--store postgres|pglite] [--port N] [--rate N] [--seconds N]
+// Runs the scenarios of load/scenarios.json against a server it starts on loopback (screen: constant arrival
+// rate, open loop; batch: autocannon, closed loop)
 // with a fresh key, and reports what k6 would: requests/s, p50/p95/p99, errors, pass/fail per threshold.
 import { parseArgs } from 'node:util'
-import type { LoadFigures } from './lib/drive.ts'
+import type { LoadFigures } from './lib/figures.ts'
 import { runBatches, runScreen } from './lib/run-scenario.ts'
 import { judge, readScenarios, type Thresholds } from './lib/scenarios.ts'
 import { freshDatabase, startService } from './lib/service.ts'
@@ -12,6 +13,9 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'all' },
     store: { type: 'string', default: 'postgres' },
     port: { type: 'string', default: '18787' },
+    // the screen scenario at another arrival rate or length, to find the rate this machine sustains
+    rate: { type: 'string' },
+    seconds: { type: 'string' },
   },
 })
 const scenarios = readScenarios()
@@ -32,7 +36,7 @@ function report(name: string, f: LoadFigures, t: Thresholds, unit: string, recor
   const lines = [
     `${name}: ${f.requests} ${unit} in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(1)} ${unit}/s${records} (${service.store})`,
     `  latency p50 ${f.p50.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms`,
-    `  errors ${f.errors} (${JSON.stringify(f.statuses)})`,
+    `  errors ${f.errors} (${JSON.stringify(f.statuses)})${f.dropped ? `; ${f.dropped} requests dropped: every connection was busy when they fell due` : ''}`,
     ...checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} (threshold ${c.limit})`),
   ]
   process.stdout.write(lines.join('\n') + '\n')
@@ -40,7 +44,8 @@ function report(name: string, f: LoadFigures, t: Thresholds, unit: string, recor
 
 try {
   if (values.scenario === 'all' || values.scenario === 'screen') {
-    report('screen', await runScreen(service, scenarios, runId), scenarios.screen.thresholds, 'requests')
+    const override = { ...(values.rate && { rate: Number(values.rate) }), ...(values.seconds && { seconds: Number(values.seconds) }) }
+    report('screen', await runScreen(service, scenarios, runId, override), scenarios.screen.thresholds, 'requests')
   }
   if (values.scenario === 'all' || values.scenario === 'batch') {
     report('batch', await runBatches(service, scenarios, runId), scenarios.batch.thresholds, 'uploads', scenarios.batch.records_per_upload)

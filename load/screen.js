@@ -1,25 +1,28 @@
-// k6 run load/screen.js -e BASE_URL=http://127.0.0.1:8787 -e API_KEY=txs_...
-// POST /v1/screen at the constant arrival rate of load/scenarios.json, with its thresholds; `npm run load` runs the same here.
+// k6 run load/screen.js -e BASE_URL=http://127.0.0.1:8787 -e API_KEY=txs_... [-e RATE=3000] [-e DURATION=30]
+// POST /v1/screen at the constant arrival rate of load/scenarios.json (or RATE per second for DURATION seconds),
+// with its thresholds; `npm run load -- --scenario screen [--rate N] [--seconds N]` runs the same here.
 import http from 'k6/http'
 import { transferSource } from './lib/payload.js'
 
 const s = JSON.parse(open('./scenarios.json'))
 const c = s.screen
+const rate = Number(__ENV.RATE || c.rate)
+const duration = Number(__ENV.DURATION || c.duration)
 
 export const options = {
   scenarios: {
     screen: {
       executor: 'constant-arrival-rate',
-      rate: c.rate,
+      rate,
       timeUnit: '1s',
-      duration: `${c.duration}s`,
+      duration: `${duration}s`,
       startTime: `${c.warmup}s`,
       preAllocatedVUs: c.connections,
       maxVUs: c.connections * 4,
     },
     warmup: {
       executor: 'constant-arrival-rate',
-      rate: c.rate,
+      rate,
       timeUnit: '1s',
       duration: `${c.warmup}s`,
       preAllocatedVUs: c.connections,

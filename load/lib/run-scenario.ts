@@ -1,14 +1,19 @@
-import { drive, type LoadFigures } from './drive.ts'
+import { drive } from './drive.ts'
+import type { LoadFigures } from './figures.ts'
+import { driveOpenLoop } from './open-loop.ts'
 import { batchBodies, screenBodies, type Scenarios } from './scenarios.ts'
 import type { RunningService } from './service.ts'
 
-/** POST /v1/screen at a constant arrival rate: an unmeasured warm-up, then the measured run. */
+/**
+ * POST /v1/screen at a constant arrival rate: an unmeasured warm-up, then the measured run. Up to 4 times
+ * `connections` requests wait at once, as load/screen.js lets k6 grow from `connections` VUs to 4 times that.
+ */
 export async function runScreen(service: RunningService, s: Scenarios, runId: string, override: { seconds?: number; rate?: number } = {}): Promise<LoadFigures> {
   const c = s.screen
   const body = screenBodies(s, runId)
-  const common = { url: `${service.baseUrl}${c.endpoint}`, key: service.key, contentType: 'application/json', connections: c.connections, rate: override.rate ?? c.rate, body }
-  if (c.warmup > 0) await drive({ ...common, seconds: c.warmup })
-  return drive({ ...common, seconds: override.seconds ?? c.duration })
+  const common = { url: `${service.baseUrl}${c.endpoint}`, key: service.key, contentType: 'application/json', maxConnections: c.connections * 4, rate: override.rate ?? c.rate, body }
+  if (c.warmup > 0) await driveOpenLoop({ ...common, seconds: c.warmup })
+  return driveOpenLoop({ ...common, seconds: override.seconds ?? c.duration })
 }
 
 /** `uploads` NDJSON batches to POST /v1/batches, `concurrency` at a time; latency is per upload. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ndjsonBody, transferSource } from './payload.js'
-import type { LoadFigures } from './drive.ts'
+import type { LoadFigures } from './figures.ts'
 
 export interface Thresholds {
   p95_ms: number
