@@ -33,8 +33,8 @@ describe('splitting the rules across threads', () => {
     expect(byId.get('cash-structuring-24h')!.adds).toBeLessThan(0.2)
     const shares = partitionRules(ruleset, 2, { activity })
     const cost = (s: number[]) => s.reduce((t, i) => t + ruleCost(ruleset.rules[i]!, activity[i]), 0)
-    // the main thread's share carries less rule work than the worker's (it also decodes, merges and writes)
-    expect(cost(shares[0]!)).toBeLessThan(cost(shares[1]!))
-    expect(cost(shares[1]!) - cost(shares[0]!)).toBeLessThan(8)
+    // both shares carry about the same rule work: the heaviest rule costs more than the gap
+    const heaviest = Math.max(...ruleset.rules.map((r, i) => ruleCost(r, activity[i])))
+    expect(Math.abs(cost(shares[1]!) - cost(shares[0]!))).toBeLessThan(heaviest)
   })
 })
