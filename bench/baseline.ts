@@ -1,8 +1,7 @@
 // The floor for batch screening: read NDJSON, parse each line, write a minimal verdict; no validation, no rules.
-// Uses the same file reading and line splitting as `txscreen batch` on several threads, so the ratio isolates screening.
+// Uses the same file reading and line splitting as `txscreen batch`, so the ratio isolates screening.
 import { writeFile } from 'node:fs/promises'
 import { openByteBlocks } from '../src/batch/line-source.ts'
-import { BLOCK_BYTES } from '../src/batch/threaded-screen.ts'
 import { LineSplitter, type TextLine } from '../src/core/index.ts'
 import { LineWriter } from '../src/cli/output.ts'
 
@@ -12,7 +11,7 @@ if (!input || !out || !summaryFile) {
   process.exit(2)
 }
 const started = performance.now()
-const source = await openByteBlocks(input, BLOCK_BYTES)
+const source = await openByteBlocks(input)
 const splitter = new LineSplitter()
 const writer = new LineWriter(out)
 let records = 0

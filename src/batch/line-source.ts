@@ -20,12 +20,15 @@ export async function openBytes(path: string, chunkBytes = 1 << 16): Promise<Byt
   return { bytes, totalBytes, bytesRead: () => read }
 }
 
+/** 2 MiB: about 3,500 records of 600 bytes */
+export const BLOCK_BYTES = 2 << 20
+
 /**
- * The same in blocks of at least `minBytes` (cut anywhere, even inside a line), for screening on several
- * threads: raw bytes are cheap to hand to another thread, and text decoded only when a block is screened
- * dies young instead of waiting in a queue long enough to be promoted to the old generation.
+ * The same in blocks of at least `minBytes` (cut anywhere, even inside a line), for `BlockDecoder`: raw bytes
+ * are cheap to hand to another thread, and text decoded only when a block is screened dies young instead of
+ * waiting in a queue long enough to be promoted to the old generation.
  */
-export async function openByteBlocks(path: string, minBytes: number): Promise<Omit<ByteSource, 'bytes'> & { blocks: AsyncIterable<Uint8Array> }> {
+export async function openByteBlocks(path: string, minBytes = BLOCK_BYTES): Promise<Omit<ByteSource, 'bytes'> & { blocks: AsyncIterable<Uint8Array> }> {
   const { bytes, totalBytes, bytesRead } = await openBytes(path, 1 << 20)
   return { blocks: joined(bytes as unknown as AsyncIterable<Uint8Array>, minBytes), totalBytes, bytesRead }
 }

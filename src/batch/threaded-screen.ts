@@ -22,12 +22,10 @@ export function startWorkers(count: number, setup: WorkerSetup, heapMb?: number)
 }
 
 /**
- * Input goes to the workers in blocks of this many bytes (about 3,500 records of 600 bytes), up to
- * READ_AHEAD blocks ahead: every time this thread has to wait for a worker costs a wake-up, which on a busy
- * machine is milliseconds, so hand-offs must be rare (64 KiB reads of ~100 lines each halved the speed on a
- * loaded 2-core machine).
+ * Blocks go to the workers up to this many ahead. Blocks are large (`BLOCK_BYTES`, about 3,500 records):
+ * every time this thread has to wait for a worker costs a wake-up, which on a busy machine is milliseconds,
+ * so hand-offs must be rare (64 KiB reads of ~100 lines each halved the speed on a loaded 2-core machine).
  */
-export const BLOCK_BYTES = 2 << 20
 const READ_AHEAD = 4
 const NO_HITS: Hit[] = []
 

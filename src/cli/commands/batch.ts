@@ -2,15 +2,16 @@ import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { openByteBlocks } from '../../batch/line-source.ts'
-import { BLOCK_BYTES, screenThreaded, startWorkers } from '../../batch/threaded-screen.ts'
-import { Screener, screenLine, type Case, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
+import { BlockDecoder } from '../../batch/block-decoder.ts'
+import { screenThreaded, startWorkers } from '../../batch/threaded-screen.ts'
+import { Screener, screenLine, type Case, type InputFormat, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
 import { heapBudget, rerunWithOldSpace } from '../heap-budget.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
-import { formatOf, openRecords } from '../record-source.ts'
+import { formatOf } from '../record-source.ts'
 
 const USAGE = `usage: txscreen batch <file|-> [--rules DIR] [--format ndjson|csv] [--out FILE] [--cases FILE]
                       [--list FORMAT:PATH ...] [--summary-json FILE] [--threads N] [--max-memory MB] [--quiet]
@@ -83,17 +84,16 @@ export async function run(argv: string[]): Promise<number> {
   let cases: () => Case[]
   let outputs: AsyncIterable<ScreenOutput[]>
   try {
+    source = await openByteBlocks(input)
     if (workers.length > 0) {
       // the workers compile the same files; the version (a content hash) proves they did
-      source = await openByteBlocks(input, BLOCK_BYTES)
       ;({ cases, outputs } = screenThreaded(source.blocks, {
         format, ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
       }))
     } else {
-      source = await openRecords(input, format)
       const screener = new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
       cases = () => screener.cases()
-      outputs = screenInProcess(screener, source.batches)
+      outputs = screenInProcess(screener, format, source.blocks)
     }
   } catch (err) {
     process.stderr.write(`txscreen batch: cannot read ${input}: ${(err as Error).message}\n`)
@@ -133,10 +133,9 @@ export async function run(argv: string[]): Promise<number> {
   return 0
 }
 
-async function* screenInProcess(screener: Screener, batches: AsyncIterable<ParsedLine[]>): AsyncGenerator<ScreenOutput[]> {
-  for await (const batch of batches) {
-    const out: ScreenOutput[] = new Array(batch.length)
-    for (let i = 0; i < batch.length; i++) out[i] = screenLine(screener, batch[i]!)
-    yield out
-  }
+async function* screenInProcess(screener: Screener, format: InputFormat, blocks: AsyncIterable<Uint8Array>): AsyncGenerator<ScreenOutput[]> {
+  const decoder = new BlockDecoder(format)
+  const screen = (batch: ParsedLine[]) => batch.map((p) => screenLine(screener, p))
+  for await (const block of blocks) yield screen(decoder.decode(block))
+  yield screen(decoder.decode(null))
 }
