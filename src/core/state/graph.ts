@@ -13,8 +13,6 @@ class GraphNode {
   onPath = 0
   /** time of the latest edge out: a search arriving later can stop here without reading the edges */
   lastOut = Number.NEGATIVE_INFINITY
-
-  constructor(readonly party: string) {}
 }
 
 export interface CycleSearch {
@@ -132,7 +130,7 @@ export class TransferGraph {
   private node(party: string): GraphNode {
     let node = this.byParty.get(party)
     if (!node) {
-      node = new GraphNode(party)
+      node = new GraphNode()
       this.byParty.set(party, node)
     }
     return node
