@@ -48,7 +48,7 @@ async function* joined(chunks: AsyncIterable<Uint8Array>, minBytes: number): Asy
   if (size > 0) yield concat(parts, size)
 }
 
-/** always a fresh buffer of exactly `size` bytes, so it can be transferred to another thread */
+/** one buffer of exactly `size` bytes, owning its memory (not a view into a larger read buffer) */
 function concat(parts: Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size)
   let at = 0
