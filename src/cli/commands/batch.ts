@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
-import { openByteBlocks } from '../../batch/line-source.ts'
+import { BLOCK_BYTES, openByteBlocks, SMALL_BLOCK_BYTES } from '../../batch/line-source.ts'
 import { BlockDecoder } from '../../batch/block-decoder.ts'
 import { screenThreaded, startWorkers } from '../../batch/threaded-screen.ts'
 import { Screener, screenLine, type Case, type InputFormat, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
@@ -84,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
   let cases: () => Case[]
   let outputs: AsyncIterable<ScreenOutput[]>
   try {
-    source = await openByteBlocks(input)
+    source = await openByteBlocks(input, workers.length > 0 ? BLOCK_BYTES : SMALL_BLOCK_BYTES)
     if (workers.length > 0) {
       // the workers compile the same files; the version (a content hash) proves they did
       ;({ cases, outputs } = screenThreaded(source.blocks, {
