@@ -44,11 +44,3 @@ const NO_GROUPS: readonly number[] = []
 export function nicknameGroupsOf(name: string): readonly number[] {
   return nicknameGroups.get(name) ?? NO_GROUPS
 }
-
-/** "ted" and "theodore", "bob" and "robert": the same given name in its short and full forms. */
-export function areNicknames(a: string, b: string): boolean {
-  const ga = nicknameGroups.get(a)
-  if (!ga) return false
-  const gb = nicknameGroups.get(b)
-  return gb !== undefined && ga.some((id) => gb.includes(id))
-}
