@@ -1,6 +1,6 @@
 import type { Party } from '../record/schema.ts'
 import type { TransferView } from '../screen/view.ts'
-import { contextWords, normaliseWords } from './keywords.ts'
+import { contextWords, lastWord } from './keywords.ts'
 
 export type FieldKind = 'money' | 'number' | 'text'
 export interface FieldGetter {
@@ -91,8 +91,7 @@ function partyField(party: (v: TransferView) => Party, leaf: string): FieldGette
       get: (v) => {
         const p = party(v)
         if (p.type !== undefined && p.type !== 'person') return undefined
-        const words = p.name ? normaliseWords(p.name) : []
-        return words[words.length - 1]
+        return p.name ? lastWord(p.name) : undefined
       },
     }
   }

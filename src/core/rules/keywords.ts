@@ -15,6 +15,24 @@ export function normaliseWords(text: string): string[] {
     .filter((w) => w.length > 0)
 }
 
+/**
+ * The last of `normaliseWords(text)`, without splitting the whole text: a surname, asked for per party and per
+ * rule on every record.
+ */
+export function lastWord(text: string): string | undefined {
+  if (!ASCII.test(text)) return normaliseWords(text).at(-1)
+  let end = text.length
+  while (end > 0 && !isAsciiWordChar(text.charCodeAt(end - 1))) end--
+  if (end === 0) return undefined
+  let start = end - 1
+  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--
+  return text.slice(start, end).toLowerCase()
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+}
+
 export function contextWords(ctx: TransferContext): string[] {
   if (ctx.words === undefined) {
     const { reference, purpose } = ctx.record
