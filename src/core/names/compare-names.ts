@@ -306,7 +306,7 @@ function wordIndices(tokens: NameToken[]): number[] {
 
 /** Greedy best-pairs alignment: each token used once, best pair first; on a tie the pair covering more tokens. */
 function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number; complete: boolean; chosen: Pair[] } {
-  pairs.sort((a, b) => b.score - a.score || b.q1 - b.q0 + b.c1 - b.c0 - (a.q1 - a.q0 + a.c1 - a.c0))
+  sortPairs(pairs)
   // token sets as bit masks: names are cut to MAX_NAME_TOKENS, so 32 bits are enough and nothing is allocated
   let usedQ = 0
   let usedC = 0
@@ -335,6 +335,25 @@ function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number
   score *= 1 - (1 - matchedC / totalC) * UNMATCHED_CANDIDATE_PENALTY
   if (numbersDisagree(qt, usedQ, ct, usedC)) score *= NUMBER_MISMATCH_FACTOR
   return { score: Math.min(1, score), complete, chosen }
+}
+
+/**
+ * Best pair first; on a tie the pair covering more tokens, then the earlier one. In place, by insertion: a name
+ * pair has a handful of pairs, and Array.prototype.sort copies them to a work array on every call.
+ */
+function sortPairs(pairs: Pair[]): void {
+  for (let i = 1; i < pairs.length; i++) {
+    const p = pairs[i]!
+    const width = p.q1 - p.q0 + p.c1 - p.c0
+    let at = i
+    while (at > 0) {
+      const before = pairs[at - 1]!
+      if (before.score > p.score || (before.score === p.score && before.q1 - before.q0 + before.c1 - before.c0 >= width)) break
+      pairs[at] = before
+      at--
+    }
+    pairs[at] = p
+  }
 }
 
 /** Each run of one side (see NameShape), joined, against each single word of the other side. */

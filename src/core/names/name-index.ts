@@ -17,6 +17,7 @@ import { PostingTable } from './posting-table.ts'
 import { MAX_NAME_TOKENS, normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
 import { IDENTIFIER_MATCH, normaliseIdentifier, qualify } from './qualifiers.ts'
 import { SimilarityMemo } from './similarity-memo.ts'
+import { UNDECIDED } from './token-similarity.ts'
 import { koreanReading } from './transliterate.ts'
 import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './types.ts'
 
@@ -118,6 +119,51 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     tally[id * TALLY + NAME_WEIGHT] = n.weight
   })
   let stampCounter = 0
+  // where reads made only to bring memory into cache go, so that they are not optimised away
+  let touchedSink = 0
+  // per query, reused: the names a posting walk touched and those that may reach the floor (no array grows per
+  // query: a common token touches thousands), and per query token whether keys were skipped or it has none
+  const touched = new Int32Array(names.length)
+  let touchedCount = 0
+  const reachable = new Int32Array(names.length)
+  const skipped = new Uint8Array(MAX_NAME_TOKENS)
+  const keyless = new Uint8Array(MAX_NAME_TOKENS)
+  // the query token whose keys are being looked up (lookUp reads these rather than closing over them)
+  let lookupToken: NameToken | undefined
+  let lookupIndex = 0
+  let lookupMark = 0
+  let lookupTokens = 0
+  let exactHits = 0
+
+  /** Counts the names under key `k` for the current query token. */
+  function lookUp(k: string, fuzzy: boolean): void {
+    const token = lookupToken!
+    // a short sound skeleton ("~mt") is only worth its long posting for a token written without vowels
+    if (fuzzy && k.charCodeAt(0) === 126 /* ~ */ && k.length <= SHORT_SKELETON + 1 && token.approx !== 'abjad') return
+    const slot = postingTable.find(k)
+    if (slot < 0) return
+    const from = postingTable.start(slot)
+    const count = postingTable.length(slot)
+    // a fuzzy key is a misspelt token's only evidence, so only a token found as written gives up long ones
+    if ((fuzzy && exactHits > 0 && count > MAX_FUZZY_POSTING) || (count > MAX_POSTING && lookupTokens > 1)) {
+      skipped[lookupIndex] = 1
+      return
+    }
+    if (!fuzzy) exactHits += count
+    // rare keys say more than common ones (inverse document frequency), so "mire" outranks "mohammed"
+    const gain = (fuzzy ? token.weight * FUZZY_HIT : token.weight) * Math.log2(1 + names.length / count)
+    const mark = lookupMark
+    const weight = token.weight
+    for (let i = from; i < from + count; i++) {
+      const id = postingIds[i]!
+      const at = id * TALLY
+      if (tally[at + COUNTED_BY] === mark) continue
+      if (tally[at + OVERLAP] === 0) touched[touchedCount++] = id
+      tally[at + COUNTED_BY] = mark
+      tally[at + OVERLAP] = tally[at + OVERLAP]! + gain
+      tally[at + HIT_WEIGHT] = tally[at + HIT_WEIGHT]! + weight
+    }
+  }
 
   /**
    * The names worth scoring: those sharing the most key weight with the query, less those that cannot reach
@@ -126,41 +172,17 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   function candidates(query: NormalName, floor: number, k: number, similarity: TokenSimilarity): number[] {
     // a list this short costs less to score whole than to block
     if (options.exhaustive || names.length <= SMALL_LIST) return names.map((_, i) => i)
-    const touched: number[] = []
+    touchedCount = 0
     const tokens = query.tokens
-    // tokens some of whose keys were not looked up: names may match them unseen; and tokens without keys
-    const skipped = new Uint8Array(tokens.length)
-    const keyless = new Uint8Array(tokens.length)
+    skipped.fill(0, 0, tokens.length)
+    keyless.fill(0, 0, tokens.length)
+    lookupTokens = tokens.length
     for (let g = 0; g < tokens.length; g++) {
-      const token = tokens[g]!
-      const mark = stampCounter++
+      lookupToken = tokens[g]!
+      lookupIndex = g
+      lookupMark = stampCounter++
+      exactHits = 0
       const exact = exactKeys(query, g)
-      let exactHits = 0
-      const lookUp = (k: string, fuzzy: boolean): void => {
-        // a short sound skeleton ("~mt") is only worth its long posting for a token written without vowels
-        if (fuzzy && k.charCodeAt(0) === 126 /* ~ */ && k.length <= SHORT_SKELETON + 1 && token.approx !== 'abjad') return
-        const slot = postingTable.find(k)
-        if (slot < 0) return
-        const from = postingTable.start(slot)
-        const count = postingTable.length(slot)
-        // a fuzzy key is a misspelt token's only evidence, so only a token found as written gives up long ones
-        if ((fuzzy && exactHits > 0 && count > MAX_FUZZY_POSTING) || (count > MAX_POSTING && tokens.length > 1)) {
-          skipped[g] = 1
-          return
-        }
-        if (!fuzzy) exactHits += count
-        // rare keys say more than common ones (inverse document frequency), so "mire" outranks "mohammed"
-        const gain = (fuzzy ? token.weight * FUZZY_HIT : token.weight) * Math.log2(1 + names.length / count)
-        for (let i = from; i < from + count; i++) {
-          const id = postingIds[i]!
-          const at = id * TALLY
-          if (tally[at + COUNTED_BY] === mark) continue
-          if (tally[at + OVERLAP] === 0) touched.push(id)
-          tally[at + COUNTED_BY] = mark
-          tally[at + OVERLAP] = tally[at + OVERLAP]! + gain
-          tally[at + HIT_WEIGHT] = tally[at + HIT_WEIGHT]! + token.weight
-        }
-      }
       for (const k of exact) lookUp(k, false)
       // a common token's exact key already finds its names; its edits and sounds would only find them again, so
       // they are made only for a token found in few names
@@ -172,6 +194,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       if (exact.length === 0 && fuzzy.length === 0) keyless[g] = 1
       for (const k of fuzzy) lookUp(k, true)
     }
+    lookupToken = undefined
     // tokens without keys of their own (initials, particles, legal forms) or with keys skipped may still match:
     // count them as shared
     let queryWeight = 0
@@ -181,27 +204,44 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       queryWeight += t.weight
       if (keyless[g] === 1 || t.kind !== 'word' || skipped[g] === 1) unseen += t.weight
     }
-    const reachable: number[] = []
-    for (const id of touched) {
+    let reachableCount = 0
+    for (let n = 0; n < touchedCount; n++) {
+      const id = touched[n]!
       const at = id * TALLY
       const shared = Math.min(queryWeight, tally[at + HIT_WEIGHT]! + unseen)
       const candidateWeight = tally[at + NAME_WEIGHT]!
-      if ((shared + candidateWeight) / (queryWeight + candidateWeight) >= floor) reachable.push(id)
+      // on equal overlap the shorter name first: it leaves less of itself unmatched
+      if ((shared + candidateWeight) / (queryWeight + candidateWeight) >= floor) {
+        reachable[reachableCount++] = id
+        tally[at + OVERLAP] = tally[at + OVERLAP]! - LENGTH_TIE_BREAK * candidateWeight
+      }
     }
-    // on equal overlap the shorter name first: it leaves less of itself unmatched
-    for (const id of reachable) tally[id * TALLY + OVERLAP] = tally[id * TALLY + OVERLAP]! - LENGTH_TIE_BREAK * tally[id * TALLY + NAME_WEIGHT]!
-    let chosen = topByOverlap(reachable, tally, k * SHORTLIST_FACTOR)
+    let chosen = topByOverlap(reachable, reachableCount, tally, k * SHORTLIST_FACTOR)
     if (chosen.length * MAX_NAME_TOKENS > queryBests.length) {
       queryBests = new Float64Array(chosen.length * MAX_NAME_TOKENS)
       nameBests = new Float64Array(chosen.length * MAX_NAME_TOKENS)
     }
+    // the shortlist's records are scattered over the table: asking for all of them first lets their cache misses
+    // overlap, instead of each waiting for the work on the one before
+    let first = 0
+    for (let rank = 0; rank < chosen.length; rank++) first |= table.tokenCount(table.record(chosen[rank]!))
+    // and then their tokens' memo records
+    for (let rank = 0; rank < chosen.length; rank++) {
+      const record = table.record(chosen[rank]!)
+      for (let j = table.tokenCount(record) - 1; j >= 0; j--) first |= memo.touch(table.tokenId(record, j))
+    }
+    touchedSink = first
     for (let rank = 0; rank < chosen.length; rank++) examine(chosen[rank]!, rank, query, similarity)
     // the overlap rank breaks ties
-    if (chosen.length > k) chosen = chosen.sort((a, b) => coverage[b]! - coverage[a]!).slice(0, k)
+    if (chosen.length > k) {
+      sortByCoverage(chosen)
+      chosen.length = k
+    }
     for (const id of chosen) bound(id, query)
-    for (const id of touched) {
-      tally[id * TALLY + OVERLAP] = 0
-      tally[id * TALLY + HIT_WEIGHT] = 0
+    for (let n = 0; n < touchedCount; n++) {
+      const at = touched[n]! * TALLY
+      tally[at + OVERLAP] = 0
+      tally[at + HIT_WEIGHT] = 0
     }
     return chosen
   }
@@ -241,10 +281,16 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     for (let i = 0; i < qt.length; i++) rawBest[i] = qb[at + i] = 0
     for (let j = 0; j < count; j++) {
       const t = table.tokenId(record, j)
-      const row = t >= 0 ? memo.row(t) : -1
+      // the token's memo row is found only for a pair the record leaves undecided: most names never need it
+      let row = -1
       let best = 0
       for (let i = 0; i < qt.length; i++) {
-        const s = t >= 0 ? memo.at(row, i, qt[i]!, t) : similarity(i, qt[i]!, names[id]!.norm.tokens[j]!)
+        let s: number
+        if (t < 0) s = similarity(i, qt[i]!, names[id]!.norm.tokens[j]!)
+        else {
+          s = table.quickSimilarity(record, j, qt[i]!)
+          if (s === UNDECIDED) s = memo.at(row < 0 ? (row = memo.row(t)) : row, i, qt[i]!, t)
+        }
         if (s > rawBest[i]!) rawBest[i] = s
         if (s < MIN_PAIR_SCORE) continue
         if (s > qb[at + i]!) qb[at + i] = s
@@ -261,6 +307,20 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * table.totalWeight(record)
     rankOf[id] = rank
     leadable[id] = rawMax >= LEAD_MIN_PAIR ? 1 : 0
+  }
+
+  /** Largest coverage first, in place and stable (a shortlist is 16-20 names; sort would copy them and box a closure). */
+  function sortByCoverage(ids: number[]): void {
+    for (let i = 1; i < ids.length; i++) {
+      const id = ids[i]!
+      const c = coverage[id]!
+      let at = i
+      while (at > 0 && coverage[ids[at - 1]!]! < c) {
+        ids[at] = ids[at - 1]!
+        at--
+      }
+      ids[at] = id
+    }
   }
 
   /** The rest of the first look, for the shortlisted names kept: the bound, joinable runs, whether a lead. */
@@ -377,12 +437,15 @@ const HIT_WEIGHT = 1
 const COUNTED_BY = 2
 const NAME_WEIGHT = 3
 
-/** The `k` ids with the largest overlap, best first, without sorting them all (a common token touches thousands). */
-function topByOverlap(ids: number[], tally: Float64Array, k: number): number[] {
-  if (ids.length <= k) return ids.sort((a, b) => tally[b * TALLY + OVERLAP]! - tally[a * TALLY + OVERLAP]!)
+/**
+ * The `k` of the first `count` ids with the largest overlap, best first, without sorting them all (a common token
+ * touches thousands).
+ */
+function topByOverlap(ids: Int32Array, count: number, tally: Float64Array, k: number): number[] {
   const top: number[] = []
   let floor = -Infinity
-  for (const id of ids) {
+  for (let n = 0; n < count; n++) {
+    const id = ids[n]!
     const v = tally[id * TALLY + OVERLAP]!
     if (top.length === k && v <= floor) continue
     let at = top.length === k ? k - 1 : top.length

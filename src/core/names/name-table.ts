@@ -1,5 +1,7 @@
 import { letterBit, mayStandFor, RUN_FIELDS, runBit, shapeOf, type RunMask } from './compare-names.ts'
-import type { NormalName } from './normalize-name.ts'
+import type { NameToken, NormalName } from './normalize-name.ts'
+import { quickSimilarity } from './token-similarity.ts'
+import { APPROXIMATIONS } from './transliterate.ts'
 
 // a name's record: a header, then TOKEN_FIELDS numbers per token, then RUN_FIELDS per run (see NameShape)
 const TOKENS = 0
@@ -11,17 +13,22 @@ const INITIAL_LETTERS = 5
 const RUN_LETTERS = 6
 const TOTAL_WEIGHT = 7
 const HEADER = 8
-// a token's fields: interned id (-1 for none), weight, first character code, length and flags
-const TOKEN_FIELDS = 4
+// a token's fields: interned id (-1 for none), weight, first character code, length and flags, and the sound
+// classes of its first letter as written and folded (what quickSimilarity reads)
+const TOKEN_FIELDS = 6
 const ID = 0
 const WEIGHT = 1
 const FIRST = 2
 const LENGTH_AND_FLAGS = 3
+const TEXT_SOUND = 4
+const FOLDED_SOUND = 5
 const FLAG_SHIFT = 24
 const LENGTH_MASK = (1 << FLAG_SHIFT) - 1
-// token flags
+// token flags; the approximation's code (APPROXIMATIONS) above them
 const WORD = 1
 const LOOSE = 2
+const NICKNAMES = 4
+const APPROX_SHIFT = 3
 // name flags
 const ROMANISED = 1
 const LOOSE_NAME = 2
@@ -62,11 +69,17 @@ export class NameTable {
       const t = tokens[j]!
       if (!Number.isInteger(t.weight)) throw new Error(`token weights are whole numbers: ${t.text} ${t.weight}`)
       const o = at + HEADER + j * TOKEN_FIELDS
-      const flags = (t.kind === 'word' ? WORD : 0) | (t.approx === 'abjad' || t.approx === 'syllabic' ? LOOSE : 0)
+      const flags =
+        (t.kind === 'word' ? WORD : 0) |
+        (t.approx === 'abjad' || t.approx === 'syllabic' ? LOOSE : 0) |
+        (t.nicknames === undefined ? 0 : NICKNAMES) |
+        (APPROXIMATIONS.indexOf(t.approx) << APPROX_SHIFT)
       d[o + ID] = t.id ?? -1
       d[o + WEIGHT] = t.weight
       d[o + FIRST] = t.text.charCodeAt(0)
       d[o + LENGTH_AND_FLAGS] = Math.min(t.text.length, LENGTH_MASK) | (flags << FLAG_SHIFT)
+      d[o + TEXT_SOUND] = t.textSound
+      d[o + FOLDED_SOUND] = t.foldedSound
       total += t.weight
     }
     d[at + TOKENS] = tokens.length
@@ -103,6 +116,19 @@ export class NameTable {
 
   weight(record: number, j: number): number {
     return this.data[record + HEADER + j * TOKEN_FIELDS + WEIGHT]!
+  }
+
+  /**
+   * The similarity of query token `q` to token `j` when what the record keeps of `j` decides it (initials, numbers,
+   * first letters that sound different: most pairs), else UNDECIDED; see quickSimilarity.
+   */
+  quickSimilarity(record: number, j: number, q: NameToken): number {
+    const d = this.data
+    const o = record + HEADER + j * TOKEN_FIELDS
+    const lengthAndFlags = d[o + LENGTH_AND_FLAGS]!
+    const flags = lengthAndFlags >>> FLAG_SHIFT
+    const approx = q.approx || APPROXIMATIONS[flags >>> APPROX_SHIFT]
+    return quickSimilarity(q, d[o + FIRST]!, lengthAndFlags & LENGTH_MASK, d[o + TEXT_SOUND]!, d[o + FOLDED_SOUND]!, (flags & NICKNAMES) !== 0, approx)
   }
 
   /** Whether two names may be a lead one for the other, by what rules a lead out before any similarity (see isLead). */

@@ -1,7 +1,7 @@
 import type { NameToken, NormalName } from './normalize-name.ts'
 import type { TokenSimilarity } from './compare-names.ts'
 import { formsSimilarity, quickSimilarity, UNDECIDED, type TokenForms } from './token-similarity.ts'
-import type { Approximation } from './transliterate.ts'
+import { APPROXIMATIONS } from './transliterate.ts'
 
 // the query tokens whose comparisons are memoised; longer queries compute the rest directly
 const MEMO_QUERY_TOKENS = 8
@@ -15,7 +15,6 @@ const LENGTH = 3
 const TEXT_SOUND = 4
 const FOLDED_SOUND = 5
 const APPROX_AND_NICKNAMES = 6
-const APPROXIMATIONS: Approximation[] = [undefined, 'abjad', 'syllabic', 'alphabetic']
 
 /**
  * Token similarities of the current query against interned list tokens. A list token met in a query gets a local
@@ -60,6 +59,11 @@ export class SimilarityMemo {
       if (id === undefined) return formsSimilarity(q, c, q.approx || c.approx)
       return this.get(qi, q, id)
     }
+  }
+
+  /** Reads list token `id`'s record (nothing for -1), only to bring it into cache; see candidates in name-index.ts. */
+  touch(id: number): number {
+    return id < 0 ? 0 : this.records[id * TOKEN_RECORD + STAMP]!
   }
 
   /** Similarity of query token `qi` to the interned list token `id`. */

@@ -18,6 +18,9 @@ const NON_ASCII = /[^\x00-\x7F]/
  */
 export type Approximation = 'abjad' | 'syllabic' | 'alphabetic' | undefined
 
+/** Approximations by number, for flat tables: the index of a token's approximation here is its code. */
+export const APPROXIMATIONS: readonly Approximation[] = [undefined, 'abjad', 'syllabic', 'alphabetic']
+
 export interface AsciiPiece {
   /** lower-case ASCII romanisation of one whitespace-separated piece of the input */
   text: string
