@@ -31,6 +31,9 @@ describe('normaliseName', () => {
     expect(text('OAO Gazprom', 'org')).toBe('jsc gazprom')
     expect(text('Open Joint Stock Company Gasprom', 'org')).toBe('jsc gasprom')
     expect(text('FABERLIC EUROPE Sp. z o.o.', 'org')).toBe('faberlic europe llc')
+    // a list's name keeps the form's lone letters too, light: OFAC's token search finds "DONCOALTRADE SP Z O O" for "Z"
+    expect(normaliseName('FABERLIC EUROPE Sp. z o.o.', 'org', true).text).toBe('faberlic europe llc z')
+    expect(normaliseName('SBT S..A', undefined, true).text).toBe('sbt jsc s a')
     const gazprom = normaliseName('Gazprom Neft JSC', 'org')
     expect(gazprom.tokens.map((t) => t.kind)).toEqual(['word', 'word', 'legal'])
     // a short form inside a name is not taken for a legal form

@@ -77,7 +77,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     const kind = entryKind(entry)
     const seen = new Set<string>()
     for (const raw of [entry.name, ...entry.aliases]) {
-      const norm = intern(normaliseName(raw, kind), interned)
+      const norm = intern(normaliseName(raw, kind, true), interned)
       if (norm.tokens.length === 0 || seen.has(norm.text)) continue
       seen.add(norm.text)
       const id = names.length

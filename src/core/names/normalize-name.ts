@@ -47,7 +47,12 @@ const NOT_ALNUM = /[^a-z0-9]+/
 // "L.X.C." or "J.P": letters joined by dots are one acronym, not separate initials
 const DOTTED_ACRONYM = /^(?:[a-z0-9]\.){1,8}[a-z0-9]\.?$/
 
-export function normaliseName(raw: string, kind?: NameKind): NormalName {
+/**
+ * `listed`: the name is a list's, not a query: a legal form written in words also keeps its lone letters ("Sp. z
+ * o.o." gives "llc z"), light, since a token search (OFAC's) finds "DONCOALTRADE SP Z O O" for "Z". Only list names
+ * keep them: a query's unmatched token costs its whole weight, so a query "SBT S..A" would lose "SBT S.A.".
+ */
+export function normaliseName(raw: string, kind?: NameKind, listed = false): NormalName {
   let words: string[] = []
   const approxWords: Approximation[] = []
   const pieceOf: number[] = []
@@ -88,6 +93,7 @@ export function normaliseName(raw: string, kind?: NameKind): NormalName {
       const form = legalForms.match(words, i)
       if (form && (form.length > 1 || w.length > SHORT_LEGAL_FORM || i === start || i === end - 1) && end - start > form.length) {
         tokens.push(token(form.value, 'legal', LIGHT_WEIGHT, source))
+        if (listed) for (let k = i; k < i + form.length; k++) if (words[k]!.length === 1 && !isDigits(words[k]!)) tokens.push(token(words[k]!, 'legal', LIGHT_WEIGHT, source))
         i += form.length - 1
         continue
       }
