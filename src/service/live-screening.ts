@@ -20,7 +20,11 @@ export interface LiveScreeningOptions {
   recentIds?: number
   /** how stale the active rule-set pointer may be before it is read again in the background; default 1 s */
   rulesetCheckMs?: number
-  /** group commit: wait this long for more calls when idle (default 1 ms), at most this many rows a flush (4,000), this many flushes under way at once (2) */
+  /**
+   * group commit: wait this long for more calls when idle (default 2 ms), at most this many rows a flush (4,000),
+   * this many flushes under way at once (1: calls arriving meanwhile fill the next flush; two half-full flushes
+   * cost the database and this process more than one full one)
+   */
   flushDelayMs?: number
   flushMaxRows?: number
   flushesInFlight?: number
@@ -91,9 +95,9 @@ export class LiveScreening implements RealtimeScreening {
     this.#checkMs = options.rulesetCheckMs ?? 1000
     this.#pruneEveryMs = options.pruneEveryMs ?? 60_000
     this.#writer = new GroupWriter(db, {
-      delayMs: options.flushDelayMs ?? 1,
+      delayMs: options.flushDelayMs ?? 2,
       maxRows: options.flushMaxRows ?? 4000,
-      maxInFlight: options.flushesInFlight ?? 2,
+      maxInFlight: options.flushesInFlight ?? 1,
       maxQueuedRows: options.maxQueuedRows ?? 100_000,
       onFailure: (ids, err) => this.#lost(ids, err),
     })
