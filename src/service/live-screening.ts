@@ -21,9 +21,8 @@ export interface LiveScreeningOptions {
   /** how stale the active rule-set pointer may be before it is read again in the background; default 1 s */
   rulesetCheckMs?: number
   /**
-   * group commit: wait this long for more calls when idle (default 2 ms), at most this many rows a flush (4,000),
-   * this many flushes under way at once (1: calls arriving meanwhile fill the next flush; two half-full flushes
-   * cost the database and this process more than one full one)
+   * group commit: wait this long for more calls when idle (default 1 ms), at most this many rows a flush (4,000),
+   * this many flushes under way at once (default 1: calls arriving meanwhile fill the next flush)
    */
   flushDelayMs?: number
   flushMaxRows?: number
@@ -95,7 +94,7 @@ export class LiveScreening implements RealtimeScreening {
     this.#checkMs = options.rulesetCheckMs ?? 1000
     this.#pruneEveryMs = options.pruneEveryMs ?? 60_000
     this.#writer = new GroupWriter(db, {
-      delayMs: options.flushDelayMs ?? 2,
+      delayMs: options.flushDelayMs ?? 1,
       maxRows: options.flushMaxRows ?? 4000,
       maxInFlight: options.flushesInFlight ?? 1,
       maxQueuedRows: options.maxQueuedRows ?? 100_000,
