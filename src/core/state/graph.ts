@@ -149,9 +149,20 @@ export class TransferGraph {
   }
 }
 
+/**
+ * The first index whose time is at or after t (times are in order). A search steps to later and later times, so
+ * the answer is usually near the end: it is looked for from the end, 1, 2, 4, ... back, then bisected, so the few
+ * times read are mostly in the last cache line or two rather than spread over the array.
+ */
 function firstAtOrAfter(times: readonly number[], t: number): number {
-  let lo = 0
   let hi = times.length
+  let step = 1
+  while (hi - step >= 0 && times[hi - step]! >= t) {
+    hi -= step
+    step *= 2
+  }
+  // times[hi] (if any) is at or after t; everything before hi - step is before it
+  let lo = Math.max(0, hi - step + 1)
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (times[mid]! < t) lo = mid + 1
