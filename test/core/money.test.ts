@@ -24,6 +24,16 @@ describe('base currency conversion', () => {
     expect(formatMinor(total, 'USD')).toBe('USD 100.00')
   })
 
+  it('writes amounts for reasons with thousands grouped, as en-US does', () => {
+    expect(formatMinor(0, 'USD')).toBe('USD 0.00')
+    expect(formatMinor(5, 'USD')).toBe('USD 0.05')
+    expect(formatMinor(99_999, 'EUR')).toBe('EUR 999.99')
+    expect(formatMinor(100_000, 'EUR')).toBe('EUR 1,000.00')
+    expect(formatMinor(123_456_789, 'USD')).toBe('USD 1,234,567.89')
+    expect(formatMinor(-1_234_567_800, 'USD')).toBe('-USD 12,345,678.00')
+    expect(formatMinor(9_999_999_999_999_99, 'USD')).toBe('USD 9,999,999,999,999.99')
+  })
+
   it('has no answer for a currency without a rate', () => {
     expect(toBase('1', 'XYZ')).toBeUndefined()
   })

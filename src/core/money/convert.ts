@@ -60,5 +60,12 @@ export function formatMinor(minor: number, currency: string): string {
   const abs = Math.abs(Math.round(minor))
   const major = Math.floor(abs / MINOR_PER_MAJOR)
   const cents = String(abs % MINOR_PER_MAJOR).padStart(2, '0')
-  return `${negative ? '-' : ''}${currency} ${major.toLocaleString('en-US')}.${cents}`
+  return `${negative ? '-' : ''}${currency} ${groupThousands(String(major))}.${cents}`
+}
+
+/** "1234567" to "1,234,567", as `toLocaleString('en-US')` writes it, without a locale look-up per reason */
+function groupThousands(digits: string): string {
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1)
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`
+  return out
 }

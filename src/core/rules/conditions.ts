@@ -27,7 +27,10 @@ export function compileConditions<T>(conds: Conditions | undefined, at: YamlPath
 function compileCondition<T>(cond: Condition, at: YamlPath, scope: ConditionScope<T>): Predicate<T> {
   if ('any' in cond && Array.isArray(cond.any)) {
     const parts = (cond.any as Condition[]).map((c, i) => compileCondition(c, [...at, 'any', i], scope))
-    return (x) => parts.some((p) => p(x))
+    return (x) => {
+      for (const p of parts) if (p(x)) return true
+      return false
+    }
   }
   if ('all' in cond && Array.isArray(cond.all)) {
     return allOf((cond.all as Condition[]).map((c, i) => compileCondition(c, [...at, 'all', i], scope)))

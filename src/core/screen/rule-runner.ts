@@ -203,8 +203,21 @@ export class RuleRunner {
     const band = rule.score(scored)
     if (!(band.score > 0)) return undefined
     const render = (band.reason !== undefined && rule.bandReasons.get(band.reason)) || rule.reason
-    extra = { ...extra, window: rule.window ?? '', entity: key }
+    if (extra === undefined) extra = {}
+    extra.window = rule.window ?? ''
+    extra.entity = key
     const scoreMeasure = rule.measures[rule.scoreMeasure]
+    // built property by property rather than with conditional spreads: on a busy state most transfers hit
+    // several rules, and spreading temporary objects was the larger part of a hit's cost. Key order is output.
+    const evidence = {} as HitEvidence
+    if (rule.entity) evidence.entity = `${rule.entity.namespace}:${key}`
+    evidence.measure = scoreMeasure ? scoreMeasure.name : 'fixed'
+    evidence.value = scoreMeasure ? Math.round(scored * 100) / 100 : 1
+    if (rule.window) evidence.window = rule.window
+    const limit = Math.max(1, rule.evidenceLimit)
+    const ids = transfers ?? window?.recentIds(ctx.ts, rule.evidenceLimit) ?? [ctx.record.id]
+    evidence.transfers = ids.length > limit ? ids.slice(-limit) : ids
+    if (matches) evidence.matches = matches
     return {
       rule: rule.id,
       version: rule.version,
@@ -212,14 +225,7 @@ export class RuleRunner {
       score: Math.round(band.score * rule.weight * 10) / 10,
       modifier: rule.modifier,
       reason: render(values, view, extra),
-      evidence: {
-        ...(rule.entity && { entity: `${rule.entity.namespace}:${key}` }),
-        measure: scoreMeasure ? scoreMeasure.name : 'fixed',
-        value: scoreMeasure ? Math.round(scored * 100) / 100 : 1,
-        ...(rule.window && { window: rule.window }),
-        transfers: (transfers ?? window?.recentIds(ctx.ts, rule.evidenceLimit) ?? [ctx.record.id]).slice(-Math.max(1, rule.evidenceLimit)),
-        ...(matches && { matches }),
-      },
+      evidence,
     }
   }
 
