@@ -35,7 +35,10 @@ const NO_HITS: Hit[] = []
  * receiver's state together (pass-through, cycles, fan-in) stay exact. This thread decodes, runs share 0,
  * merges the hits in ruleset order and builds the verdicts, cases included: byte-identical to one thread.
  */
-export function screenThreaded(blocks: AsyncIterable<Uint8Array>, opts: ThreadedOptions): { cases(): Case[]; outputs: AsyncIterable<ScreenOutput[]> } {
+export function screenThreaded(
+  blocks: AsyncIterable<Uint8Array>,
+  opts: ThreadedOptions,
+): { cases(): Case[]; outOfOrder(): number; outputs: AsyncIterable<ScreenOutput[]> } {
   const merge = hitMerger(opts.ruleset)
   const decoder = new BlockDecoder(opts.format)
   let screener: Screener | undefined
@@ -94,7 +97,8 @@ export function screenThreaded(blocks: AsyncIterable<Uint8Array>, opts: Threaded
     }
   }
 
-  return { cases: () => screener?.cases() ?? [], outputs: outputs() }
+  // this thread screens every record (with its share of the rules), so its screener counts them all
+  return { cases: () => screener?.cases() ?? [], outOfOrder: () => screener?.outOfOrder ?? 0, outputs: outputs() }
 }
 
 /** the valid records of a batch's first block, decoded on their own (a CSV header is among them) */

@@ -7,7 +7,12 @@ export class BatchSummary {
   readonly decisions = { clear: 0, review: 0, block: 0 }
   readonly hitsPerRule = new Map<string, number>()
   readonly errorCodes = new Map<string, number>()
+  /** records more than the ruleset's lateness behind the latest event time before them (set at the end) */
+  outOfOrder = 0
   private readonly started = performance.now()
+
+  /** `latenessMs`: the ruleset's allowance, for the warning */
+  constructor(private readonly latenessMs = 0) {}
 
   add(out: ScreenOutput): void {
     this.records++
@@ -31,6 +36,7 @@ export class BatchSummary {
       errors: this.errors,
       errorCodes: Object.fromEntries(this.errorCodes),
       decisions: this.decisions,
+      outOfOrder: this.outOfOrder,
       hitsPerRule: Object.fromEntries([...this.hitsPerRule].sort((a, b) => b[1] - a[1])),
       elapsedSeconds: Math.round(elapsed * 100) / 100,
       recordsPerSecond: Math.round(this.records / Math.max(elapsed, 1e-9)),
@@ -51,6 +57,21 @@ export class BatchSummary {
       lines.push('errors:')
       for (const [code, n] of this.errorCodes) lines.push(`  ${code.padEnd(32)} ${n}`)
     }
+    if (this.outOfOrder > 0) {
+      // windows follow event time: an unsorted file is screened, but not as its transfers happened
+      lines.push(
+        `warning: ${this.outOfOrder} record${this.outOfOrder === 1 ? '' : 's'} came more than ${formatSpan(this.latenessMs)} (the ruleset's lateness) behind the latest ` +
+          'transfer time before them, so the rules did not see them in time order. Sort the input by timestamp for exact windows.',
+      )
+    }
     return lines.join('\n')
   }
+}
+
+/** milliseconds as the largest whole unit a rule file would write: 3600000 as "1h" */
+function formatSpan(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]] as const) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`
+  }
+  return `${ms} ms`
 }

@@ -52,7 +52,16 @@ export const BatchSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
-  counts: z.object({ records: z.number(), clear: z.number(), review: z.number(), block: z.number(), errors: z.number() }),
+  counts: z.object({
+    records: z.number(),
+    clear: z.number(),
+    review: z.number(),
+    block: z.number(),
+    errors: z.number(),
+    outOfOrder: z
+      .number()
+      .describe("records more than the ruleset's lateness behind the latest transfer time before them: windows saw them out of time order; sort the upload by timestamp"),
+  }),
   progress: z.object({
     bytesRead: z.number(),
     bytesTotal: z.number().nullable().describe('known once an asynchronous upload is stored'),

@@ -71,6 +71,7 @@ export async function runBatch(
         }
         seq++
       }
+      counts.outOfOrder = screener.outOfOrder
       sinceProgress += value.length
       // PGlite answers on the same thread through promises alone: without a real turn of the event loop
       // a long batch would starve every other request (and the upload of its own 202) until it ended

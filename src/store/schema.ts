@@ -50,6 +50,8 @@ export interface BatchCounts {
   review: number
   block: number
   errors: number
+  /** records more than the ruleset's lateness behind the latest transfer time before them (absent in older rows) */
+  outOfOrder?: number
   /** input bytes read so far */
   bytes?: number
 }

@@ -44,6 +44,18 @@ describe('txscreen batch', () => {
     expect(JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'))).toMatchObject({ records: 8, errors: 5, errorCodes: { invalid_json: 2, invalid_record: 2, no_rate: 1 } })
   })
 
+  it('warns when records come out of time order, beyond the ruleset\'s lateness', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txscreen-order-'))
+    const at = (id: string, time: string) => JSON.stringify({ id, timestamp: time, amount: '10.00', currency: 'USD', sender: { id: 'A' }, receiver: { id: 'B' } })
+    // the default pack allows 1h: the third record is a day behind the second
+    writeFileSync(join(dir, 'r.ndjson'), [at('o1', '2026-03-02T10:00:00Z'), at('o2', '2026-03-02T12:00:00Z'), at('o3', '2026-03-01T12:00:00Z')].join('\n') + '\n')
+    const { code, stdout, stderr } = await txscreen(['batch', join(dir, 'r.ndjson'), '--summary-json', join(dir, 's.json')])
+    expect(code).toBe(0)
+    expect(stdout.trimEnd().split('\n')).toHaveLength(3)
+    expect(stderr).toMatch(/warning: 1 record came more than 1h .* Sort the input by timestamp/)
+    expect(JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'))).toMatchObject({ records: 3, outOfOrder: 1 })
+  })
+
   it('exits 2 with file:line:column when a rule file is broken, and screens nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'txscreen-rules-'))
     cpSync(join(ROOT, 'rules'), dir, { recursive: true })

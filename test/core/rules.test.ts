@@ -210,4 +210,13 @@ reason: "{inflow}"
     // B and C received money; A only sent it, so A has no window
     expect(screener.liveEntities).toBe(2)
   })
+
+  it('counts the records that come more than the lateness behind the latest time before them', () => {
+    const pack = rulesetOf({ structuring })
+    // lateness is 1h: 50 minutes behind is allowed, 2 hours and a day behind are not; a repeat of the latest time is in order
+    const minutes = [0, 600, 550, 600, 480, 1000, -440]
+    const { screener } = screenAll(pack, minutes.map((m) => transfer(m, 'A', 'B', '10')))
+    expect(screener.outOfOrder).toBe(2)
+    expect(screenAll(pack, [0, 10, 20].map((m) => transfer(m, 'A', 'B', '10'))).screener.outOfOrder).toBe(0)
+  })
 })

@@ -76,6 +76,7 @@ for (const dialect of DIALECTS) {
       expect(done.counts.records).toBe(3000)
       expect(done.counts.errors).toBe(30)
       expect(done.counts.clear + done.counts.review + done.counts.block + done.counts.errors).toBe(3000)
+      expect(done.counts.outOfOrder).toBe(0)
       expect(done.progress.fraction).toBe(1)
 
       const out = await lines(await s.svc.request(`/v1/batches/${accepted.id}/verdicts`, { key: s.keys.screen }))
@@ -107,6 +108,14 @@ for (const dialect of DIALECTS) {
       expect(out.map((o) => o.id)).toEqual(['C1', 'C2'])
       expect(out[1].decision).toBe('review')
       expect((await upload('x', { type: 'application/xml' })).status).toBe(415)
+    })
+
+    it('counts the records that come more than the lateness behind the latest time before them', async () => {
+      // the test ruleset allows an hour: the third record is a day behind the second, the fourth is in order again
+      const rows = [0, 60, 60 - 24 * 60, 120].map((m) => transfer(m, 'ORD-A', 'ORD-B'))
+      const res = await upload(ndjson(rows))
+      const done = await waitForBatch(s.svc, s.keys.screen, (await res.json()).id)
+      expect(done).toMatchObject({ status: 'completed', counts: { records: 4, outOfOrder: 1 } })
     })
 
     it('keeps multi-byte characters whole when a stored upload is cut into pieces', async () => {

@@ -82,17 +82,19 @@ export async function run(argv: string[]): Promise<number> {
   }
   let source
   let cases: () => Case[]
+  let outOfOrder: () => number
   let outputs: AsyncIterable<ScreenOutput[]>
   try {
     source = await openByteBlocks(input, workers.length > 0 ? BLOCK_BYTES : SMALL_BLOCK_BYTES)
     if (workers.length > 0) {
       // the workers compile the same files; the version (a content hash) proves they did
-      ;({ cases, outputs } = screenThreaded(source.blocks, {
+      ;({ cases, outOfOrder, outputs } = screenThreaded(source.blocks, {
         format, ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
       }))
     } else {
       const screener = new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
       cases = () => screener.cases()
+      outOfOrder = () => screener.outOfOrder
       outputs = screenInProcess(screener, format, source.blocks)
     }
   } catch (err) {
@@ -102,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const writer = new LineWriter(values.out)
-  const summary = new BatchSummary()
+  const summary = new BatchSummary(ruleset.latenessMs)
   const bar =
     process.stderr.isTTY && !values.quiet && source.totalBytes
       ? new cliProgress.SingleBar(
@@ -123,6 +125,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   bar?.stop()
   await writer.close()
+  summary.outOfOrder = outOfOrder()
 
   if (values.cases) {
     const found = cases()

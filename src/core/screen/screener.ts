@@ -47,14 +47,17 @@ export class Screener {
   private readonly values = new ValueInterner()
   private readonly toBase: ToBaseMinor
   private readonly caseBook: CaseBook | undefined
+  private readonly latenessMs: number
   private latest = Number.NEGATIVE_INFINITY
   private sinceSweep = 0
+  private lateRecords = 0
 
   constructor(
     readonly ruleset: CompiledRuleset,
     opts: ScreenerOptions = {},
   ) {
     const lateness = opts.latenessMs ?? ruleset.latenessMs
+    this.latenessMs = lateness
     const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
     this.runners = share.map((i, slot) => new RuleRunner(ruleset.rules[i]!, slot, this.entities, this.values, lateness, opts.watchlists))
     this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
@@ -113,6 +116,15 @@ export class Screener {
     return this.caseBook?.list() ?? []
   }
 
+  /**
+   * Records that came more than the lateness allowance behind the latest event time before them. Windows are
+   * exact for input in event-time order within that allowance; such a record was screened without the later
+   * transfers already seen, and may have missed events already dropped. Input sorted by timestamp has none.
+   */
+  get outOfOrder(): number {
+    return this.lateRecords
+  }
+
   /** entities with live state, across rules: what memory follows */
   get liveEntities(): number {
     let n = this.entities.windows()
@@ -130,6 +142,7 @@ export class Screener {
 
   private afterRecord(ts: number): void {
     if (ts > this.latest) this.latest = ts
+    else if (ts < this.latest - this.latenessMs) this.lateRecords++
     if (++this.sinceSweep >= SWEEP_EVERY) {
       this.sinceSweep = 0
       for (const r of this.runners) r.sweep(this.latest)
