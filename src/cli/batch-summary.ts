@@ -57,15 +57,20 @@ export class BatchSummary {
       lines.push('errors:')
       for (const [code, n] of this.errorCodes) lines.push(`  ${code.padEnd(32)} ${n}`)
     }
-    if (this.outOfOrder > 0) {
-      // windows follow event time: an unsorted file is screened, but not as its transfers happened
-      lines.push(
-        `warning: ${this.outOfOrder} record${this.outOfOrder === 1 ? '' : 's'} came more than ${formatSpan(this.latenessMs)} (the ruleset's lateness) behind the latest ` +
-          'transfer time before them, so the rules did not see them in time order. Sort the input by timestamp for exact windows.',
-      )
-    }
+    if (this.outOfOrder > 0) lines.push(outOfOrderWarning(this.outOfOrder, this.latenessMs))
     return lines.join('\n')
   }
+}
+
+/**
+ * Windows follow event time: an unsorted file screens without an error, but not as its transfers happened,
+ * so `batch` and `eval` say how many records came out of order.
+ */
+export function outOfOrderWarning(count: number, latenessMs: number): string {
+  return (
+    `warning: ${count} record${count === 1 ? '' : 's'} came more than ${formatSpan(latenessMs)} (the ruleset's lateness) behind the ` +
+    'latest transfer time before them, so the rules did not see them in time order. Sort the input by timestamp for exact windows.'
+  )
 }
 
 /** milliseconds as the largest whole unit a rule file would write: 3600000 as "1h" */

@@ -50,6 +50,25 @@ describe('txscreen eval', () => {
     expect(report.rules.map((r: { rule: string }) => r.rule)).toContain('structuring-transfer')
   })
 
+  it('warns when the records are out of time order, as its figures then describe an unsorted file', async () => {
+    const reversed = join(dir, 'reversed.ndjson')
+    const lines = [record('s3', day(3, 9), 'alice', 'bob', '2950'), record('s2', day(2, 9), 'alice', 'bob', '2850'), record('s1', day(1, 9), 'alice', 'bob', '2900')]
+    await writeFile(reversed, lines.join('\n') + '\n')
+    let err = ''
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      err += String(chunk)
+      return true
+    })
+    try {
+      expect((await evalJson([reversed, '--labels', join(dir, 'labels.csv'), '--json'])).code).toBe(0)
+      expect((await evalJson([join(dir, 'records.ndjson'), '--labels', join(dir, 'labels.csv'), '--json'])).code).toBe(0)
+    } finally {
+      spy.mockRestore()
+    }
+    // once, for the reversed file: two records a day behind the one before them
+    expect(err.match(/warning: 2 records came more than 1h \(the ruleset's lateness\)/g)).toHaveLength(1)
+  })
+
   it('exits 2 without --labels', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
     try {

@@ -4,6 +4,7 @@ import { formatReport } from '../../eval/format-report.ts'
 import { parseLabels } from '../../eval/labels.ts'
 import { screenLabelled } from '../../eval/screen-labelled.ts'
 import { parseCommand, singleInput } from '../args.ts'
+import { outOfOrderWarning } from '../batch-summary.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { formatOf, openRecords } from '../record-source.ts'
 
@@ -47,5 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   const screener = new Screener(ruleset, watchlists ? { watchlists } : {})
   const report = await screenLabelled(screener, source.batches, labels)
   process.stdout.write(values.json ? `${JSON.stringify({ ruleset: ruleset.version, ...report }, null, 2)}\n` : formatReport(report))
+  // the figures above are then those of an unsorted file, not of the transfers as they happened
+  if (screener.outOfOrder > 0) process.stderr.write(`txscreen eval: ${outOfOrderWarning(screener.outOfOrder, ruleset.latenessMs)}\n`)
   return 0
 }
