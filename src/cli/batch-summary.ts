@@ -1,4 +1,4 @@
-import type { ScreenOutput } from '../core/index.ts'
+import { formatDuration, type ScreenOutput } from '../core/index.ts'
 
 /** Running totals for the end-of-batch summary. */
 export class BatchSummary {
@@ -68,15 +68,7 @@ export class BatchSummary {
  */
 export function outOfOrderWarning(count: number, latenessMs: number): string {
   return (
-    `warning: ${count} record${count === 1 ? '' : 's'} came more than ${formatSpan(latenessMs)} (the ruleset's lateness) behind the ` +
+    `warning: ${count} record${count === 1 ? '' : 's'} came more than ${formatDuration(latenessMs)} (the ruleset's lateness) behind the ` +
     'latest transfer time before them, so the rules did not see them in time order. Sort the input by timestamp for exact windows.'
   )
-}
-
-/** milliseconds as the largest whole unit a rule file would write: 3600000 as "1h" */
-function formatSpan(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]] as const) {
-    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`
-  }
-  return `${ms} ms`
 }

@@ -10,6 +10,7 @@ export { decodeRecords, recordParser, type InputFormat, type RecordParser } from
 export { validateRecord, type ParsedLine } from './io/parsed-line.ts'
 export { LineSplitter, splitLines, type TextLine } from './io/lines.ts'
 export { compileRuleset, type CompileResult } from './rules/compile-ruleset.ts'
+export { formatDuration } from './rules/duration.ts'
 export type { RuleSource } from './rules/yaml-source.ts'
 export type { CompiledRuleset, CompiledRule } from './rules/compiled.ts'
 export { RuleFileSchema, RulesetFileSchema, type RuleFile, type RulesetFile } from './rules/schema.ts'

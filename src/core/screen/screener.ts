@@ -56,10 +56,9 @@ export class Screener {
     readonly ruleset: CompiledRuleset,
     opts: ScreenerOptions = {},
   ) {
-    const lateness = opts.latenessMs ?? ruleset.latenessMs
-    this.latenessMs = lateness
+    this.latenessMs = opts.latenessMs ?? ruleset.latenessMs
     const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
-    this.runners = share.map((i, slot) => new RuleRunner(ruleset.rules[i]!, slot, this.entities, this.values, lateness, opts.watchlists))
+    this.runners = share.map((i, slot) => new RuleRunner(ruleset.rules[i]!, slot, this.entities, this.values, this.latenessMs, opts.watchlists))
     this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
     this.caseBook = opts.cases ? new CaseBook() : undefined
   }
