@@ -1,6 +1,6 @@
 import { runScreen } from '../load/lib/run-scenario.ts'
 import { readScenarios } from '../load/lib/scenarios.ts'
-import { freshDatabase, serviceMissing, startService } from '../load/lib/service.ts'
+import { freshDatabase, serviceMissing, startService, withAsyncCommit } from '../load/lib/service.ts'
 
 export interface HttpFigures {
   requests: number
@@ -21,9 +21,9 @@ const PORT = 18788
 
 /**
  * POST /v1/screen at the load scenario's arrival rate (or `rate`), on a fresh database with PostgreSQL
- * persistence on; a reason when it cannot run.
+ * persistence on (with `commit: 'async'`, commits that do not wait for the WAL flush); a reason when it cannot run.
  */
-export async function measureHttp(seconds: number, rate?: number): Promise<HttpFigures | { skipped: string }> {
+export async function measureHttp(seconds: number, rate?: number, commit: 'sync' | 'async' = 'sync'): Promise<HttpFigures | { skipped: string }> {
   const missing = serviceMissing()
   if (missing) return { skipped: missing }
   let databaseUrl: string
@@ -32,6 +32,7 @@ export async function measureHttp(seconds: number, rate?: number): Promise<HttpF
   } catch (err) {
     return { skipped: `no PostgreSQL on 127.0.0.1:5432 (${(err as Error).message})` }
   }
+  if (commit === 'async') databaseUrl = withAsyncCommit(databaseUrl)
   const service = await startService({ port: PORT, databaseUrl })
   if ('skipped' in service) return service
   const scenarios = readScenarios()

@@ -1,4 +1,4 @@
-// npm run load [-- --scenario screen|batch|all] [--store postgres|pglite] [--port N] [--rate N] [--seconds N]
+// npm run load [-- --scenario screen|batch|all] [--store postgres|pglite] [--port N] [--rate N] [--seconds N] [--commit sync|async]
 // Runs the scenarios of load/scenarios.json against a server it starts on loopback (screen: constant arrival
 // rate, open loop; batch: autocannon, closed loop)
 // with a fresh key, and reports what k6 would: requests/s, p50/p95/p99, errors, pass/fail per threshold.
@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import type { LoadFigures } from './lib/figures.ts'
 import { runBatches, runScreen } from './lib/run-scenario.ts'
 import { judge, readScenarios, type Thresholds } from './lib/scenarios.ts'
-import { freshDatabase, startService } from './lib/service.ts'
+import { freshDatabase, startService, withAsyncCommit } from './lib/service.ts'
 
 const { values } = parseArgs({
   options: {
@@ -16,11 +16,20 @@ const { values } = parseArgs({
     // the screen scenario at another arrival rate or length, to find the rate this machine sustains
     rate: { type: 'string' },
     seconds: { type: 'string' },
+    // async: PostgreSQL commits without waiting for the WAL flush (see withAsyncCommit), to see what fsync stalls cost
+    commit: { type: 'string', default: 'sync' },
   },
 })
 const scenarios = readScenarios()
 const runId = Date.now().toString(36)
-const databaseUrl = values.store === 'postgres' ? await freshDatabase('txscreen_load') : undefined
+const usage = (values.commit !== 'sync' && values.commit !== 'async' && `--commit is sync or async, not "${values.commit}"`) ||
+  (values.commit === 'async' && values.store !== 'postgres' && '--commit async is a PostgreSQL setting; use it with --store postgres')
+if (usage) {
+  process.stderr.write(`npm run load: ${usage}\n`)
+  process.exit(2)
+}
+const fresh = values.store === 'postgres' ? await freshDatabase('txscreen_load') : undefined
+const databaseUrl = fresh && values.commit === 'async' ? withAsyncCommit(fresh) : fresh
 const started = await startService({ port: Number(values.port), ...(databaseUrl && { databaseUrl }) })
 if ('skipped' in started) {
   process.stdout.write(`skipped: ${started.skipped}\n`)
@@ -34,7 +43,7 @@ function report(name: string, f: LoadFigures, t: Thresholds, unit: string, recor
   failed ||= checks.some((c) => !c.pass)
   const records = recordsPerRequest > 1 ? ` = ${Math.round(f.perSecond * recordsPerRequest)} records/s` : ''
   const lines = [
-    `${name}: ${f.requests} ${unit} in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(1)} ${unit}/s${records} (${service.store})`,
+    `${name}: ${f.requests} ${unit} in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(1)} ${unit}/s${records} (${service.store}${values.commit === 'async' ? ', synchronous_commit off' : ''})`,
     `  latency p50 ${f.p50.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms`,
     `  errors ${f.errors} (${JSON.stringify(f.statuses)})${f.dropped ? `; ${f.dropped} requests dropped: every connection was busy when they fell due` : ''}`,
     ...checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} (threshold ${c.limit})`),

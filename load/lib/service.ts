@@ -44,6 +44,19 @@ export async function freshDatabase(name: string, admin = `postgres://postgres@$
 }
 
 /**
+ * The same database with commits that do not wait for their WAL flush (PostgreSQL's `synchronous_commit = off`,
+ * set for every connection through the URL's `options`): a crash of the database server may lose the last
+ * fraction of a second of acknowledged writes, in exchange for the disk's fsync stalls leaving the answers.
+ */
+export function withAsyncCommit(databaseUrl: string): string {
+  const url = new URL(databaseUrl)
+  // after any options the URL already has (a search_path, say)
+  const given = url.searchParams.get('options')
+  url.searchParams.set('options', `${given ? `${given} ` : ''}-c synchronous_commit=off`)
+  return url.toString()
+}
+
+/**
  * Starts the HTTP service on a loopback port with its own store (PostgreSQL when databaseUrl is given,
  * else a throwaway PGlite folder) and a fresh `screen` key from `txscreen keys create`.
  */
