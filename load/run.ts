@@ -62,5 +62,8 @@ try {
 } finally {
   const peak = await service.stop()
   if (peak !== undefined) process.stdout.write(`server peak RSS ${peak.toFixed(0)} MiB\n`)
+  // the server's own account: flush sizes, and commits slow enough to set the latency tail
+  const said = service.log().trim()
+  if (said) process.stdout.write(`server log:\n${said.replace(/^/gm, '  ')}\n`)
 }
 process.exitCode = failed ? 1 : 0

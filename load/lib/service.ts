@@ -18,6 +18,8 @@ export interface RunningService {
   store: string
   /** stops the server and returns its RSS high-water mark in MiB (Linux /proc), when known */
   stop(): Promise<number | undefined>
+  /** what the server wrote to stderr so far (its log: warm-up, slow commits, flush sizes at exit) */
+  log(): string
 }
 
 export type ServiceOrSkip = RunningService | { skipped: string }
@@ -94,6 +96,7 @@ export async function startService(opts: { port: number; databaseUrl?: string })
       if (dataDir) rmSync(dataDir, { recursive: true, force: true })
       return peak
     },
+    log: () => stderr,
   }
 }
 

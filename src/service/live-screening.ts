@@ -5,6 +5,7 @@ import { NoActiveRulesetError } from './errors.ts'
 import type { ListHolder } from './lists.ts'
 import type { RealtimeReadiness, RealtimeScreening, ScreenResult } from './realtime.ts'
 import type { RulesetService } from './rulesets.ts'
+import { SlowCommits } from './slow-commits.ts'
 import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
@@ -12,6 +13,7 @@ import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 const MIN_RETENTION_MS = 31 * 24 * 3600_000
 const WARM_PAGE_ROWS = 10_000
 const PRUNE_ROWS = 10_000
+const SLOW_COMMIT_REPORT_MS = 10_000
 
 export interface LiveScreeningOptions {
   storeVerdicts: StoreVerdicts
@@ -31,6 +33,8 @@ export interface LiveScreeningOptions {
   maxQueuedRows?: number
   /** delete entity events no window can reach, at most this often (default 60 s), off the request path */
   pruneEveryMs?: number
+  /** a group-commit flush this slow is logged (the first at once, later ones summed up every 10 s); default 100 ms */
+  slowCommitMs?: number
   log?: (message: string) => void
 }
 
@@ -84,6 +88,7 @@ export class LiveScreening implements RealtimeScreening {
   #lastPrune = Date.now()
   #pruning: Promise<void> | undefined
   #closed = false
+  readonly #slowCommits: SlowCommits | undefined
 
   constructor(
     private readonly db: Db,
@@ -93,12 +98,15 @@ export class LiveScreening implements RealtimeScreening {
     this.#recentLimit = options.recentIds ?? 200_000
     this.#checkMs = options.rulesetCheckMs ?? 1000
     this.#pruneEveryMs = options.pruneEveryMs ?? 60_000
+    const log = options.log
+    this.#slowCommits = log && new SlowCommits({ thresholdMs: options.slowCommitMs ?? 100, everyMs: SLOW_COMMIT_REPORT_MS, log })
     this.#writer = new GroupWriter(db, {
       delayMs: options.flushDelayMs ?? 1,
       maxRows: options.flushMaxRows ?? 4000,
       maxInFlight: options.flushesInFlight ?? 1,
       maxQueuedRows: options.maxQueuedRows ?? 100_000,
       onFailure: (ids, err) => this.#lost(ids, err),
+      ...(this.#slowCommits && { onFlushed: (ms: number, calls: number, queued: number) => this.#slowCommits!.flushed(ms, calls + queued) }),
     })
   }
 
@@ -150,6 +158,7 @@ export class LiveScreening implements RealtimeScreening {
   async close(): Promise<void> {
     this.#closed = true
     await this.#writer.close()
+    this.#slowCommits?.tell()
     const w = this.#writer
     if (w.flushes > 0) this.options.log?.(`real-time writes: ${w.rowsWritten} rows in ${w.flushes} flushes (${(w.rowsWritten / w.flushes).toFixed(1)} rows a flush)`)
     await this.#pruning

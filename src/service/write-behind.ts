@@ -17,6 +17,11 @@ export interface GroupWriterOptions {
    * against state that counted the lost transfers.
    */
   onFailure(ids: readonly string[], err: unknown): void
+  /**
+   * called after each committed flush with how long it took from send to commit, how many calls it answered, and
+   * how many were queued behind it meanwhile (with one flush at a time, they waited for it too)
+   */
+  onFlushed?(ms: number, calls: number, queuedBehind: number): void
 }
 
 interface PendingWrite {
@@ -133,12 +138,14 @@ export class GroupWriter {
     }
     const epoch = this.#epoch
     this.#inFlight++
+    const started = performance.now()
     writeRealtimeRows(this.db, events, verdicts)
       .then(
         () => {
           if (epoch !== this.#epoch) return this.#fail(batch, this.#failure)
           this.flushes++
           this.rowsWritten += rows
+          this.options.onFlushed?.(performance.now() - started, batch.length, this.#queue.length)
           for (const w of batch) w.resolve()
         },
         (err: unknown) => {
