@@ -1,5 +1,5 @@
 import { runScreen } from '../load/lib/run-scenario.ts'
-import { readScenarios } from '../load/lib/scenarios.ts'
+import { readScenarios, type Traffic } from '../load/lib/scenarios.ts'
 import { freshDatabase, serviceMissing, startService, withAsyncCommit } from '../load/lib/service.ts'
 
 export interface HttpFigures {
@@ -21,9 +21,14 @@ const PORT = 18788
 
 /**
  * POST /v1/screen at the load scenario's arrival rate (or `rate`), on a fresh database with PostgreSQL
- * persistence on (with `commit: 'async'`, commits that do not wait for the WAL flush); a reason when it cannot run.
+ * persistence on (with `commit: 'async'`, commits that do not wait for the WAL flush), with the scenario's
+ * synthetic transfers or `traffic`; a reason when it cannot run.
  */
-export async function measureHttp(seconds: number, rate?: number, commit: 'sync' | 'async' = 'sync'): Promise<HttpFigures | { skipped: string }> {
+export async function measureHttp(
+  seconds: number,
+  opts: { rate?: number; commit?: 'sync' | 'async'; traffic?: Traffic } = {},
+): Promise<HttpFigures | { skipped: string }> {
+  const { rate, commit = 'sync', traffic } = opts
   const missing = serviceMissing()
   if (missing) return { skipped: missing }
   let databaseUrl: string
@@ -38,7 +43,7 @@ export async function measureHttp(seconds: number, rate?: number, commit: 'sync'
   const scenarios = readScenarios()
   try {
     const offered = rate ?? scenarios.screen.rate
-    const f = await runScreen(service, scenarios, `bench-${Date.now().toString(36)}`, { seconds, rate: offered })
+    const f = await runScreen(service, scenarios, `bench-${Date.now().toString(36)}`, { seconds, rate: offered }, traffic)
     return { ...f, rate: offered, peakRssMiB: await service.stop() }
   } catch (err) {
     await service.stop()

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { generatedRecords, ROOT } from './data.ts'
 import { describeMachine } from './machine.ts'
 import { measureBatch, type BatchFigures } from './measure-batch.ts'
+import { readScenarios, type Traffic } from '../load/lib/scenarios.ts'
 import { measureHttp, type HttpFigures } from './measure-http.ts'
 import { fmtMiB, fmtRate, markdownTable, writeBenchmarks, type Row } from './report.ts'
 import { judgeTargets } from './targets.ts'
@@ -52,12 +53,22 @@ const http = await measureHttp(httpSeconds)
 say(`    ${'skipped' in http ? `skipped: ${http.skipped}` : fmtRate(http.perSecond, 'req/s')}`)
 // the target rate saturates this machine, so its latencies are mostly queueing: the same at a rate it sustains
 say(`(d') POST /v1/screen at ${MODERATE_RATE}/s for ${httpSeconds} s`)
-const httpModerate = await measureHttp(httpSeconds, MODERATE_RATE)
+const httpModerate = await measureHttp(httpSeconds, { rate: MODERATE_RATE })
 say(`    ${'skipped' in httpModerate ? `skipped: ${httpModerate.skipped}` : `p99 ${httpModerate.p99.toFixed(1)} ms`}`)
 // the same with commits that do not wait for the WAL flush: what the disk's fsync stalls add to the tail
 say(`(d'') POST /v1/screen at ${MODERATE_RATE}/s for ${httpSeconds} s, synchronous_commit off`)
-const httpAsync = await measureHttp(httpSeconds, MODERATE_RATE, 'async')
+const httpAsync = await measureHttp(httpSeconds, { rate: MODERATE_RATE, commit: 'async' })
 say(`    ${'skipped' in httpAsync ? `skipped: ${httpAsync.skipped}` : `p99 ${httpAsync.p99.toFixed(1)} ms`}`)
+// the same target rate with the transfers of `txscreen generate` (scenarios.json "generated"): a population where
+// few calls alert, against the synthetic traffic's dense graph where most do
+const g = readScenarios().generated
+const generatedTraffic: Traffic = { kind: 'generated', file: await generatedRecords(g.seed, g.records, g.accounts) }
+say(`(f) POST /v1/screen for ${httpSeconds} s, generated traffic`)
+const httpGenerated = await measureHttp(httpSeconds, { traffic: generatedTraffic })
+say(`    ${'skipped' in httpGenerated ? `skipped: ${httpGenerated.skipped}` : `${fmtRate(httpGenerated.perSecond, 'req/s')}, p99 ${httpGenerated.p99.toFixed(1)} ms`}`)
+say(`(f') POST /v1/screen for ${httpSeconds} s, generated traffic, synchronous_commit off`)
+const httpGeneratedAsync = await measureHttp(httpSeconds, { traffic: generatedTraffic, commit: 'async' })
+say(`    ${'skipped' in httpGeneratedAsync ? `skipped: ${httpGeneratedAsync.skipped}` : `${fmtRate(httpGeneratedAsync.perSecond, 'req/s')}, p99 ${httpGeneratedAsync.p99.toFixed(1)} ms`}`)
 
 // the baseline again at the end: the mean of both brackets the machine's drift during the run
 const base2 = await measureBatch(input, [], { baseline: true })
@@ -73,6 +84,8 @@ const rows: Row[] = [
   httpRow('(d)', http),
   httpRow("(d')", httpModerate),
   httpRow("(d'')", httpAsync, ', synchronous_commit off'),
+  httpRow('(f)', httpGenerated, ', generated traffic'),
+  httpRow("(f')", httpGeneratedAsync, ', generated traffic, synchronous_commit off'),
   { name: '(e) batch, default pack, --threads 1', rate: fmtRate(batchOne.recordsPerSecond), ratio: ratio(batchOne), latency: '', rss: fmtMiB(batchOne.peakRssMiB), note: `${cores} threads / 1 thread = ${(batchAll.recordsPerSecond / batchOne.recordsPerSecond).toFixed(2)}×` },
 ]
 
@@ -97,7 +110,7 @@ const generated = [
   '',
   markdownTable(rows),
   '',
-  judgeTargets({ batchAll, batchOne, baseline, names, http }),
+  judgeTargets({ batchAll, batchOne, baseline, names, http, httpGenerated }),
 ].join('\n')
 
 process.stdout.write(`\n${generated}\n`)

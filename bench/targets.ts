@@ -7,6 +7,7 @@ interface Figures {
   baseline: number
   names: BatchFigures | { skipped: string }
   http: HttpFigures | { skipped: string }
+  httpGenerated: HttpFigures | { skipped: string }
 }
 
 /** The targets of issue 6, each with the figure measured in this run and by how much it is met or missed. */
@@ -23,8 +24,20 @@ export function judgeTargets(f: Figures): string {
   else add('with name screening ≥ 40,000 rec/s', `${Math.round(f.names.recordsPerSecond).toLocaleString('en-US')} rec/s (${pct(f.names.recordsPerSecond, 40_000)})`, f.names.recordsPerSecond >= 40_000)
   const speedup = f.batchAll.recordsPerSecond / one
   add('two cores ≥ 1.6 × one core', `${speedup.toFixed(2)} ×`, speedup >= 1.6)
-  if ('skipped' in f.http) add('POST /v1/screen ≥ 3,000 req/s, p99 ≤ 35 ms, PostgreSQL', f.http.skipped, undefined)
-  else add('POST /v1/screen ≥ 3,000 req/s, p99 ≤ 35 ms, PostgreSQL', `${Math.round(f.http.perSecond)} req/s, p99 ${f.http.p99.toFixed(1)} ms`, f.http.perSecond >= 3000 && f.http.p99 <= 35)
+  for (const [traffic, h] of [['synthetic traffic (d)', f.http], ['generated traffic (f)', f.httpGenerated]] as const) {
+    const target = `POST /v1/screen ≥ 3,000 req/s, p99 ≤ 35 ms, PostgreSQL; ${traffic}`
+    if ('skipped' in h) add(target, h.skipped, undefined)
+    else add(target, `${Math.round(h.perSecond).toLocaleString('en-US')} req/s of ${h.rate.toLocaleString('en-US')} offered, ${h.dropped ?? 0} dropped, p99 ${h.p99.toFixed(1)} ms`, sustains(h, 3000) && h.p99 <= 35)
+  }
   lines.push('', 'The 10-million-record memory target is measured by `npx tsx bench/memory.ts` (below).')
   return lines.join('\n')
+}
+
+/**
+ * Sustained, as k6's constant-arrival-rate means it: `rate` per second offered, every call made (none dropped for
+ * want of a free connection) and answered without error. Completions per second cannot read `rate` itself, since
+ * the clock runs on until the last answer.
+ */
+function sustains(h: HttpFigures, rate: number): boolean {
+  return h.rate >= rate && (h.dropped ?? 0) === 0 && h.errors <= 0.001 * h.requests
 }

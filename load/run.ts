@@ -1,11 +1,13 @@
 // npm run load [-- --scenario screen|batch|all] [--store postgres|pglite] [--port N] [--rate N] [--seconds N] [--commit sync|async]
+//              [--traffic synthetic|generated]
 // Runs the scenarios of load/scenarios.json against a server it starts on loopback (screen: constant arrival
 // rate, open loop; batch: autocannon, closed loop)
 // with a fresh key, and reports what k6 would: requests/s, p50/p95/p99, errors, pass/fail per threshold.
 import { parseArgs } from 'node:util'
 import type { LoadFigures } from './lib/figures.ts'
 import { runBatches, runScreen } from './lib/run-scenario.ts'
-import { judge, readScenarios, type Thresholds } from './lib/scenarios.ts'
+import { generatedRecords } from '../bench/data.ts'
+import { judge, readScenarios, type Thresholds, type Traffic } from './lib/scenarios.ts'
 import { freshDatabase, startService, withAsyncCommit } from './lib/service.ts'
 
 const { values } = parseArgs({
@@ -18,16 +20,22 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     // async: PostgreSQL commits without waiting for the WAL flush (see withAsyncCommit), to see what fsync stalls cost
     commit: { type: 'string', default: 'sync' },
+    // generated: the screen scenario replays `txscreen generate` records (scenarios.json "generated") instead of
+    // its synthetic random transfers, whose dense graph makes most calls alert
+    traffic: { type: 'string', default: 'synthetic' },
   },
 })
 const scenarios = readScenarios()
 const runId = Date.now().toString(36)
 const usage = (values.commit !== 'sync' && values.commit !== 'async' && `--commit is sync or async, not "${values.commit}"`) ||
-  (values.commit === 'async' && values.store !== 'postgres' && '--commit async is a PostgreSQL setting; use it with --store postgres')
+  (values.commit === 'async' && values.store !== 'postgres' && '--commit async is a PostgreSQL setting; use it with --store postgres') ||
+  (values.traffic !== 'synthetic' && values.traffic !== 'generated' && `--traffic is synthetic or generated, not "${values.traffic}"`)
 if (usage) {
   process.stderr.write(`npm run load: ${usage}\n`)
   process.exit(2)
 }
+const g = scenarios.generated
+const traffic: Traffic = values.traffic === 'generated' ? { kind: 'generated', file: await generatedRecords(g.seed, g.records, g.accounts) } : { kind: 'synthetic' }
 const fresh = values.store === 'postgres' ? await freshDatabase('txscreen_load') : undefined
 const databaseUrl = fresh && values.commit === 'async' ? withAsyncCommit(fresh) : fresh
 const started = await startService({ port: Number(values.port), ...(databaseUrl && { databaseUrl }) })
@@ -54,7 +62,7 @@ function report(name: string, f: LoadFigures, t: Thresholds, unit: string, recor
 try {
   if (values.scenario === 'all' || values.scenario === 'screen') {
     const override = { ...(values.rate && { rate: Number(values.rate) }), ...(values.seconds && { seconds: Number(values.seconds) }) }
-    report('screen', await runScreen(service, scenarios, runId, override), scenarios.screen.thresholds, 'requests')
+    report(traffic.kind === 'generated' ? 'screen (generated traffic)' : 'screen', await runScreen(service, scenarios, runId, override, traffic), scenarios.screen.thresholds, 'requests')
   }
   if (values.scenario === 'all' || values.scenario === 'batch') {
     report('batch', await runBatches(service, scenarios, runId), scenarios.batch.thresholds, 'uploads', scenarios.batch.records_per_upload)

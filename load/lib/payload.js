@@ -55,3 +55,15 @@ export function ndjsonBody(next, count) {
   for (let i = 0; i < count; i++) body += JSON.stringify(next()) + '\n'
   return body
 }
+
+/**
+ * One line of `txscreen generate` output with its id made unique to a run (`prefix-` in front), so a run against
+ * a server that has screened the file before is screened again rather than answered as a retry.
+ */
+export function uniqueRecordLine(line, prefix) {
+  const head = '{"id":"'
+  if (line.startsWith(head)) return `${head}${prefix}-${line.slice(head.length)}`
+  const record = JSON.parse(line)
+  record.id = `${prefix}-${record.id}`
+  return JSON.stringify(record)
+}

@@ -1,19 +1,28 @@
 import { drive } from './drive.ts'
 import type { LoadFigures } from './figures.ts'
 import { driveOpenLoop } from './open-loop.ts'
-import { batchBodies, screenBodies, type Scenarios } from './scenarios.ts'
+import { batchBodies, screenBodies, type Scenarios, type Traffic } from './scenarios.ts'
 import type { RunningService } from './service.ts'
 
 /**
  * POST /v1/screen at a constant arrival rate: an unmeasured warm-up, then the measured run. Up to 4 times
  * `connections` requests wait at once, as load/screen.js lets k6 grow from `connections` VUs to 4 times that.
  */
-export async function runScreen(service: RunningService, s: Scenarios, runId: string, override: { seconds?: number; rate?: number } = {}): Promise<LoadFigures> {
+export async function runScreen(
+  service: RunningService,
+  s: Scenarios,
+  runId: string,
+  override: { seconds?: number; rate?: number } = {},
+  traffic: Traffic = { kind: 'synthetic' },
+): Promise<LoadFigures> {
   const c = s.screen
-  const body = screenBodies(s, runId)
-  const common = { url: `${service.baseUrl}${c.endpoint}`, key: service.key, contentType: 'application/json', maxConnections: c.connections * 4, rate: override.rate ?? c.rate, body }
+  const rate = override.rate ?? c.rate
+  const seconds = override.seconds ?? c.duration
+  // the warm-up and the run draw from one source, so a generated file is replayed in order across both
+  const body = screenBodies(s, runId, traffic, Math.ceil(rate * (c.warmup + seconds)))
+  const common = { url: `${service.baseUrl}${c.endpoint}`, key: service.key, contentType: 'application/json', maxConnections: c.connections * 4, rate, body }
   if (c.warmup > 0) await driveOpenLoop({ ...common, seconds: c.warmup })
-  return driveOpenLoop({ ...common, seconds: override.seconds ?? c.duration })
+  return driveOpenLoop({ ...common, seconds })
 }
 
 /** `uploads` NDJSON batches to POST /v1/batches, `concurrency` at a time; latency is per upload. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { ndjsonBody, transferSource } from './payload.js'
+import { ndjsonBody, transferSource, uniqueRecordLine } from './payload.js'
 import type { LoadFigures } from './figures.ts'
 
 export interface Thresholds {
@@ -10,6 +10,7 @@ export interface Thresholds {
 
 export interface Scenarios {
   payload: { seed: number; accounts: number }
+  generated: { seed: number; records: number; accounts: number }
   screen: { endpoint: string; rate: number; duration: number; warmup: number; connections: number; thresholds: Thresholds }
   batch: { endpoint: string; concurrency: number; uploads: number; records_per_upload: number; duration: number; thresholds: Thresholds }
 }
@@ -19,10 +20,23 @@ export function readScenarios(path = new URL('../scenarios.json', import.meta.ur
   return JSON.parse(readFileSync(path, 'utf8')) as Scenarios
 }
 
-/** One JSON transfer per call, with ids unique to this run. */
-export function screenBodies(s: Scenarios, runId: string): () => string {
-  const next = transferSource(s.payload.seed, s.payload.accounts, `screen-${runId}`)
-  return () => JSON.stringify(next())
+/**
+ * Where the screen scenario's transfers come from: `synthetic`, the payload generator's random transfers among
+ * its accounts (self-contained, and a dense stress test), or the lines of a `txscreen generate` file, in order.
+ */
+export type Traffic = { kind: 'synthetic' } | { kind: 'generated'; file: string }
+
+/** One JSON transfer per call, with ids unique to this run; `calls` is how many the run will ask for at most. */
+export function screenBodies(s: Scenarios, runId: string, traffic: Traffic = { kind: 'synthetic' }, calls = 0): () => string {
+  if (traffic.kind === 'synthetic') {
+    const next = transferSource(s.payload.seed, s.payload.accounts, `screen-${runId}`)
+    return () => JSON.stringify(next())
+  }
+  const lines = readFileSync(traffic.file, 'utf8').split('\n').filter((l) => l !== '')
+  // replayed once, in event-time order: starting over would send transfers from before the state's latest time
+  if (lines.length < calls) throw new Error(`${traffic.file} has ${lines.length} records; this run may ask for ${calls}: generate more or run shorter`)
+  let i = 0
+  return () => uniqueRecordLine(lines[i++]!, `screen-${runId}`)
 }
 
 export function batchBodies(s: Scenarios, runId: string): () => string {
