@@ -98,15 +98,14 @@ export class LiveScreening implements RealtimeScreening {
     this.#recentLimit = options.recentIds ?? 200_000
     this.#checkMs = options.rulesetCheckMs ?? 1000
     this.#pruneEveryMs = options.pruneEveryMs ?? 60_000
-    const log = options.log
-    this.#slowCommits = log && new SlowCommits({ thresholdMs: options.slowCommitMs ?? 100, everyMs: SLOW_COMMIT_REPORT_MS, log })
+    if (options.log) this.#slowCommits = new SlowCommits({ thresholdMs: options.slowCommitMs ?? 100, everyMs: SLOW_COMMIT_REPORT_MS, log: options.log })
     this.#writer = new GroupWriter(db, {
       delayMs: options.flushDelayMs ?? 1,
       maxRows: options.flushMaxRows ?? 4000,
       maxInFlight: options.flushesInFlight ?? 1,
       maxQueuedRows: options.maxQueuedRows ?? 100_000,
       onFailure: (ids, err) => this.#lost(ids, err),
-      ...(this.#slowCommits && { onFlushed: (ms: number, calls: number, queued: number) => this.#slowCommits!.flushed(ms, calls + queued) }),
+      onFlushed: (ms, calls, queued) => this.#slowCommits?.flushed(ms, calls + queued),
     })
   }
 
