@@ -42,16 +42,6 @@ export class RuleRunner {
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
   }
 
-  /** state keys this record touches, as "namespace:value" */
-  keys(views: Views, out: Set<string>): void {
-    const entity = this.rule.entity
-    if (!entity) return
-    for (const p of entity.perspectives) {
-      const key = entity.key(views[p])
-      if (key !== undefined) out.add(`${entity.namespace}:${key}`)
-    }
-  }
-
   /** updates state with the transfer and, when `hits` is given, evaluates the rule on it */
   process(views: Views, ctx: TransferContext, hits: Hit[] | undefined, onlyKeys?: ReadonlySet<string>): void {
     const rule = this.rule

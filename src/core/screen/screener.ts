@@ -7,7 +7,8 @@ import { EntityIndex } from '../state/entity-index.ts'
 import { ValueInterner } from '../state/value-interner.ts'
 import { RuleRunner } from './rule-runner.ts'
 import { combineHits, type Hit, type Verdict } from './verdict.ts'
-import { viewsOf, type TransferContext } from './view.ts'
+import type { EntitySpec } from '../rules/entity.ts'
+import { viewsOf, type Direction, type TransferContext } from './view.ts'
 
 export interface ScreenerOptions {
   watchlists?: Watchlists
@@ -43,6 +44,11 @@ const SWEEP_EVERY = 65_536
  */
 export class Screener {
   private readonly runners: RuleRunner[]
+  /**
+   * each namespace and side the rules keep state by, once, in rule order (rules keyed alike share a key:
+   * 35 rules of the default pack are keyed by party, sender or receiver id)
+   */
+  private readonly keySides: { namespace: string; side: Direction; key: EntitySpec['key'] }[] = []
   private readonly entities = new EntityIndex()
   private readonly values = new ValueInterner()
   private readonly toBase: ToBaseMinor
@@ -59,6 +65,16 @@ export class Screener {
     this.latenessMs = opts.latenessMs ?? ruleset.latenessMs
     const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
     this.runners = share.map((i, slot) => new RuleRunner(ruleset.rules[i]!, slot, this.entities, this.values, this.latenessMs, opts.watchlists))
+    const seen = new Set<string>()
+    for (const { rule } of this.runners) {
+      for (const side of rule.entity?.perspectives ?? []) {
+        const id = `${rule.entity!.namespace}\u0000${side}`
+        if (!seen.has(id)) {
+          seen.add(id)
+          this.keySides.push({ namespace: rule.entity!.namespace, side, key: rule.entity!.key })
+        }
+      }
+    }
     this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
     this.caseBook = opts.cases ? new CaseBook() : undefined
   }
@@ -107,7 +123,10 @@ export class Screener {
     const ctx: TransferContext = { record, ts: Date.parse(record.timestamp), amountMinor: 0 }
     const views = viewsOf(ctx)
     const keys = new Set<string>()
-    for (const runner of this.runners) runner.keys(views, keys)
+    for (const { namespace, side, key } of this.keySides) {
+      const k = key(views[side])
+      if (k !== undefined) keys.add(`${namespace}:${k}`)
+    }
     return [...keys]
   }
 
