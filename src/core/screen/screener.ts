@@ -48,7 +48,7 @@ export class Screener {
    * each namespace and side the rules keep state by, once, in rule order (rules keyed alike share a key:
    * 35 rules of the default pack are keyed by party, sender or receiver id)
    */
-  private readonly keySides: { namespace: string; side: Direction; key: EntitySpec['key'] }[] = []
+  private readonly keySides: { namespace: string; side: Direction; key: EntitySpec['key'] }[]
   private readonly entities = new EntityIndex()
   private readonly values = new ValueInterner()
   private readonly toBase: ToBaseMinor
@@ -65,16 +65,15 @@ export class Screener {
     this.latenessMs = opts.latenessMs ?? ruleset.latenessMs
     const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
     this.runners = share.map((i, slot) => new RuleRunner(ruleset.rules[i]!, slot, this.entities, this.values, this.latenessMs, opts.watchlists))
-    const seen = new Set<string>()
-    for (const { rule } of this.runners) {
-      for (const side of rule.entity?.perspectives ?? []) {
-        const id = `${rule.entity!.namespace}\u0000${side}`
-        if (!seen.has(id)) {
-          seen.add(id)
-          this.keySides.push({ namespace: rule.entity!.namespace, side, key: rule.entity!.key })
-        }
+    const sides = new Map<string, Screener['keySides'][number]>()
+    for (const { rule: { entity } } of this.runners) {
+      if (!entity) continue
+      for (const side of entity.perspectives) {
+        const id = `${entity.namespace}\u0000${side}`
+        if (!sides.has(id)) sides.set(id, { namespace: entity.namespace, side, key: entity.key })
       }
     }
+    this.keySides = [...sides.values()]
     this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
     this.caseBook = opts.cases ? new CaseBook() : undefined
   }
