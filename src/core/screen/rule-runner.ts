@@ -6,7 +6,7 @@ import { TransferGraph } from '../state/graph.ts'
 import { EntityState } from '../state/entities.ts'
 import type { EntityIndex } from '../state/entity-index.ts'
 import type { ValueInterner } from '../state/value-interner.ts'
-import { WindowState, type Contribution } from '../state/window.ts'
+import { WindowSpec, WindowState, type Contribution } from '../state/window.ts'
 import type { Hit, HitEvidence } from './verdict.ts'
 import type { Direction, TransferContext, TransferView } from './view.ts'
 
@@ -24,22 +24,25 @@ export class RuleRunner {
   private readonly nameMemo = new Map<string, NameHit | undefined>()
   /** the entity table this rule's entity namespace uses; -1 without an entity */
   private readonly tableSlot: number
+  /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
+  private readonly slot: number
   /** state of a rule without an entity: one window over every transfer */
-  private readonly global = new EntityState('')
+  private readonly global = new EntityState('', 1)
+  private readonly windowSpec: WindowSpec
 
   constructor(
     readonly rule: CompiledRule,
-    /** this rule's index in the entity states' per-rule arrays */
-    private readonly slot: number,
     private readonly entities: EntityIndex,
     private readonly values: ValueInterner,
-    private readonly latenessMs: number,
+    latenessMs: number,
     private readonly watchlists: Watchlists | undefined,
   ) {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs) : undefined
     this.contributions = rule.windowAggregates.map(() => Number.NaN)
     this.measured = rule.measures.map(() => 0)
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
+    this.slot = rule.entity ? entities.ruleSlot(this.tableSlot) : 0
+    this.windowSpec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
   }
 
   /** updates state with the transfer and, when `hits` is given, evaluates the rule on it */
@@ -72,14 +75,15 @@ export class RuleRunner {
           window = state.windows[this.slot]
           if (adds) {
             if (!window) {
-              window = new WindowState(rule.windowAggregates, rule.windowMs, this.latenessMs)
+              window = new WindowState(this.windowSpec)
               state.windows[this.slot] = window
             }
             window.add(ctx.ts, ctx.record.id, this.contributions)
           }
           if (rule.needs.seen) {
-            lastSeen = state.seen[this.slot]
-            if (lastSeen === undefined || ctx.ts > lastSeen) state.seen[this.slot] = ctx.ts
+            const seen = (state.seen ??= new Array<number | undefined>(state.windows.length))
+            lastSeen = seen[this.slot]
+            if (lastSeen === undefined || ctx.ts > lastSeen) seen[this.slot] = ctx.ts
           }
         }
       }

@@ -64,7 +64,7 @@ export class Screener {
   ) {
     this.latenessMs = opts.latenessMs ?? ruleset.latenessMs
     const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
-    this.runners = share.map((i, slot) => new RuleRunner(ruleset.rules[i]!, slot, this.entities, this.values, this.latenessMs, opts.watchlists))
+    this.runners = share.map((i) => new RuleRunner(ruleset.rules[i]!, this.entities, this.values, this.latenessMs, opts.watchlists))
     const sides = new Map<string, Screener['keySides'][number]>()
     for (const { rule: { entity } } of this.runners) {
       if (!entity) continue

@@ -4,12 +4,16 @@ const FLAT_LIMIT = 16
 
 /** How many times each value is in a window; `size` is the number of distinct values present. */
 export class DistinctCounter {
-  /** value, count, value, count, ... while small */
-  private flat: number[] | undefined = []
+  /**
+   * value, count, value, count, ... while small: `used` slots of it, the rest spare. It starts with room for
+   * one pair and doubles, as most counters of a large population only ever see one or two values.
+   */
+  private flat: number[] | undefined = new Array<number>(2).fill(Number.NaN)
+  private used = 0
   private map: Map<number, number> | undefined
 
   get size(): number {
-    return this.flat ? this.flat.length >> 1 : this.map!.size
+    return this.flat ? this.used >> 1 : this.map!.size
   }
 
   add(value: number, delta: 1 | -1): void {
@@ -21,27 +25,37 @@ export class DistinctCounter {
       else map.set(value, n)
       return
     }
-    for (let i = 0; i < flat.length; i += 2) {
+    const used = this.used
+    for (let i = 0; i < used; i += 2) {
       if (flat[i] !== value) continue
       const n = flat[i + 1]! + delta
       if (n > 0) flat[i + 1] = n
       else {
         // keep the pairs dense: the last pair fills the gap
-        flat[i] = flat[flat.length - 2]!
-        flat[i + 1] = flat[flat.length - 1]!
-        flat.length -= 2
+        flat[i] = flat[used - 2]!
+        flat[i + 1] = flat[used - 1]!
+        this.used = used - 2
       }
       return
     }
     if (delta < 0) return
-    if (flat.length < FLAT_LIMIT * 2) {
-      flat.push(value, 1)
+    if (used < FLAT_LIMIT * 2) {
+      const room = used + 2 <= flat.length ? flat : this.grow(flat)
+      room[used] = value
+      room[used + 1] = 1
+      this.used = used + 2
       return
     }
     const map = new Map<number, number>()
-    for (let i = 0; i < flat.length; i += 2) map.set(flat[i]!, flat[i + 1]!)
+    for (let i = 0; i < used; i += 2) map.set(flat[i]!, flat[i + 1]!)
     map.set(value, 1)
     this.map = map
     this.flat = undefined
+  }
+
+  private grow(flat: number[]): number[] {
+    const bigger = new Array<number>(2 * flat.length).fill(Number.NaN)
+    for (let i = 0; i < this.used; i++) bigger[i] = flat[i]!
+    return (this.flat = bigger)
   }
 }

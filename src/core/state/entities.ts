@@ -6,17 +6,32 @@ import type { WindowState } from './window.ts'
  * entity and record instead of one per rule, and an entity's windows sit together in memory.
  */
 export class EntityState {
-  /** per rule slot, the window of the transfers that rule counted */
-  readonly windows: (WindowState | undefined)[] = []
-  /** per rule slot, the time of the entity's latest transfer the rule saw (for gap measures) */
-  readonly seen: (number | undefined)[] = []
+  /**
+   * per rule of the namespace (its state slot), the window of the transfers that rule counted: sized to the
+   * namespace's rules, not to the whole rule set, as a large population holds hundreds of thousands of these
+   */
+  readonly windows: (WindowState | undefined)[]
+  /** per state slot, the time of the entity's latest transfer the rule saw (for gap measures); made when first needed */
+  seen: (number | undefined)[] | undefined
 
-  constructor(readonly key: string) {}
+  constructor(
+    readonly key: string,
+    slots: number,
+  ) {
+    this.windows = new Array<WindowState | undefined>(slots)
+  }
 }
 
 /** The entities of one namespace, by key. */
 export class EntityTable {
   private readonly byKey = new Map<string, EntityState>()
+  /** rules keeping state in this table; each has a slot in every entity's arrays */
+  private slots = 0
+
+  /** a slot for one more rule; call before screening starts */
+  addRule(): number {
+    return this.slots++
+  }
 
   find(key: string): EntityState | undefined {
     return this.byKey.get(key)
@@ -25,7 +40,7 @@ export class EntityTable {
   obtain(key: string): EntityState {
     let state = this.byKey.get(key)
     if (!state) {
-      state = new EntityState(key)
+      state = new EntityState(key, this.slots)
       this.byKey.set(key, state)
     }
     return state
@@ -45,7 +60,7 @@ export class EntityTable {
         if (w.isIdle(now)) windows[i] = undefined
         else kept++
       }
-      if (kept === 0 && state.seen.length === 0) this.byKey.delete(key)
+      if (kept === 0 && state.seen === undefined) this.byKey.delete(key)
     }
   }
 

@@ -33,6 +33,11 @@ export class EntityIndex {
     }
   }
 
+  /** a slot for one more rule in the entities of namespace `slot` (its index into their per-rule arrays) */
+  ruleSlot(slot: number): number {
+    return this.tables[slot]!.addRule()
+  }
+
   key(view: TransferView, slot: number, entity: EntitySpec): string | undefined {
     const memo = this.keys[view.direction === 'out' ? 0 : 1]!
     let key = memo[slot]

@@ -13,6 +13,34 @@ export type Contribution = number
 // ones: amortised O(1) per event, and a quiet entity never keeps more dead events than live ones (plus this)
 const COMPACT_AT = 16
 
+/** What the windows of one rule share, built once per rule: a window holds one pointer to it. */
+export class WindowSpec {
+  /** doubles per event row: its time, then one value per measure */
+  readonly stride: number
+  /** doubles before the first row: the running count or sum per measure (unused for max and distinct) */
+  readonly header: number
+  readonly hasDistinct: boolean
+
+  constructor(
+    readonly aggregates: readonly WindowAggregate[],
+    readonly windowMs: number,
+    readonly latenessMs: number,
+  ) {
+    this.stride = 1 + aggregates.length
+    this.header = aggregates.length
+    this.hasDistinct = aggregates.includes('distinct')
+  }
+}
+
+// a window counts its distinct values by scanning its events up to this many; past it, it keeps counters.
+// Most windows of a large population hold a few events, and a counter costs about 100 bytes each
+const DISTINCT_SCAN_LIMIT = 8
+
+/** a double array of exactly `n` slots, filled with NaN (a plain `[]` grows in steps of 16 or more) */
+function doubles(n: number): number[] {
+  return new Array<number>(n).fill(Number.NaN)
+}
+
 /**
  * The events one entity contributed to one rule, on event time.
  * In-order events keep running aggregates over (now - window, now]; a late event (within the
@@ -20,15 +48,16 @@ const COMPACT_AT = 16
  * Events older than window + lateness are dropped, so memory follows the live window only.
  *
  * Layout: screening is bound by memory latency (hundreds of thousands of windows, a few cache misses
- * each), so an event is one row of doubles in a single array, [time, value per measure], and the
- * running aggregates are plain numbers; only distinct measures keep a counter of their own.
+ * each), and most windows of a large population hold one or two events. So a window is this object and
+ * two arrays sized to what it holds (doubling as it grows): one of doubles, [running totals, then an event
+ * row of time and value per measure], and one of record ids. Distinct values are counted by a scan of the
+ * few events of a small window, and by a counter per distinct measure once the window grows past that.
  */
 export class WindowState {
-  /** event rows, `stride` doubles each: time, then one value per measure (NaN: none) */
-  private readonly rows: number[] = []
+  /** the totals (`spec.header` doubles), then event rows of `spec.stride` doubles: time, value per measure (NaN: none) */
+  private rows: number[]
   /** record id per event, for evidence */
-  private readonly ids: string[] = []
-  private readonly stride: number
+  private ids: string[]
   /**
    * events in the arrays; the arrays only grow (compaction moves events down but keeps the capacity),
    * so a busy entity's window stops allocating once it has reached its size
@@ -40,18 +69,13 @@ export class WindowState {
   private aggHead = 0
   /** latest event time, or the latest time the aggregates were moved to */
   clock = Number.NEGATIVE_INFINITY
-  /** per measure: the running count or sum (unused for max and distinct) */
-  private readonly totals: number[]
-  private readonly distinct: (DistinctCounter | undefined)[]
+  /** per measure, the count of each value (distinct measures only); made once the window holds many events */
+  private distinct: (DistinctCounter | undefined)[] | undefined
 
-  constructor(
-    private readonly aggregates: readonly WindowAggregate[],
-    private readonly windowMs: number,
-    private readonly latenessMs: number,
-  ) {
-    this.stride = 1 + aggregates.length
-    this.totals = aggregates.map(() => 0)
-    this.distinct = aggregates.map((a) => (a === 'distinct' ? new DistinctCounter() : undefined))
+  constructor(private readonly spec: WindowSpec) {
+    this.rows = doubles(spec.header + spec.stride)
+    for (let m = 0; m < spec.header; m++) this.rows[m] = 0
+    this.ids = new Array<string>(1)
   }
 
   /** events retained */
@@ -60,60 +84,107 @@ export class WindowState {
   }
 
   private time(i: number): number {
-    return this.rows[i * this.stride]!
+    return this.rows[this.spec.header + i * this.spec.stride]!
   }
 
   /** true when nothing is retained and nothing can come back into view */
   isIdle(now: number): boolean {
-    return this.size === 0 || this.time(this.end - 1) <= now - this.windowMs - this.latenessMs
+    return this.size === 0 || this.time(this.end - 1) <= now - this.spec.windowMs - this.spec.latenessMs
   }
 
   add(ts: number, id: string, contributions: readonly Contribution[]): void {
+    if (ts >= this.clock) this.advance(ts)
+    this.reserve()
+    const { header, stride } = this.spec
     const rows = this.rows
     if (ts >= this.clock) {
-      this.advance(ts)
       const at = this.end++
-      let r = at * this.stride
+      let r = header + at * stride
       rows[r++] = ts
       for (let m = 0; m < contributions.length; m++) rows[r++] = contributions[m]!
       this.ids[at] = id
       this.fold(at, 1)
+      this.countDistinctWhenLarge()
       return
     }
     // late: keep time order; it joins the aggregates only if it falls inside the current window
     let at = this.end
     while (at > this.head && this.time(at - 1) > ts) at--
-    const stride = this.stride
-    // open a row at `at`: append one, then move the later rows up by one
-    for (let k = 0; k < stride; k++) rows[this.end * stride + k] = 0
-    rows.copyWithin((at + 1) * stride, at * stride, this.end * stride)
-    rows[at * stride] = ts
-    for (let m = 0; m < contributions.length; m++) rows[at * stride + 1 + m] = contributions[m]!
-    this.ids[this.end] = ''
+    // open a row at `at` by moving the later rows up by one
+    rows.copyWithin(header + (at + 1) * stride, header + at * stride, header + this.end * stride)
+    let r = header + at * stride
+    rows[r++] = ts
+    for (let m = 0; m < contributions.length; m++) rows[r++] = contributions[m]!
     this.ids.copyWithin(at + 1, at, this.end)
     this.ids[at] = id
     this.end++
     if (at < this.aggHead) this.aggHead++
-    else if (ts > this.clock - this.windowMs) this.fold(at, 1)
+    else if (ts > this.clock - this.spec.windowMs) this.fold(at, 1)
     else this.aggHead++
+    this.countDistinctWhenLarge()
+  }
+
+  /** past the scan limit, counters over the aggregated events [aggHead, end) take over from scans */
+  private countDistinctWhenLarge(): void {
+    if (this.distinct !== undefined || !this.spec.hasDistinct || this.end - this.aggHead <= DISTINCT_SCAN_LIMIT) return
+    const { aggregates, header, stride } = this.spec
+    const counters = aggregates.map((a) => (a === 'distinct' ? new DistinctCounter() : undefined))
+    for (let i = this.aggHead; i < this.end; i++) {
+      for (let m = 0; m < aggregates.length; m++) {
+        const v = this.rows[header + i * stride + 1 + m]!
+        if (v === v) counters[m]?.add(v, 1)
+      }
+    }
+    this.distinct = counters
+  }
+
+  /** distinct values of measure `m` among the aggregated events, by comparing each with those before it */
+  private distinctAmongAggregated(m: number): number {
+    const { header, stride } = this.spec
+    const rows = this.rows
+    let n = 0
+    for (let i = this.aggHead; i < this.end; i++) {
+      const v = rows[header + i * stride + 1 + m]!
+      if (v !== v) continue
+      let repeat = false
+      for (let j = this.aggHead; j < i && !repeat; j++) repeat = rows[header + j * stride + 1 + m] === v
+      if (!repeat) n++
+    }
+    return n
+  }
+
+  /** room for one more event: the arrays double when full */
+  private reserve(): void {
+    const { header, stride } = this.spec
+    const needed = header + (this.end + 1) * stride
+    if (needed > this.rows.length) {
+      const rows = doubles(header + 2 * (this.rows.length - header))
+      for (let i = 0; i < header + this.end * stride; i++) rows[i] = this.rows[i]!
+      this.rows = rows
+    }
+    if (this.end >= this.ids.length) {
+      const ids = new Array<string>(2 * this.ids.length)
+      for (let i = 0; i < this.end; i++) ids[i] = this.ids[i]!
+      this.ids = ids
+    }
   }
 
   /** moves the window end to `now`, dropping what left the window from the aggregates */
   advance(now: number): void {
     if (now <= this.clock) return
     this.clock = now
-    const start = now - this.windowMs
+    const start = now - this.spec.windowMs
     const end = this.end
     // times read from the rows in place: through a call that is not inlined, each read boxed a double,
     // two allocations on every window event
     const rows = this.rows
-    const stride = this.stride
-    while (this.aggHead < end && rows[this.aggHead * stride]! <= start) {
+    const { header, stride } = this.spec
+    while (this.aggHead < end && rows[header + this.aggHead * stride]! <= start) {
       this.fold(this.aggHead, -1)
       this.aggHead++
     }
-    const keepFrom = start - this.latenessMs
-    while (this.head < this.aggHead && rows[this.head * stride]! <= keepFrom) this.head++
+    const keepFrom = start - this.spec.latenessMs
+    while (this.head < this.aggHead && rows[header + this.head * stride]! <= keepFrom) this.head++
     if (this.head >= COMPACT_AT && this.head * 2 >= end) this.compact()
   }
 
@@ -121,12 +192,12 @@ export class WindowState {
   measure(m: number, t: number): number {
     if (t >= this.clock) {
       this.advance(t)
-      switch (this.aggregates[m]) {
+      switch (this.spec.aggregates[m]) {
         case 'count':
         case 'sum':
-          return this.totals[m]!
+          return this.rows[m]!
         case 'distinct':
-          return this.distinct[m]!.size
+          return this.distinct ? this.distinct[m]!.size : this.distinctAmongAggregated(m)
         case 'max':
           return this.scan(m, t)
       }
@@ -137,7 +208,7 @@ export class WindowState {
   /** ids of the events inside (t - window, t], newest last, at most `limit` */
   recentIds(t: number, limit: number): string[] {
     const out: string[] = []
-    const start = t - this.windowMs
+    const start = t - this.spec.windowMs
     for (let i = this.end - 1; i >= this.head && out.length < limit; i--) {
       const ts = this.time(i)
       if (ts > t) continue
@@ -148,16 +219,17 @@ export class WindowState {
   }
 
   private scan(m: number, t: number): number {
-    const start = t - this.windowMs
-    const kind = this.aggregates[m]
-    const stride = this.stride
+    const start = t - this.spec.windowMs
+    const kind = this.spec.aggregates[m]
+    const { header, stride } = this.spec
     let acc = 0
     const seen = kind === 'distinct' ? new Set<number>() : undefined
     for (let i = this.head; i < this.end; i++) {
-      const ts = this.rows[i * stride]!
+      const r = header + i * stride
+      const ts = this.rows[r]!
       if (ts <= start) continue
       if (ts > t) break
-      const v = this.rows[i * stride + 1 + m]!
+      const v = this.rows[r + 1 + m]!
       if (v !== v) continue
       if (kind === 'count') acc++
       else if (kind === 'sum') acc += v
@@ -168,19 +240,21 @@ export class WindowState {
   }
 
   private fold(i: number, sign: 1 | -1): void {
-    const base = i * this.stride + 1
-    for (let m = 0; m < this.aggregates.length; m++) {
-      const v = this.rows[base + m]!
+    const { aggregates, header, stride } = this.spec
+    const rows = this.rows
+    const base = header + i * stride + 1
+    for (let m = 0; m < aggregates.length; m++) {
+      const v = rows[base + m]!
       if (v !== v) continue
-      switch (this.aggregates[m]) {
+      switch (aggregates[m]) {
         case 'count':
-          this.totals[m]! += sign
+          rows[m]! += sign
           break
         case 'sum':
-          this.totals[m]! += sign * v
+          rows[m]! += sign * v
           break
         case 'distinct':
-          this.distinct[m]!.add(v, sign)
+          this.distinct?.[m]!.add(v, sign)
           break
         case 'max':
           break
@@ -192,8 +266,8 @@ export class WindowState {
   private compact(): void {
     const n = this.head
     const live = this.end - n
-    const stride = this.stride
-    this.rows.copyWithin(0, n * stride, this.end * stride)
+    const { header, stride } = this.spec
+    this.rows.copyWithin(header, header + n * stride, header + this.end * stride)
     this.ids.copyWithin(0, n, this.end)
     // dead ids would keep their strings alive
     this.ids.fill('', live, this.end)
