@@ -211,6 +211,31 @@ reason: "{inflow}"
     expect(screener.liveEntities).toBe(2)
   })
 
+  it('measures the gap since an entity was last seen, and an account age without any state', () => {
+    const rule = (id: string, entity: string, measure: string) => `kind: rule
+id: ${id}
+version: 1
+title: ${id}
+typology: t
+source: test
+entity: ${entity}
+measures:
+  days: { ${measure}: true }
+score: { measure: days, bands: [{ from: 0, score: 50 }] }
+reason: "{days}"
+`
+    const pack = rulesetOf({ gap: rule('gap', 'sender.id', 'gap_days'), age: rule('age', 'none', 'age_days') })
+    const opened = { id: 'A', accountOpened: '2026-02-19' }
+    const { verdicts } = screenAll(pack, [
+      transfer(0, 'A', 'B', '10', { sender: opened }),
+      transfer(3 * 24 * 60, 'A', 'C', '10', { sender: opened }),
+    ])
+    const days = (v: (typeof verdicts)[number], rule: string) => v.hits.find((h) => h.rule === rule)?.evidence.value
+    // first sight: no gap yet; three days later, a gap of 3. The account was 10, then 13 days old
+    expect(verdicts.map((v) => days(v, 'gap'))).toEqual([undefined, 3])
+    expect(verdicts.map((v) => days(v, 'age'))).toEqual([10, 13])
+  })
+
   it('counts the records that come more than the lateness behind the latest time before them', () => {
     const pack = rulesetOf({ structuring })
     // lateness is 1h: 50 minutes behind is allowed, 2 hours and a day behind are not; a repeat of the latest time is in order

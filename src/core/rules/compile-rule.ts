@@ -41,7 +41,8 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
   const windowAggregates = measures.flatMap((m) => (m.kind === 'windowed' ? [m.aggregate] : []))
   const hasWindowed = windowAggregates.length > 0
   const graph = measures.find((m) => m.kind === 'cycle')
-  const seen = measures.some((m) => m.kind === 'gap_days' || m.kind === 'age_days')
+  // a gap needs the entity's last-seen time; an account's age is read from the record and keeps no state
+  const seen = measures.some((m) => m.kind === 'gap_days')
   if ((hasWindowed || graph) && !file.window) report([], 'windowed measures (count, sum, max, distinct, cycle) need a "window"', 'measures')
   if ((hasWindowed || seen) && (entity === undefined || typeof entity === 'string')) {
     if (entity === undefined) report(['entity'], 'windowed and history measures need an entity to keep state by, not "none"')
