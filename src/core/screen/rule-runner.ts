@@ -5,7 +5,7 @@ import type { Watchlists } from '../rules/watchlist-port.ts'
 import { TransferGraph } from '../state/graph.ts'
 import { EntityState } from '../state/entities.ts'
 import type { EntityIndex } from '../state/entity-index.ts'
-import type { ValueInterner } from '../state/value-interner.ts'
+import { textNumber } from '../state/text-number.ts'
 import { WindowSpec, WindowState, type Contribution } from '../state/window.ts'
 import type { Hit, HitEvidence } from './verdict.ts'
 import type { Direction, TransferContext, TransferView } from './view.ts'
@@ -33,7 +33,6 @@ export class RuleRunner {
   constructor(
     readonly rule: CompiledRule,
     private readonly entities: EntityIndex,
-    private readonly values: ValueInterner,
     latenessMs: number,
     private readonly watchlists: Watchlists | undefined,
   ) {
@@ -109,7 +108,7 @@ export class RuleRunner {
       const c = m.extract(view)
       if (c === undefined) this.contributions[slot++] = Number.NaN
       else {
-        this.contributions[slot++] = typeof c === 'string' ? this.values.number(c) : c
+        this.contributions[slot++] = typeof c === 'string' ? textNumber(c) : c
         any = true
       }
     }

@@ -4,7 +4,6 @@ import type { CompiledRuleset } from '../rules/compiled.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
 import { CaseBook, type Case } from './cases.ts'
 import { EntityIndex } from '../state/entity-index.ts'
-import { ValueInterner } from '../state/value-interner.ts'
 import { RuleRunner } from './rule-runner.ts'
 import { combineHits, type Hit, type Verdict } from './verdict.ts'
 import type { EntitySpec } from '../rules/entity.ts'
@@ -50,7 +49,6 @@ export class Screener {
    */
   private readonly keySides: { namespace: string; side: Direction; key: EntitySpec['key'] }[]
   private readonly entities = new EntityIndex()
-  private readonly values = new ValueInterner()
   private readonly toBase: ToBaseMinor
   private readonly caseBook: CaseBook | undefined
   private readonly latenessMs: number
@@ -64,7 +62,7 @@ export class Screener {
   ) {
     this.latenessMs = opts.latenessMs ?? ruleset.latenessMs
     const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
-    this.runners = share.map((i) => new RuleRunner(ruleset.rules[i]!, this.entities, this.values, this.latenessMs, opts.watchlists))
+    this.runners = share.map((i) => new RuleRunner(ruleset.rules[i]!, this.entities, this.latenessMs, opts.watchlists))
     const sides = new Map<string, Screener['keySides'][number]>()
     for (const { rule: { entity } } of this.runners) {
       if (!entity) continue

@@ -5,7 +5,7 @@ export type WindowAggregate = 'count' | 'sum' | 'max' | 'distinct'
 
 /**
  * What an event contributes to one windowed measure: an amount or 1 for count, sum and max, a value
- * number (see ValueInterner) for distinct, NaN when the measure's own filter left the event out.
+ * number (see textNumber) for distinct, NaN when the measure's own filter left the event out.
  */
 export type Contribution = number
 
