@@ -71,16 +71,16 @@ export class RuleRunner {
         const adds = counted && rule.needs.window && this.contribute(view)
         const state = entity ? this.entities.state(view, this.tableSlot, key, adds || rule.needs.seen) : this.global
         if (state) {
-          window = state.windows[this.slot]
+          window = state.window(this.slot)
           if (adds) {
             if (!window) {
               window = new WindowState(this.windowSpec)
-              state.windows[this.slot] = window
+              state.addWindow(this.slot, window)
             }
             window.add(ctx.ts, ctx.record.id, this.contributions)
           }
           if (rule.needs.seen) {
-            const seen = (state.seen ??= new Array<number | undefined>(state.windows.length))
+            const seen = (state.seen ??= new Array<number | undefined>(state.slots))
             lastSeen = seen[this.slot]
             if (lastSeen === undefined || ctx.ts > lastSeen) seen[this.slot] = ctx.ts
           }
@@ -117,14 +117,13 @@ export class RuleRunner {
 
   /** forgets graph edges and the entity-less window once they left the window (entity tables are swept by the screener) */
   sweep(now: number): void {
-    const w = this.global.windows[this.slot]
-    if (w?.isIdle(now)) this.global.windows[this.slot] = undefined
+    this.global.dropWindows((w) => w.isIdle(now))
     this.graph?.sweep(now)
   }
 
   /** graph nodes and the entity-less window: live state outside the entity tables */
   get liveState(): number {
-    return (this.graph?.nodes ?? 0) + (this.global.windows[this.slot] ? 1 : 0)
+    return (this.graph?.nodes ?? 0) + this.global.windowCount()
   }
 
   private evaluate(
