@@ -17,7 +17,7 @@ const COMPACT_AT = 16
 export class WindowSpec {
   /** doubles per event row: its time, then one value per measure */
   readonly stride: number
-  /** doubles before the first row: the running count or sum per measure (unused for max and distinct) */
+  /** doubles before the first row: the window's clock, then the running count or sum per measure (unused for max and distinct) */
   readonly header: number
   readonly hasDistinct: boolean
 
@@ -27,10 +27,14 @@ export class WindowSpec {
     readonly latenessMs: number,
   ) {
     this.stride = 1 + aggregates.length
-    this.header = aggregates.length
+    this.header = 1 + aggregates.length
     this.hasDistinct = aggregates.includes('distinct')
   }
 }
+
+// where the rows array keeps a window's clock, and its first running total
+const CLOCK = 0
+const TOTALS = 1
 
 // a window counts its distinct values by scanning its events up to this many; past it, it keeps counters.
 // Most windows of a large population hold a few events, and a counter costs about 100 bytes each
@@ -54,7 +58,11 @@ function doubles(n: number): number[] {
  * few events of a small window, and by a counter per distinct measure once the window grows past that.
  */
 export class WindowState {
-  /** the totals (`spec.header` doubles), then event rows of `spec.stride` doubles: time, value per measure (NaN: none) */
+  /**
+   * the clock and the totals (`spec.header` doubles: see CLOCK and TOTALS), then event rows of `spec.stride`
+   * doubles: time, value per measure (NaN: none). The clock lives here rather than in a field, where a double
+   * is a separate boxed number: one allocation and one cache miss more per window
+   */
   private rows: number[]
   /** record id per event, for evidence */
   private ids: string[]
@@ -67,15 +75,19 @@ export class WindowState {
   private head = 0
   /** first event inside the running aggregates */
   private aggHead = 0
-  /** latest event time, or the latest time the aggregates were moved to */
-  clock = Number.NEGATIVE_INFINITY
   /** per measure, the count of each value (distinct measures only); made once the window holds many events */
   private distinct: (DistinctCounter | undefined)[] | undefined
 
   constructor(private readonly spec: WindowSpec) {
     this.rows = doubles(spec.header + spec.stride)
-    for (let m = 0; m < spec.header; m++) this.rows[m] = 0
+    this.rows[CLOCK] = Number.NEGATIVE_INFINITY
+    for (let m = 0; m < spec.aggregates.length; m++) this.rows[TOTALS + m] = 0
     this.ids = new Array<string>(1)
+  }
+
+  /** latest event time, or the latest time the aggregates were moved to */
+  get clock(): number {
+    return this.rows[CLOCK]!
   }
 
   /** events retained */
@@ -171,8 +183,8 @@ export class WindowState {
 
   /** moves the window end to `now`, dropping what left the window from the aggregates */
   advance(now: number): void {
-    if (now <= this.clock) return
-    this.clock = now
+    if (now <= this.rows[CLOCK]!) return
+    this.rows[CLOCK] = now
     const start = now - this.spec.windowMs
     const end = this.end
     // times read from the rows in place: through a call that is not inlined, each read boxed a double,
@@ -195,7 +207,7 @@ export class WindowState {
       switch (this.spec.aggregates[m]) {
         case 'count':
         case 'sum':
-          return this.rows[m]!
+          return this.rows[TOTALS + m]!
         case 'distinct':
           return this.distinct ? this.distinct[m]!.size : this.distinctAmongAggregated(m)
         case 'max':
@@ -248,10 +260,10 @@ export class WindowState {
       if (v !== v) continue
       switch (aggregates[m]) {
         case 'count':
-          rows[m]! += sign
+          rows[TOTALS + m]! += sign
           break
         case 'sum':
-          rows[m]! += sign * v
+          rows[TOTALS + m]! += sign * v
           break
         case 'distinct':
           this.distinct?.[m]!.add(v, sign)
