@@ -3,10 +3,10 @@
  * nodes, not at party ids, so a search walks the graph without a map lookup per step.
  */
 class GraphNode {
-  readonly to: GraphNode[] = []
-  readonly ts: number[] = []
-  readonly amount: number[] = []
-  readonly id: string[] = []
+  to: GraphNode[] = []
+  ts: number[] = []
+  amount: number[] = []
+  id: string[] = []
   /** edges pointing here: while any is left the node must stay the party's one node, even with no edges out */
   inbound = 0
   /** the search that has this node on its current path */
@@ -52,7 +52,15 @@ export class TransferGraph {
     // edges stay in time order (a late transfer is placed), so searches can skip to a time by bisection
     let at = node.ts.length
     while (at > 0 && node.ts[at - 1]! > ts) at--
-    if (at === node.ts.length) {
+    if (at === 0 && node.ts.length === 0) {
+      // a party's first edge out gets arrays of exactly one: most parties of a large population send once or
+      // twice in a window, and an array grown by push reserves 17 slots
+      node.to = [target]
+      node.ts = [ts]
+      node.amount = [amount]
+      node.id = [id]
+      node.lastOut = ts
+    } else if (at === node.ts.length) {
       node.to.push(target)
       node.ts.push(ts)
       node.amount.push(amount)
