@@ -24,9 +24,10 @@ export function heapBudget(maxMemoryMb: number, threads: number): { perThreadMb:
 
 /**
  * Runs this same command again in a Node process whose old generation is `oldSpaceMb` (a heap limit can only
- * be set when a process starts); undefined when this process already is that one.
+ * be set when a process starts); undefined when this process already is that one. `outOfMemory`: V8 aborted
+ * the run on reaching that limit (after its own report on stderr).
  */
-export async function rerunWithOldSpace(oldSpaceMb: number): Promise<number | undefined> {
+export async function rerunWithOldSpace(oldSpaceMb: number): Promise<{ code: number; outOfMemory: boolean } | undefined> {
   if (process.env[ENV] === String(oldSpaceMb)) return undefined
   const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${oldSpaceMb}`, ...process.argv.slice(1)], {
     stdio: 'inherit',
@@ -34,6 +35,17 @@ export async function rerunWithOldSpace(oldSpaceMb: number): Promise<number | un
   })
   return new Promise((resolve, reject) => {
     child.on('error', reject)
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    // V8 ends a process whose heap is full with abort()
+    child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), outOfMemory: signal === 'SIGABRT' }))
   })
+}
+
+/** What to tell the user when screening state outgrew the heap that `--max-memory` left it. */
+export function outgrewHeap(maxMemoryMb: number, perThreadMb: number, threads: number): string {
+  return (
+    `the screening state outgrew the ${perThreadMb} MiB heap that --max-memory ${maxMemoryMb} leaves ` +
+    `${threads === 1 ? 'its thread' : `each of its ${threads} threads`}, and the output stops where it did. A batch holds the state of the records ` +
+    `inside its longest window, not of the whole batch: give it more --max-memory${threads > 1 ? ' or fewer --threads' : ''} ` +
+    `(docs/engine.md, "Sizing a batch").`
+  )
 }

@@ -50,3 +50,27 @@ describe('txscreen batch --max-memory', () => {
     expect((refused as { stderr: string }).stderr).toMatch(/--max-memory 300 leaves .* MiB of heap per thread/)
   }, 120_000)
 })
+
+describe('txscreen batch --max-memory, state larger than the cap', () => {
+  it('says that the window state outgrew the heap, and what to do, after V8 stops the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txscreen-outgrown-'))
+    const input = join(dir, 'unique.ndjson')
+    // every party new, one transfer a second: 60,000 records stay inside the 30-day windows, about 200 MiB of
+    // state, more than the 128 MiB heap that --max-memory 288 leaves one thread
+    const fixture = readFileSync(join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').filter(Boolean)
+    const start = Date.parse('2026-01-01T00:00:00Z')
+    const lines: string[] = []
+    for (let i = 0; i < 60_000; i++) {
+      const r = JSON.parse(fixture[i % fixture.length]!) as { sender: Record<string, string>; receiver: Record<string, string> }
+      const party = (p: Record<string, string>, tag: string) => ({ ...p, id: `${tag}${i}`, account: `${tag.toUpperCase()}X${i}`, phone: `+1555${String(i).padStart(7, '0')}` })
+      lines.push(JSON.stringify({ ...r, id: `u${i}`, timestamp: new Date(start + i * 1000).toISOString(), sender: party(r.sender, 's'), receiver: party(r.receiver, 'r') }))
+    }
+    writeFileSync(input, lines.join('\n') + '\n')
+    const failed = await run('node', [CLI, 'batch', input, '--threads', '1', '--max-memory', '288', '--out', join(dir, 'out.ndjson'), '--quiet'], {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+    }).catch((e: { code: number; stderr: string }) => e)
+    expect('code' in failed && failed.code).toBe(1)
+    expect((failed as { stderr: string }).stderr).toMatch(/txscreen batch: the screening state outgrew the 128 MiB heap that --max-memory 288 leaves its thread.*more --max-memory/)
+  }, 120_000)
+})

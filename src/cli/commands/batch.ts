@@ -8,7 +8,7 @@ import { Screener, screenLine, type Case, type InputFormat, type ParsedLine, typ
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
-import { heapBudget, rerunWithOldSpace } from '../heap-budget.ts'
+import { heapBudget, outgrewHeap, rerunWithOldSpace } from '../heap-budget.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
 import { formatOf } from '../record-source.ts'
@@ -21,8 +21,10 @@ Screens every record and writes one line per input record, in input order: a ver
 --threads N splits the rules across N threads (default: the available cores; 1 screens in-process);
 the output is byte-identical whatever N.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
-each thread's heap; window state stays level however long the batch, so a cap costs collection time only.
-Exit 0 when the batch ran (even with record errors), 2 for usage or rule errors.`
+each thread's heap; window state stays level however long the batch, so a cap costs collection time only,
+as long as it holds the state of the records inside the longest window (docs/engine.md, "Sizing a batch").
+Exit 0 when the batch ran (even with record errors), 2 for usage or rule errors, 1 when the state outgrew
+--max-memory (the output then stops where the run did).`
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand('batch', USAGE, argv, {
@@ -62,8 +64,12 @@ export async function run(argv: string[]): Promise<number> {
       return 2
     }
     heapPerThreadMb = budget.perThreadMb
-    const code = await rerunWithOldSpace(heapPerThreadMb)
-    if (code !== undefined) return code
+    const rerun = await rerunWithOldSpace(heapPerThreadMb)
+    if (rerun?.outOfMemory) {
+      process.stderr.write(`txscreen batch: ${outgrewHeap(Number(values['max-memory']), heapPerThreadMb, threads)}\n`)
+      return 1
+    }
+    if (rerun) return rerun.code
   }
 
   const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
