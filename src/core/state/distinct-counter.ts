@@ -1,3 +1,5 @@
+import { doubles } from './doubles.ts'
+
 // up to this many distinct values are counted in a flat array scanned in place; a window rarely holds more,
 // and a scan of a few numbers costs less than hashing; beyond it a Map takes over
 const FLAT_LIMIT = 16
@@ -8,7 +10,7 @@ export class DistinctCounter {
    * value, count, value, count, ... while small: `used` slots of it, the rest spare. It starts with room for
    * one pair and doubles, as most counters of a large population only ever see one or two values.
    */
-  private flat: number[] | undefined = new Array<number>(2).fill(Number.NaN)
+  private flat: number[] | undefined = doubles(2)
   private used = 0
   private map: Map<number, number> | undefined
 
@@ -54,7 +56,7 @@ export class DistinctCounter {
   }
 
   private grow(flat: number[]): number[] {
-    const bigger = new Array<number>(2 * flat.length).fill(Number.NaN)
+    const bigger = doubles(2 * flat.length)
     for (let i = 0; i < this.used; i++) bigger[i] = flat[i]!
     return (this.flat = bigger)
   }

@@ -52,7 +52,7 @@ export class TransferGraph {
     // edges stay in time order (a late transfer is placed), so searches can skip to a time by bisection
     let at = node.ts.length
     while (at > 0 && node.ts[at - 1]! > ts) at--
-    if (at === 0 && node.ts.length === 0) {
+    if (node.ts.length === 0) {
       // a party's first edge out gets arrays of exactly one: most parties of a large population send once or
       // twice in a window, and an array grown by push reserves 17 slots
       node.to = [target]

@@ -1,4 +1,5 @@
 import { DistinctCounter } from './distinct-counter.ts'
+import { doubles } from './doubles.ts'
 
 /** How a windowed measure folds its values. */
 export type WindowAggregate = 'count' | 'sum' | 'max' | 'distinct'
@@ -39,11 +40,6 @@ const TOTALS = 1
 // a window counts its distinct values by scanning its events up to this many; past it, it keeps counters.
 // Most windows of a large population hold a few events, and a counter costs about 100 bytes each
 const DISTINCT_SCAN_LIMIT = 8
-
-/** a double array of exactly `n` slots, filled with NaN (a plain `[]` grows in steps of 16 or more) */
-function doubles(n: number): number[] {
-  return new Array<number>(n).fill(Number.NaN)
-}
 
 /**
  * The events one entity contributed to one rule, on event time.
@@ -105,11 +101,13 @@ export class WindowState {
   }
 
   add(ts: number, id: string, contributions: readonly Contribution[]): void {
-    if (ts >= this.clock) this.advance(ts)
+    const inOrder = ts >= this.clock
+    // advancing first may compact the rows, and so leave the room reserve() would otherwise make
+    if (inOrder) this.advance(ts)
     this.reserve()
     const { header, stride } = this.spec
     const rows = this.rows
-    if (ts >= this.clock) {
+    if (inOrder) {
       const at = this.end++
       let r = header + at * stride
       rows[r++] = ts
