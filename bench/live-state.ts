@@ -1,0 +1,62 @@
+// Live screening state per record: generated records screened in-process, then the heap after a full
+// collection over the records screened. What a batch must hold for the records inside its longest window.
+//   npx tsx bench/live-state.ts [--records N] [--seed N --generated N --accounts N] [--new-parties]
+// The records are the first N of `txscreen generate --seed --records <generated> --accounts` (cached under /tmp).
+// --new-parties gives every sender and receiver of the records a fresh id, account and phone: a population of
+// one-off counterparties, which the generated populations (whose accounts recur) do not show.
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { compileRuleset, recordParser, Screener, type TransferRecord } from '../src/core/index.ts'
+import { readRuleSources } from '../src/rules-fs.ts'
+import { generatedRecords } from './data.ts'
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '100000' },
+    generated: { type: 'string', default: '200000' },
+    accounts: { type: 'string', default: '8000' },
+    seed: { type: 'string', default: '42' },
+    'new-parties': { type: 'boolean', default: false },
+  },
+})
+const records = Number(values.records)
+const accounts = Number(values.accounts)
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+const compiled = compileRuleset(await readRuleSources())
+if (!compiled.ok) throw new Error('the rule pack does not compile: run `npx txscreen rules check`')
+const screener = new Screener(compiled.ruleset)
+const parser = recordParser('ndjson')
+const file = await generatedRecords(Number(values.seed), Math.max(records, Number(values.generated)), accounts)
+
+type Party = TransferRecord['sender']
+const fresh = (p: Party, tag: string, i: number): Party => ({
+  ...p,
+  id: `${tag}${i}`,
+  account: `${tag.toUpperCase()}X${i}`,
+  phone: `+1555${String(i).padStart(7, '0')}`,
+  ...(p.email !== undefined && { email: `${tag}${i}@new.example` }),
+})
+
+gc()
+const before = process.memoryUsage().heapUsed
+let screened = 0
+for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+  if (screened === records) break
+  const parsed = parser.push([{ text, line: screened + 1 }])[0]
+  if (!parsed?.ok) continue
+  const r = parsed.record
+  screener.screen(values['new-parties'] ? { ...r, sender: fresh(r.sender, 's', screened), receiver: fresh(r.receiver, 'r', screened) } : r)
+  screened++
+}
+gc()
+const live = process.memoryUsage().heapUsed - before
+console.log(
+  `${screened.toLocaleString('en-US')} records (seed ${values.seed}, ${accounts.toLocaleString('en-US')} accounts${values['new-parties'] ? ', every party new' : ''}): ` +
+    `${(live / 2 ** 20).toFixed(0)} MiB of live state, ${Math.round(live / screened).toLocaleString('en-US')} bytes a record ` +
+    `(${screener.liveEntities.toLocaleString('en-US')} windows and graph nodes)`,
+)
