@@ -19,17 +19,19 @@ parentPort!.on('message', (msg: ShareMessage | BytesMessage) => {
     screener = new Screener(ruleset, { rules: msg.share.rules })
     return
   }
-  const parsed = decoder.decode(msg.bytes)
   const hits: [number, Hit[]][] = []
-  for (let i = 0; i < parsed.length; i++) {
-    const p = parsed[i]!
-    if (!p.ok) continue
-    try {
-      const h = screener!.hits(p.record)
-      if (h.length > 0) hits.push([i, h])
-    } catch (err) {
-      // the main thread turns the same record into its error line
-      if (!(err instanceof ScreeningError)) throw err
+  let i = 0
+  for (const slice of decoder.slices(msg.bytes)) {
+    for (const p of slice) {
+      const at = i++
+      if (!p.ok) continue
+      try {
+        const h = screener!.hits(p.record)
+        if (h.length > 0) hits.push([at, h])
+      } catch (err) {
+        // the main thread turns the same record into its error line
+        if (!(err instanceof ScreeningError)) throw err
+      }
     }
   }
   parentPort!.postMessage({ hits } satisfies HitsMessage)

@@ -72,25 +72,28 @@ export function screenThreaded(
         if (!block) break
         // a rejected reply is awaited below; keep Node from reporting it as unhandled meanwhile
         for (const r of block.replies) r.catch(() => {})
-        const parsed = decoder.decode(block.bytes)
         const replies = await Promise.all(block.replies)
         const cursors = replies.map(() => 0)
-        const out: ScreenOutput[] = new Array(parsed.length)
-        for (let i = 0; i < parsed.length; i++) {
-          out[i] = screenLine(screener!, parsed[i]!, (own) => {
-            const parts: Hit[][] = [own]
-            for (let w = 0; w < replies.length; w++) {
-              const sparse = replies[w]!.hits
-              const c = cursors[w]!
-              if (c < sparse.length && sparse[c]![0] === i) {
-                parts.push(sparse[c]![1])
-                cursors[w] = c + 1
-              } else parts.push(NO_HITS)
-            }
-            return merge(parts)
-          })
+        let i = 0
+        // screened and handed on a slice at a time, so records and verdicts die young (see BlockDecoder)
+        for (const parsed of decoder.slices(block.bytes)) {
+          const out: ScreenOutput[] = new Array(parsed.length)
+          for (let k = 0; k < parsed.length; k++, i++) {
+            out[k] = screenLine(screener!, parsed[k]!, (own) => {
+              const parts: Hit[][] = [own]
+              for (let w = 0; w < replies.length; w++) {
+                const sparse = replies[w]!.hits
+                const c = cursors[w]!
+                if (c < sparse.length && sparse[c]![0] === i) {
+                  parts.push(sparse[c]![1])
+                  cursors[w] = c + 1
+                } else parts.push(NO_HITS)
+              }
+              return merge(parts)
+            })
+          }
+          if (out.length > 0) yield out
         }
-        if (out.length > 0) yield out
       }
     } finally {
       await Promise.all(opts.workers.map((w) => w.close()))

@@ -48,4 +48,17 @@ describe('BlockDecoder', () => {
     expect(whole.map((p) => (p.ok ? p.record.id : `${p.error.line}:${p.error.error.code}`))).toEqual(['a', 'b', '5:invalid_csv'])
     for (const size of [1, 13, 64]) expect(decodeInBlocks('csv', bytes, size).flat().map(summary)).toEqual(whole.map(summary))
   })
+
+  it('parses a block a slice of lines at a time, with a quoted newline across the slices', () => {
+    const header = 'id,timestamp,amount,currency,channel,sender.id,receiver.id,reference'
+    // the 128th line (the header is the first) opens a quote that the next line closes: slices are 128 lines
+    const rows = Array.from({ length: 300 }, (_, i) => `r${i},2026-03-01T10:15:00Z,1,USD,wire,S1,R1,${i === 126 ? '"one\ntwo"' : 'x'}`)
+    const bytes = new TextEncoder().encode([header, ...rows].join('\n'))
+    const d = new BlockDecoder('csv')
+    const slices = [...d.slices(bytes), ...d.slices(null)]
+    expect(slices.length).toBeGreaterThan(2)
+    const records = slices.flat().map((p) => (p.ok ? p.record : p.error))
+    expect(records.map((r) => r.id)).toEqual(rows.map((_, i) => `r${i}`))
+    expect(records[126]).toMatchObject({ reference: 'one\ntwo' })
+  })
 })
