@@ -1,9 +1,9 @@
-import type { Hit, InputFormat, RuleSource } from '../core/index.ts'
+import type { Hit, RuleSource } from '../core/index.ts'
+import type { EncodedRecords } from './record-codec.ts'
 
 /** What a screening worker is started with: the same rule files as the main thread, which it compiles at once. */
 export interface WorkerSetup {
   sources: RuleSource[]
-  format: InputFormat
 }
 
 /**
@@ -14,17 +14,14 @@ export interface ShareMessage {
   share: { rules: number[]; version: string }
 }
 
-/**
- * main → worker: the next block of input bytes, in input order (transferred, not copied), or null at the
- * end of the input; the worker splits and decodes them exactly as the main thread does
- */
-export interface BytesMessage {
-  bytes: Uint8Array | null
+/** main → worker: the next lines of the input, in input order, as the main thread decoded them */
+export interface RecordsMessage {
+  records: EncodedRecords
 }
 
 /**
- * worker → main: for the records a block decoded to, in order, the hits of the worker's rules;
- * sparse, as most records have none: [index into the decoded records, hits].
+ * worker → main: for the lines of one records message, in order, the hits of the worker's rules;
+ * sparse, as most records have none: [index among the message's lines, hits].
  */
 export interface HitsMessage {
   hits: [number, Hit[]][]

@@ -24,18 +24,18 @@ export function ruleCost(rule: CompiledRule, activity?: RuleActivity, listsLoade
 /**
  * Splits the rules into `threads` shares of about equal cost (largest first into the lightest share),
  * with the costs measured on a sample of the batch when `opts.activity` is given. Share 0 runs on the main
- * thread, which also reads, merges and writes; giving it less rule work for that (5 units, then 3) measured
- * slower on the default pack (28.6k and 27.6k against 29.9k records/s, quiet, 4 runs each), as a worker also
- * decodes its blocks and posts its hits. The verdicts do not depend on the split, only the speed.
+ * thread, which starts `opts.mainThreadWork` units loaded for what it does besides rules (it decodes every
+ * line for all threads, and writes the verdicts). The verdicts do not depend on the split, only the speed.
  */
 export function partitionRules(
   ruleset: CompiledRuleset,
   threads: number,
-  opts: { activity?: readonly RuleActivity[]; listsLoaded?: boolean } = {},
+  opts: { activity?: readonly RuleActivity[]; listsLoaded?: boolean; mainThreadWork?: number } = {},
 ): number[][] {
   const n = Math.max(1, Math.min(threads, ruleset.rules.length))
   const shares: number[][] = Array.from({ length: n }, () => [])
   const load = new Array<number>(n).fill(0)
+  load[0] = opts.mainThreadWork ?? 0
   const costs = ruleset.rules.map((r, i) => ruleCost(r, opts.activity?.[i], opts.listsLoaded))
   const order = ruleset.rules.map((_r, i) => i).sort((a, b) => costs[b]! - costs[a]! || a - b)
   for (const i of order) {

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads'
-import type { BytesMessage, HitsMessage, ShareMessage, WorkerSetup } from './messages.ts'
+import type { HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
+import type { EncodedRecords } from './record-codec.ts'
 
-/** One screening thread: its share of the rules goes in first, then blocks of input bytes; their hits come back in order. */
+/** One screening thread: its share of the rules goes in first, then records; their hits come back in order. */
 export class WorkerLink {
   private readonly worker: Worker
   private readonly waiting: { resolve(m: HitsMessage): void; reject(e: Error): void }[] = []
@@ -22,12 +23,12 @@ export class WorkerLink {
     this.worker.postMessage({ share: { rules, version } } satisfies ShareMessage)
   }
 
-  /** hands over `bytes` (transferred: the caller must not use them after), or null for the end of input */
-  post(bytes: Uint8Array | null): Promise<HitsMessage> {
+  /** hands over `records` (their tokens transferred: the caller must not use them after) */
+  post(records: EncodedRecords): Promise<HitsMessage> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject })
-      this.worker.postMessage({ bytes } satisfies BytesMessage, bytes ? [bytes.buffer as ArrayBuffer] : [])
+      this.worker.postMessage({ records } satisfies RecordsMessage, [records.tokens.buffer as ArrayBuffer])
     })
   }
 

@@ -36,5 +36,11 @@ describe('splitting the rules across threads', () => {
     // both shares carry about the same rule work: the heaviest rule costs more than the gap
     const heaviest = Math.max(...ruleset.rules.map((r, i) => ruleCost(r, activity[i])))
     expect(Math.abs(cost(shares[1]!) - cost(shares[0]!))).toBeLessThan(heaviest)
+
+    // the main thread's other work counts against its share: it gets that much less rule work
+    const offset = partitionRules(ruleset, 2, { activity, mainThreadWork: 20 })
+    const gap = cost(offset[1]!) - cost(offset[0]!)
+    expect(gap).toBeGreaterThan(20 - heaviest)
+    expect(gap).toBeLessThan(20 + heaviest)
   })
 })

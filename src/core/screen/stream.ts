@@ -10,21 +10,35 @@ export function isLineError(out: ScreenOutput): out is LineError {
   return 'error' in out
 }
 
-/**
- * Screens one decoded line; an unscreenable record becomes its error line. With `withOthers`, the
- * screener runs a share of the rules and `withOthers` adds the hits of the other shares, in ruleset order.
- */
-export function screenLine(screener: Screener, parsed: ParsedLine, withOthers?: (own: Hit[]) => Hit[]): ScreenOutput {
+/** Screens one decoded line; an unscreenable record becomes its error line. */
+export function screenLine(screener: Screener, parsed: ParsedLine): ScreenOutput {
   if (!parsed.ok) return parsed.error
   try {
-    if (withOthers) return screener.verdict(parsed.record, withOthers(screener.hits(parsed.record)))
     return screener.screen(parsed.record)
   } catch (err) {
-    if (err instanceof ScreeningError) {
-      return { line: parsed.line, id: parsed.record.id, error: { code: err.code, message: err.message, ...(err.path && { path: err.path }) } }
-    }
-    throw err
+    return refused(parsed, err)
   }
+}
+
+/**
+ * The hits of this screener's rules for one decoded line (its share, when the rules are split over threads:
+ * `Screener.verdict` then takes every share's hits), or the line's error line.
+ */
+export function lineHits(screener: Screener, parsed: ParsedLine): Hit[] | LineError {
+  if (!parsed.ok) return parsed.error
+  try {
+    return screener.hits(parsed.record)
+  } catch (err) {
+    return refused(parsed, err)
+  }
+}
+
+/** the error line of a record the screener refused (a ScreeningError); anything else is a bug and is thrown */
+function refused(parsed: ParsedLine & { ok: true }, err: unknown): LineError {
+  if (err instanceof ScreeningError) {
+    return { line: parsed.line, id: parsed.record.id, error: { code: err.code, message: err.message, ...(err.path && { path: err.path }) } }
+  }
+  throw err
 }
 
 export function screenParsed(screener: Screener): TransformStream<ParsedLine[], ScreenOutput[]> {
