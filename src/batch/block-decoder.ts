@@ -8,8 +8,8 @@ import { LineSplitter, recordParser, type InputFormat, type ParsedLine, type Rec
 const SLICE_LINES = 128
 
 /**
- * Blocks of input bytes to records (or error lines), in order. The main thread and every worker run one
- * each over the same blocks, so record i of a block is the same record on every thread.
+ * Blocks of input bytes, cut anywhere, to records (or error lines), in input order: however the bytes were
+ * cut, the same lines give the same records.
  */
 export class BlockDecoder {
   private readonly splitter = new LineSplitter()

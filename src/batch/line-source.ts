@@ -20,7 +20,7 @@ export async function openBytes(path: string, chunkBytes = 1 << 16): Promise<Byt
   return { bytes, totalBytes, bytesRead: () => read }
 }
 
-/** 2 MiB, about 3,500 records of 600 bytes: what threads hand over at once */
+/** 2 MiB, about 3,500 records of 600 bytes: what the threaded batch reads at once; its first block is the sample the rules are split by */
 export const BLOCK_BYTES = 2 << 20
 /**
  * 64 KiB, about 100 records: enough for one thread. A 2 MiB block's records, parsed at once, outgrow V8's young
@@ -29,9 +29,9 @@ export const BLOCK_BYTES = 2 << 20
 export const SMALL_BLOCK_BYTES = 1 << 16
 
 /**
- * The same in blocks of at least `minBytes` (cut anywhere, even inside a line), for `BlockDecoder`: raw bytes
- * are cheap to hand to another thread, and text decoded only when a block is screened dies young instead of
- * waiting in a queue long enough to be promoted to the old generation.
+ * The same in blocks of at least `minBytes` (cut anywhere, even inside a line), for `BlockDecoder`: text is
+ * decoded only when a block is screened, so it dies young instead of waiting in a queue long enough to be
+ * promoted to the old generation.
  */
 export async function openByteBlocks(path: string, minBytes = BLOCK_BYTES): Promise<Omit<ByteSource, 'bytes'> & { blocks: AsyncIterable<Uint8Array> }> {
   const { bytes, totalBytes, bytesRead } = await openBytes(path, Math.min(minBytes, 1 << 20))

@@ -45,13 +45,12 @@ const PARTY_FIELD_SHARED = PARTY_FIELDS.map((f) => SHARED_PARTY_FIELDS.has(f))
 /** Runs on the main thread: records to tokens, one message's worth at a time. */
 export class RecordEncoder {
   readonly #numbers = new Map<string, number>()
-
-  constructor(private readonly tableLimit = TABLE_LIMIT) {}
-
   #tokens = new Int32Array(1 << 14)
   #length = 0
   #fresh: string[] = []
   #raw: string[] = []
+
+  constructor(private readonly tableLimit = TABLE_LIMIT) {}
 
   /** appends a slice of decoded lines; their records keep their index among the lines of the message */
   lines(parsed: readonly ParsedLine[]): void {

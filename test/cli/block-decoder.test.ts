@@ -17,8 +17,8 @@ function decodeInBlocks(format: InputFormat, bytes: Uint8Array, size: number): P
 
 const summary = (p: ParsedLine) => (p.ok ? p.record : p.error)
 
-// Threads find each other's hits by a record's index within a block, so every thread must decode a block
-// to the same records, and blocks cut inside a line or a character must lose nothing.
+// The input arrives in blocks cut anywhere: blocks cut inside a line or a character must lose nothing, and
+// decode to the same records however the bytes were cut.
 describe('BlockDecoder', () => {
   it('decodes NDJSON cut mid-line and mid-character to the same records, in order, with the last line unterminated', () => {
     const lines = readFileSync(join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').slice(0, 300)
