@@ -5,6 +5,7 @@ import { NoActiveRulesetError } from './errors.ts'
 import type { ListHolder } from './lists.ts'
 import type { RealtimeReadiness, RealtimeScreening, ScreenResult } from './realtime.ts'
 import type { RulesetService } from './rulesets.ts'
+import { RecentMap } from './recent-map.ts'
 import { SlowCommits } from './slow-commits.ts'
 import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
@@ -80,8 +81,7 @@ function retentionMs(ruleset: CompiledRuleset): number {
 export class LiveScreening implements RealtimeScreening {
   readonly mode = 'memory' as const
   readonly #writer: GroupWriter
-  readonly #recent = new Map<string, Recent>()
-  readonly #recentLimit: number
+  readonly #recent: RecentMap<Recent>
   readonly #checkMs: number
   readonly #pruneEveryMs: number
   #state: LiveState | undefined
@@ -95,7 +95,7 @@ export class LiveScreening implements RealtimeScreening {
     private readonly rulesets: RulesetService,
     private readonly options: LiveScreeningOptions,
   ) {
-    this.#recentLimit = options.recentIds ?? 200_000
+    this.#recent = new RecentMap(options.recentIds ?? 200_000)
     this.#checkMs = options.rulesetCheckMs ?? 1000
     this.#pruneEveryMs = options.pruneEveryMs ?? 60_000
     if (options.log) this.#slowCommits = new SlowCommits({ thresholdMs: options.slowCommitMs ?? 100, everyMs: SLOW_COMMIT_REPORT_MS, log: options.log })
@@ -146,7 +146,7 @@ export class LiveScreening implements RealtimeScreening {
         ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset }, record, keys), outputJson: json }
         : undefined
       const recent: Recent = { json, durable: this.#writer.write(record.id, { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }, row) }
-      this.#remember(record.id, recent)
+      this.#recent.set(record.id, recent)
       this.#maybePrune(state)
       await recent.durable
       recent.durable = undefined
@@ -229,7 +229,7 @@ export class LiveScreening implements RealtimeScreening {
           // e.g. a currency the rule set has no rate for: it could not have been screened either
           if (!(err instanceof ScreeningError)) throw err
         }
-        if (!this.#recent.has(row.eventId)) this.#remember(row.eventId, LOADED)
+        if (!this.#recent.has(row.eventId)) this.#recent.set(row.eventId, LOADED)
       }
       if (page.length < WARM_PAGE_ROWS) break
       const last = page[page.length - 1]!
@@ -249,11 +249,6 @@ export class LiveScreening implements RealtimeScreening {
     const stored = (await findRealtimeVerdict(this.db, id)) as Verdict | undefined
     const verdict: Verdict = stored ?? { id, score: 0, decision: 'clear', hits: [], ruleset: state.version ?? '' }
     return { verdict, json: JSON.stringify(verdict) }
-  }
-
-  #remember(id: string, entry: Recent): void {
-    this.#recent.set(id, entry)
-    if (this.#recent.size > this.#recentLimit) this.#recent.delete(this.#recent.keys().next().value!)
   }
 
   /** A flush failed: forget its transfers and start again from what the database holds. */
