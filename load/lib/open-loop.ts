@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http'
+import { RawHttpClient } from './raw-http.ts'
 import { summarise, type LoadFigures } from './figures.ts'
 
 export interface OpenLoopOptions {
@@ -24,9 +24,10 @@ const TICK_MS = 1
  * back to back at the start of the second, which measures its bursts' queueing rather than the server.
  */
 export async function driveOpenLoop(opts: OpenLoopOptions): Promise<LoadFigures> {
-  const agent = new Agent({ keepAlive: true, maxSockets: opts.maxConnections, maxFreeSockets: opts.maxConnections })
   const target = new URL(opts.url)
-  const headers = { authorization: `Bearer ${opts.key}`, 'content-type': opts.contentType }
+  const client = new RawHttpClient({ host: target.hostname, port: Number(target.port || 80), maxConnections: opts.maxConnections, timeoutMs: 30_000 })
+  // the request line and fixed headers, built once
+  const head = `POST ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nAuthorization: Bearer ${opts.key}\r\nContent-Type: ${opts.contentType}\r\n`
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
   let failed = 0
@@ -40,26 +41,13 @@ export async function driveOpenLoop(opts: OpenLoopOptions): Promise<LoadFigures>
     const sentAt = performance.now()
     inflight++
     finished.push(
-      new Promise<void>((resolve) => {
-        const req = request(
-          { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-          (res) => {
-            res.resume()
-            res.on('end', () => {
-              latencies.push(performance.now() - sentAt)
-              statuses[res.statusCode!] = (statuses[res.statusCode!] ?? 0) + 1
-              inflight--
-              resolve()
-            })
-          },
-        )
-        req.setTimeout(30_000, () => req.destroy(new Error('timeout')))
-        req.on('error', () => {
-          failed++
-          inflight--
-          resolve()
-        })
-        req.end(body)
+      client.send(head, body).then((result) => {
+        inflight--
+        if ('error' in result) failed++
+        else {
+          latencies.push(performance.now() - sentAt)
+          statuses[result.status] = (statuses[result.status] ?? 0) + 1
+        }
       }),
     )
   }
@@ -81,6 +69,6 @@ export async function driveOpenLoop(opts: OpenLoopOptions): Promise<LoadFigures>
     tick()
   })
   await Promise.all(finished)
-  agent.destroy()
+  client.close()
   return { ...summarise(latencies, statuses, failed, (performance.now() - t0) / 1000), dropped }
 }
