@@ -52,16 +52,13 @@ export class RecordEncoder {
 
   constructor(private readonly tableLimit = TABLE_LIMIT) {}
 
-  /** appends a slice of decoded lines; their records keep their index among the lines of the message */
-  lines(parsed: readonly ParsedLine[]): void {
+  /** one message: a slice of decoded lines, each record at its line's index (a line that did not parse keeps its place) */
+  encode(parsed: readonly ParsedLine[]): EncodedRecords {
     for (const p of parsed) {
       if (p.ok) this.record(p.record)
       else this.#put(NOT_A_RECORD)
     }
-  }
-
-  /** what was appended since the last take, ready to post (the tokens buffer is the message's own) */
-  take(): EncodedRecords {
+    // the tokens are copied out, so the message owns its buffer and this one is reused
     const out = { tokens: this.#tokens.slice(0, this.#length), fresh: this.#fresh, raw: this.#raw }
     this.#length = 0
     this.#fresh = []

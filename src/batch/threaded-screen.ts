@@ -1,5 +1,5 @@
 import {
-  hitMerger, isLineError, lineHits, measureRuleActivity, Screener,
+  hitMerger, lineHits, measureRuleActivity, Screener,
   type Case, type CompiledRuleset, type Hit, type InputFormat, type ParsedLine, type ScreenOutput, type TransferRecord, type Watchlists,
 } from '../core/index.ts'
 import { BlockDecoder } from './block-decoder.ts'
@@ -107,8 +107,7 @@ export function screenThreaded(
         ended = next.done === true
         for (const parsed of decoder.slices(ended ? null : next.value)) {
           if (parsed.length === 0) continue
-          encoder.lines(parsed)
-          const records = encoder.take()
+          const records = encoder.encode(parsed)
           // each worker owns what it is sent (the tokens are transferred): the last gets them, the others copies
           const replies = workers.map((w, i) => w.post(i === workers.length - 1 ? records : { ...records, tokens: records.tokens.slice() }))
           const slice: PendingSlice = { parsed, own: parsed.map((p) => lineHits(screener!, p)), replies, answered: undefined }

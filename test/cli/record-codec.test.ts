@@ -10,8 +10,7 @@ const ROOT = join(import.meta.dirname, '../..')
 function roundTrip(parsed: ParsedLine[], per: number, encoder = new RecordEncoder(), decoder = new RecordDecoder()) {
   const out: (TransferRecord | undefined)[] = []
   for (let i = 0; i < parsed.length; i += per) {
-    encoder.lines(parsed.slice(i, i + per))
-    out.push(...decoder.lines(encoder.take()))
+    out.push(...decoder.lines(encoder.encode(parsed.slice(i, i + per))))
   }
   return out
 }
