@@ -72,6 +72,8 @@ export class RawHttpClient {
   }
 
   #read(conn: Connection, chunk: Buffer): void {
+    // bytes on a connection with no call waiting (a server's unsolicited 408, say): it cannot be trusted again
+    if (!conn.busy) return this.#drop(conn)
     conn.buffered = conn.buffered.length === 0 ? chunk : Buffer.concat([conn.buffered, chunk])
     const answer = parseAnswer(conn.buffered)
     if (answer === undefined) return

@@ -55,7 +55,7 @@ export class RecordEncoder {
   /** one message: a slice of decoded lines, each record at its line's index (a line that did not parse keeps its place) */
   encode(parsed: readonly ParsedLine[]): EncodedRecords {
     for (const p of parsed) {
-      if (p.ok) this.record(p.record)
+      if (p.ok) this.#record(p.record)
       else this.#put(NOT_A_RECORD)
     }
     // the tokens are copied out, so the message owns its buffer and this one is reused
@@ -66,7 +66,7 @@ export class RecordEncoder {
     return out
   }
 
-  private record(r: TransferRecord): void {
+  #record(r: TransferRecord): void {
     if (this.#numbers.size >= this.tableLimit) {
       this.#numbers.clear()
       this.#put(RESET)
@@ -92,8 +92,8 @@ export class RecordEncoder {
     if (device === undefined) this.#put(ABSENT)
     else {
       this.#put(PRESENT)
-      this.#shared(device.id)
-      this.#shared(device.ip)
+      this.#sent(device.id)
+      this.#sent(device.ip)
     }
   }
 
@@ -159,12 +159,12 @@ export class RecordDecoder {
       if (this.#tokens[this.#at] === NOT_A_RECORD) {
         this.#at++
         out.push(undefined)
-      } else out.push(this.record())
+      } else out.push(this.#record())
     }
     return out
   }
 
-  private record(): TransferRecord {
+  #record(): TransferRecord {
     if (this.#tokens[this.#at] === RESET) {
       this.#at++
       this.#table.length = 0
