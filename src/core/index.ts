@@ -22,3 +22,4 @@ export { measureRuleActivity, type RuleActivity } from './screen/rule-activity.t
 export type { Verdict, Hit, HitEvidence, Decision } from './screen/verdict.ts'
 export type { Case } from './screen/cases.ts'
 export { formatMinor } from './money/convert.ts'
+export { systemClock, ManualClock, type Clock } from './clock.ts'

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
 import type { ListHolder } from './lists.ts'
 import type { RulesetService } from './rulesets.ts'
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   lists?: ListHolder
   config: ServiceConfig
   background: BackgroundTasks
+  /** where the service reads wall-clock time (heartbeats, key expiry, skew checks); the system clock when absent */
+  clock?: Clock
 }
 
 export const DEFAULT_CONFIG: ServiceConfig = {
