@@ -114,7 +114,7 @@ export class RulesetService {
 
   async #activate(db: Executor, version: string, actor: string): Promise<void> {
     const previous = await activeRulesetVersion(db)
-    await activateRuleset(db, version, actor)
+    await activateRuleset(db, version, actor, this.#clock.now())
     await audit(db, { actor, action: 'ruleset.activate', target: version, details: { previous: previous ?? null } })
   }
 }

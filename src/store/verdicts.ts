@@ -47,8 +47,8 @@ function outputJson(r: VerdictRow): string {
   return r.outputJson ?? JSON.stringify(r.output)
 }
 
-/** The row's stored columns as insert values. */
-function verdictValues(r: VerdictRow): Insertable<VerdictTable> {
+/** The row's stored columns as insert values: every column but `created_at` (the database's clock), so a new column must be listed. */
+function verdictValues(r: VerdictRow): Required<Omit<Insertable<VerdictTable>, 'created_at'>> {
   return columnsOf(r, outputJson(r))
 }
 

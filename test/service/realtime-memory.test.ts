@@ -7,7 +7,7 @@ import { readRuleSources } from '../../src/rules-fs.ts'
 import { LiveScreening } from '../../src/service/live-screening.ts'
 import { DatabaseRealtime } from '../../src/service/realtime.ts'
 import { RulesetService } from '../../src/service/rulesets.ts'
-import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
+import { DIALECTS, freshDatabase, useFreshStore, type TestDatabase } from './support/databases.ts'
 import { TEST_RULES, transfer } from './support/rules.ts'
 import { TestService, useSeededService } from './support/service.ts'
 
@@ -100,30 +100,22 @@ for (const dialect of DIALECTS) {
   })
 
   describe(`${dialect}: in-memory state on an injected clock`, () => {
-    let test: TestDatabase
-    let store: OpenDatabase
-    let other: RulesetService
+    const fresh = useFreshStore(dialect)
+    // another process on the same database
+    const other = new RulesetService()
     let version: string
 
     beforeAll(async () => {
-      test = await freshDatabase(dialect)
-      store = await openDatabase(test.target)
-      // another process on the same database
-      other = new RulesetService()
-      const published = await other.publish(store.db, TEST_RULES, { actor: 'test', activate: true })
+      const published = await other.publish(fresh.store.db, TEST_RULES, { actor: 'test', activate: true })
       if (!published.ok) throw new Error('the test rules do not compile')
       version = published.version
     })
-    afterAll(async () => {
-      await store?.close()
-      await test?.drop()
-    })
 
-    const eventsOf = async (id: string) => (await store.db.selectFrom('entity_events').select('id').where('event_id', '=', id).execute()).length
+    const eventsOf = async (id: string) => (await fresh.store.db.selectFrom('entity_events').select('id').where('event_id', '=', id).execute()).length
 
     it('prunes entity events no window can reach when its clock says pruning is due', async () => {
       const clock = new ManualClock(0)
-      const live = new LiveScreening(store.db, new RulesetService(clock), { storeVerdicts: 'all', clock, pruneEveryMs: 60_000 })
+      const live = new LiveScreening(fresh.store.db, new RulesetService(clock), { storeVerdicts: 'all', clock, pruneEveryMs: 60_000 })
       const old = transfer(60, 'PRUNE-M', 'X')
       const recent = transfer(60 + 40 * 24 * 60, 'PRUNE-M', 'Y')
       await live.screen(old as TransferRecord)
@@ -137,17 +129,17 @@ for (const dialect of DIALECTS) {
       expect(await eventsOf(old.id)).toBe(0)
       expect(await eventsOf(recent.id)).toBe(1)
       // verdicts are kept: alerts outlive the windows
-      const verdicts = await store.db.selectFrom('verdicts').select('id').where('record_id', '=', old.id).execute()
+      const verdicts = await fresh.store.db.selectFrom('verdicts').select('id').where('record_id', '=', old.id).execute()
       expect(verdicts).toHaveLength(1)
     })
 
     it("follows another process's activation once its clock says the pointer is stale", async () => {
       const clock = new ManualClock(0)
-      const live = new LiveScreening(store.db, new RulesetService(clock), { storeVerdicts: 'all', clock, rulesetCheckMs: 1000 })
+      const live = new LiveScreening(fresh.store.db, new RulesetService(clock), { storeVerdicts: 'all', clock, rulesetCheckMs: 1000 })
       try {
         await live.start()
         const next = TEST_RULES.map((f) => (f.path.endsWith('ruleset.yaml') ? { ...f, text: f.text.replace('version: 1', 'version: 2') } : f))
-        const published = await other.publish(store.db, next, { actor: 'test', activate: true })
+        const published = await other.publish(fresh.store.db, next, { actor: 'test', activate: true })
         if (!published.ok) throw new Error('the next rules do not compile')
         // the pointer read at start is fresh by this process's clock: calls stay on the version it read
         for (let i = 0; i < 3; i++) expect((await live.screen(transfer(70 + i, 'POINTER-M', 'X') as TransferRecord)).verdict.ruleset).toBe(version)

@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenDatabase } from '../../src/adapters/node/open-database.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createBatch } from '../../src/store/batches.ts'
 import { appendEntityEvents, loadEntityHistory } from '../../src/store/realtime-store.ts'
 import { saveRulesetVersion } from '../../src/store/rulesets.ts'
 import { insertVerdicts, VERDICT_COLUMNS, type VerdictRow } from '../../src/store/verdicts.ts'
-import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
+import { DIALECTS, useFreshStore } from './support/databases.ts'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: real-time store`, () => {
-    let test: TestDatabase
-    let store: OpenDatabase
+    const fresh = useFreshStore(dialect)
+    const db = () => fresh.store.db
 
     beforeAll(async () => {
-      test = await freshDatabase(dialect)
-      store = await openDatabase(test.target)
-      await saveRulesetVersion(store.db, { version: 'v-cols', files: [], maxWindowMs: 1000, createdBy: null })
-      await createBatch(store.db, { id: 'b-cols', format: 'ndjson', mode: 'async', ruleset: 'v-cols', idempotencyKey: null, createdBy: null })
-    })
-    afterAll(async () => {
-      await store?.close()
-      await test?.drop()
+      await saveRulesetVersion(db(), { version: 'v-cols', files: [], maxWindowMs: 1000, createdBy: null })
+      await createBatch(db(), { id: 'b-cols', format: 'ndjson', mode: 'async', ruleset: 'v-cols', idempotencyKey: null, createdBy: null })
     })
 
     it('stores a verdict row alike through a batch insert and the real-time append, every column filled', async () => {
@@ -37,9 +30,9 @@ for (const dialect of DIALECTS) {
         entities: ['id:A', 'A'],
         occurredAt: '2026-01-01T10:00:00.000Z',
       })
-      await insertVerdicts(store.db, [row(1)])
-      await appendEntityEvents(store.db, [], [{ ...row(2), outputJson: JSON.stringify(row(2).output) }])
-      const stored = await store.db.selectFrom('verdicts').select(VERDICT_COLUMNS).where('record_id', '=', 'cols-1').orderBy('seq').execute()
+      await insertVerdicts(db(), [row(1)])
+      await appendEntityEvents(db(), [], [{ ...row(2), outputJson: JSON.stringify(row(2).output) }])
+      const stored = await db().selectFrom('verdicts').select(VERDICT_COLUMNS).where('record_id', '=', 'cols-1').orderBy('seq').execute()
       expect(stored).toHaveLength(2)
       expect({ ...stored[1], seq: 1 }).toEqual(stored[0])
       expect(stored[0]).toEqual({
@@ -61,11 +54,11 @@ for (const dialect of DIALECTS) {
     it('stores a transfer once per key and reads it back once, oldest first, in the time range asked', async () => {
       const event = (id: string, at: string, keys: string[]) => ({ keys, eventId: id, occurredAt: at, record: JSON.stringify({ id, at }) })
       await appendEntityEvents(
-        store.db,
+        db(),
         [event('h-1', '2026-02-01T00:00:00.000Z', ['id:H', 'id:K']), event('h-2', '2026-02-02T00:00:00.000Z', ['id:H']), event('h-3', '2026-02-03T00:00:00.000Z', ['id:K'])],
         [],
       )
-      const history = await loadEntityHistory(store.db, ['id:H', 'id:K'], Date.parse('2026-02-01T00:00:00.000Z'), Date.parse('2026-02-02T00:00:00.000Z'))
+      const history = await loadEntityHistory(db(), ['id:H', 'id:K'], Date.parse('2026-02-01T00:00:00.000Z'), Date.parse('2026-02-02T00:00:00.000Z'))
       expect(history).toEqual([
         { id: 'h-1', at: '2026-02-01T00:00:00.000Z' },
         { id: 'h-2', at: '2026-02-02T00:00:00.000Z' },

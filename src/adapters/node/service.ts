@@ -34,7 +34,7 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
   // one clock for every part of the service that reads wall-clock time
   const clock = systemClock
   const rulesets = new RulesetService(clock)
-  const lists = config.lists.length > 0 ? fileLists(config.lists) : undefined
+  const lists = config.lists.length > 0 ? fileLists(config.lists, clock) : undefined
   if (lists) {
     const { sources } = await lists.reload()
     for (const s of sources) log(`list ${s.spec}: ${s.entries} entries, ${s.indicators} indicators`)
