@@ -1,4 +1,4 @@
-import type { Watchlists } from '../core/index.ts'
+import { systemClock, type Clock, type Watchlists } from '../core/index.ts'
 
 /** What a loaded list contributed, for `GET /v1/lists`. */
 export interface ListSourceInfo {
@@ -20,8 +20,11 @@ export class ListHolder {
   private loaded: LoadedLists | undefined
   private loadedAt: string | null = null
 
-  /** `load` reads the configured lists again; undefined where the runtime cannot (no file system) */
-  constructor(private readonly load?: () => Promise<LoadedLists>) {}
+  /** `load` reads the configured lists again; undefined where the runtime cannot (no file system). `clock` dates a load */
+  constructor(
+    private readonly load?: () => Promise<LoadedLists>,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   current(): Watchlists | undefined {
     return this.loaded?.watchlists
@@ -38,7 +41,7 @@ export class ListHolder {
   async reload(): Promise<{ loadedAt: string | null; sources: ListSourceInfo[] }> {
     if (!this.load) throw new Error('this deployment has no lists to reload')
     this.loaded = await this.load()
-    this.loadedAt = new Date().toISOString()
+    this.loadedAt = new Date(this.clock.now()).toISOString()
     return this.describe()
   }
 }

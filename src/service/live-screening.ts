@@ -1,17 +1,17 @@
-import { Screener, ScreeningError, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
+import { Screener, ScreeningError, systemClock, type Clock, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
-import { findRealtimeVerdict, latestEventTime, loadEventPage, pruneEventsBefore } from '../store/realtime-rows.ts'
+import { latestEventTime, loadEventPage, pruneEventsBefore } from '../store/realtime-store.ts'
+import { findRealtimeVerdict } from '../store/verdicts.ts'
 import { NoActiveRulesetError } from './errors.ts'
 import type { ListHolder } from './lists.ts'
 import type { RealtimeReadiness, RealtimeScreening, ScreenResult } from './realtime.ts'
 import type { RulesetService } from './rulesets.ts'
 import { RecentMap } from './recent-map.ts'
+import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
 import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
-// history is kept at least this long, whatever the active windows (as in the database mode)
-const MIN_RETENTION_MS = 31 * 24 * 3600_000
 const WARM_PAGE_ROWS = 10_000
 const PRUNE_ROWS = 10_000
 const SLOW_COMMIT_REPORT_MS = 10_000
@@ -37,6 +37,8 @@ export interface LiveScreeningOptions {
   /** a group-commit flush this slow is logged (the first at once, later ones summed up every 10 s); default 100 ms */
   slowCommitMs?: number
   log?: (message: string) => void
+  /** when pruning is due and how long a warm-up took; the system clock by default */
+  clock?: Clock
 }
 
 /** The live state for one rule-set version and one set of lists. */
@@ -63,11 +65,6 @@ interface Recent {
 
 const LOADED: Recent = { json: '', durable: undefined }
 
-/** How far before the latest transfer entity events are kept (and replayed at warm-up). */
-function retentionMs(ruleset: CompiledRuleset): number {
-  return Math.max(ruleset.maxWindowMs + ruleset.latenessMs, MIN_RETENTION_MS)
-}
-
 /**
  * Real-time screening from state kept in this process: one long-lived screener for the active rule set,
  * warmed from the database's entity events at start (and when the rule set or the lists change). A call is
@@ -84,8 +81,9 @@ export class LiveScreening implements RealtimeScreening {
   readonly #recent: RecentMap<Recent>
   readonly #checkMs: number
   readonly #pruneEveryMs: number
+  readonly #clock: Clock
   #state: LiveState | undefined
-  #lastPrune = Date.now()
+  #lastPrune: number
   #pruning: Promise<void> | undefined
   #closed = false
   readonly #slowCommits: SlowCommits | undefined
@@ -98,6 +96,8 @@ export class LiveScreening implements RealtimeScreening {
     this.#recent = new RecentMap(options.recentIds ?? 200_000)
     this.#checkMs = options.rulesetCheckMs ?? 1000
     this.#pruneEveryMs = options.pruneEveryMs ?? 60_000
+    this.#clock = options.clock ?? systemClock
+    this.#lastPrune = this.#clock.now()
     if (options.log) this.#slowCommits = new SlowCommits({ thresholdMs: options.slowCommitMs ?? 100, everyMs: SLOW_COMMIT_REPORT_MS, log: options.log })
     this.#writer = new GroupWriter(db, {
       delayMs: options.flushDelayMs ?? 1,
@@ -196,26 +196,25 @@ export class LiveScreening implements RealtimeScreening {
       state.version = version
       const ruleset = await this.rulesets.compiled(this.db, version)
       const screener = new Screener(ruleset, watchlists ? { watchlists } : {})
-      const started = Date.now()
+      const started = this.#clock.now()
       const events = await this.#warm(state, ruleset, screener)
       state.ruleset = ruleset
       state.screener = screener
       state.warm = true
-      this.options.log?.(`real-time state warm: ${events} transfers replayed for ${version} in ${Date.now() - started} ms`)
+      this.options.log?.(`real-time state warm: ${events} transfers replayed for ${version} in ${this.#clock.now() - started} ms`)
     })()
     state.ready.catch(() => (state.failed = true))
     return state
   }
 
   /**
-   * Replays the stored transfers, in the order they were stored, from as far back as the database keeps
-   * them (the rule set's longest window and lateness, at least 31 days, before the latest transfer): a
-   * transfer that arrives late then meets the same history the database mode would load for it.
+   * Replays the stored transfers, in the order they were stored, from as far back as the history is kept
+   * (see retention.ts): a transfer that arrives late then meets the same history the database mode loads for it.
    */
   async #warm(state: LiveState, ruleset: CompiledRuleset, screener: Screener): Promise<number> {
     const latest = await latestEventTime(this.db)
     if (latest === undefined) return 0
-    const from = latest - retentionMs(ruleset)
+    const from = keptFrom(ruleset, latest)
     const seen = new Set<string>()
     let after: { occurredAt: Date; id: string } | undefined
     for (;;) {
@@ -260,10 +259,10 @@ export class LiveScreening implements RealtimeScreening {
   }
 
   #maybePrune(state: LiveState): void {
-    const now = Date.now()
+    const now = this.#clock.now()
     if (this.#pruning || now - this.#lastPrune < this.#pruneEveryMs || !state.ruleset) return
     this.#lastPrune = now
-    const before = state.latest - retentionMs(state.ruleset)
+    const before = keptFrom(state.ruleset, state.latest)
     this.#pruning = (async () => {
       while (!this.#closed && (await pruneEventsBefore(this.db, before, PRUNE_ROWS)) === PRUNE_ROWS) {
         // in slices, so no statement holds many rows for long

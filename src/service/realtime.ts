@@ -1,55 +1,55 @@
 import type { TransferRecord, Verdict, Watchlists } from '../core/index.ts'
 import { Screener } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
-import { appendEntityEvents, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/entity-events.ts'
-import { insertVerdicts } from '../store/verdicts.ts'
+import { appendEntityEvents, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/realtime-store.ts'
+import { historyReachMs, keptFrom } from './retention.ts'
 import type { RulesetService } from './rulesets.ts'
 import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
 
-// history is kept at least this long, whatever the active windows, so activating a rule set with
-// longer windows still finds some past
-const MIN_RETENTION_MS = 31 * 24 * 3600_000
 const PRUNE_EVERY = 16
 
-function prunesOn(id: string): boolean {
+/** Whether the call for transfer `id` prunes: one call in `every`, chosen by the id, with no counter shared between processes. */
+function prunesOn(id: string, every: number): boolean {
   let h = 0
   for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) | 0
-  return (h >>> 0) % PRUNE_EVERY === 0
+  return (h >>> 0) % every === 0
 }
 
 /**
  * Screens one transfer against the history of every entity it touches. All state lives in the
  * database: per-entity advisory locks serialise concurrent calls for the same entity across
  * processes, the entity's past transfers are replayed into a fresh screener, and the transfer is
- * appended under each key in the same transaction as its verdict.
+ * appended under each key, with its verdict, in the same transaction.
  */
 export async function screenRealtime(
   db: Db,
   rulesets: RulesetService,
   record: TransferRecord,
-  options: { storeVerdicts: StoreVerdicts; watchlists?: Watchlists | undefined },
-): Promise<Verdict> {
+  options: { storeVerdicts: StoreVerdicts; watchlists?: Watchlists | undefined; pruneEvery?: number | undefined },
+): Promise<ScreenResult> {
   return db.transaction().execute(async (tx) => {
     const ruleset = await rulesets.active(tx)
     const screener = new Screener(ruleset, options.watchlists ? { watchlists: options.watchlists } : {})
     const keys = screener.entityKeys(record).sort()
     await lockEntityKeys(tx, keys)
     const at = Date.parse(record.timestamp)
-    const history = (await loadEntityHistory(tx, keys, new Date(at - ruleset.maxWindowMs), new Date(at))) as TransferRecord[]
+    const history = (await loadEntityHistory(tx, keys, at - historyReachMs(ruleset), at)) as TransferRecord[]
     // a retried call (same transfer id) is screened against the same past and not counted twice
     const retried = history.some((r) => r.id === record.id)
     const only = new Set(keys)
     for (const past of history) if (past.id !== record.id) screener.observe(past, only)
     const verdict = screener.screen(record)
+    const json = JSON.stringify(verdict)
     if (!retried) {
-      await appendEntityEvents(tx, { keys, eventId: record.id, occurredAt: new Date(at), record })
-      if (shouldStore(verdict, options.storeVerdicts)) {
-        await insertVerdicts(tx, [toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: ruleset.version }, record, keys)])
-      }
-      // housekeeping on one call in PRUNE_EVERY (chosen by transfer id) saves a round trip on the others
-      if (prunesOn(record.id)) await pruneEntityEvents(tx, keys, new Date(at - Math.max(ruleset.maxWindowMs, MIN_RETENTION_MS)))
+      const event = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
+      const row = shouldStore(verdict, options.storeVerdicts)
+        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: ruleset.version }, record, keys), outputJson: json }
+        : undefined
+      await appendEntityEvents(tx, [event], row ? [row] : [])
+      // housekeeping on one call in `pruneEvery` (chosen by transfer id) saves a round trip on the others
+      if (prunesOn(record.id, options.pruneEvery ?? PRUNE_EVERY)) await pruneEntityEvents(tx, keys, keptFrom(ruleset, at))
     }
-    return verdict
+    return { verdict, json }
   })
 }
 
@@ -82,15 +82,22 @@ export class DatabaseRealtime implements RealtimeScreening {
   readonly mode = 'database' as const
 
   constructor(
-    private readonly deps: { db: Db; rulesets: RulesetService; storeVerdicts: StoreVerdicts; watchlists: () => Watchlists | undefined },
+    private readonly deps: {
+      db: Db
+      rulesets: RulesetService
+      storeVerdicts: StoreVerdicts
+      watchlists: () => Watchlists | undefined
+      /** entity events past retention are pruned on one call in this many (chosen by transfer id); default 16 */
+      pruneEvery?: number
+    },
   ) {}
 
   async screen(record: TransferRecord): Promise<ScreenResult> {
-    const verdict = await screenRealtime(this.deps.db, this.deps.rulesets, record, {
+    return screenRealtime(this.deps.db, this.deps.rulesets, record, {
       storeVerdicts: this.deps.storeVerdicts,
       watchlists: this.deps.watchlists(),
+      pruneEvery: this.deps.pruneEvery,
     })
-    return { verdict, json: JSON.stringify(verdict) }
   }
 
   readiness(): RealtimeReadiness {

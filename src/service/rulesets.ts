@@ -1,4 +1,4 @@
-import { compileRuleset, formatRuleIssue, type CompiledRuleset, type RuleIssue, type RuleSource } from '../core/index.ts'
+import { compileRuleset, formatRuleIssue, systemClock, type Clock, type CompiledRuleset, type RuleIssue, type RuleSource } from '../core/index.ts'
 import { audit } from '../store/audit.ts'
 import type { Db, Executor } from '../store/db.ts'
 import { activateRuleset, activeRulesetVersion, getRulesetFiles, saveRulesetVersion } from '../store/rulesets.ts'
@@ -20,6 +20,13 @@ export class RulesetService {
   #pointer: { version: string | undefined; at: number } | undefined
   #reading: Promise<string | undefined> | undefined
 
+  /** times the pointer's reads, for `knownActiveVersion`'s staleness */
+  readonly #clock: Clock
+
+  constructor(clock: Clock = systemClock) {
+    this.#clock = clock
+  }
+
   /** The compiled active rule set; throws NoActiveRulesetError when none is active. */
   async active(db: Executor): Promise<CompiledRuleset> {
     const version = await this.activeVersion(db)
@@ -29,7 +36,7 @@ export class RulesetService {
 
   /** Reads the active pointer from the database (and remembers it for `knownActiveVersion`). */
   async activeVersion(db: Executor): Promise<string | undefined> {
-    const at = Date.now()
+    const at = this.#clock.now()
     const version = await activeRulesetVersion(db)
     // a read that started before an activation in this process must not put the old version back
     if (!this.#pointer || this.#pointer.at <= at) this.#pointer = { version, at }
@@ -43,7 +50,7 @@ export class RulesetService {
    */
   knownActiveVersion(db: Executor, maxAgeMs: number): string | undefined {
     const pointer = this.#pointer
-    if ((!pointer || Date.now() - pointer.at > maxAgeMs) && !this.#reading) {
+    if ((!pointer || this.#clock.now() - pointer.at > maxAgeMs) && !this.#reading) {
       this.#reading = this.activeVersion(db)
       this.#reading.then(
         () => (this.#reading = undefined),
@@ -90,7 +97,7 @@ export class RulesetService {
       if (options.activate) await this.#activate(tx, ruleset.version, options.actor)
       return saved.created
     })
-    if (options.activate) this.#pointer = { version: ruleset.version, at: Date.now() }
+    if (options.activate) this.#pointer = { version: ruleset.version, at: this.#clock.now() }
     return { ok: true, version: ruleset.version, created, activated: options.activate }
   }
 
@@ -101,13 +108,13 @@ export class RulesetService {
     await this.compiled(db, version)
     await db.transaction().execute((tx) => this.#activate(tx, version, actor))
     // committed: later calls in this process use the new version at once
-    this.#pointer = { version, at: Date.now() }
+    this.#pointer = { version, at: this.#clock.now() }
     return true
   }
 
   async #activate(db: Executor, version: string, actor: string): Promise<void> {
     const previous = await activeRulesetVersion(db)
-    await activateRuleset(db, version, actor)
+    await activateRuleset(db, version, actor, this.#clock.now())
     await audit(db, { actor, action: 'ruleset.activate', target: version, details: { previous: previous ?? null } })
   }
 }

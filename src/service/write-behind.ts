@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.ts'
-import { writeRealtimeRows, type EventRow } from '../store/realtime-rows.ts'
+import { appendEntityEvents, type EntityEvent } from '../store/realtime-store.ts'
 import type { VerdictRow } from '../store/verdicts.ts'
 
 export interface GroupWriterOptions {
@@ -26,7 +26,7 @@ export interface GroupWriterOptions {
 
 interface PendingWrite {
   id: string
-  event: EventRow | undefined
+  event: EntityEvent | undefined
   verdict: VerdictRow | undefined
   rows: number
   resolve(): void
@@ -73,7 +73,7 @@ export class GroupWriter {
   }
 
   /** Queues one call's rows; resolves when they are committed, rejects when their flush failed. */
-  write(id: string, event: EventRow | undefined, verdict: VerdictRow | undefined): Promise<void> {
+  write(id: string, event: EntityEvent | undefined, verdict: VerdictRow | undefined): Promise<void> {
     if (!this.hasRoom()) return Promise.reject(new WriterOverloadedError())
     const rows = (event ? event.keys.length : 0) + (verdict ? 1 : 0)
     return new Promise<void>((resolve, reject) => {
@@ -130,7 +130,7 @@ export class GroupWriter {
     while (take < this.#queue.length && (take === 0 || rows + this.#queue[take]!.rows <= this.options.maxRows)) rows += this.#queue[take++]!.rows
     const batch = this.#queue.splice(0, take)
     this.#queuedRows -= rows
-    const events: EventRow[] = []
+    const events: EntityEvent[] = []
     const verdicts: VerdictRow[] = []
     for (const w of batch) {
       if (w.event) events.push(w.event)
@@ -139,7 +139,7 @@ export class GroupWriter {
     const epoch = this.#epoch
     this.#inFlight++
     const started = performance.now()
-    writeRealtimeRows(this.db, events, verdicts)
+    appendEntityEvents(this.db, events, verdicts)
       .then(
         () => {
           if (epoch !== this.#epoch) return this.#fail(batch, this.#failure)

@@ -38,11 +38,11 @@ export async function activeRulesetVersion(db: Executor): Promise<string | undef
   return row?.version
 }
 
-/** Points the service at a stored version in one statement; batches already running keep theirs. */
-export async function activateRuleset(db: Executor, version: string, actor: string | null): Promise<void> {
+/** Points the service at a stored version in one statement, as of `at` (epoch ms); batches already running keep theirs. */
+export async function activateRuleset(db: Executor, version: string, actor: string | null, at: number): Promise<void> {
   await db
     .insertInto('active_ruleset')
-    .values({ id: 1, version, activated_at: new Date(), activated_by: actor })
+    .values({ id: 1, version, activated_at: new Date(at), activated_by: actor })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
         version: eb.ref('excluded.version'),

@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import { chunks, type Executor } from './db.ts'
+import type { VerdictTable } from './schema.ts'
 
 export type Decision = 'clear' | 'review' | 'block'
 
@@ -21,27 +22,59 @@ export interface VerdictRow {
   occurredAt: string | null
 }
 
+/**
+ * The stored verdict columns as a VerdictRow fills them: the one list of them. `output` is passed in the
+ * form the statement sends it (JSON text for an insert, left out of a JSON document that pastes it in).
+ */
+function columnsOf<Output>(r: VerdictRow, output: Output) {
+  return {
+    batch_id: r.batchId,
+    seq: r.seq,
+    line: r.line,
+    record_id: r.recordId,
+    decision: r.decision,
+    score: r.score,
+    ruleset: r.ruleset,
+    output,
+    rules: r.rules,
+    typologies: r.typologies,
+    entities: r.entities,
+    occurred_at: r.occurredAt,
+  }
+}
+
+function outputJson(r: VerdictRow): string {
+  return r.outputJson ?? JSON.stringify(r.output)
+}
+
+/** The row's stored columns as insert values: every column but `created_at` (the database's clock), so a new column must be listed. */
+function verdictValues(r: VerdictRow): Required<Omit<Insertable<VerdictTable>, 'created_at'>> {
+  return columnsOf(r, outputJson(r))
+}
+
+export type VerdictColumn = keyof ReturnType<typeof columnsOf>
+
+/** The stored verdict columns, in the order of `columnsOf`. */
+export const VERDICT_COLUMNS = Object.keys(
+  columnsOf({ batchId: null, seq: null, line: null, recordId: null, decision: null, score: null, ruleset: '', output: null, rules: [], typologies: [], entities: [], occurredAt: null }, null),
+) as readonly VerdictColumn[]
+
+/**
+ * The row's stored columns as one JSON object, for a statement that sends many rows as one JSON document
+ * (read back with `jsonb_populate_recordset(null::verdicts, ...)`): the output is pasted in as the JSON it
+ * already is, after the other columns.
+ */
+export function verdictColumnsJson(r: VerdictRow): string {
+  const rest = JSON.stringify(columnsOf(r, undefined))
+  return `${rest.slice(0, -1)},"output":${outputJson(r)}}`
+}
+
 /** Multi-row inserts in chunks; a (batch, seq) already stored is skipped, so a resumed batch adds no duplicates. */
 export async function insertVerdicts(db: Executor, rows: readonly VerdictRow[]): Promise<void> {
   for (const chunk of chunks(rows, 500)) {
     await db
       .insertInto('verdicts')
-      .values(
-        chunk.map((r) => ({
-          batch_id: r.batchId,
-          seq: r.seq,
-          line: r.line,
-          record_id: r.recordId,
-          decision: r.decision,
-          score: r.score,
-          ruleset: r.ruleset,
-          output: JSON.stringify(r.output),
-          rules: r.rules,
-          typologies: r.typologies,
-          entities: r.entities,
-          occurred_at: r.occurredAt,
-        })),
-      )
+      .values(chunk.map(verdictValues))
       .onConflict((oc) => oc.columns(['batch_id', 'seq']).doNothing())
       .execute()
   }
@@ -107,4 +140,17 @@ export async function listAlerts(
     occurredAt: r.occurred_at?.toISOString() ?? null,
     output: r.output,
   }))
+}
+
+/** The verdict a real-time call stored for a transfer id, if it stored one. */
+export async function findRealtimeVerdict(db: Executor, recordId: string): Promise<unknown> {
+  const row = await db
+    .selectFrom('verdicts')
+    .select('output')
+    .where('record_id', '=', recordId)
+    .where('batch_id', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.output
 }

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type OpenDatabase } from '../../src/adapters/node/open-database.ts'
-import { compileRuleset, Screener, TransferRecordSchema, type TransferRecord } from '../../src/core/index.ts'
+import { compileRuleset, ManualClock, Screener, TransferRecordSchema, type TransferRecord } from '../../src/core/index.ts'
 import { readRuleSources } from '../../src/rules-fs.ts'
 import { LiveScreening } from '../../src/service/live-screening.ts'
 import { DatabaseRealtime } from '../../src/service/realtime.ts'
 import { RulesetService } from '../../src/service/rulesets.ts'
-import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
-import { transfer } from './support/rules.ts'
+import { DIALECTS, freshDatabase, useFreshStore, type TestDatabase } from './support/databases.ts'
+import { TEST_RULES, transfer } from './support/rules.ts'
 import { TestService, useSeededService } from './support/service.ts'
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/generated/records.ndjson')
@@ -89,7 +89,7 @@ for (const dialect of DIALECTS) {
     })
 
     it('uses a newly activated rule set for the next call', async () => {
-      const stricter = (await readTestRules()).map((f) =>
+      const stricter = TEST_RULES.map((f) =>
         f.path.endsWith('repeat-sender.yaml') ? { ...f, text: f.text.replace('from: 2, below: 4, score: 50', 'from: 2, below: 4, score: 5') } : f,
       )
       const published = await (await seeded.svc.post('/v1/rulesets', seeded.keys.analyst, { files: stricter, activate: true })).json()
@@ -97,24 +97,60 @@ for (const dialect of DIALECTS) {
       const v = await (await seeded.svc.post('/v1/screen', seeded.keys.screen, transfer(51, 'SWITCH-M', 'Y'))).json()
       expect(v).toMatchObject({ decision: 'clear', ruleset: published.version })
     })
+  })
 
-    // last in this block: pruning deletes every entity event older than 31 days before the latest transfer
-    it('prunes entity events no window can reach, in the background', async () => {
-      const live = new LiveScreening(seeded.svc.store.db, new RulesetService(), { storeVerdicts: 'all', pruneEveryMs: 0 })
+  describe(`${dialect}: in-memory state on an injected clock`, () => {
+    const fresh = useFreshStore(dialect)
+    // another process on the same database
+    const other = new RulesetService()
+    let version: string
+
+    beforeAll(async () => {
+      const published = await other.publish(fresh.store.db, TEST_RULES, { actor: 'test', activate: true })
+      if (!published.ok) throw new Error('the test rules do not compile')
+      version = published.version
+    })
+
+    const eventsOf = async (id: string) => (await fresh.store.db.selectFrom('entity_events').select('id').where('event_id', '=', id).execute()).length
+
+    it('prunes entity events no window can reach when its clock says pruning is due', async () => {
+      const clock = new ManualClock(0)
+      const live = new LiveScreening(fresh.store.db, new RulesetService(clock), { storeVerdicts: 'all', clock, pruneEveryMs: 60_000 })
       const old = transfer(60, 'PRUNE-M', 'X')
       const recent = transfer(60 + 40 * 24 * 60, 'PRUNE-M', 'Y')
       await live.screen(old as TransferRecord)
       await live.screen(recent as TransferRecord)
-      // each call starts a pruning unless one is under way; a few more calls make sure one ran after `recent`
-      for (let i = 0; i < 50 && (await countRows('entity_events', old.id)) > 0; i++) {
-        await new Promise((r) => setTimeout(r, 20))
-        await live.screen(transfer(61 + 40 * 24 * 60 + i, 'PRUNE-M', 'Z') as TransferRecord)
-      }
-      await live.close() // waits for the pruning under way
-      expect(await countRows('entity_events', old.id)).toBe(0)
-      expect(await countRows('entity_events', recent.id)).toBe(1)
+      // not due: the clock has not moved, however long the calls took
+      await live.screen(transfer(61 + 40 * 24 * 60, 'PRUNE-M', 'Z') as TransferRecord)
+      expect(await eventsOf(old.id)).toBe(1)
+      clock.advance(60_000)
+      await live.screen(transfer(62 + 40 * 24 * 60, 'PRUNE-M', 'Z') as TransferRecord)
+      await live.close() // waits for the pruning that call started
+      expect(await eventsOf(old.id)).toBe(0)
+      expect(await eventsOf(recent.id)).toBe(1)
       // verdicts are kept: alerts outlive the windows
-      expect(await countRows('verdicts', old.id)).toBe(1)
+      const verdicts = await fresh.store.db.selectFrom('verdicts').select('id').where('record_id', '=', old.id).execute()
+      expect(verdicts).toHaveLength(1)
+    })
+
+    it("follows another process's activation once its clock says the pointer is stale", async () => {
+      const clock = new ManualClock(0)
+      const live = new LiveScreening(fresh.store.db, new RulesetService(clock), { storeVerdicts: 'all', clock, rulesetCheckMs: 1000 })
+      try {
+        await live.start()
+        const next = TEST_RULES.map((f) => (f.path.endsWith('ruleset.yaml') ? { ...f, text: f.text.replace('version: 1', 'version: 2') } : f))
+        const published = await other.publish(fresh.store.db, next, { actor: 'test', activate: true })
+        if (!published.ok) throw new Error('the next rules do not compile')
+        // the pointer read at start is fresh by this process's clock: calls stay on the version it read
+        for (let i = 0; i < 3; i++) expect((await live.screen(transfer(70 + i, 'POINTER-M', 'X') as TransferRecord)).verdict.ruleset).toBe(version)
+        clock.advance(1001)
+        // stale: a call starts a read in the background, and once it is back the next call uses the new version
+        let seen = version
+        for (let i = 0; i < 50 && seen === version; i++) seen = (await live.screen(transfer(80 + i, 'POINTER-M', 'X') as TransferRecord)).verdict.ruleset
+        expect(seen).toBe(published.version)
+      } finally {
+        await live.close()
+      }
     })
   })
 
@@ -198,8 +234,4 @@ async function alertingSequence(files: Awaited<ReturnType<typeof readRuleSources
     parties.add(r.receiver.id)
   }
   return all.filter((r, i) => parties.has(r.sender.id) || parties.has(r.receiver.id) || i % 8 === 0)
-}
-
-async function readTestRules() {
-  return (await import('./support/rules.ts')).TEST_RULES
 }

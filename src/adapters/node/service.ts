@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
+import { systemClock } from '../../core/index.ts'
 import { completeDeps, createApp } from '../../http/app.ts'
 import { SCREEN_PATH } from '../../http/screen-call.ts'
 import { InProcessTasks } from '../../service/background.ts'
@@ -30,13 +31,15 @@ export interface RunningService {
 /** Starts the HTTP server over an opened store: the default rule pack, orphaned batches, then listen. */
 export async function startService(store: OpenDatabase, config: NodeConfig): Promise<RunningService> {
   const background = new InProcessTasks()
-  const rulesets = new RulesetService()
-  const lists = config.lists.length > 0 ? fileLists(config.lists) : undefined
+  // one clock for every part of the service that reads wall-clock time
+  const clock = systemClock
+  const rulesets = new RulesetService(clock)
+  const lists = config.lists.length > 0 ? fileLists(config.lists, clock) : undefined
   if (lists) {
     const { sources } = await lists.reload()
     for (const s of sources) log(`list ${s.spec}: ${s.entries} entries, ${s.indicators} indicators`)
   }
-  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, ...(lists && { lists }) }
+  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, clock, ...(lists && { lists }) }
   // PGlite: `txscreen keys create` cannot open the folder while we hold it, so it leaves requests for us
   let inbox: ReturnType<typeof setInterval> | undefined
   if (store.target.kind === 'pglite') {
@@ -63,7 +66,7 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
 
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it
   const realtime =
-    config.realtimeState === 'memory' ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log }) : undefined
+    config.realtimeState === 'memory' ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock }) : undefined
   if (realtime) realtime.start().catch((err: unknown) => log(`real-time state not warmed (retried on the next call): ${err instanceof Error ? err.message : String(err)}`))
   log(`real-time state: ${config.realtimeState}`)
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import pg from 'pg'
-import { openDatabase, type DatabaseTarget } from '../../../src/adapters/node/open-database.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { openDatabase, type DatabaseTarget, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
 
 export type DialectName = 'pglite' | 'pg'
 
@@ -40,6 +41,20 @@ export interface TestDatabase {
 /** An empty, migrated database of its own: a PostgreSQL schema, or a copy of a migrated PGlite folder. */
 export async function freshDatabase(dialect: DialectName): Promise<TestDatabase> {
   return dialect === 'pg' ? freshPgSchema() : freshPgliteFolder()
+}
+
+/** For the enclosing describe: a fresh database, opened in beforeAll (the fields are filled then), closed and dropped in afterAll. */
+export function useFreshStore(dialect: DialectName): { test: TestDatabase; store: OpenDatabase } {
+  const s = {} as { test: TestDatabase; store: OpenDatabase }
+  beforeAll(async () => {
+    s.test = await freshDatabase(dialect)
+    s.store = await openDatabase(s.test.target)
+  })
+  afterAll(async () => {
+    await s.store?.close()
+    await s.test?.drop()
+  })
+  return s
 }
 
 export function pgUrlWithSchema(url: string, schema: string): string {

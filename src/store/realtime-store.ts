@@ -1,0 +1,145 @@
+import { sql } from 'kysely'
+import type { Executor, Tx } from './db.ts'
+import { VERDICT_COLUMNS, verdictColumnsJson, type VerdictRow } from './verdicts.ts'
+
+// The real-time history: every screened transfer is stored in `entity_events` once under each of its state
+// keys. Both real-time modes (state in memory, state replayed from the database) read and write it only here.
+
+/** One screened transfer as the history keeps it. */
+export interface EntityEvent {
+  /** the state keys it is stored under */
+  keys: readonly string[]
+  eventId: string
+  /** ISO time of the transfer */
+  occurredAt: string
+  /** the record as JSON text */
+  record: string
+}
+
+/**
+ * Serialises real-time screening per entity across processes: transaction-scoped advisory locks, taken
+ * in hash order so that two calls sharing keys always lock in the same order and cannot deadlock.
+ */
+export async function lockEntityKeys(tx: Tx, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return
+  await sql`
+    select pg_advisory_xact_lock(h)
+    from (select distinct hashtextextended(k, 0) as h from unnest(${[...keys]}::text[]) as k order by h) as ordered`.execute(
+    tx,
+  )
+}
+
+/** The transfers stored under any of `keys` with a time in [from, to] (epoch ms), each once, oldest first. */
+export async function loadEntityHistory(db: Executor, keys: readonly string[], from: number, to: number): Promise<unknown[]> {
+  if (keys.length === 0) return []
+  const rows = await db
+    .selectFrom('entity_events')
+    .select(['event_id', 'record'])
+    .where('key', 'in', [...keys])
+    .where('occurred_at', '>=', new Date(from))
+    .where('occurred_at', '<=', new Date(to))
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute()
+  const seen = new Set<string>()
+  const records: unknown[] = []
+  for (const row of rows) {
+    if (seen.has(row.event_id)) continue
+    seen.add(row.event_id)
+    records.push(row.record)
+  }
+  return records
+}
+
+// the verdict columns of the append statement, built once from the one column list
+const verdictColumns = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(c)))
+const verdictValues = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(`v.${c}`)))
+
+/**
+ * Appends transfers to the history, with their verdict rows, in one statement (so one round trip and one
+ * implicit transaction), for one call or a group of calls. The rows go as two JSON documents that the
+ * server turns back into rows: records and verdicts are JSON already and are pasted in as they are (no
+ * escaping into array literals, one parse on the server), the statement is the same whatever the number
+ * of rows, and a record is sent once however many keys it is stored under.
+ */
+export async function appendEntityEvents(db: Executor, events: readonly EntityEvent[], verdicts: readonly VerdictRow[]): Promise<void> {
+  if (verdicts.length === 0 && !events.some((e) => e.keys.length > 0)) return
+  let ev = '['
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!
+    ev += `${i > 0 ? ',' : ''}{"i":${JSON.stringify(e.eventId)},"t":${JSON.stringify(e.occurredAt)},"k":${JSON.stringify(e.keys)},"r":${e.record}}`
+  }
+  ev += ']'
+  let vd = '['
+  for (let i = 0; i < verdicts.length; i++) vd += `${i > 0 ? ',' : ''}${verdictColumnsJson(verdicts[i]!)}`
+  vd += ']'
+  await sql`
+    with ev as materialized (
+      select * from rows from (jsonb_to_recordset(${ev}::jsonb) as (i text, t timestamptz, k text[], r jsonb)) with ordinality as e(i, t, k, r, n)
+    ), ins_events as (
+      insert into entity_events (key, event_id, occurred_at, record)
+      select k.key, ev.i, ev.t, ev.r
+      from ev cross join lateral unnest(ev.k) with ordinality as k(key, o)
+      order by ev.n, k.o
+    ), ins_verdicts as (
+      insert into verdicts (${verdictColumns})
+      select ${verdictValues}
+      from jsonb_populate_recordset(null::verdicts, ${vd}::jsonb) with ordinality as v
+      order by v.ordinality
+    )
+    select 1 as done`.execute(db)
+}
+
+/** The time (epoch ms) of the latest transfer in the history, if any. */
+export async function latestEventTime(db: Executor): Promise<number | undefined> {
+  const row = await db.selectFrom('entity_events').select((eb) => eb.fn.max('occurred_at').as('latest')).executeTakeFirst()
+  const latest = row?.latest as Date | string | null | undefined
+  return latest == null ? undefined : new Date(latest).getTime()
+}
+
+export interface EventPageRow {
+  id: string
+  eventId: string
+  occurredAt: Date
+  record: unknown
+}
+
+/**
+ * Warm-up: entity events from `from` (epoch ms) on, in the order they were stored, `limit` rows a page after
+ * the cursor (the last row of the previous page). A transfer comes once per key: the caller skips the repeats.
+ */
+export async function loadEventPage(
+  db: Executor,
+  from: number,
+  after: { occurredAt: Date; id: string } | undefined,
+  limit: number,
+): Promise<EventPageRow[]> {
+  const since = sql`occurred_at >= ${new Date(from).toISOString()}::timestamptz`
+  const cursor = after ? sql`and (occurred_at, id) > (${after.occurredAt.toISOString()}::timestamptz, ${after.id}::bigint)` : sql``
+  const { rows } = await sql<{ id: string | number | bigint; event_id: string; occurred_at: Date | string; record: unknown }>`
+    select id, event_id, occurred_at, record from entity_events
+    where ${since} ${cursor}
+    order by occurred_at, id
+    limit ${limit}`.execute(db)
+  return rows.map((r) => ({
+    id: String(r.id),
+    eventId: r.event_id,
+    occurredAt: new Date(r.occurred_at),
+    record: typeof r.record === 'string' ? JSON.parse(r.record) : r.record,
+  }))
+}
+
+/** Deletes the events under `keys` older than `before` (epoch ms): pruning beside a call, on its own keys only, stays cheap. */
+export async function pruneEntityEvents(db: Executor, keys: readonly string[], before: number): Promise<void> {
+  if (keys.length === 0) return
+  await db.deleteFrom('entity_events').where('key', 'in', [...keys]).where('occurred_at', '<', new Date(before)).execute()
+}
+
+/** Deletes up to `limit` events older than `before` (epoch ms), whatever their keys; returns how many went. */
+export async function pruneEventsBefore(db: Executor, before: number, limit: number): Promise<number> {
+  const result = await sql`
+    delete from entity_events where id in (
+      select id from entity_events where occurred_at < ${new Date(before).toISOString()}::timestamptz limit ${limit}
+    )`.execute(db)
+  return Number(result.numAffectedRows ?? 0n)
+}
