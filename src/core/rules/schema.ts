@@ -1,51 +1,13 @@
 import { z } from 'zod'
-import { DURATION_PATTERN } from './duration.ts'
+import { ConditionsSchema } from './condition-schema.ts'
+import { duration, identifier, scalar } from './schema-parts.ts'
 
 /**
  * Rule files and the ruleset file, as analysts write them in YAML.
  * The JSON Schema for editors is generated from these (`txscreen rules schema`).
  */
 
-const duration = z.string().regex(DURATION_PATTERN, 'expected a duration such as "30m", "48h", "7d"')
-const identifier = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected lower-case letters, digits, "-" or "_"')
-const scalar = z.union([z.string(), z.number(), z.boolean()])
-/** a literal list, or "$name" for a list defined in the ruleset */
-const listRef = z.union([z.array(scalar), z.string().regex(/^\$[a-z0-9_]+$/, 'expected a list or "$list_name"')])
-
-export const OperatorsSchema = z
-  .object({
-    eq: scalar,
-    ne: scalar,
-    in: listRef,
-    not_in: listRef,
-    gt: z.number(),
-    gte: z.number(),
-    lt: z.number(),
-    lte: z.number(),
-    exists: z.boolean(),
-    has_keyword: listRef,
-    /** amount bands such as "2400-3000" (from inclusive, to exclusive), literal or "$list" */
-    in_ranges: listRef,
-    eq_field: z.string(),
-    ne_field: z.string(),
-  })
-  .partial()
-  .strict()
-  .refine((o) => Object.keys(o).length > 0, 'expected at least one operator (eq, ne, in, not_in, gt, gte, lt, lte, exists, has_keyword, in_ranges, eq_field, ne_field)')
-export type Operators = z.infer<typeof OperatorsSchema>
-
-/** A condition: `{ field: { op: value } }`, or `any`/`all`/`not` around others. Lists of conditions are ANDed. */
-export type Condition = { any: Condition[] } | { all: Condition[] } | { not: Condition } | Record<string, Operators>
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ not: ConditionSchema }).strict(),
-    z.record(z.string().regex(/^[a-z_][a-z0-9_.]*$/i, 'expected a field path such as "receiver.country"'), OperatorsSchema),
-  ]),
-)
-const conditions = z.union([ConditionSchema, z.array(ConditionSchema)])
-export type Conditions = z.infer<typeof conditions>
+const conditions = ConditionsSchema
 
 const windowed = { where: conditions.optional() }
 export const MeasureSchema = z.union([
