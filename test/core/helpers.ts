@@ -1,7 +1,15 @@
-import { compileRuleset, Screener, type CompiledRuleset, type TransferRecordInput, TransferRecordSchema, type TransferRecord } from '../../src/core/index.ts'
+import {
+  compileRuleset,
+  Screener,
+  type CompiledRuleset,
+  type CompileOptions,
+  type TransferRecordInput,
+  TransferRecordSchema,
+  type TransferRecord,
+} from '../../src/core/index.ts'
 
 /** A ruleset file with the given rules switched on, and the rule files themselves, as YAML sources. */
-export function rulesetOf(rules: Record<string, string>, extra = ''): CompiledRuleset {
+export function rulesetOf(rules: Record<string, string>, extra = '', opts: CompileOptions = {}): CompiledRuleset {
   const ids = Object.keys(rules)
   const ruleset = `kind: ruleset
 name: test
@@ -17,7 +25,7 @@ ${extra}
 rules:
 ${ids.map((id) => `  ${id}: { weight: 1 }`).join('\n')}
 `
-  const result = compileRuleset([{ path: 'ruleset.yaml', text: ruleset }, ...ids.map((id) => ({ path: `${id}.yaml`, text: rules[id]! }))])
+  const result = compileRuleset([{ path: 'ruleset.yaml', text: ruleset }, ...ids.map((id) => ({ path: `${id}.yaml`, text: rules[id]! }))], opts)
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n'))
   return result.ruleset
 }

@@ -4,16 +4,25 @@ import type { CompiledRule, CompiledRuleset } from './compiled.ts'
 import { compileRule } from './compile-rule.ts'
 import { parseDuration } from './duration.ts'
 import { contentHash } from './hash.ts'
-import { RuleFileSchema, RulesetFileSchema, type RuleFile, type RulesetFile } from './schema.ts'
+import { builtInMeasures } from './measures/built-in.ts'
+import type { MeasureRegistry } from './measures/registry.ts'
+import { ruleFileSchema, RulesetFileSchema, type RuleFile, type RulesetFile } from './schema.ts'
 import { parseYamlSource, type LocatedYaml, type RuleSource } from './yaml-source.ts'
 
 export type CompileResult = { ok: true; ruleset: CompiledRuleset } | { ok: false; issues: RuleIssue[] }
+
+export interface CompileOptions {
+  /** the measures rule files may use; default the built-in ones */
+  measures?: MeasureRegistry
+}
 
 /**
  * Rule and ruleset files (YAML text) to one compiled ruleset. Every problem in every file is
  * reported with file:line:column; nothing is compiled from a set of files that has any.
  */
-export function compileRuleset(sources: readonly RuleSource[]): CompileResult {
+export function compileRuleset(sources: readonly RuleSource[], opts: CompileOptions = {}): CompileResult {
+  const measures = opts.measures ?? builtInMeasures
+  const ruleSchema = ruleFileSchema(measures)
   const issues: RuleIssue[] = []
   const rules: { file: RuleFile; yaml: LocatedYaml; path: string }[] = []
   const rulesets: { file: RulesetFile; yaml: LocatedYaml; path: string }[] = []
@@ -31,7 +40,7 @@ export function compileRuleset(sources: readonly RuleSource[]): CompileResult {
       const file = validate(RulesetFileSchema, yaml, issues)
       if (file) rulesets.push({ file, yaml, path: source.path })
     } else if (kind === 'rule') {
-      const file = validate(RuleFileSchema, yaml, issues)
+      const file = validate(ruleSchema, yaml, issues)
       if (file) rules.push({ file, yaml, path: source.path })
       else failedIds.add(String((yaml.value as { id?: unknown }).id))
     } else {
@@ -72,6 +81,7 @@ export function compileRuleset(sources: readonly RuleSource[]): CompileResult {
         weight: switchboard.weight,
         evidenceLimit: set.file.evidence_limit,
         baseCurrency: set.file.base_currency,
+        measures,
         report: (path, message, key) => issues.push(rule.yaml.issueAt(path, message, key)),
       }),
     )

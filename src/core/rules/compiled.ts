@@ -1,22 +1,9 @@
-import type { CycleSearch } from '../state/graph.ts'
 import type { WindowAggregate } from '../state/window.ts'
 import type { TransferView } from '../screen/view.ts'
 import type { BandResult } from './bands.ts'
 import type { Predicate } from './conditions.ts'
 import type { EntitySpec } from './entity.ts'
-
-export type MeasureUnit = 'money' | 'count' | 'ratio' | 'days' | 'score' | 'number' | 'hops'
-
-export type CompiledMeasure =
-  | { name: string; unit: MeasureUnit; kind: 'windowed'; slot: number; aggregate: WindowAggregate; extract: (v: TransferView) => number | string | undefined }
-  | { name: string; unit: MeasureUnit; kind: 'ratio'; of: [number, number] }
-  | { name: string; unit: MeasureUnit; kind: 'value'; get: (v: TransferView) => number | undefined }
-  | { name: string; unit: MeasureUnit; kind: 'gap_days' | 'age_days' }
-  | { name: string; unit: MeasureUnit; kind: 'cycle'; search: CycleSearch }
-  | { name: string; unit: MeasureUnit; kind: 'name_match'; type?: 'person' | 'org' }
-  | { name: string; unit: MeasureUnit; kind: 'indicator'; types: readonly IndicatorType[] }
-
-export type IndicatorType = 'phone' | 'email' | 'handle' | 'wallet' | 'account' | 'name'
+import type { CompiledMeasure, WindowPart } from './measures/measure.ts'
 
 export type ReasonRenderer = (values: readonly number[], view: TransferView, extra: Record<string, string>) => string
 
@@ -37,11 +24,13 @@ export interface CompiledRule {
   where: Predicate<TransferView>
   /** which transfers the rule is evaluated on */
   when: Predicate<TransferView>
-  /** measures in evaluation order (ratios after their parts) */
+  /** measures in evaluation order (those that read others, such as ratios, after them) */
   measures: readonly CompiledMeasure[]
+  /** what the measures keep in the entity's window, by slot */
+  windowParts: readonly WindowPart[]
   windowAggregates: readonly WindowAggregate[]
-  /** names of windowed, seen-based and graph measures, so the runner keeps only the state it needs */
-  needs: { window: boolean; seen: boolean; graph: CycleSearch | undefined }
+  /** the state the measures declare, so the runner keeps only what they need (`lists`: watchlists) */
+  needs: { window: boolean; seen: boolean; graph: boolean; lists: boolean }
   require: Predicate<readonly number[]>
   /** index of the measure the bands read, or -1 for a fixed score */
   scoreMeasure: number

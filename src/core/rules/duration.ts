@@ -1,4 +1,5 @@
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
+export const DAY_MS = UNIT_MS.d
 
 export const DURATION_PATTERN = /^(\d{1,5})(s|m|h|d|w)$/
 

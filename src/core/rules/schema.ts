@@ -1,77 +1,14 @@
 import { z } from 'zod'
-import { DURATION_PATTERN } from './duration.ts'
+import { ConditionsSchema } from './condition-schema.ts'
+import { builtInMeasures } from './measures/built-in.ts'
+import type { MeasureSpec } from './measures/measure.ts'
+import type { MeasureRegistry } from './measures/registry.ts'
+import { duration, identifier, scalar } from './schema-parts.ts'
 
 /**
  * Rule files and the ruleset file, as analysts write them in YAML.
  * The JSON Schema for editors is generated from these (`txscreen rules schema`).
  */
-
-const duration = z.string().regex(DURATION_PATTERN, 'expected a duration such as "30m", "48h", "7d"')
-const identifier = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected lower-case letters, digits, "-" or "_"')
-const scalar = z.union([z.string(), z.number(), z.boolean()])
-/** a literal list, or "$name" for a list defined in the ruleset */
-const listRef = z.union([z.array(scalar), z.string().regex(/^\$[a-z0-9_]+$/, 'expected a list or "$list_name"')])
-
-export const OperatorsSchema = z
-  .object({
-    eq: scalar,
-    ne: scalar,
-    in: listRef,
-    not_in: listRef,
-    gt: z.number(),
-    gte: z.number(),
-    lt: z.number(),
-    lte: z.number(),
-    exists: z.boolean(),
-    has_keyword: listRef,
-    /** amount bands such as "2400-3000" (from inclusive, to exclusive), literal or "$list" */
-    in_ranges: listRef,
-    eq_field: z.string(),
-    ne_field: z.string(),
-  })
-  .partial()
-  .strict()
-  .refine((o) => Object.keys(o).length > 0, 'expected at least one operator (eq, ne, in, not_in, gt, gte, lt, lte, exists, has_keyword, in_ranges, eq_field, ne_field)')
-export type Operators = z.infer<typeof OperatorsSchema>
-
-/** A condition: `{ field: { op: value } }`, or `any`/`all`/`not` around others. Lists of conditions are ANDed. */
-export type Condition = { any: Condition[] } | { all: Condition[] } | { not: Condition } | Record<string, Operators>
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ not: ConditionSchema }).strict(),
-    z.record(z.string().regex(/^[a-z_][a-z0-9_.]*$/i, 'expected a field path such as "receiver.country"'), OperatorsSchema),
-  ]),
-)
-const conditions = z.union([ConditionSchema, z.array(ConditionSchema)])
-export type Conditions = z.infer<typeof conditions>
-
-const windowed = { where: conditions.optional() }
-export const MeasureSchema = z.union([
-  z.object({ count: z.literal(true), ...windowed }).strict(),
-  z.object({ sum: z.literal('amount'), ...windowed }).strict(),
-  z.object({ max: z.literal('amount'), ...windowed }).strict(),
-  z.object({ distinct: z.string(), ...windowed }).strict(),
-  z.object({ ratio: z.tuple([z.string(), z.string()]) }).strict(),
-  z.object({ value: z.string() }).strict(),
-  z.object({ gap_days: z.literal(true) }).strict(),
-  z.object({ age_days: z.literal(true) }).strict(),
-  z
-    .object({
-      cycle: z
-        .object({
-          max_hops: z.number().int().min(2).max(12),
-          max_visits: z.number().int().min(10).max(100_000).default(5_000),
-          min_kept: z.number().min(0).max(1).default(0),
-        })
-        .strict(),
-    })
-    .strict(),
-  z.object({ name_match: z.object({ type: z.enum(['person', 'org']).optional() }).strict() }).strict(),
-  z.object({ indicator: z.object({ types: z.array(z.enum(['phone', 'email', 'handle', 'wallet', 'account', 'name'])).optional() }).strict() }).strict(),
-])
-export type Measure = z.infer<typeof MeasureSchema>
 
 export const BandSchema = z
   .object({
@@ -82,35 +19,53 @@ export const BandSchema = z
   })
   .strict()
 
-export const RuleFileSchema = z
-  .object({
-    kind: z.literal('rule'),
-    id: identifier,
-    version: z.number().int().min(1),
-    title: z.string().min(1),
-    description: z.string().optional(),
-    typology: identifier,
-    source: z.string().min(1),
-    /** a modifier raises the score of other hits and never alerts alone */
-    modifier: z.boolean().default(false),
-    /** whose state the rule keeps: none, sender.id, receiver.id, party.id (both sides), party.phone, device.id, ... */
-    entity: z.string().regex(/^(none|(sender|receiver|party|device|location)\.[a-z_]+)$/, 'expected "none" or a path such as "receiver.id", "party.phone", "device.id"'),
-    window: duration.optional(),
-    /** which transfers the window counts; by default also the transfers the rule is evaluated on */
-    where: conditions.optional(),
-    /** which transfers the rule is evaluated on, when it differs from `where` */
-    when: conditions.optional(),
-    measures: z.record(identifier, MeasureSchema).refine((m) => Object.keys(m).length > 0, 'expected at least one measure'),
-    /** conditions on measure values that must all hold before the bands are applied */
-    require: conditions.optional(),
-    score: z.union([
-      z.object({ measure: identifier, bands: z.array(BandSchema).min(1) }).strict(),
-      z.object({ fixed: z.number().min(0).max(100) }).strict(),
-    ]),
-    reason: z.string().min(1),
-    evidence_limit: z.number().int().min(0).max(1000).optional(),
-  })
-  .strict()
+/** a rule file whose measures are those of `measure` */
+function ruleFile(measure: z.ZodType<MeasureSpec>) {
+  return z
+    .object({
+      kind: z.literal('rule'),
+      id: identifier,
+      version: z.number().int().min(1),
+      title: z.string().min(1),
+      description: z.string().optional(),
+      typology: identifier,
+      source: z.string().min(1),
+      /** a modifier raises the score of other hits and never alerts alone */
+      modifier: z.boolean().default(false),
+      /** whose state the rule keeps: none, sender.id, receiver.id, party.id (both sides), party.phone, device.id, ... */
+      entity: z.string().regex(/^(none|(sender|receiver|party|device|location)\.[a-z_]+)$/, 'expected "none" or a path such as "receiver.id", "party.phone", "device.id"'),
+      window: duration.optional(),
+      /** which transfers the window counts; by default also the transfers the rule is evaluated on */
+      where: ConditionsSchema.optional(),
+      /** which transfers the rule is evaluated on, when it differs from `where` */
+      when: ConditionsSchema.optional(),
+      measures: z.record(identifier, measure).refine((m) => Object.keys(m).length > 0, 'expected at least one measure'),
+      /** conditions on measure values that must all hold before the bands are applied */
+      require: ConditionsSchema.optional(),
+      score: z.union([
+        z.object({ measure: identifier, bands: z.array(BandSchema).min(1) }).strict(),
+        z.object({ fixed: z.number().min(0).max(100) }).strict(),
+      ]),
+      reason: z.string().min(1),
+      evidence_limit: z.number().int().min(0).max(1000).optional(),
+    })
+    .strict()
+}
+
+const ruleFileSchemas = new WeakMap<MeasureRegistry, ReturnType<typeof ruleFile>>()
+
+/** the schema of a rule file that may use the measures of `measures` (built once per registry) */
+export function ruleFileSchema(measures: MeasureRegistry): ReturnType<typeof ruleFile> {
+  let schema = ruleFileSchemas.get(measures)
+  if (!schema) {
+    schema = ruleFile(measures.schema)
+    ruleFileSchemas.set(measures, schema)
+  }
+  return schema
+}
+
+/** a rule file with the built-in measures */
+export const RuleFileSchema = ruleFileSchema(builtInMeasures)
 export type RuleFile = z.infer<typeof RuleFileSchema>
 
 const decimalText = z.union([z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal such as "1.08"'), z.number().positive()])

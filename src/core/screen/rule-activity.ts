@@ -35,7 +35,7 @@ export function measureRuleActivity(ruleset: CompiledRuleset, records: readonly 
         t.perspectives++
         const counted = rule.where(view)
         if (rule.when(view)) t.evaluations++
-        if (counted && rule.measures.some((m) => m.kind === 'windowed' && m.extract(view) !== undefined)) t.adds++
+        if (counted && rule.windowParts.some((p) => p.extract(view) !== undefined)) t.adds++
       }
     })
   }

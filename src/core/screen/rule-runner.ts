@@ -1,6 +1,5 @@
-import { MINOR_PER_MAJOR } from '../money/convert.ts'
-import type { CompiledRule, IndicatorType } from '../rules/compiled.ts'
-import { DAY_MS } from '../rules/compile-rule.ts'
+import type { CompiledRule } from '../rules/compiled.ts'
+import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
 import { TransferGraph } from '../state/graph.ts'
 import { EntityState } from '../state/entities.ts'
@@ -19,9 +18,8 @@ type Views = Record<Direction, TransferView>
 export class RuleRunner {
   private readonly graph: TransferGraph | undefined
   private readonly contributions: Contribution[]
-  /** measure values of the transfer being evaluated */
-  private readonly measured: number[]
-  private readonly nameMemo = new Map<string, NameHit | undefined>()
+  /** what the measures read and write in an evaluation, refilled for each */
+  private readonly evaluation: MeasureEvaluation
   /** the entity table this rule's entity namespace uses; -1 without an entity */
   private readonly tableSlot: number
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
@@ -34,11 +32,11 @@ export class RuleRunner {
     readonly rule: CompiledRule,
     private readonly entities: EntityIndex,
     latenessMs: number,
-    private readonly watchlists: Watchlists | undefined,
+    watchlists: Watchlists | undefined,
   ) {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs) : undefined
-    this.contributions = rule.windowAggregates.map(() => Number.NaN)
-    this.measured = rule.measures.map(() => 0)
+    this.contributions = rule.windowParts.map(() => Number.NaN)
+    this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
     this.slot = rule.entity ? entities.ruleSlot(this.tableSlot) : 0
     this.windowSpec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
@@ -66,7 +64,7 @@ export class RuleRunner {
       if (key === undefined) continue
 
       let window: WindowState | undefined
-      let lastSeen: number | undefined
+      let lastSeen = Number.NaN
       if (keepsState) {
         const adds = counted && rule.needs.window && this.contribute(view)
         const state = entity ? this.entities.state(view, this.tableSlot, key, adds || rule.needs.seen) : this.global
@@ -81,8 +79,9 @@ export class RuleRunner {
           }
           if (rule.needs.seen) {
             const seen = (state.seen ??= new Array<number | undefined>(state.slots))
-            lastSeen = seen[this.slot]
-            if (lastSeen === undefined || ctx.ts > lastSeen) seen[this.slot] = ctx.ts
+            const last = seen[this.slot]
+            if (last !== undefined) lastSeen = last
+            if (last === undefined || ctx.ts > last) seen[this.slot] = ctx.ts
           }
         }
       }
@@ -101,14 +100,13 @@ export class RuleRunner {
    * so a transfer that every measure's own filter leaves out costs no state (and no memory) at all.
    */
   private contribute(view: TransferView): boolean {
-    let slot = 0
+    const parts = this.rule.windowParts
     let any = false
-    for (const m of this.rule.measures) {
-      if (m.kind !== 'windowed') continue
-      const c = m.extract(view)
-      if (c === undefined) this.contributions[slot++] = Number.NaN
+    for (let slot = 0; slot < parts.length; slot++) {
+      const c = parts[slot]!.extract(view)
+      if (c === undefined) this.contributions[slot] = Number.NaN
       else {
-        this.contributions[slot++] = typeof c === 'string' ? textNumber(c) : c
+        this.contributions[slot] = typeof c === 'string' ? textNumber(c) : c
         any = true
       }
     }
@@ -131,71 +129,26 @@ export class RuleRunner {
     ctx: TransferContext,
     key: string,
     window: WindowState | undefined,
-    lastSeen: number | undefined,
+    lastSeen: number,
   ): Hit | undefined {
     const rule = this.rule
+    const ev = this.evaluation
+    ev.start(view, ctx, window, lastSeen)
     // one buffer per rule: evaluation is synchronous and the values are copied into the hit's reason
-    const values = this.measured
-    // filled only by list measures; window and entity are added when a reason is rendered
-    let extra: Record<string, string> | undefined
-    let transfers: string[] | undefined
-    let matches: HitEvidence['matches']
-    for (let i = 0; i < rule.measures.length; i++) {
-      const m = rule.measures[i]!
-      switch (m.kind) {
-        case 'windowed': {
-          const v = window ? window.measure(m.slot, ctx.ts) : 0
-          values[i] = m.unit === 'money' ? v / MINOR_PER_MAJOR : v
-          break
-        }
-        case 'ratio': {
-          const den = values[m.of[1]]!
-          values[i] = den > 0 ? values[m.of[0]]! / den : 0
-          break
-        }
-        case 'value':
-          values[i] = m.get(view) ?? Number.NaN
-          break
-        case 'gap_days':
-          values[i] = lastSeen === undefined ? Number.NaN : (ctx.ts - lastSeen) / DAY_MS
-          break
-        case 'age_days': {
-          const opened = view.party.accountOpened
-          values[i] = opened === undefined ? Number.NaN : (ctx.ts - Date.parse(opened)) / DAY_MS
-          break
-        }
-        case 'cycle': {
-          const found = this.graph!.findCycle(ctx.record.sender.id, ctx.record.receiver.id, ctx.ts, ctx.amountMinor, m.search)
-          values[i] = found ? found.hops : 0
-          if (found) transfers = [...found.transfers, ctx.record.id]
-          break
-        }
-        case 'name_match': {
-          const best = this.bestNameMatch(view.party.name, m.type)
-          values[i] = best?.score ?? 0
-          if (best) {
-            matches = [{ list: best.entry.list, entry: best.entry.id, matched: best.matchedName, score: best.score }]
-            extra = { matched: best.matchedName, list: best.entry.list }
-          }
-          break
-        }
-        case 'indicator': {
-          const found = this.indicatorHits(view, m.types)
-          values[i] = found.length
-          if (found.length > 0) {
-            matches = found
-            extra = { matched: found.map((f) => f.matched).join(', '), list: [...new Set(found.map((f) => f.list))].join(', ') }
-          }
-          break
-        }
-      }
+    const values = ev.values
+    const measures = rule.measures
+    // every measure writes its value, so none can read the previous transfer's
+    for (let i = 0; i < measures.length; i++) {
+      const m = measures[i]!
+      values[i] = m.evaluate(ev, m)
     }
     if (!rule.require(values)) return undefined
     const scored = rule.scoreMeasure >= 0 ? values[rule.scoreMeasure]! : 1
     const band = rule.score(scored)
     if (!(band.score > 0)) return undefined
     const render = (band.reason !== undefined && rule.bandReasons.get(band.reason)) || rule.reason
-    if (extra === undefined) extra = {}
+    // the measures' placeholders, with the window and entity every reason may name
+    const extra = ev.extra ?? {}
     extra.window = rule.window ?? ''
     extra.entity = key
     const scoreMeasure = rule.measures[rule.scoreMeasure]
@@ -207,9 +160,9 @@ export class RuleRunner {
     evidence.value = scoreMeasure ? Math.round(scored * 100) / 100 : 1
     if (rule.window) evidence.window = rule.window
     const limit = Math.max(1, rule.evidenceLimit)
-    const ids = transfers ?? window?.recentIds(ctx.ts, rule.evidenceLimit) ?? [ctx.record.id]
+    const ids = ev.transfers ?? window?.recentIds(ctx.ts, rule.evidenceLimit) ?? [ctx.record.id]
     evidence.transfers = ids.length > limit ? ids.slice(-limit) : ids
-    if (matches) evidence.matches = matches
+    if (ev.matches) evidence.matches = ev.matches
     return {
       rule: rule.id,
       version: rule.version,
@@ -220,54 +173,6 @@ export class RuleRunner {
       evidence,
     }
   }
-
-  /**
-   * The best list match for a party name. Parties come back again and again in a batch while the lists stay
-   * the same for the screener's life, so answers are remembered (a bounded memo, emptied when full).
-   */
-  private bestNameMatch(name: string | undefined, type: 'person' | 'org' | undefined): NameHit | undefined {
-    const names = this.watchlists?.names
-    if (!name || !names) return undefined
-    const key = type ? `${type}\u0000${name}` : name
-    if (this.nameMemo.has(key)) return this.nameMemo.get(key)
-    const best = names.search(name, { ...(type && { type }), limit: 1 })[0]
-    if (this.nameMemo.size >= NAME_MEMO_SIZE) this.nameMemo.clear()
-    this.nameMemo.set(key, best)
-    return best
-  }
-
-  private indicatorHits(view: TransferView, types: readonly IndicatorType[]): NonNullable<HitEvidence['matches']> {
-    const lookup = this.watchlists?.indicators
-    if (!lookup) return []
-    const party = view.party
-    const out: NonNullable<HitEvidence['matches']> = []
-    for (const type of types) {
-      const raw = indicatorValue(type, party)
-      if (!raw) continue
-      for (const hit of lookup.lookup(type, raw)) out.push({ list: hit.list, entry: `${hit.type}:${hit.value}`, matched: raw, score: 1 })
-    }
-    return out
-  }
 }
 
 const ONLY_OUT: readonly Direction[] = ['out']
-const NAME_MEMO_SIZE = 50_000
-type NameHit = ReturnType<NonNullable<Watchlists['names']>['search']>[number]
-
-function indicatorValue(type: IndicatorType, party: TransferView['party']): string | undefined {
-  switch (type) {
-    case 'phone':
-      return party.phone
-    case 'email':
-      return party.email
-    case 'handle':
-      return party.handle
-    case 'account':
-      return party.account
-    case 'wallet':
-      // crypto parties are keyed by their address
-      return party.account ?? party.id
-    case 'name':
-      return party.name
-  }
-}

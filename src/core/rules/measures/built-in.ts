@@ -1,0 +1,27 @@
+import { ageDays } from './age-days.ts'
+import { count } from './count.ts'
+import { cycle } from './cycle.ts'
+import { distinct } from './distinct.ts'
+import { gapDays } from './gap-days.ts'
+import { indicator } from './indicator.ts'
+import { max } from './max.ts'
+import { nameMatch } from './name-match.ts'
+import { ratio } from './ratio.ts'
+import { MeasureRegistry } from './registry.ts'
+import { sum } from './sum.ts'
+import { value } from './value.ts'
+
+/** The measures rule files may use, in the order the rule-file schema lists them. */
+export const builtInMeasures = new MeasureRegistry([
+  count,
+  sum,
+  max,
+  distinct,
+  ratio,
+  value,
+  gapDays,
+  ageDays,
+  cycle,
+  nameMatch,
+  indicator,
+])

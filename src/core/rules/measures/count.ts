@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { defineMeasure } from './measure.ts'
+import { measureFilter, WINDOW_COST, windowed, windowValue } from './windowed.ts'
+
+/** `{ count: true }`: transfers in the entity's window (that pass the measure's own `where`). */
+export const count = defineMeasure({
+  key: 'count',
+  schema: z.object({ count: z.literal(true), ...windowed }).strict(),
+  compile(spec, ctx) {
+    const filter = measureFilter(spec, ctx)
+    return {
+      unit: 'count',
+      window: { aggregate: 'count', extract: (v) => (filter(v) ? 1 : undefined) },
+      cost: WINDOW_COST,
+      evaluate: windowValue,
+    }
+  },
+})

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import type { CycleSearch } from '../../state/graph.ts'
+import { defineMeasure } from './measure.ts'
+
+/**
+ * `{ cycle: { max_hops } }`: the hops of a chain of transfers inside the window that leads from the receiver
+ * back to the sender (0 when none is found within the visit budget); its transfers are the evidence.
+ */
+export const cycle = defineMeasure({
+  key: 'cycle',
+  schema: z
+    .object({
+      cycle: z
+        .object({
+          max_hops: z.number().int().min(2).max(12),
+          max_visits: z.number().int().min(10).max(100_000).default(5_000),
+          min_kept: z.number().min(0).max(1).default(0),
+        })
+        .strict(),
+    })
+    .strict(),
+  compile(spec) {
+    const c = spec.cycle
+    const search: CycleSearch = { maxHops: c.max_hops, minHops: 2, maxVisits: c.max_visits, minKept: c.min_kept }
+    return {
+      unit: 'hops',
+      graph: true,
+      // a bounded search per evaluation, and an edge per window event
+      cost: { add: 1, evaluation: 2 },
+      evaluate: (ev) => {
+        const ctx = ev.ctx
+        const found = ev.graph!.findCycle(ctx.record.sender.id, ctx.record.receiver.id, ctx.ts, ctx.amountMinor, search)
+        if (!found) return 0
+        ev.transfers = [...found.transfers, ctx.record.id]
+        return found.hops
+      },
+    }
+  },
+})
