@@ -1,29 +1,43 @@
-/** Error lines and rule-file issues are data, never exceptions: the batch always goes on. */
+import { z } from 'zod'
+
+/**
+ * Error lines and rule-file issues are data, never exceptions: the batch always goes on. The schemas are
+ * the one source for their TypeScript types and for the API document; nothing parses these objects.
+ */
+
+export const LINE_ERROR_CODES = [
+  'invalid_json',
+  'invalid_record',
+  'invalid_csv',
+  'line_too_long',
+  'no_rate',
+  'duplicate_id',
+  'screening_failed',
+] as const
 
 /** One output line for an input record that could not be screened. */
-export interface LineError {
-  line: number
-  id?: string
-  error: { code: LineErrorCode; message: string; path?: string }
-}
-
-export type LineErrorCode =
-  | 'invalid_json'
-  | 'invalid_record'
-  | 'invalid_csv'
-  | 'line_too_long'
-  | 'no_rate'
-  | 'duplicate_id'
-  | 'screening_failed'
+export const LineErrorSchema = z
+  .object({
+    line: z.number().int().describe('the input line the record starts on, from 1'),
+    id: z.string().optional().describe("the record's id, when it could be read"),
+    error: z.object({ code: z.enum(LINE_ERROR_CODES), message: z.string(), path: z.string().optional() }),
+  })
+  .meta({ id: 'LineError' })
 
 /** A problem in a rule or ruleset file, pointing at file:line:column. */
-export interface RuleIssue {
-  file: string
-  line: number
-  column: number
-  message: string
-  path?: string
-}
+export const RuleIssueSchema = z
+  .object({
+    file: z.string(),
+    line: z.number().int(),
+    column: z.number().int(),
+    message: z.string(),
+    path: z.string().optional(),
+  })
+  .meta({ id: 'RuleIssue' })
+
+export type LineError = z.infer<typeof LineErrorSchema>
+export type LineErrorCode = LineError['error']['code']
+export type RuleIssue = z.infer<typeof RuleIssueSchema>
 
 export function formatRuleIssue(issue: RuleIssue): string {
   return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`

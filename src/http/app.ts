@@ -1,7 +1,8 @@
-import { Hono } from 'hono'
+import { OpenAPIHono, type Hook } from '@hono/zod-openapi'
 import { DatabaseRealtime } from '../service/realtime.ts'
 import { ApiKeyCache } from './auth.ts'
-import type { AppDeps, RouteModule } from './deps.ts'
+import { invalidInput } from './body.ts'
+import type { AppDeps, DepsSource } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { toProblemResponse } from './on-error.ts'
 import { notFound } from './problem.ts'
@@ -15,13 +16,25 @@ import { listRoutes } from './routes/lists.ts'
 import { rulesetRoutes } from './routes/rulesets.ts'
 import { screenRoutes } from './routes/screen.ts'
 
-const API_ROUTES: RouteModule[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
+export type ApiApp = OpenAPIHono<AppEnv>
+
+/** Each route file mounts its routes, declared once for the handler and the API document. */
+const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
+
+// what a failed query, path or header validation names in its 400 problem
+const WHERE: Record<string, string> = { query: 'query', param: 'path', header: 'headers', json: 'body', form: 'body', cookie: 'cookies' }
+
+/** Parameters that fail their route's schema answer 400 with a problem, as a bad body does. */
+const invalidRequest: Hook<unknown, AppEnv, string, undefined> = (result) => {
+  if (!result.success) throw invalidInput(result.error, WHERE[result.target] ?? result.target)
+  return undefined
+}
 
 /** The dependencies with defaults filled in: a key cache, and real-time state in the database when none is given. */
 export function completeDeps(given: AppDeps): AppDeps {
   return {
     ...given,
-    apiKeys: given.apiKeys ?? new ApiKeyCache(),
+    apiKeys: given.apiKeys ?? new ApiKeyCache({ clock: given.clock }),
     realtime:
       given.realtime ??
       new DatabaseRealtime({ db: given.db, rulesets: given.rulesets, storeVerdicts: given.config.storeVerdicts, watchlists: () => given.lists?.current() }),
@@ -29,12 +42,17 @@ export function completeDeps(given: AppDeps): AppDeps {
 }
 
 /** The whole HTTP API as a web-standard `fetch` handler; adapters only supply the dependencies. */
-export function createApp(given: AppDeps): Hono<AppEnv> {
-  const deps = completeDeps(given)
-  const app = new Hono<AppEnv>()
-  const modules = [...API_ROUTES]
-  modules.push(apiDocRoutes(() => modules.flatMap((m) => m.operations)))
-  for (const m of modules) m.mount(app, deps)
+export function createApp(source: DepsSource): ApiApp {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: invalidRequest })
+  const fixed = typeof source === 'function' ? undefined : completeDeps(source)
+  const perRequest = typeof source === 'function' ? source : undefined
+  // first on every request: the dependencies every handler and the role check read from the context
+  app.use(async (c, next) => {
+    c.set('deps', fixed ?? perRequest!(c))
+    await next()
+  })
+  for (const mount of API_ROUTES) mount(app)
+  apiDocRoutes(app)
   app.get('/', (c) => c.redirect('/docs'))
   app.notFound((c) => notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}; see /docs.`).toResponse())
   app.onError((err, c) => toProblemResponse(err, c))

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { systemClock, type Clock } from '../core/index.ts'
 import { apiKeyHash, findApiKeyByHash, type ApiKeyInfo } from '../store/api-keys.ts'
 import type { Db } from '../store/db.ts'
 import type { Role } from '../store/schema.ts'
@@ -17,22 +18,26 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i
 export class ApiKeyCache {
   readonly #entries = new Map<string, { key: ApiKeyInfo; until: number }>()
   #generation = 0
+  readonly ttlMs: number
+  readonly maxEntries: number
+  readonly #clock: Clock
 
-  constructor(
-    readonly ttlMs = 5000,
-    readonly maxEntries = 10_000,
-  ) {}
+  constructor(options: { ttlMs?: number; maxEntries?: number; clock?: Clock | undefined } = {}) {
+    this.ttlMs = options.ttlMs ?? 5000
+    this.maxEntries = options.maxEntries ?? 10_000
+    this.#clock = options.clock ?? systemClock
+  }
 
   find(db: Db, presented: string): ApiKeyInfo | undefined | Promise<ApiKeyInfo | undefined> {
     const hash = apiKeyHash(presented)
     if (hash === undefined) return undefined
     const hit = this.#entries.get(hash)
-    if (hit && hit.until > Date.now()) return hit.key
+    if (hit && hit.until > this.#clock.now()) return hit.key
     return this.#lookUp(db, hash)
   }
 
   async #lookUp(db: Db, hash: string): Promise<ApiKeyInfo | undefined> {
-    const now = Date.now()
+    const now = this.#clock.now()
     const generation = this.#generation
     const key = await findApiKeyByHash(db, hash)
     // a revocation that happened while the lookup ran must not be undone by its answer
@@ -52,13 +57,17 @@ export class ApiKeyCache {
   }
 }
 
-type AuthDeps = { db: Db; apiKeys?: ApiKeyCache | undefined }
+/** a cache that remembers nothing: every call looks its key up */
+export const NO_KEY_CACHE = new ApiKeyCache({ ttlMs: 0 })
 
-/** Looks the Bearer key up (by its SHA-256, through the cache) and refuses roles not in `allowed`; admin may do everything. */
-export function requireRole(deps: AuthDeps, ...allowed: Role[]): MiddlewareHandler<AppEnv> {
-  const cache = deps.apiKeys ?? new ApiKeyCache(0)
+/**
+ * Looks the Bearer key up (by its SHA-256, through the request's key cache) and refuses roles not in
+ * `allowed`; admin may do everything.
+ */
+export function requireRole(...allowed: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('principal', await authenticate(deps.db, cache, c.req.header('authorization'), allowed))
+    const deps = c.var.deps
+    c.set('principal', await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, c.req.header('authorization'), allowed))
     await next()
   }
 }

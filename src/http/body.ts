@@ -82,8 +82,13 @@ export async function readAll(req: Request, limit: number, declared = declaredLe
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-  throw badRequest(
+  throw invalidInput(result.error, where)
+}
+
+/** A 400 problem with one entry per zod issue, `where` naming the part of the request (body, query, ...). */
+export function invalidInput(error: z.ZodError, where: string): Problem {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+  return badRequest(
     `The ${where} is invalid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
     { issues },
   )

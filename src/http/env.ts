@@ -1,4 +1,5 @@
 import type { Role } from '../store/schema.ts'
+import type { AppDeps } from './deps.ts'
 
 export interface Principal {
   keyId: string
@@ -8,7 +9,11 @@ export interface Principal {
 
 /** Hono generics for this app: what middleware puts on the context. */
 export interface AppEnv {
-  Variables: { principal: Principal }
+  Variables: {
+    /** this request's dependencies (the database among them): set first, read by every handler */
+    deps: AppDeps
+    principal: Principal
+  }
 }
 
 /** How an audit entry names the caller. */

@@ -1,4 +1,4 @@
-import { authenticate, ApiKeyCache } from './auth.ts'
+import { authenticate, NO_KEY_CACHE } from './auth.ts'
 import { checkJsonType, checkLength, parseJsonText } from './body.ts'
 import { withDeadline } from './deadline.ts'
 import type { AppDeps } from './deps.ts'
@@ -7,7 +7,8 @@ import { transferFromBody } from './record-body.ts'
 
 export const SCREEN_PATH = '/v1/screen'
 export const SCREEN_BODY_LIMIT = 64 * 1024
-const ALLOWED = ['screen'] as const
+/** who may screen, besides admin: enforced here and stated in the API document */
+export const SCREEN_ROLES = ['screen'] as const
 
 /** What `POST /v1/screen` needs from a request, whichever server received it. */
 export interface ScreenRequest {
@@ -42,12 +43,10 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
 }
 
 async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
-  await authenticate(deps.db, deps.apiKeys ?? NO_CACHE, req.authorization ?? undefined, ALLOWED)
+  await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   checkJsonType(req.contentType)
   const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))
   const { json } = await deps.realtime!.screen(record)
   return json
 }
-
-const NO_CACHE = new ApiKeyCache(0)

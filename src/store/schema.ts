@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely'
+import type { BatchCounts as PublicBatchCounts, BatchStatus } from '../core/index.ts'
 
 /** The only table types: every query in src/store is checked against this interface. */
 export interface Database {
@@ -42,19 +43,10 @@ export interface ActiveRulesetTable {
   activated_by: string | null
 }
 
-export type BatchStatus = 'receiving' | 'queued' | 'running' | 'completed' | 'failed'
+export type { BatchStatus }
 
-export interface BatchCounts {
-  records: number
-  clear: number
-  review: number
-  block: number
-  errors: number
-  /** records more than the ruleset's lateness behind the latest transfer time before them (absent in older rows) */
-  outOfOrder?: number
-  /** input bytes read so far */
-  bytes?: number
-}
+/** A batch's counts as stored: outOfOrder is absent in older rows; bytes is the input read so far. */
+export type BatchCounts = Omit<PublicBatchCounts, 'outOfOrder'> & { outOfOrder?: number; bytes?: number }
 
 export interface BatchTable {
   id: string

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type OpenDatabase } from '../../src/adapters/node/open-database.ts'
+import { ManualClock } from '../../src/core/index.ts'
 import { ApiKeyCache } from '../../src/http/auth.ts'
 import { createApiKey, revokeApiKey } from '../../src/store/api-keys.ts'
 import { DIALECTS, freshDatabase, type TestDatabase } from '../service/support/databases.ts'
@@ -21,7 +22,8 @@ describe('API keys remembered in memory', () => {
 
   it('answers from memory within the TTL, and asks the database again once it is over or invalidated', async () => {
     const { key, info } = await createApiKey(store.db, { role: 'screen' })
-    const cache = new ApiKeyCache(60_000)
+    const clock = new ManualClock(Date.parse('2026-03-01T10:00:00Z'))
+    const cache = new ApiKeyCache({ ttlMs: 60_000, clock })
     expect((await cache.find(store.db, key))?.id).toBe(info.id)
     // revoked behind the cache's back (another process): still known here until the TTL or an invalidation
     await revokeApiKey(store.db, info.id)
@@ -29,16 +31,17 @@ describe('API keys remembered in memory', () => {
     cache.invalidate()
     expect(await cache.find(store.db, key)).toBeUndefined()
 
-    const short = new ApiKeyCache(1)
     const other = await createApiKey(store.db, { role: 'screen' })
-    expect(await short.find(store.db, other.key)).toBeDefined()
+    expect(await cache.find(store.db, other.key)).toBeDefined()
     await revokeApiKey(store.db, other.info.id)
-    await new Promise((r) => setTimeout(r, 5))
-    expect(await short.find(store.db, other.key)).toBeUndefined()
+    clock.advance(59_999)
+    expect((await cache.find(store.db, other.key))?.id).toBe(other.info.id)
+    clock.advance(1)
+    expect(await cache.find(store.db, other.key)).toBeUndefined()
   })
 
   it('never remembers an unknown key, so a key created elsewhere works at once', async () => {
-    const cache = new ApiKeyCache(60_000)
+    const cache = new ApiKeyCache({ ttlMs: 60_000 })
     expect(await cache.find(store.db, 'txs_0000_unknown')).toBeUndefined()
     expect(cache.find(store.db, 'not-a-key')).toBeUndefined()
     const { key } = await createApiKey(store.db, { role: 'analyst' })

@@ -1,21 +1,7 @@
+import { MAX_CASE_TRANSFERS, type Case } from './case-schema.ts'
 import type { Verdict } from './verdict.ts'
 
-/** An entity-level case: everything that alerted on one party, phone, device, ... */
-export interface Case {
-  entity: string
-  rules: string[]
-  typologies: string[]
-  alerts: number
-  /** sum of the scores of the alerting transfers that involve the entity */
-  score: number
-  maxScore: number
-  decision: 'review' | 'block'
-  transfers: string[]
-  firstSeen: string
-  lastSeen: string
-}
-
-const MAX_CASE_TRANSFERS = 200
+export type { Case } from './case-schema.ts'
 
 /** Rolls review and block verdicts up by the entities their hits name. */
 export class CaseBook {

@@ -1,35 +1,6 @@
-export type Decision = 'clear' | 'review' | 'block'
+import type { Decision, Hit } from './verdict-schema.ts'
 
-export interface HitEvidence {
-  /** the state key the rule looked at, e.g. "id:ACC-1" or "phone:447700900123" */
-  entity?: string
-  measure: string
-  value: number
-  window?: string
-  /** ids of the contributing transfers, capped by the rule's evidence limit */
-  transfers: string[]
-  /** list matches: list, entry id, matched name or value, score */
-  matches?: { list: string; entry: string; matched: string; score: number }[]
-}
-
-export interface Hit {
-  rule: string
-  version: number
-  typology: string
-  /** this hit's contribution to the combined score: band score × the ruleset's weight for the rule */
-  score: number
-  modifier: boolean
-  reason: string
-  evidence: HitEvidence
-}
-
-export interface Verdict {
-  id: string
-  score: number
-  decision: Decision
-  hits: Hit[]
-  ruleset: string
-}
+export type { Decision, Hit, HitEvidence, Verdict } from './verdict-schema.ts'
 
 /**
  * Hits to a 0-100 score: the sum of primary hits, capped; modifiers add only when a primary

@@ -44,7 +44,8 @@ function operation(path: string, method: string, op: Json): string {
 }
 
 /** A readable, self-contained rendering of the OpenAPI document: no scripts, no fetches. */
-export function docsPage(doc: Json): string {
+export function docsPage(document: object): string {
+  const doc = document as Json
   const ops: string[] = []
   const toc: string[] = []
   for (const [path, methods] of Object.entries(doc.paths as Json)) {

@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import type { Verdict } from '../../core/index.ts'
 import { listAlerts } from '../../store/verdicts.ts'
-import { requireRole } from '../auth.ts'
-import { parseWith } from '../body.ts'
-import { jsonContent, problemContent, type RouteModule } from '../deps.ts'
+import type { ApiApp } from '../app.ts'
+import { jsonContent, problemContent } from '../openapi/content.ts'
+import { apiRoute } from '../openapi/route.ts'
+import { AlertPageSchema } from '../schemas.ts'
 
 const AlertQuery = z.object({
   rule: z.string().optional().describe('rule id that fired'),
@@ -15,27 +17,25 @@ const AlertQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
 
-export const alertRoutes: RouteModule = {
-  operations: [
-    {
-      method: 'get', path: '/v1/alerts', operationId: 'listAlerts', tag: 'alerts', roles: ['analyst'],
-      summary: 'Review and block verdicts from batches and real-time calls',
-      description: 'Oldest first. Follow `next` (as `cursor`) until it is null; new alerts appear after the last cursor, so the same loop also polls.',
-      query: AlertQuery,
-      responses: { 200: { description: 'a page of alerts', content: jsonContent('AlertPage') }, 400: { description: 'bad filter', content: problemContent } },
-    },
-  ],
-  mount(app, deps) {
-    app.get('/v1/alerts', requireRole(deps, 'analyst'), async (c) => {
-      const q = parseWith(AlertQuery, c.req.query(), 'query')
-      const rows = await listAlerts(
-        deps.db,
-        { ...(q.rule && { rule: q.rule }), ...(q.typology && { typology: q.typology }), ...(q.entity && { entity: q.entity }), ...(q.from && { from: q.from }), ...(q.to && { to: q.to }), ...(q.batch && { batchId: q.batch }) },
-        { ...(q.cursor && { after: q.cursor }), limit: q.limit + 1 },
-      )
-      const page = rows.slice(0, q.limit)
-      const alerts = page.map((r) => ({ id: r.id, batchId: r.batchId, createdAt: r.createdAt, occurredAt: r.occurredAt, verdict: r.output as never }))
-      return c.json({ alerts, next: rows.length > q.limit ? page[page.length - 1]!.id : null })
-    })
-  },
+const listAlertsRoute = apiRoute({
+  method: 'get', path: '/v1/alerts', operationId: 'listAlerts', tags: ['alerts'], roles: ['analyst'],
+  summary: 'Review and block verdicts from batches and real-time calls',
+  description: 'Oldest first. Follow `next` (as `cursor`) until it is null; new alerts appear after the last cursor, so the same loop also polls.',
+  request: { query: AlertQuery },
+  responses: { 200: { description: 'a page of alerts', content: jsonContent(AlertPageSchema) }, 400: { description: 'bad filter', content: problemContent } },
+})
+
+export function alertRoutes(app: ApiApp): void {
+  app.openapi(listAlertsRoute, async (c) => {
+    const q = c.req.valid('query')
+    const rows = await listAlerts(
+      c.var.deps.db,
+      { ...(q.rule && { rule: q.rule }), ...(q.typology && { typology: q.typology }), ...(q.entity && { entity: q.entity }), ...(q.from && { from: q.from }), ...(q.to && { to: q.to }), ...(q.batch && { batchId: q.batch }) },
+      { ...(q.cursor && { after: q.cursor }), limit: q.limit + 1 },
+    )
+    const page = rows.slice(0, q.limit)
+    // stored alerts are verdicts as the screener wrote them
+    const alerts = page.map((r) => ({ id: r.id, batchId: r.batchId, createdAt: r.createdAt, occurredAt: r.occurredAt, verdict: r.output as Verdict }))
+    return c.json({ alerts, next: rows.length > q.limit ? page[page.length - 1]!.id : null }, 200)
+  })
 }

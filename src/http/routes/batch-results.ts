@@ -1,12 +1,14 @@
 import { z } from 'zod'
+import { LineErrorSchema, VerdictSchema } from '../../core/index.ts'
 import { getBatch } from '../../store/batches.ts'
 import { listBatchCases } from '../../store/cases.ts'
 import type { Db } from '../../store/db.ts'
 import { batchOutputsPage, type Decision } from '../../store/verdicts.ts'
-import { requireRole } from '../auth.ts'
-import { parseWith } from '../body.ts'
-import { problemContent, type RouteModule } from '../deps.ts'
+import type { ApiApp } from '../app.ts'
+import { jsonContent, ndjsonContent, problemContent } from '../openapi/content.ts'
+import { apiRoute, builtResponse } from '../openapi/route.ts'
 import { notFound } from '../problem.ts'
+import { BatchCasesSchema } from '../schemas.ts'
 
 const PAGE = 1000
 const DECISIONS = ['clear', 'review', 'block'] as const
@@ -18,6 +20,28 @@ const VerdictQuery = z.object({
     .regex(/^(clear|review|block)(,(clear|review|block))*$/, 'a comma-separated list of clear, review, block')
     .optional()
     .describe('only verdicts with these decisions, e.g. review,block; line errors are left out when set'),
+})
+
+const batchVerdicts = apiRoute({
+  method: 'get', path: '/v1/batches/{id}/verdicts', operationId: 'batchVerdicts', tags: ['batches'], roles: ['screen', 'analyst'],
+  summary: "Stream a batch's outputs as NDJSON, in input order",
+  description:
+    'One line per input record (a verdict, or a line error for a record that could not be read), in input order. With TXSCREEN_STORE_VERDICTS=alerts only alerts and line errors are kept. Available while the batch runs: what is stored so far.',
+  request: { params: IdParam, query: VerdictQuery },
+  responses: {
+    200: { description: 'NDJSON', content: ndjsonContent(VerdictSchema, LineErrorSchema) },
+    404: { description: 'no such batch', content: problemContent },
+  },
+})
+
+const batchCases = apiRoute({
+  method: 'get', path: '/v1/batches/{id}/cases', operationId: 'batchCases', tags: ['batches'], roles: ['screen', 'analyst'],
+  summary: "A completed batch's entity-level cases, highest score first",
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'cases (empty until the batch completes)', content: jsonContent(BatchCasesSchema) },
+    404: { description: 'no such batch', content: problemContent },
+  },
 })
 
 async function existingBatch(db: Db, id: string) {
@@ -42,43 +66,22 @@ function streamOutputs(db: Db, batchId: string, decisions: Decision[] | undefine
   })
 }
 
-export const batchResultRoutes: RouteModule = {
-  operations: [
-    {
-      method: 'get', path: '/v1/batches/:id/verdicts', operationId: 'batchVerdicts', tag: 'batches', roles: ['screen', 'analyst'],
-      summary: "Stream a batch's outputs as NDJSON, in input order",
-      description:
-        'One line per input record (a verdict, or a line error for a record that could not be read), in input order. With TXSCREEN_STORE_VERDICTS=alerts only alerts and line errors are kept. Available while the batch runs: what is stored so far.',
-      pathParams: IdParam,
-      query: VerdictQuery,
-      responses: {
-        200: { description: 'NDJSON', content: [{ contentType: 'application/x-ndjson', lineSchema: ['Verdict', 'LineError'] }] },
-        404: { description: 'no such batch', content: problemContent },
-      },
-    },
-    {
-      method: 'get', path: '/v1/batches/:id/cases', operationId: 'batchCases', tag: 'batches', roles: ['screen', 'analyst'],
-      summary: "A completed batch's entity-level cases, highest score first",
-      pathParams: IdParam,
-      responses: {
-        200: { description: 'cases (empty until the batch completes)', content: [{ contentType: 'application/json', schema: 'BatchCases' }] },
-        404: { description: 'no such batch', content: problemContent },
-      },
-    },
-  ],
-  mount(app, deps) {
-    app.get('/v1/batches/:id/verdicts', requireRole(deps, 'screen', 'analyst'), async (c) => {
-      const query = parseWith(VerdictQuery, c.req.query(), 'query')
-      const batch = await existingBatch(deps.db, c.req.param('id'))
-      const decisions = query.decision ? (query.decision.split(',') as Decision[]).filter((d) => DECISIONS.includes(d)) : undefined
-      return new Response(streamOutputs(deps.db, batch.id, decisions), {
+export function batchResultRoutes(app: ApiApp): void {
+  app.openapi(batchVerdicts, async (c) => {
+    const { db } = c.var.deps
+    const query = c.req.valid('query')
+    const batch = await existingBatch(db, c.req.valid('param').id)
+    const decisions = query.decision ? (query.decision.split(',') as Decision[]).filter((d) => DECISIONS.includes(d)) : undefined
+    return builtResponse(
+      new Response(streamOutputs(db, batch.id, decisions), {
         headers: { 'content-type': 'application/x-ndjson', 'x-batch-status': batch.status },
-      })
-    })
+      }),
+    )
+  })
 
-    app.get('/v1/batches/:id/cases', requireRole(deps, 'screen', 'analyst'), async (c) => {
-      const batch = await existingBatch(deps.db, c.req.param('id'))
-      return c.json({ batch: batch.id, status: batch.status, cases: await listBatchCases(deps.db, batch.id) })
-    })
-  },
+  app.openapi(batchCases, async (c) => {
+    const { db } = c.var.deps
+    const batch = await existingBatch(db, c.req.valid('param').id)
+    return c.json({ batch: batch.id, status: batch.status, cases: await listBatchCases(db, batch.id) }, 200)
+  })
 }

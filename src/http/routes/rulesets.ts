@@ -1,63 +1,68 @@
 import { z } from 'zod'
 import { formatRuleIssue } from '../../core/index.ts'
 import { listRulesetVersions } from '../../store/rulesets.ts'
-import { requireRole } from '../auth.ts'
+import type { ApiApp } from '../app.ts'
 import { KiB, readJson } from '../body.ts'
-import { jsonContent, problemContent, type RouteModule } from '../deps.ts'
 import { actorOf } from '../env.ts'
+import { jsonBody, jsonContent, problemContent } from '../openapi/content.ts'
+import { apiRoute } from '../openapi/route.ts'
 import { Problem, notFound } from '../problem.ts'
-import { PublishRulesetSchema } from '../schemas.ts'
+import { InvalidRulesetProblemSchema, PublishRulesetSchema, PublishedRulesetSchema, RulesetListSchema, RulesetVersionSchema } from '../schemas.ts'
 
 const PUBLISH_LIMIT = 16 * 1024 * KiB
 const VersionParam = z.object({ version: z.string().describe('a version from GET /v1/rulesets') })
 
-export const rulesetRoutes: RouteModule = {
-  operations: [
-    {
-      method: 'get', path: '/v1/rulesets', operationId: 'listRulesets', tag: 'rule sets', roles: ['analyst'],
-      summary: 'Stored rule-set versions, newest first, and which is active',
-      responses: { 200: { description: 'versions', content: jsonContent('RulesetList') } },
-    },
-    {
-      method: 'post', path: '/v1/rulesets', operationId: 'publishRuleset', tag: 'rule sets', roles: ['analyst'],
-      summary: 'Validate rule files and store them as a new immutable version',
-      description:
-        'The body holds every file of the rule set (rules and the ruleset file). The version is a hash of the content, so publishing the same files again returns the same version. Publishing does not activate unless `activate` is true. Recorded in the audit log.',
-      body: [{ contentType: 'application/json', schema: 'PublishRuleset' }],
-      responses: {
-        201: { description: 'stored as a new version', content: jsonContent('PublishedRuleset') },
-        200: { description: 'this content was already stored', content: jsonContent('PublishedRuleset') },
-        422: { description: 'the files do not compile: `issues` gives file, line, column and message for each', content: problemContent },
-      },
-    },
-    {
-      method: 'post', path: '/v1/rulesets/:version/activate', operationId: 'activateRuleset', tag: 'rule sets', roles: ['analyst'],
-      summary: 'Make a stored version the one that screens',
-      description: 'Atomic: each screening call uses either the old or the new version. Batches already created keep the version they started with. Recorded in the audit log.',
-      pathParams: VersionParam,
-      responses: { 200: { description: 'active', content: jsonContent('RulesetVersion') }, 404: { description: 'no such version', content: problemContent } },
-    },
-  ],
-  mount(app, deps) {
-    app.get('/v1/rulesets', requireRole(deps, 'analyst'), async (c) => c.json({ versions: await listRulesetVersions(deps.db) }))
+const listRulesets = apiRoute({
+  method: 'get', path: '/v1/rulesets', operationId: 'listRulesets', tags: ['rule sets'], roles: ['analyst'],
+  summary: 'Stored rule-set versions, newest first, and which is active',
+  responses: { 200: { description: 'versions', content: jsonContent(RulesetListSchema) } },
+})
 
-    app.post('/v1/rulesets', requireRole(deps, 'analyst'), async (c) => {
-      const body = await readJson(c.req.raw, PublishRulesetSchema, PUBLISH_LIMIT)
-      const result = await deps.rulesets.publish(deps.db, body.files, { actor: actorOf(c.get('principal')), activate: body.activate })
-      if (!result.ok) {
-        throw new Problem(422, 'invalid-ruleset', 'Invalid rule set', result.issues.map(formatRuleIssue).join('\n'), { issues: result.issues })
-      }
-      c.header('location', `/v1/rulesets/${encodeURIComponent(result.version)}`)
-      return c.json({ version: result.version, created: result.created, activated: result.activated }, result.created ? 201 : 200)
-    })
-
-    app.post('/v1/rulesets/:version/activate', requireRole(deps, 'analyst'), async (c) => {
-      const version = c.req.param('version')
-      if (!(await deps.rulesets.activate(deps.db, version, actorOf(c.get('principal'))))) {
-        throw notFound(`There is no rule-set version ${version}.`)
-      }
-      const info = (await listRulesetVersions(deps.db)).find((v) => v.version === version)
-      return c.json(info)
-    })
+const publishRuleset = apiRoute({
+  method: 'post', path: '/v1/rulesets', operationId: 'publishRuleset', tags: ['rule sets'], roles: ['analyst'],
+  summary: 'Validate rule files and store them as a new immutable version',
+  description:
+    'The body holds every file of the rule set (rules and the ruleset file). The version is a hash of the content, so publishing the same files again returns the same version. Publishing does not activate unless `activate` is true. Recorded in the audit log.',
+  request: { body: jsonBody(PublishRulesetSchema) },
+  responses: {
+    201: { description: 'stored as a new version', content: jsonContent(PublishedRulesetSchema) },
+    200: { description: 'this content was already stored', content: jsonContent(PublishedRulesetSchema) },
+    422: {
+      description: 'the files do not compile: `issues` gives file, line, column and message for each',
+      content: { 'application/problem+json': { schema: InvalidRulesetProblemSchema } },
+    },
   },
+})
+
+const activateRuleset = apiRoute({
+  method: 'post', path: '/v1/rulesets/{version}/activate', operationId: 'activateRuleset', tags: ['rule sets'], roles: ['analyst'],
+  summary: 'Make a stored version the one that screens',
+  description: 'Atomic: each screening call uses either the old or the new version. Batches already created keep the version they started with. Recorded in the audit log.',
+  request: { params: VersionParam },
+  responses: { 200: { description: 'active', content: jsonContent(RulesetVersionSchema) }, 404: { description: 'no such version', content: problemContent } },
+})
+
+export function rulesetRoutes(app: ApiApp): void {
+  app.openapi(listRulesets, async (c) => c.json({ versions: await listRulesetVersions(c.var.deps.db) }, 200))
+
+  app.openapi(publishRuleset, async (c) => {
+    const deps = c.var.deps
+    const body = await readJson(c.req.raw, PublishRulesetSchema, PUBLISH_LIMIT)
+    const result = await deps.rulesets.publish(deps.db, body.files, { actor: actorOf(c.get('principal')), activate: body.activate })
+    if (!result.ok) {
+      throw new Problem(422, 'invalid-ruleset', 'Invalid rule set', result.issues.map(formatRuleIssue).join('\n'), { issues: result.issues })
+    }
+    c.header('location', `/v1/rulesets/${encodeURIComponent(result.version)}`)
+    return c.json({ version: result.version, created: result.created, activated: result.activated }, result.created ? 201 : 200)
+  })
+
+  app.openapi(activateRuleset, async (c) => {
+    const deps = c.var.deps
+    const { version } = c.req.valid('param')
+    if (!(await deps.rulesets.activate(deps.db, version, actorOf(c.get('principal'))))) {
+      throw notFound(`There is no rule-set version ${version}.`)
+    }
+    const info = (await listRulesetVersions(deps.db)).find((v) => v.version === version)
+    return c.json(info!, 200)
+  })
 }

@@ -1,35 +1,42 @@
+import { VerdictSchema } from '../../core/index.ts'
+import type { ApiApp } from '../app.ts'
 import { readAll } from '../body.ts'
-import { jsonContent, problemContent, type RouteModule } from '../deps.ts'
-import { SCREEN_PATH, screenCall } from '../screen-call.ts'
+import { jsonBody, jsonContent, problemContent } from '../openapi/content.ts'
+import { apiRoute, builtResponse } from '../openapi/route.ts'
+import { TransferRecordDoc } from '../schemas.ts'
+import { SCREEN_PATH, SCREEN_ROLES, screenCall } from '../screen-call.ts'
 
-export const screenRoutes: RouteModule = {
-  operations: [
-    {
-      method: 'post', path: SCREEN_PATH, operationId: 'screenTransfer', tag: 'screening', roles: ['screen'],
-      summary: 'Screen one transfer in real time',
-      description:
-        "Scores the transfer against the active rule set, taking into account every entity's history (sender, receiver, phones, devices, ...), and records it in that history; the answer comes once the transfer and its verdict are committed to the database. A retry with the same transfer id is answered the same way and not counted twice. Body at most 64 KiB. If the store does not answer within TXSCREEN_SCREEN_TIMEOUT_MS (default 1000) the answer is 503 and no decision was made.",
-      body: [{ contentType: 'application/json', schema: 'TransferRecord' }],
-      responses: {
-        200: { description: 'the verdict', content: jsonContent('Verdict') },
-        400: { description: 'the record is invalid; `issues` lists each field', content: problemContent },
-        413: { description: 'body over 64 KiB', content: problemContent },
-        422: { description: 'the record cannot be scored, e.g. a currency without a rate', content: problemContent },
-        503: { description: 'database unreachable or no active rule set; no decision was made', content: problemContent },
-      },
-    },
-  ],
-  mount(app, deps) {
-    // the whole call is in screenCall, which the Node server also runs directly for this path
-    app.post(SCREEN_PATH, async (c) => {
-      const req = c.req.raw
-      const reply = await screenCall(deps, {
-        authorization: req.headers.get('authorization'),
-        contentType: req.headers.get('content-type'),
-        contentLength: req.headers.get('content-length'),
-        text: (limit) => readAll(req, limit),
-      })
-      return c.body(reply.body, reply.status as 200, reply.headers)
-    })
+const screenTransfer = apiRoute({
+  method: 'post',
+  path: SCREEN_PATH,
+  operationId: 'screenTransfer',
+  tags: ['screening'],
+  roles: SCREEN_ROLES,
+  // screenCall checks the key, as it does on Node's direct path
+  rolesCheckedByHandler: true,
+  summary: 'Screen one transfer in real time',
+  description:
+    "Scores the transfer against the active rule set, taking into account every entity's history (sender, receiver, phones, devices, ...), and records it in that history; the answer comes once the transfer and its verdict are committed to the database. A retry with the same transfer id is answered the same way and not counted twice. Body at most 64 KiB. If the store does not answer within TXSCREEN_SCREEN_TIMEOUT_MS (default 1000) the answer is 503 and no decision was made.",
+  request: { body: jsonBody(TransferRecordDoc) },
+  responses: {
+    200: { description: 'the verdict', content: jsonContent(VerdictSchema) },
+    400: { description: 'the record is invalid; `issues` lists each field', content: problemContent },
+    413: { description: 'body over 64 KiB', content: problemContent },
+    422: { description: 'the record cannot be scored, e.g. a currency without a rate', content: problemContent },
+    503: { description: 'database unreachable or no active rule set; no decision was made', content: problemContent },
   },
+})
+
+export function screenRoutes(app: ApiApp): void {
+  // the whole call is in screenCall, which the Node server also runs directly for this path
+  app.openapi(screenTransfer, async (c) => {
+    const req = c.req.raw
+    const reply = await screenCall(c.var.deps, {
+      authorization: req.headers.get('authorization'),
+      contentType: req.headers.get('content-type'),
+      contentLength: req.headers.get('content-length'),
+      text: (limit) => readAll(req, limit),
+    })
+    return builtResponse(c.body(reply.body, reply.status as 200, reply.headers))
+  })
 }

@@ -1,0 +1,21 @@
+import { DEFAULT_CONFIG, type ServiceConfig } from '../../service/deps.ts'
+
+/** The Worker's bindings: the database through Hyperdrive, and the settings from [vars]. */
+export interface Env {
+  HYPERDRIVE: { connectionString: string }
+  TXSCREEN_STORE_VERDICTS?: string
+  TXSCREEN_BATCH_MAX_BYTES?: string
+  TXSCREEN_SCREEN_TIMEOUT_MS?: string
+}
+
+export function configOf(env: Env): ServiceConfig {
+  const positive = (v: string | undefined) => (Number.isSafeInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined)
+  const max = positive(env.TXSCREEN_BATCH_MAX_BYTES)
+  const timeout = positive(env.TXSCREEN_SCREEN_TIMEOUT_MS)
+  return {
+    ...DEFAULT_CONFIG,
+    storeVerdicts: env.TXSCREEN_STORE_VERDICTS === 'alerts' ? 'alerts' : 'all',
+    ...(max ? { batchBodyLimit: max } : {}),
+    ...(timeout ? { screenTimeoutMs: timeout } : {}),
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+/** Where a batch is in its life, and what its outputs came to: the one source for their types and the API document. */
+
+export const BatchStatusSchema = z.enum(['receiving', 'queued', 'running', 'completed', 'failed'])
+
+export const BatchCountsSchema = z
+  .object({
+    records: z.number().int(),
+    clear: z.number().int(),
+    review: z.number().int(),
+    block: z.number().int(),
+    errors: z.number().int(),
+    outOfOrder: z
+      .number()
+      .int()
+      .describe("records more than the ruleset's lateness behind the latest transfer time before them: windows saw them out of time order; sort the upload by timestamp"),
+  })
+  .meta({ id: 'BatchCounts' })
+
+export type BatchStatus = z.infer<typeof BatchStatusSchema>
+export type BatchCounts = z.infer<typeof BatchCountsSchema>
