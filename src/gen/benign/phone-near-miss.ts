@@ -15,7 +15,7 @@ function countryOfPhone(e164: string): string | undefined {
 }
 
 /** the number with one subscriber digit changed */
-export function oneDigitAway(ctx: PlantContext, e164: string, prefixLength: number): string {
+function oneDigitAway(ctx: PlantContext, e164: string, prefixLength: number): string {
   const chars = [...e164]
   const at = ctx.rng.int(1 + prefixLength + 1, chars.length - 1)
   const digit = Number(chars[at])
