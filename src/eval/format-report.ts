@@ -1,13 +1,14 @@
+import type { FamilyReport } from './families.ts'
 import type { EvalReport } from './tally.ts'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const dec = (x: number) => x.toFixed(3)
 
-/** A fixed-width table: first column left-aligned, the others right-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A fixed-width table: the first column (and any listed in `left`) left-aligned, the others right-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], left: readonly number[] = []): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()
+    cells.map((c, i) => (i === 0 || left.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
@@ -28,5 +29,18 @@ export function formatReport(r: EvalReport): string {
     ['rule', 'hits', 'illicit', 'precision', 'false alerts', 'instances'],
     r.rules.map((x) => [x.rule, String(x.hits), String(x.illicit), dec(x.precision), String(x.falseAlerts), String(x.instances)]),
   )
-  return `${head.join('\n')}\n\nper typology\n${typologies}\n\nper rule (records hit; modifiers count only beside a primary hit)\n${rules}\n`
+  const text = `${head.join('\n')}\n\nper typology\n${typologies}\n\nper rule (records hit; modifiers count only beside a primary hit)\n${rules}\n`
+  return r.families ? `${text}\n${formatFamilies(r.families)}\n` : text
+}
+
+/** false alerts per benign family, with the three rules most often on them */
+function formatFamilies(families: readonly FamilyReport[]): string {
+  const rows = families.map((f) => [
+    f.family,
+    String(f.transactions),
+    String(f.falseAlerts),
+    pct(f.alertRate),
+    Object.entries(f.rules).slice(0, 3).map(([rule, n]) => `${rule} ${n}`).join(', '),
+  ])
+  return `per benign family (false alerts: flagged benign records of the family)\n${table(['family', 'transactions', 'false alerts', 'rate', 'most frequent rules'], rows, [4])}`
 }

@@ -1,3 +1,4 @@
+import { countFamily, familyReports, type FamilyCounts, type FamilyReport } from './families.ts'
 import type { Label } from './labels.ts'
 import { ratio, scores, type Scores } from './metrics.ts'
 
@@ -32,6 +33,8 @@ export interface Tally {
   trueNegatives: number
   typologies: Map<string, TypologyCounts>
   rules: Map<string, RuleCounts>
+  /** benign records per hard-negative family, when the labels name families */
+  families: Map<string, FamilyCounts>
 }
 
 export function newTally(): Tally {
@@ -45,6 +48,7 @@ export function newTally(): Tally {
     trueNegatives: 0,
     typologies: new Map(),
     rules: new Map(),
+    families: new Map(),
   }
 }
 
@@ -74,6 +78,7 @@ export function addRecord(t: Tally, label: Label | undefined, outcome: Outcome |
     }
   } else if (flagged) t.falsePositives++
   else t.trueNegatives++
+  countFamily(t.families, label, flagged, outcome?.rules ?? [])
 
   for (const id of outcome?.rules ?? []) {
     let r = t.rules.get(id)
@@ -129,6 +134,8 @@ export interface EvalReport {
   benignAlertRate: number
   typologies: TypologyReport[]
   rules: RuleReport[]
+  /** false alerts per hard-negative family; present only when the labels name families */
+  families?: FamilyReport[]
 }
 
 export function summarise(t: Tally): EvalReport {
@@ -175,5 +182,6 @@ export function summarise(t: Tally): EvalReport {
     benignAlertRate: ratio(t.falsePositives, benign),
     typologies,
     rules,
+    ...(t.families.size > 0 ? { families: familyReports(t.families) } : {}),
   }
 }

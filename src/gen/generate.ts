@@ -1,6 +1,10 @@
 import { mkdir } from 'node:fs/promises'
 import { benignDay } from './benign/day.ts'
+import { selectFamilies } from './benign/families.ts'
+import { FamilyPlanner } from './benign/family-planner.ts'
+import { CounterpartyPool } from './counterparties.ts'
 import { writeIndicators } from './indicators.ts'
+import { Knobs } from './knobs.ts'
 import { Planner } from './planner.ts'
 import { buildPopulation } from './population.ts'
 import { Rng } from './prng.ts'
@@ -17,6 +21,10 @@ export interface GenerateOptions {
   accounts?: number
   /** target share of illicit transfers among all records */
   illicitShare?: number
+  /** hard-negative families: `all` (default), `none` or a comma-separated list of names */
+  benignFamilies?: string
+  /** a sparse pool of this many parties that most everyday transfers are drawn from; absent: none */
+  counterparties?: number
 }
 
 export interface GenerateSummary {
@@ -27,6 +35,8 @@ export interface GenerateSummary {
   recordsPerDay: number
   instances: Record<string, number>
   indicators: number
+  /** benign records per family, `everyday` included */
+  families: Record<string, number>
 }
 
 export const MAX_DEFAULT_ACCOUNTS = 20_000
@@ -43,9 +53,9 @@ export function recordsPerDay(accounts: number): number {
 }
 
 /**
- * Generates the data set day by day: the day's scheduled and everyday benign transfers, plus the planted
- * transfers that fall on it, sorted and written before the next day starts. Memory holds one day and the
- * instances still running, whatever the number of records.
+ * Generates the data set day by day: the day's scheduled and everyday benign transfers, the hard-negative
+ * families' transfers and the planted ones that fall on it, sorted and written before the next day starts.
+ * Memory holds one day and the episodes and instances still running, whatever the number of records.
  */
 export async function generate(opts: GenerateOptions): Promise<GenerateSummary> {
   const startMs = Date.parse(`${opts.start}T00:00:00Z`)
@@ -53,8 +63,13 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const accounts = opts.accounts ?? defaultAccounts(opts.records)
   const perDay = recordsPerDay(accounts)
   const totalDays = Math.max(1, Math.ceil(opts.records / perDay))
+  const families = selectFamilies(opts.benignFamilies ?? 'all')
   const pop = buildPopulation(opts.seed, accounts, startMs)
-  const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE)
+  if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs)
+  const knobs = new Knobs(opts.seed)
+  const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE, knobs)
+  const phones = () => planner.indicators.filter((i) => i.type === 'phone').map((i) => i.value)
+  const familyPlanner = new FamilyPlanner(opts.seed, pop, knobs, totalDays, perDay, families, phones)
   const benignRng = Rng.derive(opts.seed, 'benign')
 
   await mkdir(opts.outDir, { recursive: true })
@@ -62,11 +77,14 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   await writer.start()
   for (let day = 0; day < totalDays && writer.written < opts.records; day++) {
     const planted = planner.takeDay(day)
+    const hard = familyPlanner.takeDay(day)
     // cumulative target, so a day that carried many planted transfers is made up for by the next ones
     const target = Math.min(opts.records, perDay * (day + 1)) - writer.written
-    const benignBudget = Math.max(0, target - planted.length)
-    const benign = benignDay(benignRng, pop, day, benignBudget)
-    const all: LabelledDraft[] = benign.concat(planted)
+    const room = Math.max(0, target - planted.length)
+    // only a run too small for its families overflows a day; it keeps the first of them
+    if (hard.length > room) hard.length = room
+    const benign = benignDay(benignRng, pop, day, room - hard.length)
+    const all: LabelledDraft[] = benign.concat(hard, planted)
     all.sort((a, b) => a.ts - b.ts)
     await writer.writeDay(all)
   }
@@ -80,5 +98,6 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
     recordsPerDay: perDay,
     instances: Object.fromEntries([...planner.counts.entries()].sort(([a], [b]) => a.localeCompare(b))),
     indicators,
+    families: Object.fromEntries([...writer.families.entries()].sort(([a], [b]) => a.localeCompare(b))),
   }
 }

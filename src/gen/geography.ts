@@ -34,30 +34,39 @@ export const FOREIGN_CITIES: Readonly<Record<string, readonly string[]>> = {
   GT: ['Guatemala City', 'Quetzaltenango', 'Huehuetenango'],
   HN: ['Tegucigalpa', 'San Pedro Sula'],
   SV: ['San Salvador', 'Santa Ana'],
-  TN: ['Tunis', 'Sfax', 'Sousse'],
+  TN: ['Tunis', 'Sfax', 'Sousse', 'Djerba'],
   BD: ['Dhaka', 'Sylhet', 'Chittagong'],
   PK: ['Lahore', 'Karachi', 'Islamabad'],
-  TR: ['Istanbul', 'Izmir', 'Ankara', 'Gaziantep', 'Van'],
+  TR: ['Istanbul', 'Izmir', 'Ankara', 'Gaziantep', 'Van', 'Bodrum', 'Antalya'],
   LY: ['Tripoli', 'Zuwara', 'Benghazi', 'Sabratha'],
   RS: ['Belgrade', 'Subotica'],
   BG: ['Sofia', 'Svilengrad'],
-  GR: ['Athens', 'Thessaloniki'],
+  GR: ['Athens', 'Thessaloniki', 'Kos', 'Lesbos'],
   AT: ['Vienna', 'Graz'],
   BA: ['Sarajevo', 'Bihac'],
-  ID: ['Jakarta', 'Kupang'],
+  ID: ['Jakarta', 'Kupang', 'Denpasar'],
   VN: ['Hanoi', 'Ho Chi Minh City'],
   PH: ['Manila', 'Cebu'],
   IN: ['Delhi', 'Mumbai'],
   PL: ['Warsaw', 'Krakow'],
   MA: ['Casablanca', 'Tangier'],
   AE: ['Dubai'],
-  CN: ['Shanghai', 'Shenzhen'],
+  CN: ['Shanghai', 'Shenzhen', 'Guangzhou', 'Yiwu'],
+  NG: ['Lagos', 'Abuja', 'Kano', 'Ibadan'],
+  AL: ['Tirana', 'Durres', 'Vlore', 'Shkoder'],
+  HR: ['Zagreb', 'Split', 'Rijeka'],
+  HU: ['Budapest', 'Szeged'],
+  BY: ['Minsk', 'Grodno'],
+  MR: ['Nouakchott', 'Nouadhibou'],
+  ES: ['Madrid', 'Barcelona', 'Las Palmas', 'Almeria'],
+  ML: ['Bamako', 'Gao'],
 }
 
 /** foreign cities on a smuggling border or transit coast (the foreign half of BORDER_ZONE) */
 export const FOREIGN_BORDER_CITIES: ReadonlySet<string> = new Set([
   'Ciudad Juarez', 'Tijuana', 'Reynosa', 'Nuevo Laredo', 'Istanbul', 'Van', 'Belgrade', 'Subotica', 'Svilengrad',
-  'Zuwara', 'Sabratha', 'Tripoli', 'Sfax', 'Bihac', 'Kupang',
+  'Zuwara', 'Sabratha', 'Tripoli', 'Sfax', 'Bihac', 'Kupang', 'Bodrum', 'Kos', 'Lesbos', 'Szeged', 'Grodno',
+  'Nouadhibou', 'Las Palmas', 'Vlore',
 ])
 
 /**
@@ -79,17 +88,6 @@ export const REMITTANCE_CORRIDORS: readonly { from: string; to: string; weight: 
 
 export const HIGH_MIGRANT_ORIGIN = ['MX', 'GT', 'SV', 'HN', 'IQ', 'IR', 'SY', 'AF', 'BD', 'PK', 'TN', 'VN'] as const
 export const TRANSIT = ['MX', 'TR', 'GR', 'BG', 'RS', 'BA', 'AT', 'LY', 'TN', 'ID'] as const
-
-/** routes as ordered transit countries, for instalments paid leg by leg (typologies.md R18) */
-export const ROUTES: readonly (readonly string[])[] = [
-  ['TR', 'BG', 'AT', 'FR'],
-  ['TR', 'RS', 'AT', 'DE'],
-  ['TR', 'GR', 'BA', 'AT'],
-  ['LY', 'TN', 'IT'],
-  ['TR', 'BG', 'RS', 'BE'],
-  ['GT', 'MX'],
-  ['HN', 'GT', 'MX'],
-]
 
 export function countryOf(code: string): Country {
   const c = HOME_COUNTRIES.find((h) => h.code === code)
@@ -118,5 +116,5 @@ export const DIAL_PREFIX: Readonly<Record<string, string>> = {
   US: '1', CA: '1', GB: '44', DE: '49', FR: '33', IT: '39', BE: '32', NL: '31', AU: '61', IQ: '964', SY: '963',
   IR: '98', AF: '93', MX: '52', GT: '502', HN: '504', SV: '503', TN: '216', BD: '880', PK: '92', TR: '90', LY: '218',
   RS: '381', BG: '359', GR: '30', AT: '43', BA: '387', ID: '62', VN: '84', PH: '63', IN: '91', PL: '48', MA: '212',
-  AE: '971', CN: '86',
+  AE: '971', CN: '86', NG: '234', AL: '355', HR: '385', HU: '36', BY: '375', MR: '222', ES: '34', ML: '223',
 }

@@ -15,6 +15,11 @@ export class OpaqueIds {
     return this.permute(this.next++)
   }
 
+  /** the value for counter n; `take` never reaches counters at or above 2^31, which callers may reserve */
+  at(n: number): number {
+    return this.permute(n >>> 0)
+  }
+
   private permute(n: number): number {
     let left = (n >>> 16) & 0xffff
     let right = n & 0xffff

@@ -1,3 +1,4 @@
+import { codeWordMemo } from './memo-variants.ts'
 import type { Rng } from './prng.ts'
 
 /**
@@ -25,18 +26,6 @@ const INNOCENT = {
   savings: ['savings', 'to savings', 'rainy day', 'holiday fund', 'Sparen', 'epargne'],
 } as const
 
-/**
- * Terms that investigators associate with smuggling payments (typologies.md R31: places on the route, boat,
- * passage, "OK" release codes, code words, emojis). Only planted inside illicit instances, never alone.
- */
-export const SMUGGLING_LEXICON = [
-  'boat UK', 'boat to UK', 'Calais', 'Dunkirk crossing', 'passage', 'passage x2', 'OK', 'ok arrived', 'guarantee',
-  'trip Italy', 'Lampedusa', 'Libya trip', 'el cruce', 'cruce', 'pasaje', 'coyote', 'pollero', 'el paso norte',
-  'qarib', 'rihla lil-britaniya', 'tahrib', 'belem', 'qachaxchi', 'bo rega', 'Istanbul-Yunan', 'kacak yol',
-  'yolculuk Yunanistan', 'transit Beograd', 'kamion', 'lorry', 'gold package', 'platinum', '🚤', '⛵ UK', '🛥️ 2 pax',
-  'deposit for journey', 'second leg', 'final payment arrived', 'trip 3 persons', 'family of 4 crossing',
-] as const
-
 export type MemoContext = keyof typeof INNOCENT
 
 /** an innocent memo for the context, or nothing (most payments carry no free text) */
@@ -44,8 +33,9 @@ export function innocentMemo(rng: Rng, context: MemoContext, probability: number
   return rng.chance(probability) ? rng.pick(INNOCENT[context]) : undefined
 }
 
+/** a smuggling code word for a reference inside a planted instance (src/gen/data/code-words.ts) */
 export function smugglingMemo(rng: Rng): string {
-  return rng.pick(SMUGGLING_LEXICON)
+  return codeWordMemo(rng)
 }
 
 const REF_MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']

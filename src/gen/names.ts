@@ -10,6 +10,8 @@ const GIVEN: Readonly<Record<string, readonly string[]>> = {
   southasian: ['Mohammed', 'Ayesha', 'Imran', 'Nusrat', 'Rahul', 'Priya', 'Tariq', 'Shirin', 'Arif', 'Rupa'],
   turkish: ['Mehmet', 'Ayse', 'Mustafa', 'Elif', 'Emre', 'Zeynep', 'Burak', 'Merve'],
   eastasian: ['Minh', 'Lan', 'Tuan', 'Hoa', 'Wei', 'Mei', 'Jose', 'Maria'],
+  westafrican: ['Chinedu', 'Ngozi', 'Emeka', 'Amaka', 'Tunde', 'Funmilayo', 'Ibrahim', 'Hauwa', 'Segun', 'Blessing'],
+  albanian: ['Arben', 'Elira', 'Besnik', 'Drita', 'Ermal', 'Valbona', 'Gentian', 'Mimoza', 'Klodian', 'Anila'],
 }
 
 const FAMILY: Readonly<Record<string, readonly string[]>> = {
@@ -22,6 +24,8 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
   southasian: ['Khan', 'Ahmed', 'Rahman', 'Hossain', 'Islam', 'Chowdhury', 'Patel', 'Sharma', 'Iqbal', 'Malik', 'Butt', 'Uddin'],
   turkish: ['Yilmaz', 'Kaya', 'Demir', 'Sahin', 'Celik', 'Yildiz', 'Aydin', 'Ozturk'],
   eastasian: ['Nguyen', 'Tran', 'Le', 'Pham', 'Wang', 'Li', 'Santos', 'Reyes'],
+  westafrican: ['Okafor', 'Adeyemi', 'Okonkwo', 'Balogun', 'Eze', 'Bello', 'Nwosu', 'Adebayo', 'Musa', 'Obi'],
+  albanian: ['Hoxha', 'Shehu', 'Gashi', 'Krasniqi', 'Berisha', 'Leka', 'Dervishi', 'Meta', 'Kola', 'Basha'],
 }
 
 const REGION_OF_COUNTRY: Readonly<Record<string, string>> = {
@@ -29,11 +33,18 @@ const REGION_OF_COUNTRY: Readonly<Record<string, string>> = {
   NL: 'german', IT: 'italian', IQ: 'arabic', SY: 'arabic', IR: 'arabic', AF: 'arabic', LY: 'arabic', TN: 'arabic',
   MA: 'arabic', AE: 'arabic', MX: 'hispanic', GT: 'hispanic', HN: 'hispanic', SV: 'hispanic', BD: 'southasian',
   PK: 'southasian', IN: 'southasian', TR: 'turkish', RS: 'german', BG: 'german', GR: 'italian', BA: 'german',
-  PL: 'german', ID: 'eastasian', VN: 'eastasian', PH: 'eastasian', CN: 'eastasian',
+  PL: 'german', ID: 'eastasian', VN: 'eastasian', PH: 'eastasian', CN: 'eastasian', NG: 'westafrican',
+  AL: 'albanian', HR: 'german', HU: 'german', BY: 'german', MR: 'arabic', ES: 'hispanic', ML: 'westafrican',
 }
 
 export function regionOf(country: string): string {
   return REGION_OF_COUNTRY[country] ?? 'anglo'
+}
+
+/** the naming region whose surnames hold this one (anglo when none does) */
+export function regionOfSurname(surname: string): string {
+  for (const [region, names] of Object.entries(FAMILY)) if (names.includes(surname)) return region
+  return 'anglo'
 }
 
 export function givenNames(region: string): readonly string[] {

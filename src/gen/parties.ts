@@ -3,6 +3,9 @@ import { DIAL_PREFIX } from './geography.ts'
 import { OpaqueIds, hex8 } from './ids.ts'
 import type { Rng } from './prng.ts'
 
+/** first counter of the range kept for parties made on demand */
+const RESERVED = 0x8000_0000
+
 const BANK_STEMS = ['HARB', 'NRTH', 'UNIB', 'MERC', 'FRST', 'CITX'] as const
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 const MAIL_DOMAINS = ['mail.example', 'post.example', 'inbox.example', 'example.net', 'example.org']
@@ -33,8 +36,19 @@ export class PartyFactory {
   }
 
   make(spec: PartySpec): Party {
-    const party: Party = { id: `c${hex8(this.ids.take())}`, name: spec.name, type: spec.type }
-    const n = this.accounts.take()
+    return this.build(this.ids.take(), this.accounts.take(), spec)
+  }
+
+  /**
+   * The party at a fixed index of a reserved counter range (2^31 and up, which `make` never reaches): the same
+   * index gives the same id and account, so a pool of parties can be made on demand instead of kept.
+   */
+  atIndex(index: number, spec: PartySpec): Party {
+    return this.build(this.ids.at(RESERVED + index), this.accounts.at(RESERVED + index), spec)
+  }
+
+  private build(idValue: number, n: number, spec: PartySpec): Party {
+    const party: Party = { id: `c${hex8(idValue)}`, name: spec.name, type: spec.type }
     if (spec.wallet) {
       party.account = tronAddress(n)
       party.institution = 'TRON'

@@ -1,4 +1,5 @@
 import type { Party } from '../core/record/schema.ts'
+import type { CounterpartyPool } from './counterparties.ts'
 import { FOREIGN_CITIES, HOME_COUNTRIES, REMITTANCE_CORRIDORS, type Country } from './geography.ts'
 import { major, type Minor } from './money.ts'
 import { BUSINESS_WORDS, LEGAL_FORMS, familyNames, givenNames, regionOf } from './names.ts'
@@ -53,6 +54,8 @@ export interface Population {
   walletHolders: Person[]
   factory: PartyFactory
   startMs: number
+  /** a sparse pool that most everyday transfers are drawn from (`--counterparties`); absent: the population only */
+  counterparties?: CounterpartyPool
 }
 
 const COUNTRY_WEIGHTS: readonly (readonly [Country, number])[] = HOME_COUNTRIES.map((c) => [c, { US: 30, GB: 18, DE: 14, FR: 10, IT: 7, BE: 3, NL: 4, AU: 7, CA: 7 }[c.code] ?? 3] as const)

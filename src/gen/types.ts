@@ -25,8 +25,13 @@ export interface Label {
   typology: string
 }
 
+/** the family every benign transfer belongs to unless a hard-negative family made it: the plain background */
+export const EVERYDAY = 'everyday'
+
 export interface LabelledDraft extends Draft {
   label?: Label
+  /** the hard-negative family of a benign transfer (labels.csv `family`); absent means EVERYDAY */
+  family?: string
 }
 
 export const DAY_MS = 86_400_000

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Party } from '../core/record/schema.ts'
 import { rfc3339 } from './clock.ts'
 import { minorToText } from './money.ts'
-import type { Draft, LabelledDraft } from './types.ts'
+import { EVERYDAY, type Draft, type LabelledDraft } from './types.ts'
 
 /**
  * Cash at the counter is written with the account holder on the side of the account: a deposit by a third party
@@ -37,6 +37,9 @@ export class LineSink {
   }
 }
 
+/** the first four columns are those every labels.csv has; `family` names the hard-negative family of a benign row */
+export const LABELS_HEADER = 'id,is_illicit,instance_id,typology,family'
+
 /**
  * Writes records.ndjson and labels.csv side by side. Ids are opaque sequence numbers given after sorting, so the
  * id says nothing about how a record was made; the label line for a record is on the same line number (+1 header).
@@ -47,6 +50,8 @@ export class RecordWriter {
   private readonly partyJson = new WeakMap<Party, string>()
   private seq = 0
   illicit = 0
+  /** benign records written per family */
+  readonly families = new Map<string, number>()
 
   constructor(dir: string) {
     this.records = new LineSink(join(dir, 'records.ndjson'))
@@ -58,7 +63,7 @@ export class RecordWriter {
   }
 
   async start(): Promise<void> {
-    await this.labels.write('id,is_illicit,instance_id,typology\n')
+    await this.labels.write(`${LABELS_HEADER}\n`)
   }
 
   /** drafts of one day, already in time order */
@@ -70,8 +75,12 @@ export class RecordWriter {
       recordText += this.recordLine(id, d)
       if (d.label) {
         this.illicit++
-        labelText += `${id},1,${d.label.instanceId},${d.label.typology}\n`
-      } else labelText += `${id},0,,\n`
+        labelText += `${id},1,${d.label.instanceId},${d.label.typology},\n`
+      } else {
+        const family = d.family ?? EVERYDAY
+        this.families.set(family, (this.families.get(family) ?? 0) + 1)
+        labelText += `${id},0,,,${family}\n`
+      }
     }
     await this.records.write(recordText)
     await this.labels.write(labelText)

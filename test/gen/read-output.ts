@@ -6,6 +6,8 @@ export interface LabelRow {
   illicit: boolean
   instance: string
   typology: string
+  /** the benign family (`everyday` for the background); empty on illicit rows and in files without the column */
+  family: string
 }
 
 /** records and labels of a generated or imported directory, parsed */
@@ -13,8 +15,8 @@ export function readOutput(dir: string): { records: any[]; labels: LabelRow[]; l
   const records = readFileSync(join(dir, 'records.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
   const [labelHeader, ...rows] = readFileSync(join(dir, 'labels.csv'), 'utf8').trim().split('\n')
   const labels = rows.map((l) => {
-    const [id, illicit, instance, typology] = l.split(',')
-    return { id: id!, illicit: illicit === '1', instance: instance ?? '', typology: typology ?? '' }
+    const [id, illicit, instance, typology, family] = l.split(',')
+    return { id: id!, illicit: illicit === '1', instance: instance ?? '', typology: typology ?? '', family: family ?? '' }
   })
   return { records, labels, labelHeader: labelHeader! }
 }
@@ -27,6 +29,18 @@ export function instances(records: any[], labels: LabelRow[]): Map<string, { typ
     const entry = out.get(l.instance) ?? { typology: l.typology, records: [] }
     entry.records.push(records[i])
     out.set(l.instance, entry)
+  })
+  return out
+}
+
+/** benign records of each family */
+export function byFamily(records: any[], labels: LabelRow[]): Map<string, any[]> {
+  const out = new Map<string, any[]>()
+  labels.forEach((l, i) => {
+    if (l.illicit) return
+    const list = out.get(l.family)
+    if (list) list.push(records[i])
+    else out.set(l.family, [records[i]])
   })
   return out
 }

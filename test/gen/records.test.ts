@@ -1,15 +1,19 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { TransferRecordSchema } from '../../src/core/record/schema.ts'
+import { generate } from '../../src/gen/generate.ts'
 import { instances, readOutput, type LabelRow } from './read-output.ts'
 
-// the checked-in sample: 20,000 records, seed 7
-const dir = join(import.meta.dirname, '../../fixtures/generated')
+// a run of the generator as it stands: 20,000 records, seed 7, every hard-negative family on
 let records: any[]
 let labels: LabelRow[]
 let header: string
 
-beforeAll(() => {
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'txgen-rec-'))
+  await generate({ seed: 7, records: 20000, outDir: dir, start: '2026-01-01' })
   ;({ records, labels, labelHeader: header } = readOutput(dir))
 })
 
@@ -34,11 +38,12 @@ describe('generated records', () => {
   })
 
   it('have one label row per record, in the same order', () => {
-    expect(header).toBe('id,is_illicit,instance_id,typology')
+    expect(header).toBe('id,is_illicit,instance_id,typology,family')
     expect(labels.length).toBe(records.length)
     expect(labels.filter((l, i) => l.id !== records[i].id)).toEqual([])
-    expect(labels.filter((l) => !l.illicit && l.instance + l.typology !== '')).toEqual([])
-    expect(labels.filter((l) => l.illicit && (l.instance === '' || l.typology === ''))).toEqual([])
+    // benign rows name their family and nothing else; illicit rows their instance and typology and no family
+    expect(labels.filter((l) => !l.illicit && (l.instance + l.typology !== '' || l.family === ''))).toEqual([])
+    expect(labels.filter((l) => l.illicit && (l.instance === '' || l.typology === '' || l.family !== ''))).toEqual([])
   })
 
   it('keep illicit transfers between 1% and 3% of all records', () => {
@@ -47,9 +52,9 @@ describe('generated records', () => {
     expect(share).toBeLessThan(0.03)
   })
 
-  it('give every instance one typology and a handful to a few dozen transfers', () => {
+  it('give every instance one typology and one to a few dozen transfers', () => {
     for (const [id, inst] of instances(records, labels)) {
-      expect(inst.records.length, id).toBeGreaterThanOrEqual(2)
+      expect(inst.records.length, id).toBeGreaterThanOrEqual(1)
       expect(inst.records.length, id).toBeLessThanOrEqual(70)
       expect(labels.filter((l) => l.instance === id).every((l) => l.typology === inst.typology)).toBe(true)
     }

@@ -4,12 +4,18 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generate } from '../../src/gen/generate.ts'
 import { TYPOLOGY_LABELS } from '../../src/gen/typologies/index.ts'
-import { instances, readOutput } from './read-output.ts'
+import { CODE_WORDS } from '../../src/gen/data/code-words.ts'
+import { ROUTES } from '../../src/gen/data/routes.ts'
+import { withoutMarks } from '../../src/gen/memo-variants.ts'
+import { instances, readOutput, type LabelRow } from './read-output.ts'
+
+const CORRIDOR_COUNTRIES = ['TR', 'IQ', 'LY', 'GR', 'RS', 'BA', 'MX', 'GT', 'ID', 'VN', 'AL', 'TN', 'SY', 'AF', 'PK', 'BD']
 
 type Rec = any
 let byInstance: Map<string, { typology: string; records: Rec[] }>
 let indicators: string[][]
 let allRecords: Rec[]
+let allLabels: LabelRow[]
 
 const cents = (r: Rec) => Math.round(Number(r.amount) * 100)
 const total = (rs: Rec[]) => rs.reduce((s, r) => s + cents(r), 0)
@@ -29,6 +35,7 @@ beforeAll(async () => {
   await generate({ seed: 2024, records: 160_000, accounts: 4000, outDir: dir, start: '2026-03-01' })
   const { records, labels } = readOutput(dir)
   allRecords = records
+  allLabels = labels
   byInstance = instances(records, labels)
   indicators = readFileSync(join(dir, 'indicators.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
 }, 60_000)
@@ -48,29 +55,29 @@ describe('planted typologies in a moderate run', () => {
     }
   })
 
-  it('fee collection: five or more payers into one border-zone collector, each under 3,000', () => {
+  it('fee collection: three or more payers into one border-zone collector, each under 3,000', () => {
     for (const rs of of('fee_collection_fanin')) {
       expect(distinct(rs.map((r) => r.receiver.id))).toBe(1)
-      expect(distinct(rs.map((r) => r.sender.id))).toBeGreaterThanOrEqual(5)
+      expect(distinct(rs.map((r) => r.sender.id))).toBeGreaterThanOrEqual(3)
       expect(BORDER).toContain(rs[0].receiver.city)
       for (const r of rs) expect(cents(r)).toBeLessThan(300_000)
     }
   })
 
-  it('unrelated senders: three or more payers of one beneficiary', () => {
+  it('unrelated senders: two or more payers of one beneficiary', () => {
     for (const rs of of('unrelated_senders_same_beneficiary')) {
       expect(distinct(rs.map((r) => r.receiver.id))).toBe(1)
-      expect(distinct(rs.map((r) => r.sender.id))).toBeGreaterThanOrEqual(3)
+      expect(distinct(rs.map((r) => r.sender.id))).toBeGreaterThanOrEqual(2)
     }
   })
 
-  it('transfer structuring: three or more near-threshold transfers, or a 24-hour aggregate over CAD 10,000', () => {
+  it('transfer structuring: two or more near-threshold transfers, or a 24-hour aggregate over CAD 10,000', () => {
     for (const rs of of('structuring_transfer')) {
       expect(distinct(rs.map((r) => r.sender.id + '>' + r.receiver.id))).toBe(1)
-      expect(rs.length).toBeGreaterThanOrEqual(3)
+      expect(rs.length).toBeGreaterThanOrEqual(2)
       const t = rs[0].currency === 'USD' ? 300_000 : 1_000_000
       if (rs[0].currency === 'CAD') expect(total(rs)).toBeGreaterThanOrEqual(t)
-      else for (const r of rs) expect(cents(r) >= 0.8 * t && cents(r) < t, r.amount).toBe(true)
+      else for (const r of rs) expect(cents(r) >= 0.72 * t && cents(r) < t, r.amount).toBe(true)
     }
   })
 
@@ -78,7 +85,7 @@ describe('planted typologies in a moderate run', () => {
     for (const rs of of('cash_structuring')) {
       expect(rs.every((r) => r.channel === 'cash')).toBe(true)
       expect(rs.every((r) => cents(r) < 1_000_000)).toBe(true)
-      const near = rs.filter((r) => cents(r) >= 800_000).length
+      const near = rs.filter((r) => cents(r) >= 740_000).length
       const sameDay = distinct(rs.map((r) => r.timestamp.slice(0, 10))) === 1 && total(rs) >= 1_000_000
       expect(near >= 2 || sameDay).toBe(true)
     }
@@ -99,35 +106,35 @@ describe('planted typologies in a moderate run', () => {
         const deposits = rs.filter((r) => r.receiver.id === holder && r.purpose === 'cash deposit')
         const outs = rs.filter((r) => r.sender.id === holder && r.purpose !== 'cash deposit')
         expect(deposits.length, t).toBeGreaterThanOrEqual(1)
-        expect(total(outs) / total(deposits), t).toBeGreaterThanOrEqual(t === 'funnel_account' ? 0.7 : 0.8)
-        expect(hours(deposits[deposits.length - 1], outs[outs.length - 1]), t).toBeLessThanOrEqual(96)
+        expect(total(outs), t).toBeGreaterThanOrEqual(Math.floor(total(deposits) * (t === 'funnel_account' ? 0.62 : 0.68)))
+        expect(hours(deposits[deposits.length - 1], outs[outs.length - 1]), t).toBeLessThanOrEqual(7 * 24)
         if (t === 'funnel_account') {
           const places = distinct(deposits.map((r) => r.location.city))
           const people = distinct(deposits.map((r) => r.sender.id))
-          expect(places >= 3 || people >= 3).toBe(true)
+          expect(places >= 2 || people >= 2).toBe(true)
         }
       }
     }
   })
 
-  it('unregistered remitter: ten or more cash deposits from five or more people, then transfers abroad', () => {
+  it('unregistered remitter: six or more cash deposits from three or more people, then transfers abroad', () => {
     for (const rs of of('unregistered_remitter')) {
       const holder = hubOf(rs)
       const cash = rs.filter((r) => r.receiver.id === holder && r.channel === 'cash')
-      expect(cash.length).toBeGreaterThanOrEqual(10)
-      expect(distinct(cash.map((r) => r.sender.id))).toBeGreaterThanOrEqual(5)
+      expect(cash.length).toBeGreaterThanOrEqual(6)
+      expect(distinct(cash.map((r) => r.sender.id))).toBeGreaterThanOrEqual(3)
       expect(rs.filter((r) => r.sender.id === holder && r.receiver.country !== r.sender.country).length).toBeGreaterThanOrEqual(1)
     }
   })
 
-  it('hold and release: an MSB pays out each fee three days or more after it came in', () => {
+  it('hold and release: an MSB pays out each fee a day or more after it came in', () => {
     for (const rs of of('hold_and_release')) {
       const msb = rs.find((r) => r.receiver.type === 'msb').receiver
       const ins = rs.filter((r) => r.receiver.id === msb.id)
       const outs = rs.filter((r) => r.sender.id === msb.id)
       expect(outs.length).toBe(ins.length)
       expect(distinct(outs.map((r) => r.receiver.id))).toBeLessThanOrEqual(2)
-      for (const o of outs) expect(ins.some((i) => hours(i, o) >= 48 && cents(o) <= cents(i) && cents(o) >= cents(i) * 0.94)).toBe(true)
+      for (const o of outs) expect(ins.some((i) => hours(i, o) > 0 && cents(o) <= cents(i) && cents(o) >= cents(i) * 0.94)).toBe(true)
     }
   })
 
@@ -138,37 +145,37 @@ describe('planted typologies in a moderate run', () => {
     }
   })
 
-  it('mule pass-through: three or more payers, 90% or more forwarded within 48 hours', () => {
+  it('mule pass-through: two or more payers, 84% or more forwarded within 72 hours', () => {
     for (const rs of of('mule_pass_through')) {
       const mule = hubOf(rs)
       const ins = rs.filter((r) => r.receiver.id === mule)
       const outs = rs.filter((r) => r.sender.id === mule)
-      expect(distinct(ins.map((r) => r.sender.id))).toBeGreaterThanOrEqual(3)
-      expect(total(outs) / total(ins)).toBeGreaterThanOrEqual(0.9)
-      expect(hours(ins[ins.length - 1], outs[outs.length - 1])).toBeLessThanOrEqual(48)
+      expect(distinct(ins.map((r) => r.sender.id))).toBeGreaterThanOrEqual(2)
+      expect(total(outs)).toBeGreaterThanOrEqual(Math.floor(total(ins) * 0.84))
+      expect(hours(ins[ins.length - 1], outs[outs.length - 1])).toBeLessThanOrEqual(72)
       const opened = Date.parse(ins[0].receiver.accountOpened)
       const age = (Date.parse(ins[0].timestamp) - opened) / 86_400_000
-      expect(age < 90 || age > 365).toBe(true)
+      expect(age < 155 || age > 365).toBe(true)
     }
   })
 
-  it('shared identifiers: three or more parties on one phone, email or device', () => {
+  it('shared identifiers: two or more parties on one phone, email or device', () => {
     for (const rs of of('shared_identifiers')) {
       const keys = rs.map((r) => r.device?.id ?? r.sender.email ?? (r.sender.phone ?? '').replace(/\D/g, '').replace(/^00/, ''))
       expect(distinct(keys)).toBe(1)
-      expect(distinct(rs.map((r) => r.sender.id))).toBeGreaterThanOrEqual(3)
+      expect(distinct(rs.map((r) => r.sender.id))).toBeGreaterThanOrEqual(2)
     }
   })
 
   it('gather-scatter, fan-out and layered stacks have their shapes', () => {
     for (const rs of of('gather_scatter')) {
       const hub = hubOf(rs)
-      expect(distinct(rs.filter((r) => r.receiver.id === hub).map((r) => r.sender.id))).toBeGreaterThanOrEqual(5)
-      expect(distinct(rs.filter((r) => r.sender.id === hub).map((r) => r.receiver.id))).toBeGreaterThanOrEqual(5)
+      expect(distinct(rs.filter((r) => r.receiver.id === hub).map((r) => r.sender.id))).toBeGreaterThanOrEqual(3)
+      expect(distinct(rs.filter((r) => r.sender.id === hub).map((r) => r.receiver.id))).toBeGreaterThanOrEqual(3)
     }
     for (const rs of of('fanout_offshore')) {
       expect(distinct(rs.map((r) => r.sender.id))).toBe(1)
-      expect(distinct(rs.map((r) => r.receiver.id))).toBeGreaterThanOrEqual(3)
+      expect(distinct(rs.map((r) => r.receiver.id))).toBeGreaterThanOrEqual(2)
       expect(distinct(rs.map((r) => r.receiver.country))).toBeGreaterThanOrEqual(2)
     }
     for (const rs of of('layered_stack')) {
@@ -178,30 +185,37 @@ describe('planted typologies in a moderate run', () => {
     }
   })
 
-  it('cycles come back to where they started', () => {
+  it('laundering cycles conserve value hop by hop, in time order, and come back to the origin', () => {
     for (const rs of of('cycle')) {
-      const start = rs[0].sender.id
-      const next = new Map(rs.map((r) => [r.sender.id, r.receiver.id]))
-      let at = next.get(start)
-      for (let hop = 0; hop < 6 && at !== start; hop++) at = next.get(at!)
-      expect(at).toBe(start)
+      const origin = rs[0].sender.id
+      expect(rs[rs.length - 1].receiver.id).toBe(origin)
+      for (let i = 0; i + 1 < rs.length; i++) {
+        expect(rs[i + 1].sender.id).toBe(rs[i].receiver.id)
+        expect(Date.parse(rs[i + 1].timestamp)).toBeGreaterThan(Date.parse(rs[i].timestamp))
+        // a hop keeps all but 0.5-5 %; a second round starts afresh at the origin
+        if (rs[i].receiver.id !== origin) {
+          expect(cents(rs[i + 1])).toBeLessThan(cents(rs[i]))
+          expect(cents(rs[i + 1])).toBeGreaterThanOrEqual(Math.floor(cents(rs[i]) * 0.95))
+        }
+      }
+      expect(hours(rs[0], rs[rs.length - 1])).toBeLessThanOrEqual(36 * 24)
     }
   })
 
-  it('crypto fee collection: USDT from five or more wallets, 80% moved on', () => {
+  it('crypto fee collection: USDT from three or more wallets, 68% or more moved on', () => {
     for (const rs of of('crypto_fee_collection')) {
       const hub = hubOf(rs)
       const ins = rs.filter((r) => r.receiver.id === hub)
       expect(rs.every((r) => r.currency === 'USDT' && r.channel === 'crypto')).toBe(true)
-      expect(distinct(ins.map((r) => r.sender.id))).toBeGreaterThanOrEqual(5)
-      expect(total(rs.filter((r) => r.sender.id === hub)) / total(ins)).toBeGreaterThanOrEqual(0.8)
+      expect(distinct(ins.map((r) => r.sender.id))).toBeGreaterThanOrEqual(3)
+      expect(total(rs.filter((r) => r.sender.id === hub))).toBeGreaterThanOrEqual(Math.floor(total(ins) * 0.68))
     }
   })
 
   it('dormant reactivation and velocity', () => {
-    for (const rs of of('dormant_reactivation')) expect(Math.max(...rs.map(cents))).toBeGreaterThanOrEqual(1_000_000)
+    for (const rs of of('dormant_reactivation')) expect(Math.max(...rs.map(cents))).toBeGreaterThanOrEqual(600_000)
     for (const rs of of('velocity')) {
-      expect(rs.length).toBeGreaterThanOrEqual(8)
+      expect(rs.length).toBeGreaterThanOrEqual(5)
       expect(distinct(rs.map((r) => r.sender.id))).toBe(1)
       expect(hours(rs[0], rs[rs.length - 1])).toBeLessThanOrEqual(24)
     }
@@ -219,8 +233,76 @@ describe('planted typologies in a moderate run', () => {
   })
 
   it('puts smuggling terms in the references of some instances only, never in a label of their own', () => {
-    const withMemo = [...byInstance.values()].filter((i) => i.records.some((r) => /boat UK|Calais|passage|cruce|pollero|qarib|Lampedusa|tahrib|belem|kacak/i.test(r.reference ?? '')))
+    const terms = CODE_WORDS.map((w) => withoutMarks(w.term).toLowerCase())
+    const coded = (r: Rec) => terms.some((t) => withoutMarks(r.reference ?? '').toLowerCase().includes(t))
+    const withMemo = [...byInstance.values()].filter((i) => i.typology !== 'memo_code_word' && i.records.some(coded))
     expect(withMemo.length).toBeGreaterThan(10)
     expect(TYPOLOGY_LABELS).not.toContain('memo_lexicon')
+  })
+
+  it('hold and release by relatives: one fee, released 93-98 % days later to someone else in a transit or destination country', () => {
+    const benignIds = new Set(allRecords.filter((_, i) => !allLabels[i]!.illicit).flatMap((r) => [r.sender.id, r.receiver.id]))
+    for (const rs of of('hold_and_release_relatives')) {
+      const shop = rs[rs.length - 1].sender
+      const fees = rs.filter((r) => r.receiver.id === shop.id)
+      const [release] = rs.filter((r) => r.sender.id === shop.id)
+      expect(fees.length + 1).toBe(rs.length)
+      expect(distinct(fees.map((r) => r.sender.id))).toBeLessThanOrEqual(2)
+      expect(total(fees)).toBeGreaterThanOrEqual(300_000)
+      expect(total(fees)).toBeLessThan(1_200_100)
+      // rounded down to the cent, as the shop pays
+      expect(cents(release)).toBeGreaterThanOrEqual(Math.floor(total(fees) * 0.93))
+      expect(cents(release)).toBeLessThanOrEqual(Math.floor(total(fees) * 0.98))
+      expect(fees.map((r) => r.sender.id)).not.toContain(release.receiver.id)
+      expect(['TR', 'GR', 'RS', 'BA', 'LY', 'FR', 'BE', 'IT', 'GB', 'DE', 'AL', 'ID']).toContain(release.receiver.country)
+      expect(release.receiver.country).not.toBe(shop.country)
+      expect(hours(fees[fees.length - 1], release)).toBeGreaterThanOrEqual(24)
+      expect(hours(fees[fees.length - 1], release)).toBeLessThanOrEqual(61 * 24)
+      // the traveller named on the fee is not who gets the money
+      for (const f of fees) if (f.reference) expect(f.reference).not.toContain(release.receiver.name)
+      // the shop also does ordinary business
+      expect(benignIds.has(shop.id)).toBe(true)
+    }
+  })
+
+  it('memo code words: one or two fee-sized payments to or from a corridor country, each with a code word', () => {
+    for (const rs of of('memo_code_word')) {
+      expect(rs.length).toBeLessThanOrEqual(2)
+      for (const r of rs) {
+        expect(r.reference).toBeTruthy()
+        expect(cents(r)).toBeGreaterThanOrEqual(50_000)
+        expect(cents(r)).toBeLessThanOrEqual(900_000)
+        expect(CORRIDOR_COUNTRIES.includes(r.sender.country) || CORRIDOR_COUNTRIES.includes(r.receiver.country)).toBe(true)
+      }
+    }
+  })
+
+  it('route instalments: one payer, 2-4 legs in consecutive countries of a listed route, days apart, the first leg largest', () => {
+    for (const rs of of('route_instalments')) {
+      expect(distinct(rs.map((r) => r.sender.id))).toBe(1)
+      expect(rs.length).toBeGreaterThanOrEqual(2)
+      expect(rs.length).toBeLessThanOrEqual(4)
+      const legs = rs.map((r) => r.receiver.country).join('>')
+      expect(ROUTES.some((route) => route.countries.slice(1).join('>').includes(legs)), legs).toBe(true)
+      for (let i = 1; i < rs.length; i++) {
+        expect(cents(rs[i])).toBeLessThan(cents(rs[0]))
+        expect(rs[i].timestamp.slice(0, 10) > rs[i - 1].timestamp.slice(0, 10)).toBe(true)
+      }
+    }
+  })
+
+  it('structuring by several payers: 2-3 senders to one beneficiary through agents in several cities', () => {
+    for (const rs of of('structuring_multi_payer')) {
+      expect(distinct(rs.map((r) => r.receiver.id))).toBe(1)
+      expect(distinct(rs.map((r) => r.sender.id))).toBeGreaterThanOrEqual(2)
+      expect(distinct(rs.map((r) => r.sender.id))).toBeLessThanOrEqual(3)
+      expect(rs.every((r) => r.channel === 'money_transfer' && r.location.branch)).toBe(true)
+      const t = rs[0].currency === 'USD' ? 300_000 : 1_000_000
+      if (rs[0].currency === 'CAD') expect(total(rs)).toBeGreaterThanOrEqual(t)
+      else for (const r of rs) expect(cents(r) >= 0.72 * t && cents(r) < t, r.amount).toBe(true)
+    }
+    // cities vary with the instance; across all of them most use two or more
+    const spread = of('structuring_multi_payer').filter((rs) => distinct(rs.map((r) => r.location.city)) >= 2)
+    expect(spread.length / of('structuring_multi_payer').length).toBeGreaterThan(0.6)
   })
 })

@@ -11,10 +11,12 @@ import { formatOf, openRecords } from '../record-source.ts'
 const USAGE = `usage: txscreen eval <records> --labels <labels.csv> [--rules DIR] [--format ndjson|csv]
                      [--list FORMAT:PATH ...] [--json]
 
-Screens the records and compares the decisions with labels.csv (id,is_illicit,instance_id,typology).
+Screens the records and compares the decisions with labels.csv (id,is_illicit,instance_id,typology[,family]).
 A record is flagged when its decision is review or block. Prints transaction-level precision, recall
 and F1, instance-level recall (an instance is found when any of its transfers is flagged), figures per
-typology and per rule, and the alert rate on benign records. Exit 0 when the evaluation ran, 2 otherwise.`
+typology and per rule, and the alert rate on benign records; when the labels have a family column (txscreen
+generate writes one), the false alerts of each benign family and the rules behind them. Exit 0 when the
+evaluation ran, 2 otherwise.`
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand('eval', USAGE, argv, {

@@ -1,11 +1,29 @@
 import { parseArgs } from 'node:util'
+import { BENIGN_FAMILIES, selectFamilies } from '../../gen/benign/families.ts'
 import { DEFAULT_ILLICIT_SHARE, generate } from '../../gen/generate.ts'
+
+/** one family a paragraph: its name, then its summary wrapped under it */
+function familyList(): string {
+  return BENIGN_FAMILIES.map((f) => {
+    const lines: string[] = []
+    let line = ''
+    for (const word of f.summary.split(' ')) {
+      if (line.length + word.length + 1 > 92) {
+        lines.push(line)
+        line = word
+      } else line = line ? `${line} ${word}` : word
+    }
+    lines.push(line)
+    return `  ${f.name}\n${lines.map((l) => `      ${l}`).join('\n')}`
+  }).join('\n')
+}
 
 const HELP = `usage: txscreen generate --seed N --records N --out DIR [options]
 
 Writes DIR/records.ndjson (transfer records v1, in time order, no labels), DIR/labels.csv
-(id,is_illicit,instance_id,typology) and DIR/indicators.csv (type,value,source,note).
-The same seed and options give byte-identical files.
+(id,is_illicit,instance_id,typology,family) and DIR/indicators.csv (type,value,source,note).
+Benign rows carry their family: everyday for the plain background, or the hard-negative family below
+that made them. The same seed and options give byte-identical files.
 
 options:
   --seed N            random seed (integer)
@@ -16,7 +34,15 @@ options:
                       The population makes a fixed number of transfers a day (accounts/2), so keeping
                       --accounts fixed and raising --records makes the run cover more days.
   --illicit-share X   target share of planted illicit transfers (default ${DEFAULT_ILLICIT_SHARE})
+  --benign-families all|none|a,b,...
+                      hard negatives: benign behaviour that trips naive rules (default all; see below)
+  --counterparties N  draw 90% of everyday transfers between N parties made on demand instead of the
+                      population, so most parties appear once or twice (e.g. --records 100000
+                      --counterparties 200000: a sparse population for per-party costs); at least 100
   --quiet             no summary on stderr
+
+benign families (docs/data.md describes each):
+${familyList()}
 `
 
 function positiveInt(name: string, text: string | undefined): number {
@@ -39,6 +65,8 @@ export async function run(argv: string[]): Promise<number> {
         start: { type: 'string', default: '2026-01-01' },
         accounts: { type: 'string' },
         'illicit-share': { type: 'string' },
+        'benign-families': { type: 'string', default: 'all' },
+        counterparties: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -61,13 +89,21 @@ export async function run(argv: string[]): Promise<number> {
     const share = values['illicit-share'] === undefined ? undefined : Number(values['illicit-share'])
     if (share !== undefined && !(share >= 0 && share < 0.5)) throw new UsageError('--illicit-share must be in [0, 0.5)')
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError('--start must be YYYY-MM-DD')
+    const counterparties = values.counterparties === undefined ? undefined : positiveInt('counterparties', values.counterparties)
+    if (counterparties !== undefined && counterparties < 100) throw new UsageError('--counterparties must be at least 100')
+    try {
+      selectFamilies(values['benign-families'])
+    } catch (err) {
+      throw new UsageError(`--benign-families: ${(err as Error).message}`)
+    }
     const t0 = performance.now()
-    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share })
+    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties })
     const seconds = (performance.now() - t0) / 1000
     if (!values.quiet) {
       process.stderr.write(
         `wrote ${summary.records} records (${summary.illicit} illicit in ${Object.values(summary.instances).reduce((s, n) => s + n, 0)} instances) ` +
           `over ${summary.days} days from ${summary.accounts} accounts, ${summary.indicators} indicators, ` +
+          `${summary.records - summary.illicit - (summary.families.everyday ?? 0)} hard negatives, ` +
           `in ${seconds.toFixed(1)} s (${Math.round(summary.records / Math.max(seconds, 1e-3))} records/s)\n`,
       )
     }

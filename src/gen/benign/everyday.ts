@@ -11,6 +11,9 @@ const MIX: readonly (readonly [Activity, number])[] = [
   ['card', 46], ['p2p', 14], ['atm', 9], ['cashIn', 3], ['crypto', 4], ['b2b', 5], ['purchase', 1.2], ['gift', 2.5], ['donation', 1],
 ]
 
+/** with a sparse pool, the share of everyday transfers made between its parties rather than the population's */
+const POOL_SHARE = 0.9
+
 /**
  * Unscheduled benign activity that fills the day up to its record budget: card payments at shops (legitimate
  * fan-in to merchants, including merchants in border towns), transfers between friends, ATM withdrawals, cash paid
@@ -18,7 +21,12 @@ const MIX: readonly (readonly [Activity, number])[] = [
  * abroad and donations to foreign charities by many unrelated people.
  */
 export function everydayDrafts(rng: Rng, pop: Population, day: number, dayMs: number, count: number, out: Draft[]): void {
+  const pool = pop.counterparties
   for (let i = 0; i < count; i++) {
+    if (pool && rng.chance(POOL_SHARE)) {
+      out.push(pool.transfer(rng, dayMs))
+      continue
+    }
     const p = activePerson(rng, pop, day)
     const d = oneActivity(rng, pop, p, rng.weighted(MIX), day, dayMs) ?? cardPayment(rng, pop, p, dayMs)
     out.push(d)

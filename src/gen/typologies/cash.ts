@@ -28,15 +28,15 @@ export const funnelAccount: Typology = {
     const holder = ctx.party({ country: home.code, openedDaysAgo: rng.int(10, 1500) })
     const currency = currencyOf(home.code)
     const byConductors = rng.chance(0.5)
-    const conductors = Array.from({ length: byConductors ? rng.int(3, 6) : 1 }, () => ctx.customer(home.code).party)
-    const cities = rng.sample(home.cities, byConductors ? rng.int(1, 3) : rng.int(3, 5))
+    const conductors = Array.from({ length: byConductors ? ctx.count('funnel.minConductors', 2, 3, 6) : 1 }, () => ctx.customer(home.code).party)
+    const cities = rng.sample(home.cities, byConductors ? rng.int(1, 3) : ctx.count('funnel.minCities', 2, 3, 5))
     const window = ctx.span(1, 6)
     const deposits: Draft[] = []
-    for (let i = 0, n = rng.int(Math.max(3, conductors.length), 10); i < n; i++) {
+    for (let i = 0, n = rng.int(Math.max(ctx.knob('funnel.minDeposits', 2, 3), conductors.length), 10); i < n; i++) {
       deposits.push({ ts: ctx.at(Math.floor((i * window) / n), 9, 17), amount: ctx.fee(900, 9400, 0.4), currency, channel: 'cash', sender: conductors[i % conductors.length]!, receiver: holder, location: ctx.branch(home.code, cities[i % cities.length]!, holder.institution) })
     }
-    const out = percentOf(sum(deposits), rng.int(72, 98))
-    const last = window + ctx.span(0, 2)
+    const out = percentOf(sum(deposits), rng.int(ctx.knob('funnel.minOutPercent', 62, 72), 98))
+    const last = window + ctx.span(0, ctx.knob('funnel.maxOutDays', 2, 4))
     if (rng.chance(0.5)) {
       // cash taken out in another city, often near the border, the same or the next days
       const others = home.cities.filter((c) => !cities.includes(c))
@@ -61,8 +61,8 @@ export const cashInWireOut: Typology = {
     for (let i = 0, n = rng.int(1, 4); i < n; i++) {
       deposits.push({ ts: ctx.at(i === 0 ? 0 : rng.int(0, 1), 9, 13), amount: ctx.fee(2000, 9600, 0.5), currency, channel: 'cash', sender: holder.party, receiver: holder.party, location: ctx.branch(home.code, holder.city, holder.party.institution) })
     }
-    const out = percentOf(sum(deposits), rng.int(80, 99))
-    return { drafts: [...deposits, ...wireOut(ctx, holder.party, out, currency, rng.int(1, 3), 0, ctx.span(0, 3))] }
+    const out = percentOf(sum(deposits), rng.int(ctx.knob('cashInWireOut.minOutPercent', 68, 80), 99))
+    return { drafts: [...deposits, ...wireOut(ctx, holder.party, out, currency, rng.int(1, 3), 0, ctx.span(0, ctx.knob('cashInWireOut.maxDays', 3, 6)))] }
   },
 }
 
@@ -78,10 +78,10 @@ export const unregisteredRemitter: Typology = {
     const home = ctx.home(['GB', 'GB', 'DE', 'AU', 'US', 'NL', 'BE'])
     const holder = rng.chance(0.5) ? ctx.customer(home.code).party : ctx.party({ country: home.code, openedDaysAgo: rng.int(60, 2500), region: rng.pick(['arabic', 'southasian', 'turkish']) })
     const currency = currencyOf(home.code)
-    const depositors = Array.from({ length: rng.int(5, 12) }, () => (rng.chance(0.6) ? ctx.customer(home.code).party : ctx.party({ country: home.code, region: rng.pick(['arabic', 'southasian', 'turkish', 'anglo']) })))
+    const depositors = Array.from({ length: ctx.count('unregisteredRemitter.minDepositors', 3, 5, 12) }, () => (rng.chance(0.6) ? ctx.customer(home.code).party : ctx.party({ country: home.code, region: rng.pick(['arabic', 'southasian', 'turkish', 'anglo']) })))
     const window = ctx.span(10, 30)
     const deposits: Draft[] = []
-    for (let i = 0, n = rng.int(10, 24); i < n; i++) {
+    for (let i = 0, n = Math.max(depositors.length, ctx.count('unregisteredRemitter.minDeposits', 6, 10, 24)); i < n; i++) {
       deposits.push({ ts: ctx.at(rng.int(0, window), 9, 18), amount: ctx.fee(200, 3200, 0.6), currency, channel: 'cash', sender: depositors[i % depositors.length]!, receiver: holder, location: ctx.branch(home.code, rng.pick(home.cities), holder.institution) })
     }
     const outflows = rng.int(2, 6)

@@ -29,7 +29,7 @@ export const sharedIdentifiers: Typology = {
     const email = emailAddress(rng, rng.pick(['travel', 'info', 'safe', 'help', 'ali', 'k']), rng.pick(['agency', 'service', 'trans', 'xpress', '77']))
     const device = `dev-${rng.hex(12)}`
     const parties: Party[] = []
-    for (let i = 0, n = rng.int(3, 6); i < n; i++) {
+    for (let i = 0, n = ctx.count('sharedIdentifiers.minParties', 2, 3, 6); i < n; i++) {
       parties.push(ctx.party({ country: home.code, region: rng.pick(['anglo', 'arabic', 'hispanic', 'southasian', 'turkish']), phone: kind === 'phone' ? phoneVariant(rng, phone) : undefined, email: kind === 'email' ? email : undefined, openedDaysAgo: rng.int(5, 900) }))
     }
     const common = rng.chance(0.5) ? ctx.party({ country: rng.pick([...TRANSIT, ...HIGH_MIGRANT_ORIGIN]) }) : undefined
@@ -88,7 +88,7 @@ export const adContactMatch: Typology = {
       contact = ctx.party({ country, email })
       indicator = { type: 'email', value: email, source, note }
     }
-    for (let i = 0, n = rng.int(2, 6); i < n; i++) {
+    for (let i = 0, n = ctx.count('adContact.minPayments', 1, 2, 6); i < n; i++) {
       if (kind === 'wallet') {
         const payer = ctx.pop.walletHolders.length > 0 ? rng.pick(ctx.pop.walletHolders).wallet! : ctx.party({ country: 'GB', wallet: true, phone: false })
         drafts.push({ ts: ctx.at(rng.int(0, window), 0, 24), amount: ctx.fee(500, 6000), currency: 'USDT', channel: 'crypto', sender: payer, receiver: contact })

@@ -5,6 +5,7 @@ import { major, type Minor } from '../money.ts'
 import { familyNames, givenNames, regionOf } from '../names.ts'
 import { branchCode, isoDate, phoneNumber } from '../parties.ts'
 import type { Person, Population } from '../population.ts'
+import type { Knobs } from '../knobs.ts'
 import type { Rng } from '../prng.ts'
 import { DAY_MS, type Currency, type Draft } from '../types.ts'
 
@@ -40,12 +41,40 @@ export class PlantContext {
     readonly day: number,
     /** how many days the instance may span, counting its first day */
     readonly days: number,
+    /** this run's shape parameters */
+    readonly knobs: Knobs,
   ) {}
+
+  /** an integer drawn once per run from [lo, hi]: where a range starts, so no two seeds share every minimum */
+  knob(key: string, lo: number, hi: number): number {
+    return this.knobs.int(key, lo, hi)
+  }
+
+  /** an integer in [lowest, hi] whose lowest value is itself a per-run knob in [minLo, minHi] */
+  count(key: string, minLo: number, minHi: number, hi: number): number {
+    return this.rng.int(this.knobs.int(key, minLo, minHi), hi)
+  }
 
   /** a time on day `offset` of the instance (capped to the span), between two hours */
   at(offset: number, fromHour = 7, toHour = 22): number {
     const d = Math.max(0, Math.min(this.days - 1, Math.floor(offset)))
     return timeOn(this.rng, this.dayMs + d * DAY_MS, fromHour, toHour)
+  }
+
+  /** the last whole second of the span */
+  get endMs(): number {
+    return this.dayMs + this.days * DAY_MS - 1000
+  }
+
+  /** a whole-second time between loMs and hiMs after ts, never past the span (then the span's last second) */
+  after(ts: number, loMs: number, hiMs: number): number {
+    const t = ts + loMs + Math.floor(this.rng.float() * Math.max(0, hiMs - loMs))
+    return Math.floor(Math.min(t, this.endMs) / 1000) * 1000
+  }
+
+  /** the day of the span a time falls on */
+  offsetOf(ts: number): number {
+    return Math.floor((ts - this.dayMs) / DAY_MS)
   }
 
   /** how many days an interval may last, given what is left of the run */

@@ -17,14 +17,14 @@ export const cryptoFeeCollection: Typology = {
     const drafts: Draft[] = []
     let total: Minor = 0
     const window = ctx.span(1, 6)
-    for (let i = 0, n = rng.int(5, 16); i < n; i++) {
+    for (let i = 0, n = ctx.count('cryptoFee.minPayers', 3, 5, 16); i < n; i++) {
       // some payers use their own long-held wallets, others a wallet opened for the payment
       const payer = rng.chance(0.5) && ctx.pop.walletHolders.length > 0 ? rng.pick(ctx.pop.walletHolders).wallet! : ctx.party({ country: rng.pick(['GB', 'DE', 'US', 'NL', ...HIGH_MIGRANT_ORIGIN]), wallet: true, phone: false })
       const amount = ctx.fee(500, 12_000, 0.6)
       total += amount
       drafts.push({ ts: ctx.at(rng.int(0, window), 0, 24), amount, currency: 'USDT', channel: 'crypto', sender: payer, receiver: collector })
     }
-    const out = percentOf(total, rng.int(80, 99))
+    const out = percentOf(total, rng.int(ctx.knob('cryptoFee.minOutPercent', 68, 80), 99))
     const outEnd = Math.min(ctx.days - 1, window + 2)
     if (rng.chance(0.6)) {
       const desk = ctx.party({ country: rng.pick(['TR', 'AE', 'LY', 'IQ']), type: 'msb', name: `${rng.pick(['Golden', 'Bosphorus', 'Tether', 'Fast'])} ${rng.pick(['OTC', 'Exchange', 'Crypto Desk'])}`, wallet: true, phone: false })
@@ -32,7 +32,7 @@ export const cryptoFeeCollection: Typology = {
         drafts.push({ ts: ctx.at(rng.int(window, outEnd), 0, 24), amount, currency: 'USDT', channel: 'crypto', sender: collector, receiver: desk })
       }
     } else {
-      for (const amount of splitExact(out, Array.from({ length: rng.int(5, 10) }, () => rng.int(1, 3)))) {
+      for (const amount of splitExact(out, Array.from({ length: ctx.count('cryptoFee.minDrivers', 3, 5, 10) }, () => rng.int(1, 3)))) {
         const driver = ctx.party({ country: rng.pick([...TRANSIT]), wallet: true, phone: false })
         drafts.push({ ts: ctx.at(rng.int(window, outEnd), 0, 24), amount, currency: 'USDT', channel: 'crypto', sender: collector, receiver: driver })
       }

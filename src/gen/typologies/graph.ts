@@ -18,13 +18,13 @@ export const gatherScatter: Typology = {
     const drafts: Draft[] = []
     let total: Minor = 0
     const gatherDays = ctx.span(1, 3)
-    for (let i = 0, n = rng.int(5, 12); i < n; i++) {
+    for (let i = 0, n = ctx.count('gatherScatter.minPayers', 3, 5, 12); i < n; i++) {
       const amount = ctx.fee(400, 4000)
       total += amount
       drafts.push({ ts: ctx.at(rng.int(0, gatherDays), 8, 21), amount, currency, channel: rng.weighted([['wire', 2], ['money_transfer', 2], ['mobile_money', 1], ['cash', 1]] as const), sender: ctx.customer(rng.chance(0.7) ? home.code : undefined).party, receiver: hub })
     }
-    const outs = rng.int(5, 10)
-    const parts = splitExact(percentOf(total, rng.int(80, 97)), Array.from({ length: outs }, () => rng.int(1, 4)))
+    const outs = ctx.count('gatherScatter.minPayees', 3, 5, 10)
+    const parts = splitExact(percentOf(total, rng.int(ctx.knob('gatherScatter.minPassPercent', 68, 80), 97)), Array.from({ length: outs }, () => rng.int(1, 4)))
     const scatterEnd = Math.min(ctx.days - 1, gatherDays + ctx.span(1, 4))
     for (const amount of parts) {
       const helper = ctx.party({ country: rng.chance(0.5) ? home.code : rng.pick(CORRIDOR) })
@@ -45,7 +45,7 @@ export const fanoutOffshore: Typology = {
     const countries = rng.sample(CORRIDOR, rng.int(2, 4))
     const drafts: Draft[] = []
     const window = ctx.span(1, 30)
-    for (let i = 0, n = rng.int(3, 9); i < n; i++) {
+    for (let i = 0, n = ctx.count('fanoutOffshore.minPayees', 2, 3, 9); i < n; i++) {
       const receiver = ctx.party({ country: countries[i % countries.length]! })
       drafts.push({ ts: ctx.at(rng.int(0, window), 8, 20), amount: rng.chance(0.5) ? ctx.fee(300, 1500) : ctx.fee(1500, 9000), currency: currencyOf(home.code), channel: rng.chance(0.7) ? 'wire' : 'money_transfer', sender, receiver })
     }
@@ -53,27 +53,33 @@ export const fanoutOffshore: Typology = {
   },
 }
 
-/** R24: money goes round a chain of two to six accounts and comes back to where it started, losing a little each hop. */
+/**
+ * R24, a laundering cycle: value goes round a chain of accounts and comes back to where it started, each hop
+ * keeping all but a few per cent (0.5-5 %) of what the previous one passed, every hop after the previous one,
+ * back at the origin within days to weeks. Sometimes it goes round twice. What tells it from money that goes
+ * round for ordinary reasons is the conservation and the time order, not the loop.
+ */
 export const cycle: Typology = {
   label: 'cycle',
-  minDays: 2,
+  minDays: 3,
   plant(ctx) {
     const rng = ctx.rng
-    const hops = rng.int(2, 6)
-    const countries = [ctx.home().code, ...Array.from({ length: hops - 1 }, () => rng.pick(['GB', 'DE', 'AE', 'TR', 'NL', 'US', 'CN', 'FR']))]
+    const hops = ctx.count('cycle.minHops', 2, 3, 8)
+    const countries = [ctx.home().code, ...Array.from({ length: hops - 1 }, () => rng.pick(['GB', 'DE', 'AE', 'TR', 'NL', 'US', 'CN', 'FR', 'BE']))]
     const nodes = countries.map((country) => ctx.party({ country, type: rng.chance(0.5) ? 'business' : 'person' }))
     const currency: Currency = rng.pick(['USD', 'EUR', 'GBP', 'USD'])
-    const rounds = rng.chance(0.3) ? 2 : 1
-    const window = ctx.span(1, 30)
+    const rounds = rng.chance(0.15) ? 2 : 1
+    const window = ctx.span(ctx.knob('cycle.minDays', 2, 5), ctx.knob('cycle.maxDays', 21, 35))
     const gap = Math.max(HOUR_MS, Math.floor((window * 86_400_000) / (hops * rounds + 1)))
     const drafts: Draft[] = []
     let ts = ctx.at(0, 8, 12)
     for (let r = 0; r < rounds; r++) {
-      let amount = major(rng.logInt(2000, 80_000))
+      let amount = major(rng.logInt(3000, 120_000)) + (rng.chance(0.5) ? 0 : rng.int(0, 99))
       for (let h = 0; h < hops; h++) {
         drafts.push({ ts, amount, currency, channel: rng.chance(0.8) ? 'wire' : 'ach', sender: nodes[h]!, receiver: nodes[(h + 1) % hops]! })
-        amount = percentOf(amount, 100 - rng.int(0, 10))
-        ts = Math.floor((ts + rng.int(Math.floor(gap / 2), gap)) / 1000) * 1000
+        // per mille kept back by the hop: fees, a cut, a rounding down
+        amount = Math.floor((amount * (1000 - rng.int(5, 50))) / 1000)
+        ts = Math.floor((ts + rng.int(Math.floor(gap / 3), gap)) / 1000) * 1000
       }
     }
     return { drafts: clampEnd(ctx, drafts) }
@@ -97,7 +103,7 @@ export const layeredStack: Typology = {
       const next = new Map<Party, Minor>()
       for (const [from, received] of inflow) {
         const targets = rng.sample(layers[l + 1]!, rng.int(1, 3))
-        const passed = l === 0 ? received : percentOf(received, rng.int(60, 97))
+        const passed = l === 0 ? received : percentOf(received, rng.int(ctx.knob('layeredStack.minPassPercent', 50, 60), 97))
         for (const [i, amount] of splitExact(passed, targets.map(() => rng.int(1, 3))).entries()) {
           const to = targets[i]!
           drafts.push({ ts: ctx.at(l * perLayer + rng.int(0, Math.min(perLayer - 1, 6)), 8, 20), amount, currency, channel: 'wire', sender: from, receiver: to })

@@ -3,7 +3,11 @@ import { cashInWireOut, funnelAccount, unregisteredRemitter } from './cash.ts'
 import { cryptoFeeCollection } from './crypto.ts'
 import { feeCollectionFanin, unrelatedSendersSameBeneficiary } from './fee-collection.ts'
 import { cycle, fanoutOffshore, gatherScatter, layeredStack } from './graph.ts'
-import { holdAndRelease, routeInstalments } from './hawala.ts'
+import { holdAndRelease } from './hawala.ts'
+import { holdAndReleaseRelatives } from './hold-release-relatives.ts'
+import { memoCodeWord } from './memo-code-word.ts'
+import { routeInstalments } from './route-instalments.ts'
+import { structuringMultiPayer } from './structuring-multi-payer.ts'
 import { dormantReactivation, mulePassThrough, velocity } from './mules.ts'
 import { cashStructuring, multiLocation, structuringTransfer } from './structuring.ts'
 import type { Typology } from './context.ts'
@@ -13,7 +17,7 @@ export const TYPOLOGIES: readonly Typology[] = [
   feeCollectionFanin, unrelatedSendersSameBeneficiary, structuringTransfer, cashStructuring, multiLocation,
   funnelAccount, cashInWireOut, unregisteredRemitter, holdAndRelease, routeInstalments, mulePassThrough,
   sharedIdentifiers, gatherScatter, fanoutOffshore, cycle, layeredStack, cryptoFeeCollection, dormantReactivation,
-  velocity, adContactMatch,
+  velocity, adContactMatch, holdAndReleaseRelatives, memoCodeWord, structuringMultiPayer,
 ]
 
 export const TYPOLOGY_LABELS: readonly string[] = TYPOLOGIES.map((t) => t.label)

@@ -15,8 +15,8 @@ export const mulePassThrough: Typology = {
     const home = ctx.home(['GB', 'DE', 'FR', 'IT', 'NL', 'US', 'AU'])
     const currency = currencyOf(home.code)
     const dormant = rng.chance(0.35)
-    const mule = ctx.party({ country: home.code, openedDaysAgo: dormant ? rng.int(400, 4000) : rng.int(3, 85), region: rng.pick(['anglo', 'arabic', 'hispanic', 'southasian']) })
-    const payers = rng.int(3, 8)
+    const mule = ctx.party({ country: home.code, openedDaysAgo: dormant ? rng.int(400, 4000) : rng.int(3, ctx.knob('mule.maxAgeDays', 60, 150)), region: rng.pick(['anglo', 'arabic', 'hispanic', 'southasian']) })
+    const payers = ctx.count('mule.minPayers', 2, 3, 8)
     const drafts: Draft[] = []
     let total = 0
     let lastTs = 0
@@ -28,13 +28,13 @@ export const mulePassThrough: Typology = {
       lastTs = Math.max(lastTs, ts)
       drafts.push({ ts, amount, currency, channel: rng.weighted([['wire', 2], ['ach', 1], ['mobile_money', 2], ['money_transfer', 1]] as const), sender: ctx.customer(rng.chance(0.8) ? home.code : undefined).party, receiver: mule })
     }
-    const forwarded = percentOf(total, rng.int(91, 99))
+    const forwarded = percentOf(total, rng.int(ctx.knob('mule.minForwardPercent', 84, 91), 99))
     const parts = splitExact(forwarded, Array.from({ length: rng.int(1, 3) }, () => rng.int(1, 3)))
     const lastDay = Math.min(ctx.days - 1, Math.floor((lastTs - ctx.dayMs) / 86_400_000) + rng.int(0, 1))
     for (const amount of parts) {
       const receiver = rng.chance(0.5) ? ctx.party({ country: rng.pick([...TRANSIT, ...HIGH_MIGRANT_ORIGIN]) }) : ctx.party({ country: home.code })
       // forwarded after the last credit, within 48 hours of it and never past the instance's span
-      const ts = Math.min(lastTs + rng.int(1, 40) * HOUR_MS, ctx.dayMs + lastDay * 86_400_000 + 86_399_000)
+      const ts = Math.min(lastTs + rng.int(1, ctx.knob('mule.maxForwardHours', 36, 72)) * HOUR_MS, ctx.dayMs + lastDay * 86_400_000 + 86_399_000)
       drafts.push({ ts: Math.max(ts, lastTs + 60_000), amount, currency, channel: rng.chance(0.6) ? 'wire' : 'money_transfer', sender: mule, receiver })
     }
     return { drafts }
@@ -56,11 +56,11 @@ export const dormantReactivation: Typology = {
     const drafts: Draft[] = []
     let total = 0
     for (let i = 0, n = rng.int(1, 3); i < n; i++) {
-      const amount = major(rng.logInt(15_000, 180_000))
+      const amount = major(rng.logInt(ctx.knob('dormant.minCredit', 6000, 15_000), 180_000))
       total += amount
       drafts.push({ ts: ctx.at(rng.int(0, 1), 9, 17), amount, currency, channel: rng.chance(0.8) ? 'wire' : 'cheque', sender: ctx.party({ country: rng.pick([home.code, 'AE', 'TR', 'CN']), type: 'business' }), receiver: account })
     }
-    const parts = splitExact(percentOf(total, rng.int(70, 98)), Array.from({ length: rng.int(2, 6) }, () => rng.int(1, 5)))
+    const parts = splitExact(percentOf(total, rng.int(ctx.knob('dormant.minOutPercent', 58, 70), 98)), Array.from({ length: rng.int(2, 6) }, () => rng.int(1, 5)))
     for (const amount of parts) {
       drafts.push({ ts: ctx.at(rng.int(1, ctx.span(1, 5)), 9, 18), amount, currency, channel: 'wire', sender: account, receiver: ctx.party({ country: rng.pick([home.code, ...TRANSIT, 'AE']) }) })
     }
@@ -78,7 +78,7 @@ export const velocity: Typology = {
   plant(ctx) {
     const rng = ctx.rng
     const person = ctx.customer(ctx.home().code)
-    const n = rng.int(8, 30)
+    const n = ctx.count('velocity.minTransfers', 5, 8, 30)
     const hours = rng.pick([1, 3, 6, 12, 24])
     const start = ctx.at(0, 6, 23 - Math.min(hours, 16))
     const beneficiaries = Array.from({ length: rng.int(Math.ceil(n / 3), n) }, () => ctx.party({ country: rng.chance(0.5) ? person.country.code : rng.pick([...TRANSIT, ...HIGH_MIGRANT_ORIGIN]) }))

@@ -1,0 +1,56 @@
+import type { Party } from '../../core/record/schema.ts'
+import { ROUTES, type Route } from '../data/routes.ts'
+import { borderCitiesOf } from '../geography.ts'
+import type { Draft } from '../types.ts'
+import { currencyOf, type PlantContext, type Typology } from './context.ts'
+
+const EUROPEAN_HOMES = ['GB', 'GB', 'DE', 'NL', 'BE', 'FR', 'IT']
+
+/** the consecutive stretches of k countries after the route's origin that leave out the payer's own country */
+function stretches(route: Route, k: number, payerCountry: string): string[][] {
+  const out: string[][] = []
+  for (let start = 1; start + k <= route.countries.length; start++) {
+    const legs = route.countries.slice(start, start + k)
+    if (!legs.includes(payerCountry)) out.push(legs)
+  }
+  return out
+}
+
+/**
+ * R18: one payer pays successive beneficiaries in consecutive countries of a known route (src/gen/data/routes.ts),
+ * leg by leg as the traveller moves on, days to weeks apart; the first leg is the large one (USD 3,500, then
+ * EUR 350 in S16). The payer is a relative in the diaspora or, now and then, in the origin country.
+ */
+export const routeInstalments: Typology = {
+  label: 'route_instalments',
+  minDays: 4,
+  plant(ctx) {
+    const rng = ctx.rng
+    const route = rng.pick(ROUTES)
+    const american = route.countries.includes('US')
+    const diaspora = ctx.customer(american ? 'US' : rng.pick(EUROPEAN_HOMES)).party
+    // in the origin now and then, and whenever the diaspora payer lives on every stretch of the route
+    const inOrigin = rng.chance(0.25) || stretches(route, 2, diaspora.country!).length === 0
+    const payer: Party = inOrigin ? ctx.party({ country: route.countries[0]!, openedDaysAgo: rng.int(200, 4000) }) : diaspora
+    const currency = inOrigin ? 'USD' : currencyOf(payer.country!)
+    let legs: string[] = []
+    for (let k = Math.min(rng.int(2, 4), ctx.days); k >= 2 && legs.length === 0; k--) {
+      const options = stretches(route, k, payer.country!)
+      if (options.length > 0) legs = rng.pick(options)
+    }
+    const drafts: Draft[] = []
+    let day = 0
+    let first = 0
+    for (const [i, country] of legs.entries()) {
+      const border = borderCitiesOf(country)
+      const receiver = ctx.party({ country, city: border.length > 0 && rng.chance(0.6) ? rng.pick(border) : undefined })
+      const amount = i === 0 ? ctx.fee(2000, 7500) : ctx.fee(300, Math.max(400, Math.floor((first * 0.8) / 100)))
+      if (i === 0) first = amount
+      drafts.push({ ts: ctx.at(day, 8, 22), amount, currency, channel: rng.weighted([['money_transfer', 4], ['wire', 1], ['mobile_money', 2]] as const), sender: payer, receiver })
+      // the next leg is paid when the traveller gets there: days to weeks, squeezed only by the end of the span
+      const legsLeft = legs.length - 1 - i
+      day = Math.min(ctx.days - legsLeft, day + rng.int(ctx.knob('routeInstalments.minGapDays', 1, 4), 21))
+    }
+    return { drafts }
+  },
+}
