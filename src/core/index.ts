@@ -2,7 +2,7 @@
  * txscreen's screening core: runtime-agnostic (ES and web-standard APIs only).
  * Adapters (CLI, Node server, Worker) and storage build on these exports alone.
  */
-export { TransferRecordSchema, PartySchema, CHANNELS, PARTY_TYPES } from './record/schema.ts'
+export { TransferRecordSchema, PartySchema, PARTY_FIELDS, CHANNELS, PARTY_TYPES } from './record/schema.ts'
 export type { TransferRecord, TransferRecordInput, Party } from './record/schema.ts'
 export { LineErrorSchema, RuleIssueSchema, type LineError, type LineErrorCode, type RuleIssue } from './errors.ts'
 export { formatRuleIssue } from './errors.ts'
