@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RecordDecoder, RecordEncoder } from '../../src/batch/record-codec.ts'
-import { PARTY_FIELDS, recordParser, TransferRecordSchema, type ParsedLine, type TransferRecord } from '../../src/core/index.ts'
+import { inputFormats, PARTY_FIELDS, TransferRecordSchema, type ParsedLine, type TransferRecord } from '../../src/core/index.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
 
@@ -15,7 +15,7 @@ function roundTrip(parsed: ParsedLine[], per: number, encoder = new RecordEncode
   return out
 }
 
-const parseNdjson = (lines: string[]) => recordParser('ndjson').push(lines.map((text, i) => ({ line: i + 1, text })))
+const parseNdjson = (lines: string[]) => inputFormats.named('ndjson')!.parser().push(lines.map((text, i) => ({ line: i + 1, text })))
 
 /** the record as the schema defines it: absent and undefined fields are the same to the rules */
 const schemaFields = (r: TransferRecord | undefined) => JSON.parse(JSON.stringify(r ?? null)) as unknown

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LineErrorSchema, VerdictSchema, type ScreenOutput } from '../../core/index.ts'
+import { inputFormats, LineErrorSchema, VerdictSchema, type ScreenOutput } from '../../core/index.ts'
 import { submitBatch, streamBatch, type BatchRequest } from '../../service/batches.ts'
 import { getBatch } from '../../store/batches.ts'
 import type { ApiApp } from '../app.ts'
@@ -11,20 +11,13 @@ import { Problem, notFound } from '../problem.ts'
 import { BatchSchema, TransferRecordDoc } from '../schemas.ts'
 import { batchView } from './batch-view.ts'
 
-/** The media types a batch upload may have, and the format each is read as. */
-const FORMATS: Record<string, 'ndjson' | 'csv'> = {
-  'application/x-ndjson': 'ndjson',
-  'application/ndjson': 'ndjson',
-  'application/jsonl': 'ndjson',
-  'text/csv': 'csv',
-}
-
-/** How the API document shows an upload of each format. */
-const FORMAT_DOCS = {
-  ndjson: { schema: linesOf(TransferRecordDoc) },
-  csv: { schema: { type: 'string' as const }, example: 'id,timestamp,amount,currency,sender.id,receiver.id\nT1,2026-03-01T10:00:00Z,950.00,GBP,ACC-1,ACC-2' },
-}
-const UPLOAD_CONTENT = Object.fromEntries(Object.entries(FORMATS).map(([mediaType, format]) => [mediaType, FORMAT_DOCS[format]]))
+/** How the API document shows an upload, under every media type of every input format. */
+const UPLOAD_CONTENT = Object.fromEntries(
+  inputFormats.formats.flatMap((f) => {
+    const doc = f.documented === 'json-record-lines' ? { schema: linesOf(TransferRecordDoc) } : { schema: { type: 'string' as const }, example: f.documented.example }
+    return f.mediaTypes.map((mediaType) => [mediaType, doc])
+  }),
+)
 
 const BatchQuery = z.object({
   stream: z.enum(['true', 'false']).optional().describe('true: screen while uploading and stream the outputs back as NDJSON'),
@@ -61,7 +54,7 @@ const createBatch = apiRoute({
     },
     409: { description: 'the Idempotency-Key belongs to a streamed batch that is still running', content: problemContent },
     413: { description: 'the body exceeds the batch limit', content: problemContent },
-    415: { description: 'Content-Type is neither NDJSON nor CSV', content: problemContent },
+    415: { description: `Content-Type names no input format (${inputFormats.mediaTypesText()})`, content: problemContent },
     503: { description: 'database unreachable, no active rule set, or the server is shutting down', content: problemContent },
   },
 })
@@ -78,10 +71,9 @@ export function batchRoutes(app: ApiApp): void {
     const deps = c.var.deps
     if (deps.draining?.()) throw new Problem(503, 'shutting-down', 'Shutting down', 'This server is stopping; send the batch again.', {}, { 'retry-after': '1' })
     const query = c.req.valid('query')
-    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-    const format = FORMATS[mediaType]
+    const format = inputFormats.forMediaType(c.req.header('content-type') ?? '')?.name
     if (!format) {
-      throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send Content-Type: application/x-ndjson or text/csv.')
+      throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `Send Content-Type: ${inputFormats.mediaTypesText()}.`)
     }
     const limit = deps.config.batchBodyLimit
     checkDeclaredLength(c.req.raw, limit)
