@@ -6,17 +6,20 @@ import { InProcessEngine, Screener, screenBytes, type ScreeningEngine } from '..
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
+import { EXPORT_HELP, exportChoice, exportUsage } from '../export-choice.ts'
 import { heapBudget, outgrewHeap, rerunWithOldSpace } from '../heap-budget.ts'
 import { FORMAT_HELP, FORMAT_USAGE, namedFormat, openInput } from '../input-source.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
 
-const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] [--cases FILE]
-                      [--list FORMAT:PATH ...] [--summary-json FILE] [--threads N] [--max-memory MB] [--quiet]
+const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] ${exportUsage('out', 'outputs')}
+                      [--cases FILE] ${exportUsage('cases', 'cases')} [--list FORMAT:PATH ...] [--summary-json FILE]
+                      [--threads N] [--max-memory MB] [--quiet]
 
 Screens every record and writes one output per input record, in input order: a verdict
 {"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
 ${FORMAT_HELP}
+${EXPORT_HELP}
 --threads N splits the rules across N threads (default: the available cores; 1 screens in-process);
 the output is byte-identical whatever N.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
@@ -30,7 +33,9 @@ export async function run(argv: string[]): Promise<number> {
     rules: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'out-format': { type: 'string' },
     cases: { type: 'string' },
+    'cases-format': { type: 'string' },
     list: { type: 'string', multiple: true },
     'summary-json': { type: 'string' },
     threads: { type: 'string' },
@@ -41,9 +46,11 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = args
   const input = singleInput(args.positionals, USAGE)
   if (!input) return 2
-  let named
+  let named, outExport, casesExport
   try {
     named = namedFormat(values.format)
+    outExport = exportChoice('outputs', values['out-format'], values.out)
+    casesExport = exportChoice('cases', values['cases-format'], values.cases)
   } catch (err) {
     process.stderr.write(`txscreen batch: ${(err as Error).message}\n`)
     return 2
@@ -111,13 +118,10 @@ export async function run(argv: string[]): Promise<number> {
       : undefined
   bar?.start(source.totalBytes!, 0, { records: 0, rate: 0 })
 
+  if (outExport.header) await writer.write(outExport.header)
   for await (const { outputs } of screenBytes(source.blocks, source.format, engine)) {
-    let text = ''
-    for (const out of outputs) {
-      summary.add(out)
-      text += JSON.stringify(out) + '\n'
-    }
-    await writer.write(text)
+    for (const out of outputs) summary.add(out)
+    await writer.write(outExport.encode(outputs))
     bar?.update(source.bytesRead(), { records: summary.records, rate: Math.round(summary.records / summary.elapsedSeconds) })
   }
   bar?.stop()
@@ -126,7 +130,7 @@ export async function run(argv: string[]): Promise<number> {
 
   if (values.cases) {
     const found = engine.cases()
-    await writeFile(values.cases, found.map((c) => JSON.stringify(c)).join('\n') + (found.length ? '\n' : ''))
+    await writeFile(values.cases, casesExport.header + casesExport.encode(found))
   }
   if (values['summary-json']) await writeFile(values['summary-json'], JSON.stringify(summary.toJSON(), null, 2) + '\n')
   if (!values.quiet) process.stderr.write(`${summary.format()}\n`)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LineErrorSchema, VerdictSchema } from '../../core/index.ts'
+import { exportForAccept, exportsOf, LineErrorSchema, VerdictSchema } from '../../core/index.ts'
 import { getBatch } from '../../store/batches.ts'
 import { listBatchCases } from '../../store/cases.ts'
 import type { Db } from '../../store/db.ts'
@@ -39,7 +39,10 @@ const batchCases = apiRoute({
   summary: "A completed batch's entity-level cases, highest score first",
   request: { params: IdParam },
   responses: {
-    200: { description: 'cases (empty until the batch completes)', content: jsonContent(BatchCasesSchema) },
+    200: {
+      description: 'cases (empty until the batch completes); an export of them instead when Accept names its media type',
+      content: { ...jsonContent(BatchCasesSchema), ...Object.fromEntries(exportsOf('cases').map((e) => [e.mediaType, { schema: { type: 'string' as const } }])) },
+    },
     404: { description: 'no such batch', content: problemContent },
   },
 })
@@ -82,6 +85,11 @@ export function batchResultRoutes(app: ApiApp): void {
   app.openapi(batchCases, async (c) => {
     const { db } = c.var.deps
     const batch = await existingBatch(db, c.req.valid('param').id)
-    return c.json({ batch: batch.id, status: batch.status, cases: await listBatchCases(db, batch.id) }, 200)
+    const cases = await listBatchCases(db, batch.id)
+    const asked = exportForAccept('cases', c.req.header('accept'))
+    if (asked) {
+      return builtResponse(new Response(asked.header + asked.encode(cases), { headers: { 'content-type': asked.mediaType, 'x-batch-status': batch.status } }))
+    }
+    return c.json({ batch: batch.id, status: batch.status, cases }, 200)
   })
 }
