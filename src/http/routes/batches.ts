@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { inputFormats, LineErrorSchema, VerdictSchema, type ScreenOutput } from '../../core/index.ts'
+import { inputFormats, LineErrorSchema, pickExport, VerdictSchema } from '../../core/index.ts'
 import { submitBatch, streamBatch, type BatchRequest } from '../../service/batches.ts'
 import { getBatch } from '../../store/batches.ts'
 import type { ApiApp } from '../app.ts'
@@ -29,12 +29,8 @@ const IdParam = z.object({ id: z.string().describe('batch id') })
 
 const encoder = new TextEncoder()
 const STREAM_BUFFER_BYTES = 8 * 1024 * 1024
-
-function ndjson(outputs: ScreenOutput[]): Uint8Array {
-  let text = ''
-  for (const o of outputs) text += JSON.stringify(o) + '\n'
-  return encoder.encode(text)
-}
+/** how a streamed batch's outputs are written back */
+const OUTPUTS = pickExport('outputs', { name: 'ndjson' })!
 
 const createBatch = apiRoute({
   method: 'post', path: '/v1/batches', operationId: 'createBatch', tags: ['batches'], roles: ['screen'],
@@ -96,7 +92,7 @@ export function batchRoutes(app: ApiApp): void {
     const writer = writable.getWriter()
     const opened = await streamBatch(deps, req, async (outputs) => {
       await writer.ready
-      await writer.write(ndjson(outputs))
+      await writer.write(encoder.encode(OUTPUTS.encode(outputs)))
     })
     if (!opened.run) {
       await writer.close()
@@ -114,7 +110,7 @@ export function batchRoutes(app: ApiApp): void {
     return builtResponse(
       new Response(readable, {
         status: 200,
-        headers: { 'content-type': 'application/x-ndjson', 'x-batch-id': opened.batch.id, location: `/v1/batches/${opened.batch.id}` },
+        headers: { 'content-type': OUTPUTS.mediaType, 'x-batch-id': opened.batch.id, location: `/v1/batches/${opened.batch.id}` },
       }),
     )
   })
