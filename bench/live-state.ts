@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { compileRuleset, recordParser, Screener, type TransferRecord } from '../src/core/index.ts'
+import { compileRuleset, inputFormats, Screener, type TransferRecord } from '../src/core/index.ts'
 import { readRuleSources } from '../src/rules-fs.ts'
 import { generatedRecords } from './data.ts'
 
@@ -30,7 +30,7 @@ const gc = runInNewContext('gc') as () => void
 const compiled = compileRuleset(await readRuleSources())
 if (!compiled.ok) throw new Error('the rule pack does not compile: run `npx txscreen rules check`')
 const screener = new Screener(compiled.ruleset)
-const parser = recordParser('ndjson')
+const parser = inputFormats.named('ndjson')!.parser()
 const file = await generatedRecords(Number(values.seed), Math.max(records, Number(values.generated)), accounts)
 
 type Party = TransferRecord['sender']

@@ -3,7 +3,7 @@
 //   npx tsx bench/rule-costs.ts [--records N] [--rules DIR]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { compileRuleset, recordParser, Screener, type TransferRecord } from '../src/core/index.ts'
+import { compileRuleset, inputFormats, Screener, type TransferRecord } from '../src/core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../src/rules-fs.ts'
 import { generatedRecords } from './data.ts'
 
@@ -15,7 +15,7 @@ const ruleset = compiled.ruleset
 // the same data as `npm run bench`, parsed once up front so only screening is timed
 const file = await generatedRecords(42, 200_000, 8000)
 const lines = readFileSync(file, 'utf8').split('\n').slice(0, Number(values.records))
-const records: TransferRecord[] = recordParser('ndjson')
+const records: TransferRecord[] = inputFormats.named('ndjson')!.parser()
   .push(lines.map((text, i) => ({ text, line: i + 1 })))
   .flatMap((p) => (p.ok ? [p.record] : []))
 

@@ -1,9 +1,9 @@
-import type { ParsedLine, Party, TransferRecord } from '../core/index.ts'
+import { PARTY_FIELDS, type ParsedLine, type Party, type TransferRecord } from '../core/index.ts'
 
 /**
  * Validated records, handed from the main thread to screening workers in a compact form, so that a worker
  * does not split, parse and validate every line again (about 10 us a record, a fifth of a worker's time).
- * A record is a fixed sequence of slots, one per schema field (see `PARTY_FIELDS` and `RecordEncoder.record`):
+ * A record is a fixed sequence of slots, one per schema field (parties in `PARTY_FIELDS` order; see `RecordEncoder.record`):
  * fields with few distinct values (currency, channel, countries, cities...) as numbers into a table of strings
  * both sides keep in step, the others as strings sent with the message. Unknown fields are not sent: rules read
  * schema fields only (src/core/rules/fields.ts), and a worker returns hits, not records.
@@ -29,17 +29,15 @@ const NOT_A_RECORD = -5
 /** strings numbered before the tables start again, by default */
 const TABLE_LIMIT = 1 << 16
 
-/** Party fields in slot order. Must list every field of `PartySchema` (test/cli/record-codec.test.ts checks). */
-export const PARTY_FIELDS = [
-  'id', 'name', 'type', 'account', 'institution', 'country', 'city', 'phone', 'email', 'handle', 'accountOpened', 'nationality',
-] as const satisfies readonly (keyof Party)[]
+/** a party with every schema field present: a field the decoder does not read fails to compile */
+type EveryPartyField = { [K in keyof Required<Party>]: Party[K] }
 
 /**
  * Party fields numbered in the shared table: those with few distinct values. Numbering a value costs a
  * lookup in a table the size of its distinct values; the many ids, names and contacts of a large population
  * make that table large and its lookups cache misses, and cost more than sending them as they are.
  */
-const SHARED_PARTY_FIELDS: ReadonlySet<string> = new Set(['type', 'institution', 'country', 'city', 'nationality'])
+const SHARED_PARTY_FIELDS: ReadonlySet<keyof Party> = new Set<keyof Party>(['type', 'institution', 'country', 'city', 'nationality'])
 const PARTY_FIELD_SHARED = PARTY_FIELDS.map((f) => SHARED_PARTY_FIELDS.has(f))
 
 /** Runs on the main thread: records to tokens, one message's worth at a time. */
@@ -183,8 +181,9 @@ export class RecordDecoder {
     return { id, timestamp, amount, currency, channel, sender, receiver, reference, purpose, location, device }
   }
 
+  /** the fields in `PARTY_FIELDS` order, as the encoder wrote them (test/cli/record-codec.test.ts checks) */
   #party(): Party {
-    return {
+    const party: EveryPartyField = {
       id: this.#text()!,
       name: this.#text(),
       type: this.#text() as Party['type'],
@@ -198,6 +197,7 @@ export class RecordDecoder {
       accountOpened: this.#text(),
       nationality: this.#text(),
     }
+    return party
   }
 
   #text(): string | undefined {

@@ -1,6 +1,6 @@
 // txscreen command line: each subcommand lives in its own module and is loaded only when used
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  batch: { summary: 'screen a file of transfer records (NDJSON or CSV)', load: () => import('./commands/batch.ts') },
+  batch: { summary: 'screen a file of transfer records', load: () => import('./commands/batch.ts') },
   rules: { summary: 'check rule files, print the JSON Schema', load: () => import('./commands/rules.ts') },
   generate: { summary: 'generate labelled synthetic transfer data', load: () => import('./commands/generate.ts') },
   eval: { summary: 'measure the rules against labelled records', load: () => import('./commands/eval.ts') },

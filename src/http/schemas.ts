@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BatchCountsSchema, BatchStatusSchema, CaseSchema, PartySchema, RuleIssueSchema, TransferRecordSchema, VerdictSchema } from '../core/index.ts'
+import { BatchCountsSchema, BatchStatusSchema, CaseSchema, inputFormats, PartySchema, RuleIssueSchema, TransferRecordSchema, VerdictSchema } from '../core/index.ts'
 import { ROLES } from '../store/api-keys.ts'
 
 /**
@@ -28,7 +28,7 @@ export const BatchSchema = z
   .object({
     id: z.string(),
     status: BatchStatusSchema,
-    format: z.enum(['ndjson', 'csv']),
+    format: z.enum(inputFormats.names),
     mode: z.enum(['async', 'stream']),
     ruleset: z.string().describe('the rule-set version the batch is screened with, fixed when it was created'),
     createdAt: z.string(),

@@ -1,4 +1,7 @@
-import { decodeRecords, Screener, screenLine, isLineError, type CompiledRuleset, type ScreenOutput, type Watchlists } from '../core/index.ts'
+import {
+  InProcessEngine, inputFormats, isLineError, Screener, screenBytes, systemClock,
+  type Clock, type CompiledRuleset, type ScreenOutput, type Watchlists,
+} from '../core/index.ts'
 import { EMPTY_COUNTS, saveBatchProgress, setBatchStatus, type BatchInfo } from '../store/batches.ts'
 import { replaceBatchCases } from '../store/cases.ts'
 import type { Db } from '../store/db.ts'
@@ -19,6 +22,8 @@ export interface RunOptions {
   emit?: (outputs: ScreenOutput[]) => Promise<void>
   /** stops the run where it is without touching the batch row: what a killed process leaves behind */
   signal?: AbortSignal
+  /** when progress was last saved, for the heartbeat; the system clock when absent */
+  clock?: Clock | undefined
 }
 
 /**
@@ -34,10 +39,12 @@ export async function runBatch(
   options: RunOptions,
 ): Promise<BatchCounts> {
   const counts: BatchCounts = { ...EMPTY_COUNTS, bytes: 0 }
+  const clock = options.clock ?? systemClock
   const screener = new Screener(ruleset, { cases: true, ...(options.watchlists && { watchlists: options.watchlists }) })
+  const format = inputFormats.named(batch.format)!
   let pending: VerdictRow[] = []
   let sinceProgress = 0
-  let lastSave = Date.now()
+  let lastSave = clock.now()
   let seq = 0
 
   const flush = async () => {
@@ -46,21 +53,17 @@ export async function runBatch(
     await insertVerdicts(db, rows)
     await saveBatchProgress(db, batch.id, counts)
     sinceProgress = 0
-    lastSave = Date.now()
+    lastSave = clock.now()
   }
 
   try {
     await setBatchStatus(db, batch.id, 'running', { counts })
-    const reader = source.pipeThrough(countBytes(counts)).pipeThrough(decodeRecords(batch.format)).getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
+    const screened = screenBytes(source.pipeThrough(countBytes(counts)), format, new InProcessEngine(screener))
+    for await (const { lines, outputs } of screened) {
       options.signal?.throwIfAborted()
-      const outputs: ScreenOutput[] = new Array(value.length)
-      for (let i = 0; i < value.length; i++) {
-        const parsed = value[i]!
-        const output = screenLine(screener, parsed)
-        outputs[i] = output
+      for (let i = 0; i < lines.length; i++) {
+        const parsed = lines[i]!
+        const output = outputs[i]!
         tally(counts, output)
         if (shouldStore(output, options.storeVerdicts)) {
           const record = parsed.ok ? parsed.record : undefined
@@ -72,7 +75,7 @@ export async function runBatch(
         seq++
       }
       counts.outOfOrder = screener.outOfOrder
-      sinceProgress += value.length
+      sinceProgress += lines.length
       // PGlite answers on the same thread through promises alone: without a real turn of the event loop
       // a long batch would starve every other request (and the upload of its own 202) until it ended
       await nextTurn()
@@ -80,7 +83,7 @@ export async function runBatch(
         // stored before sent: whatever a client received is on record if the process dies now
         await flush()
         await options.emit(outputs)
-      } else if (pending.length >= FLUSH_ROWS || sinceProgress >= PROGRESS_EVERY || Date.now() - lastSave > HEARTBEAT_MS) {
+      } else if (pending.length >= FLUSH_ROWS || sinceProgress >= PROGRESS_EVERY || clock.now() - lastSave > HEARTBEAT_MS) {
         await flush()
       }
     }

@@ -47,7 +47,8 @@ export async function storeUpload(db: Db, batchId: string, body: ReadableStream<
   return total
 }
 
-const SLICE = 64 * 1024
+/** characters of a stored piece encoded at a time: blocks the size the CLI reads, so their lines die young */
+const BLOCK_CHARS = 64 * 1024
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff
@@ -63,9 +64,9 @@ export function readStoredUpload(db: Db, batchId: string, pieces: number): Reada
       const text = await readUploadChunk(db, batchId, seq)
       if (text === undefined) throw new Error(`batch ${batchId}: upload piece ${seq} is missing`)
       seq++
-      // handed on in small slices: the decoder emits one group per slice, and a group is screened in one go
+      // handed on in blocks, not as one piece of a megabyte
       for (let at = 0; at < text.length; ) {
-        let end = Math.min(at + SLICE, text.length)
+        let end = Math.min(at + BLOCK_CHARS, text.length)
         if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++
         controller.enqueue(encoder.encode(text.slice(at, end)))
         at = end

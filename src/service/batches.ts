@@ -1,4 +1,4 @@
-import type { ScreenOutput } from '../core/index.ts'
+import type { InputFormat, ScreenOutput } from '../core/index.ts'
 import { randomHex } from '../store/crypto.ts'
 import {
   claimStaleBatch,
@@ -16,7 +16,7 @@ import type { ServiceDeps } from './deps.ts'
 import { NoActiveRulesetError } from './errors.ts'
 
 export interface BatchRequest {
-  format: 'ndjson' | 'csv'
+  format: InputFormat
   idempotencyKey: string | null
   actor: string
   body: ReadableStream<Uint8Array>
@@ -74,6 +74,7 @@ export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, sig
   await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
     storeVerdicts: deps.config.storeVerdicts,
     watchlists: deps.lists?.current(),
+    clock: deps.clock,
     ...(signal ? { signal } : {}),
   })
   await deleteUpload(deps.db, batch.id)
@@ -94,7 +95,7 @@ export async function streamBatch(
     return opened
   }
   const ruleset = await deps.rulesets.compiled(deps.db, opened.batch.ruleset)
-  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), emit })
+  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), clock: deps.clock, emit })
   return { ...opened, run }
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { InputFormat } from '../core/index.ts'
 import type { Executor } from './db.ts'
 import type { BatchCounts, BatchStatus, BatchTable } from './schema.ts'
 import type { Selectable } from 'kysely'
@@ -8,7 +9,7 @@ export const EMPTY_COUNTS: BatchCounts = { records: 0, clear: 0, review: 0, bloc
 export interface BatchInfo {
   id: string
   status: BatchStatus
-  format: 'ndjson' | 'csv'
+  format: InputFormat
   mode: 'async' | 'stream'
   ruleset: string
   idempotencyKey: string | null
@@ -24,7 +25,7 @@ export interface BatchInfo {
 
 export interface NewBatch {
   id: string
-  format: 'ndjson' | 'csv'
+  format: InputFormat
   mode: 'async' | 'stream'
   ruleset: string
   idempotencyKey: string | null
@@ -62,7 +63,7 @@ export async function createBatch(db: Executor, input: NewBatch): Promise<{ batc
 }
 
 /** Lets a retry with the same idempotency key upload again into a batch whose first upload broke off. */
-export async function reopenFailedUpload(db: Executor, id: string, format: 'ndjson' | 'csv'): Promise<boolean> {
+export async function reopenFailedUpload(db: Executor, id: string, format: InputFormat): Promise<boolean> {
   const row = await db
     .updateTable('batches')
     .set({

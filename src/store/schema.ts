@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely'
-import type { BatchCounts as PublicBatchCounts, BatchStatus } from '../core/index.ts'
+import type { BatchCounts as PublicBatchCounts, BatchStatus, InputFormat } from '../core/index.ts'
 
 /** The only table types: every query in src/store is checked against this interface. */
 export interface Database {
@@ -51,7 +51,7 @@ export type BatchCounts = Omit<PublicBatchCounts, 'outOfOrder'> & { outOfOrder?:
 export interface BatchTable {
   id: string
   status: BatchStatus
-  format: 'ndjson' | 'csv'
+  format: InputFormat
   mode: 'async' | 'stream'
   ruleset: string
   idempotency_key: string | null

@@ -69,9 +69,41 @@ describe('txscreen batch', () => {
     expect(batch.stdout).toBe('')
   })
 
+  it('reads a format its file name does not say by its first line, and writes cases as the file name or --cases-format asks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txscreen-formats-'))
+    const header = 'id,timestamp,amount,currency,channel,reference,sender.id,receiver.id'
+    // the valid records of fixtures/records/malformed.ndjson: t5 alerts on sender A
+    const rows = [
+      't1,2026-03-01T10:00:00Z,2900,USD,money_transfer,,A,B', 't2,2026-03-01T11:00:00Z,2800.5,USD,money_transfer,for the boat,A,C',
+      't5,2026-03-02T09:00:00+02:00,2950,USD,wire,crossing guaranteed,A,D',
+    ]
+    writeFileSync(join(dir, 'records.txt'), [header, ...rows].join('\n') + '\n')
+    writeFileSync(join(dir, 'records.csv'), [header, ...rows].join('\n') + '\n')
+    const sniffed = await txscreen(['batch', join(dir, 'records.txt'), '--quiet', '--cases', join(dir, 'cases.csv')])
+    const named = await txscreen(['batch', join(dir, 'records.csv'), '--quiet', '--cases', join(dir, 'cases.out'), '--cases-format', 'csv', '--threads', '1'])
+    const json = await txscreen(['batch', join(dir, 'records.csv'), '--quiet', '--cases', join(dir, 'cases.ndjson'), '--threads', '1'])
+    expect(sniffed.code).toBe(0)
+    expect(sniffed.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toMatchObject([{ id: 't1' }, { id: 't2' }, { id: 't5', decision: expect.stringMatching(/^(review|block)$/) }])
+    expect(named.stdout).toBe(sniffed.stdout)
+    const csv = readFileSync(join(dir, 'cases.csv'), 'utf8')
+    expect(csv.split('\n')[0]).toMatch(/^entity,decision,score,/)
+    expect(csv).toContain('id:A,')
+    expect(readFileSync(join(dir, 'cases.out'), 'utf8')).toBe(csv)
+    expect(JSON.parse(readFileSync(join(dir, 'cases.ndjson'), 'utf8').split('\n')[0]!)).toMatchObject({ entity: 'id:A' })
+    expect(json.code).toBe(0)
+  })
+
+  it('names the input formats and exports in its help', async () => {
+    const { code, stdout } = await txscreen(['batch', '--help'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('[--format ndjson|csv]')
+    expect(stdout).toContain('[--cases-format ndjson|csv]')
+  })
+
   it('exits 2 on usage errors', async () => {
     expect((await txscreen(['batch'])).code).toBe(2)
     expect((await txscreen(['batch', 'x.ndjson', '--format', 'xml'])).code).toBe(2)
+    expect((await txscreen(['batch', 'fixtures/records/malformed.ndjson', '--cases-format', 'xml'])).code).toBe(2)
     expect((await txscreen(['batch', 'does-not-exist.ndjson'])).code).toBe(2)
   })
 

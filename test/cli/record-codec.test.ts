@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PARTY_FIELDS, RecordDecoder, RecordEncoder } from '../../src/batch/record-codec.ts'
-import { recordParser, TransferRecordSchema, type ParsedLine, type TransferRecord } from '../../src/core/index.ts'
+import { RecordDecoder, RecordEncoder } from '../../src/batch/record-codec.ts'
+import { inputFormats, PARTY_FIELDS, TransferRecordSchema, type ParsedLine, type TransferRecord } from '../../src/core/index.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
 
@@ -15,6 +15,8 @@ function roundTrip(parsed: ParsedLine[], per: number, encoder = new RecordEncode
   return out
 }
 
+const parseNdjson = (lines: string[]) => inputFormats.named('ndjson')!.parser().push(lines.map((text, i) => ({ line: i + 1, text })))
+
 /** the record as the schema defines it: absent and undefined fields are the same to the rules */
 const schemaFields = (r: TransferRecord | undefined) => JSON.parse(JSON.stringify(r ?? null)) as unknown
 
@@ -23,7 +25,7 @@ describe('records handed to screening workers', () => {
     const lines = readFileSync(join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').slice(0, 2000)
     const malformed = readFileSync(join(ROOT, 'fixtures/records/malformed.ndjson'), 'utf8').split('\n')
     const text = [...lines.slice(0, 500), ...malformed, ...lines.slice(500)].filter(Boolean)
-    const parsed = recordParser('ndjson').push(text.map((t, i) => ({ line: i + 1, text: t })))
+    const parsed = parseNdjson(text)
     expect(parsed.some((p) => !p.ok)).toBe(true)
 
     const decoded = roundTrip(parsed, 128)
@@ -31,15 +33,23 @@ describe('records handed to screening workers', () => {
     parsed.forEach((p, i) => expect(schemaFields(decoded[i])).toEqual(schemaFields(p.ok ? p.record : undefined)))
   })
 
-  it('carries every schema field, including optional ones the generator leaves out', () => {
-    const party = (id: string) => Object.fromEntries(PARTY_FIELDS.map((f) => [f, f === 'type' ? 'person' : f === 'accountOpened' ? '2024-01-02' : f.endsWith('ountry') || f === 'nationality' ? 'GB' : `${id}-${f}`]))
+  it('carries every schema field, each in its own slot, including optional ones the generator leaves out', () => {
+    // a valid value per party field, each different, so a field read from another field's slot shows
+    const special: Record<string, (id: string) => string> = {
+      type: (id) => (id === 's' ? 'person' : 'business'),
+      accountOpened: (id) => (id === 's' ? '2024-01-02' : '2023-05-06'),
+      country: (id) => (id === 's' ? 'GB' : 'DE'),
+      nationality: (id) => (id === 's' ? 'FR' : 'IT'),
+    }
+    const party = (id: string) => Object.fromEntries(PARTY_FIELDS.map((f) => [f, special[f]?.(id) ?? `${id}-${f}`]))
     const full = TransferRecordSchema.parse({
       id: 't1', timestamp: '2026-03-01T10:15:00Z', amount: '12.50', currency: 'EUR', channel: 'wire',
       sender: party('s'), receiver: party('r'), reference: 'rent', purpose: 'family',
       location: { country: 'FR', city: 'Calais', branch: 'B1' }, device: { id: 'd1', ip: '192.0.2.1' },
     })
-    // a field added to the schema but not to the codec would be lost here
-    expect(Object.keys(full.sender).sort()).toEqual([...PARTY_FIELDS].sort())
+    // every party field is set, to a value of its own; every record field too
+    expect(Object.keys(full.sender)).toHaveLength(PARTY_FIELDS.length)
+    expect(new Set([...Object.values(full.sender), ...Object.values(full.receiver)]).size).toBe(2 * PARTY_FIELDS.length)
     expect(Object.keys(TransferRecordSchema.shape).sort()).toEqual(Object.keys(full).sort())
     const [decoded] = roundTrip([{ ok: true, line: 1, record: full }], 1)
     expect(schemaFields(decoded)).toEqual(schemaFields(full))
@@ -47,7 +57,7 @@ describe('records handed to screening workers', () => {
 
   it('keeps the two string tables in step when they start again, across messages', () => {
     const lines = readFileSync(join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').slice(0, 600).filter(Boolean)
-    const parsed = recordParser('ndjson').push(lines.map((t, i) => ({ line: i + 1, text: t })))
+    const parsed = parseNdjson(lines)
     // a table of 16 strings starts again every few records
     const decoded = roundTrip(parsed, 37, new RecordEncoder(16))
     parsed.forEach((p, i) => expect(schemaFields(decoded[i])).toEqual(schemaFields(p.ok ? p.record : undefined)))

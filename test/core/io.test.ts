@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { decodeRecords, type ParsedLine } from '../../src/core/index.ts'
+import { decodeBlocks, inputFormats, type InputFormat, type ParsedLine } from '../../src/core/index.ts'
 
-async function decode(format: 'ndjson' | 'csv', text: string | Uint8Array, chunkSize = 7, maxLineChars?: number): Promise<ParsedLine[]> {
+async function decode(format: InputFormat, text: string | Uint8Array, chunkSize = 7, maxLineChars?: number): Promise<ParsedLine[]> {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
-  const input = new ReadableStream<Uint8Array>({
-    start(c) {
-      // small chunks split lines and multi-byte characters across chunk boundaries
-      for (let i = 0; i < bytes.length; i += chunkSize) c.enqueue(bytes.slice(i, i + chunkSize))
-      c.close()
-    },
-  })
-  const out: ParsedLine[] = []
-  const reader = input.pipeThrough(decodeRecords(format, maxLineChars)).getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return out
-    out.push(...value)
+  // small chunks split lines and multi-byte characters across chunk boundaries
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.slice(i, i + chunkSize)
   }
+  const out: ParsedLine[] = []
+  for await (const slice of decodeBlocks(chunks(), inputFormats.named(format)!, maxLineChars)) out.push(...slice)
+  return out
 }
 
 const good = (id: string, extra = '') =>

@@ -2,9 +2,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compileRuleset, formatRuleIssue, Screener } from '../../src/core/index.ts'
+import { compileRuleset, formatRuleIssue, InProcessEngine, Screener, screenBytes } from '../../src/core/index.ts'
 import { loadWatchlists } from '../../src/cli/load-ruleset.ts'
-import { openRecords } from '../../src/cli/record-source.ts'
+import { openInput } from '../../src/cli/input-source.ts'
 import { parseLabels } from '../../src/eval/labels.ts'
 import { screenLabelled } from '../../src/eval/screen-labelled.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../src/rules-fs.ts'
@@ -31,8 +31,8 @@ describe('the shipped rule pack', () => {
     const watchlists = await loadWatchlists([`indicators-csv:${join(FIXTURE, 'indicators.csv')}`])
     const screener = new Screener(result.ruleset, watchlists ? { watchlists } : {})
     const labels = parseLabels(await readFile(join(FIXTURE, 'labels.csv'), 'utf8'))
-    const source = await openRecords(join(FIXTURE, 'records.ndjson'), 'ndjson')
-    const report = await screenLabelled(screener, source.batches, labels)
+    const source = await openInput(join(FIXTURE, 'records.ndjson'), undefined)
+    const report = await screenLabelled(screenBytes(source.blocks, source.format, new InProcessEngine(screener)), labels)
 
     expect(report.errors).toBe(0)
     expect(report.transactions.precision).toBeGreaterThanOrEqual(0.6)

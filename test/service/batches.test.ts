@@ -98,6 +98,14 @@ for (const dialect of DIALECTS) {
       expect(cases.cases[0]).toMatchObject({ entity: expect.stringContaining('big-S'), rules: ['repeat-sender'], typologies: ['velocity'], decision: 'block' })
       expect(cases.cases[0].alerts).toBe(cases.cases[0].transfers.length)
       expect(cases.cases[0].score).toBeGreaterThanOrEqual(cases.cases.at(-1).score)
+
+      // the same cases as a CSV export, when Accept asks for it
+      const csv = await s.svc.request(`/v1/batches/${accepted.id}/cases`, { key: s.keys.analyst, headers: { accept: 'text/csv' } })
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+      const [header, ...rows] = (await csv.text()).trimEnd().split('\n')
+      expect(header!.split(',')).toEqual(expect.arrayContaining(['entity', 'decision', 'score', 'transfers']))
+      expect(rows).toHaveLength(cases.cases.length)
+      expect(rows[0]!.startsWith(`${cases.cases[0].entity},${cases.cases[0].decision},`)).toBe(true)
     })
 
     it('reads CSV too, and rejects other media types with 415', async () => {

@@ -1,23 +1,25 @@
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
-import { BLOCK_BYTES, openByteBlocks, SMALL_BLOCK_BYTES } from '../../batch/line-source.ts'
-import { BlockDecoder } from '../../batch/block-decoder.ts'
-import { screenThreaded, startWorkers } from '../../batch/threaded-screen.ts'
-import { Screener, screenLine, type Case, type InputFormat, type ParsedLine, type ScreenOutput } from '../../core/index.ts'
+import { startWorkers, ThreadedEngine } from '../../batch/threaded-engine.ts'
+import { InProcessEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
+import { EXPORT_HELP, exportChoice, exportUsage } from '../export-choice.ts'
 import { heapBudget, outgrewHeap, rerunWithOldSpace } from '../heap-budget.ts'
+import { FORMAT_HELP, FORMAT_USAGE, namedFormat, openInput } from '../input-source.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
-import { formatOf } from '../record-source.ts'
 
-const USAGE = `usage: txscreen batch <file|-> [--rules DIR] [--format ndjson|csv] [--out FILE] [--cases FILE]
-                      [--list FORMAT:PATH ...] [--summary-json FILE] [--threads N] [--max-memory MB] [--quiet]
+const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] ${exportUsage('out', 'outputs')}
+                      [--cases FILE] ${exportUsage('cases', 'cases')} [--list FORMAT:PATH ...] [--summary-json FILE]
+                      [--threads N] [--max-memory MB] [--quiet]
 
-Screens every record and writes one line per input record, in input order: a verdict
+Screens every record and writes one output per input record, in input order: a verdict
 {"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
+${FORMAT_HELP}
+${EXPORT_HELP}
 --threads N splits the rules across N threads (default: the available cores; 1 screens in-process);
 the output is byte-identical whatever N.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
@@ -31,7 +33,9 @@ export async function run(argv: string[]): Promise<number> {
     rules: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'out-format': { type: 'string' },
     cases: { type: 'string' },
+    'cases-format': { type: 'string' },
     list: { type: 'string', multiple: true },
     'summary-json': { type: 'string' },
     threads: { type: 'string' },
@@ -42,9 +46,11 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = args
   const input = singleInput(args.positionals, USAGE)
   if (!input) return 2
-  let format
+  let named, outExport, casesExport
   try {
-    format = formatOf(input, values.format)
+    named = namedFormat(values.format)
+    outExport = exportChoice('outputs', values['out-format'], values.out)
+    casesExport = exportChoice('cases', values['cases-format'], values.cases)
   } catch (err) {
     process.stderr.write(`txscreen batch: ${(err as Error).message}\n`)
     return 2
@@ -87,22 +93,14 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
   let source
-  let cases: () => Case[]
-  let outOfOrder: () => number
-  let outputs: AsyncIterable<ScreenOutput[]>
+  let engine: ScreeningEngine
   try {
-    source = await openByteBlocks(input, workers.length > 0 ? BLOCK_BYTES : SMALL_BLOCK_BYTES)
-    if (workers.length > 0) {
-      // the workers compile the same files; the version (a content hash) proves they did
-      ;({ cases, outOfOrder, outputs } = screenThreaded(source.blocks, {
-        format, ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }),
-      }))
-    } else {
-      const screener = new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
-      cases = () => screener.cases()
-      outOfOrder = () => screener.outOfOrder
-      outputs = screenInProcess(screener, format, source.blocks)
-    }
+    source = await openInput(input, named)
+    // the workers compile the same files; the version (a content hash) proves they did
+    engine =
+      workers.length > 0
+        ? new ThreadedEngine({ ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
+        : new InProcessEngine(new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) }))
   } catch (err) {
     process.stderr.write(`txscreen batch: cannot read ${input}: ${(err as Error).message}\n`)
     await stopWorkers()
@@ -120,31 +118,21 @@ export async function run(argv: string[]): Promise<number> {
       : undefined
   bar?.start(source.totalBytes!, 0, { records: 0, rate: 0 })
 
-  for await (const batch of outputs) {
-    let text = ''
-    for (const out of batch) {
-      summary.add(out)
-      text += JSON.stringify(out) + '\n'
-    }
-    await writer.write(text)
+  if (outExport.header) await writer.write(outExport.header)
+  for await (const { outputs } of screenBytes(source.blocks, source.format, engine)) {
+    for (const out of outputs) summary.add(out)
+    await writer.write(outExport.encode(outputs))
     bar?.update(source.bytesRead(), { records: summary.records, rate: Math.round(summary.records / summary.elapsedSeconds) })
   }
   bar?.stop()
   await writer.close()
-  summary.outOfOrder = outOfOrder()
+  summary.outOfOrder = engine.outOfOrder
 
   if (values.cases) {
-    const found = cases()
-    await writeFile(values.cases, found.map((c) => JSON.stringify(c)).join('\n') + (found.length ? '\n' : ''))
+    const found = engine.cases()
+    await writeFile(values.cases, casesExport.header + casesExport.encode(found))
   }
   if (values['summary-json']) await writeFile(values['summary-json'], JSON.stringify(summary.toJSON(), null, 2) + '\n')
   if (!values.quiet) process.stderr.write(`${summary.format()}\n`)
   return 0
-}
-
-async function* screenInProcess(screener: Screener, format: InputFormat, blocks: AsyncIterable<Uint8Array>): AsyncGenerator<ScreenOutput[]> {
-  const decoder = new BlockDecoder(format)
-  const screen = (batch: ParsedLine[]) => batch.map((p) => screenLine(screener, p))
-  for await (const block of blocks) yield screen(decoder.decode(block))
-  yield screen(decoder.decode(null))
 }

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises'
-import { Screener } from '../../core/index.ts'
+import { InProcessEngine, Screener, screenBytes } from '../../core/index.ts'
 import { formatReport } from '../../eval/format-report.ts'
 import { parseLabels } from '../../eval/labels.ts'
 import { screenLabelled } from '../../eval/screen-labelled.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { outOfOrderWarning } from '../batch-summary.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
-import { formatOf, openRecords } from '../record-source.ts'
+import { FORMAT_HELP, FORMAT_USAGE, namedFormat, openInput } from '../input-source.ts'
 
-const USAGE = `usage: txscreen eval <records> --labels <labels.csv> [--rules DIR] [--format ndjson|csv]
+const USAGE = `usage: txscreen eval <records> --labels <labels.csv> [--rules DIR] ${FORMAT_USAGE}
                      [--list FORMAT:PATH ...] [--json]
 
 Screens the records and compares the decisions with labels.csv (id,is_illicit,instance_id,typology[,family]).
@@ -16,7 +16,8 @@ A record is flagged when its decision is review or block. Prints transaction-lev
 and F1, instance-level recall (an instance is found when any of its transfers is flagged), figures per
 typology and per rule, and the alert rate on benign records; when the labels have a family column (txscreen
 generate writes one), the false alerts of each benign family and the rules behind them. Exit 0 when the
-evaluation ran, 2 otherwise.`
+evaluation ran, 2 otherwise.
+${FORMAT_HELP}`
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand('eval', USAGE, argv, {
@@ -41,14 +42,14 @@ export async function run(argv: string[]): Promise<number> {
   try {
     labels = parseLabels(await readFile(values.labels, 'utf8'))
     watchlists = await loadWatchlists(values.list)
-    source = await openRecords(input, formatOf(input, values.format))
+    source = await openInput(input, namedFormat(values.format))
   } catch (err) {
     process.stderr.write(`txscreen eval: ${(err as Error).message}\n`)
     return 2
   }
 
   const screener = new Screener(ruleset, watchlists ? { watchlists } : {})
-  const report = await screenLabelled(screener, source.batches, labels)
+  const report = await screenLabelled(screenBytes(source.blocks, source.format, new InProcessEngine(screener)), labels)
   process.stdout.write(values.json ? `${JSON.stringify({ ruleset: ruleset.version, ...report }, null, 2)}\n` : formatReport(report))
   // the figures above are then those of an unsorted file, not of the transfers as they happened
   if (screener.outOfOrder > 0) process.stderr.write(`txscreen eval: ${outOfOrderWarning(screener.outOfOrder, ruleset.latenessMs)}\n`)

@@ -1,21 +1,27 @@
 import { parseCsvLine } from './csv-line.ts'
+import type { InputFormatSpec, RecordParser } from './input-format.ts'
 import type { TextLine } from './lines.ts'
 import { lineError, validateRecord, type ParsedLine } from './parsed-line.ts'
+
+/** Comma-separated values with a header row of dotted field paths (`sender.id`). */
+export const csv = {
+  name: 'csv',
+  title: 'CSV',
+  mediaTypes: ['text/csv'],
+  extensions: ['.csv'],
+  // a header row: field names and commas, where a JSON line would open an object or array
+  sniff: (firstLine) => firstLine.includes(',') && !/^\s*[{[]/.test(firstLine),
+  parser: () => csvRecordParser(),
+  documented: { example: 'id,timestamp,amount,currency,sender.id,receiver.id\nT1,2026-03-01T10:00:00Z,950.00,GBP,ACC-1,ACC-2' },
+} as const satisfies InputFormatSpec
 
 const MAX_RECORD_LINES = 64
 
 /**
- * CSV with a header of dotted field paths (`sender.id`) to validated records.
- * A quoted field may span lines; the record is then reported at its first line.
- * Stateful across chunks, so make one per stream.
+ * CSV lines to validated records. A quoted field may span lines; the record is then reported at its first line.
+ * A record still open at the end of input (an unterminated quote) becomes its error line.
  */
-export interface CsvRecordParser {
-  push(lines: TextLine[]): ParsedLine[]
-  /** a record still open at the end of input (an unterminated quote) becomes its error line */
-  end(): ParsedLine[]
-}
-
-export function csvRecordParser(): CsvRecordParser {
+export function csvRecordParser(): RecordParser {
   let header: string[][] | null = null
   let carry: { line: number; text: string; lines: number } | null = null
 
@@ -33,7 +39,7 @@ export function csvRecordParser(): CsvRecordParser {
     return validateRecord(obj, line)
   }
 
-  const push = (lines: TextLine[]): ParsedLine[] => {
+  const push = (lines: readonly TextLine[]): ParsedLine[] => {
     const out: ParsedLine[] = []
     for (const { line, text, tooLong } of lines) {
       if (tooLong) {

@@ -75,18 +75,3 @@ export class LineSplitter {
     else out.push({ line: this.lineNo, text })
   }
 }
-
-/** `LineSplitter` as a stream: lines travel in arrays, one per input chunk, so stream overhead is paid per chunk. */
-export function splitLines(maxLineChars = DEFAULT_MAX_LINE_CHARS): TransformStream<Uint8Array, TextLine[]> {
-  const splitter = new LineSplitter(maxLineChars)
-  return new TransformStream<Uint8Array, TextLine[]>({
-    transform(chunk, controller) {
-      const out = splitter.push(chunk)
-      if (out.length > 0) controller.enqueue(out)
-    },
-    flush(controller) {
-      const out = splitter.end()
-      if (out.length > 0) controller.enqueue(out)
-    },
-  })
-}

@@ -1,8 +1,20 @@
+import type { InputFormatSpec } from './input-format.ts'
 import type { TextLine } from './lines.ts'
 import { lineError, validateRecord, type ParsedLine } from './parsed-line.ts'
 
+/** Newline-delimited JSON: one record object per line. */
+export const ndjson = {
+  name: 'ndjson',
+  title: 'NDJSON',
+  mediaTypes: ['application/x-ndjson', 'application/ndjson', 'application/jsonl'],
+  extensions: ['.ndjson', '.jsonl'],
+  sniff: (firstLine) => firstLine.trimStart().startsWith('{'),
+  parser: () => ({ push: parseNdjsonLines, end: () => [] }),
+  documented: 'json-record-lines',
+} as const satisfies InputFormatSpec
+
 /** NDJSON lines to validated records; blank lines are not records and produce nothing. */
-export function parseNdjsonLines(lines: TextLine[]): ParsedLine[] {
+export function parseNdjsonLines(lines: readonly TextLine[]): ParsedLine[] {
   const out: ParsedLine[] = []
   for (const { line, text, tooLong } of lines) {
     if (tooLong) {

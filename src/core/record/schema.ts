@@ -54,6 +54,8 @@ export const PartySchema = z.object({
   nationality: countryCode.optional(),
 })
 export type Party = z.infer<typeof PartySchema>
+/** the fields of a party, in schema order: every list of party fields elsewhere is this one */
+export const PARTY_FIELDS = Object.keys(PartySchema.shape) as readonly (keyof Party)[]
 
 export const TransferRecordSchema = z.object({
   id: z.string().min(1).max(128),

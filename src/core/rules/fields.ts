@@ -1,4 +1,4 @@
-import type { Party } from '../record/schema.ts'
+import { PARTY_FIELDS, type Party } from '../record/schema.ts'
 import type { TransferView } from '../screen/view.ts'
 import { contextWords, lastWord } from './keywords.ts'
 
@@ -11,16 +11,13 @@ export interface FieldGetter {
 }
 
 const DAY_MS = 86_400_000
-const PARTY_FIELDS = new Set([
-  'id', 'name', 'type', 'account', 'institution', 'country', 'city', 'phone', 'email', 'handle', 'accountOpened', 'nationality',
-])
+const PARTY_FIELD_SET: ReadonlySet<string> = new Set(PARTY_FIELDS)
 const PARTY_ROLES = ['sender', 'receiver', 'party', 'counterparty'] as const
 type PartyRole = (typeof PARTY_ROLES)[number]
 
 export const FIELD_HELP =
   'id, amount, currency, channel, reference, purpose, text, direction, hour, location.country|city|branch, device.id|ip, ' +
-  'and sender., receiver., party., counterparty. with id, name, type, account, institution, country, city, phone, email, ' +
-  'handle, accountOpened, nationality, account_age_days, surname'
+  `and sender., receiver., party., counterparty. with ${PARTY_FIELDS.join(', ')}, account_age_days, surname`
 
 const partyOf = (role: PartyRole): ((v: TransferView) => Party) => {
   switch (role) {
@@ -95,7 +92,7 @@ function partyField(party: (v: TransferView) => Party, leaf: string): FieldGette
       },
     }
   }
-  if (!PARTY_FIELDS.has(leaf)) return undefined
+  if (!PARTY_FIELD_SET.has(leaf)) return undefined
   const key = leaf as keyof Party
   const fixedCase = leaf === 'type' ? 'lower' : leaf === 'country' || leaf === 'nationality' ? 'upper' : undefined
   return { kind: 'text', ...(fixedCase && { case: fixedCase }), get: (v) => party(v)[key] }

@@ -40,13 +40,3 @@ function refused(parsed: ParsedLine & { ok: true }, err: unknown): LineError {
   }
   throw err
 }
-
-export function screenParsed(screener: Screener): TransformStream<ParsedLine[], ScreenOutput[]> {
-  return new TransformStream({
-    transform(chunk, controller) {
-      const out: ScreenOutput[] = new Array(chunk.length)
-      for (let i = 0; i < chunk.length; i++) out[i] = screenLine(screener, chunk[i]!)
-      controller.enqueue(out)
-    },
-  })
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LineErrorSchema, VerdictSchema } from '../../core/index.ts'
+import { exportForAccept, exportsOf, LineErrorSchema, pickExport, VerdictSchema, type ScreenOutput } from '../../core/index.ts'
 import { getBatch } from '../../store/batches.ts'
 import { listBatchCases } from '../../store/cases.ts'
 import type { Db } from '../../store/db.ts'
@@ -11,6 +11,8 @@ import { notFound } from '../problem.ts'
 import { BatchCasesSchema } from '../schemas.ts'
 
 const PAGE = 1000
+/** how stored outputs are written out */
+const OUTPUTS = pickExport('outputs', { name: 'ndjson' })!
 const DECISIONS = ['clear', 'review', 'block'] as const
 
 const IdParam = z.object({ id: z.string().describe('batch id') })
@@ -39,7 +41,10 @@ const batchCases = apiRoute({
   summary: "A completed batch's entity-level cases, highest score first",
   request: { params: IdParam },
   responses: {
-    200: { description: 'cases (empty until the batch completes)', content: jsonContent(BatchCasesSchema) },
+    200: {
+      description: 'cases (empty until the batch completes); an export of them instead when Accept names its media type',
+      content: { ...jsonContent(BatchCasesSchema), ...Object.fromEntries(exportsOf('cases').map((e) => [e.mediaType, { schema: { type: 'string' as const } }])) },
+    },
     404: { description: 'no such batch', content: problemContent },
   },
 })
@@ -59,9 +64,7 @@ function streamOutputs(db: Db, batchId: string, decisions: Decision[] | undefine
       const page = await batchOutputsPage(db, batchId, { afterSeq: after, limit: PAGE, ...(decisions ? { decisions } : {}) })
       if (page.length === 0) return controller.close()
       after = page[page.length - 1]!.seq
-      let text = ''
-      for (const row of page) text += JSON.stringify(row.output) + '\n'
-      controller.enqueue(encoder.encode(text))
+      controller.enqueue(encoder.encode(OUTPUTS.encode(page.map((row) => row.output as ScreenOutput))))
     },
   })
 }
@@ -74,7 +77,7 @@ export function batchResultRoutes(app: ApiApp): void {
     const decisions = query.decision ? (query.decision.split(',') as Decision[]).filter((d) => DECISIONS.includes(d)) : undefined
     return builtResponse(
       new Response(streamOutputs(db, batch.id, decisions), {
-        headers: { 'content-type': 'application/x-ndjson', 'x-batch-status': batch.status },
+        headers: { 'content-type': OUTPUTS.mediaType, 'x-batch-status': batch.status },
       }),
     )
   })
@@ -82,6 +85,11 @@ export function batchResultRoutes(app: ApiApp): void {
   app.openapi(batchCases, async (c) => {
     const { db } = c.var.deps
     const batch = await existingBatch(db, c.req.valid('param').id)
-    return c.json({ batch: batch.id, status: batch.status, cases: await listBatchCases(db, batch.id) }, 200)
+    const cases = await listBatchCases(db, batch.id)
+    const asked = exportForAccept('cases', c.req.header('accept'))
+    if (asked) {
+      return builtResponse(new Response(asked.header + asked.encode(cases), { headers: { 'content-type': asked.mediaType, 'x-batch-status': batch.status } }))
+    }
+    return c.json({ batch: batch.id, status: batch.status, cases }, 200)
   })
 }

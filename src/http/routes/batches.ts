@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LineErrorSchema, VerdictSchema, type ScreenOutput } from '../../core/index.ts'
+import { inputFormats, LineErrorSchema, pickExport, VerdictSchema } from '../../core/index.ts'
 import { submitBatch, streamBatch, type BatchRequest } from '../../service/batches.ts'
 import { getBatch } from '../../store/batches.ts'
 import type { ApiApp } from '../app.ts'
@@ -11,20 +11,13 @@ import { Problem, notFound } from '../problem.ts'
 import { BatchSchema, TransferRecordDoc } from '../schemas.ts'
 import { batchView } from './batch-view.ts'
 
-/** The media types a batch upload may have, and the format each is read as. */
-const FORMATS: Record<string, 'ndjson' | 'csv'> = {
-  'application/x-ndjson': 'ndjson',
-  'application/ndjson': 'ndjson',
-  'application/jsonl': 'ndjson',
-  'text/csv': 'csv',
-}
-
-/** How the API document shows an upload of each format. */
-const FORMAT_DOCS = {
-  ndjson: { schema: linesOf(TransferRecordDoc) },
-  csv: { schema: { type: 'string' as const }, example: 'id,timestamp,amount,currency,sender.id,receiver.id\nT1,2026-03-01T10:00:00Z,950.00,GBP,ACC-1,ACC-2' },
-}
-const UPLOAD_CONTENT = Object.fromEntries(Object.entries(FORMATS).map(([mediaType, format]) => [mediaType, FORMAT_DOCS[format]]))
+/** How the API document shows an upload, under every media type of every input format. */
+const UPLOAD_CONTENT = Object.fromEntries(
+  inputFormats.formats.flatMap((f) => {
+    const doc = f.documented === 'json-record-lines' ? { schema: linesOf(TransferRecordDoc) } : { schema: { type: 'string' as const }, example: f.documented.example }
+    return f.mediaTypes.map((mediaType) => [mediaType, doc])
+  }),
+)
 
 const BatchQuery = z.object({
   stream: z.enum(['true', 'false']).optional().describe('true: screen while uploading and stream the outputs back as NDJSON'),
@@ -36,12 +29,8 @@ const IdParam = z.object({ id: z.string().describe('batch id') })
 
 const encoder = new TextEncoder()
 const STREAM_BUFFER_BYTES = 8 * 1024 * 1024
-
-function ndjson(outputs: ScreenOutput[]): Uint8Array {
-  let text = ''
-  for (const o of outputs) text += JSON.stringify(o) + '\n'
-  return encoder.encode(text)
-}
+/** how a streamed batch's outputs are written back */
+const OUTPUTS = pickExport('outputs', { name: 'ndjson' })!
 
 const createBatch = apiRoute({
   method: 'post', path: '/v1/batches', operationId: 'createBatch', tags: ['batches'], roles: ['screen'],
@@ -61,7 +50,7 @@ const createBatch = apiRoute({
     },
     409: { description: 'the Idempotency-Key belongs to a streamed batch that is still running', content: problemContent },
     413: { description: 'the body exceeds the batch limit', content: problemContent },
-    415: { description: 'Content-Type is neither NDJSON nor CSV', content: problemContent },
+    415: { description: `Content-Type names no input format (${inputFormats.mediaTypesText()})`, content: problemContent },
     503: { description: 'database unreachable, no active rule set, or the server is shutting down', content: problemContent },
   },
 })
@@ -78,10 +67,9 @@ export function batchRoutes(app: ApiApp): void {
     const deps = c.var.deps
     if (deps.draining?.()) throw new Problem(503, 'shutting-down', 'Shutting down', 'This server is stopping; send the batch again.', {}, { 'retry-after': '1' })
     const query = c.req.valid('query')
-    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-    const format = FORMATS[mediaType]
+    const format = inputFormats.forMediaType(c.req.header('content-type') ?? '')?.name
     if (!format) {
-      throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send Content-Type: application/x-ndjson or text/csv.')
+      throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `Send Content-Type: ${inputFormats.mediaTypesText()}.`)
     }
     const limit = deps.config.batchBodyLimit
     checkDeclaredLength(c.req.raw, limit)
@@ -104,7 +92,7 @@ export function batchRoutes(app: ApiApp): void {
     const writer = writable.getWriter()
     const opened = await streamBatch(deps, req, async (outputs) => {
       await writer.ready
-      await writer.write(ndjson(outputs))
+      await writer.write(encoder.encode(OUTPUTS.encode(outputs)))
     })
     if (!opened.run) {
       await writer.close()
@@ -122,7 +110,7 @@ export function batchRoutes(app: ApiApp): void {
     return builtResponse(
       new Response(readable, {
         status: 200,
-        headers: { 'content-type': 'application/x-ndjson', 'x-batch-id': opened.batch.id, location: `/v1/batches/${opened.batch.id}` },
+        headers: { 'content-type': OUTPUTS.mediaType, 'x-batch-id': opened.batch.id, location: `/v1/batches/${opened.batch.id}` },
       }),
     )
   })

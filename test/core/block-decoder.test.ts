@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BlockDecoder } from '../../src/batch/block-decoder.ts'
-import type { InputFormat, ParsedLine } from '../../src/core/index.ts'
+import { BlockDecoder, inputFormats, SLICE_LINES, type InputFormat, type ParsedLine } from '../../src/core/index.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
 
-/** what a thread decodes when the input arrives in blocks of `size` bytes, cut anywhere */
+/** what the pipeline decodes when the input arrives in blocks of `size` bytes, cut anywhere: each block's records */
 function decodeInBlocks(format: InputFormat, bytes: Uint8Array, size: number): ParsedLine[][] {
-  const d = new BlockDecoder(format)
+  const d = new BlockDecoder(inputFormats.named(format)!)
   const blocks: ParsedLine[][] = []
-  for (let i = 0; i < bytes.length; i += size) blocks.push(d.decode(bytes.slice(i, i + size)))
-  blocks.push(d.decode(null))
+  for (let i = 0; i < bytes.length; i += size) blocks.push([...d.slices(bytes.slice(i, i + size))].flat())
+  blocks.push([...d.slices(null)].flat())
   return blocks
 }
 
@@ -51,14 +50,15 @@ describe('BlockDecoder', () => {
 
   it('parses a block a slice of lines at a time, with a quoted newline across the slices', () => {
     const header = 'id,timestamp,amount,currency,channel,sender.id,receiver.id,reference'
-    // the 128th line (the header is the first) opens a quote that the next line closes: slices are 128 lines
-    const rows = Array.from({ length: 300 }, (_, i) => `r${i},2026-03-01T10:15:00Z,1,USD,wire,S1,R1,${i === 126 ? '"one\ntwo"' : 'x'}`)
+    // the last line of the first slice (the header is its first) opens a quote that the next line closes
+    const rows = Array.from({ length: 300 }, (_, i) => `r${i},2026-03-01T10:15:00Z,1,USD,wire,S1,R1,${i === SLICE_LINES - 2 ? '"one\ntwo"' : 'x'}`)
     const bytes = new TextEncoder().encode([header, ...rows].join('\n'))
-    const d = new BlockDecoder('csv')
+    const d = new BlockDecoder(inputFormats.named('csv')!)
     const slices = [...d.slices(bytes), ...d.slices(null)]
     expect(slices.length).toBeGreaterThan(2)
+    expect(slices.every((s) => s.length > 0 && s.length <= SLICE_LINES)).toBe(true)
     const records = slices.flat().map((p) => (p.ok ? p.record : p.error))
     expect(records.map((r) => r.id)).toEqual(rows.map((_, i) => `r${i}`))
-    expect(records[126]).toMatchObject({ reference: 'one\ntwo' })
+    expect(records[SLICE_LINES - 2]).toMatchObject({ reference: 'one\ntwo' })
   })
 })

@@ -1,0 +1,162 @@
+import {
+  hitMerger, lineHits, measureRuleActivity, Screener,
+  type Case, type CompiledRuleset, type Hit, type ParsedLine, type ScreenedSlice, type ScreeningEngine, type ScreenOutput,
+  type TransferRecord, type Watchlists,
+} from '../core/index.ts'
+import type { HitsMessage, WorkerSetup } from './messages.ts'
+import { partitionRules } from './partition.ts'
+import { RecordEncoder } from './record-codec.ts'
+import { WorkerLink } from './worker-link.ts'
+
+export interface ThreadedOptions {
+  ruleset: CompiledRuleset
+  watchlists?: Watchlists
+  cases: boolean
+  /** started with `startWorkers`; the rules are split over this thread and these */
+  workers: WorkerLink[]
+}
+
+/** Screening threads started early, so they compile the rules while this thread loads lists and opens the input. */
+export function startWorkers(count: number, setup: WorkerSetup, heapMb?: number): WorkerLink[] {
+  return Array.from({ length: count }, () => new WorkerLink(setup, heapMb))
+}
+
+/**
+ * Slices handed to the workers and not yet answered, at most. This thread waits only when a worker is this
+ * far behind; a wait costs a wake-up, which on a busy machine is slow, so it must be rare. A slice is at most
+ * `SLICE_LINES` records: the records and hits kept meanwhile are few enough to die young.
+ */
+const MAX_PENDING = 32
+
+/** Records the rules' costs are measured on before they are split: the batch's first ones. */
+const SAMPLE_RECORDS = 4096
+
+/**
+ * What this thread does besides its rules, in `ruleCost` units: decoding and validating every line, encoding
+ * the records for the workers, merging, verdicts and writing. Chosen so that the two threads of a two-thread
+ * batch of the default pack use about the same CPU time (BENCHMARKS.md).
+ */
+const MAIN_THREAD_WORK = 20
+
+/** a slice screened with this thread's rules, waiting for the workers' hits */
+interface PendingSlice {
+  lines: readonly ParsedLine[]
+  own: (Hit[] | ScreenOutput)[]
+  replies: Promise<HitsMessage>[]
+  answered: HitsMessage[] | undefined
+}
+
+const NO_HITS: Hit[] = []
+
+/**
+ * Screens a batch on several threads by splitting the rules, not the records: every thread sees every
+ * record in input order and keeps the full state of its rules, so rules that need the sender's and the
+ * receiver's state together (pass-through, cycles, fan-in) stay exact. This thread decodes and validates
+ * each line once (the pipeline does), hands the records to the workers in a compact form (`record-codec.ts`),
+ * runs share 0, merges the hits in ruleset order and builds the verdicts, cases included: byte-identical to
+ * the in-process engine. The workers are closed when the batch ends.
+ */
+export class ThreadedEngine implements ScreeningEngine {
+  readonly #opts: ThreadedOptions
+  readonly #merge: (parts: Hit[][]) => Hit[]
+  readonly #encoder = new RecordEncoder()
+  /** this thread's share; it screens every record, so it counts them all and keeps the cases */
+  #screener: Screener | undefined
+  #workers: WorkerLink[] = []
+
+  constructor(opts: ThreadedOptions) {
+    this.#opts = opts
+    this.#merge = hitMerger(opts.ruleset)
+  }
+
+  cases(): Case[] {
+    return this.#screener?.cases() ?? []
+  }
+
+  get outOfOrder(): number {
+    return this.#screener?.outOfOrder ?? 0
+  }
+
+  async *screen(slices: AsyncIterable<readonly ParsedLine[]>): AsyncGenerator<ScreenedSlice> {
+    const pending: PendingSlice[] = []
+    try {
+      const source = slices[Symbol.asyncIterator]()
+      // the rules are split by what they cost on this batch, measured on its first records
+      const early: (readonly ParsedLine[])[] = []
+      for (let sampled = 0; sampled < SAMPLE_RECORDS; ) {
+        const next = await source.next()
+        if (next.done) break
+        early.push(next.value)
+        sampled += next.value.length
+      }
+      this.#split(early.flat().flatMap((p) => (p.ok ? [p.record] : [])))
+
+      const take = async (): Promise<readonly ParsedLine[] | undefined> => {
+        if (early.length > 0) return early.shift()
+        const next = await source.next()
+        return next.done ? undefined : next.value
+      }
+      for (let lines = await take(); lines !== undefined; lines = await take()) {
+        pending.push(this.#post(lines))
+        // hand on every slice already answered; wait only when the workers are far behind
+        while (pending.length > 0 && (pending[0]!.answered !== undefined || pending.length > MAX_PENDING)) {
+          const done = pending.shift()!
+          yield this.#finish(done, done.answered ?? (await Promise.all(done.replies)))
+        }
+      }
+      for (const done of pending.splice(0)) yield this.#finish(done, await Promise.all(done.replies))
+    } finally {
+      await Promise.all(this.#opts.workers.map((w) => w.close()))
+    }
+  }
+
+  /** splits the rules over this thread and the workers by their cost on `sample` */
+  #split(sample: readonly TransferRecord[]): void {
+    const { ruleset, watchlists, workers, cases } = this.#opts
+    const shares = partitionRules(ruleset, workers.length + 1, {
+      activity: measureRuleActivity(ruleset, sample),
+      listsLoaded: watchlists !== undefined,
+      mainThreadWork: MAIN_THREAD_WORK,
+    })
+    this.#screener = new Screener(ruleset, { cases, rules: shares[0]!, ...(watchlists && { watchlists }) })
+    // fewer shares than threads (a tiny ruleset): the other workers stay idle until closed
+    this.#workers = workers.slice(0, shares.length - 1)
+    this.#workers.forEach((w, i) => w.assign(shares[i + 1]!, ruleset.version))
+  }
+
+  /** sends a slice to the workers and screens it with this thread's share */
+  #post(lines: readonly ParsedLine[]): PendingSlice {
+    const records = this.#encoder.encode(lines)
+    const workers = this.#workers
+    // each worker owns what it is sent (the tokens are transferred): the last gets them, the others copies
+    const replies = workers.map((w, i) => w.post(i === workers.length - 1 ? records : { ...records, tokens: records.tokens.slice() }))
+    const slice: PendingSlice = { lines, own: lines.map((p) => lineHits(this.#screener!, p)), replies, answered: undefined }
+    // a rejected reply is awaited later; keep Node from reporting it as unhandled meanwhile
+    Promise.all(replies).then((r) => (slice.answered = r), () => {})
+    return slice
+  }
+
+  /** the verdicts of a slice, once its workers' hits are in */
+  #finish(slice: PendingSlice, replies: HitsMessage[]): ScreenedSlice {
+    const cursors = replies.map(() => 0)
+    const outputs: ScreenOutput[] = new Array(slice.lines.length)
+    for (let i = 0; i < slice.lines.length; i++) {
+      const own = slice.own[i]!
+      if (!Array.isArray(own)) {
+        outputs[i] = own
+        continue
+      }
+      const parts: Hit[][] = [own]
+      for (let w = 0; w < replies.length; w++) {
+        const sparse = replies[w]!.hits
+        const c = cursors[w]!
+        if (c < sparse.length && sparse[c]![0] === i) {
+          parts.push(sparse[c]![1])
+          cursors[w] = c + 1
+        } else parts.push(NO_HITS)
+      }
+      outputs[i] = this.#screener!.verdict((slice.lines[i] as { record: TransferRecord }).record, this.#merge(parts))
+    }
+    return { lines: slice.lines, outputs }
+  }
+}

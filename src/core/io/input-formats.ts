@@ -1,0 +1,11 @@
+import { csv } from './csv.ts'
+import { FormatRegistry } from './format-registry.ts'
+import { ndjson } from './ndjson.ts'
+
+/** The input formats, in the order detection tries their sniffs. A new format is its file and a line here. */
+const FORMATS = [ndjson, csv] as const
+
+/** the name of an input format */
+export type InputFormat = (typeof FORMATS)[number]['name']
+
+export const inputFormats = new FormatRegistry<(typeof FORMATS)[number]>(FORMATS)
