@@ -1,15 +1,18 @@
 import type { NormalName } from './normalize-name.ts'
 import { nicknameGroupsOf } from './name-parts.ts'
-import { soundSkeleton } from './token-similarity.ts'
+import { respell, soundSkeleton } from './token-similarity.ts'
 
 // Blocking: a name is only scored when it shares a key with the query. Keys per word token:
-//  - the token itself, and the token with any one letter deleted, so a typo, a dropped or doubled letter or a
-//    swap of two letters still shares a key (SymSpell's deletion neighbourhood, distance 1);
+//  - the token itself, and its respelling across orthographies (respell) with any one letter deleted,
+//    so a typo, a dropped or doubled letter or a swap of two letters still shares a key (SymSpell's deletion
+//    neighbourhood, distance 1), and so do "wladimirowitsch" and "vladimirovich" (the respelling itself is a key in
+//    the namespace of tokens);
 //  - its sound skeleton, for vowel changes across transliterations ("mohamed", "muhammad") and abjads;
 //  - its first letters, so a name cut short ("cobadeff" in "cobadeffxxx") or with a changed ending still meets;
 //  - its nickname group, so "ted" meets "theodore";
 //  - two adjacent tokens written together, so "ramimakhlouf" and "rami makhlouf" meet.
 const MIN_DELETE_LENGTH = 4
+const DOUBLED = /(.)\1+/g
 const PREFIX_LENGTH = 6
 
 /** The keys of one query token, exact ones (the token, joined forms) before fuzzy ones (edits, sounds, prefixes). */
@@ -20,9 +23,15 @@ export interface KeyGroup {
 
 /** Fuzzy keys of one token; the same function serves the index and the query so they always agree. */
 function fuzzyKeys(token: string, into: Set<string>): void {
-  if (token.length >= MIN_DELETE_LENGTH) {
-    for (let i = 0; i < token.length; i++) into.add(token.slice(0, i) + token.slice(i + 1))
-  }
+  // deletions of the respelled token, and of it with doubled letters once: "vlagyimir" (vlagimir) and "vladimir" are
+  // one letter apart only so
+  const folded = respell(token)
+  if (folded !== token) into.add(folded)
+  deletions(folded, into)
+  const single = folded.replace(DOUBLED, '$1')
+  if (single !== folded) deletions(single, into)
+  // without a two-letter ending (Lithuanian "putinas" for "putin"), in the namespace of tokens
+  if (folded.length - 2 >= MIN_DELETE_LENGTH) into.add(folded.slice(0, -2))
   if (token.length > PREFIX_LENGTH) into.add('^' + token.slice(0, PREFIX_LENGTH))
   // the whole token's skeleton, however short: an abjad writes "david" as "dvd", skeleton "t" for both
   const skeleton = soundSkeleton(token)
@@ -32,7 +41,15 @@ function fuzzyKeys(token: string, into: Set<string>): void {
     const folded = soundSkeleton(token, true)
     if (folded !== '') into.add('~' + folded)
   }
+  // "vladimir" as Arabic writes it ("fldymyr"): v as a labial (see skeletonsSimilarity)
+  if (token.includes('v')) into.add('~' + soundSkeleton(token, false, true))
   for (const group of nicknameGroupsOf(token)) into.add('@' + group)
+}
+
+/** The token with any one letter deleted. */
+function deletions(token: string, into: Set<string>): void {
+  if (token.length < MIN_DELETE_LENGTH) return
+  for (let i = 0; i < token.length; i++) into.add(token.slice(0, i) + token.slice(i + 1))
 }
 
 /** Keys of a whole name, one group per token (maybe empty), so the index can tell which query tokens a name shares. */

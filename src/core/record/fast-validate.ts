@@ -16,6 +16,7 @@ const AMOUNT = /^\d{1,18}(\.\d{1,8})?$/
 const NON_ZERO = /[1-9]/
 const CURRENCY = /^[A-Z]{3,5}$/
 const COUNTRY = /^[A-Z]{2}$/
+const YEAR = /^\d{4}$/
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS)
 const PARTY_TYPE_SET: ReadonlySet<string> = new Set(PARTY_TYPES)
 
@@ -53,7 +54,8 @@ function validParty(p: unknown): boolean {
     optText(p.handle, 128) &&
     (p.accountOpened === undefined ||
       (typeof p.accountOpened === 'string' && (DATE.test(p.accountOpened) || DATETIME.test(p.accountOpened)))) &&
-    optMatch(p.nationality, COUNTRY)
+    optMatch(p.nationality, COUNTRY) &&
+    (p.dateOfBirth === undefined || (typeof p.dateOfBirth === 'string' && (DATE.test(p.dateOfBirth) || YEAR.test(p.dateOfBirth))))
   )
 }
 
