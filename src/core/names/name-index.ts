@@ -203,7 +203,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         if (hasFuzzyKeys(query, g, exact)) skipped[g] = 1
         continue
       }
-      const fuzzy = fuzzyKeysOf(query, g, exact)
+      const fuzzy = fuzzyKeysOf(query, g, exact, 'query')
       if (exact.length === 0 && fuzzy.length === 0) keyless[g] = 1
       for (const k of fuzzy) lookUp(k, true)
     }

@@ -15,7 +15,7 @@ const LENGTH = 3
 const TEXT_SOUND = 4
 const FOLDED_SOUND = 5
 const APPROX_AND_NICKNAMES = 6
-// the lengths of the folded and respelled forms, 16 bits each
+// the length of the folded form, and one more than that of the respelled form where it differs (else 0), 16 bits each
 const FORM_LENGTHS = 7
 const LENGTH_BITS = 16
 
@@ -41,7 +41,8 @@ export class SimilarityMemo {
 
   constructor(private readonly tokens: NameToken[]) {
     const records = new Int32Array(tokens.length * TOKEN_RECORD)
-    this.packed = tokens.map((t) => `${t.text} ${t.folded} ${t.respelled} ${t.skeleton}`)
+    // the respelled form only where it is not the folded one (most tokens)
+    this.packed = tokens.map((t) => (t.respelled === t.folded ? `${t.text} ${t.folded} ${t.skeleton}` : `${t.text} ${t.folded} ${t.respelled} ${t.skeleton}`))
     tokens.forEach((t, id) => {
       const r = id * TOKEN_RECORD
       records[r + STAMP] = -1
@@ -50,7 +51,7 @@ export class SimilarityMemo {
       records[r + TEXT_SOUND] = t.textSound
       records[r + FOLDED_SOUND] = t.foldedSound
       records[r + APPROX_AND_NICKNAMES] = (APPROXIMATIONS.indexOf(t.approx) << 1) | (t.nicknames === undefined ? 0 : 1)
-      records[r + FORM_LENGTHS] = t.folded.length | (t.respelled.length << LENGTH_BITS)
+      records[r + FORM_LENGTHS] = t.folded.length | (t.respelled === t.folded ? 0 : (t.respelled.length + 1) << LENGTH_BITS)
     })
     this.records = records
   }
@@ -116,13 +117,16 @@ export class SimilarityMemo {
     if (q.nicknames !== undefined && (flags & 1) === 1) return this.tokens[id]!
     const packed = this.packed[id]!
     const foldedAt = length + 1
-    const respelledAt = foldedAt + (formLengths & ((1 << LENGTH_BITS) - 1)) + 1
-    const skeletonAt = respelledAt + (formLengths >>> LENGTH_BITS) + 1
+    const foldedEnd = foldedAt + (formLengths & ((1 << LENGTH_BITS) - 1))
+    // a respelled length of 0 stands for "as folded"; else it is one more than the length
+    const respelledLength = formLengths >>> LENGTH_BITS
+    const folded = packed.slice(foldedAt, foldedEnd)
+    const respelled = respelledLength === 0 ? folded : packed.slice(foldedEnd + 1, foldedEnd + respelledLength)
     return {
       text: packed.slice(0, length),
-      folded: packed.slice(foldedAt, respelledAt - 1),
-      respelled: packed.slice(respelledAt, skeletonAt - 1),
-      skeleton: packed.slice(skeletonAt),
+      folded,
+      respelled,
+      skeleton: packed.slice(respelledLength === 0 ? foldedEnd + 1 : foldedEnd + respelledLength + 1),
       nicknames: undefined,
       textSound,
       foldedSound,
