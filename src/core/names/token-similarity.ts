@@ -72,7 +72,7 @@ export function respell(token: string): string {
 }
 
 // what respell may change: most tokens have none of it and are returned as they are
-const FOLDABLE = /[jywh]|ou|oo|oe|ee|cz|cs|tsj/
+const FOLDABLE = /[jyw]|ou|oo|oe|ee|ch|cz|cs|tsj|ph|bh/
 const TO_CH = /tsch|tsj|tch|cz|cs/g
 
 /**

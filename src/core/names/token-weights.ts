@@ -12,19 +12,22 @@ const MIN_FACTOR = 0.25
 
 /**
  * How much a word of a name says about who is meant, from how many of the loaded list entries use it: an inverse
- * document frequency. "mohammed", "ali" or "maria", in hundreds of entries, weigh a third of their length or less;
- * "gutierrez" in a dozen about two thirds; a word in one entry, or in none (most of a query's), its full length.
+ * document frequency, scaled so that a word in one entry, or in none (most of a query's), weighs its full length.
+ * On the OFAC SDN 2019 and UN lists "muhammad" (316 entries) weighs 0.39 of its length, "ali" (223) 0.43, "maria"
+ * (62) 0.57, "gutierrez" (16) 0.73, "restrepo" (7) 0.82.
  * Entries, not names, are counted, so an entry's many aliases do not make its words common. Only words are weighed
  * so: particles, initials, legal forms and numbers keep their fixed light weights.
  */
 export class TokenWeights {
   private readonly entriesWith = new Map<string, number>()
   private entries = 0
-  private scale = 1
+  /** the factors, worked out from the counts when first asked for (a query asks per word) */
+  private factors: Map<string, number> | undefined
 
   /** Counts one entry's names. */
   addEntry(names: readonly NormalName[]): void {
     this.entries++
+    this.factors = undefined
     const seen = new Set<string>()
     for (const name of names) {
       for (const t of name.tokens) {
@@ -33,19 +36,11 @@ export class TokenWeights {
         this.entriesWith.set(t.text, (this.entriesWith.get(t.text) ?? 0) + 1)
       }
     }
-    this.scale = 1 / this.idf(1)
   }
 
   /** The share of its length a word of this text weighs, MIN_FACTOR to 1. */
   factor(text: string): number {
-    const count = this.entriesWith.get(text)
-    if (count === undefined || count <= 1) return 1
-    return Math.max(MIN_FACTOR, this.idf(count) * this.scale)
-  }
-
-  /** How many entries use the word. */
-  entriesUsing(text: string): number {
-    return this.entriesWith.get(text) ?? 0
+    return (this.factors ??= this.workOutFactors()).get(text) ?? 1
   }
 
   /** Sets the weight of each word token of `name` from its rarity (tokens shared between names are set once each time). */
@@ -57,7 +52,12 @@ export class TokenWeights {
     }
   }
 
-  private idf(count: number): number {
-    return Math.log((this.entries + BACKGROUND_ENTRIES) / (count + SMOOTHING))
+  /** Factors under 1, by word: a word in at most one entry weighs its full length and is left out. */
+  private workOutFactors(): Map<string, number> {
+    const idf = (count: number) => Math.log((this.entries + BACKGROUND_ENTRIES) / (count + SMOOTHING))
+    const full = idf(1)
+    const factors = new Map<string, number>()
+    for (const [text, count] of this.entriesWith) if (count > 1) factors.set(text, Math.max(MIN_FACTOR, idf(count) / full))
+    return factors
   }
 }
