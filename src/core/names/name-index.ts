@@ -427,7 +427,8 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
         if (score < minScore) continue
         const previous = best.get(name.entry)
-        if (previous && previous.score >= score) continue
+        // an entry's best name; on a tie (details can lift two names to 1) the one whose names align better
+        if (previous && (previous.score > score || (previous.score === score && previous.alignment.score >= scored.score))) continue
         best.set(name.entry, { score, name, alignment: scored })
       }
     }
