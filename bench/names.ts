@@ -56,7 +56,8 @@ export interface BenchNamesResult {
 const here = path.dirname(fileURLToPath(import.meta.url))
 const WARM_UP_QUERIES = 5000
 const DEFAULT_PASSES = 3
-const DEFAULT_LIST = `ofac-csv:${path.resolve(here, '../../shared/data/watchlists/ofac-sdn-2021')}`
+// ../shared/data beside the repository, or where TXSCREEN_SHARED_DATA says (as the tests read it)
+const DEFAULT_LIST = `ofac-csv:${path.join(process.env.TXSCREEN_SHARED_DATA ?? path.resolve(here, '../../shared/data'), 'watchlists/ofac-sdn-2021')}`
 
 export async function benchNames(opts: BenchNamesOptions = {}): Promise<BenchNamesResult> {
   const { entries } = await loadList(opts.list ?? DEFAULT_LIST)

@@ -196,6 +196,7 @@ export class RecordDecoder {
       handle: this.#text(),
       accountOpened: this.#text(),
       nationality: this.#text(),
+      dateOfBirth: this.#text(),
     }
     return party
   }

@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hasNameMatching, nameMatchingDir, readCsvRows } from './shared-data.ts'
+import { nameMatchingDir, readCsvRows } from './shared-data.ts'
 import { pairScore } from './pair-score.ts'
 
-describe.skipIf(!hasNameMatching)("Watchman's cross-script pairs", () => {
+describe("Watchman's cross-script pairs", () => {
   it('scores a name in another script at or above the pair minimum', () => {
     const rows = readCsvRows(path.join(nameMatchingDir, 'watchman/cross_script_pairs.csv'), { header: false })
     expect(rows).toHaveLength(22)

@@ -18,7 +18,7 @@ describe('list parsers (text in, entries out)', () => {
     const { entries, indicators } = parseOfacCsv({ primary: sdn, alt, add }, 'sdn')
     expect(entries).toHaveLength(2)
     expect(entries[0]).toMatchObject({ id: '36', name: 'AEROCARIBBEAN AIRLINES', type: 'org', aliases: ['AERO-CARIBBEAN'], countries: ['CU'], programs: ['CUBA'] })
-    expect(entries[1]).toMatchObject({ type: 'person', programs: ['SDGT', 'IRGC'], birthDates: ['1961-03-15'], countries: ['IR'] })
+    expect(entries[1]).toMatchObject({ type: 'person', programs: ['SDGT', 'IRGC'], birthDates: ['1961-03-15'], nationalities: ['IR'], countries: ['IR'] })
     expect(indicators.map((i) => [i.type, i.value])).toEqual([
       ['wallet', '1AbC'],
       ['email', 'js@example.com'],
@@ -33,18 +33,22 @@ describe('list parsers (text in, entries out)', () => {
     const xml = `<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>ERIC</FIRST_NAME>
       <SECOND_NAME>BADEGE</SECOND_NAME><REFERENCE_NUMBER>CDi.001</REFERENCE_NUMBER><NATIONALITY><VALUE>Democratic Republic of the Congo</VALUE></NATIONALITY>
       <INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>E. B&amp;B</ALIAS_NAME></INDIVIDUAL_ALIAS><INDIVIDUAL_ALIAS><ALIAS_NAME/></INDIVIDUAL_ALIAS>
-      <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1971-05-02</DATE></INDIVIDUAL_DATE_OF_BIRTH></INDIVIDUAL></INDIVIDUALS>
+      <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1971-05-02</DATE></INDIVIDUAL_DATE_OF_BIRTH>
+      <INDIVIDUAL_ADDRESS><COUNTRY>Rwanda</COUNTRY><NOTE>as of early 2016</NOTE></INDIVIDUAL_ADDRESS></INDIVIDUAL></INDIVIDUALS>
       <ENTITIES><ENTITY><DATAID>2</DATAID><FIRST_NAME>ADF</FIRST_NAME><REFERENCE_NUMBER>CDe.001</REFERENCE_NUMBER>
-      <ENTITY_ALIAS><ALIAS_NAME>Allied Democratic Forces</ALIAS_NAME></ENTITY_ALIAS></ENTITY></ENTITIES></CONSOLIDATED_LIST>`
+      <ENTITY_ALIAS><ALIAS_NAME>Allied Democratic Forces</ALIAS_NAME></ENTITY_ALIAS>
+      <ENTITY_ADDRESS><CITY>Butembo</CITY><COUNTRY>Democratic Republic of the Congo</COUNTRY></ENTITY_ADDRESS></ENTITY></ENTITIES></CONSOLIDATED_LIST>`
     const entries = parseUnXml(xml, 'un')
     expect(entries).toEqual([
-      { list: 'un', id: 'CDi.001', name: 'ERIC BADEGE', aliases: ['E. B&B'], type: 'person', birthDates: ['1971-05-02'], countries: ['CD'] },
-      { list: 'un', id: 'CDe.001', name: 'ADF', aliases: ['Allied Democratic Forces'], type: 'org' },
+      { list: 'un', id: 'CDi.001', name: 'ERIC BADEGE', aliases: ['E. B&B'], type: 'person', birthDates: ['1971-05-02'], nationalities: ['CD'], countries: ['CD', 'RW'] },
+      { list: 'un', id: 'CDe.001', name: 'ADF', aliases: ['Allied Democratic Forces'], type: 'org', countries: ['CD'] },
     ])
   })
   it('reads the plain list and indicator CSVs, rejecting an unknown indicator type', () => {
-    const entries = parseListCsv('id,name,type,country,aliases\n1,"Doe, John",individual,Iraq,J. Doe; Johnny Doe\n', 'mine')
-    expect(entries).toEqual([{ list: 'mine', id: '1', name: 'Doe, John', aliases: ['J. Doe', 'Johnny Doe'], type: 'person', countries: ['IQ'] }])
+    const entries = parseListCsv('id,name,type,country,aliases,birthdate,nationality\n1,"Doe, John",individual,Iraq,J. Doe; Johnny Doe,1970,Syria\n', 'mine')
+    expect(entries).toEqual([
+      { list: 'mine', id: '1', name: 'Doe, John', aliases: ['J. Doe', 'Johnny Doe'], type: 'person', countries: ['IQ'], birthDates: ['1970'], nationalities: ['SY'] },
+    ])
     expect(parseIndicatorsCsv('type,value,source,note\nPHONE,+1 555,ad,\n', 'intel')).toEqual([{ list: 'intel', type: 'phone', value: '+1 555', source: 'ad' }])
     expect(() => parseIndicatorsCsv('type,value\nfax,123\n', 'intel')).toThrow(/line 2: unknown indicator type "fax"/)
   })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_NAME_THRESHOLD, type WatchlistEntry } from '../../src/core/names/index.ts'
-import { hasNameMatching, nameMatchingDir } from './shared-data.ts'
+import { nameMatchingDir } from './shared-data.ts'
 import { pairScore } from './pair-score.ts'
 
 interface Case {
@@ -19,7 +19,7 @@ const nameOf = (props: Record<string, string>) => props['name'] ?? Object.values
 // identifiers the API takes: an IMO number shared by two vessels makes them one whatever their names
 const identifiersOf = (props: Record<string, string>) => (props['imoNumber'] ? [props['imoNumber']] : [])
 
-describe.skipIf(!hasNameMatching)('logic-v2 match cases (nomenklatura)', () => {
+describe('logic-v2 match cases (nomenklatura)', () => {
   it('gets at least 26 of the 29 match / no-match cases right at the default threshold', () => {
     const cases = JSON.parse(readFileSync(path.join(nameMatchingDir, 'opensanctions/derived_logic_v2_match_cases.json'), 'utf8')) as Case[]
     expect(cases).toHaveLength(29)
@@ -29,10 +29,9 @@ describe.skipIf(!hasNameMatching)('logic-v2 match cases (nomenklatura)', () => {
       const score = pairScore(nameOf(c.query), nameOf(c.result), TYPES[c.schema] ?? 'unknown', aliases, ids)
       return score >= DEFAULT_NAME_THRESHOLD !== c.matches
     })
-    // the three expected misses: two turn on data the name API does not take (first/last name fields swapped in
-    // "Ted Doe"/"Theodore Doe"; a configuration that ignores aliases in "John Doe"/alias "John Doe"); the third,
-    // "John Doe"/"John Down", is a lead (same first name) as OFAC's search reports "JOHN SMITH"/"JOHN, Damien" at
-    // 85: a scorer that reports the latter cannot keep the former, which shares strictly more, below it
+    // the two expected misses turn on data the name API does not take: first and last name fields swapped in "Ted
+    // Doe"/"Theodore Doe", and a configuration that ignores aliases in "John Doe"/alias "John Doe". The bar stays
+    // at 26, one under what the scorer gets, so that it can fail without being flaky
     console.info(`logic-v2: ${cases.length - wrong.length}/29 right; wrong: ${wrong.map((c) => `${nameOf(c.query)} / ${nameOf(c.result)}`).join('; ')}`)
     expect(cases.length - wrong.length).toBeGreaterThanOrEqual(26)
   })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compareNames, normaliseName } from '../../src/core/names/index.ts'
-import { hasNameMatching, nameMatchingDir } from './shared-data.ts'
+import { nameMatchingDir } from './shared-data.ts'
 
 // English names against their Wikidata renderings in other scripts; the "_20" files hold single words with the
 // letters separated by spaces. The first PAIRS rows of each file keep the test fast and deterministic; negatives are
@@ -19,7 +19,7 @@ export function recallAtFalsePositiveRate(positives: number[], negatives: number
   return { recall: positives.filter((s) => s > threshold).length / positives.length, threshold }
 }
 
-describe.skipIf(!hasNameMatching)('Wikidata transliteration pairs', () => {
+describe('Wikidata transliteration pairs', () => {
   it('reports recall at a 1% false-positive rate, at least 0.8 over all scripts', () => {
     const positives: number[] = []
     const negatives: number[] = []

@@ -12,11 +12,15 @@ const USAGE = `usage: txscreen names match "NAME" --list FORMAT:PATH [--list ...
 options:
   --list FORMAT:PATH   a watchlist, repeatable; FORMAT is one of ${LIST_FORMATS.join(', ')}
   --type person|org    what the name is (drops entries of the other kind, tunes normalisation)
-  --country CC         ISO country code of the party, a score qualifier
-  --dob YYYY-MM-DD     date of birth of the party, a score qualifier
+  --dob YYYY-MM-DD     the party's date of birth (or YYYY-MM, YYYY)
+  --nationality CC     the party's nationality, ISO country code
+  --country CC         the party's country (residence, registration), ISO country code
+                       (these details raise or lower a score where the entry has them too)
   --limit N            matches per name (default 10)
-  --min-score X        report matches at or above X (default ${DEFAULT_NAME_THRESHOLD})
-  --json               one JSON object per name instead of text
+  --min-score X        report matches at or above X (default ${DEFAULT_NAME_THRESHOLD}; lower it to see
+                       names that share only one word, capped under the default)
+  --json               one JSON object per name instead of text, with each token's weight and what the
+                       details did
   --in FILE            read names from FILE ("-" for standard input)`
 
 class UsageError extends Error {}
@@ -47,6 +51,7 @@ async function match(argv: string[]): Promise<number> {
       list: { type: 'string', multiple: true },
       type: { type: 'string' },
       country: { type: 'string' },
+      nationality: { type: 'string' },
       dob: { type: 'string' },
       limit: { type: 'string' },
       'min-score': { type: 'string' },
@@ -81,7 +86,7 @@ async function match(argv: string[]): Promise<number> {
   return 0
 }
 
-function searchOptions(values: { type?: string; country?: string; dob?: string; limit?: string; 'min-score'?: string }): NameSearchOptions {
+function searchOptions(values: { type?: string; country?: string; nationality?: string; dob?: string; limit?: string; 'min-score'?: string }): NameSearchOptions {
   const opts: NameSearchOptions = {}
   if (values.type !== undefined) {
     if (values.type !== 'person' && values.type !== 'org') throw new UsageError(`--type must be person or org, not "${values.type}"`)
@@ -97,15 +102,18 @@ function searchOptions(values: { type?: string; country?: string; dob?: string; 
     if (!(x >= 0 && x <= 1)) throw new UsageError(`--min-score must be between 0 and 1, not "${values['min-score']}"`)
     opts.minScore = x
   }
-  if (values.country !== undefined) {
-    if (!/^[A-Za-z]{2}$/.test(values.country)) throw new UsageError(`--country must be a two-letter ISO code, not "${values.country}"`)
-    opts.country = values.country.toUpperCase()
-  }
+  if (values.country !== undefined) opts.country = countryOption('--country', values.country)
+  if (values.nationality !== undefined) opts.nationality = countryOption('--nationality', values.nationality)
   if (values.dob !== undefined) {
     if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.dob)) throw new UsageError(`--dob must be YYYY, YYYY-MM or YYYY-MM-DD, not "${values.dob}"`)
-    opts.birthDate = values.dob
+    opts.dateOfBirth = values.dob
   }
   return opts
+}
+
+function countryOption(flag: string, value: string): string {
+  if (!/^[A-Za-z]{2}$/.test(value)) throw new UsageError(`${flag} must be a two-letter ISO code, not "${value}"`)
+  return value.toUpperCase()
 }
 
 /** One name per line in, one JSON object per line out, in order; blank lines are skipped. */
@@ -134,21 +142,35 @@ function result(query: string, matches: NameMatch[]) {
       name: m.entry.name,
       type: m.entry.type,
       matchedName: m.matchedName,
-      score: Math.round(m.score * 1000) / 1000,
-      explanation: m.explanation.map((p) => ({ ...p, score: Math.round(p.score * 1000) / 1000 })),
+      score: round3(m.score),
+      nameScore: round3(m.nameScore),
+      ...(m.rule && { rule: m.rule }),
+      explanation: m.explanation.map((p) => ({ ...p, score: round3(p.score) })),
+      ...(m.details.length > 0 && { details: m.details }),
       ...(m.entry.programs && { programs: m.entry.programs }),
     })),
   }
 }
 
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+/**
+ * One line per match: the score, the entry, and why: each token pair with its similarity and the two weights
+ * ("putin~putin 1.00 (5/5)"), unmatched tokens with a dash for the missing side, the rule that set the score, and
+ * each detail with its change.
+ */
 function text(query: string, matches: NameMatch[]): string {
   if (matches.length === 0) return `no match for "${query}"\n`
   return (
     matches
       .map((m) => {
-        const why = m.explanation.map((p) => `${p.query}~${p.candidate} ${p.score.toFixed(2)}`).join(', ')
+        const why = m.explanation.map((p) => `${p.query || '-'}~${p.candidate || '-'} ${p.score.toFixed(2)} (${p.queryWeight}/${p.candidateWeight})`)
+        if (m.rule) why.push(m.rule)
+        for (const d of m.details) why.push(`${d.detail} ${d.outcome} ${d.change >= 0 ? '+' : ''}${d.change.toFixed(3)}`)
         const alias = m.matchedName !== m.entry.name ? ` (as "${m.matchedName}")` : ''
-        return `${m.score.toFixed(3)}  ${m.entry.list}:${m.entry.id}  ${m.entry.name}${alias}  [${why}]`
+        return `${m.score.toFixed(3)}  ${m.entry.list}:${m.entry.id}  ${m.entry.name}${alias}  [${why.join(', ')}]`
       })
       .join('\n') + '\n'
   )

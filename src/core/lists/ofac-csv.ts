@@ -50,7 +50,11 @@ export function parseOfacCsv(files: OfacFiles, list = 'ofac'): { entries: Watchl
     if (!entry.remarks) continue
     const facts = remarkFacts(entry.remarks)
     for (const d of facts.birthDates) addUnique((entry.birthDates ??= []), d)
-    for (const c of facts.countries) addUnique((entry.countries ??= []), c)
+    // a nationality is also a country the entry is tied to, beside its addresses
+    for (const c of facts.nationalities) {
+      addUnique((entry.nationalities ??= []), c)
+      addUnique((entry.countries ??= []), c)
+    }
     for (const i of facts.indicators) indicators.push({ list, ...i, note: [i.note, `${entry.id} ${entry.name}`].filter(Boolean).join('; ') })
   }
   return { entries, indicators }

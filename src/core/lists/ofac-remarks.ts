@@ -9,12 +9,13 @@ const MONTHS: Record<string, string> = {
 
 export interface RemarkFacts {
   birthDates: string[]
-  countries: string[]
+  /** nationalities and citizenships, as ISO codes */
+  nationalities: string[]
   indicators: Omit<Indicator, 'list'>[]
 }
 
 export function remarkFacts(remarks: string): RemarkFacts {
-  const facts: RemarkFacts = { birthDates: [], countries: [], indicators: [] }
+  const facts: RemarkFacts = { birthDates: [], nationalities: [], indicators: [] }
   for (const raw of remarks.split(';')) {
     const part = raw.trim().replace(/^alt\.\s+/i, '').replace(/\.$/, '')
     const dob = /^DOB\s+(.*)$/i.exec(part)
@@ -28,7 +29,7 @@ export function remarkFacts(remarks: string): RemarkFacts {
     const nationality = /^(?:nationality|citizen)\s+(.+)$/i.exec(part)
     if (nationality) {
       const code = countryCode(nationality[1]!)
-      if (code) facts.countries.push(code)
+      if (code) facts.nationalities.push(code)
       continue
     }
     const wallet = /^Digital Currency Address - ([A-Z0-9]+)\s+(\S+)$/i.exec(part)

@@ -6,7 +6,10 @@ const ENTRY_TYPES = new Set<WatchlistEntry['type']>(['person', 'org', 'vessel', 
 const TYPE_WORDS: Record<string, WatchlistEntry['type']> = { individual: 'person', entity: 'org', organisation: 'org', organization: 'org', company: 'org' }
 const INDICATOR_TYPES = new Set<Indicator['type']>(['phone', 'email', 'handle', 'wallet', 'account', 'name'])
 
-/** A plain watchlist: header `id,name,type,country,aliases`, aliases separated by `;`. */
+/**
+ * A plain watchlist: header `id,name,type,country,aliases`, aliases separated by `;`; optional `birthdate` (or `dob`)
+ * and `nationality` columns, several values separated by `;`.
+ */
 export function parseListCsv(text: string, list: string): WatchlistEntry[] {
   return csvObjects(text).flatMap((row, i) => {
     const name = row['name'] ?? ''
@@ -24,6 +27,8 @@ export function parseListCsv(text: string, list: string): WatchlistEntry[] {
     if (countries.length > 0) entry.countries = countries
     const dob = splitList(row['birthdate'] ?? row['dob'])
     if (dob.length > 0) entry.birthDates = dob
+    const nationalities = splitList(row['nationality']).map((c) => countryCode(c) ?? c)
+    if (nationalities.length > 0) entry.nationalities = nationalities
     return [entry]
   })
 }

@@ -3,8 +3,8 @@ import { countryCode } from './countries.ts'
 
 /**
  * The UN Security Council consolidated list (XML). A small tolerant extractor rather than an XML parser: the
- * file is flat and regular, and only INDIVIDUAL and ENTITY blocks with their names, aliases, dates of birth and
- * nationalities are needed.
+ * file is flat and regular, and only INDIVIDUAL and ENTITY blocks with their names, aliases, dates of birth,
+ * nationalities and address countries are needed.
  */
 export function parseUnXml(xml: string, list = 'un'): WatchlistEntry[] {
   const entries: WatchlistEntry[] = []
@@ -30,16 +30,33 @@ function individual(block: string, list: string): WatchlistEntry {
     if (from && to) for (let y = Number(from); y <= Number(to) && y - Number(from) < 20; y++) birthDates.push(String(y))
   }
   if (birthDates.length > 0) entry.birthDates = [...new Set(birthDates)]
-  const countries = blocks(block, 'NATIONALITY')
-    .flatMap((n) => values(n))
-    .map((c) => countryCode(c))
-    .filter((c): c is string => c !== undefined)
-  if (countries.length > 0) entry.countries = [...new Set(countries)]
+  const nationalities = codes(blocks(block, 'NATIONALITY').flatMap((n) => values(n)))
+  if (nationalities.length > 0) entry.nationalities = nationalities
+  // the countries it is tied to: nationalities first, then addresses
+  const countries = [...new Set([...nationalities, ...addressCountries(block, 'INDIVIDUAL_ADDRESS')])]
+  if (countries.length > 0) entry.countries = countries
   return entry
 }
 
 function entity(block: string, list: string): WatchlistEntry {
-  return common(block, list, text(block, 'FIRST_NAME'), 'org', 'ENTITY_ALIAS')
+  const entry = common(block, list, text(block, 'FIRST_NAME'), 'org', 'ENTITY_ALIAS')
+  const countries = addressCountries(block, 'ENTITY_ADDRESS')
+  if (countries.length > 0) entry.countries = countries
+  return entry
+}
+
+function addressCountries(block: string, tag: string): string[] {
+  return codes(blocks(block, tag).map((a) => text(a, 'COUNTRY')))
+}
+
+/** ISO codes of the country names given, once each, unrecognised ones left out. */
+function codes(names: string[]): string[] {
+  const out = new Set<string>()
+  for (const name of names) {
+    const code = name === '' ? undefined : countryCode(name)
+    if (code) out.add(code)
+  }
+  return [...out]
 }
 
 function common(block: string, list: string, name: string, type: WatchlistEntry['type'], aliasTag: string): WatchlistEntry {

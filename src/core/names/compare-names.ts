@@ -1,18 +1,16 @@
-import type { NameToken, NormalName } from './normalize-name.ts'
-import { jaroWinkler } from './jaro-winkler.ts'
+import { WEIGHT_UNIT, type NameToken, type NormalName } from './normalize-name.ts'
 import { formsSimilarity, tokenForms, type TokenForms } from './token-similarity.ts'
-
-/** One aligned pair of the explanation: query token(s), candidate token(s), their similarity. */
-export interface AlignedPair {
-  query: string
-  candidate: string
-  score: number
-}
+import type { TokenPair } from './types.ts'
 
 export interface NameComparison {
   score: number
-  pairs: AlignedPair[]
+  /** every token of both names: the aligned pairs, then those left unmatched */
+  pairs: TokenPair[]
+  rule: ScoreRule
 }
+
+/** What set a score besides the aligned tokens (see NameMatch.rule). */
+export type ScoreRule = 'one-word' | 'lead' | undefined
 
 /** Similarity of query token `qi` to a candidate token; an index passes a memoised one. */
 export type TokenSimilarity = (qi: number, q: NameToken, c: NameToken) => number
@@ -45,7 +43,7 @@ const defaultSimilarity: TokenSimilarity = (_qi, q, c) => formsSimilarity(q, c, 
 /** Token-aligned similarity of a query name to a candidate name, 0 to 1, with the aligned pairs. */
 export function compareNames(query: NormalName, candidate: NormalName, similarity: TokenSimilarity = defaultSimilarity): NameComparison {
   const scored = scoreNames(query, candidate, similarity)
-  return { score: scored.score, pairs: explainAlignment(scored) }
+  return { score: scored.score, pairs: explainAlignment(scored), rule: scored.rule }
 }
 
 /** A scored alignment; `explainAlignment` turns it into the explanation, only for the names that are reported. */
@@ -54,14 +52,36 @@ export interface Alignment {
   query: NormalName
   candidate: NormalName
   chosen: Pair[]
+  rule: ScoreRule
 }
 
-export function explainAlignment(a: Alignment): AlignedPair[] {
+/** The chosen pairs in query order, then the query's and the candidate's tokens left without a partner. */
+export function explainAlignment(a: Alignment): TokenPair[] {
   const qt = a.query.tokens
   const ct = a.candidate.tokens
-  return [...a.chosen]
+  let usedQ = 0
+  let usedC = 0
+  const out: TokenPair[] = [...a.chosen]
     .sort((x, y) => x.q0 - y.q0)
-    .map((p) => ({ query: textOf(qt, p.q0, p.q1), candidate: textOf(ct, p.c0, p.c1), score: p.score }))
+    .map((p) => {
+      usedQ |= span(p.q0, p.q1)
+      usedC |= span(p.c0, p.c1)
+      const queryWeight = shown(weightOf(qt, p.q0, p.q1))
+      const candidateWeight = shown(weightOf(ct, p.c0, p.c1))
+      return { query: textOf(qt, p.q0, p.q1), candidate: textOf(ct, p.c0, p.c1), score: p.score, queryWeight, candidateWeight }
+    })
+  qt.forEach((t, i) => {
+    if ((usedQ & (1 << i)) === 0) out.push({ query: t.text, candidate: '', score: 0, queryWeight: shown(t.weight), candidateWeight: 0 })
+  })
+  ct.forEach((t, j) => {
+    if ((usedC & (1 << j)) === 0) out.push({ query: '', candidate: t.text, score: 0, queryWeight: 0, candidateWeight: shown(t.weight) })
+  })
+  return out
+}
+
+/** A weight as the explanation shows it: in letters, two decimals. */
+function shown(weight: number): number {
+  return Math.round((weight / WEIGHT_UNIT) * 100) / 100
 }
 
 /**
@@ -89,7 +109,7 @@ export function scoreNames(
 ): Alignment {
   const qt = query.tokens
   const ct = candidate.tokens
-  if (qt.length === 0 || ct.length === 0) return { score: 0, query, candidate, chosen: [] }
+  if (qt.length === 0 || ct.length === 0) return { score: 0, query, candidate, chosen: [], rule: undefined }
   const pairs: Pair[] = []
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
@@ -107,8 +127,29 @@ export function scoreNames(
     if (pairs.length > before) alignment = align(qt, ct, pairs)
   }
   let score = alignment.score
-  if (score < LEAD_SCORE && isLead(query, qs, candidate, cs, (i, j) => similarity(i, qt[i]!, ct[j]!))) score = LEAD_SCORE
-  return { score, query, candidate, chosen: alignment.chosen }
+  let rule: ScoreRule
+  if (qs.words.length > 1 && wordsCovered(qs.words, alignment.usedQ) <= 1) {
+    if (score > ONE_WORD_CAP) score = ONE_WORD_CAP
+    rule = 'one-word'
+  } else if (score < LEAD_SCORE && isLead(query, qs, candidate, cs, (i, j) => similarity(i, qt[i]!, ct[j]!))) {
+    score = LEAD_SCORE
+    rule = 'lead'
+  }
+  return { score, query, candidate, chosen: alignment.chosen, rule }
+}
+
+/**
+ * The most a name scores when only one word of a query of two words or more is found in it ("Ricardo Gutierrez" in
+ * "GUTIERREZ RESTREPO, Luis Fernando"): with every detail supporting it (DETAIL_ROOM) still under the default
+ * threshold, so that a shared surname or given name is never reported on its own; a lower `minScore` shows it.
+ */
+export const ONE_WORD_CAP = 0.7
+
+/** How many of the query's words (by index) the alignment covers (`used`, a bit per query token). */
+export function wordsCovered(words: readonly number[], used: number): number {
+  let n = 0
+  for (const i of words) if ((used & (1 << i)) !== 0) n++
+  return n
 }
 
 /**
@@ -220,59 +261,44 @@ export function shapeOf(name: NormalName): NameShape {
 }
 
 /**
- * The score of a lead: a person's name that shares a part with a listed one in a way that sanctions screening
- * reports for review (OFAC's own search does: "JOHN SMITH" finds "JOHN, Damien" at 85). It is the default
- * threshold, so a lead is reported, but below every name whose tokens align well, which it never outranks.
+ * The score of a lead: a person's name that shares telling parts with a listed one, as sanctions screening reports
+ * for review (OFAC's own search finds "PUTINA, Maria" for "PUTIN" and "KIM, Jong Man" for "KIM JONG UN"). It is
+ * the default threshold, so a lead is reported, but below every name whose tokens align well.
  */
 export const LEAD_SCORE = 0.84
 
-// a lead's evidence; see isLead
-const LEAD_FIRST_TOKEN = 0.72
-const LEAD_SURNAME = 0.9
-const LEAD_COVERAGE = 0.61
-const LEAD_WHOLE_NAME = 0.84
-const LEAD_WHOLE_NAME_TOKEN = 0.8
-const LEAD_WHOLE_NAME_SHARE = 0.5
-/** Every kind of lead needs a pair of tokens at least this similar (a share of the query is at most 1). */
-export const LEAD_MIN_PAIR = Math.min(LEAD_FIRST_TOKEN, LEAD_SURNAME, LEAD_COVERAGE, LEAD_WHOLE_NAME_TOKEN)
+/** A one-word query leads to a name with a word at least this similar. */
+export const LEAD_MIN_PAIR = 0.61
+/** A longer query leads to a name where at least LEAD_WORDS of its words each have a partner this similar. */
+export const LEAD_WORD = 0.75
+export const LEAD_WORDS = 2
 
 /**
- * Whether a person's name is a lead for another, by the parts screening analysts look at:
- *  - the same first word ("VLADIMIR PUTIN", "VLADIMIR BILIY"; "KIM JONG UN", "KIM, Song Hun"), for names of two
- *    words or more;
- *  - the query's last word is the surname a list marks by a comma ("PABLO ESCOBAR", "ESCOBAR GAVIRIA, Roberto");
- *  - one query word that makes most of the query, found in the name ("PUTIN" in "PUTINA, Maria", "JINPING" in
- *    "LIU, Jingping"), the share of the query times its similarity being at least LEAD_COVERAGE;
- *  - the whole names alike in their written order (Jaro-Winkler over the full strings, as OFAC scores) and sharing
- *    a word that makes half the query ("PUTIN VLADIMIR", "TURIN, Vladimir").
- * None when the query gives an initial the name does not have.
- * Organisations, vessels and aircraft are not led to by a shared word: "Tactical" or "Aviation" names a trade.
+ * Whether a person's name is a lead for the query: for a one-word query, some word of the name at least
+ * LEAD_MIN_PAIR like it ("PUTIN" in "PUTINA, Maria", "BASHIRUDDIN" in "Bashir"); for a longer query, two of its
+ * words or more found at LEAD_WORD or better ("KIM JONG UN" in "KIM, Jong Man"). One shared word of a longer query
+ * is never a lead (see ONE_WORD_CAP). None when the query gives an initial the name does not have.
+ * Organisations, vessels and aircraft are not led to by shared words: "Tactical" or "Aviation" names a trade.
  * Names romanised from another script are not either: their spelling is already a guess, and leads by spelling
  * there would rank chance resemblances above true renderings.
  */
 function isLead(query: NormalName, qs: NameShape, candidate: NormalName, cs: NameShape, sim: PairSimilarity): boolean {
   if (query.kind === 'org' || candidate.kind === 'org') return false
   if (qs.romanised || cs.romanised) return false
-  const qt = query.tokens
-  const ct = candidate.tokens
   const qWords = qs.words
   const cWords = cs.words
-  if (qWords.length === 0 || cWords.length === 0 || initialsDisagree(qt, qs, ct, cs)) return false
-  const q0 = qWords[0]!
-  const c0 = cWords[0]!
-  if (qWords.length >= 2 && sim(q0, c0) >= LEAD_FIRST_TOKEN) return true
-  if (qWords.length >= 2 && candidate.surnameTokens > c0 && sim(qWords[qWords.length - 1]!, c0) >= LEAD_SURNAME) return true
-  let queryWeight = 0
-  for (const i of qWords) queryWeight += qt[i]!.weight
-  let strong = false
+  if (qWords.length === 0 || cWords.length === 0 || initialsDisagree(query.tokens, qs, candidate.tokens, cs)) return false
+  const enough = qWords.length === 1 ? LEAD_MIN_PAIR : LEAD_WORD
+  let found = 0
   for (const i of qWords) {
-    let best = 0
-    for (const j of cWords) best = Math.max(best, sim(i, j))
-    const share = qt[i]!.weight / queryWeight
-    if (share * best >= LEAD_COVERAGE) return true
-    if (share >= LEAD_WHOLE_NAME_SHARE && best >= LEAD_WHOLE_NAME_TOKEN) strong = true
+    for (const j of cWords) {
+      if (sim(i, j) >= enough) {
+        found++
+        break
+      }
+    }
   }
-  return strong && jaroWinkler(query.text, candidate.text) >= LEAD_WHOLE_NAME
+  return found >= Math.min(qWords.length, LEAD_WORDS)
 }
 
 /** Similarity of query token `i` to candidate token `j`. */
@@ -305,7 +331,7 @@ function wordIndices(tokens: NameToken[]): number[] {
 }
 
 /** Greedy best-pairs alignment: each token used once, best pair first; on a tie the pair covering more tokens. */
-function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number; complete: boolean; chosen: Pair[] } {
+function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number; complete: boolean; chosen: Pair[]; usedQ: number } {
   sortPairs(pairs)
   // token sets as bit masks: names are cut to MAX_NAME_TOKENS, so 32 bits are enough and nothing is allocated
   let usedQ = 0
@@ -334,7 +360,7 @@ function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number
   let score = weighted / (totalQ + matchedC)
   score *= 1 - (1 - matchedC / totalC) * UNMATCHED_CANDIDATE_PENALTY
   if (numbersDisagree(qt, usedQ, ct, usedC)) score *= NUMBER_MISMATCH_FACTOR
-  return { score: Math.min(1, score), complete, chosen }
+  return { score: Math.min(1, score), complete, chosen, usedQ }
 }
 
 /**

@@ -5,21 +5,28 @@ import {
   explainAlignment,
   LEAD_MIN_PAIR,
   LEAD_SCORE,
+  LEAD_WORD,
+  LEAD_WORDS,
   leadsTo,
+  looseLength,
   MIN_PAIR_SCORE,
+  ONE_WORD_CAP,
   scoreNames,
+  shapeOf,
   type Alignment,
   type PairSimilarity,
   type TokenSimilarity,
 } from './compare-names.ts'
+import { applyDetails, DETAIL_ROOM, explainDetails, hasDetails } from './details.ts'
+import { IDENTIFIER_MATCH, normaliseIdentifier } from './identifiers.ts'
 import { NameTable } from './name-table.ts'
 import { PostingTable } from './posting-table.ts'
 import { MAX_NAME_TOKENS, normaliseName, type NameKind, type NameToken, type NormalName } from './normalize-name.ts'
-import { IDENTIFIER_MATCH, normaliseIdentifier, qualify } from './qualifiers.ts'
 import { SimilarityMemo } from './similarity-memo.ts'
 import { UNDECIDED } from './token-similarity.ts'
+import { TokenWeights } from './token-weights.ts'
 import { koreanReading } from './transliterate.ts'
-import type { NameIndex, NameMatch, NameSearchOptions, WatchlistEntry } from './types.ts'
+import type { NameIndex, NameMatch, NameSearchOptions, PartyDetails, WatchlistEntry } from './types.ts'
 
 /**
  * The score at or above which a name is reported as a match. Chosen on the labelled cases in test/names (the
@@ -35,7 +42,6 @@ const MAX_CANDIDATES = 8
 // a shortlist of SHORTLIST_FACTOR times the names to score, ranked by key overlap; the best of it by token
 // coverage are scored in full
 const SHORTLIST_FACTOR = 2
-const QUALIFIER_ROOM = 0.12
 // a key shared by more names than this says little ("mohammed"); it is skipped when the query has other keys
 const MAX_POSTING = 4000
 // a fuzzy key (an edit, a sound, a prefix) shared by this many names is skipped: the exact keys find those names
@@ -73,22 +79,29 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   const names: IndexedName[] = []
   const postings = new Map<string, number[]>()
   const interned = new Map<string, NameToken>()
+  // every entry's names first: a word's weight depends on how many entries use it
+  const weights = new TokenWeights()
   entries.forEach((entry, e) => {
     const kind = entryKind(entry)
     const seen = new Set<string>()
+    const first = names.length
     for (const raw of [entry.name, ...entry.aliases]) {
       const norm = intern(normaliseName(raw, kind, true), interned)
       if (norm.tokens.length === 0 || seen.has(norm.text)) continue
       seen.add(norm.text)
-      const id = names.length
-      names.push({ entry: e, raw, norm, weight: norm.tokens.reduce((w, t) => w + t.weight, 0) })
-      const keys = new Set<string>()
-      for (const group of nameKeys(norm)) for (const k of group.keys) keys.add(k)
-      for (const k of keys) {
-        const list = postings.get(k)
-        if (list) list.push(id)
-        else postings.set(k, [id])
-      }
+      names.push({ entry: e, raw, norm, weight: 0 })
+    }
+    weights.addEntry(names.slice(first).map((n) => n.norm))
+  })
+  names.forEach((n, id) => {
+    weights.weigh(n.norm)
+    n.weight = n.norm.tokens.reduce((w, t) => w + t.weight, 0)
+    const keys = new Set<string>()
+    for (const group of nameKeys(n.norm)) for (const k of group.keys) keys.add(k)
+    for (const k of keys) {
+      const list = postings.get(k)
+      if (list) list.push(id)
+      else postings.set(k, [id])
     }
   })
   // entries by identifier, and each entry's names
@@ -190,19 +203,20 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         if (hasFuzzyKeys(query, g, exact)) skipped[g] = 1
         continue
       }
-      const fuzzy = fuzzyKeysOf(query, g, exact)
+      const fuzzy = fuzzyKeysOf(query, g, exact, 'query')
       if (exact.length === 0 && fuzzy.length === 0) keyless[g] = 1
       for (const k of fuzzy) lookUp(k, true)
     }
     lookupToken = undefined
     // tokens without keys of their own (initials, particles, legal forms) or with keys skipped may still match:
-    // count them as shared
+    // count them as shared; so are tokens from an abjad or a syllabary, whose keys only approximate how the other
+    // script spells them ("fldymyrwfytsh", "vladimirovich")
     let queryWeight = 0
     let unseen = 0
     for (let g = 0; g < tokens.length; g++) {
       const t = tokens[g]!
       queryWeight += t.weight
-      if (keyless[g] === 1 || t.kind !== 'word' || skipped[g] === 1) unseen += t.weight
+      if (keyless[g] === 1 || t.kind !== 'word' || skipped[g] === 1 || looseLength(t.approx)) unseen += t.weight
     }
     let reachableCount = 0
     for (let n = 0; n < touchedCount; n++) {
@@ -231,13 +245,14 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
       for (let j = table.tokenCount(record) - 1; j >= 0; j--) first |= memo.touch(table.tokenId(record, j))
     }
     touchedSink = first
-    for (let rank = 0; rank < chosen.length; rank++) examine(chosen[rank]!, rank, query, similarity)
+    const queryWords = shapeOf(query).words
+    for (let rank = 0; rank < chosen.length; rank++) examine(chosen[rank]!, rank, query, queryWords, similarity)
     // the overlap rank breaks ties
     if (chosen.length > k) {
       sortByCoverage(chosen)
       chosen.length = k
     }
-    for (const id of chosen) bound(id, query)
+    for (const id of chosen) bound(id, query, queryWords)
     for (let n = 0; n < touchedCount; n++) {
       const at = touched[n]! * TALLY
       tally[at + OVERLAP] = 0
@@ -269,7 +284,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   const table = new NameTable(names.map((n) => n.norm))
   const queryTable = new NameTable()
   const rawBest = new Float64Array(MAX_NAME_TOKENS)
-  function examine(id: number, rank: number, query: NormalName, similarity: TokenSimilarity): void {
+  function examine(id: number, rank: number, query: NormalName, queryWords: readonly number[], similarity: TokenSimilarity): void {
     const qt = query.tokens
     const record = table.record(id)
     const count = table.tokenCount(record)
@@ -306,7 +321,14 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     }
     coverage[id] = covered - rank * 1e-9 - LENGTH_TIE_BREAK * 1e-3 * table.totalWeight(record)
     rankOf[id] = rank
-    leadable[id] = rawMax >= LEAD_MIN_PAIR ? 1 : 0
+    // what a lead needs at least (see isLead): one word at LEAD_MIN_PAIR for a one-word query, else LEAD_WORDS at
+    // LEAD_WORD (the best pair of any token bounds that of a word)
+    if (queryWords.length === 1) leadable[id] = rawMax >= LEAD_MIN_PAIR ? 1 : 0
+    else {
+      let strong = 0
+      for (const i of queryWords) if (rawBest[i]! >= LEAD_WORD) strong++
+      leadable[id] = strong >= LEAD_WORDS ? 1 : 0
+    }
   }
 
   /** Largest coverage first, in place and stable (a shortlist is 16-20 names; sort would copy them and box a closure). */
@@ -324,7 +346,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   }
 
   /** The rest of the first look, for the shortlisted names kept: the bound, joinable runs, whether a lead. */
-  function bound(id: number, query: NormalName): void {
+  function bound(id: number, query: NormalName, queryWords: readonly number[]): void {
     const qt = query.tokens
     const record = table.record(id)
     const count = table.tokenCount(record)
@@ -343,6 +365,12 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     let matchedC = 0
     for (let j = 0; j < count; j++) matchedC += table.weight(record, j) * nameBests[at + j]!
     upperBound[id] = boundFromBestPairs(matchedQ, queryTable.totalWeight(queryRecord), matchedC, table.totalWeight(record))
+    if (queryWords.length > 1) {
+      // a query word without a pair can be in no aligned pair: with at most one that has one, the score is capped
+      let found = 0
+      for (const i of queryWords) if (queryBests[at + i]! > 0) found++
+      if (found <= 1 && upperBound[id]! > ONE_WORD_CAP) upperBound[id] = ONE_WORD_CAP
+    }
     if (leadable[id] === 1 && !queryTable.mayLead(queryRecord, table, record)) leadable[id] = 0
     examined[id] = examination
   }
@@ -362,8 +390,9 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
   function search(query: string, opts: NameSearchOptions = {}): NameMatch[] {
     const minScore = opts.minScore ?? DEFAULT_NAME_THRESHOLD
     const best = new Map<number, { score: number; name: IndexedName; alignment: Alignment }>()
-    // qualifiers can lift a score a little, so the pruning floor leaves room for them
-    const floor = minScore - (opts.birthDate || opts.country ? QUALIFIER_ROOM : 0)
+    const details: PartyDetails | undefined = hasDetails(opts) ? opts : undefined
+    // details can lift a score a little, so the pruning floor leaves room for them
+    const floor = minScore - (details ? DETAIL_ROOM : 0)
     const identified = new Set<number>()
     for (const raw of opts.identifiers ?? []) for (const e of byIdentifier.get(normaliseIdentifier(raw)) ?? []) identified.add(e)
     const limit = Math.max(options.maxCandidates ?? MAX_CANDIDATES, opts.limit ?? DEFAULT_LIMIT)
@@ -372,6 +401,7 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
     for (const reading of korean === undefined ? [query] : [query, korean]) {
       const q = normaliseName(reading, opts.type)
       if (q.tokens.length === 0) continue
+      weights.weigh(q)
       const similarity = memo.forQuery(q)
       queryTable.clear()
       queryTable.add(q)
@@ -382,32 +412,49 @@ export function buildNameIndex(entries: WatchlistEntry[], options: NameIndexOpti
         if (!typeAllowed(entryTypes[id]!, opts.type)) continue
         const e = entryOf[id]!
         const entry = entries[e]!
-        // most candidates are near misses: their first look can show they stay under the threshold (qualifiers
-        // move a score up or down with it)
+        // most candidates are near misses: their first look can show they stay under the threshold (details move
+        // a score up or down with it)
         if (examined[id] === examination && !identified.has(e) && !options.alignAll) {
           const reachable =
-            qualify(upperBound[id]! + BOUND_SLACK, entry, opts) >= minScore ||
-            (leadable[id] === 1 && qualify(LEAD_SCORE, entry, opts) >= minScore && leadsTo(q, names[id]!.norm, pairSimilarity(id, q, similarity)))
+            withDetails(upperBound[id]! + BOUND_SLACK, entry, details) >= minScore ||
+            (leadable[id] === 1 && withDetails(LEAD_SCORE, entry, details) >= minScore && leadsTo(q, names[id]!.norm, pairSimilarity(id, q, similarity)))
           if (!reachable) continue
         }
         const name = names[id]!
         const looked = examined[id] === examination && !options.alignAll
         const scored = scoreNames(q, name.norm, similarity, looked ? joinableQueryRuns[id] : ALL_RUNS, looked ? joinableNameRuns[id] : ALL_RUNS)
-        let score = qualify(scored.score, entry, opts)
+        let score = withDetails(scored.score, entry, details)
         if (identified.has(name.entry)) score = Math.max(score, IDENTIFIER_MATCH)
         if (score < minScore) continue
         const previous = best.get(name.entry)
-        if (previous && previous.score >= score) continue
+        // an entry's best name; on a tie (details can lift two names to 1) the one whose names align better
+        if (previous && (previous.score > score || (previous.score === score && previous.alignment.score >= scored.score))) continue
         best.set(name.entry, { score, name, alignment: scored })
       }
     }
     return [...best.values()]
       .sort((a, b) => b.score - a.score)
       .slice(0, opts.limit ?? DEFAULT_LIMIT)
-      .map((m) => ({ entry: entries[m.name.entry]!, score: m.score, matchedName: m.name.raw, explanation: explainAlignment(m.alignment) }))
+      .map((m) => {
+        const entry = entries[m.name.entry]!
+        const match: NameMatch = {
+          entry,
+          score: m.score,
+          matchedName: m.name.raw,
+          explanation: explainAlignment(m.alignment),
+          nameScore: m.alignment.score,
+          details: details ? explainDetails(m.alignment.score, entry, details) : [],
+        }
+        if (m.alignment.rule !== undefined) match.rule = m.alignment.rule
+        return match
+      })
   }
 
   return { size: entries.length, search }
+}
+
+function withDetails(score: number, entry: WatchlistEntry, details: PartyDetails | undefined): number {
+  return details === undefined ? score : applyDetails(score, entry, details)
 }
 
 function entryKind(entry: WatchlistEntry): NameKind {
@@ -464,7 +511,7 @@ function topByOverlap(ids: Int32Array, count: number, tally: Float64Array, k: nu
 function intern(name: NormalName, interned: Map<string, NameToken>): NormalName {
   const tokens = name.tokens.map((t) => {
     if (t.syllable) return t // joined with its neighbours by piece: keep it apart
-    const key = `${t.kind}|${t.approx ?? ''}|${t.text}`
+    const key = `${t.kind}|${t.approx ?? ''}|${t.patronymic ? 'p' : ''}|${t.text}`
     let shared = interned.get(key)
     if (!shared) {
       t.id = interned.size

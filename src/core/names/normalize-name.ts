@@ -1,4 +1,4 @@
-import { legalForms, ORG_CLASS_WORDS, PARTICLES, PERSON_SUFFIXES, personTitles } from './name-parts.ts'
+import { legalForms, looksPatronymic, ORG_CLASS_WORDS, PARTICLES, PERSON_SUFFIXES, PERSON_TITLES_AFTER, personTitles } from './name-parts.ts'
 import { numberWordsToDigits } from './number-words.ts'
 import type { NameShape } from './compare-names.ts'
 import { tokenForms, type TokenForms } from './token-similarity.ts'
@@ -9,7 +9,10 @@ export type TokenKind = 'word' | 'initial' | 'particle' | 'legal' | 'number'
 
 export interface NameToken extends TokenForms {
   kind: TokenKind
-  /** share of the name this token stands for: its length for words, less for the rest */
+  /**
+   * share of the name this token stands for, in WEIGHT_UNITs: its length for words (an index scales a word by how
+   * rare it is in the lists, see token-weights.ts), less for the rest
+   */
   weight: number
   /** romanised from a script that writes sounds only approximately (abjad, abugida, CJK): compare by sound too */
   approx: Approximation
@@ -17,6 +20,8 @@ export interface NameToken extends TokenForms {
   piece: number
   /** one syllable of a Chinese or Korean piece */
   syllable: boolean
+  /** a person's patronymic ("Vladimirovich"): it says whose child, not who, and lists give it where queries do not */
+  patronymic: boolean
   /** set by an index on the tokens it shares between names, to memoise comparisons */
   id: number | undefined
 }
@@ -36,9 +41,16 @@ export interface NormalName {
 /** person: titles and generational suffixes go; org: legal forms become generic tokens; undefined: both. */
 export type NameKind = 'person' | 'org' | undefined
 
-const LIGHT_WEIGHT = 1
-const INITIAL_WEIGHT = 1
-const NUMBER_WEIGHT = 3
+/**
+ * Weights are whole numbers (an index keeps them in typed arrays): a word weighs WEIGHT_UNIT per letter, so that
+ * scaling it by its rarity keeps a fine grain.
+ */
+export const WEIGHT_UNIT = 16
+const LIGHT_WEIGHT = WEIGHT_UNIT
+/** A patronymic weighs this share of a word of its length. */
+export const PATRONYMIC_SHARE = 0.5
+const INITIAL_WEIGHT = WEIGHT_UNIT
+const NUMBER_WEIGHT = 3 * WEIGHT_UNIT
 // a one- to three-letter legal form ("sa", "ag", "in") is trusted only at either end of the name
 const SHORT_LEGAL_FORM = 3
 
@@ -84,6 +96,7 @@ export function normaliseName(raw: string, kind?: NameKind, listed = false): Nor
     for (let m = personTitles.match(words, start); m && start + m.length < end; m = personTitles.match(words, start)) {
       start += m.length
     }
+    while (end - start > 1 && PERSON_TITLES_AFTER.has(words[end - 1]!)) end--
   }
   const tokens: NameToken[] = []
   for (let i = start; i < end; i++) {
@@ -107,17 +120,35 @@ export function normaliseName(raw: string, kind?: NameKind, listed = false): Nor
   }
   // a name made only of light tokens ("AL", "THE CO") is still a name
   if (tokens.length > 0 && tokens.every((t) => t.kind !== 'word' && t.kind !== 'number')) {
-    for (const t of tokens) if (t.kind !== 'initial') Object.assign(t, { kind: 'word', weight: t.text.length })
+    for (const t of tokens) if (t.kind !== 'initial') Object.assign(t, { kind: 'word', weight: wordWeight(t.text) })
   }
   // longer strings are addresses or remarks rather than names; the aligner keeps token sets in 32-bit masks
   if (tokens.length > MAX_NAME_TOKENS) tokens.length = MAX_NAME_TOKENS
   let surnameTokens = 0
   if (commaPiece >= 0) while (surnameTokens < tokens.length && tokens[surnameTokens]!.piece <= commaPiece) surnameTokens++
   if (surnameTokens === tokens.length) surnameTokens = 0
+  if (kind !== 'org') markPatronymics(tokens, surnameTokens)
   return { tokens, text: tokens.map((t) => t.text).join(' '), kind, surnameTokens }
 }
 
 export const MAX_NAME_TOKENS = 24
+
+/**
+ * A word of patronymic form that is neither the surname nor the first given name: after a given name in "SURNAME,
+ * Given Patronymic", between the first and the last word otherwise ("Vladimir Vladimirovich Putin"). A surname of
+ * that form ("ABRAMOVICH, Roman"; "Roman Abramovich") stays a word of full weight.
+ */
+function markPatronymics(tokens: NameToken[], surnameTokens: number): void {
+  const first = surnameTokens > 0 ? surnameTokens + 1 : 1
+  const last = surnameTokens > 0 ? tokens.length : tokens.length - 1
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!
+    if (t.kind === 'word' && looksPatronymic(t.text)) {
+      t.patronymic = true
+      t.weight = wordWeight(t.text, true)
+    }
+  }
+}
 
 type Source = Pick<NameToken, 'approx' | 'piece' | 'syllable'>
 
@@ -125,14 +156,19 @@ function classify(w: string, source: Source): NameToken {
   if (isDigits(w)) return token(w, 'number', NUMBER_WEIGHT, source)
   if (w.length === 1 && !source.syllable) return token(w, 'initial', INITIAL_WEIGHT, source)
   if (PARTICLES.has(w) && !source.syllable) return token(w, 'particle', LIGHT_WEIGHT, source)
-  return token(w, 'word', w.length, source)
+  return token(w, 'word', wordWeight(w), source)
+}
+
+/** A word's weight before its rarity is known: its length (a patronymic's, a share of it), scaled by `factor`. */
+export function wordWeight(text: string, patronymic = false, factor = 1): number {
+  return Math.max(1, Math.round(text.length * WEIGHT_UNIT * factor * (patronymic ? PATRONYMIC_SHARE : 1)))
 }
 
 // one object literal of one shape: spreading objects here made normalisation several times slower
 function token(text: string, kind: TokenKind, weight: number, source: Source): NameToken {
   const forms = tokenForms(text)
-  const { folded, skeleton, nicknames, textSound, foldedSound } = forms
-  return { text, folded, skeleton, nicknames, textSound, foldedSound, kind, weight, approx: source.approx, piece: source.piece, syllable: source.syllable, id: undefined }
+  const { folded, respelled, skeleton, nicknames, textSound, foldedSound } = forms
+  return { text, folded, respelled, skeleton, nicknames, textSound, foldedSound, kind, weight, approx: source.approx, piece: source.piece, syllable: source.syllable, patronymic: false, id: undefined }
 }
 
 /** Letters a-z and digits only, at least one. */

@@ -15,6 +15,9 @@ const LENGTH = 3
 const TEXT_SOUND = 4
 const FOLDED_SOUND = 5
 const APPROX_AND_NICKNAMES = 6
+// the length of the folded form, and one more than that of the respelled form where it differs (else 0), 16 bits each
+const FORM_LENGTHS = 7
+const LENGTH_BITS = 16
 
 /**
  * Token similarities of the current query against interned list tokens. A list token met in a query gets a local
@@ -31,14 +34,15 @@ export class SimilarityMemo {
   private used = 0
   private stamp = 0
   /**
-   * per list token, its text, folded form and sound skeleton in one string: a comparison that needs them reads one
+   * per list token, its text, folded and respelled forms and sound skeleton in one string: a comparison that needs them reads one
    * string rather than the token object and three strings, each elsewhere in memory and rarely in cache
    */
   private readonly packed: string[]
 
   constructor(private readonly tokens: NameToken[]) {
     const records = new Int32Array(tokens.length * TOKEN_RECORD)
-    this.packed = tokens.map((t) => `${t.text} ${t.folded} ${t.skeleton}`)
+    // the respelled form only where it is not the folded one (most tokens)
+    this.packed = tokens.map((t) => (t.respelled === t.folded ? `${t.text} ${t.folded} ${t.skeleton}` : `${t.text} ${t.folded} ${t.respelled} ${t.skeleton}`))
     tokens.forEach((t, id) => {
       const r = id * TOKEN_RECORD
       records[r + STAMP] = -1
@@ -47,6 +51,7 @@ export class SimilarityMemo {
       records[r + TEXT_SOUND] = t.textSound
       records[r + FOLDED_SOUND] = t.foldedSound
       records[r + APPROX_AND_NICKNAMES] = (APPROXIMATIONS.indexOf(t.approx) << 1) | (t.nicknames === undefined ? 0 : 1)
+      records[r + FORM_LENGTHS] = t.folded.length | (t.respelled === t.folded ? 0 : (t.respelled.length + 1) << LENGTH_BITS)
     })
     this.records = records
   }
@@ -99,7 +104,7 @@ export class SimilarityMemo {
     const flags = records[r + APPROX_AND_NICKNAMES]!
     const approx = q.approx || APPROXIMATIONS[flags >> 1]
     let s = quickSimilarity(q, records[r + FIRST]!, records[r + LENGTH]!, records[r + TEXT_SOUND]!, records[r + FOLDED_SOUND]!, (flags & 1) === 1, approx)
-    if (s === UNDECIDED) s = formsSimilarity(q, this.formsOf(id, q, records[r + LENGTH]!, records[r + TEXT_SOUND]!, records[r + FOLDED_SOUND]!, flags), approx)
+    if (s === UNDECIDED) s = formsSimilarity(q, this.formsOf(id, q, records[r + LENGTH]!, records[r + FORM_LENGTHS]!, records[r + TEXT_SOUND]!, records[r + FOLDED_SOUND]!, flags), approx)
     this.values[row + qi] = s
     return s
   }
@@ -108,14 +113,20 @@ export class SimilarityMemo {
    * The forms of list token `id` to compare with `q`, from its packed string; its nickname groups only matter when
    * both have some, and are then read from the token.
    */
-  private formsOf(id: number, q: NameToken, length: number, textSound: number, foldedSound: number, flags: number): TokenForms {
+  private formsOf(id: number, q: NameToken, length: number, formLengths: number, textSound: number, foldedSound: number, flags: number): TokenForms {
     if (q.nicknames !== undefined && (flags & 1) === 1) return this.tokens[id]!
     const packed = this.packed[id]!
-    // folding maps letters one for one, so the folded form is as long as the text
+    const foldedAt = length + 1
+    const foldedEnd = foldedAt + (formLengths & ((1 << LENGTH_BITS) - 1))
+    // a respelled length of 0 stands for "as folded"; else it is one more than the length
+    const respelledLength = formLengths >>> LENGTH_BITS
+    const folded = packed.slice(foldedAt, foldedEnd)
+    const respelled = respelledLength === 0 ? folded : packed.slice(foldedEnd + 1, foldedEnd + respelledLength)
     return {
       text: packed.slice(0, length),
-      folded: packed.slice(length + 1, 2 * length + 1),
-      skeleton: packed.slice(2 * length + 2),
+      folded,
+      respelled,
+      skeleton: packed.slice(respelledLength === 0 ? foldedEnd + 1 : foldedEnd + respelledLength + 1),
       nicknames: undefined,
       textSound,
       foldedSound,

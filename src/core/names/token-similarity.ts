@@ -40,10 +40,40 @@ function skeletonSimilarity(a: string, b: string, approx: NonNullable<Approximat
   return SKELETON_SCORE * lengthFactor * editSimilarity(a, b)
 }
 
+/**
+ * The sound skeletons of two tokens compared, a Latin v also read as a labial: the skeleton drops it (Persian and
+ * Urdu write it with the letter that is also a vowel), but Arabic writes it with f and Hebrew with b.
+ */
+function skeletonsSimilarity(fa: TokenForms, fb: TokenForms, approx: NonNullable<Approximation>): number {
+  let s = skeletonSimilarity(fa.skeleton, fb.skeleton, approx)
+  if (fa.text.includes('v')) s = Math.max(s, skeletonSimilarity(soundSkeleton(fa.text, false, true), fb.skeleton, approx))
+  if (fb.text.includes('v')) s = Math.max(s, skeletonSimilarity(fa.skeleton, soundSkeleton(fb.text, false, true), approx))
+  return s
+}
+
 /** j, y and i stand for one another across transliteration systems. */
-function foldTransliteration(token: string): string {
+function foldLetters(token: string): string {
   return token.includes('j') || token.includes('y') ? token.replace(/[jy]/g, 'i') : token
 }
+
+/**
+ * A token respelled so that the ways European orthographies and romanisation systems write one sound meet: j, y and
+ * i stand for one another; w for v (Wladimir, Vladimir); ou, oo and oe for u (Poutine, Mahmood, Poetin); ee for i;
+ * tsch, tsj, tch, cz and cs for ch (-witsch, -witsj, -vitch, -wicz, -vics: -vich); sch for sh; ph for f; bh for b
+ * (Devanagari and Bengali write a foreign v so). It can also part spellings that belong together ("joe" and "jose"),
+ * so a comparison takes the better of the folded and the respelled forms.
+ */
+export function respell(token: string): string {
+  if (!FOLDABLE.test(token)) return token
+  let t = token
+  if (t.includes('ch') || t.includes('cz') || t.includes('cs') || t.includes('tsj')) t = t.replace(TO_CH, 'ch').replace(/sch/g, 'sh')
+  if (t.includes('ph') || t.includes('bh')) t = t.replace(/ph/g, 'f').replace(/bh/g, 'b')
+  return t.replace(/w/g, 'v').replace(/ou|oo|oe/g, 'u').replace(/ee/g, 'i').replace(/[jy]/g, 'i')
+}
+
+// what respell may change: most tokens have none of it and are returned as they are
+const FOLDABLE = /[jyw]|ou|oo|oe|ee|ch|cz|cs|tsj|ph|bh/
+const TO_CH = /tsch|tsj|tch|cz|cs/g
 
 /**
  * Similarity of two name tokens, 0 to 1: the mean of Jaro-Winkler (forgiving at the end of a word) and edit
@@ -60,6 +90,8 @@ export interface TokenForms {
   text: string
   /** j and y read as i */
   folded: string
+  /** respelled across orthographies (see respell) */
+  respelled: string
   /** consonants by sound, see soundSkeleton */
   skeleton: string
   /** the nickname groups of `text`, undefined for none */
@@ -70,11 +102,12 @@ export interface TokenForms {
 }
 
 export function tokenForms(text: string): TokenForms {
-  const folded = foldTransliteration(text)
+  const folded = foldLetters(text)
   const groups = nicknameGroupsOf(text)
   return {
     text,
     folded,
+    respelled: respell(text),
     skeleton: soundSkeleton(text),
     nicknames: groups.length === 0 ? undefined : groups,
     textSound: soundClass(text.charCodeAt(0)),
@@ -126,21 +159,27 @@ export function formsSimilarity(fa: TokenForms, fb: TokenForms, approx?: Approxi
   if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL_SCORE : 0
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0
   if (fa.nicknames !== undefined && fb.nicknames !== undefined && shareGroup(fa.nicknames, fb.nicknames)) return NICKNAME_SCORE
-  if (fa.folded === fb.folded) return FOLDED_SCORE
+  if (fa.folded === fb.folded || fa.respelled === fb.respelled) return FOLDED_SCORE
   if (fa.foldedSound !== fb.foldedSound) {
     if (!approx || (approx === 'alphabetic' && fa.textSound !== fb.textSound)) return 0
-    return Math.max(0, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
+    return Math.max(0, skeletonsSimilarity(fa, fb, approx))
   }
-  const jw = tokenJaroWinkler(fa.folded, fb.folded)
+  let score = spellingSimilarity(fa.folded, fb.folded)
+  if (fa.respelled !== fa.folded || fb.respelled !== fb.folded) score = Math.max(score, spellingSimilarity(fa.respelled, fb.respelled))
+  // a letter-by-letter alphabet (Cyrillic, Greek) keeps a name's first sound; abjads and syllabaries may not
+  if (approx && (approx !== 'alphabetic' || score > 0 || fa.textSound === fb.textSound)) score = Math.max(score, skeletonsSimilarity(fa, fb, approx))
+  return score
+}
+
+/** The mean of Jaro-Winkler and edit similarity of two spellings (see formsSimilarity). */
+function spellingSimilarity(a: string, b: string): number {
+  const jw = tokenJaroWinkler(a, b)
   // the mean cannot reach a useful level with so little Jaro-Winkler similarity, or with lengths so far apart
   // that even the best edit similarity keeps it low: spare the edit distance (the value stays an upper bound)
-  const la = fa.folded.length
-  const lb = fb.folded.length
-  const editBound = 1 - (TRUNCATION_COST * Math.abs(la - lb)) / Math.max(la, lb)
-  let score = jw < HOPELESS_JARO_WINKLER ? jw / 2 : (jw + editBound) / 2 < HOPELESS_MEAN ? (jw + editBound) / 2 : (jw + editSimilarity(fa.folded, fb.folded)) / 2
-  // a letter-by-letter alphabet (Cyrillic, Greek) keeps a name's first sound; abjads and syllabaries may not
-  if (approx && (approx !== 'alphabetic' || jw > 0 || fa.textSound === fb.textSound)) score = Math.max(score, skeletonSimilarity(fa.skeleton, fb.skeleton, approx))
-  return score
+  if (jw < HOPELESS_JARO_WINKLER) return jw / 2
+  const editBound = 1 - (TRUNCATION_COST * Math.abs(a.length - b.length)) / Math.max(a.length, b.length)
+  if ((jw + editBound) / 2 < HOPELESS_MEAN) return (jw + editBound) / 2
+  return (jw + editSimilarity(a, b)) / 2
 }
 
 function isDigit(code: number): boolean {
@@ -152,7 +191,7 @@ function isDigit(code: number): boolean {
  * and h double as vowels or vanish), letters that scripts without the distinction merge (l/r, s/z, c/k/q, p/b/f)
  * folded, doubles collapsed: "washington" and "vvsyngtvn" both give "snktn".
  */
-export function soundSkeleton(token: string, foldKh = false): string {
+export function soundSkeleton(token: string, foldKh = false, labialV = false): string {
   let out = ''
   let last = ''
   for (let i = 0; i < token.length; i++) {
@@ -161,7 +200,13 @@ export function soundSkeleton(token: string, foldKh = false): string {
     // a soft c ("ce", "ci", "cy") is an s; `foldKh` reads "kh" as h, as Russian and Arabic h are often written
     // ("abdullakh", "abdullah"): blocking uses it for an extra key, while scoring keeps the k
     const ch =
-      code === 99 && (next === 101 || next === 105 || next === 121) ? 's' : foldKh && code === 107 && next === 104 ? '' : (SOUND_FOLD[code - 97] ?? '')
+      code === 99 && (next === 101 || next === 105 || next === 121)
+        ? 's'
+        : foldKh && code === 107 && next === 104
+          ? ''
+          : labialV && code === 118
+            ? 'b'
+            : (SOUND_FOLD[code - 97] ?? '')
     if (ch === '' || ch === last) continue
     out += ch
     last = ch

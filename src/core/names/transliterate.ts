@@ -41,11 +41,25 @@ export function romanise(raw: string): AsciiPiece[] {
     }
     SYLLABIC.lastIndex = 0
     const syllables = SYLLABIC.test(part)
-    let text = anyAscii(syllables ? part.replace(SYLLABIC, (ch) => ` ${ch} `) : part).toLowerCase()
+    const spaced = syllables ? part.replace(SYLLABIC, (ch) => ` ${ch} `) : part
+    let text = anyAscii(GREEK_STOPS.test(spaced) ? greekStops(spaced) : spaced).toLowerCase()
     if (HANGUL.test(part)) text = koreanAsWrittenInLists(text)
     pieces.push({ text, approx: approximation(part), syllables })
   }
   return pieces
+}
+
+// Greek has no letters for b, d and g: it writes them μπ, ντ and γκ in foreign names (Βλαντίμιρ, Vladimir; Μπους,
+// Bush), which any-ascii reads letter by letter ("vlantimir"). At the end of a word they keep their nasal (Τραμπ).
+const GREEK_STOPS = /[μΜ][πΠ]|[νΝ][τΤ]|[γΓ][κΚ]/
+const GREEK_STOP_PAIRS = /([μΜ][πΠ]|[νΝ][τΤ]|[γΓ][κΚ])(?=\p{L})/gu
+const GREEK_STOP_LETTERS: Record<string, string> = { μπ: 'b', ντ: 'd', γκ: 'g' }
+
+function greekStops(text: string): string {
+  return text.replace(GREEK_STOP_PAIRS, (pair) => {
+    const latin = GREEK_STOP_LETTERS[pair.toLowerCase()]!
+    return pair[0] === pair[0]!.toLowerCase() ? latin : latin.toUpperCase()
+  })
 }
 
 // letters of scripts other than Latin (Latin and its extensions are below U+0250, plus U+1E00-U+1EFF)
@@ -65,7 +79,7 @@ export function toAsciiLower(raw: string): string {
 
 /**
  * any-ascii gives Revised Romanisation ("gim jeong eun"); names in lists and payments mostly follow the older
- * McCune-Reischauer habits ("kim jong un"): voiceless initials, "o" for "eo", "u" for "eu".
+ * McCune-Reischauer habits ("kim jong un", "pak"): voiceless initials and finals, "o" for "eo", "u" for "eu".
  */
 function koreanAsWrittenInLists(syllables: string): string {
   return syllables.replace(/[a-z]+/g, (syl) =>
@@ -73,6 +87,7 @@ function koreanAsWrittenInLists(syllables: string): string {
       .replace(/^g/, 'k')
       .replace(/^b/, 'p')
       .replace(/^d/, 't')
+      .replace(/([^n])g$/, '$1k')
       .replace('eo', 'o')
       .replace('eu', 'u'),
   )

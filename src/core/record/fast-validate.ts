@@ -16,6 +16,7 @@ const AMOUNT = /^\d{1,18}(\.\d{1,8})?$/
 const NON_ZERO = /[1-9]/
 const CURRENCY = /^[A-Z]{3,5}$/
 const COUNTRY = /^[A-Z]{2}$/
+const YEAR = /^\d{4}$/
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS)
 const PARTY_TYPE_SET: ReadonlySet<string> = new Set(PARTY_TYPES)
 
@@ -64,6 +65,7 @@ const PARTY_CHECKS: { [K in keyof Party]-?: FieldCheck } = {
   handle: check({ maxLength: 128 }),
   accountOpened: check({ patterns: [DATE, DATETIME] }),
   nationality: check({ patterns: [COUNTRY] }),
+  dateOfBirth: check({ patterns: [DATE, YEAR] }),
 }
 const PARTY_FIELD_CHECKS = PARTY_FIELDS.map((f) => PARTY_CHECKS[f])
 

@@ -52,6 +52,7 @@ export const PartySchema = z.object({
   handle: text(128).optional(),
   accountOpened: dateOrDateTime.optional(),
   nationality: countryCode.optional(),
+  dateOfBirth: z.union([z.iso.date(), z.string().regex(/^\d{4}$/)], { error: 'expected a date of birth as YYYY-MM-DD or YYYY' }).optional(),
 })
 export type Party = z.infer<typeof PartySchema>
 /** the fields of a party, in schema order: every list of party fields elsewhere is this one */
