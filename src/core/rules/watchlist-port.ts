@@ -5,7 +5,7 @@
 export interface NameSearch {
   search(
     query: string,
-    opts?: { type?: 'person' | 'org'; limit?: number; minScore?: number },
+    opts?: { type?: 'person' | 'org'; limit?: number; minScore?: number; dateOfBirth?: string; nationality?: string; country?: string },
   ): { entry: { list: string; id: string; name: string }; score: number; matchedName: string }[]
 }
 

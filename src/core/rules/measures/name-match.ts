@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Party } from '../../record/schema.ts'
 import type { Watchlists } from '../watchlist-port.ts'
 import type { MeasureEvaluation } from './evaluation.ts'
 import { defineMeasure, type CompiledMeasure } from './measure.ts'
@@ -15,8 +16,7 @@ export const nameMatch = defineMeasure({
   schema: z.object({ name_match: z.object({ type: z.enum(['person', 'org']).optional() }).strict() }).strict(),
   placeholders: ['matched', 'list'],
   compile(spec) {
-    const type = spec.name_match.type
-    const options = type ? { type, limit: 1 } : { limit: 1 }
+    const fixedType = spec.name_match.type
     return {
       unit: 'score',
       lists: true,
@@ -24,7 +24,7 @@ export const nameMatch = defineMeasure({
       cost: { withLists: 2 },
       scratch: (): NameMemo => new Map(),
       evaluate: (ev, self) => {
-        const best = bestMatch(ev, self, type, options)
+        const best = bestMatch(ev, self, fixedType)
         if (!best) return 0
         ev.matches = [{ list: best.entry.list, entry: best.entry.id, matched: best.matchedName, score: best.score }]
         ev.extra = { matched: best.matchedName, list: best.entry.list }
@@ -34,23 +34,35 @@ export const nameMatch = defineMeasure({
   },
 })
 
+/** A person's name is searched among people, a business's among organisations; others among both. */
+function entryType(party: Party): 'person' | 'org' | undefined {
+  if (party.type === 'person') return 'person'
+  if (party.type === 'business' || party.type === 'msb') return 'org'
+  return undefined
+}
+
 /**
- * The best list match for the party's name. Parties come back again and again in a batch while the lists stay
- * the same for the screener's life, so answers are remembered.
+ * The best list match for the party's name, with its date of birth, nationality and country as supporting
+ * details. Parties come back again and again in a batch while the lists stay the same for the screener's
+ * life, so answers are remembered by everything the search reads.
  */
-function bestMatch(
-  ev: MeasureEvaluation,
-  self: CompiledMeasure,
-  type: 'person' | 'org' | undefined,
-  options: { type?: 'person' | 'org'; limit: number },
-): NameHit | undefined {
+function bestMatch(ev: MeasureEvaluation, self: CompiledMeasure, fixedType: 'person' | 'org' | undefined): NameHit | undefined {
   const names = ev.watchlists?.names
-  const name = ev.view.party.name
+  const party = ev.view.party
+  const name = party.name
   if (!name || !names) return undefined
+  const type = fixedType ?? entryType(party)
+  const { dateOfBirth, nationality, country } = party
   const memo = ev.scratch[self.index] as NameMemo
-  const key = type ? `${type}\u0000${name}` : name
+  const key = `${type ?? ''}\u0000${dateOfBirth ?? ''}\u0000${nationality ?? ''}\u0000${country ?? ''}\u0000${name}`
   if (memo.has(key)) return memo.get(key)
-  const best = names.search(name, options)[0]
+  const best = names.search(name, {
+    limit: 1,
+    ...(type && { type }),
+    ...(dateOfBirth && { dateOfBirth }),
+    ...(nationality && { nationality }),
+    ...(country && { country }),
+  })[0]
   if (memo.size >= NAME_MEMO_SIZE) memo.clear()
   memo.set(key, best)
   return best
