@@ -1,6 +1,7 @@
 // npx tsx bench/memory.ts [--records 1000000,3000000] [--accounts 20000] [--threads N] [--max-memory MB] [--no-write]
-// Peak memory of `txscreen batch` as the batch grows over one fixed population of accounts (issue 2:
-// 1M and 3M differ by < 25 %; issue 6: 10M within 1 GB). Data is generated once under /tmp and reused.
+// Peak memory of `txscreen batch` as the batch grows over one fixed population of accounts: memory should
+// follow the state inside the windows, not the batch length (the targets: BENCHMARKS.md). Data is generated
+// once under /tmp and reused.
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generatedRecords, ROOT } from './data.ts'

@@ -73,7 +73,7 @@ export async function benchNames(opts: BenchNamesOptions = {}): Promise<BenchNam
   const brute = buildNameIndex(entries, { exhaustive: true })
 
   // warm-up, so the timed passes measure steady state: compilation, and the collection of what building the two
-  // indexes left behind (with 500 warm-up queries the first pass ran 5-15% slower than the next ones)
+  // indexes left behind
   for (const q of queries.slice(0, WARM_UP_QUERIES)) index.search(q.text)
   let found: boolean[] = []
   let qps = 0

@@ -1,6 +1,6 @@
 // What the real-time service pays per call to remember a transfer id once it holds its limit of recent ids
-// (LiveScreening keeps 200,000 to answer retries): evicting the oldest from a plain Map, as before session 8,
-// against RecentMap (src/service/recent-map.ts).
+// (LiveScreening keeps 200,000 to answer retries): evicting the oldest from a plain Map against RecentMap
+// (src/service/recent-map.ts).
 //   npx tsx bench/recent-ids.ts [--ids N] [--calls N]
 import { parseArgs } from 'node:util'
 import { RecentMap } from '../src/service/recent-map.ts'

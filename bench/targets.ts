@@ -10,7 +10,7 @@ interface Figures {
   httpGenerated: HttpFigures | { skipped: string }
 }
 
-/** The targets of issue 6, each with the figure measured in this run and by how much it is met or missed. */
+/** The speed and memory targets, each with the figure measured in this run and by how much it is met or missed. */
 export function judgeTargets(f: Figures): string {
   const lines: string[] = ['| target (issue 6) | measured | |', '|---|---|---|']
   const add = (target: string, measured: string, ok: boolean | undefined) =>

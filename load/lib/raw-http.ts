@@ -4,9 +4,9 @@ import { connect, type Socket } from 'node:net'
  * A minimal HTTP/1.1 client for the load driver: keep-alive connections over `node:net`, one request at a
  * time on each, the request bytes built once per call, the answer read only as far as its status and length.
  *
- * Why not `node:http`: on this 2-core machine the driver shares the cores with the server and PostgreSQL, and
- * `http.request` cost the driver about 180 µs of CPU per call (54 % of a core at 3,000 calls/s, against a
- * server that answers at once), CPU the server under test then lacks. k6 on another machine costs the server
+ * Why not `node:http`: on a small machine the driver shares the cores with the server and PostgreSQL, and
+ * `http.request` costs the driver about twice the CPU per call (`bench/load-driver.ts`; figures in
+ * docs/service.md), CPU the server under test then lacks. k6 on another machine costs the server
  * nothing; this keeps the driver's share small. Handles Content-Length and chunked bodies and
  * `Connection: close`; anything it cannot read counts as a failed call.
  */

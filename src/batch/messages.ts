@@ -14,7 +14,7 @@ export interface ShareMessage {
   share: { rules: number[]; version: string }
 }
 
-/** main → worker: the next lines of the input, in input order, as the main thread decoded them */
+/** main → worker: the records of the next slice of lines, in input order, as the main thread decoded and encoded them */
 export interface RecordsMessage {
   records: EncodedRecords
 }

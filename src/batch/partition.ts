@@ -6,8 +6,8 @@ export function needsLists(rule: CompiledRule): boolean {
 }
 
 /**
- * What a rule costs per record, in rough microseconds of this engine, fitted to per-rule timings of the
- * default pack (each rule screened alone over 200,000 generated records): looking at a side is cheap,
+ * What a rule costs per record, in the units of a cost model fitted to the per-rule costs `bench/rule-costs.ts`
+ * measures on the default pack (docs/engine.md, "Threads"): looking at a side is cheap,
  * a window event costs about 1, an evaluation about 0.4 plus 0.05 per measure, and each measure adds the
  * weights it declares (a window aggregate 0.5 per event, a cycle search, a list search when lists are loaded).
  * Without a sample, every side is assumed counted and evaluated.

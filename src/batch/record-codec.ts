@@ -2,7 +2,8 @@ import { PARTY_FIELDS, type ParsedLine, type Party, type TransferRecord } from '
 
 /**
  * Validated records, handed from the main thread to screening workers in a compact form, so that a worker
- * does not split, parse and validate every line again (about 10 us a record, a fifth of a worker's time).
+ * does not split, parse and validate every line again, which costs many times what rebuilding a record from
+ * its slots does.
  * A record is a fixed sequence of slots, one per schema field (parties in `PARTY_FIELDS` order; see `RecordEncoder.record`):
  * fields with few distinct values (currency, channel, countries, cities...) as numbers into a table of strings
  * both sides keep in step, the others as strings sent with the message. Unknown fields are not sent: rules read

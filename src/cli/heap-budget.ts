@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 
 // resident memory that is not old-generation heap: Node itself, code, the young generation, I/O buffers
-// (measured: a one-thread batch with a 900 MiB old generation peaked at 946 MiB RSS)
+// (the measurement it rests on: docs/engine.md, "Memory")
 const PROCESS_OVERHEAD_MB = 160
 // the same for each worker thread's isolate
 const WORKER_OVERHEAD_MB = 60

@@ -1,6 +1,7 @@
 /**
  * txscreen's screening core: runtime-agnostic (ES and web-standard APIs only).
- * Adapters (CLI, Node server, Worker) and storage build on these exports alone.
+ * The rest of src imports the core mostly through this module; name and list screening through
+ * `names/index.ts`. docs/architecture.md says which part may import which.
  */
 export { TransferRecordSchema, PartySchema, PARTY_FIELDS, CHANNELS, PARTY_TYPES } from './record/schema.ts'
 export type { TransferRecord, TransferRecordInput, Party } from './record/schema.ts'

@@ -20,7 +20,7 @@ export interface FamilyReport {
   rules: Record<string, number>
 }
 
-/** counts a benign record under its family; records without one (older label files) are left out */
+/** counts a benign record under its family; records without one (label files without the column) are left out */
 export function countFamily(families: Map<string, FamilyCounts>, label: Label, flagged: boolean, rules: readonly string[]): void {
   if (label.illicit || label.family === undefined) return
   let c = families.get(label.family)

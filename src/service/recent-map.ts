@@ -2,8 +2,8 @@
  * A map that keeps its `limit` most recently added keys and forgets older ones, in constant time per call.
  *
  * Evicting through a plain `Map` (`map.delete(map.keys().next().value)`) is not constant: V8 leaves a deleted
- * entry in place until the table is rebuilt, and a new iterator walks over every one of them, so at a steady
- * 200,000 keys each eviction took 30-430 µs (`node` micro-benchmark, session 8). Here the keys wait in a ring in
+ * entry in place until the table is rebuilt, and a new iterator walks over every one of them, so a map held at
+ * its limit pays more per eviction the longer it runs (`bench/recent-ids.ts`). Here the keys wait in a ring in
  * the order they were added; each remembers its addition number, so a key deleted and added again is not
  * evicted early by its older place in the ring.
  */

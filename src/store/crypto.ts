@@ -1,5 +1,5 @@
-// node:crypto's hash is synchronous (WebCrypto's digest goes through a job queue and cost ~5% of a real-time
-// call in a CPU profile); Workers provide it too, with the nodejs_compat flag (wrangler.toml)
+// node:crypto's hash is synchronous, where WebCrypto's digest goes through a job queue on every authenticated
+// call; Workers provide it too, with the nodejs_compat flag (wrangler.toml)
 import { createHash } from 'node:crypto'
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))

@@ -38,6 +38,7 @@ describe('records handed to screening workers', () => {
     const special: Record<string, (id: string) => string> = {
       type: (id) => (id === 's' ? 'person' : 'business'),
       accountOpened: (id) => (id === 's' ? '2024-01-02' : '2023-05-06'),
+      dateOfBirth: (id) => (id === 's' ? '1970-03-04' : '1981'),
       country: (id) => (id === 's' ? 'GB' : 'DE'),
       nationality: (id) => (id === 's' ? 'FR' : 'IT'),
     }

@@ -80,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
   if (!ruleset) return 2
-  // worker threads take about a second to start and compile: they do it while lists load and the input opens
+  // worker threads are slow to start and compile: they do it while lists load and the input opens
   const workers =
     threads > 1 ? startWorkers(threads - 1, { sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR) }, heapPerThreadMb) : []
   const stopWorkers = () => Promise.all(workers.map((w) => w.close()))

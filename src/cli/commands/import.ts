@@ -12,7 +12,7 @@ amlworld  IBM AMLworld transaction CSV (Timestamp,From Bank,Account,To Bank,Acco
           derived pattern file (pattern_id,pattern_family,...): pattern rows are illicit, instance = pattern_id,
           typology = pattern_family. Ids are aw-<source row>.
 amlsim    a directory with nodes.csv + transactions.csv (a transfer is illicit when both ends are fraud
-          accounts; instance = connected group of such transfers) or accounts.csv + alerts.csv (instance =
+          accounts; instance = the receiving fraud account) or accounts.csv + alerts.csv (instance =
           alert id, typology = alert type). One step = one day from --start (default ${AMLSIM_START}).
 
 options:

@@ -16,8 +16,9 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * PREFIX_SCALE * (1 - jaro)
 }
 
-// reused across calls: names are short, and allocating per comparison dominated the profile. The matched letters
-// are bit sets (one bit per letter), so a name token needs one word of each cleared, not a byte per letter
+// reused across calls: names are short, and allocating per comparison would cost more than comparing. The
+// matched letters are bit sets (one bit per letter), so a name token needs one word of each cleared, not a byte
+// per letter
 let matchedA = new Int32Array(4)
 let matchedB = new Int32Array(4)
 

@@ -164,7 +164,7 @@ export function wordWeight(text: string, patronymic = false, factor = 1): number
   return Math.max(1, Math.round(text.length * WEIGHT_UNIT * factor * (patronymic ? PATRONYMIC_SHARE : 1)))
 }
 
-// one object literal of one shape: spreading objects here made normalisation several times slower
+// one object literal of one shape, not spreads: every token of every list name is made here
 function token(text: string, kind: TokenKind, weight: number, source: Source): NameToken {
   const forms = tokenForms(text)
   const { folded, respelled, skeleton, nicknames, textSound, foldedSound } = forms

@@ -13,7 +13,7 @@ export class PostingTable {
 
   constructor(lists: Map<string, number[]>) {
     // filled up to MAX_LOAD: a probe's next slots share its cache line, and a table half the size stays in cache
-    // better than one with shorter runs (the 2021 SDN list's 185,000 keys: 4 MB instead of 8)
+    // better than one with shorter runs (docs/names.md has the figures for the SDN list)
     let size = 1
     while (size * MAX_LOAD < lists.size) size *= 2
     this.mask = size - 1

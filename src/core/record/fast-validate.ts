@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CHANNELS, numberToDecimalText, PARTY_FIELDS, PARTY_TYPES, type Party, type TransferRecord } from './schema.ts'
 
 /**
- * A hand-written check of the common, valid record, about ten times cheaper than the zod schema.
+ * A hand-written check of the common, valid record, much cheaper than the zod schema.
  * It accepts a subset of what the schema accepts and then returns what the schema would (amount as
  * decimal text); anything unusual returns undefined and the schema decides, so zod stays the source
  * of truth for what is valid and for every error message (test/core/fast-validate.test.ts checks both).

@@ -1,6 +1,6 @@
 /**
  * Lower-cased text for case-insensitive comparisons in conditions, memoised: rules compare the same few
- * values (channels, country codes, party types) on every transfer, and lower-casing them each time was
+ * values (channels, country codes, party types) on every transfer, and lower-casing them each time would be
  * a large share of rule evaluation. Bounded, so ids and names passing through cannot grow it.
  */
 const MAX_ENTRIES = 20_000

@@ -153,7 +153,7 @@ export class RuleRunner {
     extra.entity = key
     const scoreMeasure = rule.measures[rule.scoreMeasure]
     // built property by property rather than with conditional spreads: on a busy state most transfers hit
-    // several rules, and spreading temporary objects was the larger part of a hit's cost. Key order is output.
+    // several rules, and temporary objects to spread would be the larger part of a hit's cost. Key order is output.
     const evidence = {} as HitEvidence
     if (rule.entity) evidence.entity = `${rule.entity.namespace}:${key}`
     evidence.measure = scoreMeasure ? scoreMeasure.name : 'fixed'

@@ -45,7 +45,7 @@ export class Screener {
   private readonly runners: RuleRunner[]
   /**
    * each namespace and side the rules keep state by, once, in rule order (rules keyed alike share a key:
-   * 35 rules of the default pack are keyed by party, sender or receiver id)
+   * most rules of the default pack are keyed by party, sender or receiver id)
    */
   private readonly keySides: { namespace: string; side: Direction; key: EntitySpec['key'] }[]
   private readonly entities = new EntityIndex()

@@ -11,7 +11,7 @@ const PAIRED_WINDOWS = 5
  * Layout: a large population holds hundreds of thousands of these, and most have one window (a one-off
  * counterparty, a phone number). The first window sits in the entity's own fields; the next few are
  * (slot, window) pairs in an array of exactly that size, found by a scan of a few numbers; a busy account
- * (8 to 20 of the 35 rules of the `id` namespace) gets an array indexed by slot.
+ * (windows of many of the rules of the `id` namespace) gets an array indexed by slot.
  */
 export class EntityState {
   private slot0 = -1

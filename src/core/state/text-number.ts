@@ -2,9 +2,9 @@
  * Numbers for the text values distinct measures count (counterparty ids, surnames, devices), so window
  * rows stay arrays of doubles and counting compares numbers, not strings.
  *
- * A 53-bit hash (cyrb53, public domain), not a table of every value seen: a table grows with a population's
- * ids for the whole batch (about 70 bytes each, hundreds of MB over millions of one-off counterparties),
- * a hash costs nothing to keep. Two different values of one window count as one only if their hashes
+ * A 53-bit hash (cyrb53, public domain), not a table of every value seen: a table would keep every id of
+ * the population for the whole batch (millions of one-off counterparties on a long one), a hash costs
+ * nothing to keep. Two different values of one window count as one only if their hashes
  * collide: for a window of 1,000 values, a chance of about 1 in 10^10.
  */
 export function textNumber(value: string): number {

@@ -38,7 +38,7 @@ const CLOCK = 0
 const TOTALS = 1
 
 // a window counts its distinct values by scanning its events up to this many; past it, it keeps counters.
-// Most windows of a large population hold a few events, and a counter costs about 100 bytes each
+// Most windows of a large population hold a few events, and a counter costs more memory than they do
 const DISTINCT_SCAN_LIMIT = 8
 
 /**
@@ -185,7 +185,7 @@ export class WindowState {
     this.rows[CLOCK] = now
     const start = now - this.spec.windowMs
     const end = this.end
-    // times read from the rows in place: through a call that is not inlined, each read boxed a double,
+    // times read from the rows in place: through a call that is not inlined, each read would box a double,
     // two allocations on every window event
     const rows = this.rows
     const { header, stride } = this.spec

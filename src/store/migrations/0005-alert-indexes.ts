@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Migration } from 'kysely'
 
 // The rule, typology and entity indexes serve GET /v1/alerts only, which reads review and block verdicts
-// alone; clear verdicts (most of them, and every one is stored with TXSCREEN_STORE_VERDICTS=all) no longer
-// pay three GIN insertions each, nor the pending-list merges that made some writes slow.
+// alone: as partial indexes they spare clear verdicts (most of them, and every one is stored with
+// TXSCREEN_STORE_VERDICTS=all) three GIN insertions each and the pending-list merges that slow writes down.
 export const alertIndexes: Migration = {
   async up(db: Kysely<any>) {
     for (const column of ['rules', 'typologies', 'entities']) {

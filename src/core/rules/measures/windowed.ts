@@ -2,7 +2,7 @@ import { MINOR_PER_MAJOR } from '../../money/convert.ts'
 import type { TransferView } from '../../screen/view.ts'
 import { ConditionsSchema, type Conditions } from '../condition-schema.ts'
 import { compileConditions, type Predicate } from '../conditions.ts'
-import type { MeasureCompileContext, MeasureCost, MeasureEvaluate } from './measure.ts'
+import type { MeasureCompileContext, MeasureCost, MeasureEvaluate, MeasurePlan } from './measure.ts'
 
 /** What the window measures (count, sum, max, distinct) share: a `where` of their own, a window, a cost. */
 
@@ -27,4 +27,17 @@ export const windowValue: MeasureEvaluate = (ev, self) => {
 export const windowAmount: MeasureEvaluate = (ev, self) => {
   const window = ev.window
   return window ? window.measure(self.slot, ev.ctx.ts) / MINOR_PER_MAJOR : 0
+}
+
+/** How a window aggregate of the transfers' amounts (sum, max) compiles: the same but for how the window folds them. */
+export function amountWindow(aggregate: 'sum' | 'max') {
+  return (spec: { where?: Conditions | undefined }, ctx: MeasureCompileContext): MeasurePlan => {
+    const filter = measureFilter(spec, ctx)
+    return {
+      unit: 'money',
+      window: { aggregate, extract: (v) => (filter(v) ? v.ctx.amountMinor : undefined) },
+      cost: WINDOW_COST,
+      evaluate: windowAmount,
+    }
+  }
 }
