@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { InProcessEngine, Screener, screenBytes } from '../../core/index.ts'
+import { withBudgets } from '../../eval/budgets.ts'
 import { formatReport } from '../../eval/format-report.ts'
 import { parseLabels } from '../../eval/labels.ts'
 import { screenLabelled } from '../../eval/screen-labelled.ts'
@@ -9,14 +10,20 @@ import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { FORMAT_HELP, FORMAT_USAGE, namedFormat, openInput } from '../input-source.ts'
 
 const USAGE = `usage: txscreen eval <records> --labels <labels.csv> [--rules DIR] ${FORMAT_USAGE}
-                     [--list FORMAT:PATH ...] [--json]
+                     [--list FORMAT:PATH ...] [--json] [--fail-over-budget]
 
 Screens the records and compares the decisions with labels.csv (id,is_illicit,instance_id,typology[,family]).
 A record is flagged when its decision is review or block. Prints transaction-level precision, recall
 and F1, instance-level recall (an instance is found when any of its transfers is flagged), figures per
 typology and per rule, and the alert rate on benign records; when the labels have a family column (txscreen
-generate writes one), the false alerts of each benign family and the rules behind them. Exit 0 when the
-evaluation ran, 2 otherwise.
+generate writes one), the false alerts of each benign family and the rules behind them.
+
+Rules whose files state false_alert_budget (a share of benign transfers, 0.002 = 0.2 %) are checked against
+it: a rule whose false alerts exceed its budget times the benign records is marked OVER in the text report and
+listed in "overBudget" with --json.
+
+Exit 0 when the evaluation ran, 2 when it could not run. With --fail-over-budget, exit 1 when the evaluation ran
+and any rule is over its budget (the report is printed all the same), for use as a gate in scripts and CI.
 ${FORMAT_HELP}`
 
 export async function run(argv: string[]): Promise<number> {
@@ -26,6 +33,7 @@ export async function run(argv: string[]): Promise<number> {
     format: { type: 'string' },
     list: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
+    'fail-over-budget': { type: 'boolean', default: false },
   })
   if (!args.ok) return args.code
   const { values } = args
@@ -49,9 +57,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const screener = new Screener(ruleset, watchlists ? { watchlists } : {})
-  const report = await screenLabelled(screenBytes(source.blocks, source.format, new InProcessEngine(screener)), labels)
+  const screened = await screenLabelled(screenBytes(source.blocks, source.format, new InProcessEngine(screener)), labels)
+  const report = withBudgets(screened, ruleset.rules)
   process.stdout.write(values.json ? `${JSON.stringify({ ruleset: ruleset.version, ...report }, null, 2)}\n` : formatReport(report))
   // the figures above are then those of an unsorted file, not of the transfers as they happened
   if (screener.outOfOrder > 0) process.stderr.write(`txscreen eval: ${outOfOrderWarning(screener.outOfOrder, ruleset.latenessMs)}\n`)
-  return 0
+  return values['fail-over-budget'] && (report.overBudget?.length ?? 0) > 0 ? 1 : 0
 }
