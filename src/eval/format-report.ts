@@ -3,9 +3,9 @@ import type { FamilyReport } from './families.ts'
 import type { EvalReport } from './tally.ts'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
-const dec = (x: number) => x.toFixed(3)
+export const dec = (x: number) => x.toFixed(3)
 // budgets are fractions of a percent, so two decimals
-const pct2 = (x: number) => `${(x * 100).toFixed(2)}%`
+export const pct2 = (x: number) => `${(x * 100).toFixed(2)}%`
 
 /** A fixed-width table: the first column (and any listed in `left`) left-aligned, the others right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], left: readonly number[] = []): string {
