@@ -102,6 +102,20 @@ describe('bad sweeps', () => {
     expect(result).toMatch(message)
   })
 
+  it('field names keep their dots in a path; map keys and list indices are walked alike', async () => {
+    const sources = (await readRuleSources(pack)).map((s) =>
+      s.path.endsWith('large-amount.yaml') ? { ...s, text: s.text.replace('entity: none\n', 'entity: none\nwhere:\n  sender.type: { not_in: [business] }\n  amount: { gte: 10 }\n') } : s,
+    )
+    const types = sweepVariants(sources, spec('large-amount:where.sender.type.not_in.0=business,msb'))
+    expect(typeof types === 'string' ? types : { at: types.at.replace(/.*\//, ''), current: types.current, values: types.variants.map((v) => v.value) }).toEqual({
+      at: 'large-amount.yaml:9:27',
+      current: 'business',
+      values: ['business', 'msb'],
+    })
+    const amounts = sweepVariants(sources, spec('large-amount:where.amount.gte=10,20'))
+    expect(typeof amounts === 'string' ? amounts : amounts.at.replace(/.*\//, '')).toBe('large-amount.yaml:10:18')
+  })
+
   it('a rule switched off in the ruleset', async () => {
     const off = await writeSmallPack(join(dir, 'off'))
     const file = join(off, 'ruleset.yaml')

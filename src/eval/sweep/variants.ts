@@ -64,19 +64,31 @@ function findRule(sources: readonly RuleSource[], id: string): { index: number; 
   return `--sweep: no rule file with id "${id}"${near.length > 0 ? `; did you mean ${near.map((x) => `"${x}"`).join(' or ')}?` : ''}`
 }
 
-/** walks the YAML down `segments` (keys of maps, indices of lists) to one number or text */
+/**
+ * walks the YAML down `segments` (keys of maps, indices of lists) to one number or text; field names hold dots
+ * themselves (`sender.type: { in: [...] }`), so a map key may take several segments
+ */
 function locate(doc: Document, segments: readonly string[]): { path: (string | number)[]; current: number | string; offset: number } | string {
   let node: unknown = doc.contents
   const path: (string | number)[] = []
-  for (const seg of segments) {
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s]!
     const here = path.length > 0 ? path.join('.') : 'the top level'
     if (isMap(node)) {
-      if (!node.has(seg)) {
+      let key: string | undefined
+      for (let end = s + 1; end <= segments.length && key === undefined; end++) {
+        const joined = segments.slice(s, end).join('.')
+        if (node.has(joined)) {
+          key = joined
+          s = end - 1
+        }
+      }
+      if (key === undefined) {
         const keys = node.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key))
         return `no "${seg}" in ${here}; it has ${keys.join(', ')}`
       }
-      node = node.get(seg, true)
-      path.push(seg)
+      node = node.get(key, true)
+      path.push(key)
     } else if (isSeq(node)) {
       const n = node.items.length
       const i = /^\d+$/.test(seg) ? Number(seg) : Number.NaN
