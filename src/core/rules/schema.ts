@@ -19,6 +19,8 @@ export const BandSchema = z
   })
   .strict()
 
+const BUDGET_HELP = 'expected a share of benign transfers between 0 and 1, such as 0.002 for 0.2 %'
+
 /** a rule file whose measures are those of `measure` */
 function ruleFile(measure: z.ZodType<MeasureSpec>) {
   return z
@@ -48,6 +50,8 @@ function ruleFile(measure: z.ZodType<MeasureSpec>) {
       ]),
       reason: z.string().min(1),
       evidence_limit: z.number().int().min(0).max(1000).optional(),
+      /** the share of benign transfers the rule may raise as false alerts (0.002 = 0.2 %); `txscreen eval` flags rules over it */
+      false_alert_budget: z.number().min(0, BUDGET_HELP).max(1, BUDGET_HELP).optional(),
     })
     .strict()
 }
