@@ -1,6 +1,8 @@
 import { authenticate, NO_KEY_CACHE } from './auth.ts'
 import { checkJsonType, checkLength, parseJsonText } from './body.ts'
+import { systemClock } from '../core/index.ts'
 import { withDeadline } from './deadline.ts'
+import { checkEventTime } from './event-time.ts'
 import type { AppDeps } from './deps.ts'
 import { asProblem } from './on-error.ts'
 import { transferFromBody } from './record-body.ts'
@@ -47,6 +49,7 @@ async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   checkJsonType(req.contentType)
   const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))
+  checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
   const { json } = await deps.realtime!.screen(record)
   return json
 }

@@ -79,10 +79,15 @@ for (const dialect of DIALECTS) {
         expect(past.status).toBe(200)
         expect(past.body.decision).toBe('clear')
 
-        const far = await screen('rt-far', '9999-12-31T23:59:59Z')
+        // an absurd year is an invalid record; a plausible year ahead of the clock is refused as such
+        const absurd = await screen('rt-absurd', '9999-12-31T23:59:59Z')
+        expect(absurd.status).toBe(400)
+        expect(absurd.body.issues.map((i: { path: string }) => i.path)).toEqual(['timestamp'])
+        const far = await screen('rt-far', '2030-01-01T00:00:00Z')
         expect(far.status).toBe(422)
         expect(far.body.type).toBe('/docs#problem-future-timestamp')
         expect(far.body.path).toBe('timestamp')
+        expect(far.body.maxFutureSkewSeconds).toBe(SKEW_MS / 1000)
 
         const ahead = await screen('rt-ahead', NOW + SKEW_MS + 1000)
         expect(ahead.status).toBe(422)
@@ -91,7 +96,7 @@ for (const dialect of DIALECTS) {
         const near = await screen('rt-2', NOW + SKEW_MS - 1000)
         expect(near.status).toBe(200)
         expect(near.body.decision).toBe('review')
-        expect(near.body.hits.map((h: { ruleId: string }) => h.ruleId)).toEqual(['repeat-sender'])
+        expect(near.body.hits.map((h: { rule: string; evidence: { transfers: string[] } }) => [h.rule, h.evidence.transfers])).toEqual([['repeat-sender', ['rt-1', 'rt-2']]])
 
         // the clock moves on and the time once refused is now fine
         clock.advance(10 * 60_000)
