@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { decodeBlocks, inputFormats, type ParsedLine } from '../../src/core/index.ts'
 import { DIALECTS } from '../service/support/databases.ts'
 import { useSeededService } from '../service/support/service.ts'
+import { decode } from './decode.ts'
 
 /** Issue 18, item 1: a CSV header path must not reach Object.prototype or any other shared object. */
-
-async function decodeCsv(text: string): Promise<ParsedLine[]> {
-  async function* one() {
-    yield new TextEncoder().encode(text)
-  }
-  const out: ParsedLine[] = []
-  for await (const slice of decodeBlocks(one(), inputFormats.named('csv')!)) out.push(...slice)
-  return out
-}
 
 const polluted = () => ['emit', 'polluted', 'id'].filter((k) => k in ({} as Record<string, unknown>))
 
@@ -24,7 +15,7 @@ afterEach(() => {
 describe('CSV header paths', () => {
   for (const column of ['__proto__.emit', 'sender.__proto__.polluted', 'constructor.prototype.polluted', 'sender.constructor.prototype.polluted']) {
     it(`"${column}" leaves Object.prototype alone and makes each record a line error naming the column`, async () => {
-      const out = await decodeCsv(`id,timestamp,amount,currency,sender.id,receiver.id,${column}\nT1,2026-03-01T10:00:00Z,5,USD,S,R,yes\nT2,2026-03-01T10:00:00Z,5,USD,S,R,yes\n`)
+      const out = await decode('csv', `id,timestamp,amount,currency,sender.id,receiver.id,${column}\nT1,2026-03-01T10:00:00Z,5,USD,S,R,yes\nT2,2026-03-01T10:00:00Z,5,USD,S,R,yes\n`)
       expect(polluted()).toEqual([])
       expect(out.map((o) => (o.ok ? 'ok' : `${o.error.line}:${o.error.error.code}:${o.error.error.path}`))).toEqual([
         '2:invalid_csv:header.6',

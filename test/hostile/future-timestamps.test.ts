@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeBlocks, inputFormats, ManualClock, type ParsedLine } from '../../src/core/index.ts'
+import { ManualClock } from '../../src/core/index.ts'
 import { DIALECTS, freshDatabase, type TestDatabase } from '../service/support/databases.ts'
+import { decode, outcome } from './decode.ts'
 import { seed, TestService, type Keys, type TestConfig } from '../service/support/service.ts'
 
 /** Issue 18, item 2: one far-future timestamp must not move the real-time clock of every window. */
 
-async function decode(format: 'ndjson' | 'csv', text: string): Promise<ParsedLine[]> {
-  async function* one() {
-    yield new TextEncoder().encode(text)
-  }
-  const out: ParsedLine[] = []
-  for await (const slice of decodeBlocks(one(), inputFormats.named(format)!)) out.push(...slice)
-  return out
-}
-
 const record = (id: string, timestamp: string) => ({ id, timestamp, amount: '5', currency: 'USD', sender: { id: 'S' }, receiver: { id: 'R' } })
-const outcome = (o: ParsedLine) => (o.ok ? `ok:${o.record.id}` : `${o.error.line}:${o.error.error.code}:${o.error.error.path}`)
 
 describe('event times in batches', () => {
   const times = {
