@@ -48,7 +48,8 @@ async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
   await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   checkJsonType(req.contentType)
-  const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))
+  const text = await req.text(SCREEN_BODY_LIMIT)
+  const record = transferFromBody(parseJsonText(text), text)
   checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
   const { json } = await deps.realtime!.screen(record)
   return json
