@@ -21,6 +21,7 @@ export { defineMeasure, type MeasureDefinition, type MeasurePlan, type MeasureEv
 export type { MeasureEvaluation } from './rules/measures/evaluation.ts'
 export type { MeasureUnit } from './rules/measures/unit.ts'
 export { formatDuration } from './rules/duration.ts'
+export { RULE_LIMITS, describeRuleLimits } from './rules/limits.ts'
 export type { RuleSource } from './rules/yaml-source.ts'
 export type { CompiledRuleset, CompiledRule } from './rules/compiled.ts'
 export { RuleFileSchema, RulesetFileSchema, ruleFileSchema, type RuleFile, type RulesetFile } from './rules/schema.ts'

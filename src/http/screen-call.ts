@@ -1,6 +1,8 @@
 import { authenticate, NO_KEY_CACHE } from './auth.ts'
 import { checkJsonType, checkLength, parseJsonText } from './body.ts'
+import { systemClock } from '../core/index.ts'
 import { withDeadline } from './deadline.ts'
+import { checkEventTime } from './event-time.ts'
 import type { AppDeps } from './deps.ts'
 import { asProblem } from './on-error.ts'
 import { transferFromBody } from './record-body.ts'
@@ -46,7 +48,9 @@ async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
   await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   checkJsonType(req.contentType)
-  const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))
+  const text = await req.text(SCREEN_BODY_LIMIT)
+  const record = transferFromBody(parseJsonText(text), text)
+  checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
   const { json } = await deps.realtime!.screen(record)
   return json
 }

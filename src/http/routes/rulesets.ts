@@ -9,7 +9,8 @@ import { apiRoute } from '../openapi/route.ts'
 import { Problem, notFound } from '../problem.ts'
 import { InvalidRulesetProblemSchema, PublishRulesetSchema, PublishedRulesetSchema, RulesetListSchema, RulesetVersionSchema } from '../schemas.ts'
 
-const PUBLISH_LIMIT = 16 * 1024 * KiB
+// the rule set's own limit (RULE_LIMITS.maxTotalBytes) with room for JSON escaping
+const PUBLISH_LIMIT = 4 * 1024 * KiB
 const VersionParam = z.object({ version: z.string().describe('a version from GET /v1/rulesets') })
 
 const listRulesets = apiRoute({
