@@ -41,6 +41,7 @@ export const PROBLEM_TYPES = {
   'invalid-list': 'A configured watchlist or indicator list could not be read; the lists in use are unchanged.',
   'invalid-ruleset': 'The rule files do not compile; `issues` lists each problem with file, line and column.',
   conflict: 'The request conflicts with the current state, e.g. an Idempotency-Key reused while its upload runs.',
+  'idempotency-key-reused': 'A retry under an Idempotency-Key sent a different body than the upload first made under it; a new upload needs a new key.',
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',

@@ -14,3 +14,10 @@ export class StoredRulesetBrokenError extends Error {
     super(`stored rule set ${version} does not compile: ${detail}`)
   }
 }
+
+/** A retry under an Idempotency-Key whose body differs from the upload first sent under it. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly batchId: string) {
+    super(`this Idempotency-Key was used for batch ${batchId} with a different body; use a new key for a new upload`)
+  }
+}

@@ -4,12 +4,12 @@ import { latestEventTime, loadEventPage, pruneEventsBefore } from '../store/real
 import { findRealtimeVerdict } from '../store/verdicts.ts'
 import { NoActiveRulesetError } from './errors.ts'
 import type { ListHolder } from './lists.ts'
-import type { RealtimeReadiness, RealtimeScreening, ScreenResult } from './realtime.ts'
+import { NO_CALLER, type RealtimeReadiness, type RealtimeScreening, type ScreenResult } from './realtime.ts'
 import type { RulesetService } from './rulesets.ts'
 import { RecentMap } from './recent-map.ts'
 import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
-import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
+import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
 const WARM_PAGE_ROWS = 10_000
@@ -125,7 +125,7 @@ export class LiveScreening implements RealtimeScreening {
     return this.#writer
   }
 
-  async screen(record: TransferRecord): Promise<ScreenResult> {
+  async screen(record: TransferRecord, caller: Owner = NO_CALLER): Promise<ScreenResult> {
     for (;;) {
       const state = this.#current()
       if (!state.warm) {
@@ -143,7 +143,7 @@ export class LiveScreening implements RealtimeScreening {
       const at = Date.parse(record.timestamp)
       if (at > state.latest) state.latest = at
       const row = shouldStore(verdict, this.options.storeVerdicts)
-        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset }, record, keys), outputJson: json }
+        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset, ...caller }, record, keys), outputJson: json }
         : undefined
       const recent: Recent = { json, durable: this.#writer.write(record.id, { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }, row) }
       this.#recent.set(record.id, recent)
