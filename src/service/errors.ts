@@ -21,3 +21,10 @@ export class IdempotencyKeyReusedError extends Error {
     super(`this Idempotency-Key was used for batch ${batchId} with a different body; use a new key for a new upload`)
   }
 }
+
+/** A real-time transfer id screened before with a different body. */
+export class TransferIdReusedError extends Error {
+  constructor(readonly transferId: string) {
+    super(`transfer ${transferId} was screened before with a different body; a new transfer needs a new id`)
+  }
+}

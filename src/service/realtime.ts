@@ -1,7 +1,9 @@
 import type { TransferRecord, Verdict, Watchlists } from '../core/index.ts'
 import { Screener } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
-import { appendEntityEvents, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/realtime-store.ts'
+import { appendEntityEvents, findStoredTransfer, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/realtime-store.ts'
+import { findRealtimeVerdict } from '../store/verdicts.ts'
+import { checkSameRecord } from './same-record.ts'
 import { historyReachMs, keptFrom } from './retention.ts'
 import type { RulesetService } from './rulesets.ts'
 import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
@@ -32,11 +34,19 @@ export async function screenRealtime(
     const ruleset = await rulesets.active(tx)
     const screener = new Screener(ruleset, options.watchlists ? { watchlists: options.watchlists } : {})
     const keys = screener.entityKeys(record).sort()
-    await lockEntityKeys(tx, keys)
+    // the transfer id is locked too, so two calls with one id and different parties cannot both append
+    await lockEntityKeys(tx, [...keys, `transfer:${record.id}`])
+    const earlier = await findStoredTransfer(tx, record.id)
+    const retried = earlier !== undefined
+    if (retried) {
+      // the same id again: a different body is refused, the same one gets the stored verdict
+      checkSameRecord(record, earlier)
+      const stored = (await findRealtimeVerdict(tx, record.id)) as Verdict | undefined
+      if (stored) return { verdict: stored, json: JSON.stringify(stored) }
+    }
     const at = Date.parse(record.timestamp)
     const history = (await loadEntityHistory(tx, keys, at - historyReachMs(ruleset), at)) as TransferRecord[]
-    // a retried call (same transfer id) is screened against the same past and not counted twice
-    const retried = history.some((r) => r.id === record.id)
+    // a retry whose verdict was not stored (a clear, with only alerts kept) is screened against the same past, not counted twice
     const only = new Set(keys)
     for (const past of history) if (past.id !== record.id) screener.observe(past, only)
     const verdict = screener.screen(record)

@@ -5,6 +5,7 @@ import { caseDetail } from './0003-case-detail.ts'
 import { realtimeState } from './0004-realtime-state.ts'
 import { alertIndexes } from './0005-alert-indexes.ts'
 import { owners } from './0006-owners.ts'
+import { transferIds } from './0007-transfer-ids.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-realtime-state': realtimeState,
   '0005-alert-indexes': alertIndexes,
   '0006-owners': owners,
+  '0007-transfer-ids': transferIds,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
