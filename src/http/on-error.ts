@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ScreeningError } from '../core/index.ts'
 import { isDatabaseUnavailable } from '../store/errors.ts'
-import { NoActiveRulesetError } from '../service/errors.ts'
+import { IdempotencyKeyReusedError, NoActiveRulesetError, TransferIdReusedError } from '../service/errors.ts'
 import { WriterOverloadedError } from '../service/write-behind.ts'
 import { Problem } from './problem.ts'
 
@@ -18,6 +18,12 @@ export function asProblem(err: unknown): Problem {
   }
   if (err instanceof NoActiveRulesetError) {
     return new Problem(503, 'no-active-ruleset', 'No active rule set', err.message, {}, { 'retry-after': '5' })
+  }
+  if (err instanceof IdempotencyKeyReusedError) {
+    return new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', err.message, { batch: err.batchId })
+  }
+  if (err instanceof TransferIdReusedError) {
+    return new Problem(409, 'transfer-id-reused', 'Transfer id reused', err.message, { id: err.transferId })
   }
   if (err instanceof ScreeningError) {
     return new Problem(422, 'unscreenable-record', 'Record cannot be screened', err.message, { code: err.code, ...(err.path ? { path: err.path } : {}) })

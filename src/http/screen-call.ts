@@ -45,12 +45,12 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
 }
 
 async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
-  await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
+  const caller = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   checkJsonType(req.contentType)
   const text = await req.text(SCREEN_BODY_LIMIT)
   const record = transferFromBody(parseJsonText(text), text)
   checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
-  const { json } = await deps.realtime!.screen(record)
+  const { json } = await deps.realtime!.screen(record, { tenant: caller.tenant, keyId: caller.keyId })
   return json
 }

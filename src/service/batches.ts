@@ -1,5 +1,5 @@
 import type { InputFormat, ScreenOutput } from '../core/index.ts'
-import { randomHex } from '../store/crypto.ts'
+import { hashingStream, randomHex, sha256OfStream } from '../store/crypto.ts'
 import {
   claimStaleBatch,
   createBatch,
@@ -7,18 +7,22 @@ import {
   getBatch,
   reopenFailedUpload,
   setBatchStatus,
+  setFingerprint,
   type BatchInfo,
 } from '../store/batches.ts'
 import { activeRulesetVersion } from '../store/rulesets.ts'
 import { runBatch } from './batch-run.ts'
 import { readStoredUpload, storeUpload } from './batch-upload.ts'
 import type { ServiceDeps } from './deps.ts'
-import { NoActiveRulesetError } from './errors.ts'
+import { IdempotencyKeyReusedError, NoActiveRulesetError } from './errors.ts'
 
 export interface BatchRequest {
   format: InputFormat
   idempotencyKey: string | null
   actor: string
+  /** the API key uploading, which owns the batch, and its tenant */
+  ownerKey: string
+  tenant: string
   body: ReadableStream<Uint8Array>
 }
 
@@ -34,6 +38,8 @@ async function openBatch(deps: ServiceDeps, req: BatchRequest, mode: 'async' | '
     ruleset,
     idempotencyKey: req.idempotencyKey,
     createdBy: req.actor,
+    ownerKey: req.ownerKey,
+    tenant: req.tenant,
   })
   // a retry after an upload that broke off uploads again into the same batch
   if (!opened.created && (await reopenFailedUpload(deps.db, opened.batch.id, req.format))) {
@@ -43,18 +49,32 @@ async function openBatch(deps: ServiceDeps, req: BatchRequest, mode: 'async' | '
 }
 
 /**
+ * A retry under an Idempotency-Key the caller used before: the same body is answered with the earlier batch,
+ * a different one is refused. An upload still arriving has no fingerprint yet, so its retry is not compared.
+ */
+async function checkRetry(batch: BatchInfo, body: ReadableStream<Uint8Array>): Promise<void> {
+  if (batch.fingerprint === null) {
+    await body.cancel().catch(() => {})
+    return
+  }
+  if ((await sha256OfStream(body)) !== batch.fingerprint) throw new IdempotencyKeyReusedError(batch.id)
+}
+
+/**
  * Upload first, screen later: the body is stored in the database, the caller gets the batch id, and
  * screening runs in the background from the stored copy, which is what makes it resumable.
  */
 export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise<{ batch: BatchInfo; created: boolean }> {
   const opened = await openBatch(deps, req, 'async')
   if (!opened.created) {
-    await req.body.cancel().catch(() => {})
+    await checkRetry(opened.batch, req.body)
     return opened
   }
   const { batch } = opened
+  const hashing = hashingStream()
   try {
-    await storeUpload(deps.db, batch.id, req.body, deps.config.uploadChunkBytes)
+    await storeUpload(deps.db, batch.id, req.body.pipeThrough(hashing.stream), deps.config.uploadChunkBytes)
+    await setFingerprint(deps.db, batch.id, hashing.digest())
   } catch (err) {
     await setBatchStatus(deps.db, batch.id, 'failed', {
       error: { code: 'upload_incomplete', message: `the upload broke off: ${err instanceof Error ? err.message : String(err)}` },
@@ -91,11 +111,17 @@ export async function streamBatch(
 ): Promise<{ batch: BatchInfo; created: boolean; run?: Promise<unknown> }> {
   const opened = await openBatch(deps, req, 'stream')
   if (!opened.created) {
-    await req.body.cancel().catch(() => {})
+    await checkRetry(opened.batch, req.body)
     return opened
   }
   const ruleset = await deps.rulesets.compiled(deps.db, opened.batch.ruleset)
-  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), clock: deps.clock, emit })
+  const hashing = hashingStream()
+  const run = runBatch(deps.db, opened.batch, ruleset, req.body.pipeThrough(hashing.stream), {
+    storeVerdicts: deps.config.storeVerdicts,
+    watchlists: deps.lists?.current(),
+    clock: deps.clock,
+    emit,
+  }).then(() => setFingerprint(deps.db, opened.batch.id, hashing.digest()))
   return { ...opened, run }
 }
 

@@ -46,8 +46,16 @@ export interface ActiveRulesetTable {
 
 export type { BatchStatus }
 
-/** A batch's counts as stored: outOfOrder is absent in older rows; bytes is the input read so far. */
-export type BatchCounts = Omit<PublicBatchCounts, 'outOfOrder'> & { outOfOrder?: number; bytes?: number }
+/**
+ * A batch's counts as stored: outOfOrder and duplicateIds are absent in older rows; bytes is the input read so
+ * far; duplicateSample holds the first transfer ids that came more than once.
+ */
+export type BatchCounts = Omit<PublicBatchCounts, 'outOfOrder' | 'duplicateIds'> & {
+  outOfOrder?: number
+  duplicateIds?: number
+  duplicateSample?: string[]
+  bytes?: number
+}
 
 export interface BatchTable {
   id: string
@@ -55,8 +63,14 @@ export interface BatchTable {
   format: InputFormat
   mode: 'async' | 'stream'
   ruleset: string
+  /** unique per owner key, so one caller cannot claim or replay another's */
   idempotency_key: string | null
   created_by: string | null
+  /** the id of the API key that uploaded it: a screen key sees only its own batches */
+  owner_key: string | null
+  tenant: ColumnType<string, string | undefined, string>
+  /** SHA-256 of the upload, once it is whole: a different body under the same Idempotency-Key is refused */
+  fingerprint: string | null
   upload_bytes: BigInt8
   upload_chunks: ColumnType<number, number | undefined, number>
   counts: Json<BatchCounts>
@@ -90,6 +104,9 @@ export interface VerdictTable {
   typologies: string[]
   entities: string[]
   occurred_at: Timestamp | null
+  tenant: ColumnType<string, string | undefined, string>
+  /** the API key that asked, for real-time calls */
+  key_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
 }
 
@@ -129,6 +146,9 @@ export interface ApiKeyTable {
   created_at: CreatedAt
   created_by: string | null
   revoked_at: Timestamp | null
+  /** whose data the key sees: analyst and admin keys see their tenant's batches and alerts */
+  tenant: ColumnType<string, string | undefined, string>
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface AuditLogTable {
