@@ -73,6 +73,8 @@ export interface RealtimeScreening {
   readonly mode: RealtimeStateMode
   screen(record: TransferRecord): Promise<ScreenResult>
   readiness(): RealtimeReadiness
+  /** resolves when the state for the active rule set is warm (the previous one answers meanwhile); none in database mode */
+  start?(): Promise<void>
   /** stops taking calls and waits until every accepted call's rows are committed */
   close(): Promise<void>
 }
