@@ -47,6 +47,7 @@ export const PROBLEM_TYPES = {
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
+  saturated: 'The server is at capacity (every database connection busy, or too many real-time writes waiting); nothing was decided: retry after the time in Retry-After.',
   'shutting-down': 'The server is draining before it stops; retry on another instance.',
   internal: 'An unexpected error; the server log has the details.',
 } as const

@@ -54,6 +54,7 @@ export function rulesetRoutes(app: ApiApp): void {
       throw new Problem(422, 'invalid-ruleset', 'Invalid rule set', result.issues.map(formatRuleIssue).join('\n'), { issues: result.issues })
     }
     c.header('location', `/v1/rulesets/${encodeURIComponent(result.version)}`)
+    if (result.activated) await warmed(deps)
     return c.json({ version: result.version, created: result.created, activated: result.activated }, result.created ? 201 : 200)
   })
 
@@ -63,7 +64,16 @@ export function rulesetRoutes(app: ApiApp): void {
     if (!(await deps.rulesets.activate(deps.db, version, actorOf(c.get('principal'))))) {
       throw notFound(`There is no rule-set version ${version}.`)
     }
+    await warmed(deps)
     const info = (await listRulesetVersions(deps.db)).find((v) => v.version === version)
     return c.json(info!, 200)
   })
+}
+
+/**
+ * Waits until this process screens with what was just activated, so the caller's next call uses it; calls
+ * meanwhile are answered from the previous state. A warm-up that fails is retried on the next call.
+ */
+async function warmed(deps: { realtime?: { start?(): Promise<void> } | undefined }): Promise<void> {
+  await deps.realtime?.start?.().catch(() => {})
 }
