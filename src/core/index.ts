@@ -4,10 +4,10 @@
  * `names/index.ts`. docs/architecture.md says which part may import which.
  */
 export { TransferRecordSchema, PartySchema, PARTY_FIELDS, CHANNELS, PARTY_TYPES } from './record/schema.ts'
-export type { TransferRecord, TransferRecordInput, Party } from './record/schema.ts'
+export type { TransferRecord, TransferRecordInput, Party, UltimateParty } from './record/schema.ts'
 export { LineErrorSchema, RuleIssueSchema, type LineError, type LineErrorCode, type RuleIssue } from './errors.ts'
 export { formatRuleIssue } from './errors.ts'
-export type { InputFormatSpec, RecordParser } from './io/input-format.ts'
+export type { InputFormatSpec, RecordParser, TextRecordParser } from './io/input-format.ts'
 export { FormatRegistry } from './io/format-registry.ts'
 export { inputFormats, type InputFormat } from './io/input-formats.ts'
 export { BlockDecoder, decodeBlocks, SLICE_LINES } from './io/block-decoder.ts'
