@@ -46,7 +46,7 @@ describe('ISO 20022 input screens like the NDJSON it was written from', () => {
     const compiled = compileRuleset(await readRuleSources())
     if (!compiled.ok) throw new Error('the shipped pack does not compile')
     ruleset = compiled.ruleset
-    watchlists = await loadWatchlists([`indicators-csv:${join(ROOT, 'fixtures/generated/indicators.csv')}`, `csv:${join(ROOT, 'fixtures/lists/sample-watchlist.csv')}`])
+    watchlists = (await loadWatchlists([`indicators-csv:${join(ROOT, 'fixtures/generated/indicators.csv')}`, `csv:${join(ROOT, 'fixtures/lists/sample-watchlist.csv')}`]))!
   })
 
   const reduced = (message: IsoMessage, createdAt?: string) =>
