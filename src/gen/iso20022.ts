@@ -1,4 +1,5 @@
 import { BIC, IBAN, type Party, type TransferRecord, type UltimateParty } from '../core/record/schema.ts'
+import { el, optEl as opt, xmlEscape as esc } from '../core/io/iso20022/xml-text.ts'
 
 /**
  * Records written as ISO 20022 messages (pacs.008.001.08, pain.001.001.09) and the same records reduced to what
@@ -85,12 +86,6 @@ function agent(tag: string, institution: string | undefined): string {
   return `<${tag}><FinInstnId>${BIC.test(institution) ? el('BICFI', institution) : `<Othr>${el('Id', institution)}</Othr>`}</FinInstnId></${tag}>`
 }
 
-const el = (tag: string, text: string) => `<${tag}>${esc(text)}</${tag}>`
-const opt = (tag: string, text: string | undefined) => (text === undefined ? '' : el(tag, text))
-
-function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
-}
 
 /**
  * A record reduced to what the mapping carries, written from the mapping table rather than by reading the XML

@@ -81,6 +81,11 @@ export class IsoMessageReader {
     p.on('error', (err) => this.#fail(`not well-formed XML: ${err.message}`, p.line))
   }
 
+  /** the message's namespace, once its Document has been read, e.g. `urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08` */
+  get namespace(): string | undefined {
+    return this.#namespace
+  }
+
   push(text: string): IsoItem[] {
     if (this.#failed) return []
     if (!this.#sawText && text.trim() !== '') this.#sawText = true
