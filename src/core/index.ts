@@ -4,12 +4,15 @@
  * `names/index.ts`. docs/architecture.md says which part may import which.
  */
 export { TransferRecordSchema, PartySchema, PARTY_FIELDS, CHANNELS, PARTY_TYPES } from './record/schema.ts'
-export type { TransferRecord, TransferRecordInput, Party } from './record/schema.ts'
+export type { TransferRecord, TransferRecordInput, Party, UltimateParty } from './record/schema.ts'
 export { LineErrorSchema, RuleIssueSchema, type LineError, type LineErrorCode, type RuleIssue } from './errors.ts'
 export { formatRuleIssue } from './errors.ts'
-export type { InputFormatSpec, RecordParser } from './io/input-format.ts'
-export { FormatRegistry } from './io/format-registry.ts'
+export type { InputFormatSpec, RecordParser, TextRecordParser } from './io/input-format.ts'
+export { FormatRegistry, SNIFF_BYTES } from './io/format-registry.ts'
 export { inputFormats, type InputFormat } from './io/input-formats.ts'
+export { readSinglePacs008, type OriginalRefs, type SingleTransfer } from './io/iso20022/single-transfer.ts'
+export { pacs002Report, TX_STATUS } from './io/iso20022/pacs002.ts'
+export { XML_MEDIA_TYPES } from './io/iso20022/iso-format.ts'
 export { BlockDecoder, decodeBlocks, SLICE_LINES } from './io/block-decoder.ts'
 export { chunksOf, withHead } from './io/byte-blocks.ts'
 export { validateRecord, type ParsedLine } from './io/parsed-line.ts'

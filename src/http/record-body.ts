@@ -34,6 +34,8 @@ export function transferFromBody(value: unknown, source?: string): TransferRecor
   const out = pick(fast, TOP)
   out.sender = pick(fast.sender as Record<string, unknown>, PARTY)
   out.receiver = pick(fast.receiver as Record<string, unknown>, PARTY)
+  if (fast.ultimateSender !== undefined) out.ultimateSender = pick(fast.ultimateSender as Record<string, unknown>, PARTY)
+  if (fast.ultimateReceiver !== undefined) out.ultimateReceiver = pick(fast.ultimateReceiver as Record<string, unknown>, PARTY)
   if (fast.location !== undefined) out.location = pick(fast.location as Record<string, unknown>, LOCATION)
   if (fast.device !== undefined) out.device = pick(fast.device as Record<string, unknown>, DEVICE)
   return out as unknown as TransferRecord

@@ -115,7 +115,7 @@ for (const dialect of DIALECTS) {
       const out = await lines(res)
       expect(out.map((o) => o.id)).toEqual(['C1', 'C2'])
       expect(out[1].decision).toBe('review')
-      expect((await upload('x', { type: 'application/xml' })).status).toBe(415)
+      expect((await upload('x', { type: 'application/pdf' })).status).toBe(415)
     })
 
     it('counts the records that come more than the lateness behind the latest time before them', async () => {

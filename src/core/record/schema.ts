@@ -52,6 +52,10 @@ export function eventTimeInRange(timestamp: string): boolean {
 const text = (max: number) => z.string().max(max)
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "GB"')
 const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+// the shapes of ISO 9362 BICs, ISO 13616 IBANs and ISO 17442 LEIs (check digits are not verified)
+export const BIC = /^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/
+export const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/
+export const LEI = /^[A-Z0-9]{18}\d{2}$/
 
 export const PartySchema = z.object({
   id: z.string().min(1).max(128),
@@ -67,8 +71,14 @@ export const PartySchema = z.object({
   accountOpened: dateOrDateTime.optional(),
   nationality: countryCode.optional(),
   dateOfBirth: z.union([z.iso.date(), z.string().regex(/^\d{4}$/)], { error: 'expected a date of birth as YYYY-MM-DD or YYYY' }).optional(),
+  bic: z.string().regex(BIC, 'expected a BIC of 8 or 11 upper-case letters and digits, e.g. DEUTDEFF').optional(),
+  iban: z.string().regex(IBAN, 'expected an IBAN in upper case without spaces, e.g. DE89370400440532013000').optional(),
+  lei: z.string().regex(LEI, 'expected a 20-character LEI').optional(),
 })
 export type Party = z.infer<typeof PartySchema>
+/** an ultimate debtor or creditor (ISO 20022): a party on whose behalf the sender pays or the receiver is paid; it may have no identifier */
+export const UltimatePartySchema = PartySchema.extend({ id: PartySchema.shape.id.optional() })
+export type UltimateParty = z.infer<typeof UltimatePartySchema>
 /** the fields of a party, in schema order: every list of party fields elsewhere is this one */
 export const PARTY_FIELDS = Object.keys(PartySchema.shape) as readonly (keyof Party)[]
 
@@ -82,6 +92,8 @@ export const TransferRecordSchema = z.object({
   channel: z.enum(CHANNELS).optional(),
   sender: PartySchema,
   receiver: PartySchema,
+  ultimateSender: UltimatePartySchema.optional(),
+  ultimateReceiver: UltimatePartySchema.optional(),
   reference: text(1024).optional(),
   purpose: text(256).optional(),
   location: z
