@@ -40,7 +40,7 @@ export async function runBatch(
 ): Promise<BatchCounts> {
   const counts: BatchCounts = { ...EMPTY_COUNTS, bytes: 0 }
   const clock = options.clock ?? systemClock
-  const screener = new Screener(ruleset, { cases: true, ...(options.watchlists && { watchlists: options.watchlists }) })
+  const screener = new Screener(ruleset, { cases: true, caseScope: batch.id, ...(options.watchlists && { watchlists: options.watchlists }) })
   const format = inputFormats.named(batch.format)!
   let pending: VerdictRow[] = []
   let sinceProgress = 0

@@ -3,7 +3,7 @@ import type { ExportFormat } from './export-format.ts'
 
 /** The columns, in order: every field of a case (a field added to `Case` and missing here does not compile). */
 const COLUMN_SET: { [K in keyof Case]-?: true } = {
-  entity: true, decision: true, score: true, maxScore: true, alerts: true, rules: true, typologies: true, transfers: true, firstSeen: true, lastSeen: true,
+  id: true, entity: true, decision: true, score: true, maxScore: true, alerts: true, rules: true, typologies: true, transfers: true, evidence: true, firstSeen: true, lastSeen: true,
 }
 const COLUMNS = Object.keys(COLUMN_SET) as (keyof Case)[]
 
