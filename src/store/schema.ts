@@ -9,6 +9,7 @@ export interface Database {
   batch_uploads: BatchUploadTable
   verdicts: VerdictTable
   cases: CaseTable
+  evidence_records: EvidenceRecordTable
   entity_events: EntityEventTable
   api_keys: ApiKeyTable
   audit_log: AuditLogTable
@@ -112,6 +113,8 @@ export interface VerdictTable {
 
 export interface CaseTable {
   id: Serial
+  // the case's stable id, as the core makes it
+  case_id: string
   batch_id: string
   entity: string
   rules: string[]
@@ -121,8 +124,16 @@ export interface CaseTable {
   max_score: number
   decision: 'review' | 'block'
   transfers: Json<string[]>
+  evidence: Json<string[]>
   first_seen: string
   last_seen: string
+}
+
+export interface EvidenceRecordTable {
+  batch_id: string
+  record_id: string
+  record: Json<unknown>
+  keep_until: Timestamp
 }
 
 export interface EntityEventTable {

@@ -105,7 +105,7 @@ for (const dialect of DIALECTS) {
       const [header, ...rows] = (await csv.text()).trimEnd().split('\n')
       expect(header!.split(',')).toEqual(expect.arrayContaining(['entity', 'decision', 'score', 'transfers']))
       expect(rows).toHaveLength(cases.cases.length)
-      expect(rows[0]!.startsWith(`${cases.cases[0].entity},${cases.cases[0].decision},`)).toBe(true)
+      expect(rows[0]!.startsWith(`${cases.cases[0].id},${cases.cases[0].entity},${cases.cases[0].decision},`)).toBe(true)
     })
 
     it('reads CSV too, and rejects other media types with 415', async () => {
