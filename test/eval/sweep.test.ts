@@ -85,6 +85,9 @@ describe('txscreen eval --sweep on a generated file', () => {
     expect(rows[2]!.alerts).toBeGreaterThan(rows[3]!.alerts)
     expect(rows[3]!.alerts).toBeGreaterThan(rows[4]!.alerts)
     expect(rows.every((r) => r.rule === undefined)).toBe(true)
+    // a number written as text (a rate) takes numbers as text, and the current one is recognised
+    const rates = await sweep('ruleset:rates.EUR=1.08,1.1')
+    expect(rates.map((r) => [r.value, r.current])).toEqual([['1.08', true], ['1.1', false]])
     const weights = await sweep('ruleset:rules.repeat-payer.weight=0.5,1')
     expect(weights[0]!.alerts).toBeLessThan(weights[1]!.alerts)
   }, 60_000)
@@ -107,7 +110,7 @@ describe('bad sweeps', () => {
     ['repeat-payer:score.bands.0.from.x=2', /score\.bands\.0\.from is a single value; it has no "x"/],
     ['repeat-payer:score.bands.0=2', /score\.bands\.0 is a map, not one value; give the path down to a number or text/],
     ['repeat-payer:score.bands.0.from=2,three', /repeat-payer\.yaml:17:15: score\.bands\.0\.from is a number \(3\); "three" is not/],
-    ['repeat-payer:window=7d,10', /repeat-payer\.yaml:8:9: window is text \("7d"\)/],
+    ['repeat-payer:window=7d,10', /window=10 does not compile:\n.*repeat-payer\.yaml:8:9: expected a duration/],
     ['repeat-payer:window=7d,7x', /window=7x does not compile:\n.*repeat-payer\.yaml:8:9: expected a duration/],
     ['repeat-payer:score.bands.0.score=50,120', /score\.bands\.0\.score=120 does not compile:\n.*repeat-payer\.yaml:17:25: Too big/],
   ])('%s', async (text, message) => {

@@ -39,9 +39,10 @@ export function sweepVariants(sources: readonly RuleSource[], spec: SweepSpec): 
   const { path, current, offset } = located
   const at = `${source.path}:${lineColumn(source.text, offset)}`
   const variants: Variant[] = []
-  for (const value of spec.values) {
-    if (typeof current === 'number' && typeof value !== 'number') return `--sweep: ${at}: ${spec.path.join('.')} is a number (${current}); "${value}" is not`
-    if (typeof current === 'string' && typeof value === 'number') return `--sweep: ${at}: ${spec.path.join('.')} is text ("${current}"); give text values such as "${current}"`
+  for (const given of spec.values) {
+    if (typeof current === 'number' && typeof given !== 'number') return `--sweep: ${at}: ${spec.path.join('.')} is a number (${current}); "${given}" is not`
+    // a text that holds a number (a rate such as "1.08") takes the number as text
+    const value = typeof current === 'string' ? String(given) : given
     const doc = parseDocument(source.text)
     const node = doc.getIn(path, true)
     if (!isScalar(node)) throw new Error('sweep: the located value moved')
