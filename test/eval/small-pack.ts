@@ -17,7 +17,7 @@ base_currency: USD
 rates: { EUR: "1.08" }
 thresholds: { review: 40, block: 80 }
 rules:
-  repeat-payer: {}
+  repeat-payer: { weight: 1 }
   large-amount: {}
 `,
   )

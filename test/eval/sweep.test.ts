@@ -39,20 +39,20 @@ describe('txscreen eval --sweep on a generated file', () => {
     expect(rows.map((r) => r.value)).toEqual([2, 3, 4, 5, 6, 7, 8])
     expect(rows.map((r) => r.current)).toEqual([false, true, false, false, false, false, false])
     for (const key of ['alerts', 'recall', 'falsePositives'] as const) expect(nonIncreasing(rows.map((r) => r[key]))).toBe(true)
-    expect(nonIncreasing(rows.map((r) => r.rule.hits))).toBe(true)
+    expect(nonIncreasing(rows.map((r) => r.rule!.hits))).toBe(true)
     // the threshold matters on this file: the ends differ
     expect(rows[0]!.alerts).toBeGreaterThan(rows.at(-1)!.alerts)
-    expect(rows[0]!.rule.falseAlerts).toBeGreaterThan(rows.at(-1)!.rule.falseAlerts)
+    expect(rows[0]!.rule!.falseAlerts).toBeGreaterThan(rows.at(-1)!.rule!.falseAlerts)
     // the budget (1 %) is checked at each value
-    expect(rows.every((r) => r.rule.budget === 0.01 && r.rule.over === r.rule.falseAlertRate > 0.01)).toBe(true)
+    expect(rows.every((r) => r.rule!.budget === 0.01 && r.rule!.over === r.rule!.falseAlertRate > 0.01)).toBe(true)
     expect(rows[0]!.families).toBeDefined()
   }, 60_000)
 
   it('raising a require threshold does the same', async () => {
     const rows = await sweep('repeat-payer:require.total.gte=100,1000,10000,100000')
     expect(nonIncreasing(rows.map((r) => r.alerts))).toBe(true)
-    expect(nonIncreasing(rows.map((r) => r.rule.hits))).toBe(true)
-    expect(rows[0]!.rule.hits).toBeGreaterThan(rows.at(-1)!.rule.hits)
+    expect(nonIncreasing(rows.map((r) => r.rule!.hits))).toBe(true)
+    expect(rows[0]!.rule!.hits).toBeGreaterThan(rows.at(-1)!.rule!.hits)
   }, 60_000)
 
   it('gives at each value the figures of a plain eval with the rule file edited to that value', async () => {
@@ -75,6 +75,23 @@ describe('txscreen eval --sweep on a generated file', () => {
     }
   }, 60_000)
 
+  it('sweeps the ruleset file too: a higher review threshold gives fewer alerts, and no rule columns', async () => {
+    const rows = await sweep('ruleset:thresholds.review=30:70:10')
+    expect(rows.map((r) => r.value)).toEqual([30, 40, 50, 60, 70])
+    expect(rows.map((r) => r.current)).toEqual([false, true, false, false, false])
+    expect(nonIncreasing(rows.map((r) => r.alerts))).toBe(true)
+    // repeat-payer scores 50 and large-amount 60: from 60 only records both hit, from 70 fewer still
+    expect(rows[1]!.alerts).toBe(rows[2]!.alerts)
+    expect(rows[2]!.alerts).toBeGreaterThan(rows[3]!.alerts)
+    expect(rows[3]!.alerts).toBeGreaterThan(rows[4]!.alerts)
+    expect(rows.every((r) => r.rule === undefined)).toBe(true)
+    // a number written as text (a rate) takes numbers as text, and the current one is recognised
+    const rates = await sweep('ruleset:rates.EUR=1.08,1.1')
+    expect(rates.map((r) => [r.value, r.current])).toEqual([['1.08', true], ['1.1', false]])
+    const weights = await sweep('ruleset:rules.repeat-payer.weight=0.5,1')
+    expect(weights[0]!.alerts).toBeLessThan(weights[1]!.alerts)
+  }, 60_000)
+
   it('prints a row per value in the text report, the current one marked', async () => {
     const { code, out } = await runEval([...data(), '--rules', pack, '--sweep', 'repeat-payer:score.bands.0.from=3,4'])
     expect(code).toBe(0)
@@ -93,7 +110,7 @@ describe('bad sweeps', () => {
     ['repeat-payer:score.bands.0.from.x=2', /score\.bands\.0\.from is a single value; it has no "x"/],
     ['repeat-payer:score.bands.0=2', /score\.bands\.0 is a map, not one value; give the path down to a number or text/],
     ['repeat-payer:score.bands.0.from=2,three', /repeat-payer\.yaml:17:15: score\.bands\.0\.from is a number \(3\); "three" is not/],
-    ['repeat-payer:window=7d,10', /repeat-payer\.yaml:8:9: window is text \("7d"\)/],
+    ['repeat-payer:window=7d,10', /window=10 does not compile:\n.*repeat-payer\.yaml:8:9: expected a duration/],
     ['repeat-payer:window=7d,7x', /window=7x does not compile:\n.*repeat-payer\.yaml:8:9: expected a duration/],
     ['repeat-payer:score.bands.0.score=50,120', /score\.bands\.0\.score=120 does not compile:\n.*repeat-payer\.yaml:17:25: Too big/],
   ])('%s', async (text, message) => {
@@ -114,6 +131,13 @@ describe('bad sweeps', () => {
     })
     const amounts = sweepVariants(sources, spec('large-amount:where.amount.gte=10,20'))
     expect(typeof amounts === 'string' ? amounts : amounts.at.replace(/.*\//, '')).toBe('large-amount.yaml:10:18')
+  })
+
+  it('"ruleset" names the ruleset file, and a rule with that id is refused', async () => {
+    const sources = await readRuleSources(pack)
+    expect(sweepVariants(sources, spec('ruleset:thresholds.revue=30'))).toMatch(/ruleset\.yaml: no "revue" in thresholds; it has review, block \(a sweep varies/)
+    const clash = [...sources, { path: 'ruleset-rule.yaml', text: 'kind: rule\nid: ruleset\n' }]
+    expect(sweepVariants(clash, spec('ruleset:thresholds.review=30'))).toMatch(/ruleset-rule\.yaml is a rule with the id "ruleset", which --sweep reserves/)
   })
 
   it('a rule switched off in the ruleset', async () => {

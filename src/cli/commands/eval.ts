@@ -28,9 +28,10 @@ listed in "overBudget" with --json.
   below-the-line testing of one rule parameter: PATH is where the number or text is written in the rule file,
   keys and list indices joined by "." (score.bands.0.from, require.senders.gte, where.1.amount.gte, window);
   FROM:TO:STEP is an inclusive numeric range; text values such as durations are listed (window=3d,7d,14d).
-  The rule set is compiled once per value with every check of a rule file, the records are read once, and one
-  row per value gives alerts, precision, recall, instance recall, benign alert rate and the rule's own hits and
-  false alerts, then instance recall per typology and false alerts per benign family for each value.
+  RULE "ruleset" sweeps the ruleset file instead (ruleset:thresholds.review=30:50:5, rules.ID.weight).
+  The rule set is compiled once per value with every check of a rule file, the records are read once (and kept
+  in memory), and one row per value gives alerts, precision, recall, instance recall, benign alert rate and the
+  rule's own hits and false alerts, then instance recall per typology and false alerts per benign family.
 
 Exit 0 when the evaluation ran, 2 when it could not run. With --fail-over-budget, exit 1 when the evaluation ran
 and any rule is over its budget (the report is printed all the same), for use as a gate in scripts and CI.

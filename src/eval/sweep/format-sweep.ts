@@ -5,8 +5,9 @@ const label = (r: SweepRow) => `${r.value}${r.current ? ' (now)' : ''}`
 
 /** The sweep as a terminal table, one row per value; then recall per typology and false alerts per family, one column per value. */
 export function formatSweep(s: SweepReport): string {
-  const budgeted = s.rows.some((r) => r.rule.budget !== undefined)
-  const header = ['value', 'alerts', 'precision', 'recall', 'instance recall', 'benign alert rate', 'rule hits', 'rule false alerts', ...(budgeted ? ['budget'] : [])]
+  const perRule = s.rows.some((r) => r.rule !== undefined)
+  const budgeted = s.rows.some((r) => r.rule?.budget !== undefined)
+  const header = ['value', 'alerts', 'precision', 'recall', 'instance recall', 'benign alert rate', ...(perRule ? ['rule hits', 'rule false alerts'] : []), ...(budgeted ? ['budget'] : [])]
   const rows = s.rows.map((r) => [
     label(r),
     String(r.alerts),
@@ -14,9 +15,8 @@ export function formatSweep(s: SweepReport): string {
     dec(r.recall),
     dec(r.instanceRecall),
     pct2(r.benignAlertRate),
-    String(r.rule.hits),
-    `${r.rule.falseAlerts} (${pct2(r.rule.falseAlertRate)})`,
-    ...(budgeted ? [r.rule.budget === undefined ? '' : `${pct2(r.rule.budget)}${r.rule.over ? ' OVER' : ''}`] : []),
+    ...(r.rule ? [String(r.rule.hits), `${r.rule.falseAlerts} (${pct2(r.rule.falseAlertRate)})`] : []),
+    ...(budgeted ? [r.rule?.budget === undefined ? '' : `${pct2(r.rule.budget)}${r.rule.over ? ' OVER' : ''}`] : []),
   ])
   const head = `sweep of ${s.rule} ${s.path} (${s.at}, now ${s.current}) over ${s.records} records: ${s.illicit} illicit, ${s.benign} benign`
   const values = s.rows.map(label)

@@ -1,4 +1,4 @@
-import { hitMerger, lineHits, Screener, type CompiledRuleset, type Hit, type ParsedLine, type ScreenedSlice, type ScreenOutput, type Watchlists } from '../../core/index.ts'
+import { hitMerger, InProcessEngine, lineHits, Screener, type CompiledRuleset, type Hit, type ParsedLine, type ScreenedSlice, type ScreenOutput, type Watchlists } from '../../core/index.ts'
 import { withBudgets } from '../budgets.ts'
 import type { Labels } from '../labels.ts'
 import { screenLabelled } from '../screen-labelled.ts'
@@ -25,7 +25,10 @@ export async function runSweep(
   labels: Labels,
   watchlists: Watchlists | undefined,
 ): Promise<{ runs: SweepRun[]; outOfOrder: number }> {
-  const swept = base.rules.findIndex((r) => r.id === variants[0]?.ruleset.rules[variants[0].rule]!.id)
+  const first = variants[0]
+  if (first?.rule === undefined) return runWhole(slices, variants, labels, watchlists)
+  const sweptId = first.ruleset.rules[first.rule]!.id
+  const swept = base.rules.findIndex((r) => r.id === sweptId)
   const others = new Screener(base, { rules: base.rules.map((_r, i) => i).filter((i) => i !== swept), ...(watchlists && { watchlists }) })
   const otherHits = slices.map((lines) =>
     lines.map((line) => {
@@ -35,7 +38,7 @@ export async function runSweep(
   )
   const runs: SweepRun[] = []
   for (const v of variants) {
-    const screener = new Screener(v.ruleset, { rules: [v.rule], ...(watchlists && { watchlists }) })
+    const screener = new Screener(v.ruleset, { rules: [v.rule!], ...(watchlists && { watchlists }) })
     const merge = hitMerger(v.ruleset)
     async function* screened(): AsyncGenerator<ScreenedSlice> {
       for (const [s, lines] of slices.entries()) {
@@ -52,4 +55,24 @@ export async function runSweep(
     runs.push({ value: v.value, report: withBudgets(await screenLabelled(screened(), labels), v.ruleset.rules) })
   }
   return { runs, outOfOrder: others.outOfOrder }
+}
+
+/** a parameter of the ruleset file may change every verdict: each value screens the whole rule set */
+async function runWhole(
+  slices: readonly (readonly ParsedLine[])[],
+  variants: readonly Variant[],
+  labels: Labels,
+  watchlists: Watchlists | undefined,
+): Promise<{ runs: SweepRun[]; outOfOrder: number }> {
+  const runs: SweepRun[] = []
+  let outOfOrder = 0
+  for (const v of variants) {
+    const engine = new InProcessEngine(new Screener(v.ruleset, watchlists ? { watchlists } : {}))
+    async function* kept(): AsyncGenerator<readonly ParsedLine[]> {
+      yield* slices
+    }
+    runs.push({ value: v.value, report: withBudgets(await screenLabelled(engine.screen(kept()), labels), v.ruleset.rules) })
+    outOfOrder = engine.outOfOrder
+  }
+  return { runs, outOfOrder }
 }

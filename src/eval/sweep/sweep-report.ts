@@ -1,4 +1,5 @@
 import { ratio } from '../metrics.ts'
+import { RULESET } from './variants.ts'
 import type { SweepRun } from './run-sweep.ts'
 
 /** One value of a sweep: the headline figures, the swept rule's own, and recall and false alerts by group. */
@@ -14,8 +15,8 @@ export interface SweepRow {
   recall: number
   instanceRecall: number
   benignAlertRate: number
-  /** the swept rule: records it hit, its false alerts and their share of benign records, its budget if stated */
-  rule: { hits: number; falseAlerts: number; falseAlertRate: number; budget?: number; over?: boolean }
+  /** the swept rule: records it hit, its false alerts and their share of benign records, its budget if stated (not for a ruleset sweep) */
+  rule?: { hits: number; falseAlerts: number; falseAlertRate: number; budget?: number; over?: boolean }
   /** instance recall per typology */
   typologies: Record<string, number>
   /** false alerts per benign family, when the labels name families */
@@ -57,12 +58,14 @@ export function sweepReport(rule: string, path: string, at: string, current: num
         recall: r.transactions.recall,
         instanceRecall: r.instances.recall,
         benignAlertRate: r.benignAlertRate,
-        rule: {
-          hits: own?.hits ?? 0,
-          falseAlerts: own?.falseAlerts ?? 0,
-          falseAlertRate: ratio(own?.falseAlerts ?? 0, r.benign),
-          ...(budget && { budget: budget.budget, over: budget.over }),
-        },
+        ...(rule !== RULESET && {
+          rule: {
+            hits: own?.hits ?? 0,
+            falseAlerts: own?.falseAlerts ?? 0,
+            falseAlertRate: ratio(own?.falseAlerts ?? 0, r.benign),
+            ...(budget && { budget: budget.budget, over: budget.over }),
+          },
+        }),
         typologies: Object.fromEntries(r.typologies.map((t) => [t.typology, t.recall])),
         ...(r.families && { families: Object.fromEntries(r.families.map((f) => [f.family, f.falseAlerts])) }),
       }

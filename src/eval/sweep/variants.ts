@@ -3,12 +3,18 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
 import { compileRuleset, formatRuleIssue, type CompiledRuleset, type RuleSource } from '../../core/index.ts'
 import type { SweepSpec } from './spec.ts'
 
-/** The rule set compiled with the swept parameter at one value; `rule` is the swept rule's index in it. */
+/**
+ * The rule set compiled with the swept parameter at one value; `rule` is the swept rule's index in it, undefined
+ * when the parameter is the ruleset file's (a threshold, a weight, a list) and may change every verdict.
+ */
 export interface Variant {
   value: number | string
   ruleset: CompiledRuleset
-  rule: number
+  rule: number | undefined
 }
+
+/** the name that sweeps a parameter of the ruleset file (`ruleset:thresholds.review=30:50:5`) rather than of a rule */
+export const RULESET = 'ruleset'
 
 export interface Variants {
   /** where the swept value is written, as file:line:column */
@@ -24,7 +30,7 @@ export interface Variants {
  * path does not exist, the value there is not a single number or text, or a value does not compile.
  */
 export function sweepVariants(sources: readonly RuleSource[], spec: SweepSpec): Variants | string {
-  const found = findRule(sources, spec.rule)
+  const found = spec.rule === RULESET ? findRuleset(sources) : findRule(sources, spec.rule)
   if (typeof found === 'string') return found
   const { index, doc: probe } = found
   const source = sources[index]!
@@ -33,9 +39,10 @@ export function sweepVariants(sources: readonly RuleSource[], spec: SweepSpec): 
   const { path, current, offset } = located
   const at = `${source.path}:${lineColumn(source.text, offset)}`
   const variants: Variant[] = []
-  for (const value of spec.values) {
-    if (typeof current === 'number' && typeof value !== 'number') return `--sweep: ${at}: ${spec.path.join('.')} is a number (${current}); "${value}" is not`
-    if (typeof current === 'string' && typeof value === 'number') return `--sweep: ${at}: ${spec.path.join('.')} is text ("${current}"); give text values such as "${current}"`
+  for (const given of spec.values) {
+    if (typeof current === 'number' && typeof given !== 'number') return `--sweep: ${at}: ${spec.path.join('.')} is a number (${current}); "${given}" is not`
+    // a text that holds a number (a rate such as "1.08") takes the number as text
+    const value = typeof current === 'string' ? String(given) : given
     const doc = parseDocument(source.text)
     const node = doc.getIn(path, true)
     if (!isScalar(node)) throw new Error('sweep: the located value moved')
@@ -43,11 +50,23 @@ export function sweepVariants(sources: readonly RuleSource[], spec: SweepSpec): 
     const edited = sources.map((s, i) => (i === index ? { path: s.path, text: doc.toString() } : s))
     const result = compileRuleset(edited)
     if (!result.ok) return `--sweep: ${spec.path.join('.')}=${value} does not compile:\n${result.issues.map(formatRuleIssue).join('\n')}`
-    const rule = result.ruleset.rules.findIndex((r) => r.id === spec.rule)
-    if (rule < 0) return `--sweep: rule "${spec.rule}" is switched off in the ruleset (enabled: false); a sweep needs it on`
+    const rule = spec.rule === RULESET ? undefined : result.ruleset.rules.findIndex((r) => r.id === spec.rule)
+    if (rule === -1) return `--sweep: rule "${spec.rule}" is switched off in the ruleset (enabled: false); a sweep needs it on`
     variants.push({ value, ruleset: result.ruleset, rule })
   }
   return { at, current, variants }
+}
+
+/** the ruleset file, parsed; a rule file with the id "ruleset" would make `ruleset:` ambiguous */
+function findRuleset(sources: readonly RuleSource[]): { index: number; doc: Document } | string {
+  let found: { index: number; doc: Document } | undefined
+  for (const [index, source] of sources.entries()) {
+    const doc = parseDocument(source.text)
+    if (doc.errors.length > 0) continue
+    if (doc.get('kind') === 'rule' && doc.get('id') === RULESET) return `--sweep: ${source.path} is a rule with the id "${RULESET}", which --sweep reserves for the ruleset file; rename the rule`
+    if (doc.get('kind') === 'ruleset') found = { index, doc }
+  }
+  return found ?? '--sweep: no ruleset file (kind: ruleset) among the rule files'
 }
 
 /** the rule file whose id is `id`, parsed */
@@ -85,7 +104,7 @@ function locate(doc: Document, segments: readonly string[]): { path: (string | n
       }
       if (key === undefined) {
         const keys = node.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key))
-        return `no "${seg}" in ${here}; it has ${keys.join(', ')}`
+        return `no "${seg}" in ${here}; ${keys.length > 0 ? `it has ${keys.join(', ')}` : 'it is empty'} (a sweep varies a value the file states: write it there first)`
       }
       node = node.get(key, true)
       path.push(key)
