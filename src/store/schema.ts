@@ -175,6 +175,7 @@ export type DispositionOutcome = 'true_positive' | 'false_positive' | 'reported'
 
 export interface DispositionTable {
   id: Serial
+  tenant: ColumnType<string, string | undefined, string>
   target_kind: 'alert' | 'case'
   target_id: string
   outcome: DispositionOutcome

@@ -149,9 +149,10 @@ export async function listAlerts(
   }))
 }
 
-/** A stored alert (a review or block verdict) by its row id, as a disposition marks it. */
+/** One of the tenant's stored alerts (a review or block verdict) by its row id, as a disposition marks it. */
 export async function findAlert(
   db: Executor,
+  tenant: string,
   id: string,
 ): Promise<{ recordId: string; rules: string[]; typologies: string[]; alertedAt: string } | undefined> {
   // row ids are bigints: anything longer is no row, not a database error
@@ -160,6 +161,7 @@ export async function findAlert(
     .selectFrom('verdicts')
     .select(['record_id', 'rules', 'typologies', 'occurred_at', 'created_at'])
     .where('id', '=', id)
+    .where('tenant', '=', tenant)
     .where('decision', 'in', ['review', 'block'])
     .executeTakeFirst()
   if (!row || row.record_id === null) return undefined
