@@ -66,7 +66,7 @@ for (const dialect of DIALECTS) {
       expect(batch.status).toBe('completed')
       expect(batch.counts.errors).toBe(lines.length + 1)
       const outputs = (await (await s.svc.request(`/v1/batches/${id}/verdicts`, { key: s.keys.screen })).text()).trim().split('\n').map((l) => JSON.parse(l))
-      expect(outputs.map((o) => o.error?.error?.path ?? o.decision)).toEqual([...lines.map((l) => l.path), undefined, 'clear'])
+      expect(outputs.map((o) => (o.error ? (o.error.path ?? o.error.code) : o.decision))).toEqual([...lines.map((l) => l.path), 'invalid_json', 'clear'])
     })
 
     it('/v1/screen answers 400 at the field, and a clean call after it is screened and stored', async () => {
