@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { compileRuleset, InProcessEngine, inputFormats, Screener, screenBytes, type CompiledRuleset, type ScreenOutput } from '../../src/core/index.ts'
 import { exportsOf } from '../../src/core/export/exports.ts'
 import { readRuleSources } from '../../src/rules-fs.ts'
-import { CLEAN_LINES, csvText, CSV_RECORD, NDJSON_LINE, ndjsonText, ROOT, samples } from './inputs.ts'
+import { CLEAN_LINES, csvText, CSV_RECORD, NDJSON_LINE, ndjsonText, ROOT, samples, withBrokenUtf8 } from './inputs.ts'
 
 /**
  * Issue 18 fuzz suite, batch side: more than 100,000 generated and mutated NDJSON and CSV lines through the batch
@@ -25,8 +25,8 @@ async function shippedRules(): Promise<CompiledRuleset> {
 }
 
 /** the line each output stands for, in output order, and the outputs */
-async function screen(ruleset: CompiledRuleset, format: 'ndjson' | 'csv', text: string, chunk = 64 * 1024): Promise<{ lines: number[]; outputs: ScreenOutput[] }> {
-  const bytes = new TextEncoder().encode(text)
+async function screen(ruleset: CompiledRuleset, format: 'ndjson' | 'csv', text: string | Uint8Array, chunk = 64 * 1024): Promise<{ lines: number[]; outputs: ScreenOutput[] }> {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
   async function* blocks() {
     for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk)
   }
@@ -48,14 +48,16 @@ const SLOW = { timeout: 240_000 }
 describe('batch fuzz: 100,002 NDJSON and CSV records, then a clean file', () => {
   let ruleset: CompiledRuleset
 
-  it('NDJSON: 80,000 generated and mutated lines, one output per record, in order', SLOW, async () => {
+  it('NDJSON: 80,002 generated and mutated lines, broken UTF-8 in every 20th, one output per record, in order', SLOW, async () => {
     ruleset = await shippedRules()
     for (let part = 0; part < 8; part++) {
       const generated = samples(NDJSON_LINE, 10_000, 1800 + part)
       // two lines past the 1 MiB line limit: each one error line, and the next line is read as usual
       if (part === 0) generated.splice(5_000, 0, `{"id":"${'z'.repeat(1_100_000)}"}`, `{"id":"a","reference":"${'z'.repeat(1_100_000)}"}`)
-      const { text, starts } = ndjsonText(generated)
-      const { lines, outputs } = await screen(ruleset, 'ndjson', text, 1000 + part * 7919)
+      const { text } = ndjsonText(generated)
+      // broken UTF-8 bytes in every 20th line: read as U+FFFD, so a blank line with them becomes a record
+      const { bytes, starts } = withBrokenUtf8(text)
+      const { lines, outputs } = await screen(ruleset, 'ndjson', bytes, 1000 + part * 7919)
       expect(lines).toEqual(starts)
       expect(outputs).toHaveLength(starts.length)
       // every output serialises to JSON that reads back, with no text a store refuses

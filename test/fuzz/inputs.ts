@@ -161,6 +161,35 @@ export function csvText(records: readonly CsvRecord[]): { text: string; starts: 
   return { text: out.join('\n') + '\n', starts }
 }
 
+const BROKEN_UTF8 = [[0xc3], [0xff], [0xfe, 0xfe], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0x80, 0x80]]
+
+/**
+ * `text` as UTF-8 with invalid sequences (lone lead and continuation bytes, an encoded surrogate, overlong forms)
+ * dropped into every 20th line, and the lines each record then starts on (the decoder reads them as U+FFFD).
+ */
+export function withBrokenUtf8(text: string): { bytes: Uint8Array; starts: number[] } {
+  const encoder = new TextEncoder()
+  const lines = text.split('\n')
+  const pieces: Uint8Array[] = []
+  lines.forEach((line, i) => {
+    const encoded = encoder.encode(line)
+    if (i % 20 === 7) {
+      const at = (i * 7919) % (encoded.length + 1)
+      pieces.push(encoded.subarray(0, at), Uint8Array.from(BROKEN_UTF8[i % BROKEN_UTF8.length]!), encoded.subarray(at))
+    } else pieces.push(encoded)
+    if (i < lines.length - 1) pieces.push(NEWLINE)
+  })
+  const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0))
+  let offset = 0
+  for (const p of pieces) {
+    bytes.set(p, offset)
+    offset += p.length
+  }
+  return { bytes, starts: ndjsonText(new TextDecoder().decode(bytes).split('\n')).starts.filter((n) => n < lines.length) }
+}
+
+const NEWLINE = Uint8Array.of(0x0a)
+
 /** `n` samples of `arb` from a fixed seed: the same input on every run */
 export function samples<T>(arb: fc.Arbitrary<T>, n: number, seed: number): T[] {
   return fc.sample(arb, { numRuns: n, seed })
