@@ -16,6 +16,7 @@ import { keyRoutes } from './routes/keys.ts'
 import { listRoutes } from './routes/lists.ts'
 import { rulesetRoutes } from './routes/rulesets.ts'
 import { screenRoutes } from './routes/screen.ts'
+import { refuseHazardousUrls } from './url-guard.ts'
 
 export type ApiApp = OpenAPIHono<AppEnv>
 
@@ -52,6 +53,7 @@ export function createApp(source: DepsSource): ApiApp {
     c.set('deps', fixed ?? perRequest!(c))
     await next()
   })
+  app.use(refuseHazardousUrls)
   for (const mount of API_ROUTES) mount(app)
   apiDocRoutes(app)
   app.get('/', (c) => c.redirect('/docs'))

@@ -1,6 +1,7 @@
 import { PartySchema, TransferRecordSchema, type TransferRecord } from '../core/index.ts'
 import { fastValidateRecord } from '../core/record/fast-validate.ts'
 import { inexactAmount } from '../core/record/json-amount.ts'
+import { TEXT_HAZARD_MESSAGE, textHazardPath } from '../core/record/text-hazards.ts'
 import { parseWith } from './body.ts'
 import { badRequest } from './problem.ts'
 
@@ -24,6 +25,13 @@ function pick(from: Record<string, unknown>, keys: readonly string[]): Record<st
  * schema, which answers 400 with every invalid field.
  */
 export function transferFromBody(value: unknown, source?: string): TransferRecord {
+  const record = validBody(value, source)
+  const hazard = textHazardPath(record as unknown as Record<string, unknown>)
+  if (hazard !== undefined) throw badRequest(`The body is invalid: ${hazard}: ${TEXT_HAZARD_MESSAGE}`, { issues: [{ path: hazard, message: TEXT_HAZARD_MESSAGE }] })
+  return record
+}
+
+function validBody(value: unknown, source: string | undefined): TransferRecord {
   if (source !== undefined && typeof value === 'object' && value !== null) {
     // JSON.parse has already rounded a number amount; its source text tells whether it was exact
     const inexact = inexactAmount(value as Record<string, unknown>, source)

@@ -1,4 +1,4 @@
-import { compileRuleset, formatRuleIssue, systemClock, type Clock, type CompiledRuleset, type RuleIssue, type RuleSource } from '../core/index.ts'
+import { compileRulesetYielding, formatRuleIssue, systemClock, type Clock, type CompiledRuleset, type RuleIssue, type RuleSource } from '../core/index.ts'
 import { audit } from '../store/audit.ts'
 import type { Db, Executor } from '../store/db.ts'
 import { activateRuleset, activeRulesetVersion, getRulesetFiles, saveRulesetVersion } from '../store/rulesets.ts'
@@ -73,14 +73,15 @@ export class RulesetService {
   async #compile(db: Executor, version: string): Promise<CompiledRuleset> {
     const files = await getRulesetFiles(db, version)
     if (!files) throw new StoredRulesetBrokenError(version, 'no such version')
-    const result = compileRuleset(files)
+    const result = await compileRulesetYielding(files)
     if (!result.ok) throw new StoredRulesetBrokenError(version, result.issues.map(formatRuleIssue).join('; '))
     return result.ruleset
   }
 
   /** Validates and stores rule files as a version (a no-op if that content exists), optionally activating it. */
   async publish(db: Db, files: RuleSource[], options: { actor: string; activate: boolean }): Promise<PublishResult> {
-    const result = compileRuleset(files)
+    // compiled a slice at a time, so real-time calls are answered while a large rule set compiles
+    const result = await compileRulesetYielding(files)
     if (!result.ok) return { ok: false, issues: result.issues }
     const { ruleset } = result
     this.#compiled.set(ruleset.version, Promise.resolve(ruleset))

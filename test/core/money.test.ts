@@ -1,20 +1,27 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { baseConverter, formatMinor } from '../../src/core/money/convert.ts'
 
 describe('base currency conversion', () => {
   const toBase = baseConverter('USD', { EUR: '1.08', JPY: '0.0067', BTC: '60000', XAU: '2345.123456789' })
 
-  it('is exact and rounds half-even once, like the Decimal reference, on fast and slow paths', () => {
-    const cases: [string, string][] = [
-      ['1234.56', 'USD'], ['0.01', 'EUR'], ['0.05', 'EUR'], ['1.25', 'EUR'], ['12345678.99', 'EUR'], ['250', 'JPY'],
-      ['0.12345678', 'BTC'], ['0.5', 'BTC'], ['99999999999.99', 'EUR'], ['3.3', 'XAU'], ['7', 'USD'], ['0.015', 'USD'],
+  it('is exact and rounds half-even once, on fast and slow paths', () => {
+    // amount × rate in minor units, worked out by hand, then rounded half to even once
+    const cases: [string, string, number][] = [
+      ['1234.56', 'USD', 123456],
+      ['0.01', 'EUR', 1], // 1.08 cents
+      ['0.05', 'EUR', 5], // 5.4
+      ['1.25', 'EUR', 135], // 135 exactly
+      ['12345678.99', 'EUR', 1333333331], // 13,333,333.3092 → 1,333,333,330.92 cents
+      ['250', 'JPY', 168], // 167.5 cents: half to the even 168
+      ['0.12345678', 'BTC', 740741], // 7,407.4068 → 740,740.68 cents
+      ['0.5', 'BTC', 3000000],
+      ['99999999999.99', 'EUR', 10799999999999], // 107,999,999,999.9892 → ...998.92 cents
+      ['3.3', 'XAU', 773891], // 7,738.9074074037 → 773,890.74074037 cents
+      ['7', 'USD', 700],
+      ['0.015', 'USD', 2], // 1.5 cents: half to the even 2
+      ['0.025', 'USD', 2], // 2.5 cents: half to the even 2
     ]
-    const rates: Record<string, string> = { USD: '1', EUR: '1.08', JPY: '0.0067', BTC: '60000', XAU: '2345.123456789' }
-    for (const [amount, currency] of cases) {
-      const expected = new Decimal(amount).times(rates[currency]!).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber()
-      expect(toBase(amount, currency), `${amount} ${currency}`).toBe(expected)
-    }
+    for (const [amount, currency, minor] of cases) expect([amount, currency, toBase(amount, currency)]).toEqual([amount, currency, minor])
   })
 
   it('sums of many small amounts stay exact in minor units', () => {

@@ -90,3 +90,19 @@ for (const dialect of DIALECTS) {
     })
   })
 }
+
+describe('compiling a large rule set', () => {
+  it('lets the event loop run between files, and compiles to the same rule set as the blocking compile', async () => {
+    const { compileRulesetYielding } = await import('../../src/core/index.ts')
+    // 300 copies of the test rule under ids of their own
+    const copies = Array.from({ length: 300 }, (_, i) => ({ path: `test-rules/copy-${i}.yaml`, text: RULE.text.replace('id: repeat-sender', `id: copy-${i}`) }))
+    const ruleset = { ...RULESET, text: RULESET.text.replace('  repeat-sender: { weight: 1 }', copies.map((_, i) => `  copy-${i}: { weight: 1 }`).join('\n')) }
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 0)
+    const result = await compileRulesetYielding([ruleset, ...copies])
+    clearInterval(timer)
+    expect(ticks).toBeGreaterThan(0)
+    const blocking = compileRuleset([ruleset, ...copies])
+    expect(result.ok && blocking.ok && result.ruleset.version === blocking.ruleset.version && result.ruleset.rules.length).toBe(300)
+  })
+})

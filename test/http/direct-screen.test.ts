@@ -4,6 +4,7 @@ import { openDatabase } from '../../src/adapters/node/open-database.ts'
 import { startService, type RunningService } from '../../src/adapters/node/service.ts'
 import { createApiKey } from '../../src/store/api-keys.ts'
 import { freshDatabase, type TestDatabase } from '../service/support/databases.ts'
+import { structuringSequence } from '../service/support/alerting.ts'
 import { transfer } from '../service/support/rules.ts'
 
 // the Node server answers POST /v1/screen itself (src/adapters/node/direct-screen.ts) and everything else
@@ -42,6 +43,18 @@ describe('Node server: POST /v1/screen without Hono', () => {
     const v = await first.json()
     expect(v).toMatchObject({ decision: 'clear', hits: [] })
     expect(v.ruleset).toMatch(/^txscreen-default@/)
+  })
+
+  it('screens an alerting transfer with the hits the pack gives it', async () => {
+    const { bodies, expected } = structuringSequence('NODE-S')
+    const verdicts = []
+    for (const body of bodies) {
+      const res = await post(JSON.stringify(body), auth(screenKey))
+      expect(res.status).toBe(200)
+      verdicts.push(await res.json())
+    }
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
+    expect(verdicts[2]).toMatchObject(expected)
   })
 
   it('answers problems as the Hono routes do', async () => {

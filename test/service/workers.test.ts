@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/adapters/node/open-database.ts'
 import { createApiKey } from '../../src/store/api-keys.ts'
 import { DIALECTS, TEST_PG_URL } from './support/databases.ts'
+import { structuringSequence } from './support/alerting.ts'
 import { transfer } from './support/rules.ts'
 
 type Worker = { fetch(input: string, init?: RequestInit): Promise<Response>; stop(): Promise<void> }
@@ -79,5 +80,19 @@ describe.runIf(DIALECTS.includes('pg'))('workerd: the Worker screens a transfer'
       expect(verdict.decision).toBe('clear')
       expect(verdict.ruleset).toMatch(/^txscreen-default@/)
     }
+
+    // state carried between requests, each with its own connection: the third transfer alerts, with these hits
+    const { bodies, expected } = structuringSequence('WORKER-S')
+    const verdicts = []
+    for (const body of bodies) {
+      const res = await worker!.fetch('/v1/screen', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      expect(res.status).toBe(200)
+      verdicts.push(await res.json())
+    }
+    expect(verdicts[2]).toMatchObject(expected)
   }, 60_000)
 })

@@ -22,6 +22,33 @@ export interface CompileOptions {
  * reported with file:line:column; nothing is compiled from a set of files that has any.
  */
 export function compileRuleset(sources: readonly RuleSource[], opts: CompileOptions = {}): CompileResult {
+  const steps = compileSteps(sources, opts)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * The same compilation, giving the event loop a turn whenever it has run for `sliceMs`: the service compiles
+ * rule sets published through the API while it screens, and one file (at most `RULE_LIMITS.maxFileBytes`) is the
+ * longest it holds the loop.
+ */
+export async function compileRulesetYielding(sources: readonly RuleSource[], opts: CompileOptions = {}, sliceMs = 10): Promise<CompileResult> {
+  const steps = compileSteps(sources, opts)
+  let since = performance.now()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (performance.now() - since >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      since = performance.now()
+    }
+  }
+}
+
+/** compileRuleset as steps: it yields before each file is read and after each rule is compiled */
+function* compileSteps(sources: readonly RuleSource[], opts: CompileOptions): Generator<undefined, CompileResult> {
   const tooLarge = sizeIssues(sources)
   if (tooLarge.length > 0) return { ok: false, issues: tooLarge }
   const measures = opts.measures ?? builtInMeasures
@@ -35,6 +62,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
   // a ruleset file that failed validation is not also reported as missing
   let failedRulesets = 0
   for (const source of sources) {
+    yield
     const yaml = parseYamlSource(source)
     if (yaml.issues.length > 0) {
       issues.push(...yaml.issues)
@@ -91,6 +119,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
         report: (path, message, key) => issues.push(rule.yaml.issueAt(path, message, key)),
       }),
     )
+    yield
   }
   for (const [lineup, rs] of Object.entries(set.file.rates)) {
     if (lineup === set.file.base_currency && Number(rs) !== 1) {

@@ -13,7 +13,8 @@ const AlertQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional().describe('transfers at or after this time'),
   to: z.iso.datetime({ offset: true }).optional().describe('transfers before this time'),
   batch: z.string().optional().describe('only this batch'),
-  cursor: z.string().regex(/^\d+$/, 'a cursor from `next`').optional(),
+  // at most 18 digits: always a bigint row id, so a longer number is a bad cursor (400), not a failed query
+  cursor: z.string().regex(/^\d{1,18}$/, 'a cursor from `next`').optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
 
