@@ -56,7 +56,8 @@ export const BatchCasesSchema = z
 
 export const AlertSchema = z
   .object({
-    id: z.string().describe('cursor position of this alert'),
+    id: z.string().describe("the alert's id"),
+    cursor: z.string().describe('the feed position after this alert: pass as `cursor` to read what follows it'),
     batchId: z.string().nullable().describe('null for real-time screening calls'),
     createdAt: z.string(),
     occurredAt: z.string().nullable(),
@@ -68,6 +69,10 @@ export const AlertPageSchema = z
   .object({
     alerts: z.array(AlertSchema),
     next: z.string().nullable().describe('pass as `cursor` for the next page; null at the end'),
+    poll: z
+      .string()
+      .nullable()
+      .describe('where to poll from for alerts that arrive later: the position after the last alert read (the cursor sent when this page is empty); null when there has been none'),
   })
   .meta({ id: 'AlertPage' })
 

@@ -106,6 +106,8 @@ export interface VerdictTable {
   tenant: ColumnType<string, string | undefined, string>
   /** the API key that asked, for real-time calls */
   key_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** the writing transaction's id (xid8, as text): the alerts feed's order */
+  tx: ColumnType<string, never, never>
   created_at: CreatedAt
 }
 

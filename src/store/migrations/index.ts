@@ -6,6 +6,7 @@ import { realtimeState } from './0004-realtime-state.ts'
 import { alertIndexes } from './0005-alert-indexes.ts'
 import { owners } from './0006-owners.ts'
 import { transferIds } from './0007-transfer-ids.ts'
+import { alertFeed } from './0008-alert-feed.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-alert-indexes': alertIndexes,
   '0006-owners': owners,
   '0007-transfer-ids': transferIds,
+  '0008-alert-feed': alertFeed,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
