@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor, Tx } from './db.ts'
-import { ALERT_WRITERS_LOCK, VERDICT_COLUMNS, verdictColumnsJson, type VerdictRow } from './verdicts.ts'
+import { ALERT_WRITERS_LOCK_SQL, VERDICT_COLUMNS, verdictColumnsJson, type VerdictRow } from './verdicts.ts'
 
 // The real-time history: every screened transfer is stored in `entity_events` once under each of its state
 // keys. Both real-time modes (state in memory, state replayed from the database) read and write it only here.
@@ -76,7 +76,7 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
   // the alert writers' lock is taken first: every row below depends on it (see listAlerts)
   await sql`
     with lk as materialized (
-      select pg_advisory_xact_lock_shared(${ALERT_WRITERS_LOCK}::bigint)
+      select ${ALERT_WRITERS_LOCK_SQL}
     ), ev as materialized (
       select e.* from lk, rows from (jsonb_to_recordset(${ev}::jsonb) as (i text, t timestamptz, k text[], r jsonb)) with ordinality as e(i, t, k, r, n)
     ), ins_events as (

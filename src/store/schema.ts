@@ -159,4 +159,8 @@ export interface AuditLogTable {
   action: string
   target: string
   details: Json<Record<string, unknown>>
+  /** position in the hash chain, the hash of the entry before and this entry's own: set by the insert trigger */
+  seq: ColumnType<string | number | bigint, never, never>
+  prev_hash: ColumnType<string, never, never>
+  hash: ColumnType<string, never, never>
 }

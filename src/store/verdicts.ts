@@ -75,13 +75,15 @@ export function verdictColumnsJson(r: VerdictRow): string {
 
 /**
  * Every transaction that writes verdicts holds this advisory lock (shared) until it ends, so the alerts feed
- * can tell which transactions may still add alerts (see `alertHorizon`).
+ * can tell which transactions may still add alerts (see `alertHorizon`). Its second half is the schema's hash:
+ * deployments in other schemas of one database do not hold each other's feed back.
  */
 export const ALERT_WRITERS_LOCK = 7_470_118
+export const ALERT_WRITERS_LOCK_SQL = sql`pg_advisory_xact_lock_shared(${sql.lit(ALERT_WRITERS_LOCK)}, hashtext(current_schema()))`
 
 /** Takes the alert writers' lock in the current transaction. */
 export async function lockAsAlertWriter(db: Executor): Promise<void> {
-  await sql`select pg_advisory_xact_lock_shared(${ALERT_WRITERS_LOCK}::bigint)`.execute(db)
+  await sql`select ${ALERT_WRITERS_LOCK_SQL}`.execute(db)
 }
 
 /** Multi-row inserts in chunks, in one transaction; a (batch, seq) already stored is skipped, so a resumed batch adds no duplicates. */
@@ -111,7 +113,9 @@ async function alertHorizon(db: Executor): Promise<string> {
       (select min(x) from pg_snapshot_xip(pg_current_snapshot()) as x
        where (x::text::bigint % 4294967296)::text in (
          select t.transactionid::text from pg_locks a join pg_locks t on t.virtualtransaction = a.virtualtransaction
-         where a.locktype = 'advisory' and a.classid = 0 and a.objid = ${ALERT_WRITERS_LOCK} and a.objsubid = 1 and a.granted
+         where a.locktype = 'advisory' and a.database = (select oid from pg_database where datname = current_database())
+           and a.classid = ${sql.lit(ALERT_WRITERS_LOCK)} and a.objsubid = 2 and a.granted
+           and a.objid::text::bigint = (hashtext(current_schema())::bigint & 4294967295)
            and t.locktype = 'transactionid')),
       pg_snapshot_xmax(pg_current_snapshot()))::text as horizon`.execute(db)
   return rows[0]!.horizon

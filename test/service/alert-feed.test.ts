@@ -51,7 +51,7 @@ for (const dialect of DIALECTS) {
         try {
           await slow.query('begin')
           // as every writer of verdicts does
-          await slow.query('select pg_advisory_xact_lock_shared($1::bigint)', [ALERT_WRITERS_LOCK])
+          await slow.query('select pg_advisory_xact_lock_shared($1, hashtext(current_schema()))', [ALERT_WRITERS_LOCK])
           const row = alertRow('ooo-first', 'FEED-OOO')
           await slow.query(
             `insert into verdicts (record_id, decision, score, ruleset, output, rules, typologies, entities, occurred_at) values ($1, 'review', 50, 'v', $2, '{}', '{}', $3, now())`,

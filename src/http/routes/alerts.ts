@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { Verdict } from '../../core/index.ts'
 import { listAlerts, type AlertCursor } from '../../store/verdicts.ts'
 import type { ApiApp } from '../app.ts'
+import { audit } from '../../store/audit.ts'
+import { actorOf } from '../env.ts'
 import { jsonContent, problemContent } from '../openapi/content.ts'
 import { apiRoute } from '../openapi/route.ts'
 import { AlertPageSchema } from '../schemas.ts'
@@ -56,6 +58,7 @@ export function alertRoutes(app: ApiApp): void {
       verdict: r.output as Verdict,
     }))
     const last = alerts.at(-1)?.cursor
+    await audit(c.var.deps.db, { actor: actorOf(c.get('principal')), action: 'alerts.read', target: '/v1/alerts', details: { query: q, alerts: alerts.length } })
     return c.json({ alerts, next: rows.length > q.limit ? last! : null, poll: last ?? q.cursor ?? null }, 200)
   })
 }

@@ -7,6 +7,7 @@ import { alertIndexes } from './0005-alert-indexes.ts'
 import { owners } from './0006-owners.ts'
 import { transferIds } from './0007-transfer-ids.ts'
 import { alertFeed } from './0008-alert-feed.ts'
+import { auditChain } from './0009-audit-chain.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-owners': owners,
   '0007-transfer-ids': transferIds,
   '0008-alert-feed': alertFeed,
+  '0009-audit-chain': auditChain,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
