@@ -106,8 +106,14 @@ export const PublishedRulesetSchema = z
     version: z.string(),
     created: z.boolean().describe('false when this exact content was already stored'),
     activated: z.boolean(),
+    approvals: z.number().int().optional().describe('with a second approver required: distinct keys that approved activating it so far'),
+    needed: z.number().int().optional().describe('distinct keys that must approve (TXSCREEN_ACTIVATION_APPROVALS)'),
   })
   .meta({ id: 'PublishedRuleset' })
+
+export const PendingActivationSchema = z
+  .object({ version: z.string(), approvals: z.number().int(), needed: z.number().int() })
+  .meta({ id: 'PendingActivation' })
 
 export const CreateKeySchema = z
   .object({

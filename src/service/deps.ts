@@ -12,6 +12,8 @@ export interface ServiceConfig {
   uploadChunkBytes: number
   /** a real-time screening call answers 503 after this long rather than wait on a stalled store */
   screenTimeoutMs: number
+  /** distinct keys that must approve a rule-set activation (1: whoever publishes or activates does it alone) */
+  activationApprovals: number
 }
 
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
@@ -35,4 +37,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   batchBodyLimit: 2 * 1024 ** 3,
   uploadChunkBytes: 1024 ** 2,
   screenTimeoutMs: 1000,
+  activationApprovals: 1,
 }
