@@ -44,7 +44,7 @@ export async function runBatch(
   const counts: BatchCounts = { ...EMPTY_COUNTS, duplicateIds: 0, duplicateSample: [], bytes: 0 }
   const ids = new IdHashSet()
   const clock = options.clock ?? systemClock
-  const screener = new Screener(ruleset, { cases: true, ...(options.watchlists && { watchlists: options.watchlists }) })
+  const screener = new Screener(ruleset, { cases: true, caseScope: batch.id, ...(options.watchlists && { watchlists: options.watchlists }) })
   const format = inputFormats.named(batch.format)!
   let pending: VerdictRow[] = []
   let sinceProgress = 0

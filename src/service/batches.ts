@@ -5,7 +5,7 @@ import {
   createBatch,
   deleteUpload,
   getBatch,
-  reopenFailedUpload,
+  reopenFailedBatch,
   setBatchStatus,
   setFingerprint,
   type BatchInfo,
@@ -46,9 +46,9 @@ async function openBatch(deps: ServiceDeps, req: BatchRequest, mode: 'async' | '
     const details = { mode, format: req.format, idempotencyKey: req.idempotencyKey, tenant: req.tenant }
     await audit(deps.db, { actor: req.actor, action: 'batch.create', target: opened.batch.id, details })
   }
-  // a retry after an upload that broke off uploads again into the same batch
-  if (!opened.created && (await reopenFailedUpload(deps.db, opened.batch.id, req.format))) {
-    await audit(deps.db, { actor: req.actor, action: 'batch.reupload', target: opened.batch.id, details: { format: req.format } })
+  // a retry after an upload or a streamed batch that broke off sends it again into the same batch
+  if (!opened.created && (await reopenFailedBatch(deps.db, opened.batch.id, req.format, mode))) {
+    await audit(deps.db, { actor: req.actor, action: 'batch.reupload', target: opened.batch.id, details: { format: req.format, mode } })
     return { batch: (await getBatch(deps.db, opened.batch.id))!, created: true }
   }
   return opened
@@ -85,6 +85,8 @@ export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise
     await setBatchStatus(deps.db, batch.id, 'failed', {
       error: { code: 'upload_incomplete', message: `the upload broke off: ${err instanceof Error ? err.message : String(err)}` },
     }).catch(() => {})
+    // a retry uploads again from the start: what arrived of this one is of no use
+    await deleteUpload(deps.db, batch.id).catch(() => {})
     throw err
   }
   await setBatchStatus(deps.db, batch.id, 'queued')
@@ -97,12 +99,21 @@ export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise
 export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, signal?: AbortSignal): Promise<void> {
   const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
   const fresh = (await getBatch(deps.db, batch.id)) ?? batch
-  await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
-    storeVerdicts: deps.config.storeVerdicts,
-    watchlists: deps.lists?.current(),
-    clock: deps.clock,
-    ...(signal ? { signal } : {}),
-  })
+  try {
+    await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
+      storeVerdicts: deps.config.storeVerdicts,
+      watchlists: deps.lists?.current(),
+      clock: deps.clock,
+      ...(signal ? { signal } : {}),
+    })
+  } catch (err) {
+    // a batch marked failed is over, so its upload goes; one left running (the database went away, the process
+    // is stopping) keeps it, for recovery to screen it again
+    if (!signal?.aborted && (await getBatch(deps.db, batch.id).catch(() => undefined))?.status === 'failed') {
+      await deleteUpload(deps.db, batch.id).catch(() => {})
+    }
+    throw err
+  }
   await deleteUpload(deps.db, batch.id)
 }
 

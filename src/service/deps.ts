@@ -14,6 +14,8 @@ export interface ServiceConfig {
   screenTimeoutMs: number
   /** distinct keys that must approve a rule-set activation (1: whoever publishes or activates does it alone) */
   activationApprovals: number
+  /** real time refuses an event time more than this far ahead of the clock (past times are allowed) */
+  maxFutureSkewMs: number
 }
 
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
@@ -38,4 +40,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   uploadChunkBytes: 1024 ** 2,
   screenTimeoutMs: 1000,
   activationApprovals: 1,
+  maxFutureSkewMs: 5 * 60_000,
 }

@@ -54,6 +54,8 @@ interface LiveState {
   ready: Promise<void>
   /** latest transfer time seen */
   latest: number
+  /** transfers screened on the previous state while this one warmed: replayed into it before it takes over */
+  catchUp: TransferRecord[]
 }
 
 /**
@@ -85,6 +87,10 @@ export class LiveScreening implements RealtimeScreening {
   readonly #pruneEveryMs: number
   readonly #clock: Clock
   #state: LiveState | undefined
+  /** the last state that was warm: it answers while a new one warms (after an activation or a failed write) */
+  #lastWarm: LiveState | undefined
+  /** transfers whose write failed: a retry waits for a state built from the database rather than count them again */
+  #lost = new Set<string>()
   #lastPrune: number
   #pruning: Promise<void> | undefined
   #closed = false
@@ -106,7 +112,7 @@ export class LiveScreening implements RealtimeScreening {
       maxRows: options.flushMaxRows ?? 4000,
       maxInFlight: options.flushesInFlight ?? 1,
       maxQueuedRows: options.maxQueuedRows ?? 100_000,
-      onFailure: (ids, err) => this.#lost(ids, err),
+      onFailure: (ids, err) => this.#writeFailed(ids, err),
       onFlushed: (ms, calls, queued) => this.#slowCommits?.flushed(ms, calls + queued),
     })
   }
@@ -120,7 +126,8 @@ export class LiveScreening implements RealtimeScreening {
     if (this.#closed) return { ready: false, state: 'warming' }
     const state = this.#current()
     if (state.warm) return { ready: true, state: 'warm' }
-    return { ready: false, state: state.failed ? 'failed' : 'warming' }
+    // the previous state answers while this one warms
+    return { ready: this.#lastWarm !== undefined, state: state.failed ? 'failed' : 'warming' }
   }
 
   get writer(): GroupWriter {
@@ -129,10 +136,16 @@ export class LiveScreening implements RealtimeScreening {
 
   async screen(record: TransferRecord, caller: Owner = NO_CALLER): Promise<ScreenResult> {
     for (;;) {
-      const state = this.#current()
+      let state = this.#current()
       if (!state.warm) {
-        await state.ready
-        continue
+        const previous = this.#lastWarm
+        if (!previous || this.#lost.has(record.id) || this.#closed) {
+          await state.ready
+          continue
+        }
+        // the new state replays this transfer once it has read the history
+        state.catchUp.push(record)
+        state = previous
       }
       // from here to the write no await: the state is read and updated in one go
       const seen = this.#recent.get(record.id)
@@ -189,6 +202,7 @@ export class LiveScreening implements RealtimeScreening {
       failed: false,
       ready: Promise.resolve(),
       latest: Number.NEGATIVE_INFINITY,
+      catchUp: [],
     }
     // every call screened on the previous state must be in the database before the history is read
     const drained = this.#writer.drain()
@@ -204,6 +218,8 @@ export class LiveScreening implements RealtimeScreening {
       state.ruleset = ruleset
       state.screener = screener
       state.warm = true
+      this.#lastWarm = state
+      this.#lost.clear()
       this.options.log?.(`real-time state warm: ${events} transfers replayed for ${version} in ${this.#clock.now() - started} ms`)
     })()
     state.ready.catch(() => (state.failed = true))
@@ -216,9 +232,9 @@ export class LiveScreening implements RealtimeScreening {
    */
   async #warm(state: LiveState, ruleset: CompiledRuleset, screener: Screener): Promise<number> {
     const latest = await latestEventTime(this.db)
-    if (latest === undefined) return 0
-    const from = keptFrom(ruleset, latest)
     const seen = new Set<string>()
+    if (latest === undefined) return this.#catchUp(state, screener, seen)
+    const from = keptFrom(ruleset, latest)
     let after: { occurredAt: Date; id: string } | undefined
     for (;;) {
       const page = await loadEventPage(this.db, from, after, WARM_PAGE_ROWS)
@@ -238,6 +254,27 @@ export class LiveScreening implements RealtimeScreening {
       after = { occurredAt: last.occurredAt, id: last.id }
     }
     state.latest = latest
+    return this.#catchUp(state, screener, seen)
+  }
+
+  /**
+   * Replays what the previous state answered while this one read the history, skipping what the history held
+   * already and what failed to be written; no await from here until the state takes over.
+   */
+  #catchUp(state: LiveState, screener: Screener, seen: Set<string>): number {
+    for (const record of state.catchUp) {
+      if (seen.has(record.id) || this.#lost.has(record.id)) continue
+      seen.add(record.id)
+      try {
+        screener.observe(record)
+      } catch (err) {
+        // as in the warm-up: a record the new rule set cannot read could not be screened by it either
+        if (!(err instanceof ScreeningError)) throw err
+      }
+      const at = Date.parse(record.timestamp)
+      if (at > state.latest) state.latest = at
+    }
+    state.catchUp = []
     return seen.size
   }
 
@@ -256,11 +293,15 @@ export class LiveScreening implements RealtimeScreening {
     return { verdict, json: JSON.stringify(verdict) }
   }
 
-  /** A flush failed: forget its transfers and start again from what the database holds. */
-  #lost(ids: readonly string[], err: unknown): void {
+  /**
+   * A flush failed: forget its transfers and build a state again from what the database holds. The state that
+   * counted them goes on answering until then (those transfers count in its windows meanwhile).
+   */
+  #writeFailed(ids: readonly string[], err: unknown): void {
     for (const id of ids) {
       this.#recent.delete(id)
       this.#ids.delete(id)
+      this.#lost.add(id)
     }
     // a state still warming reads the history after this failure; a warm one counted what was lost
     if (this.#state?.warm) this.#state = undefined

@@ -88,6 +88,8 @@ export interface RealtimeScreening {
   /** screens one transfer; its verdict row records the caller's key and tenant */
   screen(record: TransferRecord, caller?: Owner): Promise<ScreenResult>
   readiness(): RealtimeReadiness
+  /** resolves when the state for the active rule set is warm (the previous one answers meanwhile); none in database mode */
+  start?(): Promise<void>
   /** stops taking calls and waits until every accepted call's rows are committed */
   close(): Promise<void>
 }

@@ -72,27 +72,35 @@ export async function createBatch(db: Executor, input: NewBatch): Promise<{ batc
   return { batch: toInfo(existing), created: false }
 }
 
-/** Lets a retry with the same idempotency key upload again into a batch whose first upload broke off. */
-export async function reopenFailedUpload(db: Executor, id: string, format: InputFormat): Promise<boolean> {
+/**
+ * Lets a retry with the same idempotency key send its batch again: an upload that broke off, or a streamed
+ * batch that failed (its input is gone, so it is screened again from the start: what it stored goes).
+ */
+export async function reopenFailedBatch(db: Executor, id: string, format: InputFormat, mode: 'async' | 'stream'): Promise<boolean> {
   const row = await db
     .updateTable('batches')
     .set({
       status: 'receiving',
       format,
+      mode,
       counts: JSON.stringify(EMPTY_COUNTS),
       error: null,
       upload_bytes: 0,
       upload_chunks: 0,
       fingerprint: null,
+      started_at: null,
+      finished_at: null,
       heartbeat_at: sql<Date>`now()`,
     })
     .where('id', '=', id)
     .where('status', '=', 'failed')
-    .where(sql<boolean>`error->>'code' = 'upload_incomplete'`)
+    .where(sql<boolean>`(error->>'code' = 'upload_incomplete' or mode = 'stream')`)
     .returning('id')
     .executeTakeFirst()
   if (!row) return false
   await db.deleteFrom('batch_uploads').where('batch_id', '=', id).execute()
+  await db.deleteFrom('verdicts').where('batch_id', '=', id).execute()
+  await db.deleteFrom('cases').where('batch_id', '=', id).execute()
   return true
 }
 

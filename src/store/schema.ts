@@ -9,9 +9,11 @@ export interface Database {
   batch_uploads: BatchUploadTable
   verdicts: VerdictTable
   cases: CaseTable
+  evidence_records: EvidenceRecordTable
   entity_events: EntityEventTable
   api_keys: ApiKeyTable
   audit_log: AuditLogTable
+  dispositions: DispositionTable
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -113,6 +115,8 @@ export interface VerdictTable {
 
 export interface CaseTable {
   id: Serial
+  // the case's stable id, as the core makes it
+  case_id: string
   batch_id: string
   entity: string
   rules: string[]
@@ -122,8 +126,16 @@ export interface CaseTable {
   max_score: number
   decision: 'review' | 'block'
   transfers: Json<string[]>
+  evidence: Json<string[]>
   first_seen: string
   last_seen: string
+}
+
+export interface EvidenceRecordTable {
+  batch_id: string
+  record_id: string
+  record: Json<unknown>
+  keep_until: Timestamp
 }
 
 export interface EntityEventTable {
@@ -163,4 +175,20 @@ export interface AuditLogTable {
   seq: ColumnType<string | number | bigint, never, never>
   prev_hash: ColumnType<string, never, never>
   hash: ColumnType<string, never, never>
+}
+
+export type DispositionOutcome = 'true_positive' | 'false_positive' | 'reported'
+
+export interface DispositionTable {
+  id: Serial
+  target_kind: 'alert' | 'case'
+  target_id: string
+  outcome: DispositionOutcome
+  note: ColumnType<string, string | undefined, string>
+  transfers: Json<string[]>
+  rules: string[]
+  typologies: string[]
+  alerted_at: Timestamp
+  actor: string
+  at: CreatedAt
 }

@@ -105,7 +105,7 @@ for (const dialect of DIALECTS) {
       const [header, ...rows] = (await csv.text()).trimEnd().split('\n')
       expect(header!.split(',')).toEqual(expect.arrayContaining(['entity', 'decision', 'score', 'transfers']))
       expect(rows).toHaveLength(cases.cases.length)
-      expect(rows[0]!.startsWith(`${cases.cases[0].entity},${cases.cases[0].decision},`)).toBe(true)
+      expect(rows[0]!.startsWith(`${cases.cases[0].id},${cases.cases[0].entity},${cases.cases[0].decision},`)).toBe(true)
     })
 
     it('reads CSV too, and rejects other media types with 415', async () => {
@@ -115,7 +115,7 @@ for (const dialect of DIALECTS) {
       const out = await lines(res)
       expect(out.map((o) => o.id)).toEqual(['C1', 'C2'])
       expect(out[1].decision).toBe('review')
-      expect((await upload('x', { type: 'application/xml' })).status).toBe(415)
+      expect((await upload('x', { type: 'application/pdf' })).status).toBe(415)
     })
 
     it('counts the records that come more than the lateness behind the latest time before them', async () => {

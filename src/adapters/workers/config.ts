@@ -7,6 +7,7 @@ export interface Env {
   TXSCREEN_BATCH_MAX_BYTES?: string
   TXSCREEN_SCREEN_TIMEOUT_MS?: string
   TXSCREEN_ACTIVATION_APPROVALS?: string
+  TXSCREEN_MAX_FUTURE_SKEW_SECONDS?: string
 }
 
 export function configOf(env: Env): ServiceConfig {
@@ -14,11 +15,13 @@ export function configOf(env: Env): ServiceConfig {
   const max = positive(env.TXSCREEN_BATCH_MAX_BYTES)
   const timeout = positive(env.TXSCREEN_SCREEN_TIMEOUT_MS)
   const approvals = positive(env.TXSCREEN_ACTIVATION_APPROVALS)
+  const skewSeconds = positive(env.TXSCREEN_MAX_FUTURE_SKEW_SECONDS)
   return {
     ...DEFAULT_CONFIG,
     storeVerdicts: env.TXSCREEN_STORE_VERDICTS === 'alerts' ? 'alerts' : 'all',
     ...(max ? { batchBodyLimit: max } : {}),
     ...(timeout ? { screenTimeoutMs: timeout } : {}),
     ...(approvals ? { activationApprovals: approvals } : {}),
+    ...(skewSeconds ? { maxFutureSkewMs: skewSeconds * 1000 } : {}),
   }
 }

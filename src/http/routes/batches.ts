@@ -6,7 +6,8 @@ import { checkDeclaredLength, limitStream } from '../body.ts'
 import { jsonContent, linesOf, ndjsonContent, problemContent } from '../openapi/content.ts'
 import { apiRoute, builtResponse } from '../openapi/route.ts'
 import { actorOf } from '../env.ts'
-import { Problem } from '../problem.ts'
+import { Problem, notFound } from '../problem.ts'
+import { uploadFormat } from '../upload-format.ts'
 import { BatchSchema, TransferRecordDoc } from '../schemas.ts'
 import { visibleBatch } from '../owner.ts'
 import { batchView } from './batch-view.ts'
@@ -37,9 +38,9 @@ const OUTPUTS = pickExport('outputs', { name: 'ndjson' })!
 
 const createBatch = apiRoute({
   method: 'post', path: '/v1/batches', operationId: 'createBatch', tags: ['batches'], roles: ['screen'],
-  summary: 'Upload a batch of transfers (NDJSON or CSV)',
+  summary: 'Upload a batch of transfers (NDJSON, CSV, or ISO 20022 pacs.008 or pain.001)',
   description:
-    'The body is read as a stream, so it can be large (2 GiB by default). By default the upload is stored and the answer is 202 with the batch; screening runs in the background, and a batch cut off by a restart is resumed from the stored upload. With `?stream=true` the records are screened as they arrive and the outputs (one per input record, in input order) stream back as NDJSON. The batch is screened with the rule set active when it was created. Records are screened in the order given, each against the batch\'s own history.',
+    'The body is read as a stream, so it can be large (2 GiB by default). By default the upload is stored and the answer is 202 with the batch; screening runs in the background, and a batch cut off by a restart is resumed from the stored upload. With `?stream=true` the records are screened as they arrive and the outputs (one per input record, in input order) stream back as NDJSON. An `application/xml` body is a pacs.008 or a pain.001 message, told apart by its namespace (or its first element under `Document`); each CdtTrfTxInf is one record (docs/interop.md). The batch is screened with the rule set active when it was created. Records are screened in the order given, each against the batch\'s own history.',
   request: {
     query: BatchQuery,
     headers: BatchHeaders,
@@ -72,13 +73,14 @@ export function batchRoutes(app: ApiApp): void {
     const deps = c.var.deps
     if (deps.draining?.()) throw new Problem(503, 'shutting-down', 'Shutting down', 'This server is stopping; send the batch again.', {}, { 'retry-after': '1' })
     const query = c.req.valid('query')
-    const format = inputFormats.forMediaType(c.req.header('content-type') ?? '')?.name
-    if (!format) {
+    const contentType = c.req.header('content-type') ?? ''
+    if (!inputFormats.forMediaType(contentType)) {
       throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `Send Content-Type: ${inputFormats.mediaTypesText()}.`)
     }
     const limit = deps.config.batchBodyLimit
     checkDeclaredLength(c.req.raw, limit)
-    const body = limitStream(c.req.raw.body ?? new ReadableStream({ start: (ctl) => ctl.close() }), limit)
+    const { format, body } = await uploadFormat(contentType, limitStream(c.req.raw.body ?? new ReadableStream({ start: (ctl) => ctl.close() }), limit))
+    if (!format) throw new Error('a known media type names no format')
     const idempotencyKey = c.req.valid('header')['Idempotency-Key']?.slice(0, 256) || null
     const principal = c.get('principal')
     const req: BatchRequest = { format, idempotencyKey, actor: actorOf(principal), ownerKey: principal.keyId, tenant: principal.tenant, body }

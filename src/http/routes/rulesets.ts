@@ -9,7 +9,8 @@ import { apiRoute } from '../openapi/route.ts'
 import { Problem, notFound } from '../problem.ts'
 import { InvalidRulesetProblemSchema, PendingActivationSchema, PublishRulesetSchema, PublishedRulesetSchema, RulesetListSchema, RulesetVersionSchema } from '../schemas.ts'
 
-const PUBLISH_LIMIT = 16 * 1024 * KiB
+// the rule set's own limit (RULE_LIMITS.maxTotalBytes) with room for JSON escaping
+const PUBLISH_LIMIT = 4 * 1024 * KiB
 const VersionParam = z.object({ version: z.string().describe('a version from GET /v1/rulesets') })
 
 const listRulesets = apiRoute({
@@ -61,6 +62,7 @@ export function rulesetRoutes(app: ApiApp): void {
     }
     c.header('location', `/v1/rulesets/${encodeURIComponent(result.version)}`)
     const approval = result.approval && { approvals: result.approval.approvals, needed: result.approval.needed }
+    if (result.activated) await warmed(deps)
     return c.json({ version: result.version, created: result.created, activated: result.activated, ...approval }, result.created ? 201 : 200)
   })
 
@@ -71,7 +73,16 @@ export function rulesetRoutes(app: ApiApp): void {
     const approval = await deps.rulesets.approve(deps.db, version, actorOf(principal), { keyId: principal.keyId, needed: deps.config.activationApprovals })
     if (!approval) throw notFound(`There is no rule-set version ${version}.`)
     if (!approval.activated) return c.json({ version, approvals: approval.approvals, needed: approval.needed }, 202)
+    await warmed(deps)
     const info = (await listRulesetVersions(deps.db)).find((v) => v.version === version)
     return c.json(info!, 200)
   })
+}
+
+/**
+ * Waits until this process screens with what was just activated, so the caller's next call uses it; calls
+ * meanwhile are answered from the previous state. A warm-up that fails is retried on the next call.
+ */
+async function warmed(deps: { realtime?: { start?(): Promise<void> } | undefined }): Promise<void> {
+  await deps.realtime?.start?.().catch(() => {})
 }

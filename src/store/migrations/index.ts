@@ -8,6 +8,9 @@ import { owners } from './0006-owners.ts'
 import { transferIds } from './0007-transfer-ids.ts'
 import { alertFeed } from './0008-alert-feed.ts'
 import { auditChain } from './0009-audit-chain.ts'
+import { caseIds } from './0014-case-ids.ts'
+import { evidenceRecords } from './0015-evidence-records.ts'
+import { dispositions } from './0017-dispositions.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -20,6 +23,9 @@ const migrations: Record<string, Migration> = {
   '0007-transfer-ids': transferIds,
   '0008-alert-feed': alertFeed,
   '0009-audit-chain': auditChain,
+  '0014-case-ids': caseIds,
+  '0015-evidence-records': evidenceRecords,
+  '0017-dispositions': dispositions,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
