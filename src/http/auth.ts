@@ -5,6 +5,8 @@ import type { Db } from '../store/db.ts'
 import type { Role } from '../store/schema.ts'
 import type { AppEnv, Principal } from './env.ts'
 import { Problem } from './problem.ts'
+import { AuthFailureAudit, presentedPrefix } from './auth-audit.ts'
+import { actorOf } from './env.ts'
 
 const challenge = { 'www-authenticate': 'Bearer realm="txscreen"' }
 const BEARER = /^Bearer\s+(\S+)\s*$/i
@@ -26,6 +28,13 @@ export class ApiKeyCache {
     this.ttlMs = options.ttlMs ?? 5000
     this.maxEntries = options.maxEntries ?? 10_000
     this.#clock = options.clock ?? systemClock
+  }
+
+  /** failed authentications of this process, to the audit log */
+  readonly failures = new AuthFailureAudit()
+
+  get clock(): Clock {
+    return this.#clock
   }
 
   find(db: Db, presented: string): ApiKeyInfo | undefined | Promise<ApiKeyInfo | undefined> {
@@ -69,21 +78,25 @@ export const NO_KEY_CACHE = new ApiKeyCache({ ttlMs: 0 })
 export function requireRole(...allowed: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.var.deps
-    c.set('principal', await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, c.req.header('authorization'), allowed))
+    c.set('principal', await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, c.req.header('authorization'), allowed, c.req.path))
     await next()
   }
 }
 
-/** The caller behind an Authorization header, or a 401/403 problem. */
-export async function authenticate(db: Db, cache: ApiKeyCache, header: string | undefined, allowed: readonly Role[]): Promise<Principal> {
+/** The caller behind an Authorization header, or a 401/403 problem (audited, see AuthFailureAudit); `path` is what was asked for. */
+export async function authenticate(db: Db, cache: ApiKeyCache, header: string | undefined, allowed: readonly Role[], path: string): Promise<Principal> {
   const match = BEARER.exec(header ?? '')
-  if (!match?.[1]) {
-    throw new Problem(401, 'unauthorized', 'Unauthorized', 'Send an API key as `Authorization: Bearer <key>`.', {}, challenge)
-  }
-  const found = cache.find(db, match[1])
+  const presented = match?.[1]
+  const found = presented ? cache.find(db, presented) : undefined
   const key = found instanceof Promise ? await found : found
-  if (!key) throw new Problem(401, 'unauthorized', 'Unauthorized', 'The API key is unknown, revoked or expired.', {}, challenge)
+  if (!key) {
+    cache.failures.record(db, cache.clock.now(), { actor: 'anonymous', action: 'auth.failed', target: path, details: { presented: presentedPrefix(presented) } })
+    const detail = presented ? 'The API key is unknown, revoked or expired.' : 'Send an API key as `Authorization: Bearer <key>`.'
+    throw new Problem(401, 'unauthorized', 'Unauthorized', detail, {}, challenge)
+  }
   if (key.role !== 'admin' && !allowed.includes(key.role)) {
+    const actor = actorOf({ keyId: key.id, name: key.name, role: key.role, tenant: key.tenant })
+    cache.failures.record(db, cache.clock.now(), { actor, action: 'auth.forbidden', target: path, details: { role: key.role, needs: allowed } })
     throw new Problem(403, 'forbidden', 'Forbidden', `This operation needs the role ${allowed.join(' or ')} (or admin); the key has ${key.role}.`)
   }
   return { keyId: key.id, name: key.name, role: key.role, tenant: key.tenant }

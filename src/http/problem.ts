@@ -44,6 +44,7 @@ export const PROBLEM_TYPES = {
   'future-timestamp': 'The event time is further ahead of the server clock than TXSCREEN_MAX_FUTURE_SKEW_SECONDS allows; past times are accepted.',
   'idempotency-key-reused': 'A retry under an Idempotency-Key sent a different body than the upload first made under it; a new upload needs a new key.',
   'transfer-id-reused': 'The transfer id was screened before with a different body; the same body gets the stored verdict, a new transfer needs a new id.',
+  'last-admin': 'The key is the last live admin key; create another admin key before revoking it.',
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',

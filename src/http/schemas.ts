@@ -56,7 +56,8 @@ export const BatchCasesSchema = z
 
 export const AlertSchema = z
   .object({
-    id: z.string().describe('cursor position of this alert'),
+    id: z.string().describe("the alert's id"),
+    cursor: z.string().describe('the feed position after this alert: pass as `cursor` to read what follows it'),
     batchId: z.string().nullable().describe('null for real-time screening calls'),
     createdAt: z.string(),
     occurredAt: z.string().nullable(),
@@ -68,6 +69,10 @@ export const AlertPageSchema = z
   .object({
     alerts: z.array(AlertSchema),
     next: z.string().nullable().describe('pass as `cursor` for the next page; null at the end'),
+    poll: z
+      .string()
+      .nullable()
+      .describe('where to poll from for alerts that arrive later: the position after the last alert read (the cursor sent when this page is empty); null when there has been none'),
   })
   .meta({ id: 'AlertPage' })
 
@@ -101,8 +106,14 @@ export const PublishedRulesetSchema = z
     version: z.string(),
     created: z.boolean().describe('false when this exact content was already stored'),
     activated: z.boolean(),
+    approvals: z.number().int().optional().describe('with a second approver required: distinct keys that approved activating it so far'),
+    needed: z.number().int().optional().describe('distinct keys that must approve (TXSCREEN_ACTIVATION_APPROVALS)'),
   })
   .meta({ id: 'PublishedRuleset' })
+
+export const PendingActivationSchema = z
+  .object({ version: z.string(), approvals: z.number().int(), needed: z.number().int() })
+  .meta({ id: 'PendingActivation' })
 
 export const CreateKeySchema = z
   .object({

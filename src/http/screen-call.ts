@@ -51,7 +51,7 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
 }
 
 async function screen(deps: AppDeps, req: ScreenRequest): Promise<{ headers: Record<string, string>; body: string }> {
-  const caller = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
+  const caller = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES, SCREEN_PATH)
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   if (XML_TYPE.test(req.contentType ?? '')) return screenPacs008(deps, req, caller)
   checkJsonType(req.contentType)

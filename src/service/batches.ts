@@ -11,6 +11,7 @@ import {
   type BatchInfo,
 } from '../store/batches.ts'
 import { activeRulesetVersion } from '../store/rulesets.ts'
+import { audit } from '../store/audit.ts'
 import { runBatch } from './batch-run.ts'
 import { readStoredUpload, storeUpload } from './batch-upload.ts'
 import type { ServiceDeps } from './deps.ts'
@@ -41,8 +42,13 @@ async function openBatch(deps: ServiceDeps, req: BatchRequest, mode: 'async' | '
     ownerKey: req.ownerKey,
     tenant: req.tenant,
   })
+  if (opened.created) {
+    const details = { mode, format: req.format, idempotencyKey: req.idempotencyKey, tenant: req.tenant }
+    await audit(deps.db, { actor: req.actor, action: 'batch.create', target: opened.batch.id, details })
+  }
   // a retry after an upload or a streamed batch that broke off sends it again into the same batch
   if (!opened.created && (await reopenFailedBatch(deps.db, opened.batch.id, req.format, mode))) {
+    await audit(deps.db, { actor: req.actor, action: 'batch.reupload', target: opened.batch.id, details: { format: req.format, mode } })
     return { batch: (await getBatch(deps.db, opened.batch.id))!, created: true }
   }
   return opened

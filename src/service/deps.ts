@@ -12,6 +12,8 @@ export interface ServiceConfig {
   uploadChunkBytes: number
   /** a real-time screening call answers 503 after this long rather than wait on a stalled store */
   screenTimeoutMs: number
+  /** distinct keys that must approve a rule-set activation (1: whoever publishes or activates does it alone) */
+  activationApprovals: number
   /** real time refuses an event time more than this far ahead of the clock (past times are allowed) */
   maxFutureSkewMs: number
 }
@@ -37,5 +39,6 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   batchBodyLimit: 2 * 1024 ** 3,
   uploadChunkBytes: 1024 ** 2,
   screenTimeoutMs: 1000,
+  activationApprovals: 1,
   maxFutureSkewMs: 5 * 60_000,
 }

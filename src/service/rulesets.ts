@@ -1,12 +1,29 @@
 import { compileRulesetYielding, formatRuleIssue, systemClock, type Clock, type CompiledRuleset, type RuleIssue, type RuleSource } from '../core/index.ts'
 import { audit } from '../store/audit.ts'
 import type { Db, Executor } from '../store/db.ts'
-import { activateRuleset, activeRulesetVersion, getRulesetFiles, saveRulesetVersion } from '../store/rulesets.ts'
+import { sql } from 'kysely'
+import { activateRuleset, activeRulesetVersion, approversSinceActivation, getRulesetFiles, saveRulesetVersion } from '../store/rulesets.ts'
 import { NoActiveRulesetError, StoredRulesetBrokenError } from './errors.ts'
 
 export type PublishResult =
-  | { ok: true; version: string; created: boolean; activated: boolean }
+  | { ok: true; version: string; created: boolean; activated: boolean; approval?: Approval }
   | { ok: false; issues: RuleIssue[] }
+
+/** Who asks for an activation, and how many distinct keys must (TXSCREEN_ACTIVATION_APPROVALS). */
+export interface Approver {
+  keyId: string
+  needed: number
+}
+
+/** Where an activation that needs several keys stands. */
+export interface Approval {
+  activated: boolean
+  approvals: number
+  needed: number
+}
+
+/** serialises approvals, so two keys approving at once cannot both see one approval */
+const APPROVAL_LOCK = 7_470_120
 
 /**
  * Rule sets by version. Versions are immutable content hashes, so a compiled version can be cached
@@ -79,12 +96,14 @@ export class RulesetService {
   }
 
   /** Validates and stores rule files as a version (a no-op if that content exists), optionally activating it. */
-  async publish(db: Db, files: RuleSource[], options: { actor: string; activate: boolean }): Promise<PublishResult> {
+  async publish(db: Db, files: RuleSource[], options: { actor: string; activate: boolean; approver?: Approver }): Promise<PublishResult> {
     // compiled a slice at a time, so real-time calls are answered while a large rule set compiles
     const result = await compileRulesetYielding(files)
     if (!result.ok) return { ok: false, issues: result.issues }
     const { ruleset } = result
     this.#compiled.set(ruleset.version, Promise.resolve(ruleset))
+    const approver = options.activate && options.approver && options.approver.needed > 1 ? options.approver : undefined
+    let approval: Approval | undefined
     const created = await db.transaction().execute(async (tx) => {
       const saved = await saveRulesetVersion(tx, {
         version: ruleset.version,
@@ -95,11 +114,35 @@ export class RulesetService {
       if (saved.created) {
         await audit(tx, { actor: options.actor, action: 'ruleset.publish', target: ruleset.version, details: { files: files.map((f) => f.path) } })
       }
-      if (options.activate) await this.#activate(tx, ruleset.version, options.actor)
+      if (approver) approval = await this.#approve(tx, ruleset.version, options.actor, approver)
+      else if (options.activate) await this.#activate(tx, ruleset.version, options.actor)
       return saved.created
     })
-    if (options.activate) this.#pointer = { version: ruleset.version, at: this.#clock.now() }
-    return { ok: true, version: ruleset.version, created, activated: options.activate }
+    const activated = approval ? approval.activated : options.activate
+    if (activated) this.#pointer = { version: ruleset.version, at: this.#clock.now() }
+    return { ok: true, version: ruleset.version, created, activated, ...(approval && { approval }) }
+  }
+
+  /**
+   * Records `approver`'s approval of activating a stored version and activates it once `approver.needed` distinct
+   * keys have approved since it was last active; undefined when there is no such version.
+   */
+  async approve(db: Db, version: string, actor: string, approver: Approver): Promise<Approval | undefined> {
+    if (approver.needed <= 1) return (await this.activate(db, version, actor)) ? { activated: true, approvals: 1, needed: 1 } : undefined
+    if (!(await getRulesetFiles(db, version))) return undefined
+    await this.compiled(db, version)
+    const approval = await db.transaction().execute((tx) => this.#approve(tx, version, actor, approver))
+    if (approval.activated) this.#pointer = { version, at: this.#clock.now() }
+    return approval
+  }
+
+  async #approve(tx: Executor, version: string, actor: string, approver: Approver): Promise<Approval> {
+    await sql`select pg_advisory_xact_lock(${APPROVAL_LOCK})`.execute(tx)
+    await audit(tx, { actor, action: 'ruleset.approve', target: version, details: { keyId: approver.keyId } })
+    const approvals = (await approversSinceActivation(tx, version)).length
+    const activated = approvals >= approver.needed
+    if (activated) await this.#activate(tx, version, actor)
+    return { activated, approvals, needed: approver.needed }
   }
 
   /** Switches the active pointer; false when the version does not exist. */

@@ -109,6 +109,22 @@ export async function listApiKeys(db: Executor, tenant?: string): Promise<ApiKey
   return rows.map(toInfo)
 }
 
+/**
+ * Whether `id` is the only live admin key (not revoked, not expired at `now`). The live admin rows are locked
+ * until the transaction ends, so two revocations at once cannot each leave the other as the last.
+ */
+export async function isLastAdmin(tx: Executor, id: string, now: number): Promise<boolean> {
+  const rows = await tx
+    .selectFrom('api_keys')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date(now))]))
+    .forUpdate()
+    .execute()
+  return rows.length === 1 && rows[0]!.id === id
+}
+
 /** Marks a key revoked (only within `tenant` when given); returns false when there is no such live key. */
 export async function revokeApiKey(db: Executor, id: string, tenant?: string): Promise<boolean> {
   let update = db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null)

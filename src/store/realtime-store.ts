@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor, Tx } from './db.ts'
-import { VERDICT_COLUMNS, verdictColumnsJson, type VerdictRow } from './verdicts.ts'
+import { ALERT_WRITERS_LOCK_SQL, VERDICT_COLUMNS, verdictColumnsJson, type VerdictRow } from './verdicts.ts'
 
 // The real-time history: every screened transfer is stored in `entity_events` once under each of its state
 // keys. Both real-time modes (state in memory, state replayed from the database) read and write it only here.
@@ -73,9 +73,12 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
   let vd = '['
   for (let i = 0; i < verdicts.length; i++) vd += `${i > 0 ? ',' : ''}${verdictColumnsJson(verdicts[i]!)}`
   vd += ']'
+  // the alert writers' lock is taken first: every row below depends on it (see listAlerts)
   await sql`
-    with ev as materialized (
-      select * from rows from (jsonb_to_recordset(${ev}::jsonb) as (i text, t timestamptz, k text[], r jsonb)) with ordinality as e(i, t, k, r, n)
+    with lk as materialized (
+      select ${ALERT_WRITERS_LOCK_SQL}
+    ), ev as materialized (
+      select e.* from lk, rows from (jsonb_to_recordset(${ev}::jsonb) as (i text, t timestamptz, k text[], r jsonb)) with ordinality as e(i, t, k, r, n)
     ), ins_events as (
       insert into entity_events (key, event_id, occurred_at, record)
       select k.key, ev.i, ev.t, ev.r
@@ -85,7 +88,7 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
     ), ins_verdicts as (
       insert into verdicts (${verdictColumns})
       select ${verdictValues}
-      from jsonb_populate_recordset(null::verdicts, ${vd}::jsonb) with ordinality as v
+      from lk, jsonb_populate_recordset(null::verdicts, ${vd}::jsonb) with ordinality as v
       order by v.ordinality
     )
     select 1 as done`.execute(db)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Executor } from './db.ts'
 import type { RuleSourceFile } from './schema.ts'
 
@@ -69,4 +70,16 @@ export async function listRulesetVersions(db: Executor): Promise<RulesetVersionI
     createdBy: r.created_by,
     active: r.version === active,
   }))
+}
+
+/**
+ * The distinct keys that approved activating `version` since it was last activated: approvals are audit
+ * entries (`ruleset.approve`, the key in details.keyId), so they are append-only and chained like the rest.
+ */
+export async function approversSinceActivation(db: Executor, version: string): Promise<string[]> {
+  const { rows } = await sql<{ key_id: string }>`
+    select distinct details->>'keyId' as key_id from audit_log
+    where action = 'ruleset.approve' and target = ${version}
+      and seq > coalesce((select max(seq) from audit_log where action = 'ruleset.activate' and target = ${version}), 0)`.execute(db)
+  return rows.map((r) => r.key_id).sort()
 }

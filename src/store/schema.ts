@@ -108,6 +108,8 @@ export interface VerdictTable {
   tenant: ColumnType<string, string | undefined, string>
   /** the API key that asked, for real-time calls */
   key_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** the writing transaction's id (xid8, as text): the alerts feed's order */
+  tx: ColumnType<string, never, never>
   created_at: CreatedAt
 }
 
@@ -169,6 +171,10 @@ export interface AuditLogTable {
   action: string
   target: string
   details: Json<Record<string, unknown>>
+  /** position in the hash chain, the hash of the entry before and this entry's own: set by the insert trigger */
+  seq: ColumnType<string | number | bigint, never, never>
+  prev_hash: ColumnType<string, never, never>
+  hash: ColumnType<string, never, never>
 }
 
 export type DispositionOutcome = 'true_positive' | 'false_positive' | 'reported'

@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely'
-import { chunks, type Executor } from './db.ts'
+import { chunks, type Db, type Executor } from './db.ts'
 import type { VerdictTable } from './schema.ts'
 
 export type Decision = 'clear' | 'review' | 'block'
@@ -73,15 +73,52 @@ export function verdictColumnsJson(r: VerdictRow): string {
   return `${rest.slice(0, -1)},"output":${outputJson(r)}}`
 }
 
-/** Multi-row inserts in chunks; a (batch, seq) already stored is skipped, so a resumed batch adds no duplicates. */
-export async function insertVerdicts(db: Executor, rows: readonly VerdictRow[]): Promise<void> {
-  for (const chunk of chunks(rows, 500)) {
-    await db
-      .insertInto('verdicts')
-      .values(chunk.map(verdictValues))
-      .onConflict((oc) => oc.columns(['batch_id', 'seq']).doNothing())
-      .execute()
-  }
+/**
+ * Every transaction that writes verdicts holds this advisory lock (shared) until it ends, so the alerts feed
+ * can tell which transactions may still add alerts (see `alertHorizon`). Its second half is the schema's hash:
+ * deployments in other schemas of one database do not hold each other's feed back.
+ */
+export const ALERT_WRITERS_LOCK = 7_470_118
+export const ALERT_WRITERS_LOCK_SQL = sql`pg_advisory_xact_lock_shared(${sql.lit(ALERT_WRITERS_LOCK)}, hashtext(current_schema()))`
+
+/** Takes the alert writers' lock in the current transaction. */
+export async function lockAsAlertWriter(db: Executor): Promise<void> {
+  await sql`select ${ALERT_WRITERS_LOCK_SQL}`.execute(db)
+}
+
+/** Multi-row inserts in chunks, in one transaction; a (batch, seq) already stored is skipped, so a resumed batch adds no duplicates. */
+export async function insertVerdicts(db: Db, rows: readonly VerdictRow[]): Promise<void> {
+  if (rows.length === 0) return
+  await db.transaction().execute(async (tx) => {
+    await lockAsAlertWriter(tx)
+    for (const chunk of chunks(rows, 500)) {
+      await tx
+        .insertInto('verdicts')
+        .values(chunk.map(verdictValues))
+        .onConflict((oc) => oc.columns(['batch_id', 'seq']).doNothing())
+        .execute()
+    }
+  })
+}
+
+/**
+ * The feed's horizon: the lowest transaction id of a transaction holding the alert writers' lock now, else the
+ * next transaction id to be given out. Every alert of a transaction below it is committed (or never will be), and
+ * every transaction that can still add one is at or above it. Read in a statement of its own, before the alerts:
+ * a writer that ends in between is then seen by the read that follows.
+ */
+async function alertHorizon(db: Executor): Promise<string> {
+  const { rows } = await sql<{ horizon: string }>`
+    select coalesce(
+      (select min(x) from pg_snapshot_xip(pg_current_snapshot()) as x
+       where (x::text::bigint % 4294967296)::text in (
+         select t.transactionid::text from pg_locks a join pg_locks t on t.virtualtransaction = a.virtualtransaction
+         where a.locktype = 'advisory' and a.database = (select oid from pg_database where datname = current_database())
+           and a.classid = ${sql.lit(ALERT_WRITERS_LOCK)} and a.objsubid = 2 and a.granted
+           and a.objid::text::bigint = (hashtext(current_schema())::bigint & 4294967295)
+           and t.locktype = 'transactionid')),
+      pg_snapshot_xmax(pg_current_snapshot()))::text as horizon`.execute(db)
+  return rows[0]!.horizon
 }
 
 /** A page of a batch's stored outputs in input order, after `afterSeq`; pages keep memory flat for any size. */
@@ -111,8 +148,15 @@ export interface AlertFilter {
   tenant?: string
 }
 
+/** A position in the alerts feed: the writing transaction's id and the row id, both below 2^63. */
+export interface AlertCursor {
+  tx: string
+  id: string
+}
+
 export interface AlertRow {
   id: string
+  cursor: AlertCursor
   batchId: string | null
   seq: number | null
   createdAt: string
@@ -120,17 +164,23 @@ export interface AlertRow {
   output: unknown
 }
 
-/** Review and block verdicts, oldest first, after the cursor (an alert id); `limit` rows at most. */
+/**
+ * Review and block verdicts after the cursor, in the order of their transactions' ids, then row ids, `limit` rows
+ * at most. Only rows below the horizon are read: a transaction that commits later can then only add rows after
+ * the last cursor handed out, never before it, so polling from the last cursor misses nothing. (A verdict writer
+ * left open holds the feed back until it ends.)
+ */
 export async function listAlerts(
   db: Executor,
   filter: AlertFilter,
-  page: { after?: string; limit: number },
+  page: { after?: AlertCursor; limit: number },
 ): Promise<AlertRow[]> {
   let query = db
     .selectFrom('verdicts')
-    .select(['id', 'batch_id', 'seq', 'created_at', 'occurred_at', 'output'])
+    .select(['id', sql<string>`tx::text`.as('tx'), 'batch_id', 'seq', 'created_at', 'occurred_at', 'output'])
     .where('decision', 'in', ['review', 'block'])
-  if (page.after) query = query.where('id', '>', page.after)
+    .where(sql<boolean>`tx < ${await alertHorizon(db)}::xid8`)
+  if (page.after) query = query.where(sql<boolean>`(tx, id) > (${page.after.tx}::xid8, ${page.after.id}::bigint)`)
   if (filter.rule) query = query.where(sql<boolean>`rules @> array[${filter.rule}]::text[]`)
   if (filter.typology) query = query.where(sql<boolean>`typologies @> array[${filter.typology}]::text[]`)
   if (filter.entity) query = query.where(sql<boolean>`entities @> array[${filter.entity}]::text[]`)
@@ -138,9 +188,10 @@ export async function listAlerts(
   if (filter.to) query = query.where('occurred_at', '<', new Date(filter.to))
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId)
   if (filter.tenant !== undefined) query = query.where('tenant', '=', filter.tenant)
-  const rows = await query.orderBy('id').limit(page.limit).execute()
+  const rows = await query.orderBy('tx').orderBy('id').limit(page.limit).execute()
   return rows.map((r) => ({
     id: String(r.id),
+    cursor: { tx: String(r.tx), id: String(r.id) },
     batchId: r.batch_id,
     seq: r.seq,
     createdAt: r.created_at.toISOString(),

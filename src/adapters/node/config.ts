@@ -52,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
       batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),
       uploadChunkBytes: DEFAULT_CONFIG.uploadChunkBytes,
       screenTimeoutMs: positiveInt('TXSCREEN_SCREEN_TIMEOUT_MS', env.TXSCREEN_SCREEN_TIMEOUT_MS, DEFAULT_CONFIG.screenTimeoutMs),
+      activationApprovals: positiveInt('TXSCREEN_ACTIVATION_APPROVALS', env.TXSCREEN_ACTIVATION_APPROVALS, DEFAULT_CONFIG.activationApprovals),
       maxFutureSkewMs: positiveInt('TXSCREEN_MAX_FUTURE_SKEW_SECONDS', env.TXSCREEN_MAX_FUTURE_SKEW_SECONDS, DEFAULT_CONFIG.maxFutureSkewMs / 1000) * 1000,
     },
   }

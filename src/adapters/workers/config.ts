@@ -6,6 +6,7 @@ export interface Env {
   TXSCREEN_STORE_VERDICTS?: string
   TXSCREEN_BATCH_MAX_BYTES?: string
   TXSCREEN_SCREEN_TIMEOUT_MS?: string
+  TXSCREEN_ACTIVATION_APPROVALS?: string
   TXSCREEN_MAX_FUTURE_SKEW_SECONDS?: string
 }
 
@@ -13,12 +14,14 @@ export function configOf(env: Env): ServiceConfig {
   const positive = (v: string | undefined) => (Number.isSafeInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined)
   const max = positive(env.TXSCREEN_BATCH_MAX_BYTES)
   const timeout = positive(env.TXSCREEN_SCREEN_TIMEOUT_MS)
+  const approvals = positive(env.TXSCREEN_ACTIVATION_APPROVALS)
   const skewSeconds = positive(env.TXSCREEN_MAX_FUTURE_SKEW_SECONDS)
   return {
     ...DEFAULT_CONFIG,
     storeVerdicts: env.TXSCREEN_STORE_VERDICTS === 'alerts' ? 'alerts' : 'all',
     ...(max ? { batchBodyLimit: max } : {}),
     ...(timeout ? { screenTimeoutMs: timeout } : {}),
+    ...(approvals ? { activationApprovals: approvals } : {}),
     ...(skewSeconds ? { maxFutureSkewMs: skewSeconds * 1000 } : {}),
   }
 }

@@ -3,6 +3,8 @@ import { exportForAccept, exportsOf, LineErrorSchema, pickExport, VerdictSchema,
 import { listBatchCases } from '../../store/cases.ts'
 import type { Db } from '../../store/db.ts'
 import { visibleBatch } from '../owner.ts'
+import { audit } from '../../store/audit.ts'
+import { actorOf } from '../env.ts'
 import { batchOutputsPage, type Decision } from '../../store/verdicts.ts'
 import type { ApiApp } from '../app.ts'
 import { jsonContent, ndjsonContent, problemContent } from '../openapi/content.ts'
@@ -68,6 +70,7 @@ export function batchResultRoutes(app: ApiApp): void {
     const query = c.req.valid('query')
     const batch = await visibleBatch(db, c.get('principal'), c.req.valid('param').id)
     const decisions = query.decision ? (query.decision.split(',') as Decision[]).filter((d) => DECISIONS.includes(d)) : undefined
+    await audit(db, { actor: actorOf(c.get('principal')), action: 'batch.verdicts.read', target: batch.id, details: { decisions: decisions ?? 'all' } })
     return builtResponse(
       new Response(streamOutputs(db, batch.id, decisions), {
         headers: { 'content-type': OUTPUTS.mediaType, 'x-batch-status': batch.status },
@@ -80,6 +83,7 @@ export function batchResultRoutes(app: ApiApp): void {
     const batch = await visibleBatch(db, c.get('principal'), c.req.valid('param').id)
     const cases = await listBatchCases(db, batch.id)
     const asked = exportForAccept('cases', c.req.header('accept'))
+    await audit(db, { actor: actorOf(c.get('principal')), action: 'batch.cases.read', target: batch.id, details: { cases: cases.length, as: asked?.name ?? 'json' } })
     if (asked) {
       return builtResponse(new Response(asked.header + asked.encode(cases), { headers: { 'content-type': asked.mediaType, 'x-batch-status': batch.status } }))
     }

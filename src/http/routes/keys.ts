@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { audit } from '../../store/audit.ts'
-import { createApiKey, listApiKeys, revokeApiKey } from '../../store/api-keys.ts'
+import { createApiKey, isLastAdmin, listApiKeys, revokeApiKey } from '../../store/api-keys.ts'
 import type { ApiApp } from '../app.ts'
 import { KiB, readJson } from '../body.ts'
 import { actorOf } from '../env.ts'
 import { jsonBody, jsonContent, problemContent } from '../openapi/content.ts'
 import { apiRoute } from '../openapi/route.ts'
-import { badRequest, notFound } from '../problem.ts'
+import { badRequest, notFound, Problem } from '../problem.ts'
 import { systemClock } from '../../core/index.ts'
 import { CreateKeySchema, CreatedKeySchema, KeyListSchema } from '../schemas.ts'
 
@@ -30,7 +30,11 @@ const revokeKey = apiRoute({
   method: 'delete', path: '/v1/keys/{id}', operationId: 'revokeKey', tags: ['keys'], roles: [],
   summary: 'Revoke an API key',
   request: { params: IdParam },
-  responses: { 204: { description: 'revoked' }, 404: { description: 'no such live key', content: problemContent } },
+  responses: {
+    204: { description: 'revoked' },
+    404: { description: 'no such live key', content: problemContent },
+    409: { description: 'the last live admin key: it stays', content: problemContent },
+  },
 })
 
 export function keyRoutes(app: ApiApp): void {
@@ -63,6 +67,9 @@ export function keyRoutes(app: ApiApp): void {
     const principal = c.get('principal')
     const actor = actorOf(principal)
     const revoked = await deps.db.transaction().execute(async (tx) => {
+      if (await isLastAdmin(tx, id, (deps.clock ?? systemClock).now())) {
+        throw new Problem(409, 'last-admin', 'Last admin key', `Key ${id} is the last live admin key; create another admin key before revoking it.`)
+      }
       const done = await revokeApiKey(tx, id, principal.tenant)
       if (done) await audit(tx, { actor, action: 'key.revoke', target: id })
       return done

@@ -7,7 +7,7 @@ import { actorOf } from '../env.ts'
 import { jsonBody, jsonContent, problemContent } from '../openapi/content.ts'
 import { apiRoute } from '../openapi/route.ts'
 import { Problem, notFound } from '../problem.ts'
-import { InvalidRulesetProblemSchema, PublishRulesetSchema, PublishedRulesetSchema, RulesetListSchema, RulesetVersionSchema } from '../schemas.ts'
+import { InvalidRulesetProblemSchema, PendingActivationSchema, PublishRulesetSchema, PublishedRulesetSchema, RulesetListSchema, RulesetVersionSchema } from '../schemas.ts'
 
 // the rule set's own limit (RULE_LIMITS.maxTotalBytes) with room for JSON escaping
 const PUBLISH_LIMIT = 4 * 1024 * KiB
@@ -38,9 +38,14 @@ const publishRuleset = apiRoute({
 const activateRuleset = apiRoute({
   method: 'post', path: '/v1/rulesets/{version}/activate', operationId: 'activateRuleset', tags: ['rule sets'], roles: ['analyst'],
   summary: 'Make a stored version the one that screens',
-  description: 'Atomic: each screening call uses either the old or the new version. Batches already created keep the version they started with. Recorded in the audit log.',
+  description:
+    'Atomic: each screening call uses either the old or the new version. Batches already created keep the version they started with. With TXSCREEN_ACTIVATION_APPROVALS=N (N > 1) each call is an approval, and the version becomes active when N distinct keys have approved it since it was last active (a publish with `activate: true` counts as its key\'s approval). Recorded in the audit log.',
   request: { params: VersionParam },
-  responses: { 200: { description: 'active', content: jsonContent(RulesetVersionSchema) }, 404: { description: 'no such version', content: problemContent } },
+  responses: {
+    200: { description: 'active', content: jsonContent(RulesetVersionSchema) },
+    202: { description: 'approval recorded; more keys must approve', content: jsonContent(PendingActivationSchema) },
+    404: { description: 'no such version', content: problemContent },
+  },
 })
 
 export function rulesetRoutes(app: ApiApp): void {
@@ -49,21 +54,25 @@ export function rulesetRoutes(app: ApiApp): void {
   app.openapi(publishRuleset, async (c) => {
     const deps = c.var.deps
     const body = await readJson(c.req.raw, PublishRulesetSchema, PUBLISH_LIMIT)
-    const result = await deps.rulesets.publish(deps.db, body.files, { actor: actorOf(c.get('principal')), activate: body.activate })
+    const principal = c.get('principal')
+    const approver = { keyId: principal.keyId, needed: deps.config.activationApprovals }
+    const result = await deps.rulesets.publish(deps.db, body.files, { actor: actorOf(principal), activate: body.activate, approver })
     if (!result.ok) {
       throw new Problem(422, 'invalid-ruleset', 'Invalid rule set', result.issues.map(formatRuleIssue).join('\n'), { issues: result.issues })
     }
     c.header('location', `/v1/rulesets/${encodeURIComponent(result.version)}`)
+    const approval = result.approval && { approvals: result.approval.approvals, needed: result.approval.needed }
     if (result.activated) await warmed(deps)
-    return c.json({ version: result.version, created: result.created, activated: result.activated }, result.created ? 201 : 200)
+    return c.json({ version: result.version, created: result.created, activated: result.activated, ...approval }, result.created ? 201 : 200)
   })
 
   app.openapi(activateRuleset, async (c) => {
     const deps = c.var.deps
     const { version } = c.req.valid('param')
-    if (!(await deps.rulesets.activate(deps.db, version, actorOf(c.get('principal'))))) {
-      throw notFound(`There is no rule-set version ${version}.`)
-    }
+    const principal = c.get('principal')
+    const approval = await deps.rulesets.approve(deps.db, version, actorOf(principal), { keyId: principal.keyId, needed: deps.config.activationApprovals })
+    if (!approval) throw notFound(`There is no rule-set version ${version}.`)
+    if (!approval.activated) return c.json({ version, approvals: approval.approvals, needed: approval.needed }, 202)
     await warmed(deps)
     const info = (await listRulesetVersions(deps.db)).find((v) => v.version === version)
     return c.json(info!, 200)

@@ -6,6 +6,8 @@ import { realtimeState } from './0004-realtime-state.ts'
 import { alertIndexes } from './0005-alert-indexes.ts'
 import { owners } from './0006-owners.ts'
 import { transferIds } from './0007-transfer-ids.ts'
+import { alertFeed } from './0008-alert-feed.ts'
+import { auditChain } from './0009-audit-chain.ts'
 import { caseIds } from './0014-case-ids.ts'
 import { evidenceRecords } from './0015-evidence-records.ts'
 import { dispositions } from './0017-dispositions.ts'
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0005-alert-indexes': alertIndexes,
   '0006-owners': owners,
   '0007-transfer-ids': transferIds,
+  '0008-alert-feed': alertFeed,
+  '0009-audit-chain': auditChain,
   '0014-case-ids': caseIds,
   '0015-evidence-records': evidenceRecords,
   '0017-dispositions': dispositions,
