@@ -2,6 +2,7 @@ import { OpenAPIHono, type Hook } from '@hono/zod-openapi'
 import { DatabaseRealtime } from '../service/realtime.ts'
 import { ApiKeyCache } from './auth.ts'
 import { invalidInput } from './body.ts'
+import { RateLimiter } from './rate-limit.ts'
 import type { AppDeps, DepsSource } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { toProblemResponse } from './on-error.ts'
@@ -35,6 +36,7 @@ export function completeDeps(given: AppDeps): AppDeps {
   return {
     ...given,
     apiKeys: given.apiKeys ?? new ApiKeyCache({ clock: given.clock }),
+    rateLimiter: given.rateLimiter ?? new RateLimiter(given.config.rateLimits, given.clock),
     realtime:
       given.realtime ??
       new DatabaseRealtime({ db: given.db, rulesets: given.rulesets, storeVerdicts: given.config.storeVerdicts, watchlists: () => given.lists?.current() }),

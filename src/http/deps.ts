@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { RealtimeScreening } from '../service/realtime.ts'
 import type { ServiceDeps } from '../service/deps.ts'
 import type { ApiKeyCache } from './auth.ts'
+import type { RateLimiter } from './rate-limit.ts'
 import type { AppEnv } from './env.ts'
 
 export interface AppDeps extends ServiceDeps {
@@ -9,6 +10,8 @@ export interface AppDeps extends ServiceDeps {
   draining?: () => boolean
   /** API keys remembered for a few seconds; completeDeps makes one when none is given */
   apiKeys?: ApiKeyCache
+  /** per-key request rates; completeDeps makes one from the config when none is given */
+  rateLimiter?: RateLimiter
   /** where real-time state lives; completeDeps screens against the database when none is given */
   realtime?: RealtimeScreening
 }

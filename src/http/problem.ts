@@ -42,6 +42,8 @@ export const PROBLEM_TYPES = {
   'invalid-ruleset': 'The rule files do not compile; `issues` lists each problem with file, line and column.',
   conflict: 'The request conflicts with the current state, e.g. an Idempotency-Key reused while its upload runs.',
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
+  'rate-limited': "The API key made more requests a second than its rate allows; retry after the time in Retry-After.",
+  'quota-exceeded': 'The API key has as many batches, or as many bytes of upload, stored and unfinished as it may; retry once some have been screened.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
   saturated: 'The server is at capacity (every database connection busy, or too many real-time writes waiting); nothing was decided: retry after the time in Retry-After.',

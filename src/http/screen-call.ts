@@ -43,7 +43,8 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
 }
 
 async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
-  await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
+  const principal = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
+  deps.rateLimiter?.take(principal.keyId, 'screenPerSecond')
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   checkJsonType(req.contentType)
   const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))

@@ -5,6 +5,7 @@ import {
   createBatch,
   deleteUpload,
   getBatch,
+  requeueBatch,
   reopenFailedBatch,
   setBatchStatus,
   type BatchInfo,
@@ -64,9 +65,14 @@ export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise
     throw err
   }
   await setBatchStatus(deps.db, batch.id, 'queued')
-  const queued = (await getBatch(deps.db, batch.id))!
-  deps.background.run((signal) => screenStoredBatch(deps, queued, signal))
-  return { batch: queued, created: true }
+  if (deps.batchQueue) {
+    // started now if a slot is free, else it waits in the table for one
+    await deps.batchQueue.kick()
+  } else {
+    const queued = (await getBatch(deps.db, batch.id))!
+    deps.background.run((signal) => screenStoredBatch(deps, queued, signal))
+  }
+  return { batch: (await getBatch(deps.db, batch.id))!, created: true }
 }
 
 /** Screens a batch from its stored upload (first run, or again after a crash), then drops the upload. */
@@ -128,10 +134,13 @@ export async function recoverStaleBatches(deps: ServiceDeps, staleAfterMs: numbe
       await setBatchStatus(deps.db, batch.id, 'failed', {
         error: { code: 'interrupted', message: `the server stopped after ${batch.counts.records} records; the counts show how far it got` },
       })
+    } else if (deps.batchQueue) {
+      await requeueBatch(deps.db, batch.id)
     } else {
       const claimed = batch
       deps.background.run((signal) => screenStoredBatch(deps, claimed, signal))
     }
   }
+  if (deps.batchQueue && recovered.length > 0) await deps.batchQueue.kick()
   return recovered
 }

@@ -12,6 +12,27 @@ export interface ServiceConfig {
   uploadChunkBytes: number
   /** a real-time screening call answers 503 after this long rather than wait on a stalled store */
   screenTimeoutMs: number
+  /** stored batches screened at once by one process; more wait in the batches table, queued */
+  batchConcurrency: number
+  /** batches one key may have stored and not yet finished */
+  maxPendingBatchesPerKey: number
+  /** bytes of upload one key may have stored and not yet screened */
+  maxStoredBytesPerKey: number
+  /** requests per second per key (bursts of one second's worth); 0 for none */
+  rateLimits: RateLimits
+}
+
+export interface RateLimits {
+  /** `POST /v1/screen` calls */
+  screenPerSecond: number
+  /** every other authenticated request */
+  apiPerSecond: number
+}
+
+/** Starts stored batches as slots free up; without one (Workers) a batch starts when stored. */
+export interface BatchQueue {
+  /** claims queued batches while there is room; resolves once those are started */
+  kick(): Promise<void>
 }
 
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
@@ -28,6 +49,8 @@ export interface ServiceDeps {
   background: BackgroundTasks
   /** where the service reads wall-clock time (heartbeats, key expiry, skew checks); the system clock when absent */
   clock?: Clock
+  /** the queue stored batches wait in; none on Workers */
+  batchQueue?: BatchQueue
 }
 
 export const DEFAULT_CONFIG: ServiceConfig = {
@@ -35,4 +58,8 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   batchBodyLimit: 2 * 1024 ** 3,
   uploadChunkBytes: 1024 ** 2,
   screenTimeoutMs: 1000,
+  batchConcurrency: 1,
+  maxPendingBatchesPerKey: 20,
+  maxStoredBytesPerKey: 8 * 1024 ** 3,
+  rateLimits: { screenPerSecond: 10_000, apiPerSecond: 1_000 },
 }

@@ -26,7 +26,7 @@ for (const dialect of DIALECTS) {
     const s = useSeededService(dialect)
 
     const upload = (svc: TestService, key: string, body: string) =>
-      svc.request('/v1/batches', { method: 'POST', key, body, headers: { 'content-type': 'application/x-ndjson' } })
+      svc.request('/v1/batches', { method: 'POST', key, body, headers: { 'content-type': 'application/x-ndjson', 'content-length': String(new TextEncoder().encode(body).byteLength) } })
     const status = async (svc: TestService, id: string) => (await svc.request(`/v1/batches/${id}`, { key: s.keys.admin })).json()
     const finished = async (svc: TestService, id: string) => {
       for (let i = 0; i < 1200; i++) {

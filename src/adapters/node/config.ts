@@ -52,6 +52,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
       batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),
       uploadChunkBytes: DEFAULT_CONFIG.uploadChunkBytes,
       screenTimeoutMs: positiveInt('TXSCREEN_SCREEN_TIMEOUT_MS', env.TXSCREEN_SCREEN_TIMEOUT_MS, DEFAULT_CONFIG.screenTimeoutMs),
+      batchConcurrency: positiveInt('TXSCREEN_BATCH_CONCURRENCY', env.TXSCREEN_BATCH_CONCURRENCY, DEFAULT_CONFIG.batchConcurrency),
+      maxPendingBatchesPerKey: positiveInt('TXSCREEN_MAX_PENDING_BATCHES_PER_KEY', env.TXSCREEN_MAX_PENDING_BATCHES_PER_KEY, DEFAULT_CONFIG.maxPendingBatchesPerKey),
+      maxStoredBytesPerKey: positiveInt('TXSCREEN_MAX_STORED_BYTES_PER_KEY', env.TXSCREEN_MAX_STORED_BYTES_PER_KEY, DEFAULT_CONFIG.maxStoredBytesPerKey),
+      rateLimits: {
+        screenPerSecond: nonNegativeInt('TXSCREEN_RATE_SCREEN_PER_SECOND', env.TXSCREEN_RATE_SCREEN_PER_SECOND, DEFAULT_CONFIG.rateLimits.screenPerSecond),
+        apiPerSecond: nonNegativeInt('TXSCREEN_RATE_API_PER_SECOND', env.TXSCREEN_RATE_API_PER_SECOND, DEFAULT_CONFIG.rateLimits.apiPerSecond),
+      },
     },
   }
 }

@@ -5,6 +5,7 @@ import { systemClock } from '../../core/index.ts'
 import { completeDeps, createApp } from '../../http/app.ts'
 import { SCREEN_PATH } from '../../http/screen-call.ts'
 import { InProcessTasks } from '../../service/background.ts'
+import { StoredBatchQueue } from '../../service/batch-queue.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
 import type { ServiceDeps } from '../../service/deps.ts'
 import { LiveScreening } from '../../service/live-screening.ts'
@@ -41,6 +42,8 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
     for (const s of sources) log(`list ${s.spec}: ${s.entries} entries, ${s.indicators} indicators`)
   }
   const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, clock, ...(lists && { lists }) }
+  const batchQueue = new StoredBatchQueue(deps, config.service.batchConcurrency)
+  deps.batchQueue = batchQueue
   // PGlite: `txscreen keys create` cannot open the folder while we hold it, so it leaves requests for us
   let inbox: ReturnType<typeof setInterval> | undefined
   if (store.target.kind === 'pglite') {
@@ -62,7 +65,12 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
     for (const b of await recoverStaleBatches(deps, after)) log(`batch ${b.id}: left ${b.status} by a stopped process; ${b.mode === 'async' && b.status !== 'receiving' ? 'resuming' : 'marked failed'}`)
   }
   await recover(staleAfter)
-  const sweeper = setInterval(() => recover(config.staleBatchMs).catch(() => {}), SWEEP_MS)
+  // batches queued by other processes on the same database are taken when a slot here is free
+  const sweeper = setInterval(() => {
+    recover(config.staleBatchMs)
+      .then(() => batchQueue.kick())
+      .catch(() => {})
+  }, SWEEP_MS)
   sweeper.unref()
 
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it

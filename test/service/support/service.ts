@@ -1,8 +1,10 @@
 import { afterAll, beforeAll } from 'vitest'
 import { openDatabase, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
 import { createApp } from '../../../src/http/app.ts'
+import type { Clock } from '../../../src/core/index.ts'
 import { InProcessTasks } from '../../../src/service/background.ts'
-import { DEFAULT_CONFIG, type BackgroundTasks, type ServiceConfig } from '../../../src/service/deps.ts'
+import { StoredBatchQueue } from '../../../src/service/batch-queue.ts'
+import { DEFAULT_CONFIG, type BackgroundTasks, type ServiceConfig, type ServiceDeps } from '../../../src/service/deps.ts'
 import { LiveScreening, type LiveScreeningOptions } from '../../../src/service/live-screening.ts'
 import type { RealtimeStateMode } from '../../../src/service/realtime.ts'
 import { RulesetService } from '../../../src/service/rulesets.ts'
@@ -12,7 +14,7 @@ import { freshDatabase, type DialectName, type TestDatabase } from './databases.
 import { TEST_RULES } from './rules.ts'
 
 /** Service settings plus where the real-time state lives (memory by default, as `npm start` has it). */
-export type TestConfig = Partial<ServiceConfig> & { realtimeState?: RealtimeStateMode; live?: Partial<LiveScreeningOptions> }
+export type TestConfig = Partial<ServiceConfig> & { realtimeState?: RealtimeStateMode; live?: Partial<LiveScreeningOptions>; clock?: Clock }
 
 export interface Keys {
   screen: string
@@ -31,11 +33,14 @@ export class TestService {
     config: TestConfig = {},
     readonly background: BackgroundTasks & { idle(): Promise<void> } = new InProcessTasks(),
   ) {
-    const { realtimeState = 'memory', live, ...service } = config
+    const { realtimeState = 'memory', live, clock, ...service } = config
     // a loaded test machine must not trip the real-time deadline; the resilience tests set their own
     const merged = { ...DEFAULT_CONFIG, screenTimeoutMs: 15_000, ...service }
     this.live = realtimeState === 'memory' ? new LiveScreening(store.db, this.rulesets, { storeVerdicts: merged.storeVerdicts, ...live }) : undefined
-    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(this.live && { realtime: this.live }) })
+    const deps: ServiceDeps = { db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(clock && { clock }) }
+    // as `npm start` has it: stored batches wait in the batches table for a slot
+    deps.batchQueue = new StoredBatchQueue(deps, merged.batchConcurrency)
+    this.app = createApp({ ...deps, ...(this.live && { realtime: this.live }) })
   }
 
   static async open(target: DatabaseTarget, config: TestConfig = {}): Promise<TestService> {
