@@ -48,6 +48,7 @@ async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   checkJsonType(req.contentType)
   const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))
-  const { json } = await deps.realtime!.screen(record)
+  const { verdict, json } = await deps.realtime!.screen(record)
+  deps.metrics?.decisions('realtime', verdict.decision, 1)
   return json
 }

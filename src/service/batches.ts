@@ -11,6 +11,7 @@ import {
   type BatchInfo,
 } from '../store/batches.ts'
 import { activeRulesetVersion } from '../store/rulesets.ts'
+import type { BatchCounts } from '../store/schema.ts'
 import { runBatch } from './batch-run.ts'
 import { readStoredUpload, storeUpload } from './batch-upload.ts'
 import type { ServiceDeps } from './deps.ts'
@@ -80,13 +81,15 @@ export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, sig
   const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
   const fresh = (await getBatch(deps.db, batch.id)) ?? batch
   try {
-    await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
+    const counts = await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
       storeVerdicts: deps.config.storeVerdicts,
       watchlists: deps.lists?.current(),
       clock: deps.clock,
       ...(signal ? { signal } : {}),
     })
+    countBatch(deps, 'completed', counts)
   } catch (err) {
+    if (!signal?.aborted) deps.metrics?.batchEnded('failed', 0)
     // a batch marked failed is over, so its upload goes; one left running (the database went away, the process
     // is stopping) keeps it, for recovery to screen it again
     if (!signal?.aborted && (await getBatch(deps.db, batch.id).catch(() => undefined))?.status === 'failed') {
@@ -112,7 +115,13 @@ export async function streamBatch(
     return opened
   }
   const ruleset = await deps.rulesets.compiled(deps.db, opened.batch.ruleset)
-  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), clock: deps.clock, emit })
+  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), clock: deps.clock, emit }).then(
+    (counts) => countBatch(deps, 'completed', counts),
+    (err: unknown) => {
+      deps.metrics?.batchEnded('failed', 0)
+      throw err
+    },
+  )
   return { ...opened, run }
 }
 
@@ -143,4 +152,13 @@ export async function recoverStaleBatches(deps: ServiceDeps, staleAfterMs: numbe
   }
   if (deps.batchQueue && recovered.length > 0) await deps.batchQueue.kick()
   return recovered
+}
+
+/** A finished batch's outcomes, for the metrics. */
+function countBatch(deps: ServiceDeps, status: 'completed', counts: BatchCounts): void {
+  const m = deps.metrics
+  if (!m) return
+  m.batchEnded(status, counts.records)
+  for (const outcome of ['clear', 'review', 'block'] as const) m.decisions('batch', outcome, counts[outcome])
+  m.decisions('batch', 'error', counts.errors)
 }

@@ -35,6 +35,21 @@ export interface BatchQueue {
   kick(): Promise<void>
 }
 
+/**
+ * What the service counts for monitoring; the Node server backs it with Prometheus metrics, elsewhere it is
+ * absent. Each call is a counter or histogram update, cheap enough for the real-time path.
+ */
+export interface ServiceMetrics {
+  /** one answered HTTP request: route as declared (`/v1/batches/:id`), status, seconds from arrival to answer */
+  request(route: string, method: string, status: number, seconds: number): void
+  /** screening outcomes (`clear`, `review`, `block`, `error` for a batch's line errors) */
+  decisions(source: 'realtime' | 'batch', outcome: string, n: number): void
+  /** a batch that ended, and its records */
+  batchEnded(status: 'completed' | 'failed', records: number): void
+  /** one group-commit flush of real-time writes, committed in `seconds` */
+  flushed(seconds: number): void
+}
+
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
 export interface BackgroundTasks {
   run(task: (signal: AbortSignal) => Promise<void>): void
@@ -51,6 +66,8 @@ export interface ServiceDeps {
   clock?: Clock
   /** the queue stored batches wait in; none on Workers */
   batchQueue?: BatchQueue
+  /** counters and histograms for /metrics; none on Workers */
+  metrics?: ServiceMetrics
 }
 
 export const DEFAULT_CONFIG: ServiceConfig = {

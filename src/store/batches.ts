@@ -235,3 +235,9 @@ export async function pendingUploads(db: Executor, createdBy: string): Promise<{
     .executeTakeFirstOrThrow()
   return { batches: Number(row.batches), bytes: Number(row.bytes) }
 }
+
+/** Stored batches waiting for a process to screen them. */
+export async function queuedBatchCount(db: Executor): Promise<number> {
+  const row = await db.selectFrom('batches').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -42,7 +42,7 @@ describe('structured logs and metrics of the Node server', () => {
     })
     service = await startService(store, { ...configFromEnv({}), port: 0, host: '127.0.0.1' }, { logStream })
     base = `http://127.0.0.1:${service.port}`
-    await service.realtime?.start()
+    await service.realtime?.start?.()
   })
   afterAll(async () => {
     await service?.stop()
