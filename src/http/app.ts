@@ -1,7 +1,10 @@
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi'
+import { routePath } from 'hono/route'
 import { DatabaseRealtime } from '../service/realtime.ts'
 import { ApiKeyCache } from './auth.ts'
 import { invalidInput } from './body.ts'
+import { RateLimiter } from './rate-limit.ts'
+import { requestId } from './request-id.ts'
 import type { AppDeps, DepsSource } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { toProblemResponse } from './on-error.ts'
@@ -37,6 +40,7 @@ export function completeDeps(given: AppDeps): AppDeps {
   return {
     ...given,
     apiKeys: given.apiKeys ?? new ApiKeyCache({ clock: given.clock }),
+    rateLimiter: given.rateLimiter ?? new RateLimiter(given.config.rateLimits, given.clock),
     realtime:
       given.realtime ??
       new DatabaseRealtime({ db: given.db, rulesets: given.rulesets, storeVerdicts: given.config.storeVerdicts, watchlists: () => given.lists?.current() }),
@@ -48,10 +52,28 @@ export function createApp(source: DepsSource): ApiApp {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: invalidRequest })
   const fixed = typeof source === 'function' ? undefined : completeDeps(source)
   const perRequest = typeof source === 'function' ? source : undefined
-  // first on every request: the dependencies every handler and the role check read from the context
+  // first on every request: the dependencies every handler and the role check read from the context, the
+  // request's id, and once answered, its log line and its latency
   app.use(async (c, next) => {
-    c.set('deps', fixed ?? perRequest!(c))
+    const deps = fixed ?? perRequest!(c)
+    c.set('deps', deps)
+    const started = performance.now()
+    const reqId = requestId(c.req.header('x-request-id'))
+    c.set('reqId', reqId)
     await next()
+    try {
+      c.res.headers.set('x-request-id', reqId)
+    } catch {
+      // a response with immutable headers keeps them
+    }
+    if (deps.metrics || deps.logger) {
+      const route = routePath(c, -1)
+      const status = c.res.status
+      const seconds = (performance.now() - started) / 1000
+      const label = route === '*' || route === '/*' ? 'unmatched' : route
+      deps.metrics?.request(label, c.req.method, status, seconds)
+      deps.logger?.[status >= 500 ? 'error' : 'info']({ reqId, method: c.req.method, route: label, status, ms: Math.round(seconds * 1000) }, 'request')
+    }
   })
   app.use(refuseHazardousUrls)
   for (const mount of API_ROUTES) mount(app)

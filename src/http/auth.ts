@@ -78,7 +78,9 @@ export const NO_KEY_CACHE = new ApiKeyCache({ ttlMs: 0 })
 export function requireRole(...allowed: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.var.deps
-    c.set('principal', await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, c.req.header('authorization'), allowed, c.req.path))
+    const principal = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, c.req.header('authorization'), allowed, c.req.path)
+    deps.rateLimiter?.take(principal.keyId, 'apiPerSecond')
+    c.set('principal', principal)
     await next()
   }
 }

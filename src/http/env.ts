@@ -15,6 +15,8 @@ export interface AppEnv {
     /** this request's dependencies (the database among them): set first, read by every handler */
     deps: AppDeps
     principal: Principal
+    /** the request's id: its X-Request-Id when it sent a sane one, else made here; answered in X-Request-Id */
+    reqId: string
   }
 }
 

@@ -4,14 +4,20 @@ import { ScreeningError } from '../core/index.ts'
 import { isDatabaseUnavailable, PoolSaturatedError } from '../store/errors.ts'
 import { IdempotencyKeyReusedError, NoActiveRulesetError, TransferIdReusedError } from '../service/errors.ts'
 import { WriterOverloadedError } from '../service/write-behind.ts'
+import type { AppEnv } from './env.ts'
 import { Problem } from './problem.ts'
 
 /** The one place where errors become HTTP responses. */
-export function toProblemResponse(err: unknown, c: Context): Response {
-  return asProblem(err).toResponse(new URL(c.req.url).pathname)
+export function toProblemResponse(err: unknown, c: Context<AppEnv>): Response {
+  const logger = c.var.deps?.logger
+  const report = logger ? (e: unknown) => logger.error({ reqId: c.var.reqId, err: e }, 'unexpected error') : undefined
+  return asProblem(err, report).toResponse(new URL(c.req.url).pathname)
 }
 
-export function asProblem(err: unknown): Problem {
+const toConsole = (err: unknown) => console.error('txscreen: unexpected error', err)
+
+/** The problem an error answers with; an unexpected one is reported (to the console unless told otherwise). */
+export function asProblem(err: unknown, report: (err: unknown) => void = toConsole): Problem {
   if (err instanceof Problem) return err
   if (err instanceof WriterOverloadedError) {
     return new Problem(503, 'saturated', 'Overloaded', 'Too many screening calls are waiting for the database; no decision was made. Retry shortly.', {}, { 'retry-after': '1' })
@@ -44,7 +50,7 @@ export function asProblem(err: unknown): Problem {
   if (err instanceof HTTPException) {
     return new Problem(err.status, err.status === 404 ? 'not-found' : 'bad-request', err.message || 'Request error')
   }
-  console.error('txscreen: unexpected error', err)
+  report(err)
   return new Problem(500, 'internal', 'Internal error', 'An unexpected error occurred; it has been logged.')
 }
 

@@ -46,6 +46,8 @@ export const PROBLEM_TYPES = {
   'transfer-id-reused': 'The transfer id was screened before with a different body; the same body gets the stored verdict, a new transfer needs a new id.',
   'last-admin': 'The key is the last live admin key; create another admin key before revoking it.',
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
+  'rate-limited': "The API key made more requests a second than its rate allows; retry after the time in Retry-After.",
+  'quota-exceeded': 'The API key has as many batches, or as many bytes of upload, stored and unfinished as it may; retry once some have been screened.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
   saturated: 'The server is at capacity (every database connection busy, or too many real-time writes waiting); nothing was decided: retry after the time in Retry-After.',

@@ -52,13 +52,15 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
 
 async function screen(deps: AppDeps, req: ScreenRequest): Promise<{ headers: Record<string, string>; body: string }> {
   const caller = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES, SCREEN_PATH)
+  deps.rateLimiter?.take(caller.keyId, 'screenPerSecond')
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
   if (XML_TYPE.test(req.contentType ?? '')) return screenPacs008(deps, req, caller)
   checkJsonType(req.contentType)
   const text = await req.text(SCREEN_BODY_LIMIT)
   const record = transferFromBody(parseJsonText(text), text)
   checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
-  const { json } = await deps.realtime!.screen(record, { tenant: caller.tenant, keyId: caller.keyId })
+  const { verdict, json } = await deps.realtime!.screen(record, { tenant: caller.tenant, keyId: caller.keyId })
+  deps.metrics?.decisions('realtime', verdict.decision, 1)
   return { headers: JSON_HEADERS, body: json }
 }
 
@@ -69,6 +71,7 @@ async function screenPacs008(deps: AppDeps, req: ScreenRequest, caller: Principa
   const clock = deps.clock ?? systemClock
   checkEventTime(read.record, clock, deps.config.maxFutureSkewMs)
   const { verdict, json } = await deps.realtime!.screen(read.record, { tenant: caller.tenant, keyId: caller.keyId })
+  deps.metrics?.decisions('realtime', verdict.decision, 1)
   if (!prefersXml(req.accept)) return { headers: JSON_HEADERS, body: json }
   return { headers: XML_HEADERS, body: pacs002Report(verdict, read.refs, new Date(clock.now())) }
 }

@@ -5,10 +5,13 @@ export class InProcessTasks implements BackgroundTasks {
   readonly #running = new Set<Promise<void>>()
   readonly #abort = new AbortController()
 
+  /** `report` hears of tasks that failed (the console by default) */
+  constructor(private readonly report: (message: string) => void = (m) => console.error(`txscreen: ${m}`)) {}
+
   run(task: (signal: AbortSignal) => Promise<void>): void {
     const p = task(this.#abort.signal)
       .catch((err: unknown) => {
-        if (!this.#abort.signal.aborted) console.error('txscreen: background task failed:', err instanceof Error ? err.message : err)
+        if (!this.#abort.signal.aborted) this.report(`background task failed: ${err instanceof Error ? err.message : String(err)}`)
       })
       .finally(() => this.#running.delete(p))
     this.#running.add(p)

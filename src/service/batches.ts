@@ -5,6 +5,7 @@ import {
   createBatch,
   deleteUpload,
   getBatch,
+  requeueBatch,
   reopenFailedBatch,
   setBatchStatus,
   setFingerprint,
@@ -12,6 +13,7 @@ import {
 } from '../store/batches.ts'
 import { activeRulesetVersion } from '../store/rulesets.ts'
 import { audit } from '../store/audit.ts'
+import type { BatchCounts } from '../store/schema.ts'
 import { runBatch } from './batch-run.ts'
 import { readStoredUpload, storeUpload } from './batch-upload.ts'
 import type { ServiceDeps } from './deps.ts'
@@ -90,9 +92,14 @@ export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise
     throw err
   }
   await setBatchStatus(deps.db, batch.id, 'queued')
-  const queued = (await getBatch(deps.db, batch.id))!
-  deps.background.run((signal) => screenStoredBatch(deps, queued, signal))
-  return { batch: queued, created: true }
+  if (deps.batchQueue) {
+    // started now if a slot is free, else it waits in the table for one
+    await deps.batchQueue.kick()
+  } else {
+    const queued = (await getBatch(deps.db, batch.id))!
+    deps.background.run((signal) => screenStoredBatch(deps, queued, signal))
+  }
+  return { batch: (await getBatch(deps.db, batch.id))!, created: true }
 }
 
 /** Screens a batch from its stored upload (first run, or again after a crash), then drops the upload. */
@@ -100,13 +107,15 @@ export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, sig
   const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
   const fresh = (await getBatch(deps.db, batch.id)) ?? batch
   try {
-    await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
+    const counts = await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
       storeVerdicts: deps.config.storeVerdicts,
       watchlists: deps.lists?.current(),
       clock: deps.clock,
       ...(signal ? { signal } : {}),
     })
+    countBatch(deps, 'completed', counts)
   } catch (err) {
+    if (!signal?.aborted) deps.metrics?.batchEnded('failed', 0)
     // a batch marked failed is over, so its upload goes; one left running (the database went away, the process
     // is stopping) keeps it, for recovery to screen it again
     if (!signal?.aborted && (await getBatch(deps.db, batch.id).catch(() => undefined))?.status === 'failed') {
@@ -138,7 +147,16 @@ export async function streamBatch(
     watchlists: deps.lists?.current(),
     clock: deps.clock,
     emit,
-  }).then(() => setFingerprint(deps.db, opened.batch.id, hashing.digest()))
+  }).then(
+    async (counts) => {
+      await setFingerprint(deps.db, opened.batch.id, hashing.digest())
+      countBatch(deps, 'completed', counts)
+    },
+    (err: unknown) => {
+      deps.metrics?.batchEnded('failed', 0)
+      throw err
+    },
+  )
   return { ...opened, run }
 }
 
@@ -160,10 +178,22 @@ export async function recoverStaleBatches(deps: ServiceDeps, staleAfterMs: numbe
       await setBatchStatus(deps.db, batch.id, 'failed', {
         error: { code: 'interrupted', message: `the server stopped after ${batch.counts.records} records; the counts show how far it got` },
       })
+    } else if (deps.batchQueue) {
+      await requeueBatch(deps.db, batch.id)
     } else {
       const claimed = batch
       deps.background.run((signal) => screenStoredBatch(deps, claimed, signal))
     }
   }
+  if (deps.batchQueue && recovered.length > 0) await deps.batchQueue.kick()
   return recovered
+}
+
+/** A finished batch's outcomes, for the metrics. */
+function countBatch(deps: ServiceDeps, status: 'completed', counts: BatchCounts): void {
+  const m = deps.metrics
+  if (!m) return
+  m.batchEnded(status, counts.records)
+  for (const outcome of ['clear', 'review', 'block'] as const) m.decisions('batch', outcome, counts[outcome])
+  m.decisions('batch', 'error', counts.errors)
 }

@@ -39,6 +39,8 @@ export interface LiveScreeningOptions {
   /** a group-commit flush this slow is logged (the first at once, later ones summed up every 10 s); default 100 ms */
   slowCommitMs?: number
   log?: (message: string) => void
+  /** told each committed group-commit flush's seconds (metrics) */
+  onFlushed?: (seconds: number) => void
   /** when pruning is due and how long a warm-up took; the system clock by default */
   clock?: Clock
 }
@@ -56,6 +58,8 @@ interface LiveState {
   latest: number
   /** transfers screened on the previous state while this one warmed: replayed into it before it takes over */
   catchUp: TransferRecord[]
+  /** transfers taken into this state: replayed at warm-up, then screened */
+  transfers: number
 }
 
 /**
@@ -113,7 +117,10 @@ export class LiveScreening implements RealtimeScreening {
       maxInFlight: options.flushesInFlight ?? 1,
       maxQueuedRows: options.maxQueuedRows ?? 100_000,
       onFailure: (ids, err) => this.#writeFailed(ids, err),
-      onFlushed: (ms, calls, queued) => this.#slowCommits?.flushed(ms, calls + queued),
+      onFlushed: (ms, calls, queued) => {
+        this.#slowCommits?.flushed(ms, calls + queued)
+        options.onFlushed?.(ms / 1000)
+      },
     })
   }
 
@@ -128,6 +135,12 @@ export class LiveScreening implements RealtimeScreening {
     if (state.warm) return { ready: true, state: 'warm' }
     // the previous state answers while this one warms
     return { ready: this.#lastWarm !== undefined, state: state.failed ? 'failed' : 'warming' }
+  }
+
+  /** sizes for metrics: transfers in the state that answers, transfer ids remembered for retries */
+  stats(): { transfers: number; recentIds: number } {
+    const state = this.#state?.warm ? this.#state : this.#lastWarm
+    return { transfers: state?.transfers ?? 0, recentIds: this.#recent.size }
   }
 
   get writer(): GroupWriter {
@@ -153,6 +166,7 @@ export class LiveScreening implements RealtimeScreening {
       if (!this.#writer.hasRoom()) throw new WriterOverloadedError()
       const screener = state.screener!
       const verdict = screener.screen(record)
+      state.transfers++
       const keys = screener.entityKeys(record)
       const json = JSON.stringify(verdict)
       const at = Date.parse(record.timestamp)
@@ -203,6 +217,7 @@ export class LiveScreening implements RealtimeScreening {
       ready: Promise.resolve(),
       latest: Number.NEGATIVE_INFINITY,
       catchUp: [],
+      transfers: 0,
     }
     // every call screened on the previous state must be in the database before the history is read
     const drained = this.#writer.drain()
@@ -215,6 +230,7 @@ export class LiveScreening implements RealtimeScreening {
       const screener = new Screener(ruleset, watchlists ? { watchlists } : {})
       const started = this.#clock.now()
       const events = await this.#warm(state, ruleset, screener)
+      state.transfers += events
       state.ruleset = ruleset
       state.screener = screener
       state.warm = true

@@ -220,3 +220,43 @@ function toInfo(row: Selectable<BatchTable>): BatchInfo {
     finishedAt: row.finished_at?.toISOString() ?? null,
   }
 }
+
+/**
+ * Takes the oldest queued batch for this process: marked running with a fresh heartbeat in one statement, and
+ * rows another process is claiming are skipped, so no batch is taken twice.
+ */
+export async function claimQueuedBatch(db: Executor): Promise<BatchInfo | undefined> {
+  const row = await db
+    .updateTable('batches')
+    .set({ status: 'running', started_at: sql<Date>`coalesce(started_at, now())`, heartbeat_at: sql<Date>`now()` })
+    .where('id', '=', (eb) =>
+      eb.selectFrom('batches').select('id').where('status', '=', 'queued').orderBy('created_at').orderBy('id').limit(1).forUpdate().skipLocked(),
+    )
+    .where('status', '=', 'queued')
+    .returningAll()
+    .executeTakeFirst()
+  return row && toInfo(row)
+}
+
+/** Sends a batch back to the queue (recovered from a stopped process). */
+export async function requeueBatch(db: Executor, id: string): Promise<void> {
+  await db.updateTable('batches').set({ status: 'queued', heartbeat_at: sql<Date>`now()` }).where('id', '=', id).execute()
+}
+
+/** How many stored batches of one creator are unfinished, and the bytes of their uploads. */
+export async function pendingUploads(db: Executor, createdBy: string): Promise<{ batches: number; bytes: number }> {
+  const row = await db
+    .selectFrom('batches')
+    .select((eb) => [eb.fn.countAll<string>().as('batches'), eb.fn.coalesce(eb.fn.sum<string>('upload_bytes'), sql<string>`0`).as('bytes')])
+    .where('created_by', '=', createdBy)
+    .where('mode', '=', 'async')
+    .where('status', 'in', ['receiving', 'queued', 'running'])
+    .executeTakeFirstOrThrow()
+  return { batches: Number(row.batches), bytes: Number(row.bytes) }
+}
+
+/** Stored batches waiting for a process to screen them. */
+export async function queuedBatchCount(db: Executor): Promise<number> {
+  const row = await db.selectFrom('batches').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow()
+  return Number(row.n)
+}

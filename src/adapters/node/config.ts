@@ -54,6 +54,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
       screenTimeoutMs: positiveInt('TXSCREEN_SCREEN_TIMEOUT_MS', env.TXSCREEN_SCREEN_TIMEOUT_MS, DEFAULT_CONFIG.screenTimeoutMs),
       activationApprovals: positiveInt('TXSCREEN_ACTIVATION_APPROVALS', env.TXSCREEN_ACTIVATION_APPROVALS, DEFAULT_CONFIG.activationApprovals),
       maxFutureSkewMs: positiveInt('TXSCREEN_MAX_FUTURE_SKEW_SECONDS', env.TXSCREEN_MAX_FUTURE_SKEW_SECONDS, DEFAULT_CONFIG.maxFutureSkewMs / 1000) * 1000,
+      batchConcurrency: positiveInt('TXSCREEN_BATCH_CONCURRENCY', env.TXSCREEN_BATCH_CONCURRENCY, DEFAULT_CONFIG.batchConcurrency),
+      maxPendingBatchesPerKey: positiveInt('TXSCREEN_MAX_PENDING_BATCHES_PER_KEY', env.TXSCREEN_MAX_PENDING_BATCHES_PER_KEY, DEFAULT_CONFIG.maxPendingBatchesPerKey),
+      maxStoredBytesPerKey: positiveInt('TXSCREEN_MAX_STORED_BYTES_PER_KEY', env.TXSCREEN_MAX_STORED_BYTES_PER_KEY, DEFAULT_CONFIG.maxStoredBytesPerKey),
+      rateLimits: {
+        screenPerSecond: nonNegativeInt('TXSCREEN_RATE_SCREEN_PER_SECOND', env.TXSCREEN_RATE_SCREEN_PER_SECOND, DEFAULT_CONFIG.rateLimits.screenPerSecond),
+        apiPerSecond: nonNegativeInt('TXSCREEN_RATE_API_PER_SECOND', env.TXSCREEN_RATE_API_PER_SECOND, DEFAULT_CONFIG.rateLimits.apiPerSecond),
+      },
     },
   }
 }

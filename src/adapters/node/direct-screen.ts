@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tooLarge } from '../../http/body.ts'
 import type { AppDeps } from '../../http/deps.ts'
-import { screenCall } from '../../http/screen-call.ts'
+import { requestId } from '../../http/request-id.ts'
+import { SCREEN_PATH, screenCall } from '../../http/screen-call.ts'
 
 /**
  * `POST /v1/screen` answered straight from Node's request and response, through the same `screenCall` as
@@ -9,7 +10,12 @@ import { screenCall } from '../../http/screen-call.ts'
  * `Response` for it: in a CPU profile under load that machinery cost more than the screening.
  */
 export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const { logger, metrics } = deps
+  // read once: a line per call only when the log level asks for it
+  const debug = logger?.isLevelEnabled('debug') ?? false
   return (req, res) => {
+    const started = performance.now()
+    const reqId = requestId(req.headers['x-request-id'] as string | undefined)
     void screenCall(deps, {
       authorization: req.headers.authorization,
       contentType: req.headers['content-type'],
@@ -18,11 +24,17 @@ export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerR
       text: (limit) => readBody(req, limit),
     }).then((reply) => {
       if (res.destroyed) return
-      const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) }
+      const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body), 'x-request-id': reqId }
       // a body cut off half-read cannot be followed by another request on the connection
       if (req.readableEnded === false && reply.status === 413) headers.connection = 'close'
       res.writeHead(reply.status, headers)
       res.end(reply.body)
+      const seconds = (performance.now() - started) / 1000
+      metrics?.request(SCREEN_PATH, 'POST', reply.status, seconds)
+      // no line per answered call at info: at thousands of calls a second that would be the log
+      if (reply.status >= 500 || debug) {
+        logger?.[reply.status >= 500 ? 'warn' : 'debug']({ reqId, method: 'POST', route: SCREEN_PATH, status: reply.status, ms: Math.round(seconds * 1000) }, 'request')
+      }
     })
   }
 }

@@ -5,6 +5,7 @@ import { systemClock } from '../../core/index.ts'
 import { completeDeps, createApp } from '../../http/app.ts'
 import { SCREEN_PATH } from '../../http/screen-call.ts'
 import { InProcessTasks } from '../../service/background.ts'
+import { StoredBatchQueue } from '../../service/batch-queue.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
 import type { ServiceDeps } from '../../service/deps.ts'
 import { LiveScreening } from '../../service/live-screening.ts'
@@ -14,6 +15,11 @@ import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
 import { fileLists } from './file-lists.ts'
 import { directScreen } from './direct-screen.ts'
+import { createLogger } from './logger.ts'
+import { METRICS_PATH, metricsEndpoint } from './metrics-endpoint.ts'
+import { NodeMetrics, type MetricSources } from './metrics.ts'
+import { RateLimiter } from '../../http/rate-limit.ts'
+import type { Logger } from 'pino'
 import { drainKeyInbox } from './key-inbox.ts'
 import type { OpenDatabase } from './open-database.ts'
 
@@ -29,9 +35,16 @@ export interface RunningService {
   stop(): Promise<void>
 }
 
+export interface StartOptions {
+  /** where the JSON log lines go; stderr by default */
+  logStream?: NodeJS.WritableStream
+}
+
 /** Starts the HTTP server over an opened store: the default rule pack, orphaned batches, then listen. */
-export async function startService(store: OpenDatabase, config: NodeConfig): Promise<RunningService> {
-  const background = new InProcessTasks()
+export async function startService(store: OpenDatabase, config: NodeConfig, options: StartOptions = {}): Promise<RunningService> {
+  const logger = options.logStream ? createLogger(options.logStream) : defaultLogger()
+  const log = (message: string) => logger.info(message)
+  const background = new InProcessTasks((message) => logger.error(message))
   // one clock for every part of the service that reads wall-clock time
   const clock = systemClock
   const rulesets = new RulesetService(clock)
@@ -41,6 +54,13 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
     for (const s of sources) log(`list ${s.spec}: ${s.entries} entries, ${s.indicators} indicators`)
   }
   const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, clock, ...(lists && { lists }) }
+  const batchQueue = new StoredBatchQueue(deps, config.service.batchConcurrency)
+  deps.batchQueue = batchQueue
+  const rateLimiter = new RateLimiter(config.service.rateLimits, clock)
+  // the gauges read the real-time state when scraped: it is made below
+  const sources: MetricSources = { db: store.db, running: () => batchQueue.running, live: undefined, rateLimiter }
+  const metrics = new NodeMetrics(sources)
+  deps.metrics = metrics
   // PGlite: `txscreen keys create` cannot open the folder while we hold it, so it leaves requests for us
   let inbox: ReturnType<typeof setInterval> | undefined
   if (store.target.kind === 'pglite') {
@@ -62,20 +82,28 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
     for (const b of await recoverStaleBatches(deps, after)) log(`batch ${b.id}: left ${b.status} by a stopped process; ${b.mode === 'async' && b.status !== 'receiving' ? 'resuming' : 'marked failed'}`)
   }
   await recover(staleAfter)
-  const sweeper = setInterval(() => recover(config.staleBatchMs).catch(() => {}), SWEEP_MS)
+  // batches queued by other processes on the same database are taken when a slot here is free
+  const sweeper = setInterval(() => {
+    recover(config.staleBatchMs)
+      .then(() => batchQueue.kick())
+      .catch(() => {})
+  }, SWEEP_MS)
   sweeper.unref()
 
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it
   const realtime =
-    config.realtimeState === 'memory' ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock }) : undefined
+    config.realtimeState === 'memory'
+      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s) })
+      : undefined
+  sources.live = realtime
   if (realtime) realtime.start().catch((err: unknown) => log(`real-time state not warmed (retried on the next call): ${err instanceof Error ? err.message : String(err)}`))
   log(`real-time state: ${config.realtimeState}`)
 
   let draining = false
   // one key cache and one real-time path for the app and the direct route
-  const appDeps = completeDeps({ ...deps, draining: () => draining, ...(realtime && { realtime }) })
+  const appDeps = completeDeps({ ...deps, logger, rateLimiter, draining: () => draining, ...(realtime && { realtime }) })
   const app = createApp(appDeps)
-  const server = await listen(app.fetch, directScreen(appDeps), config)
+  const server = await listen(app.fetch, directScreen(appDeps), metricsEndpoint(appDeps, metrics), config)
   const port = (server.address() as AddressInfo).port
 
   return {
@@ -100,12 +128,14 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
 function listen(
   fetch: (req: Request) => Response | Promise<Response>,
   screen: ReturnType<typeof directScreen>,
+  metrics: ReturnType<typeof metricsEndpoint>,
   config: NodeConfig,
 ): Promise<Server> {
   const hono = getRequestListener(fetch)
   return new Promise((resolve, reject) => {
     const server = createServer((req, res) => {
       if (req.method === 'POST' && req.url === SCREEN_PATH) screen(req, res)
+      else if (req.method === 'GET' && req.url === METRICS_PATH) metrics(req, res)
       else void hono(req, res)
     })
     // a batch upload may take longer than Node's default 300 s; headers still have headersTimeout (60 s)
@@ -115,6 +145,14 @@ function listen(
   })
 }
 
+let stderrLogger: Logger | undefined
+
+/** The process's logger on stderr, made on first use. */
+function defaultLogger(): Logger {
+  return (stderrLogger ??= createLogger())
+}
+
+/** One line of the server's JSON log, at info. */
 export function log(message: string): void {
-  process.stderr.write(`txscreen: ${message}\n`)
+  defaultLogger().info(message)
 }

@@ -2,6 +2,7 @@ import { completeDeps, createApp } from '../../http/app.ts'
 import { ApiKeyCache } from '../../http/auth.ts'
 import type { AppDeps } from '../../http/deps.ts'
 import { asProblem } from '../../http/on-error.ts'
+import { RateLimiter } from '../../http/rate-limit.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
 import type { BackgroundTasks } from '../../service/deps.ts'
 import { RulesetService } from '../../service/rulesets.ts'
@@ -28,6 +29,8 @@ interface RequestBindings {
 export function workerEntry(openDb: (env: Env) => Db) {
   const rulesets = new RulesetService()
   const apiKeys = new ApiKeyCache()
+  // rates are counted per isolate: a Worker runs many, so a key's real allowance is a multiple of the setting
+  let rateLimiter: RateLimiter | undefined
   const app = createApp((c) => (c.env as RequestBindings).deps)
   let prepared: Promise<void> | undefined
 
@@ -61,7 +64,9 @@ export function workerEntry(openDb: (env: Env) => Db) {
           throw err
         })
         await prepared
-        const bindings: RequestBindings = { deps: completeDeps({ db, rulesets, config: configOf(env), background, apiKeys }) }
+        const config = configOf(env)
+        rateLimiter ??= new RateLimiter(config.rateLimits)
+        const bindings: RequestBindings = { deps: completeDeps({ db, rulesets, config, background, apiKeys, rateLimiter }) }
         response = await app.fetch(request, bindings)
       } catch (err) {
         response = asProblem(err).toResponse(new URL(request.url).pathname)

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { inputFormats, LineErrorSchema, pickExport, VerdictSchema } from '../../core/index.ts'
 import { submitBatch, streamBatch, type BatchRequest } from '../../service/batches.ts'
+import type { ServiceDeps } from '../../service/deps.ts'
+import { getBatch, pendingUploads } from '../../store/batches.ts'
 import type { ApiApp } from '../app.ts'
 import { checkDeclaredLength, limitStream } from '../body.ts'
 import { jsonContent, linesOf, ndjsonContent, problemContent } from '../openapi/content.ts'
@@ -54,6 +56,7 @@ const createBatch = apiRoute({
     },
     422: { description: 'a different body under an Idempotency-Key this key used before', content: problemContent },
     409: { description: 'the Idempotency-Key belongs to a streamed batch that is still running', content: problemContent },
+    429: { description: "past the key's request rate, or the key has as many unfinished stored batches (or bytes of them) as it may", content: problemContent },
     413: { description: 'the body exceeds the batch limit', content: problemContent },
     415: { description: `Content-Type names no input format (${inputFormats.mediaTypesText()})`, content: problemContent },
     503: { description: 'database unreachable, no active rule set, or the server is shutting down', content: problemContent },
@@ -68,6 +71,27 @@ const getBatchRoute = apiRoute({
   responses: { 200: { description: 'the batch', content: jsonContent(BatchSchema) }, 404: { description: 'no such batch', content: problemContent } },
 })
 
+/**
+ * The bytes this caller may still upload: the batch limit, or less when its unfinished uploads fill its share.
+ * 429 when it has no room, or too little for the length it declares.
+ */
+async function storageLeft(deps: ServiceDeps, actor: string, declared: number): Promise<number> {
+  const { maxPendingBatchesPerKey: maxBatches, maxStoredBytesPerKey: maxBytes, batchBodyLimit } = deps.config
+  const pending = await pendingUploads(deps.db, actor)
+  const left = maxBytes - pending.bytes
+  if (pending.batches >= maxBatches || left <= 0 || (declared > left && left < batchBodyLimit)) {
+    throw new Problem(
+      429,
+      'quota-exceeded',
+      'Storage quota reached',
+      `This key has ${pending.batches} unfinished stored batches (${pending.bytes} bytes); it may have ${maxBatches} (${maxBytes} bytes). Retry once some have been screened.`,
+      { batches: pending.batches, bytes: pending.bytes, maxBatches, maxBytes },
+      { 'retry-after': '30' },
+    )
+  }
+  return Math.min(batchBodyLimit, left)
+}
+
 export function batchRoutes(app: ApiApp): void {
   app.openapi(createBatch, async (c) => {
     const deps = c.var.deps
@@ -77,13 +101,15 @@ export function batchRoutes(app: ApiApp): void {
     if (!inputFormats.forMediaType(contentType)) {
       throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `Send Content-Type: ${inputFormats.mediaTypesText()}.`)
     }
-    const limit = deps.config.batchBodyLimit
+    const actor = actorOf(c.get('principal'))
+    // a stored upload counts against its key's storage until it has been screened
+    const limit = query.stream === 'true' ? deps.config.batchBodyLimit : await storageLeft(deps, actor, Number(c.req.header('content-length') ?? 0))
     checkDeclaredLength(c.req.raw, limit)
     const { format, body } = await uploadFormat(contentType, limitStream(c.req.raw.body ?? new ReadableStream({ start: (ctl) => ctl.close() }), limit))
     if (!format) throw new Error('a known media type names no format')
     const idempotencyKey = c.req.valid('header')['Idempotency-Key']?.slice(0, 256) || null
     const principal = c.get('principal')
-    const req: BatchRequest = { format, idempotencyKey, actor: actorOf(principal), ownerKey: principal.keyId, tenant: principal.tenant, body }
+    const req: BatchRequest = { format, idempotencyKey, actor, ownerKey: principal.keyId, tenant: principal.tenant, body }
 
     if (query.stream !== 'true') {
       const { batch, created } = await submitBatch(deps, req)

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll } from 'vitest'
-import type { Clock } from '../../../src/core/index.ts'
 import { openDatabase, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
 import { createApp } from '../../../src/http/app.ts'
+import type { Clock } from '../../../src/core/index.ts'
 import { InProcessTasks } from '../../../src/service/background.ts'
-import { DEFAULT_CONFIG, type BackgroundTasks, type ServiceConfig } from '../../../src/service/deps.ts'
+import { StoredBatchQueue } from '../../../src/service/batch-queue.ts'
+import { DEFAULT_CONFIG, type BackgroundTasks, type ServiceConfig, type ServiceDeps } from '../../../src/service/deps.ts'
 import { LiveScreening, type LiveScreeningOptions } from '../../../src/service/live-screening.ts'
 import type { RealtimeStateMode } from '../../../src/service/realtime.ts'
 import { RulesetService } from '../../../src/service/rulesets.ts'
@@ -36,7 +37,10 @@ export class TestService {
     // a loaded test machine must not trip the real-time deadline; the resilience tests set their own
     const merged = { ...DEFAULT_CONFIG, screenTimeoutMs: 15_000, ...service }
     this.live = realtimeState === 'memory' ? new LiveScreening(store.db, this.rulesets, { storeVerdicts: merged.storeVerdicts, ...live }) : undefined
-    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(clock && { clock }), ...(this.live && { realtime: this.live }) })
+    const deps: ServiceDeps = { db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(clock && { clock }) }
+    // as `npm start` has it: stored batches wait in the batches table for a slot
+    deps.batchQueue = new StoredBatchQueue(deps, merged.batchConcurrency)
+    this.app = createApp({ ...deps, ...(this.live && { realtime: this.live }) })
   }
 
   static async open(target: DatabaseTarget, config: TestConfig = {}): Promise<TestService> {
