@@ -194,8 +194,11 @@ reason: "{n} to {entity}"
     const compiled = compileRuleset([{ path: 'r/ruleset.yaml', text: ruleset }, { path: 'r/lei-to-iban.yaml', text: rule }])
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues))
     const bytes = new TextEncoder().encode(fixture('pacs008-small.xml'))
+    async function* blocks() {
+      yield bytes
+    }
     const outputs = []
-    for await (const s of screenBytes([bytes], inputFormats.named('pacs008')!, new InProcessEngine(new Screener(compiled.ruleset)))) outputs.push(...s.outputs)
+    for await (const s of screenBytes(blocks(), inputFormats.named('pacs008')!, new InProcessEngine(new Screener(compiled.ruleset)))) outputs.push(...s.outputs)
     expect(outputs.map((o) => (isLineError(o) ? 'error' : o.decision))).toEqual(['review', 'clear', 'error'])
   })
 })
