@@ -1,7 +1,9 @@
 import { pacs002Report, readSinglePacs008, systemClock } from '../core/index.ts'
 import { authenticate, NO_KEY_CACHE } from './auth.ts'
+import type { Principal } from './env.ts'
 import { checkJsonType, checkLength, parseJsonText } from './body.ts'
 import { withDeadline } from './deadline.ts'
+import { checkEventTime } from './event-time.ts'
 import type { AppDeps } from './deps.ts'
 import { asProblem } from './on-error.ts'
 import { badRequest } from './problem.ts'
@@ -49,22 +51,26 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
 }
 
 async function screen(deps: AppDeps, req: ScreenRequest): Promise<{ headers: Record<string, string>; body: string }> {
-  await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
+  const caller = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
-  if (XML_TYPE.test(req.contentType ?? '')) return screenPacs008(deps, req)
+  if (XML_TYPE.test(req.contentType ?? '')) return screenPacs008(deps, req, caller)
   checkJsonType(req.contentType)
-  const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))
-  const { json } = await deps.realtime!.screen(record)
+  const text = await req.text(SCREEN_BODY_LIMIT)
+  const record = transferFromBody(parseJsonText(text), text)
+  checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
+  const { json } = await deps.realtime!.screen(record, { tenant: caller.tenant, keyId: caller.keyId })
   return { headers: JSON_HEADERS, body: json }
 }
 
 /** a pacs.008 of one transaction: the JSON verdict, or a pacs.002 status report when the caller accepts XML first */
-async function screenPacs008(deps: AppDeps, req: ScreenRequest): Promise<{ headers: Record<string, string>; body: string }> {
+async function screenPacs008(deps: AppDeps, req: ScreenRequest, caller: Principal): Promise<{ headers: Record<string, string>; body: string }> {
   const read = readSinglePacs008(await req.text(SCREEN_BODY_LIMIT))
   if (!read.ok) throw badRequest(`The pacs.008 body cannot be screened: ${read.error.error.message}`, { path: read.error.error.path, line: read.error.line })
-  const { verdict, json } = await deps.realtime!.screen(read.record)
+  const clock = deps.clock ?? systemClock
+  checkEventTime(read.record, clock, deps.config.maxFutureSkewMs)
+  const { verdict, json } = await deps.realtime!.screen(read.record, { tenant: caller.tenant, keyId: caller.keyId })
   if (!prefersXml(req.accept)) return { headers: JSON_HEADERS, body: json }
-  return { headers: XML_HEADERS, body: pacs002Report(verdict, read.refs, new Date((deps.clock ?? systemClock).now())) }
+  return { headers: XML_HEADERS, body: pacs002Report(verdict, read.refs, new Date(clock.now())) }
 }
 
 /** whether an Accept header names XML before (or without) JSON */

@@ -58,7 +58,7 @@ describe('txscreen batch', () => {
 
   it('exits 2 with file:line:column when a rule file is broken, and screens nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'txscreen-rules-'))
-    cpSync(join(ROOT, 'rules'), dir, { recursive: true })
+    cpSync(join(ROOT, 'rules', 'default'), dir, { recursive: true })
     const file = join(dir, 'structuring-transfer.yaml')
     writeFileSync(file, readFileSync(file, 'utf8').replace('window: 7d', 'window: seven days'))
     const check = await txscreen(['rules', 'check', dir])
@@ -86,7 +86,7 @@ describe('txscreen batch', () => {
     expect(sniffed.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toMatchObject([{ id: 't1' }, { id: 't2' }, { id: 't5', decision: expect.stringMatching(/^(review|block)$/) }])
     expect(named.stdout).toBe(sniffed.stdout)
     const csv = readFileSync(join(dir, 'cases.csv'), 'utf8')
-    expect(csv.split('\n')[0]).toMatch(/^entity,decision,score,/)
+    expect(csv.split('\n')[0]).toMatch(/^id,entity,decision,score,/)
     expect(csv).toContain('id:A,')
     expect(readFileSync(join(dir, 'cases.out'), 'utf8')).toBe(csv)
     expect(JSON.parse(readFileSync(join(dir, 'cases.ndjson'), 'utf8').split('\n')[0]!)).toMatchObject({ entity: 'id:A' })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BIC, CHANNELS, IBAN, LEI, numberToDecimalText, PARTY_FIELDS, PARTY_TYPES, type Party, type TransferRecord } from './schema.ts'
+import { BIC, CHANNELS, eventTimeInRange, IBAN, LEI, numberToDecimalText, PARTY_FIELDS, PARTY_TYPES, type Party, type TransferRecord } from './schema.ts'
 
 /**
  * A hand-written check of the common, valid record, much cheaper than the zod schema.
@@ -102,7 +102,7 @@ function amountText(v: unknown): string | undefined {
 export function fastValidateRecord(value: unknown): TransferRecord | undefined {
   if (!isObject(value)) return undefined
   const r = value
-  if (!idText(r.id) || typeof r.timestamp !== 'string' || !DATETIME.test(r.timestamp)) return undefined
+  if (!idText(r.id) || typeof r.timestamp !== 'string' || !DATETIME.test(r.timestamp) || !eventTimeInRange(r.timestamp)) return undefined
   const amount = amountText(r.amount)
   if (amount === undefined) return undefined
   if (typeof r.currency !== 'string' || !CURRENCY.test(r.currency)) return undefined

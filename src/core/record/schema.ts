@@ -35,6 +35,20 @@ export const CHANNELS = [
 ] as const
 export const PARTY_TYPES = ['person', 'business', 'msb', 'unknown'] as const
 
+/**
+ * Event times outside these years are taken to be mistakes (9999-12-31 placeholders, year 0001 defaults): they would
+ * move the screening clock, and with it every window, far from the other records.
+ */
+export const EVENT_YEARS = { first: 1900, last: 2199 } as const
+const FIRST_EVENT_MS = Date.UTC(EVENT_YEARS.first, 0, 1)
+const AFTER_LAST_EVENT_MS = Date.UTC(EVENT_YEARS.last + 1, 0, 1)
+
+/** Whether an RFC 3339 time falls within `EVENT_YEARS` in UTC; text that is not a time is left to the format check. */
+export function eventTimeInRange(timestamp: string): boolean {
+  const ms = Date.parse(timestamp)
+  return Number.isNaN(ms) || (ms >= FIRST_EVENT_MS && ms < AFTER_LAST_EVENT_MS)
+}
+
 const text = (max: number) => z.string().max(max)
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "GB"')
 const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
@@ -70,7 +84,9 @@ export const PARTY_FIELDS = Object.keys(PartySchema.shape) as readonly (keyof Pa
 
 export const TransferRecordSchema = z.object({
   id: z.string().min(1).max(128),
-  timestamp: z.iso.datetime({ offset: true, message: 'expected an RFC 3339 date-time with offset, e.g. 2026-03-01T10:15:00Z' }),
+  timestamp: z.iso
+    .datetime({ offset: true, message: 'expected an RFC 3339 date-time with offset, e.g. 2026-03-01T10:15:00Z' })
+    .refine(eventTimeInRange, { message: `expected a time in the years ${EVENT_YEARS.first} to ${EVENT_YEARS.last} (UTC)` }),
   amount: amountSchema,
   currency: z.string().regex(/^[A-Z]{3,5}$/, 'expected 3-5 upper-case letters (ISO 4217 or an asset code such as USDT)'),
   channel: z.enum(CHANNELS).optional(),

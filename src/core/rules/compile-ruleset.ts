@@ -3,6 +3,7 @@ import type { RuleIssue } from '../errors.ts'
 import type { CompiledRule, CompiledRuleset } from './compiled.ts'
 import { compileRule } from './compile-rule.ts'
 import { parseDuration } from './duration.ts'
+import { sizeIssues } from './limits.ts'
 import { contentHash } from './hash.ts'
 import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
@@ -21,6 +22,8 @@ export interface CompileOptions {
  * reported with file:line:column; nothing is compiled from a set of files that has any.
  */
 export function compileRuleset(sources: readonly RuleSource[], opts: CompileOptions = {}): CompileResult {
+  const tooLarge = sizeIssues(sources)
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge }
   const measures = opts.measures ?? builtInMeasures
   const ruleSchema = ruleFileSchema(measures)
   const issues: RuleIssue[] = []
@@ -29,6 +32,8 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
 
   // ids of rule files that failed validation, so the ruleset does not also complain they are missing
   const failedIds = new Set<string>()
+  // a ruleset file that failed validation is not also reported as missing
+  let failedRulesets = 0
   for (const source of sources) {
     const yaml = parseYamlSource(source)
     if (yaml.issues.length > 0) {
@@ -39,6 +44,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
     if (kind === 'ruleset') {
       const file = validate(RulesetFileSchema, yaml, issues)
       if (file) rulesets.push({ file, yaml, path: source.path })
+      else failedRulesets++
     } else if (kind === 'rule') {
       const file = validate(ruleSchema, yaml, issues)
       if (file) rules.push({ file, yaml, path: source.path })
@@ -48,7 +54,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
     }
   }
 
-  if (rulesets.length !== 1) {
+  if (rulesets.length > 1 || (rulesets.length === 0 && failedRulesets === 0)) {
     const where = rulesets[1] ?? rulesets[0]
     const message =
       rulesets.length === 0 ? 'no ruleset file (kind: ruleset) among the rule files' : 'more than one ruleset file (kind: ruleset)'
@@ -127,11 +133,19 @@ function validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, issues: RuleIssue[
       for (const key of issue.keys) issues.push(yaml.issueAt(issue.path, `unknown key "${key}"`, key))
     } else if (issue.code === 'invalid_union') {
       issues.push(yaml.issueAt(issue.path, unionMessage(issue)))
+    } else if (isMissingKey(issue)) {
+      // reported at the parent, which the message then names the key of
+      const parent = issue.path.slice(0, -1)
+      issues.push(yaml.issueAt(parent, `missing key "${String(issue.path.at(-1))}" (${issue.expected})`))
     } else {
       issues.push(yaml.issueAt(issue.path, issue.message))
     }
   }
   return undefined
+}
+
+function isMissingKey(issue: z.core.$ZodIssue): issue is z.core.$ZodIssueInvalidType {
+  return issue.code === 'invalid_type' && issue.path.length > 0 && issue.message.endsWith('received undefined')
 }
 
 // zod reports every branch of a union; the branch that got furthest is the one the analyst meant

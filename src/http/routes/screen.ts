@@ -30,7 +30,10 @@ const screenTransfer = apiRoute({
     },
     400: { description: 'the record is invalid; `issues` lists each field (for a pacs.008 body, `path` names the element)', content: problemContent },
     413: { description: 'body over 64 KiB', content: problemContent },
-    422: { description: 'the record cannot be scored, e.g. a currency without a rate', content: problemContent },
+    422: {
+      description: 'the record cannot be scored, e.g. a currency without a rate, or its time is more than TXSCREEN_MAX_FUTURE_SKEW_SECONDS (default 300) ahead of the server clock',
+      content: problemContent,
+    },
     503: { description: 'database unreachable or no active rule set; no decision was made', content: problemContent },
   },
 })
