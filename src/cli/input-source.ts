@@ -7,7 +7,7 @@ export const FORMAT_USAGE = `[--format ${inputFormats.names.join('|')}]`
 /** the help text on how a command picks its input format */
 export const FORMAT_HELP = `Without --format, the input's format is the one its file name's ending says (${inputFormats.formats
   .map((f) => `${f.extensions.join(' ')}: ${f.name}`)
-  .join('; ')}),\nelse the one its first line looks like, else ${inputFormats.formats[0]!.name}.`
+  .join('; ')}),\nelse the one its start looks like (an XML message by its namespace), else ${inputFormats.formats[0]!.name}.`
 
 /** the format `--format` names, or undefined when it names none (the input then says); unknown names throw */
 export function namedFormat(name: string | undefined): InputFormatSpec | undefined {

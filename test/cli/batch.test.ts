@@ -96,7 +96,7 @@ describe('txscreen batch', () => {
   it('names the input formats and exports in its help', async () => {
     const { code, stdout } = await txscreen(['batch', '--help'])
     expect(code).toBe(0)
-    expect(stdout).toContain('[--format ndjson|csv]')
+    expect(stdout).toContain('[--format ndjson|pacs008|pain001|csv]')
     expect(stdout).toContain('[--cases-format ndjson|csv]')
   })
 

@@ -158,3 +158,47 @@ describe('detection', () => {
     expect(inputFormats.forMediaType('application/xml; charset=utf-8', encode(fixture('pain001-small.xml')))?.name).toBe('pain001')
   })
 })
+
+describe('the new party fields in rules', () => {
+  it('lets a rule filter on lei, iban and bic read from a message', async () => {
+    const { compileRuleset, InProcessEngine, Screener, screenBytes, isLineError } = await import('../../src/core/index.ts')
+    const ruleset = `kind: ruleset
+name: iso-fields
+version: 1
+base_currency: EUR
+rates: { GBP: "1.2" }
+thresholds: { review: 40, block: 80 }
+rules:
+  lei-to-iban: { weight: 1 }
+`
+    const rule = `kind: rule
+id: lei-to-iban
+version: 1
+title: an identified business pays a German IBAN through a named bank
+typology: test
+source: test
+entity: receiver.id
+window: 1d
+when:
+  receiver.lei: { in: ["529900T8BM49AURSDO55"] }
+  receiver.iban: { in: ["DE89370400440532013000"] }
+  receiver.bic: { in: ["NORDDEH1"] }
+measures:
+  n: { count: true }
+score:
+  measure: n
+  bands:
+    - { from: 1, score: 50 }
+reason: "{n} to {entity}"
+`
+    const compiled = compileRuleset([{ path: 'r/ruleset.yaml', text: ruleset }, { path: 'r/lei-to-iban.yaml', text: rule }])
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues))
+    const bytes = new TextEncoder().encode(fixture('pacs008-small.xml'))
+    async function* blocks() {
+      yield bytes
+    }
+    const outputs = []
+    for await (const s of screenBytes(blocks(), inputFormats.named('pacs008')!, new InProcessEngine(new Screener(compiled.ruleset)))) outputs.push(...s.outputs)
+    expect(outputs.map((o) => (isLineError(o) ? 'error' : o.decision))).toEqual(['review', 'clear', 'error'])
+  })
+})

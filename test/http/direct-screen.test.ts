@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configFromEnv } from '../../src/adapters/node/config.ts'
 import { openDatabase } from '../../src/adapters/node/open-database.ts'
@@ -55,6 +57,18 @@ describe('Node server: POST /v1/screen without Hono', () => {
     }
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
     expect(verdicts[2]).toMatchObject(expected)
+  })
+
+  it('screens a pacs.008 of one transaction and answers a pacs.002 when asked for XML', async () => {
+    const xml = readFileSync(join(import.meta.dirname, '../../fixtures/iso20022/pacs008-small.xml'), 'utf8')
+    // the fixture's first transaction alone
+    const one = xml.replace(/<\/CdtTrfTxInf>[\s\S]*<\/CdtTrfTxInf>/, '</CdtTrfTxInf>').replace('TX-1', `TX-NODE-${process.pid}`)
+    const res = await post(one, { ...auth(screenKey), 'content-type': 'application/xml', accept: 'application/xml' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/xml')
+    const body = await res.text()
+    expect(body).toContain(`<OrgnlTxId>TX-NODE-${process.pid}</OrgnlTxId>`)
+    expect(body).toMatch(/<TxSts>(ACSP|PDNG|RJCT)<\/TxSts>/)
   })
 
   it('answers problems as the Hono routes do', async () => {

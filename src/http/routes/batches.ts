@@ -14,12 +14,14 @@ import { BatchSchema, TransferRecordDoc } from '../schemas.ts'
 import { visibleBatch } from '../owner.ts'
 import { batchView } from './batch-view.ts'
 
-/** How the API document shows an upload, under every media type of every input format. */
+/** How the API document shows an upload, under every media type of every input format (a shared one: its first format's example). */
 const UPLOAD_CONTENT = Object.fromEntries(
-  inputFormats.formats.flatMap((f) => {
-    const doc = f.documented === 'json-record-lines' ? { schema: linesOf(TransferRecordDoc) } : { schema: { type: 'string' as const }, example: f.documented.example }
-    return f.mediaTypes.map((mediaType) => [mediaType, doc])
-  }),
+  inputFormats.formats
+    .flatMap((f) => {
+      const doc = f.documented === 'json-record-lines' ? { schema: linesOf(TransferRecordDoc) } : { schema: { type: 'string' as const }, example: f.documented.example }
+      return f.mediaTypes.map((mediaType) => [mediaType, doc] as const)
+    })
+    .reverse(),
 )
 
 const BatchQuery = z.object({
