@@ -10,6 +10,7 @@ import { alertRoutes } from './routes/alerts.ts'
 import { apiDocRoutes } from './routes/api-docs.ts'
 import { batchResultRoutes } from './routes/batch-results.ts'
 import { batchRoutes } from './routes/batches.ts'
+import { caseRoutes } from './routes/cases.ts'
 import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
 import { listRoutes } from './routes/lists.ts'
@@ -19,7 +20,7 @@ import { screenRoutes } from './routes/screen.ts'
 export type ApiApp = OpenAPIHono<AppEnv>
 
 /** Each route file mounts its routes, declared once for the handler and the API document. */
-const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
+const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
 
 // what a failed query, path or header validation names in its 400 problem
 const WHERE: Record<string, string> = { query: 'query', param: 'path', header: 'headers', json: 'body', form: 'body', cookie: 'cookies' }

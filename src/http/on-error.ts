@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ScreeningError } from '../core/index.ts'
 import { isDatabaseUnavailable } from '../store/errors.ts'
-import { NoActiveRulesetError } from '../service/errors.ts'
+import { NoActiveRulesetError, NoReportingEntityError, UnknownCaseError, UnreportableCaseError } from '../service/errors.ts'
 import { WriterOverloadedError } from '../service/write-behind.ts'
 import { Problem } from './problem.ts'
 
@@ -19,6 +19,9 @@ export function asProblem(err: unknown): Problem {
   if (err instanceof NoActiveRulesetError) {
     return new Problem(503, 'no-active-ruleset', 'No active rule set', err.message, {}, { 'retry-after': '5' })
   }
+  if (err instanceof UnknownCaseError) return new Problem(404, 'not-found', 'Not found', err.message)
+  if (err instanceof NoReportingEntityError) return new Problem(501, 'no-reporting-entity', 'No reporting entity', err.message)
+  if (err instanceof UnreportableCaseError) return new Problem(422, 'unreportable-case', 'Case cannot be reported', err.message)
   if (err instanceof ScreeningError) {
     return new Problem(422, 'unscreenable-record', 'Record cannot be screened', err.message, { code: err.code, ...(err.path ? { path: err.path } : {}) })
   }

@@ -43,6 +43,8 @@ export const PROBLEM_TYPES = {
   conflict: 'The request conflicts with the current state, e.g. an Idempotency-Key reused while its upload runs.',
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
+  'no-reporting-entity': 'The server has no reporting-entity file (TXSCREEN_GOAML_ENTITY), which the header of a goAML report comes from.',
+  'unreportable-case': "The case cannot be reported: none of its evidence records is kept any more, or a transfer's currency has no rate in the rule set.",
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
   'shutting-down': 'The server is draining before it stops; retry on another instance.',
   internal: 'An unexpected error; the server log has the details.',

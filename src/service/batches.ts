@@ -1,4 +1,4 @@
-import type { InputFormat, ScreenOutput } from '../core/index.ts'
+import type { InputFormat, ScreenOutput, TransferRecord } from '../core/index.ts'
 import { randomHex } from '../store/crypto.ts'
 import {
   claimStaleBatch,
@@ -12,6 +12,7 @@ import {
 import { activeRulesetVersion } from '../store/rulesets.ts'
 import { runBatch } from './batch-run.ts'
 import { readStoredUpload, storeUpload } from './batch-upload.ts'
+import { keepCaseEvidence, storedRecords } from './case-evidence.ts'
 import type { ServiceDeps } from './deps.ts'
 import { NoActiveRulesetError } from './errors.ts'
 
@@ -67,7 +68,7 @@ export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise
   return { batch: queued, created: true }
 }
 
-/** Screens a batch from its stored upload (first run, or again after a crash), then drops the upload. */
+/** Screens a batch from its stored upload (first run, or again after a crash), keeps its cases' evidence records, then drops the upload. */
 export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, signal?: AbortSignal): Promise<void> {
   const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
   const fresh = (await getBatch(deps.db, batch.id)) ?? batch
@@ -77,12 +78,15 @@ export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, sig
     clock: deps.clock,
     ...(signal ? { signal } : {}),
   })
+  // the records the cases name are kept for reports; the rest of the upload goes
+  await keepCaseEvidence(deps, batch.id, storedRecords(deps, fresh))
   await deleteUpload(deps.db, batch.id)
 }
 
 /**
  * Screens while the body arrives and hands each group of outputs to `emit` (the response). Nothing is
- * kept of the upload, so a batch cut off here ends failed with the counts it reached.
+ * kept of the upload, so a batch cut off here ends failed with the counts it reached; of its records, the
+ * alerting ones are kept for its cases' reports (earlier transfers in their evidence are not at hand).
  */
 export async function streamBatch(
   deps: ServiceDeps,
@@ -95,7 +99,10 @@ export async function streamBatch(
     return opened
   }
   const ruleset = await deps.rulesets.compiled(deps.db, opened.batch.ruleset)
-  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), clock: deps.clock, emit })
+  const alerting: TransferRecord[] = []
+  const run = runBatch(deps.db, opened.batch, ruleset, req.body, {
+    storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), clock: deps.clock, emit, onAlert: (r) => alerting.push(r),
+  }).then(() => keepCaseEvidence(deps, opened.batch.id, [alerting]))
   return { ...opened, run }
 }
 

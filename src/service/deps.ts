@@ -1,4 +1,4 @@
-import type { Clock } from '../core/index.ts'
+import type { Clock, ReportingEntity } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
 import type { ListHolder } from './lists.ts'
 import type { RulesetService } from './rulesets.ts'
@@ -12,6 +12,8 @@ export interface ServiceConfig {
   uploadChunkBytes: number
   /** a real-time screening call answers 503 after this long rather than wait on a stalled store */
   screenTimeoutMs: number
+  /** the records a batch's cases name in their evidence are kept this many days after the batch, for reports */
+  evidenceRetentionDays: number
 }
 
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
@@ -26,6 +28,8 @@ export interface ServiceDeps {
   lists?: ListHolder
   config: ServiceConfig
   background: BackgroundTasks
+  /** the reporting-entity file goAML reports are filed under; none when not configured */
+  reportingEntity?: ReportingEntity
   /** where the service reads wall-clock time (heartbeats, key expiry, skew checks); the system clock when absent */
   clock?: Clock
 }
@@ -35,4 +39,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   batchBodyLimit: 2 * 1024 ** 3,
   uploadChunkBytes: 1024 ** 2,
   screenTimeoutMs: 1000,
+  evidenceRetentionDays: 400,
 }

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely'
-import type { Case } from '../core/index.ts'
+import type { Case, Verdict } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
 import type { CaseTable } from './schema.ts'
 
@@ -93,4 +93,20 @@ export async function listCases(db: Executor, filter: CaseFilter, page: { after?
 export async function getCase(db: Executor, caseId: string): Promise<StoredCase | undefined> {
   const r = await db.selectFrom('cases').selectAll().where('case_id', '=', caseId).executeTakeFirst()
   return r && { cursor: String(r.id), batchId: r.batch_id, case: toCase(r) }
+}
+
+/** the stored review and block verdicts of a batch's transfers among `ids`, by transfer id */
+export async function alertingVerdicts(db: Executor, batchId: string, ids: readonly string[]): Promise<Map<string, Verdict>> {
+  const found = new Map<string, Verdict>()
+  for (const chunk of chunks(ids, 500)) {
+    const rows = await db
+      .selectFrom('verdicts')
+      .select(['record_id', 'output'])
+      .where('batch_id', '=', batchId)
+      .where('record_id', 'in', chunk)
+      .where('decision', 'in', ['review', 'block'])
+      .execute()
+    for (const r of rows) found.set(r.record_id!, r.output as Verdict)
+  }
+  return found
 }

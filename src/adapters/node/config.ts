@@ -12,6 +12,8 @@ export interface NodeConfig {
   staleBatchMs: number
   /** memory: one live screener per process, warmed from the database (the default); database: replay per call */
   realtimeState: RealtimeStateMode
+  /** the reporting-entity YAML file of goAML reports (GET /v1/cases/{id}/goaml); none when unset */
+  goamlEntity: string | undefined
   service: ServiceConfig
 }
 
@@ -37,11 +39,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     lists: parseListSpecs(env.TXSCREEN_LISTS),
     staleBatchMs: positiveInt('TXSCREEN_STALE_BATCH_SECONDS', env.TXSCREEN_STALE_BATCH_SECONDS, 60) * 1000,
     realtimeState,
+    goamlEntity: env.TXSCREEN_GOAML_ENTITY || undefined,
     service: {
       storeVerdicts: store,
       batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),
       uploadChunkBytes: DEFAULT_CONFIG.uploadChunkBytes,
       screenTimeoutMs: positiveInt('TXSCREEN_SCREEN_TIMEOUT_MS', env.TXSCREEN_SCREEN_TIMEOUT_MS, DEFAULT_CONFIG.screenTimeoutMs),
+      evidenceRetentionDays: positiveInt('TXSCREEN_EVIDENCE_RETENTION_DAYS', env.TXSCREEN_EVIDENCE_RETENTION_DAYS, DEFAULT_CONFIG.evidenceRetentionDays),
     },
   }
 }

@@ -13,6 +13,7 @@ import { RulesetService } from '../../service/rulesets.ts'
 import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
 import { fileLists } from './file-lists.ts'
+import { readReportingEntity } from './reporting-entity.ts'
 import { directScreen } from './direct-screen.ts'
 import { drainKeyInbox } from './key-inbox.ts'
 import type { OpenDatabase } from './open-database.ts'
@@ -39,7 +40,8 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
     const { sources } = await lists.reload()
     for (const s of sources) log(`list ${s.spec}: ${s.entries} entries, ${s.indicators} indicators`)
   }
-  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, clock, ...(lists && { lists }) }
+  const reportingEntity = config.goamlEntity !== undefined ? await readReportingEntity(config.goamlEntity) : undefined
+  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, clock, ...(lists && { lists }), ...(reportingEntity && { reportingEntity }) }
   // PGlite: `txscreen keys create` cannot open the folder while we hold it, so it leaves requests for us
   let inbox: ReturnType<typeof setInterval> | undefined
   if (store.target.kind === 'pglite') {

@@ -1,0 +1,44 @@
+import { caseReportNamed, caseTransfers, GoamlReportError, type CaseTransfer, type TransferRecord } from '../core/index.ts'
+import { getBatch } from '../store/batches.ts'
+import { alertingVerdicts, getCase, type StoredCase } from '../store/cases.ts'
+import { evidenceRecords } from '../store/evidence-records.ts'
+import type { ServiceDeps } from './deps.ts'
+import { NoReportingEntityError, UnknownCaseError, UnreportableCaseError } from './errors.ts'
+
+async function storedCase(deps: ServiceDeps, caseId: string): Promise<StoredCase> {
+  const found = await getCase(deps.db, caseId)
+  if (!found) throw new UnknownCaseError(caseId)
+  return found
+}
+
+async function keptRecords(deps: ServiceDeps, stored: StoredCase): Promise<Map<string, TransferRecord>> {
+  const records = await evidenceRecords(deps.db, stored.batchId, stored.case.evidence)
+  return new Map(records.map((r) => [r.id, r]))
+}
+
+/** a case's evidence transfers, a row each, from the records kept for it */
+export async function storedCaseTransfers(deps: ServiceDeps, caseId: string): Promise<CaseTransfer[]> {
+  const stored = await storedCase(deps, caseId)
+  return caseTransfers([stored.case], await keptRecords(deps, stored))
+}
+
+/**
+ * A stored case's report (goAML, say): the kept evidence records, the stored verdicts' reasons, the rates of
+ * the rule set the batch was screened with, and the service's reporting entity.
+ */
+export async function storedCaseReport(deps: ServiceDeps, caseId: string, reportName: string): Promise<{ text: string; mediaType: string }> {
+  const report = caseReportNamed(reportName)!
+  const stored = await storedCase(deps, caseId)
+  if (!deps.reportingEntity) throw new NoReportingEntityError()
+  const batch = (await getBatch(deps.db, stored.batchId))!
+  const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
+  const [records, verdicts] = await Promise.all([keptRecords(deps, stored), alertingVerdicts(deps.db, stored.batchId, stored.case.transfers)])
+  const submittedAt = new Date((deps.clock?.now() ?? Date.now())).toISOString()
+  try {
+    const text = report.build({ case: stored.case, records, verdicts, entity: deps.reportingEntity, money: ruleset, submittedAt })
+    return { text, mediaType: report.mediaType }
+  } catch (err) {
+    if (err instanceof GoamlReportError) throw new UnreportableCaseError(err.message)
+    throw err
+  }
+}
