@@ -98,6 +98,20 @@ for (const dialect of DIALECTS) {
       expect((await s.svc.request(`/v1/cases/${a.id}/sar`, { key: s.keys.analyst })).status).toBe(400)
     })
 
+    it('keeps the alerting records of a streamed batch, the only ones at hand', async () => {
+      const streamed = [0, 10, 20].map((m, i) => ({ ...transfer(m, 'E', 'R'), id: `e${i}` }))
+      const res = await s.svc.request('/v1/batches?stream=true', {
+        method: 'POST', key: s.keys.screen, body: streamed.map((r) => JSON.stringify(r)).join('\n') + '\n', headers: { 'content-type': 'application/x-ndjson' },
+      })
+      expect(res.status).toBe(200)
+      await res.text()
+      await s.svc.background.idle()
+      const [e] = (await casesOf()).cases.filter((c) => c.entity === 'id:E')
+      expect([...e.evidence].sort()).toEqual(['e0', 'e1', 'e2'])
+      const { transfers } = await (await s.svc.request(`/v1/cases/${e.id}/transfers`, { key: s.keys.analyst })).json()
+      expect(transfers.map((t: any) => [t.transfer, t.timestamp !== undefined]).sort()).toEqual([['e0', false], ['e1', true], ['e2', true]])
+    })
+
     it('answers 501 without a reporting-entity file, and 422 once the records are past their retention', async () => {
       const [a] = (await casesOf()).cases.filter((c) => c.entity === 'id:A')
       const bare = new TestService(s.svc.store)
@@ -106,7 +120,7 @@ for (const dialect of DIALECTS) {
       expect((await none.json()).type).toBe('/docs#problem-no-reporting-entity')
       await bare.live?.close()
 
-      expect(await pruneEvidenceRecords(s.svc.store.db, new Date(Date.now() + 401 * 24 * 3600_000))).toBe(7)
+      expect(await pruneEvidenceRecords(s.svc.store.db, new Date(Date.now() + 401 * 24 * 3600_000))).toBe(9)
       const gone = await s.svc.request(`/v1/cases/${a.id}/goaml`, { key: s.keys.analyst })
       expect(gone.status).toBe(422)
       expect((await gone.json()).detail).toMatch(/none of its 4 evidence transfers/)
