@@ -53,7 +53,7 @@ export const BatchCasesSchema = z
   })
   .meta({ id: 'BatchCases' })
 
-export const StoredCaseSchema = CaseSchema.extend({ batchId: z.string().describe('the batch the case came from') }).meta({ id: 'StoredCase' })
+export const StoredCaseSchema = CaseSchema.extend({ batchId: z.string().nullable().describe('the batch the case came from; null for a case of real-time alerts') }).meta({ id: 'StoredCase' })
 
 export const CasePageSchema = z
   .object({

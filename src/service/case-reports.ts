@@ -24,15 +24,17 @@ export async function storedCaseTransfers(deps: ServiceDeps, caseId: string): Pr
 
 /**
  * A stored case's report (goAML, say): the kept evidence records, the stored verdicts' reasons, the rates of
- * the rule set the batch was screened with, and the service's reporting entity.
+ * the rule set that screened it, and the service's reporting entity.
  */
 export async function storedCaseReport(deps: ServiceDeps, caseId: string, reportName: string): Promise<{ text: string; mediaType: string }> {
   const report = caseReportNamed(reportName)!
   const stored = await storedCase(deps, caseId)
   if (!deps.reportingEntity) throw new NoReportingEntityError()
-  const batch = (await getBatch(deps.db, stored.batchId))!
-  const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
   const [records, verdicts] = await Promise.all([keptRecords(deps, stored), alertingVerdicts(deps.db, stored.batchId, stored.case.transfers)])
+  // the rates of the rule set that screened the batch, or a real-time case's first alert
+  const version = stored.batchId !== null ? (await getBatch(deps.db, stored.batchId))!.ruleset : verdicts.get(stored.case.transfers[0]!)?.ruleset
+  if (version === undefined) throw new UnreportableCaseError(`case ${caseId}: its first alert is no longer stored`)
+  const ruleset = await deps.rulesets.compiled(deps.db, version)
   const submittedAt = new Date((deps.clock?.now() ?? Date.now())).toISOString()
   try {
     const text = report.build({ case: stored.case, records, verdicts, entity: deps.reportingEntity, money: ruleset, submittedAt })

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseReportingEntity } from '../../src/core/index.ts'
 import { pruneEvidenceRecords } from '../../src/store/evidence-records.ts'
+import { InProcessTasks } from '../../src/service/background.ts'
+import { DEFAULT_CONFIG } from '../../src/service/deps.ts'
+import { rollUpRealtimeCases } from '../../src/service/realtime-cases.ts'
 import { parseCsvLine } from '../../src/core/io/csv-line.ts'
 import { validateGoaml } from '../export/xsd-validator.ts'
 import { DIALECTS } from './support/databases.ts'
@@ -112,6 +115,33 @@ for (const dialect of DIALECTS) {
       expect(transfers.map((t: any) => [t.transfer, t.timestamp !== undefined]).sort()).toEqual([['e0', false], ['e1', true], ['e2', true]])
     })
 
+    it('rolls real-time alerts up into cases with stable ids, kept records and a valid goAML report', async () => {
+      const deps = { db: s.svc.store.db, rulesets: s.svc.rulesets, config: DEFAULT_CONFIG, background: new InProcessTasks() }
+      const screen = async (id: string, minutes: number) => {
+        const res = await s.svc.post('/v1/screen', s.keys.screen, { ...transfer(minutes, 'G', 'R'), id, sender: client('G') })
+        expect(res.status).toBe(200)
+        return (await res.json()).decision
+      }
+      expect([await screen('g0', 0), await screen('g1', 5)]).toEqual(['clear', 'review'])
+      expect(await rollUpRealtimeCases(deps)).toBe(1)
+      const realtime = async () => (await casesOf()).cases.filter((c) => c.batchId === null)
+      const [first] = await realtime()
+      expect(first).toMatchObject({ entity: 'id:G', transfers: ['g1'], alerts: 1 })
+      expect([...first.evidence].sort()).toEqual(['g0', 'g1'])
+
+      // later alerts of the entity join the same case, under the same id, and the roll-up takes each alert once
+      await screen('g2', 10)
+      expect(await rollUpRealtimeCases(deps)).toBe(1)
+      expect(await rollUpRealtimeCases(deps)).toBe(0)
+      const [grown] = await realtime()
+      expect(grown).toMatchObject({ id: first.id, transfers: ['g1', 'g2'], alerts: 2 })
+
+      const xml = await (await s.svc.request(`/v1/cases/${grown.id}/goaml`, { key: s.keys.analyst })).text()
+      expect(validateGoaml([xml])).toEqual([[]])
+      expect([...xml.matchAll(/<transactionnumber>(.*?)<\/transactionnumber>/g)].map((m) => m[1])).toEqual(['g0', 'g1', 'g2'])
+      expect(xml.match(/<reason>[^<]*<\/reason>/)?.[0]).toContain('g2 (score 50): repeat-sender: 3 transfers from G in 24h')
+    })
+
     it('answers 501 without a reporting-entity file, and 422 once the records are past their retention', async () => {
       const [a] = (await casesOf()).cases.filter((c) => c.entity === 'id:A')
       const bare = new TestService(s.svc.store)
@@ -120,7 +150,7 @@ for (const dialect of DIALECTS) {
       expect((await none.json()).type).toBe('/docs#problem-no-reporting-entity')
       await bare.live?.close()
 
-      expect(await pruneEvidenceRecords(s.svc.store.db, new Date(Date.now() + 401 * 24 * 3600_000))).toBe(9)
+      expect(await pruneEvidenceRecords(s.svc.store.db, new Date(Date.now() + 401 * 24 * 3600_000))).toBe(12)
       const gone = await s.svc.request(`/v1/cases/${a.id}/goaml`, { key: s.keys.analyst })
       expect(gone.status).toBe(422)
       expect((await gone.json()).detail).toMatch(/none of its 4 evidence transfers/)

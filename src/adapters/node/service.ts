@@ -6,6 +6,7 @@ import { completeDeps, createApp } from '../../http/app.ts'
 import { SCREEN_PATH } from '../../http/screen-call.ts'
 import { InProcessTasks } from '../../service/background.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
+import { rollUpRealtimeCases } from '../../service/realtime-cases.ts'
 import type { ServiceDeps } from '../../service/deps.ts'
 import { LiveScreening } from '../../service/live-screening.ts'
 import type { RealtimeScreening } from '../../service/realtime.ts'
@@ -63,7 +64,12 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
     for (const b of await recoverStaleBatches(deps, after)) log(`batch ${b.id}: left ${b.status} by a stopped process; ${b.mode === 'async' && b.status !== 'receiving' ? 'resuming' : 'marked failed'}`)
   }
   await recover(staleAfter)
-  const sweeper = setInterval(() => recover(config.staleBatchMs).catch(() => {}), SWEEP_MS)
+  // the sweep also rolls the real-time alerts stored since the last one into cases
+  const rollUp = () => rollUpRealtimeCases(deps).catch((err: unknown) => log(`real-time cases not rolled up (retried on the next sweep): ${err instanceof Error ? err.message : String(err)}`))
+  const sweeper = setInterval(() => {
+    recover(config.staleBatchMs).catch(() => {})
+    void rollUp()
+  }, SWEEP_MS)
   sweeper.unref()
 
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it

@@ -6,6 +6,7 @@ import { realtimeState } from './0004-realtime-state.ts'
 import { alertIndexes } from './0005-alert-indexes.ts'
 import { caseIds } from './0014-case-ids.ts'
 import { evidenceRecords } from './0015-evidence-records.ts'
+import { realtimeCases } from './0016-realtime-cases.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-alert-indexes': alertIndexes,
   '0014-case-ids': caseIds,
   '0015-evidence-records': evidenceRecords,
+  '0016-realtime-cases': realtimeCases,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
