@@ -10,6 +10,8 @@ export const REALTIME_CASE_QUIET_MS = 30 * DAY_MS
 /** the scope of real-time case ids (a batch's cases use the batch id) */
 const REALTIME_SCOPE = 'realtime'
 const ALERTS_PER_STEP = 500
+/** alerts younger than this are left for the next roll-up (see realtimeAlertsAfter) */
+const SETTLE_MS = 10_000
 
 /**
  * Rolls the real-time alerts stored since the last roll-up into cases, as a batch's cases are made: by the
@@ -18,12 +20,12 @@ const ALERTS_PER_STEP = 500
  * Runs in steps of one transaction each, locked, so that several processes may call it. Returns the alerts
  * rolled up.
  */
-export async function rollUpRealtimeCases(deps: ServiceDeps): Promise<number> {
+export async function rollUpRealtimeCases(deps: ServiceDeps, settleMs = SETTLE_MS): Promise<number> {
   let total = 0
   for (;;) {
     const n = await deps.db.transaction().execute(async (tx) => {
       const after = await lockRealtimeCaseProgress(tx)
-      const alerts = await realtimeAlertsAfter(tx, after, ALERTS_PER_STEP)
+      const alerts = await realtimeAlertsAfter(tx, after, ALERTS_PER_STEP, settleMs)
       if (alerts.length === 0) return 0
       const records = await realtimeRecords(tx, alerts.flatMap((a) => a.keys), alerts.map((a) => a.verdict.id))
       const book = new CaseBook(REALTIME_SCOPE)

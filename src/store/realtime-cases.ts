@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { TransferRecord, Verdict } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
 
@@ -19,14 +20,19 @@ export async function setRealtimeCaseProgress(db: Executor, lastVerdict: string)
   await db.updateTable('realtime_case_progress').set({ last_verdict: Number(lastVerdict) }).where('id', '=', 1).execute()
 }
 
-/** real-time review and block verdicts after the row `after`, oldest first */
-export async function realtimeAlertsAfter(db: Executor, after: string, limit: number): Promise<RealtimeAlert[]> {
+/**
+ * Real-time review and block verdicts after the row `after`, oldest first, stored at least `settleMs` ago by
+ * the database's clock: row ids are taken when a row is written, not when it commits, so a young row may still
+ * have an uncommitted neighbour with a smaller id that the next roll-up, starting after it, would pass over.
+ */
+export async function realtimeAlertsAfter(db: Executor, after: string, limit: number, settleMs: number): Promise<RealtimeAlert[]> {
   const rows = await db
     .selectFrom('verdicts')
     .select(['id', 'output', 'entities'])
     .where('batch_id', 'is', null)
     .where('decision', 'in', ['review', 'block'])
     .where('id', '>', after)
+    .where(sql<boolean>`created_at <= now() - make_interval(secs => ${settleMs / 1000})`)
     .orderBy('id')
     .limit(limit)
     .execute()

@@ -6,6 +6,8 @@ export const realtimeCases: Migration = {
   async up(db: Kysely<any>) {
     await sql`alter table cases alter column batch_id drop not null`.execute(db)
     await sql`create index cases_realtime_entity on cases (entity, last_seen) where batch_id is null`.execute(db)
+    // the roll-up reads real-time alerts alone, past any number of batch verdicts
+    await sql`create index verdicts_realtime_alerts on verdicts (id) where batch_id is null and decision in ('review', 'block')`.execute(db)
     await db.schema
       .createTable('realtime_case_progress')
       .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
