@@ -14,6 +14,7 @@ import { dispositionRoutes } from './routes/dispositions.ts'
 import { apiDocRoutes } from './routes/api-docs.ts'
 import { batchResultRoutes } from './routes/batch-results.ts'
 import { batchRoutes } from './routes/batches.ts'
+import { caseRoutes } from './routes/cases.ts'
 import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
 import { listRoutes } from './routes/lists.ts'
@@ -24,7 +25,7 @@ import { refuseHazardousUrls } from './url-guard.ts'
 export type ApiApp = OpenAPIHono<AppEnv>
 
 /** Each route file mounts its routes, declared once for the handler and the API document. */
-const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, dispositionRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
+const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, dispositionRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
 
 // what a failed query, path or header validation names in its 400 problem
 const WHERE: Record<string, string> = { query: 'query', param: 'path', header: 'headers', json: 'body', form: 'body', cookie: 'cookies' }

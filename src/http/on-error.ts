@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ScreeningError } from '../core/index.ts'
 import { isDatabaseUnavailable, PoolSaturatedError } from '../store/errors.ts'
-import { IdempotencyKeyReusedError, NoActiveRulesetError, TransferIdReusedError } from '../service/errors.ts'
+import { IdempotencyKeyReusedError, NoActiveRulesetError, NoReportingEntityError, TransferIdReusedError, UnknownCaseError, UnreportableCaseError } from '../service/errors.ts'
 import { WriterOverloadedError } from '../service/write-behind.ts'
 import type { AppEnv } from './env.ts'
 import { Problem } from './problem.ts'
@@ -34,6 +34,9 @@ export function asProblem(err: unknown, report: (err: unknown) => void = toConso
   if (err instanceof TransferIdReusedError) {
     return new Problem(409, 'transfer-id-reused', 'Transfer id reused', err.message, { id: err.transferId })
   }
+  if (err instanceof UnknownCaseError) return new Problem(404, 'not-found', 'Not found', err.message)
+  if (err instanceof NoReportingEntityError) return new Problem(501, 'no-reporting-entity', 'No reporting entity', err.message)
+  if (err instanceof UnreportableCaseError) return new Problem(422, 'unreportable-case', 'Case cannot be reported', err.message)
   if (err instanceof ScreeningError) {
     return new Problem(422, 'unscreenable-record', 'Record cannot be screened', err.message, { code: err.code, ...(err.path ? { path: err.path } : {}) })
   }

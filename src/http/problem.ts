@@ -49,6 +49,8 @@ export const PROBLEM_TYPES = {
   'rate-limited': "The API key made more requests a second than its rate allows; retry after the time in Retry-After.",
   'quota-exceeded': 'The API key has as many batches, or as many bytes of upload, stored and unfinished as it may; retry once some have been screened.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
+  'no-reporting-entity': 'The server has no reporting-entity file (TXSCREEN_GOAML_ENTITY), which the header of a goAML report comes from.',
+  'unreportable-case': "The case cannot be reported: none of its evidence records is kept any more, or a transfer's currency has no rate in the rule set.",
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
   saturated: 'The server is at capacity (every database connection busy, or too many real-time writes waiting); nothing was decided: retry after the time in Retry-After.',
   'shutting-down': 'The server is draining before it stops; retry on another instance.',

@@ -54,6 +54,25 @@ export const BatchCasesSchema = z
   })
   .meta({ id: 'BatchCases' })
 
+export const StoredCaseSchema = CaseSchema.extend({ batchId: z.string().nullable().describe('the batch the case came from; null for a case of real-time alerts') }).meta({ id: 'StoredCase' })
+
+export const CasePageSchema = z
+  .object({
+    cases: z.array(StoredCaseSchema).describe('oldest first'),
+    next: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({ id: 'CasePage' })
+
+export const CaseTransferSchema = z
+  .object({
+    case: z.string(), entity: z.string(), transfer: z.string(), alerting: z.boolean(),
+    timestamp: z.string().optional(), amount: z.string().optional(), currency: z.string().optional(), channel: z.string().optional(),
+    sender: z.string().optional(), senderName: z.string().optional(), senderInstitution: z.string().optional(),
+    receiver: z.string().optional(), receiverName: z.string().optional(), receiverInstitution: z.string().optional(), reference: z.string().optional(),
+  })
+  .describe("an evidence transfer of a case; the record's fields are absent when its record is no longer kept")
+  .meta({ id: 'CaseTransfer' })
+
 export const AlertSchema = z
   .object({
     id: z.string().describe("the alert's id"),

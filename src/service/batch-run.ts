@@ -1,6 +1,6 @@
 import {
   InProcessEngine, inputFormats, isLineError, Screener, screenBytes, systemClock,
-  type Clock, type CompiledRuleset, type ScreenOutput, type Watchlists,
+  type Clock, type CompiledRuleset, type ScreenOutput, type TransferRecord, type Watchlists,
 } from '../core/index.ts'
 import { EMPTY_COUNTS, saveBatchProgress, setBatchStatus, type BatchInfo } from '../store/batches.ts'
 import { replaceBatchCases } from '../store/cases.ts'
@@ -25,6 +25,8 @@ export interface RunOptions {
   emit?: (outputs: ScreenOutput[]) => Promise<void>
   /** stops the run where it is without touching the batch row: what a killed process leaves behind */
   signal?: AbortSignal
+  /** receives the record of each review or block verdict, as screened */
+  onAlert?: (record: TransferRecord) => void
   /** when progress was last saved, for the heartbeat; the system clock when absent */
   clock?: Clock | undefined
 }
@@ -73,7 +75,9 @@ export async function runBatch(
         if (shouldStore(output, options.storeVerdicts)) {
           const record = parsed.ok ? parsed.record : undefined
           // entity keys only for alerts: they are what `GET /v1/alerts?entity=` searches
-          const keys = record && !isLineError(output) && output.decision !== 'clear' ? screener.entityKeys(record) : []
+          const alert = record && !isLineError(output) && output.decision !== 'clear'
+          const keys = alert ? screener.entityKeys(record) : []
+          if (alert) options.onAlert?.(record)
           const line = parsed.ok ? parsed.line : parsed.error.line
           pending.push(toVerdictRow(output, { batchId: batch.id, seq, line, ruleset: ruleset.version, tenant: batch.tenant, keyId: batch.ownerKey }, record, keys))
         }

@@ -1,4 +1,4 @@
-import type { InputFormat, ScreenOutput } from '../core/index.ts'
+import type { InputFormat, ScreenOutput, TransferRecord } from '../core/index.ts'
 import { hashingStream, randomHex, sha256OfStream } from '../store/crypto.ts'
 import {
   claimStaleBatch,
@@ -16,6 +16,7 @@ import { audit } from '../store/audit.ts'
 import type { BatchCounts } from '../store/schema.ts'
 import { runBatch } from './batch-run.ts'
 import { readStoredUpload, storeUpload } from './batch-upload.ts'
+import { keepCaseEvidence, storedRecords } from './case-evidence.ts'
 import type { ServiceDeps } from './deps.ts'
 import { IdempotencyKeyReusedError, NoActiveRulesetError } from './errors.ts'
 
@@ -102,7 +103,7 @@ export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise
   return { batch: (await getBatch(deps.db, batch.id))!, created: true }
 }
 
-/** Screens a batch from its stored upload (first run, or again after a crash), then drops the upload. */
+/** Screens a batch from its stored upload (first run, or again after a crash), keeps its cases' evidence records, then drops the upload. */
 export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, signal?: AbortSignal): Promise<void> {
   const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
   const fresh = (await getBatch(deps.db, batch.id)) ?? batch
@@ -123,12 +124,15 @@ export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, sig
     }
     throw err
   }
+  // the records the cases name are kept for reports; the rest of the upload goes
+  await keepCaseEvidence(deps, batch.id, storedRecords(deps, fresh))
   await deleteUpload(deps.db, batch.id)
 }
 
 /**
  * Screens while the body arrives and hands each group of outputs to `emit` (the response). Nothing is
- * kept of the upload, so a batch cut off here ends failed with the counts it reached.
+ * kept of the upload, so a batch cut off here ends failed with the counts it reached; of its records, the
+ * alerting ones are kept for its cases' reports (earlier transfers in their evidence are not at hand).
  */
 export async function streamBatch(
   deps: ServiceDeps,
@@ -142,15 +146,18 @@ export async function streamBatch(
   }
   const ruleset = await deps.rulesets.compiled(deps.db, opened.batch.ruleset)
   const hashing = hashingStream()
+  const alerting: TransferRecord[] = []
   const run = runBatch(deps.db, opened.batch, ruleset, req.body.pipeThrough(hashing.stream), {
     storeVerdicts: deps.config.storeVerdicts,
     watchlists: deps.lists?.current(),
     clock: deps.clock,
     emit,
+    onAlert: (r) => alerting.push(r),
   }).then(
     async (counts) => {
       await setFingerprint(deps.db, opened.batch.id, hashing.digest())
       countBatch(deps, 'completed', counts)
+      await keepCaseEvidence(deps, opened.batch.id, [alerting])
     },
     (err: unknown) => {
       deps.metrics?.batchEnded('failed', 0)

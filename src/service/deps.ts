@@ -1,4 +1,4 @@
-import type { Clock } from '../core/index.ts'
+import type { Clock, ReportingEntity } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
 import type { ListHolder } from './lists.ts'
 import type { RulesetService } from './rulesets.ts'
@@ -12,6 +12,8 @@ export interface ServiceConfig {
   uploadChunkBytes: number
   /** a real-time screening call answers 503 after this long rather than wait on a stalled store */
   screenTimeoutMs: number
+  /** the records a batch's cases name in their evidence are kept this many days after the batch, for reports */
+  evidenceRetentionDays: number
   /** distinct keys that must approve a rule-set activation (1: whoever publishes or activates does it alone) */
   activationApprovals: number
   /** real time refuses an event time more than this far ahead of the clock (past times are allowed) */
@@ -66,6 +68,8 @@ export interface ServiceDeps {
   lists?: ListHolder
   config: ServiceConfig
   background: BackgroundTasks
+  /** the reporting-entity file goAML reports are filed under; none when not configured */
+  reportingEntity?: ReportingEntity
   /** where the service reads wall-clock time (heartbeats, key expiry, skew checks); the system clock when absent */
   clock?: Clock
   /** the queue stored batches wait in; none on Workers */
@@ -85,4 +89,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   maxPendingBatchesPerKey: 20,
   maxStoredBytesPerKey: 8 * 1024 ** 3,
   rateLimits: { screenPerSecond: 10_000, apiPerSecond: 1_000 },
+  evidenceRetentionDays: 400,
 }

@@ -28,3 +28,20 @@ export class TransferIdReusedError extends Error {
     super(`transfer ${transferId} was screened before with a different body; a new transfer needs a new id`)
   }
 }
+
+/** No stored case has this id. */
+export class UnknownCaseError extends Error {
+  constructor(readonly caseId: string) {
+    super(`There is no case ${caseId}.`)
+  }
+}
+
+/** A report's header needs the reporting-entity file, and the service was started without one. */
+export class NoReportingEntityError extends Error {
+  constructor() {
+    super('no reporting-entity file is configured: start the service with TXSCREEN_GOAML_ENTITY=FILE (see docs/interop.md)')
+  }
+}
+
+/** The case cannot be reported: none of its evidence records is kept any more, or a currency has no rate. */
+export class UnreportableCaseError extends Error {}

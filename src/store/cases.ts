@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely'
-import type { Case } from '../core/index.ts'
+import type { Case, Verdict } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
 import type { CaseTable } from './schema.ts'
 
@@ -9,7 +9,8 @@ export type CaseRow = Case
 /** a stored case with where it came from and its place in `GET /v1/cases` (the cursor) */
 export interface StoredCase {
   cursor: string
-  batchId: string
+  /** null for a case of real-time alerts */
+  batchId: string | null
   case: Case
 }
 
@@ -20,27 +21,29 @@ export async function replaceBatchCases(db: Executor, batchId: string, cases: re
     await db
       .insertInto('cases')
       .values(
-        chunk.map((c) => ({
-          case_id: c.id,
-          batch_id: batchId,
-          entity: c.entity,
-          rules: c.rules,
-          typologies: c.typologies,
-          alerts: c.alerts,
-          score: c.score,
-          max_score: c.maxScore,
-          decision: c.decision,
-          transfers: JSON.stringify(c.transfers),
-          evidence: JSON.stringify(c.evidence),
-          first_seen: c.firstSeen,
-          last_seen: c.lastSeen,
-        })),
+        chunk.map((c) => ({ case_id: c.id, batch_id: batchId, ...caseValues(c) })),
       )
       .execute()
   }
 }
 
 type Row = Pick<Selectable<CaseTable>, 'case_id' | 'entity' | 'rules' | 'typologies' | 'alerts' | 'score' | 'max_score' | 'decision' | 'transfers' | 'evidence' | 'first_seen' | 'last_seen'>
+
+function caseValues(c: Case) {
+  return {
+    entity: c.entity,
+    rules: c.rules,
+    typologies: c.typologies,
+    alerts: c.alerts,
+    score: c.score,
+    max_score: c.maxScore,
+    decision: c.decision,
+    transfers: JSON.stringify(c.transfers),
+    evidence: JSON.stringify(c.evidence),
+    first_seen: c.firstSeen,
+    last_seen: c.lastSeen,
+  }
+}
 
 function toCase(r: Row): Case {
   return {
@@ -93,4 +96,38 @@ export async function listCases(db: Executor, filter: CaseFilter, page: { after?
 export async function getCase(db: Executor, caseId: string): Promise<StoredCase | undefined> {
   const r = await db.selectFrom('cases').selectAll().where('case_id', '=', caseId).executeTakeFirst()
   return r && { cursor: String(r.id), batchId: r.batch_id, case: toCase(r) }
+}
+
+/** the stored review and block verdicts among `ids` of a batch's transfers, or of real-time calls when `batchId` is null */
+export async function alertingVerdicts(db: Executor, batchId: string | null, ids: readonly string[]): Promise<Map<string, Verdict>> {
+  const found = new Map<string, Verdict>()
+  for (const chunk of chunks(ids, 500)) {
+    const rows = await db
+      .selectFrom('verdicts')
+      .select(['record_id', 'output'])
+      .where('batch_id', batchId === null ? 'is' : '=', batchId)
+      .where('record_id', 'in', chunk)
+      .where('decision', 'in', ['review', 'block'])
+      .execute()
+    for (const r of rows) found.set(r.record_id!, r.output as Verdict)
+  }
+  return found
+}
+
+/** the real-time cases of these entities still open: with an alert at or after `openSince` (ISO 8601) */
+export async function openRealtimeCases(db: Executor, entities: readonly string[], openSince: string): Promise<Case[]> {
+  const found: Case[] = []
+  for (const chunk of chunks(entities, 500)) {
+    const rows = await db.selectFrom('cases').selectAll().where('batch_id', 'is', null).where('entity', 'in', chunk).where('last_seen', '>=', openSince).execute()
+    found.push(...rows.map(toCase))
+  }
+  return found
+}
+
+/** Writes real-time cases: a case already stored is updated in place (it keeps its place in the cursor order). */
+export async function saveRealtimeCases(db: Executor, cases: readonly Case[]): Promise<void> {
+  for (const c of cases) {
+    const updated = await db.updateTable('cases').set(caseValues(c)).where('case_id', '=', c.id).executeTakeFirst()
+    if (Number(updated.numUpdatedRows) === 0) await db.insertInto('cases').values({ case_id: c.id, batch_id: null, ...caseValues(c) }).execute()
+  }
 }

@@ -12,11 +12,25 @@ export async function keepEvidenceRecords(db: Executor, batchId: string, records
   }
 }
 
-/** the kept records of a batch among `ids`, in no particular order */
-export async function evidenceRecords(db: Executor, batchId: string, ids: readonly string[]): Promise<TransferRecord[]> {
+/** Keeps records of real-time cases until `keepUntil`, or later when a record is kept already. */
+export async function keepRealtimeEvidenceRecords(db: Executor, records: readonly TransferRecord[], keepUntil: Date): Promise<void> {
+  for (const chunk of chunks(records, 500)) {
+    await db
+      .insertInto('realtime_evidence_records')
+      .values(chunk.map((r) => ({ record_id: r.id, record: JSON.stringify(r), keep_until: keepUntil })))
+      .onConflict((oc) => oc.column('record_id').doUpdateSet({ keep_until: keepUntil }))
+      .execute()
+  }
+}
+
+/** the kept records among `ids` of a batch, or of real-time cases when `batchId` is null; in no particular order */
+export async function evidenceRecords(db: Executor, batchId: string | null, ids: readonly string[]): Promise<TransferRecord[]> {
   const found: TransferRecord[] = []
   for (const chunk of chunks(ids, 500)) {
-    const rows = await db.selectFrom('evidence_records').select('record').where('batch_id', '=', batchId).where('record_id', 'in', chunk).execute()
+    const rows =
+      batchId === null
+        ? await db.selectFrom('realtime_evidence_records').select('record').where('record_id', 'in', chunk).execute()
+        : await db.selectFrom('evidence_records').select('record').where('batch_id', '=', batchId).where('record_id', 'in', chunk).execute()
     for (const r of rows) found.push(r.record as TransferRecord)
   }
   return found
@@ -24,6 +38,7 @@ export async function evidenceRecords(db: Executor, batchId: string, ids: readon
 
 /** Drops the records whose retention ended before `now`; returns how many went. */
 export async function pruneEvidenceRecords(db: Executor, now: Date): Promise<number> {
-  const result = await db.deleteFrom('evidence_records').where('keep_until', '<', now).executeTakeFirst()
-  return Number(result.numDeletedRows)
+  const batches = await db.deleteFrom('evidence_records').where('keep_until', '<', now).executeTakeFirst()
+  const realtime = await db.deleteFrom('realtime_evidence_records').where('keep_until', '<', now).executeTakeFirst()
+  return Number(batches.numDeletedRows) + Number(realtime.numDeletedRows)
 }

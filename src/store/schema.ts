@@ -10,6 +10,8 @@ export interface Database {
   verdicts: VerdictTable
   cases: CaseTable
   evidence_records: EvidenceRecordTable
+  realtime_evidence_records: RealtimeEvidenceRecordTable
+  realtime_case_progress: RealtimeCaseProgressTable
   entity_events: EntityEventTable
   api_keys: ApiKeyTable
   audit_log: AuditLogTable
@@ -117,7 +119,8 @@ export interface CaseTable {
   id: Serial
   // the case's stable id, as the core makes it
   case_id: string
-  batch_id: string
+  // null for a case of real-time alerts
+  batch_id: string | null
   entity: string
   rules: string[]
   typologies: string[]
@@ -136,6 +139,18 @@ export interface EvidenceRecordTable {
   record_id: string
   record: Json<unknown>
   keep_until: Timestamp
+}
+
+export interface RealtimeEvidenceRecordTable {
+  record_id: string
+  record: Json<unknown>
+  keep_until: Timestamp
+}
+
+export interface RealtimeCaseProgressTable {
+  id: ColumnType<number, number, never>
+  // the last real-time verdict row rolled up into cases
+  last_verdict: BigInt8
 }
 
 export interface EntityEventTable {

@@ -14,6 +14,8 @@ export interface NodeConfig {
   realtimeState: RealtimeStateMode
   /** longest a whole request may take to arrive, 0 for no limit (Node's own 300 s cuts long batch uploads) */
   requestTimeoutMs: number
+  /** the reporting-entity YAML file of goAML reports (GET /v1/cases/{id}/goaml); none when unset */
+  goamlEntity: string | undefined
   service: ServiceConfig
 }
 
@@ -47,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     staleBatchMs: positiveInt('TXSCREEN_STALE_BATCH_SECONDS', env.TXSCREEN_STALE_BATCH_SECONDS, 60) * 1000,
     realtimeState,
     requestTimeoutMs: nonNegativeInt('TXSCREEN_REQUEST_TIMEOUT_SECONDS', env.TXSCREEN_REQUEST_TIMEOUT_SECONDS, 0) * 1000,
+    goamlEntity: env.TXSCREEN_GOAML_ENTITY || undefined,
     service: {
       storeVerdicts: store,
       batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),
@@ -61,6 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
         screenPerSecond: nonNegativeInt('TXSCREEN_RATE_SCREEN_PER_SECOND', env.TXSCREEN_RATE_SCREEN_PER_SECOND, DEFAULT_CONFIG.rateLimits.screenPerSecond),
         apiPerSecond: nonNegativeInt('TXSCREEN_RATE_API_PER_SECOND', env.TXSCREEN_RATE_API_PER_SECOND, DEFAULT_CONFIG.rateLimits.apiPerSecond),
       },
+      evidenceRetentionDays: positiveInt('TXSCREEN_EVIDENCE_RETENTION_DAYS', env.TXSCREEN_EVIDENCE_RETENTION_DAYS, DEFAULT_CONFIG.evidenceRetentionDays),
     },
   }
 }

@@ -7,6 +7,7 @@ import { SCREEN_PATH } from '../../http/screen-call.ts'
 import { InProcessTasks } from '../../service/background.ts'
 import { StoredBatchQueue } from '../../service/batch-queue.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
+import { rollUpRealtimeCases } from '../../service/realtime-cases.ts'
 import type { ServiceDeps } from '../../service/deps.ts'
 import { LiveScreening } from '../../service/live-screening.ts'
 import type { RealtimeScreening } from '../../service/realtime.ts'
@@ -14,6 +15,7 @@ import { RulesetService } from '../../service/rulesets.ts'
 import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
 import { fileLists } from './file-lists.ts'
+import { readReportingEntity } from './reporting-entity.ts'
 import { directScreen } from './direct-screen.ts'
 import { createLogger } from './logger.ts'
 import { METRICS_PATH, metricsEndpoint } from './metrics-endpoint.ts'
@@ -53,7 +55,8 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
     const { sources } = await lists.reload()
     for (const s of sources) log(`list ${s.spec}: ${s.entries} entries, ${s.indicators} indicators`)
   }
-  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, clock, ...(lists && { lists }) }
+  const reportingEntity = config.goamlEntity !== undefined ? await readReportingEntity(config.goamlEntity) : undefined
+  const deps: ServiceDeps = { db: store.db, rulesets, config: config.service, background, clock, ...(lists && { lists }), ...(reportingEntity && { reportingEntity }) }
   const batchQueue = new StoredBatchQueue(deps, config.service.batchConcurrency)
   deps.batchQueue = batchQueue
   const rateLimiter = new RateLimiter(config.service.rateLimits, clock)
@@ -82,11 +85,14 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
     for (const b of await recoverStaleBatches(deps, after)) log(`batch ${b.id}: left ${b.status} by a stopped process; ${b.mode === 'async' && b.status !== 'receiving' ? 'resuming' : 'marked failed'}`)
   }
   await recover(staleAfter)
+  // the sweep also rolls the real-time alerts stored since the last one into cases
+  const rollUp = () => rollUpRealtimeCases(deps).catch((err: unknown) => log(`real-time cases not rolled up (retried on the next sweep): ${err instanceof Error ? err.message : String(err)}`))
   // batches queued by other processes on the same database are taken when a slot here is free
   const sweeper = setInterval(() => {
     recover(config.staleBatchMs)
       .then(() => batchQueue.kick())
       .catch(() => {})
+    void rollUp()
   }, SWEEP_MS)
   sweeper.unref()
 

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../http/deps.ts'
 import { asProblem } from '../../http/on-error.ts'
 import { RateLimiter } from '../../http/rate-limit.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
+import { rollUpRealtimeCases } from '../../service/realtime-cases.ts'
 import type { BackgroundTasks } from '../../service/deps.ts'
 import { RulesetService } from '../../service/rulesets.ts'
 import type { Db } from '../../store/db.ts'
@@ -81,13 +82,14 @@ export function workerEntry(openDb: (env: Env) => Db) {
       return res
     },
 
-    /** Cron trigger: picks up batches whose isolate went away (see wrangler.toml [triggers]). */
+    /** Cron trigger: picks up batches whose isolate went away (see wrangler.toml [triggers]) and rolls real-time alerts into cases. */
     async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
       const db = openDb(env)
       const tasks: Promise<unknown>[] = []
       const background: BackgroundTasks = { run: (task) => void tasks.push(task(new AbortController().signal)) }
       try {
         await recoverStaleBatches({ db, rulesets, config: configOf(env), background }, 5 * 60_000)
+        await rollUpRealtimeCases({ db, rulesets, config: configOf(env), background })
         ctx.waitUntil(Promise.allSettled(tasks).finally(() => db.destroy()))
       } catch (err) {
         await db.destroy()

@@ -51,6 +51,13 @@ export class CaseBook {
     }
   }
 
+  /** takes up a case built before (a stored real-time case) so that later verdicts add to it */
+  resume(c: Case): void {
+    const copy = { ...c, rules: [...c.rules], typologies: [...c.typologies], transfers: [...c.transfers], evidence: [...c.evidence] }
+    this.cases.set(c.entity, copy)
+    this.evidence.set(c.entity, new Set(copy.evidence))
+  }
+
   /** cases, highest total score first */
   list(): Case[] {
     return [...this.cases.values()].sort((a, b) => b.score - a.score || a.entity.localeCompare(b.entity))

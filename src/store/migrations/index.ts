@@ -10,6 +10,7 @@ import { alertFeed } from './0008-alert-feed.ts'
 import { auditChain } from './0009-audit-chain.ts'
 import { caseIds } from './0014-case-ids.ts'
 import { evidenceRecords } from './0015-evidence-records.ts'
+import { realtimeCases } from './0016-realtime-cases.ts'
 import { dispositions } from './0017-dispositions.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-audit-chain': auditChain,
   '0014-case-ids': caseIds,
   '0015-evidence-records': evidenceRecords,
+  '0016-realtime-cases': realtimeCases,
   '0017-dispositions': dispositions,
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import type { ReportingEntity } from '../../../src/core/index.ts'
 import { openDatabase, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
 import { createApp } from '../../../src/http/app.ts'
 import type { Clock } from '../../../src/core/index.ts'
@@ -14,7 +15,7 @@ import { freshDatabase, type DialectName, type TestDatabase } from './databases.
 import { TEST_RULES } from './rules.ts'
 
 /** Service settings plus where the real-time state lives (memory by default, as `npm start` has it). */
-export type TestConfig = Partial<ServiceConfig> & { realtimeState?: RealtimeStateMode; live?: Partial<LiveScreeningOptions>; clock?: Clock }
+export type TestConfig = Partial<ServiceConfig> & { realtimeState?: RealtimeStateMode; live?: Partial<LiveScreeningOptions>; clock?: Clock; reportingEntity?: ReportingEntity }
 
 export interface Keys {
   screen: string
@@ -33,11 +34,11 @@ export class TestService {
     config: TestConfig = {},
     readonly background: BackgroundTasks & { idle(): Promise<void> } = new InProcessTasks(),
   ) {
-    const { realtimeState = 'memory', live, clock, ...service } = config
+    const { realtimeState = 'memory', live, clock, reportingEntity, ...service } = config
     // a loaded test machine must not trip the real-time deadline; the resilience tests set their own
     const merged = { ...DEFAULT_CONFIG, screenTimeoutMs: 15_000, ...service }
     this.live = realtimeState === 'memory' ? new LiveScreening(store.db, this.rulesets, { storeVerdicts: merged.storeVerdicts, ...live }) : undefined
-    const deps: ServiceDeps = { db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(clock && { clock }) }
+    const deps: ServiceDeps = { db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(clock && { clock }), ...(reportingEntity && { reportingEntity }) }
     // as `npm start` has it: stored batches wait in the batches table for a slot
     deps.batchQueue = new StoredBatchQueue(deps, merged.batchConcurrency)
     this.app = createApp({ ...deps, ...(this.live && { realtime: this.live }) })
@@ -87,11 +88,11 @@ export interface Seeded {
 }
 
 /** For the enclosing describe: a fresh database, a service over it with keys and the test rules (fields filled in beforeAll). */
-export function useSeededService(dialect: DialectName): Seeded {
+export function useSeededService(dialect: DialectName, config: TestConfig = {}): Seeded {
   const s = {} as Seeded
   beforeAll(async () => {
     s.test = await freshDatabase(dialect)
-    s.svc = await TestService.open(s.test.target)
+    s.svc = await TestService.open(s.test.target, config)
     s.keys = await seed(s.svc)
   })
   afterAll(async () => {
