@@ -7,6 +7,7 @@ import { contentHash } from './hash.ts'
 import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
 import { ruleFileSchema, RulesetFileSchema, type RuleFile, type RulesetFile } from './schema.ts'
+import { splitLists } from './structured-lists.ts'
 import { parseYamlSource, type LocatedYaml, type RuleSource } from './yaml-source.ts'
 
 export type CompileResult = { ok: true; ruleset: CompiledRuleset } | { ok: false; issues: RuleIssue[] }
@@ -66,7 +67,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
   const set = rulesets.length === 1 ? rulesets[0] : undefined
   if (!set) return { ok: false, issues }
 
-  const lists = new Map(Object.entries(set.file.lists))
+  const { scalars: lists, structured } = splitLists(set.file.lists)
   const compiled: CompiledRule[] = []
   for (const [id, switchboard] of Object.entries(set.file.rules)) {
     const rule = byId.get(id)
@@ -78,6 +79,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
     compiled.push(
       compileRule(rule.file, {
         lists,
+        structured,
         weight: switchboard.weight,
         evidenceLimit: set.file.evidence_limit,
         baseCurrency: set.file.base_currency,
@@ -134,12 +136,16 @@ function validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, issues: RuleIssue[
   return undefined
 }
 
+// a branch refused at the union's own place (a plain value where an object stands) went least far
+const rank = (branch: z.core.$ZodIssue[]) =>
+  branch.length + (branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union')) ? 1000 : 0)
+
 // zod reports every branch of a union; the branch that got furthest is the one the analyst meant
 function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
   let best: z.core.$ZodIssue[] | undefined
   for (const branch of issue.errors) {
     if (branch.some((i) => i.code === 'invalid_value' && i.path.length <= 1 && !best)) continue
-    if (!best || branch.length < best.length) best = branch
+    if (!best || rank(branch) < rank(best)) best = branch
   }
   const chosen = best?.[0]
   if (!chosen) return issue.message

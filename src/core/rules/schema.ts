@@ -3,7 +3,8 @@ import { ConditionsSchema } from './condition-schema.ts'
 import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureSpec } from './measures/measure.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
-import { duration, identifier, scalar } from './schema-parts.ts'
+import { duration, identifier } from './schema-parts.ts'
+import { ListSchema } from './structured-lists.ts'
 
 /**
  * Rule files and the ruleset file, as analysts write them in YAML.
@@ -82,7 +83,8 @@ export const RulesetFileSchema = z
     thresholds: z.object({ review: z.number().min(0).max(100), block: z.number().min(0).max(100) }).strict(),
     lateness: duration.default('1h'),
     evidence_limit: z.number().int().min(0).max(1000).default(20),
-    lists: z.record(identifier, z.array(scalar)).default({}),
+    /** scalar lists for conditions; weighted terms or routes for the measures that read them */
+    lists: z.record(identifier, ListSchema).default({}),
     rules: z.record(identifier, z.object({ enabled: z.boolean().default(true), weight: z.number().min(0).max(10).default(1) }).strict()),
   })
   .strict()
