@@ -9,7 +9,7 @@ const LISTS = `  code_words:
     - { term: boat, weight: 1 }
     - { term: "tiền đường", weight: 3 }
   routes:
-    - { route: [TR, GR, RS, HU] }
+    - { route: [IQ, TR, GR, RS, HU] }
     - { route: [LY, IT, FR, GB], name: central Mediterranean }`
 
 const release = `kind: rule
@@ -108,6 +108,14 @@ describe('route_legs', () => {
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'review', 'review'])
     expect(verdicts[2]!.hits[0]!.reason).toBe('3 legs along TR > GR > RS')
     expect(verdicts[2]!.hits[0]!.evidence.transfers).toEqual(['tr', 'gr', 'rs'])
+  })
+
+  it('never counts a payment to the origin as a leg', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'O', 'I1', 3500, { receiver: { id: 'I1', country: 'IQ' } }),
+      transfer(9 * DAY, 'O', 'T1', 800, { receiver: { id: 'T1', country: 'TR' } }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear'])
   })
 
   it('ignores countries out of route order, legs on the same day, and a first leg that is not larger', () => {

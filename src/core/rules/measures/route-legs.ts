@@ -12,7 +12,8 @@ const MAX_SCANNED = 64
 
 /**
  * `{ route_legs: { routes: $list, min_gap, first_leg_larger } }`: the legs of a known route the entity has paid
- * for, ending with this payment: its payee's country is a country of a route, and earlier payments (at least
+ * for, ending with this payment: its payee's country is a country of a route after its origin (the first
+ * country, where paying someone is a remittance home), and earlier payments (at least
  * `min_gap` apart, inside the window) went to the countries before it on that route, in order. With
  * `first_leg_larger`, the first leg counted is larger than each later one (the journey is paid in advance, then
  * in instalments). The value is the number of legs (1: this payment alone); the legs are the evidence and
@@ -42,8 +43,9 @@ export const routeLegs = defineMeasure({
     const firstLarger = s.first_leg_larger
     // per country tag, the routes and positions (after the first) it stands at
     const stops = new Map<number, { route: number[]; pos: number }[]>()
+    // a route's first country is its origin: paying someone there is a remittance home, not a leg
     for (const route of routes) {
-      for (let pos = 1; pos < route.length; pos++) {
+      for (let pos = 2; pos < route.length; pos++) {
         const list = stops.get(route[pos]!) ?? []
         list.push({ route, pos })
         stops.set(route[pos]!, list)
@@ -85,7 +87,7 @@ export const routeLegs = defineMeasure({
           const chain: number[] = [-1]
           let want = pos - 1
           let before = ctx.ts - minGapMs
-          for (let i = 0; i < times.length && want >= 0; i++) {
+          for (let i = 0; i < times.length && want >= 1; i++) {
             if (times[i]! > before || packedTag(packed[i]!) !== route[want]) continue
             chain.push(i)
             want--
