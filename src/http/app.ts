@@ -7,6 +7,7 @@ import type { AppEnv } from './env.ts'
 import { toProblemResponse } from './on-error.ts'
 import { notFound } from './problem.ts'
 import { alertRoutes } from './routes/alerts.ts'
+import { dispositionRoutes } from './routes/dispositions.ts'
 import { apiDocRoutes } from './routes/api-docs.ts'
 import { batchResultRoutes } from './routes/batch-results.ts'
 import { batchRoutes } from './routes/batches.ts'
@@ -19,7 +20,7 @@ import { screenRoutes } from './routes/screen.ts'
 export type ApiApp = OpenAPIHono<AppEnv>
 
 /** Each route file mounts its routes, declared once for the handler and the API document. */
-const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
+const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, alertRoutes, dispositionRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
 
 // what a failed query, path or header validation names in its 400 problem
 const WHERE: Record<string, string> = { query: 'query', param: 'path', header: 'headers', json: 'body', form: 'body', cookie: 'cookies' }

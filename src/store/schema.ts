@@ -12,6 +12,7 @@ export interface Database {
   entity_events: EntityEventTable
   api_keys: ApiKeyTable
   audit_log: AuditLogTable
+  dispositions: DispositionTable
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -137,4 +138,20 @@ export interface AuditLogTable {
   action: string
   target: string
   details: Json<Record<string, unknown>>
+}
+
+export type DispositionOutcome = 'true_positive' | 'false_positive' | 'reported'
+
+export interface DispositionTable {
+  id: Serial
+  target_kind: 'alert' | 'case'
+  target_id: string
+  outcome: DispositionOutcome
+  note: ColumnType<string, string | undefined, string>
+  transfers: Json<string[]>
+  rules: string[]
+  typologies: string[]
+  alerted_at: Timestamp
+  actor: string
+  at: CreatedAt
 }

@@ -142,6 +142,23 @@ export async function listAlerts(
   }))
 }
 
+/** A stored alert (a review or block verdict) by its row id, as a disposition marks it. */
+export async function findAlert(
+  db: Executor,
+  id: string,
+): Promise<{ recordId: string; rules: string[]; typologies: string[]; alertedAt: string } | undefined> {
+  // row ids are bigints: anything longer is no row, not a database error
+  if (!/^\d{1,18}$/.test(id)) return undefined
+  const row = await db
+    .selectFrom('verdicts')
+    .select(['record_id', 'rules', 'typologies', 'occurred_at', 'created_at'])
+    .where('id', '=', id)
+    .where('decision', 'in', ['review', 'block'])
+    .executeTakeFirst()
+  if (!row || row.record_id === null) return undefined
+  return { recordId: row.record_id, rules: row.rules, typologies: row.typologies, alertedAt: (row.occurred_at ?? row.created_at).toISOString() }
+}
+
 /** The verdict a real-time call stored for a transfer id, if it stored one. */
 export async function findRealtimeVerdict(db: Executor, recordId: string): Promise<unknown> {
   const row = await db

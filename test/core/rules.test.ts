@@ -185,6 +185,13 @@ rules:
     ])
   })
 
+  it('names a missing key at its parent, and an invalid ruleset file is not also reported as missing', () => {
+    const ruleset = 'kind: ruleset\nname: t\nversion: 1\nbase_currency: USD\nthresholds:\n  review: 40\nrules: {}\n'
+    const result = compileRuleset([{ path: 'r/ruleset.yaml', text: ruleset }])
+    const lines = !result.ok ? result.issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`) : []
+    expect(lines).toEqual(['r/ruleset.yaml:1:1: missing key "rates" (record)', 'r/ruleset.yaml:6:3: missing key "block" (number)'])
+  })
+
   it('reports YAML syntax errors with their position', () => {
     const result = compileRuleset([{ path: 'x.yaml', text: 'kind: rule\nid: [unclosed\n' }])
     expect(!result.ok && result.issues[0]).toMatchObject({ file: 'x.yaml', line: expect.any(Number), column: expect.any(Number) })

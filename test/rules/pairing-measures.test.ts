@@ -147,7 +147,7 @@ describe('keyword_score', () => {
 
 describe('structured lists in the ruleset', () => {
   it('are reported at file:line:column when an entry is malformed or the kinds mix', () => {
-    expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, wieght: 3 }')).toThrow(/ruleset\.yaml:12:7: .*expected number, received undefined at weight/)
+    expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, wieght: 3 }')).toThrow(/ruleset\.yaml:12:7: missing key "weight" \(number\)/)
     expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, weight: 3 }\n    - { route: [TR, GR] }')).toThrow(/ruleset\.yaml:13:7: a list holds one kind of entry: this is a route, the first a weighted term/)
     expect(() => rulesetOf({ legs }, '  routes:\n    - { route: [TR, Greece] }')).toThrow(/ruleset\.yaml:12:21: expected an ISO 3166 alpha-2 country code/)
   })

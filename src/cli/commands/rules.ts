@@ -3,15 +3,19 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { compileRuleset, formatRuleIssue, RuleFileSchema, RulesetFileSchema } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
+import { runDiff } from './rules-diff.ts'
 
 const USAGE = `usage:
   txscreen rules check [DIR]        validate rule files (default: the shipped pack); exit 2 on any problem
-  txscreen rules schema [--out F]   print the JSON Schema of rule and ruleset files, for editors`
+  txscreen rules schema [--out F]   print the JSON Schema of rule and ruleset files, for editors
+  txscreen rules diff --base DIR --candidate DIR RECORDS [--labels F] [--json]
+                                    backtest: what the candidate changes on the records (--help for more)`
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv
   if (sub === 'check') return check(rest)
   if (sub === 'schema') return schema(rest)
+  if (sub === 'diff') return runDiff(rest)
   process.stderr.write(`${USAGE}\n`)
   return 2
 }

@@ -30,6 +30,8 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
 
   // ids of rule files that failed validation, so the ruleset does not also complain they are missing
   const failedIds = new Set<string>()
+  // a ruleset file that failed validation is not also reported as missing
+  let failedRulesets = 0
   for (const source of sources) {
     const yaml = parseYamlSource(source)
     if (yaml.issues.length > 0) {
@@ -40,6 +42,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
     if (kind === 'ruleset') {
       const file = validate(RulesetFileSchema, yaml, issues)
       if (file) rulesets.push({ file, yaml, path: source.path })
+      else failedRulesets++
     } else if (kind === 'rule') {
       const file = validate(ruleSchema, yaml, issues)
       if (file) rules.push({ file, yaml, path: source.path })
@@ -49,7 +52,7 @@ export function compileRuleset(sources: readonly RuleSource[], opts: CompileOpti
     }
   }
 
-  if (rulesets.length !== 1) {
+  if (rulesets.length > 1 || (rulesets.length === 0 && failedRulesets === 0)) {
     const where = rulesets[1] ?? rulesets[0]
     const message =
       rulesets.length === 0 ? 'no ruleset file (kind: ruleset) among the rule files' : 'more than one ruleset file (kind: ruleset)'
@@ -129,11 +132,19 @@ function validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, issues: RuleIssue[
       for (const key of issue.keys) issues.push(yaml.issueAt(issue.path, `unknown key "${key}"`, key))
     } else if (issue.code === 'invalid_union') {
       issues.push(yaml.issueAt(issue.path, unionMessage(issue)))
+    } else if (isMissingKey(issue)) {
+      // reported at the parent, which the message then names the key of
+      const parent = issue.path.slice(0, -1)
+      issues.push(yaml.issueAt(parent, `missing key "${String(issue.path.at(-1))}" (${issue.expected})`))
     } else {
       issues.push(yaml.issueAt(issue.path, issue.message))
     }
   }
   return undefined
+}
+
+function isMissingKey(issue: z.core.$ZodIssue): issue is z.core.$ZodIssueInvalidType {
+  return issue.code === 'invalid_type' && issue.path.length > 0 && issue.message.endsWith('received undefined')
 }
 
 // a branch refused at the union's own place (a plain value where an object stands) went least far
@@ -149,6 +160,10 @@ function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
   }
   const chosen = best?.[0]
   if (!chosen) return issue.message
+  if (isMissingKey(chosen)) {
+    const parent = chosen.path.slice(0, -1)
+    return `missing key "${String(chosen.path.at(-1))}" (${chosen.expected})${parent.length > 0 ? ` at ${parent.join('.')}` : ''}`
+  }
   const sub = chosen.path.length > 0 ? ` at ${chosen.path.join('.')}` : ''
   return chosen.code === 'unrecognized_keys' ? `unknown key "${chosen.keys[0]}"${sub}` : `${chosen.message}${sub}`
 }
