@@ -1,4 +1,4 @@
-import { PARTY_FIELDS, type ParsedLine, type Party, type TransferRecord } from '../core/index.ts'
+import { PARTY_FIELDS, type ParsedLine, type Party, type TransferRecord, type UltimateParty } from '../core/index.ts'
 
 /**
  * Validated records, handed from the main thread to screening workers in a compact form, so that a worker
@@ -77,6 +77,8 @@ export class RecordEncoder {
     this.#shared(r.channel)
     this.#party(r.sender)
     this.#party(r.receiver)
+    this.#optionalParty(r.ultimateSender)
+    this.#optionalParty(r.ultimateReceiver)
     this.#sent(r.reference)
     this.#sent(r.purpose)
     const location = r.location
@@ -96,7 +98,15 @@ export class RecordEncoder {
     }
   }
 
-  #party(p: Party): void {
+  #optionalParty(p: UltimateParty | undefined): void {
+    if (p === undefined) this.#put(ABSENT)
+    else {
+      this.#put(PRESENT)
+      this.#party(p)
+    }
+  }
+
+  #party(p: Party | UltimateParty): void {
     for (let i = 0; i < PARTY_FIELDS.length; i++) {
       if (PARTY_FIELD_SHARED[i]) this.#shared(p[PARTY_FIELDS[i]!])
       else this.#sent(p[PARTY_FIELDS[i]!])
@@ -175,11 +185,13 @@ export class RecordDecoder {
     const channel = this.#text() as TransferRecord['channel']
     const sender = this.#party()
     const receiver = this.#party()
+    const ultimateSender = this.#tokens[this.#at++] === PRESENT ? this.#party() : undefined
+    const ultimateReceiver = this.#tokens[this.#at++] === PRESENT ? this.#party() : undefined
     const reference = this.#text()
     const purpose = this.#text()
     const location = this.#tokens[this.#at++] === PRESENT ? { country: this.#text(), city: this.#text(), branch: this.#text() } : undefined
     const device = this.#tokens[this.#at++] === PRESENT ? { id: this.#text(), ip: this.#text() } : undefined
-    return { id, timestamp, amount, currency, channel, sender, receiver, reference, purpose, location, device }
+    return { id, timestamp, amount, currency, channel, sender, receiver, ultimateSender, ultimateReceiver, reference, purpose, location, device }
   }
 
   /** the fields in `PARTY_FIELDS` order, as the encoder wrote them (test/cli/record-codec.test.ts checks) */
@@ -198,6 +210,9 @@ export class RecordDecoder {
       accountOpened: this.#text(),
       nationality: this.#text(),
       dateOfBirth: this.#text(),
+      bic: this.#text(),
+      iban: this.#text(),
+      lei: this.#text(),
     }
     return party
   }

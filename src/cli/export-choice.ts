@@ -1,6 +1,6 @@
 import { exportsOf, pickExport, type Exportable, type ExportFormat } from '../core/index.ts'
 
-const WHAT: Record<keyof Exportable, string> = { outputs: '--out', cases: '--cases' }
+const WHAT: Record<keyof Exportable, string> = { outputs: '--out', cases: '--cases', transfers: '--transfers' }
 
 /** `--out-format NAME`'s line in a usage, say: the names of the exports of that kind */
 export function exportUsage(option: string, of: keyof Exportable): string {
@@ -8,7 +8,7 @@ export function exportUsage(option: string, of: keyof Exportable): string {
 }
 
 /** the help text on how `batch` picks its exports */
-export const EXPORT_HELP = (Object.keys(WHAT) as (keyof Exportable)[])
+export const EXPORT_HELP = (['outputs', 'cases'] as const)
   .map((of) => {
     const [first, ...others] = exportsOf(of)
     const byEnding = others.map((e) => `${e.extensions.join(' ')}: ${e.name}`).join('; ')

@@ -1,8 +1,13 @@
-import { compileRuleset, formatRuleIssue, type CompiledRuleset, type Watchlists } from '../core/index.ts'
+import { compileRuleset, formatRuleIssue, type CompiledRuleset, type RuleSource, type Watchlists } from '../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../rules-fs.ts'
 
 /** Rules from a folder, compiled; every problem printed with file:line:column. Undefined means exit 2. */
 export async function loadRulesetOrReport(dir: string | undefined, command: string): Promise<CompiledRuleset | undefined> {
+  return (await loadRulesOrReport(dir, command))?.ruleset
+}
+
+/** The same, with the rule files as read, for commands that compile variants of them. */
+export async function loadRulesOrReport(dir: string | undefined, command: string): Promise<{ sources: RuleSource[]; ruleset: CompiledRuleset } | undefined> {
   const path = dir ?? DEFAULT_RULES_DIR
   let sources
   try {
@@ -17,7 +22,7 @@ export async function loadRulesetOrReport(dir: string | undefined, command: stri
     process.stderr.write(`${command}: ${result.issues.length} problem(s) in the rules; nothing was screened\n`)
     return undefined
   }
-  return result.ruleset
+  return { sources, ruleset: result.ruleset }
 }
 
 /** `--list FORMAT:PATH` options to watchlists; undefined when none were given. */

@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   import: { summary: 'turn AMLworld or AMLSim files into records and labels', load: () => import('./commands/import.ts') },
   names: { summary: 'screen names against watchlists', load: () => import('./commands/names.ts') },
   keys: { summary: 'create and list API keys for the service', load: () => import('./commands/keys.ts') },
+  report: { summary: 'write goAML reports of cases, or their transfers as CSV', load: () => import('./commands/report.ts') },
 }
 
 function usage(): string {

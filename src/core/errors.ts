@@ -9,6 +9,7 @@ export const LINE_ERROR_CODES = [
   'invalid_json',
   'invalid_record',
   'invalid_csv',
+  'invalid_xml',
   'line_too_long',
   'no_rate',
   'duplicate_id',
@@ -19,6 +20,7 @@ export const LINE_ERROR_CODES = [
 export const LineErrorSchema = z
   .object({
     line: z.number().int().describe('the input line the record starts on, from 1'),
+    transaction: z.number().int().optional().describe("an XML message's transaction: its place in the message, from 1 (the path then names its element)"),
     id: z.string().optional().describe("the record's id, when it could be read"),
     error: z.object({ code: z.enum(LINE_ERROR_CODES), message: z.string(), path: z.string().optional() }),
   })

@@ -1,8 +1,11 @@
+import type { BudgetReport } from './budgets.ts'
 import type { FamilyReport } from './families.ts'
 import type { EvalReport } from './tally.ts'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
-const dec = (x: number) => x.toFixed(3)
+export const dec = (x: number) => x.toFixed(3)
+// budgets are fractions of a percent, so two decimals
+export const pct2 = (x: number) => `${(x * 100).toFixed(2)}%`
 
 /** A fixed-width table: the first column (and any listed in `left`) left-aligned, the others right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], left: readonly number[] = []): string {
@@ -21,6 +24,13 @@ export function formatReport(r: EvalReport): string {
     `instances     recall ${dec(r.instances.recall)}  (${r.instances.found} of ${r.instances.total} found)`,
     `benign alert rate ${pct(r.benignAlertRate)} (${t.falsePositives} of ${r.benign})`,
   ]
+  if (r.overBudget) {
+    head.push(
+      r.overBudget.length > 0
+        ? `OVER BUDGET: ${r.overBudget.length} rule(s) raise more false alerts than their false_alert_budget: ${r.overBudget.join(', ')}`
+        : `false-alert budgets: all ${r.budgets?.length ?? 0} rules that state one are within it`,
+    )
+  }
   const typologies = table(
     ['typology', 'instances', 'found', 'recall', 'transactions', 'flagged'],
     r.typologies.map((x) => [x.typology, String(x.instances), String(x.found), dec(x.recall), String(x.transactions), String(x.flagged)]),
@@ -29,8 +39,15 @@ export function formatReport(r: EvalReport): string {
     ['rule', 'hits', 'illicit', 'precision', 'false alerts', 'instances'],
     r.rules.map((x) => [x.rule, String(x.hits), String(x.illicit), dec(x.precision), String(x.falseAlerts), String(x.instances)]),
   )
-  const text = `${head.join('\n')}\n\nper typology\n${typologies}\n\nper rule (records hit; modifiers count only beside a primary hit)\n${rules}\n`
+  let text = `${head.join('\n')}\n\nper typology\n${typologies}\n\nper rule (records hit; modifiers count only beside a primary hit)\n${rules}\n`
+  if (r.budgets) text += `\n${formatBudgets(r.budgets)}\n`
   return r.families ? `${text}\n${formatFamilies(r.families)}\n` : text
+}
+
+/** each rule that states a budget: its false alerts as a share of benign records, against the budget */
+function formatBudgets(budgets: readonly BudgetReport[]): string {
+  const rows = budgets.map((b) => [b.rule, String(b.falseAlerts), pct2(b.falseAlertRate), pct2(b.budget), b.over ? 'OVER' : 'ok'])
+  return `false-alert budgets (false alerts / benign records, against the rule's false_alert_budget)\n${table(['rule', 'false alerts', 'rate', 'budget', 'status'], rows, [4])}`
 }
 
 /** false alerts per benign family, with the three rules most often on them */

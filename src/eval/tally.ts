@@ -1,3 +1,4 @@
+import type { BudgetReport } from './budgets.ts'
 import { countFamily, familyReports, type FamilyCounts, type FamilyReport } from './families.ts'
 import type { Label } from './labels.ts'
 import { ratio, scores, type Scores } from './metrics.ts'
@@ -136,6 +137,10 @@ export interface EvalReport {
   rules: RuleReport[]
   /** false alerts per hard-negative family; present only when the labels name families */
   families?: FamilyReport[]
+  /** rules whose files state a false-alert budget, each with its rate on this run; present when any rule states one */
+  budgets?: BudgetReport[]
+  /** ids of the rules over their budget */
+  overBudget?: string[]
 }
 
 export function summarise(t: Tally): EvalReport {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { systemClock, type Clock } from '../core/index.ts'
-import { apiKeyHash, findApiKeyByHash, type ApiKeyInfo } from '../store/api-keys.ts'
+import { apiKeyHash, findApiKeyByHash, isLive, type ApiKeyInfo } from '../store/api-keys.ts'
 import type { Db } from '../store/db.ts'
 import type { Role } from '../store/schema.ts'
 import type { AppEnv, Principal } from './env.ts'
@@ -32,14 +32,16 @@ export class ApiKeyCache {
     const hash = apiKeyHash(presented)
     if (hash === undefined) return undefined
     const hit = this.#entries.get(hash)
-    if (hit && hit.until > this.#clock.now()) return hit.key
+    const now = this.#clock.now()
+    // a key that expires while cached stops working at its expiry, not at the cache's
+    if (hit && hit.until > now) return isLive(hit.key, now) ? hit.key : undefined
     return this.#lookUp(db, hash)
   }
 
   async #lookUp(db: Db, hash: string): Promise<ApiKeyInfo | undefined> {
     const now = this.#clock.now()
     const generation = this.#generation
-    const key = await findApiKeyByHash(db, hash)
+    const key = await findApiKeyByHash(db, hash, now)
     // a revocation that happened while the lookup ran must not be undone by its answer
     if (key && generation === this.#generation && this.ttlMs > 0) {
       if (this.#entries.size >= this.maxEntries) this.#entries.clear()
@@ -80,9 +82,9 @@ export async function authenticate(db: Db, cache: ApiKeyCache, header: string | 
   }
   const found = cache.find(db, match[1])
   const key = found instanceof Promise ? await found : found
-  if (!key) throw new Problem(401, 'unauthorized', 'Unauthorized', 'The API key is unknown or revoked.', {}, challenge)
+  if (!key) throw new Problem(401, 'unauthorized', 'Unauthorized', 'The API key is unknown, revoked or expired.', {}, challenge)
   if (key.role !== 'admin' && !allowed.includes(key.role)) {
     throw new Problem(403, 'forbidden', 'Forbidden', `This operation needs the role ${allowed.join(' or ')} (or admin); the key has ${key.role}.`)
   }
-  return { keyId: key.id, name: key.name, role: key.role }
+  return { keyId: key.id, name: key.name, role: key.role, tenant: key.tenant }
 }

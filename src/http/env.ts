@@ -5,6 +5,8 @@ export interface Principal {
   keyId: string
   name: string
   role: Role
+  /** whose data the key sees */
+  tenant: string
 }
 
 /** Hono generics for this app: what middleware puts on the context. */

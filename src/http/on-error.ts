@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ScreeningError } from '../core/index.ts'
-import { isDatabaseUnavailable } from '../store/errors.ts'
-import { NoActiveRulesetError } from '../service/errors.ts'
+import { isDatabaseUnavailable, PoolSaturatedError } from '../store/errors.ts'
+import { IdempotencyKeyReusedError, NoActiveRulesetError, TransferIdReusedError } from '../service/errors.ts'
 import { WriterOverloadedError } from '../service/write-behind.ts'
 import { Problem } from './problem.ts'
 
@@ -14,10 +14,19 @@ export function toProblemResponse(err: unknown, c: Context): Response {
 export function asProblem(err: unknown): Problem {
   if (err instanceof Problem) return err
   if (err instanceof WriterOverloadedError) {
-    return new Problem(503, 'service-unavailable', 'Overloaded', 'Too many screening calls are waiting for the database; no decision was made. Retry shortly.', {}, { 'retry-after': '1' })
+    return new Problem(503, 'saturated', 'Overloaded', 'Too many screening calls are waiting for the database; no decision was made. Retry shortly.', {}, { 'retry-after': '1' })
+  }
+  if (causedBy(err, PoolSaturatedError)) {
+    return new Problem(503, 'saturated', 'Database connections busy', 'Every database connection of this server is in use; no decision was made. Retry shortly.', {}, { 'retry-after': '1' })
   }
   if (err instanceof NoActiveRulesetError) {
     return new Problem(503, 'no-active-ruleset', 'No active rule set', err.message, {}, { 'retry-after': '5' })
+  }
+  if (err instanceof IdempotencyKeyReusedError) {
+    return new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', err.message, { batch: err.batchId })
+  }
+  if (err instanceof TransferIdReusedError) {
+    return new Problem(409, 'transfer-id-reused', 'Transfer id reused', err.message, { id: err.transferId })
   }
   if (err instanceof ScreeningError) {
     return new Problem(422, 'unscreenable-record', 'Record cannot be screened', err.message, { code: err.code, ...(err.path ? { path: err.path } : {}) })
@@ -37,4 +46,10 @@ export function asProblem(err: unknown): Problem {
   }
   console.error('txscreen: unexpected error', err)
   return new Problem(500, 'internal', 'Internal error', 'An unexpected error occurred; it has been logged.')
+}
+
+/** True when `err` or one of its causes is a `type`. */
+function causedBy(err: unknown, type: new (...args: any[]) => Error): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) if (e instanceof type) return true
+  return false
 }

@@ -41,9 +41,13 @@ export const PROBLEM_TYPES = {
   'invalid-list': 'A configured watchlist or indicator list could not be read; the lists in use are unchanged.',
   'invalid-ruleset': 'The rule files do not compile; `issues` lists each problem with file, line and column.',
   conflict: 'The request conflicts with the current state, e.g. an Idempotency-Key reused while its upload runs.',
+  'future-timestamp': 'The event time is further ahead of the server clock than TXSCREEN_MAX_FUTURE_SKEW_SECONDS allows; past times are accepted.',
+  'idempotency-key-reused': 'A retry under an Idempotency-Key sent a different body than the upload first made under it; a new upload needs a new key.',
+  'transfer-id-reused': 'The transfer id was screened before with a different body; the same body gets the stored verdict, a new transfer needs a new id.',
   'unscreenable-record': 'The record is valid but cannot be scored, e.g. its currency has no exchange rate in the rule set.',
   'no-active-ruleset': 'No rule set is active yet; publish and activate one.',
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
+  saturated: 'The server is at capacity (every database connection busy, or too many real-time writes waiting); nothing was decided: retry after the time in Retry-After.',
   'shutting-down': 'The server is draining before it stops; retry on another instance.',
   internal: 'An unexpected error; the server log has the details.',
 } as const

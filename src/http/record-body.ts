@@ -1,6 +1,8 @@
 import { PartySchema, TransferRecordSchema, type TransferRecord } from '../core/index.ts'
 import { fastValidateRecord } from '../core/record/fast-validate.ts'
+import { inexactAmount } from '../core/record/json-amount.ts'
 import { parseWith } from './body.ts'
+import { badRequest } from './problem.ts'
 
 // the schema's own field lists, in its order, so a record checked by the fast path comes out as zod returns it
 const shape = TransferRecordSchema.shape
@@ -21,12 +23,19 @@ function pick(from: Record<string, unknown>, keys: readonly string[]): Record<st
  * the schema returns (a stored record must not carry what a client added); anything else goes to the
  * schema, which answers 400 with every invalid field.
  */
-export function transferFromBody(value: unknown): TransferRecord {
+export function transferFromBody(value: unknown, source?: string): TransferRecord {
+  if (source !== undefined && typeof value === 'object' && value !== null) {
+    // JSON.parse has already rounded a number amount; its source text tells whether it was exact
+    const inexact = inexactAmount(value as Record<string, unknown>, source)
+    if (inexact !== undefined) throw badRequest(`The body is invalid: amount: ${inexact}`, { issues: [{ path: 'amount', message: inexact }] })
+  }
   const fast = fastValidateRecord(value) as unknown as Record<string, unknown> | undefined
   if (fast === undefined) return parseWith(TransferRecordSchema, value, 'body')
   const out = pick(fast, TOP)
   out.sender = pick(fast.sender as Record<string, unknown>, PARTY)
   out.receiver = pick(fast.receiver as Record<string, unknown>, PARTY)
+  if (fast.ultimateSender !== undefined) out.ultimateSender = pick(fast.ultimateSender as Record<string, unknown>, PARTY)
+  if (fast.ultimateReceiver !== undefined) out.ultimateReceiver = pick(fast.ultimateReceiver as Record<string, unknown>, PARTY)
   if (fast.location !== undefined) out.location = pick(fast.location as Record<string, unknown>, LOCATION)
   if (fast.device !== undefined) out.device = pick(fast.device as Record<string, unknown>, DEVICE)
   return out as unknown as TransferRecord

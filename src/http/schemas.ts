@@ -35,6 +35,7 @@ export const BatchSchema = z
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     counts: BatchCountsSchema,
+    duplicateIds: z.array(z.string()).describe('the first transfer ids (up to 100) that came more than once in this batch'),
     progress: z.object({
       bytesRead: z.number(),
       bytesTotal: z.number().nullable().describe('known once an asynchronous upload is stored'),
@@ -107,6 +108,7 @@ export const CreateKeySchema = z
   .object({
     role: z.enum(ROLES),
     name: z.string().min(1).max(200).optional(),
+    expiresAt: z.iso.datetime({ offset: true }).optional().describe('when the key stops working (must be in the future); never when absent'),
   })
   .meta({ id: 'CreateKey' })
 
@@ -119,6 +121,8 @@ export const ApiKeySchema = z
     createdAt: z.string(),
     createdBy: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    tenant: z.string().describe("whose data the key sees; a key made through the API gets its creator's tenant"),
+    expiresAt: z.string().nullable(),
   })
   .meta({ id: 'ApiKey' })
 

@@ -1,8 +1,12 @@
+import { pacs002Report, readSinglePacs008, systemClock } from '../core/index.ts'
 import { authenticate, NO_KEY_CACHE } from './auth.ts'
+import type { Principal } from './env.ts'
 import { checkJsonType, checkLength, parseJsonText } from './body.ts'
 import { withDeadline } from './deadline.ts'
+import { checkEventTime } from './event-time.ts'
 import type { AppDeps } from './deps.ts'
 import { asProblem } from './on-error.ts'
+import { badRequest } from './problem.ts'
 import { transferFromBody } from './record-body.ts'
 
 export const SCREEN_PATH = '/v1/screen'
@@ -15,6 +19,8 @@ export interface ScreenRequest {
   authorization: string | null | undefined
   contentType: string | null | undefined
   contentLength: string | null | undefined
+  /** `application/xml` asks a pacs.008 call for a pacs.002 answer */
+  accept?: string | null | undefined
   /** the whole body as text; fails with a 413 problem past `limit` bytes */
   text(limit: number): Promise<string>
 }
@@ -26,6 +32,8 @@ export interface Reply {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
+const XML_HEADERS = { 'content-type': 'application/xml' }
+const XML_TYPE = /^(?:application|text)\/xml\b/i
 
 /**
  * `POST /v1/screen` from end to end: deadline, key, body, validation, screening, and every failure as a
@@ -33,7 +41,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' }
  */
 export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
   return withDeadline(deps.config.screenTimeoutMs, screen(deps, req)).then(
-    (json) => ({ status: 200, headers: JSON_HEADERS, body: json }),
+    (answer) => ({ status: 200, ...answer }),
     (err: unknown) => {
       const problem = asProblem(err)
       const { body, headers } = problem.render(SCREEN_PATH)
@@ -42,11 +50,33 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
   )
 }
 
-async function screen(deps: AppDeps, req: ScreenRequest): Promise<string> {
-  await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
+async function screen(deps: AppDeps, req: ScreenRequest): Promise<{ headers: Record<string, string>; body: string }> {
+  const caller = await authenticate(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES)
   checkLength(req.contentLength, SCREEN_BODY_LIMIT)
+  if (XML_TYPE.test(req.contentType ?? '')) return screenPacs008(deps, req, caller)
   checkJsonType(req.contentType)
-  const record = transferFromBody(parseJsonText(await req.text(SCREEN_BODY_LIMIT)))
-  const { json } = await deps.realtime!.screen(record)
-  return json
+  const text = await req.text(SCREEN_BODY_LIMIT)
+  const record = transferFromBody(parseJsonText(text), text)
+  checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
+  const { json } = await deps.realtime!.screen(record, { tenant: caller.tenant, keyId: caller.keyId })
+  return { headers: JSON_HEADERS, body: json }
+}
+
+/** a pacs.008 of one transaction: the JSON verdict, or a pacs.002 status report when the caller accepts XML first */
+async function screenPacs008(deps: AppDeps, req: ScreenRequest, caller: Principal): Promise<{ headers: Record<string, string>; body: string }> {
+  const read = readSinglePacs008(await req.text(SCREEN_BODY_LIMIT))
+  if (!read.ok) throw badRequest(`The pacs.008 body cannot be screened: ${read.error.error.message}`, { path: read.error.error.path, line: read.error.line })
+  const clock = deps.clock ?? systemClock
+  checkEventTime(read.record, clock, deps.config.maxFutureSkewMs)
+  const { verdict, json } = await deps.realtime!.screen(read.record, { tenant: caller.tenant, keyId: caller.keyId })
+  if (!prefersXml(req.accept)) return { headers: JSON_HEADERS, body: json }
+  return { headers: XML_HEADERS, body: pacs002Report(verdict, read.refs, new Date(clock.now())) }
+}
+
+/** whether an Accept header names XML before (or without) JSON */
+function prefersXml(accept: string | null | undefined): boolean {
+  if (!accept) return false
+  const xml = accept.search(/(?:application|text)\/xml/i)
+  const json = accept.search(/application\/json/i)
+  return xml >= 0 && (json < 0 || xml < json)
 }

@@ -7,9 +7,12 @@ import { replaceBatchCases } from '../store/cases.ts'
 import type { Db } from '../store/db.ts'
 import type { BatchCounts } from '../store/schema.ts'
 import { insertVerdicts, type VerdictRow } from '../store/verdicts.ts'
+import { IdHashSet } from './id-hash-set.ts'
 import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
 
 const FLUSH_ROWS = 500
+/** duplicated transfer ids named in the batch's report; the count covers them all */
+const DUPLICATE_SAMPLE = 100
 const PROGRESS_EVERY = 2_000
 // the heartbeat other processes watch to tell a live batch from an orphaned one
 const HEARTBEAT_MS = 5_000
@@ -38,9 +41,10 @@ export async function runBatch(
   source: ReadableStream<Uint8Array>,
   options: RunOptions,
 ): Promise<BatchCounts> {
-  const counts: BatchCounts = { ...EMPTY_COUNTS, bytes: 0 }
+  const counts: BatchCounts = { ...EMPTY_COUNTS, duplicateIds: 0, duplicateSample: [], bytes: 0 }
+  const ids = new IdHashSet()
   const clock = options.clock ?? systemClock
-  const screener = new Screener(ruleset, { cases: true, ...(options.watchlists && { watchlists: options.watchlists }) })
+  const screener = new Screener(ruleset, { cases: true, caseScope: batch.id, ...(options.watchlists && { watchlists: options.watchlists }) })
   const format = inputFormats.named(batch.format)!
   let pending: VerdictRow[] = []
   let sinceProgress = 0
@@ -65,12 +69,13 @@ export async function runBatch(
         const parsed = lines[i]!
         const output = outputs[i]!
         tally(counts, output)
+        if (parsed.ok && !ids.add(parsed.record.id)) noteDuplicate(counts, parsed.record.id)
         if (shouldStore(output, options.storeVerdicts)) {
           const record = parsed.ok ? parsed.record : undefined
           // entity keys only for alerts: they are what `GET /v1/alerts?entity=` searches
           const keys = record && !isLineError(output) && output.decision !== 'clear' ? screener.entityKeys(record) : []
           const line = parsed.ok ? parsed.line : parsed.error.line
-          pending.push(toVerdictRow(output, { batchId: batch.id, seq, line, ruleset: ruleset.version }, record, keys))
+          pending.push(toVerdictRow(output, { batchId: batch.id, seq, line, ruleset: ruleset.version, tenant: batch.tenant, keyId: batch.ownerKey }, record, keys))
         }
         seq++
       }
@@ -112,6 +117,12 @@ function tally(counts: BatchCounts, output: ScreenOutput): void {
   counts.records++
   if (isLineError(output)) counts.errors++
   else counts[output.decision]++
+}
+
+function noteDuplicate(counts: BatchCounts, id: string): void {
+  counts.duplicateIds = (counts.duplicateIds ?? 0) + 1
+  const sample = (counts.duplicateSample ??= [])
+  if (sample.length < DUPLICATE_SAMPLE && !sample.includes(id)) sample.push(id)
 }
 
 function countBytes(counts: BatchCounts): TransformStream<Uint8Array, Uint8Array> {

@@ -1,24 +1,28 @@
 import type { InputFormat, ScreenOutput } from '../core/index.ts'
-import { randomHex } from '../store/crypto.ts'
+import { hashingStream, randomHex, sha256OfStream } from '../store/crypto.ts'
 import {
   claimStaleBatch,
   createBatch,
   deleteUpload,
   getBatch,
-  reopenFailedUpload,
+  reopenFailedBatch,
   setBatchStatus,
+  setFingerprint,
   type BatchInfo,
 } from '../store/batches.ts'
 import { activeRulesetVersion } from '../store/rulesets.ts'
 import { runBatch } from './batch-run.ts'
 import { readStoredUpload, storeUpload } from './batch-upload.ts'
 import type { ServiceDeps } from './deps.ts'
-import { NoActiveRulesetError } from './errors.ts'
+import { IdempotencyKeyReusedError, NoActiveRulesetError } from './errors.ts'
 
 export interface BatchRequest {
   format: InputFormat
   idempotencyKey: string | null
   actor: string
+  /** the API key uploading, which owns the batch, and its tenant */
+  ownerKey: string
+  tenant: string
   body: ReadableStream<Uint8Array>
 }
 
@@ -34,12 +38,26 @@ async function openBatch(deps: ServiceDeps, req: BatchRequest, mode: 'async' | '
     ruleset,
     idempotencyKey: req.idempotencyKey,
     createdBy: req.actor,
+    ownerKey: req.ownerKey,
+    tenant: req.tenant,
   })
-  // a retry after an upload that broke off uploads again into the same batch
-  if (!opened.created && (await reopenFailedUpload(deps.db, opened.batch.id, req.format))) {
+  // a retry after an upload or a streamed batch that broke off sends it again into the same batch
+  if (!opened.created && (await reopenFailedBatch(deps.db, opened.batch.id, req.format, mode))) {
     return { batch: (await getBatch(deps.db, opened.batch.id))!, created: true }
   }
   return opened
+}
+
+/**
+ * A retry under an Idempotency-Key the caller used before: the same body is answered with the earlier batch,
+ * a different one is refused. An upload still arriving has no fingerprint yet, so its retry is not compared.
+ */
+async function checkRetry(batch: BatchInfo, body: ReadableStream<Uint8Array>): Promise<void> {
+  if (batch.fingerprint === null) {
+    await body.cancel().catch(() => {})
+    return
+  }
+  if ((await sha256OfStream(body)) !== batch.fingerprint) throw new IdempotencyKeyReusedError(batch.id)
 }
 
 /**
@@ -49,16 +67,20 @@ async function openBatch(deps: ServiceDeps, req: BatchRequest, mode: 'async' | '
 export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise<{ batch: BatchInfo; created: boolean }> {
   const opened = await openBatch(deps, req, 'async')
   if (!opened.created) {
-    await req.body.cancel().catch(() => {})
+    await checkRetry(opened.batch, req.body)
     return opened
   }
   const { batch } = opened
+  const hashing = hashingStream()
   try {
-    await storeUpload(deps.db, batch.id, req.body, deps.config.uploadChunkBytes)
+    await storeUpload(deps.db, batch.id, req.body.pipeThrough(hashing.stream), deps.config.uploadChunkBytes)
+    await setFingerprint(deps.db, batch.id, hashing.digest())
   } catch (err) {
     await setBatchStatus(deps.db, batch.id, 'failed', {
       error: { code: 'upload_incomplete', message: `the upload broke off: ${err instanceof Error ? err.message : String(err)}` },
     }).catch(() => {})
+    // a retry uploads again from the start: what arrived of this one is of no use
+    await deleteUpload(deps.db, batch.id).catch(() => {})
     throw err
   }
   await setBatchStatus(deps.db, batch.id, 'queued')
@@ -71,12 +93,21 @@ export async function submitBatch(deps: ServiceDeps, req: BatchRequest): Promise
 export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, signal?: AbortSignal): Promise<void> {
   const ruleset = await deps.rulesets.compiled(deps.db, batch.ruleset)
   const fresh = (await getBatch(deps.db, batch.id)) ?? batch
-  await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
-    storeVerdicts: deps.config.storeVerdicts,
-    watchlists: deps.lists?.current(),
-    clock: deps.clock,
-    ...(signal ? { signal } : {}),
-  })
+  try {
+    await runBatch(deps.db, fresh, ruleset, readStoredUpload(deps.db, batch.id, fresh.uploadChunks), {
+      storeVerdicts: deps.config.storeVerdicts,
+      watchlists: deps.lists?.current(),
+      clock: deps.clock,
+      ...(signal ? { signal } : {}),
+    })
+  } catch (err) {
+    // a batch marked failed is over, so its upload goes; one left running (the database went away, the process
+    // is stopping) keeps it, for recovery to screen it again
+    if (!signal?.aborted && (await getBatch(deps.db, batch.id).catch(() => undefined))?.status === 'failed') {
+      await deleteUpload(deps.db, batch.id).catch(() => {})
+    }
+    throw err
+  }
   await deleteUpload(deps.db, batch.id)
 }
 
@@ -91,11 +122,17 @@ export async function streamBatch(
 ): Promise<{ batch: BatchInfo; created: boolean; run?: Promise<unknown> }> {
   const opened = await openBatch(deps, req, 'stream')
   if (!opened.created) {
-    await req.body.cancel().catch(() => {})
+    await checkRetry(opened.batch, req.body)
     return opened
   }
   const ruleset = await deps.rulesets.compiled(deps.db, opened.batch.ruleset)
-  const run = runBatch(deps.db, opened.batch, ruleset, req.body, { storeVerdicts: deps.config.storeVerdicts, watchlists: deps.lists?.current(), clock: deps.clock, emit })
+  const hashing = hashingStream()
+  const run = runBatch(deps.db, opened.batch, ruleset, req.body.pipeThrough(hashing.stream), {
+    storeVerdicts: deps.config.storeVerdicts,
+    watchlists: deps.lists?.current(),
+    clock: deps.clock,
+    emit,
+  }).then(() => setFingerprint(deps.db, opened.batch.id, hashing.digest()))
   return { ...opened, run }
 }
 

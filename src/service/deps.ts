@@ -12,6 +12,8 @@ export interface ServiceConfig {
   uploadChunkBytes: number
   /** a real-time screening call answers 503 after this long rather than wait on a stalled store */
   screenTimeoutMs: number
+  /** real time refuses an event time more than this far ahead of the clock (past times are allowed) */
+  maxFutureSkewMs: number
 }
 
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
@@ -35,4 +37,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   batchBodyLimit: 2 * 1024 ** 3,
   uploadChunkBytes: 1024 ** 2,
   screenTimeoutMs: 1000,
+  maxFutureSkewMs: 5 * 60_000,
 }

@@ -14,3 +14,17 @@ export class StoredRulesetBrokenError extends Error {
     super(`stored rule set ${version} does not compile: ${detail}`)
   }
 }
+
+/** A retry under an Idempotency-Key whose body differs from the upload first sent under it. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly batchId: string) {
+    super(`this Idempotency-Key was used for batch ${batchId} with a different body; use a new key for a new upload`)
+  }
+}
+
+/** A real-time transfer id screened before with a different body. */
+export class TransferIdReusedError extends Error {
+  constructor(readonly transferId: string) {
+    super(`transfer ${transferId} was screened before with a different body; a new transfer needs a new id`)
+  }
+}

@@ -1,15 +1,17 @@
 import { Screener, ScreeningError, systemClock, type Clock, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
-import { latestEventTime, loadEventPage, pruneEventsBefore } from '../store/realtime-store.ts'
+import { findStoredTransfer, latestEventTime, loadEventPage, pruneEventsBefore } from '../store/realtime-store.ts'
 import { findRealtimeVerdict } from '../store/verdicts.ts'
 import { NoActiveRulesetError } from './errors.ts'
 import type { ListHolder } from './lists.ts'
-import type { RealtimeReadiness, RealtimeScreening, ScreenResult } from './realtime.ts'
+import { NO_CALLER, type RealtimeReadiness, type RealtimeScreening, type ScreenResult } from './realtime.ts'
 import type { RulesetService } from './rulesets.ts'
 import { RecentMap } from './recent-map.ts'
+import { checkSameRecord } from './same-record.ts'
+import { SeenIds } from './seen-ids.ts'
 import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
-import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
+import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
 const WARM_PAGE_ROWS = 10_000
@@ -19,7 +21,7 @@ const SLOW_COMMIT_REPORT_MS = 10_000
 export interface LiveScreeningOptions {
   storeVerdicts: StoreVerdicts
   lists?: ListHolder | undefined
-  /** transfer ids (with their verdicts) remembered to answer retries; default 200,000 */
+  /** verdicts of the latest transfers kept to answer their retries without the database; default 200,000 (older ones are read back) */
   recentIds?: number
   /** how stale the active rule-set pointer may be before it is read again in the background; default 1 s */
   rulesetCheckMs?: number
@@ -52,18 +54,18 @@ interface LiveState {
   ready: Promise<void>
   /** latest transfer time seen */
   latest: number
+  /** transfers screened on the previous state while this one warmed: replayed into it before it takes over */
+  catchUp: TransferRecord[]
 }
 
 /**
- * A transfer id this process has screened: its verdict as JSON (kept small: a retry is rare, and parsing it
- * then is cheap), and its write until that is committed; or LOADED, for an id read at warm-up.
+ * A transfer id this process has screened lately: its verdict as JSON (kept small: a retry is rare, and parsing
+ * it then is cheap), and its write until that is committed.
  */
 interface Recent {
   json: string
   durable: Promise<void> | undefined
 }
-
-const LOADED: Recent = { json: '', durable: undefined }
 
 /**
  * Real-time screening from state kept in this process: one long-lived screener for the active rule set,
@@ -79,10 +81,16 @@ export class LiveScreening implements RealtimeScreening {
   readonly mode = 'memory' as const
   readonly #writer: GroupWriter
   readonly #recent: RecentMap<Recent>
+  /** every transfer id the kept history holds, so a retry is never counted twice */
+  readonly #ids = new SeenIds()
   readonly #checkMs: number
   readonly #pruneEveryMs: number
   readonly #clock: Clock
   #state: LiveState | undefined
+  /** the last state that was warm: it answers while a new one warms (after an activation or a failed write) */
+  #lastWarm: LiveState | undefined
+  /** transfers whose write failed: a retry waits for a state built from the database rather than count them again */
+  #lost = new Set<string>()
   #lastPrune: number
   #pruning: Promise<void> | undefined
   #closed = false
@@ -104,7 +112,7 @@ export class LiveScreening implements RealtimeScreening {
       maxRows: options.flushMaxRows ?? 4000,
       maxInFlight: options.flushesInFlight ?? 1,
       maxQueuedRows: options.maxQueuedRows ?? 100_000,
-      onFailure: (ids, err) => this.#lost(ids, err),
+      onFailure: (ids, err) => this.#writeFailed(ids, err),
       onFlushed: (ms, calls, queued) => this.#slowCommits?.flushed(ms, calls + queued),
     })
   }
@@ -118,23 +126,30 @@ export class LiveScreening implements RealtimeScreening {
     if (this.#closed) return { ready: false, state: 'warming' }
     const state = this.#current()
     if (state.warm) return { ready: true, state: 'warm' }
-    return { ready: false, state: state.failed ? 'failed' : 'warming' }
+    // the previous state answers while this one warms
+    return { ready: this.#lastWarm !== undefined, state: state.failed ? 'failed' : 'warming' }
   }
 
   get writer(): GroupWriter {
     return this.#writer
   }
 
-  async screen(record: TransferRecord): Promise<ScreenResult> {
+  async screen(record: TransferRecord, caller: Owner = NO_CALLER): Promise<ScreenResult> {
     for (;;) {
-      const state = this.#current()
+      let state = this.#current()
       if (!state.warm) {
-        await state.ready
-        continue
+        const previous = this.#lastWarm
+        if (!previous || this.#lost.has(record.id) || this.#closed) {
+          await state.ready
+          continue
+        }
+        // the new state replays this transfer once it has read the history
+        state.catchUp.push(record)
+        state = previous
       }
       // from here to the write no await: the state is read and updated in one go
       const seen = this.#recent.get(record.id)
-      if (seen) return this.#again(record.id, seen, state)
+      if (seen || this.#ids.has(record.id)) return this.#again(record, seen, state)
       if (!this.#writer.hasRoom()) throw new WriterOverloadedError()
       const screener = state.screener!
       const verdict = screener.screen(record)
@@ -143,10 +158,11 @@ export class LiveScreening implements RealtimeScreening {
       const at = Date.parse(record.timestamp)
       if (at > state.latest) state.latest = at
       const row = shouldStore(verdict, this.options.storeVerdicts)
-        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset }, record, keys), outputJson: json }
+        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset, ...caller }, record, keys), outputJson: json }
         : undefined
       const recent: Recent = { json, durable: this.#writer.write(record.id, { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }, row) }
       this.#recent.set(record.id, recent)
+      this.#ids.add(record.id, at)
       this.#maybePrune(state)
       await recent.durable
       recent.durable = undefined
@@ -186,6 +202,7 @@ export class LiveScreening implements RealtimeScreening {
       failed: false,
       ready: Promise.resolve(),
       latest: Number.NEGATIVE_INFINITY,
+      catchUp: [],
     }
     // every call screened on the previous state must be in the database before the history is read
     const drained = this.#writer.drain()
@@ -201,6 +218,8 @@ export class LiveScreening implements RealtimeScreening {
       state.ruleset = ruleset
       state.screener = screener
       state.warm = true
+      this.#lastWarm = state
+      this.#lost.clear()
       this.options.log?.(`real-time state warm: ${events} transfers replayed for ${version} in ${this.#clock.now() - started} ms`)
     })()
     state.ready.catch(() => (state.failed = true))
@@ -213,9 +232,9 @@ export class LiveScreening implements RealtimeScreening {
    */
   async #warm(state: LiveState, ruleset: CompiledRuleset, screener: Screener): Promise<number> {
     const latest = await latestEventTime(this.db)
-    if (latest === undefined) return 0
-    const from = keptFrom(ruleset, latest)
     const seen = new Set<string>()
+    if (latest === undefined) return this.#catchUp(state, screener, seen)
+    const from = keptFrom(ruleset, latest)
     let after: { occurredAt: Date; id: string } | undefined
     for (;;) {
       const page = await loadEventPage(this.db, from, after, WARM_PAGE_ROWS)
@@ -228,31 +247,62 @@ export class LiveScreening implements RealtimeScreening {
           // e.g. a currency the rule set has no rate for: it could not have been screened either
           if (!(err instanceof ScreeningError)) throw err
         }
-        if (!this.#recent.has(row.eventId)) this.#recent.set(row.eventId, LOADED)
+        this.#ids.add(row.eventId, row.occurredAt.getTime())
       }
       if (page.length < WARM_PAGE_ROWS) break
       const last = page[page.length - 1]!
       after = { occurredAt: last.occurredAt, id: last.id }
     }
     state.latest = latest
+    return this.#catchUp(state, screener, seen)
+  }
+
+  /**
+   * Replays what the previous state answered while this one read the history, skipping what the history held
+   * already and what failed to be written; no await from here until the state takes over.
+   */
+  #catchUp(state: LiveState, screener: Screener, seen: Set<string>): number {
+    for (const record of state.catchUp) {
+      if (seen.has(record.id) || this.#lost.has(record.id)) continue
+      seen.add(record.id)
+      try {
+        screener.observe(record)
+      } catch (err) {
+        // as in the warm-up: a record the new rule set cannot read could not be screened by it either
+        if (!(err instanceof ScreeningError)) throw err
+      }
+      const at = Date.parse(record.timestamp)
+      if (at > state.latest) state.latest = at
+    }
+    state.catchUp = []
     return seen.size
   }
 
-  /** A transfer id seen before: the same verdict, and the transfer is not counted again. */
-  async #again(id: string, seen: Recent, state: LiveState): Promise<ScreenResult> {
-    if (seen !== LOADED) {
-      await seen.durable
-      return { verdict: JSON.parse(seen.json) as Verdict, json: seen.json }
-    }
-    // loaded from the database at warm-up: its verdict is stored, unless it was clear and only alerts are kept
+  /**
+   * A transfer id seen before: with the same body, the same verdict, and the transfer is not counted again;
+   * with a different body, a 409. The body is compared with the stored record, once that is committed.
+   */
+  async #again(record: TransferRecord, seen: Recent | undefined, state: LiveState): Promise<ScreenResult> {
+    const id = record.id
+    await seen?.durable
+    checkSameRecord(record, await findStoredTransfer(this.db, id))
+    if (seen) return { verdict: JSON.parse(seen.json) as Verdict, json: seen.json }
+    // screened before the answers kept here: its verdict is stored, unless it was clear and only alerts are kept
     const stored = (await findRealtimeVerdict(this.db, id)) as Verdict | undefined
     const verdict: Verdict = stored ?? { id, score: 0, decision: 'clear', hits: [], ruleset: state.version ?? '' }
     return { verdict, json: JSON.stringify(verdict) }
   }
 
-  /** A flush failed: forget its transfers and start again from what the database holds. */
-  #lost(ids: readonly string[], err: unknown): void {
-    for (const id of ids) this.#recent.delete(id)
+  /**
+   * A flush failed: forget its transfers and build a state again from what the database holds. The state that
+   * counted them goes on answering until then (those transfers count in its windows meanwhile).
+   */
+  #writeFailed(ids: readonly string[], err: unknown): void {
+    for (const id of ids) {
+      this.#recent.delete(id)
+      this.#ids.delete(id)
+      this.#lost.add(id)
+    }
     // a state still warming reads the history after this failure; a warm one counted what was lost
     if (this.#state?.warm) this.#state = undefined
     this.options.log?.(`real-time write failed (${ids.length} calls answered with an error), state reloads from the database: ${err instanceof Error ? err.message : String(err)}`)
@@ -263,6 +313,7 @@ export class LiveScreening implements RealtimeScreening {
     if (this.#pruning || now - this.#lastPrune < this.#pruneEveryMs || !state.ruleset) return
     this.#lastPrune = now
     const before = keptFrom(state.ruleset, state.latest)
+    this.#ids.forgetBefore(before)
     this.#pruning = (async () => {
       while (!this.#closed && (await pruneEventsBefore(this.db, before, PRUNE_ROWS)) === PRUNE_ROWS) {
         // in slices, so no statement holds many rows for long

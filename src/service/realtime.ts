@@ -1,10 +1,13 @@
 import type { TransferRecord, Verdict, Watchlists } from '../core/index.ts'
 import { Screener } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
-import { appendEntityEvents, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/realtime-store.ts'
+import { appendEntityEvents, findStoredTransfer, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/realtime-store.ts'
+import { findRealtimeVerdict } from '../store/verdicts.ts'
+import { checkSameRecord } from './same-record.ts'
 import { historyReachMs, keptFrom } from './retention.ts'
 import type { RulesetService } from './rulesets.ts'
-import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
+import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
+import { DEFAULT_TENANT } from '../store/api-keys.ts'
 
 const PRUNE_EVERY = 16
 
@@ -25,17 +28,25 @@ export async function screenRealtime(
   db: Db,
   rulesets: RulesetService,
   record: TransferRecord,
-  options: { storeVerdicts: StoreVerdicts; watchlists?: Watchlists | undefined; pruneEvery?: number | undefined },
+  options: { storeVerdicts: StoreVerdicts; watchlists?: Watchlists | undefined; pruneEvery?: number | undefined; caller?: Owner },
 ): Promise<ScreenResult> {
   return db.transaction().execute(async (tx) => {
     const ruleset = await rulesets.active(tx)
     const screener = new Screener(ruleset, options.watchlists ? { watchlists: options.watchlists } : {})
     const keys = screener.entityKeys(record).sort()
-    await lockEntityKeys(tx, keys)
+    // the transfer id is locked too, so two calls with one id and different parties cannot both append
+    await lockEntityKeys(tx, [...keys, `transfer:${record.id}`])
+    const earlier = await findStoredTransfer(tx, record.id)
+    const retried = earlier !== undefined
+    if (retried) {
+      // the same id again: a different body is refused, the same one gets the stored verdict
+      checkSameRecord(record, earlier)
+      const stored = (await findRealtimeVerdict(tx, record.id)) as Verdict | undefined
+      if (stored) return { verdict: stored, json: JSON.stringify(stored) }
+    }
     const at = Date.parse(record.timestamp)
     const history = (await loadEntityHistory(tx, keys, at - historyReachMs(ruleset), at)) as TransferRecord[]
-    // a retried call (same transfer id) is screened against the same past and not counted twice
-    const retried = history.some((r) => r.id === record.id)
+    // a retry whose verdict was not stored (a clear, with only alerts kept) is screened against the same past, not counted twice
     const only = new Set(keys)
     for (const past of history) if (past.id !== record.id) screener.observe(past, only)
     const verdict = screener.screen(record)
@@ -43,7 +54,7 @@ export async function screenRealtime(
     if (!retried) {
       const event = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
       const row = shouldStore(verdict, options.storeVerdicts)
-        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: ruleset.version }, record, keys), outputJson: json }
+        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: ruleset.version, ...(options.caller ?? NO_CALLER) }, record, keys), outputJson: json }
         : undefined
       await appendEntityEvents(tx, [event], row ? [row] : [])
       // housekeeping on one call in `pruneEvery` (chosen by transfer id) saves a round trip on the others
@@ -52,6 +63,9 @@ export async function screenRealtime(
     return { verdict, json }
   })
 }
+
+/** the owner of real-time rows screened outside a request (tests, tools) */
+export const NO_CALLER: Owner = { tenant: DEFAULT_TENANT, keyId: null }
 
 /** A verdict with its JSON, serialised once for the response and the stored row. */
 export interface ScreenResult {
@@ -71,8 +85,11 @@ export interface RealtimeReadiness {
 /** Real-time screening of one transfer at a time, whatever keeps the state. */
 export interface RealtimeScreening {
   readonly mode: RealtimeStateMode
-  screen(record: TransferRecord): Promise<ScreenResult>
+  /** screens one transfer; its verdict row records the caller's key and tenant */
+  screen(record: TransferRecord, caller?: Owner): Promise<ScreenResult>
   readiness(): RealtimeReadiness
+  /** resolves when the state for the active rule set is warm (the previous one answers meanwhile); none in database mode */
+  start?(): Promise<void>
   /** stops taking calls and waits until every accepted call's rows are committed */
   close(): Promise<void>
 }
@@ -92,11 +109,12 @@ export class DatabaseRealtime implements RealtimeScreening {
     },
   ) {}
 
-  async screen(record: TransferRecord): Promise<ScreenResult> {
+  async screen(record: TransferRecord, caller: Owner = NO_CALLER): Promise<ScreenResult> {
     return screenRealtime(this.deps.db, this.deps.rulesets, record, {
       storeVerdicts: this.deps.storeVerdicts,
       watchlists: this.deps.watchlists(),
       pruneEvery: this.deps.pruneEvery,
+      caller,
     })
   }
 

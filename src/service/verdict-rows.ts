@@ -3,6 +3,12 @@ import type { VerdictRow } from '../store/verdicts.ts'
 
 export type StoreVerdicts = 'all' | 'alerts'
 
+/** Who a stored output belongs to: the tenant whose analysts see it, and the key that asked (null when none did). */
+export interface Owner {
+  tenant: string
+  keyId: string | null
+}
+
 /** Whether an output is kept: alerts always, line errors always (they explain gaps), clears only with `all`. */
 export function shouldStore(output: ScreenOutput, mode: StoreVerdicts): boolean {
   return mode === 'all' || isLineError(output) || output.decision !== 'clear'
@@ -11,7 +17,7 @@ export function shouldStore(output: ScreenOutput, mode: StoreVerdicts): boolean 
 /** The stored form of an output, with the columns that alert queries filter on. */
 export function toVerdictRow(
   output: ScreenOutput,
-  at: { batchId: string | null; seq: number | null; line: number | null; ruleset: string },
+  at: { batchId: string | null; seq: number | null; line: number | null; ruleset: string } & Owner,
   record: TransferRecord | undefined,
   entityKeys: readonly string[],
 ): VerdictRow {
@@ -47,6 +53,8 @@ export function toVerdictRow(
     seq: at.seq,
     line: at.line,
     ruleset: at.ruleset,
+    tenant: at.tenant,
+    keyId: at.keyId,
     recordId: output.id,
     decision: output.decision,
     score: output.score,

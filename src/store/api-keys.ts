@@ -12,6 +12,20 @@ export interface ApiKeyInfo {
   createdAt: string
   createdBy: string | null
   revokedAt: string | null
+  tenant: string
+  /** when the key stops working; null for never */
+  expiresAt: string | null
+}
+
+/** The tenant of keys made without one: a store with no tenants configured is this one tenant. */
+export const DEFAULT_TENANT = 'default'
+
+export interface KeyInput {
+  role: Role
+  name?: string
+  createdBy?: string | null
+  tenant?: string
+  expiresAt?: Date | null
 }
 
 const KEY_PREFIX = 'txs'
@@ -36,7 +50,7 @@ export async function generateApiKey(): Promise<NewApiKey> {
 export async function storeApiKey(
   db: Executor,
   generated: Omit<NewApiKey, 'key'>,
-  input: { role: Role; name?: string; createdBy?: string | null },
+  input: KeyInput,
 ): Promise<ApiKeyInfo> {
   const row = await db
     .insertInto('api_keys')
@@ -47,6 +61,8 @@ export async function storeApiKey(
       prefix: generated.prefix,
       hash: generated.hash,
       created_by: input.createdBy ?? null,
+      tenant: input.tenant ?? DEFAULT_TENANT,
+      expires_at: input.expiresAt ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -56,7 +72,7 @@ export async function storeApiKey(
 /** Creates a key; the secret is returned once and only its SHA-256 is stored. */
 export async function createApiKey(
   db: Executor,
-  input: { role: Role; name?: string; createdBy?: string | null },
+  input: KeyInput,
 ): Promise<{ key: string; info: ApiKeyInfo }> {
   const generated = await generateApiKey()
   return { key: generated.key, info: await storeApiKey(db, generated, input) }
@@ -73,25 +89,31 @@ export async function findApiKey(db: Executor, presented: string): Promise<ApiKe
   return hash === undefined ? undefined : findApiKeyByHash(db, hash)
 }
 
-/** The live key stored under a hash, or undefined. */
-export async function findApiKeyByHash(db: Executor, hash: string): Promise<ApiKeyInfo | undefined> {
+/** The key stored under a hash, unless revoked or expired at `now` (epoch ms), or undefined. */
+export async function findApiKeyByHash(db: Executor, hash: string, now: number = Date.now()): Promise<ApiKeyInfo | undefined> {
   const row = await db.selectFrom('api_keys').selectAll().where('hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst()
-  return row && toInfo(row)
+  const key = row && toInfo(row)
+  return key && isLive(key, now) ? key : undefined
 }
 
-export async function listApiKeys(db: Executor): Promise<ApiKeyInfo[]> {
-  const rows = await db.selectFrom('api_keys').selectAll().orderBy('created_at').orderBy('id').execute()
+/** Whether a key not revoked is still within its expiry at `now` (epoch ms). */
+export function isLive(key: ApiKeyInfo, now: number): boolean {
+  return key.expiresAt === null || Date.parse(key.expiresAt) > now
+}
+
+/** Every key, or a tenant's keys. */
+export async function listApiKeys(db: Executor, tenant?: string): Promise<ApiKeyInfo[]> {
+  let query = db.selectFrom('api_keys').selectAll()
+  if (tenant !== undefined) query = query.where('tenant', '=', tenant)
+  const rows = await query.orderBy('created_at').orderBy('id').execute()
   return rows.map(toInfo)
 }
 
-/** Marks a key revoked; returns false when there is no such live key. */
-export async function revokeApiKey(db: Executor, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable('api_keys')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
+/** Marks a key revoked (only within `tenant` when given); returns false when there is no such live key. */
+export async function revokeApiKey(db: Executor, id: string, tenant?: string): Promise<boolean> {
+  let update = db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null)
+  if (tenant !== undefined) update = update.where('tenant', '=', tenant)
+  const result = await update.executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
 }
 
@@ -103,6 +125,8 @@ function toInfo(row: {
   created_at: Date
   created_by: string | null
   revoked_at: Date | null
+  tenant: string
+  expires_at: Date | null
 }): ApiKeyInfo {
   return {
     id: row.id,
@@ -112,5 +136,7 @@ function toInfo(row: {
     createdAt: row.created_at.toISOString(),
     createdBy: row.created_by,
     revokedAt: row.revoked_at?.toISOString() ?? null,
+    tenant: row.tenant,
+    expiresAt: row.expires_at?.toISOString() ?? null,
   }
 }

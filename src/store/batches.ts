@@ -14,6 +14,11 @@ export interface BatchInfo {
   ruleset: string
   idempotencyKey: string | null
   createdBy: string | null
+  /** the API key that uploaded it */
+  ownerKey: string | null
+  tenant: string
+  /** SHA-256 of the upload once it is whole */
+  fingerprint: string | null
   uploadBytes: number
   uploadChunks: number
   counts: BatchCounts
@@ -30,11 +35,13 @@ export interface NewBatch {
   ruleset: string
   idempotencyKey: string | null
   createdBy: string | null
+  ownerKey: string
+  tenant: string
 }
 
 /**
- * Creates a batch, or finds the one already made with the same idempotency key (created: false).
- * The unique index on idempotency_key settles races between concurrent retries.
+ * Creates a batch, or finds the one its owner key already made with the same idempotency key (created: false).
+ * The unique index on (owner_key, idempotency_key) settles races between concurrent retries.
  */
 export async function createBatch(db: Executor, input: NewBatch): Promise<{ batch: BatchInfo; created: boolean }> {
   const inserted = await db
@@ -47,47 +54,64 @@ export async function createBatch(db: Executor, input: NewBatch): Promise<{ batc
       ruleset: input.ruleset,
       idempotency_key: input.idempotencyKey,
       created_by: input.createdBy,
+      owner_key: input.ownerKey,
+      tenant: input.tenant,
       counts: JSON.stringify(EMPTY_COUNTS),
       heartbeat_at: sql<Date>`now()`,
     })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .onConflict((oc) => oc.columns(['owner_key', 'idempotency_key']).doNothing())
     .returningAll()
     .executeTakeFirst()
   if (inserted) return { batch: toInfo(inserted), created: true }
   const existing = await db
     .selectFrom('batches')
     .selectAll()
+    .where('owner_key', '=', input.ownerKey)
     .where('idempotency_key', '=', input.idempotencyKey)
     .executeTakeFirstOrThrow()
   return { batch: toInfo(existing), created: false }
 }
 
-/** Lets a retry with the same idempotency key upload again into a batch whose first upload broke off. */
-export async function reopenFailedUpload(db: Executor, id: string, format: InputFormat): Promise<boolean> {
+/**
+ * Lets a retry with the same idempotency key send its batch again: an upload that broke off, or a streamed
+ * batch that failed (its input is gone, so it is screened again from the start: what it stored goes).
+ */
+export async function reopenFailedBatch(db: Executor, id: string, format: InputFormat, mode: 'async' | 'stream'): Promise<boolean> {
   const row = await db
     .updateTable('batches')
     .set({
       status: 'receiving',
       format,
+      mode,
       counts: JSON.stringify(EMPTY_COUNTS),
       error: null,
       upload_bytes: 0,
       upload_chunks: 0,
+      fingerprint: null,
+      started_at: null,
+      finished_at: null,
       heartbeat_at: sql<Date>`now()`,
     })
     .where('id', '=', id)
     .where('status', '=', 'failed')
-    .where(sql<boolean>`error->>'code' = 'upload_incomplete'`)
+    .where(sql<boolean>`(error->>'code' = 'upload_incomplete' or mode = 'stream')`)
     .returning('id')
     .executeTakeFirst()
   if (!row) return false
   await db.deleteFrom('batch_uploads').where('batch_id', '=', id).execute()
+  await db.deleteFrom('verdicts').where('batch_id', '=', id).execute()
+  await db.deleteFrom('cases').where('batch_id', '=', id).execute()
   return true
 }
 
 export async function getBatch(db: Executor, id: string): Promise<BatchInfo | undefined> {
   const row = await db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst()
   return row && toInfo(row)
+}
+
+/** Records the SHA-256 of a batch's whole upload. */
+export async function setFingerprint(db: Executor, id: string, fingerprint: string): Promise<void> {
+  await db.updateTable('batches').set({ fingerprint }).where('id', '=', id).execute()
 }
 
 export async function appendUploadChunk(db: Executor, batchId: string, seq: number, data: string, bytes: number): Promise<void> {
@@ -184,6 +208,9 @@ function toInfo(row: Selectable<BatchTable>): BatchInfo {
     ruleset: row.ruleset,
     idempotencyKey: row.idempotency_key,
     createdBy: row.created_by,
+    ownerKey: row.owner_key,
+    tenant: row.tenant,
+    fingerprint: row.fingerprint,
     uploadBytes: Number(row.upload_bytes),
     uploadChunks: row.upload_chunks,
     counts: row.counts,

@@ -22,3 +22,28 @@ export function sha256HexSync(text: string): string {
 export function randomHex(bytes: number): string {
   return toHex(crypto.getRandomValues(new Uint8Array(bytes)))
 }
+
+/**
+ * Passes a byte stream through unchanged while hashing it: `digest()` is the SHA-256 of every byte that went
+ * through, once the stream has ended (an upload's fingerprint, taken while it is stored or screened).
+ */
+export function hashingStream(): { stream: TransformStream<Uint8Array, Uint8Array>; digest(): string } {
+  const hash = createHash('sha256')
+  let hex: string | undefined
+  return {
+    stream: new TransformStream({
+      transform(chunk, controller) {
+        hash.update(chunk)
+        controller.enqueue(chunk)
+      },
+    }),
+    digest: () => (hex ??= hash.digest('hex')),
+  }
+}
+
+/** SHA-256 of a whole stream, read to its end. */
+export async function sha256OfStream(body: ReadableStream<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) hash.update(chunk)
+  return hash.digest('hex')
+}

@@ -7,6 +7,7 @@ export type DispositionTarget = 'alert' | 'case'
 
 /** What a disposition marks: an alert or a case, with the transfers, rules and typologies it stands for. */
 export interface Marked {
+  tenant: string
   kind: DispositionTarget
   id: string
   transfers: string[]
@@ -37,6 +38,7 @@ export async function recordDisposition(
     const row = await tx
       .insertInto('dispositions')
       .values({
+        tenant: marked.tenant,
         target_kind: marked.kind,
         target_id: marked.id,
         outcome: mark.outcome,
@@ -54,17 +56,25 @@ export async function recordDisposition(
   })
 }
 
-/** Every disposition of one alert or case, oldest first: the last is the one that counts. */
-export async function dispositionsOf(db: Executor, kind: DispositionTarget, id: string): Promise<Disposition[]> {
-  const rows = await db.selectFrom('dispositions').selectAll().where('target_kind', '=', kind).where('target_id', '=', id).orderBy('id').execute()
-  return rows.map(toDisposition)
-}
-
-/** The latest disposition of every alert and case, oldest first. */
-export async function latestDispositions(db: Executor): Promise<Disposition[]> {
+/** Every disposition of one of the tenant's alerts or cases, oldest first: the last is the one that counts. */
+export async function dispositionsOf(db: Executor, tenant: string, kind: DispositionTarget, id: string): Promise<Disposition[]> {
   const rows = await db
     .selectFrom('dispositions')
     .selectAll()
+    .where('tenant', '=', tenant)
+    .where('target_kind', '=', kind)
+    .where('target_id', '=', id)
+    .orderBy('id')
+    .execute()
+  return rows.map(toDisposition)
+}
+
+/** The latest disposition of every alert and case of the tenant, oldest first. */
+export async function latestDispositions(db: Executor, tenant: string): Promise<Disposition[]> {
+  const rows = await db
+    .selectFrom('dispositions')
+    .selectAll()
+    .where('tenant', '=', tenant)
     .distinctOn(['target_kind', 'target_id'])
     .orderBy('target_kind')
     .orderBy('target_id')
@@ -78,9 +88,9 @@ export async function latestDispositions(db: Executor): Promise<Disposition[]> {
  * `txscreen rules diff`: every transfer of a marked alert or case, illicit unless marked false positive; the
  * instance is the alert or case. A transfer marked more than once takes its latest mark.
  */
-export async function dispositionLabels(db: Executor): Promise<string> {
+export async function dispositionLabels(db: Executor, tenant: string): Promise<string> {
   const byTransfer = new Map<string, string>()
-  for (const d of await latestDispositions(db)) {
+  for (const d of await latestDispositions(db, tenant)) {
     const illicit = d.outcome === 'false_positive' ? '0' : '1'
     const typology = d.typologies[0] ?? ''
     for (const t of d.transfers) {
@@ -108,12 +118,13 @@ export interface RuleOutcomes {
  * Per rule and period (by the time the alert was raised): alerts stored, and the latest dispositions of alerts and
  * cases that carry the rule, by outcome.
  */
-export async function ruleOutcomes(db: Executor, period: Period, from: string, to: string): Promise<RuleOutcomes[]> {
+export async function ruleOutcomes(db: Executor, tenant: string, period: Period, from: string, to: string): Promise<RuleOutcomes[]> {
   const unit = sql.lit(period)
   const alerts = await db
     .selectFrom('verdicts')
     .select([sql<string>`unnest(rules)`.as('rule'), sql<Date>`date_trunc(${unit}, coalesce(occurred_at, created_at))`.as('period'), sql<string>`count(*)`.as('n')])
     .where('decision', 'in', ['review', 'block'])
+    .where('tenant', '=', tenant)
     .where(sql<boolean>`coalesce(occurred_at, created_at) >= ${new Date(from)}`)
     .where(sql<boolean>`coalesce(occurred_at, created_at) < ${new Date(to)}`)
     .groupBy([sql`1`, sql`2`])
@@ -122,6 +133,7 @@ export async function ruleOutcomes(db: Executor, period: Period, from: string, t
     .selectFrom('dispositions')
     .select(['outcome', 'rules', 'alerted_at'])
     .distinctOn(['target_kind', 'target_id'])
+    .where('tenant', '=', tenant)
     .where('alerted_at', '>=', new Date(from))
     .where('alerted_at', '<', new Date(to))
     .orderBy('target_kind')

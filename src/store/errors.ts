@@ -31,3 +31,13 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false
 }
+
+/** Every pooled connection was in use for as long as a new one may be waited for: the database is busy, not down. */
+export class PoolSaturatedError extends Error {
+  constructor(
+    readonly poolSize: number,
+    cause: unknown,
+  ) {
+    super(`all ${poolSize} database connections stayed busy`, { cause })
+  }
+}

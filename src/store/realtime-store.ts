@@ -81,6 +81,7 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
       select k.key, ev.i, ev.t, ev.r
       from ev cross join lateral unnest(ev.k) with ordinality as k(key, o)
       order by ev.n, k.o
+      on conflict (event_id, key) do nothing
     ), ins_verdicts as (
       insert into verdicts (${verdictColumns})
       select ${verdictValues}
@@ -88,6 +89,12 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
       order by v.ordinality
     )
     select 1 as done`.execute(db)
+}
+
+/** The record stored for a real-time transfer id (any one of its key rows), or undefined when none is kept. */
+export async function findStoredTransfer(db: Executor, eventId: string): Promise<unknown> {
+  const row = await db.selectFrom('entity_events').select('record').where('event_id', '=', eventId).limit(1).executeTakeFirst()
+  return row?.record
 }
 
 /** The time (epoch ms) of the latest transfer in the history, if any. */

@@ -20,6 +20,8 @@ export interface VerdictRow {
   typologies: string[]
   entities: string[]
   occurredAt: string | null
+  tenant: string
+  keyId: string | null
 }
 
 /**
@@ -40,6 +42,8 @@ function columnsOf<Output>(r: VerdictRow, output: Output) {
     typologies: r.typologies,
     entities: r.entities,
     occurred_at: r.occurredAt,
+    tenant: r.tenant,
+    key_id: r.keyId,
   }
 }
 
@@ -56,7 +60,7 @@ export type VerdictColumn = keyof ReturnType<typeof columnsOf>
 
 /** The stored verdict columns, in the order of `columnsOf`. */
 export const VERDICT_COLUMNS = Object.keys(
-  columnsOf({ batchId: null, seq: null, line: null, recordId: null, decision: null, score: null, ruleset: '', output: null, rules: [], typologies: [], entities: [], occurredAt: null }, null),
+  columnsOf({ batchId: null, seq: null, line: null, recordId: null, decision: null, score: null, ruleset: '', output: null, rules: [], typologies: [], entities: [], occurredAt: null, tenant: '', keyId: null }, null),
 ) as readonly VerdictColumn[]
 
 /**
@@ -103,6 +107,8 @@ export interface AlertFilter {
   from?: string
   to?: string
   batchId?: string
+  /** only this tenant's alerts */
+  tenant?: string
 }
 
 export interface AlertRow {
@@ -131,6 +137,7 @@ export async function listAlerts(
   if (filter.from) query = query.where('occurred_at', '>=', new Date(filter.from))
   if (filter.to) query = query.where('occurred_at', '<', new Date(filter.to))
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId)
+  if (filter.tenant !== undefined) query = query.where('tenant', '=', filter.tenant)
   const rows = await query.orderBy('id').limit(page.limit).execute()
   return rows.map((r) => ({
     id: String(r.id),
@@ -142,9 +149,10 @@ export async function listAlerts(
   }))
 }
 
-/** A stored alert (a review or block verdict) by its row id, as a disposition marks it. */
+/** One of the tenant's stored alerts (a review or block verdict) by its row id, as a disposition marks it. */
 export async function findAlert(
   db: Executor,
+  tenant: string,
   id: string,
 ): Promise<{ recordId: string; rules: string[]; typologies: string[]; alertedAt: string } | undefined> {
   // row ids are bigints: anything longer is no row, not a database error
@@ -153,6 +161,7 @@ export async function findAlert(
     .selectFrom('verdicts')
     .select(['record_id', 'rules', 'typologies', 'occurred_at', 'created_at'])
     .where('id', '=', id)
+    .where('tenant', '=', tenant)
     .where('decision', 'in', ['review', 'block'])
     .executeTakeFirst()
   if (!row || row.record_id === null) return undefined

@@ -86,7 +86,7 @@ describe('txscreen batch', () => {
     expect(sniffed.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toMatchObject([{ id: 't1' }, { id: 't2' }, { id: 't5', decision: expect.stringMatching(/^(review|block)$/) }])
     expect(named.stdout).toBe(sniffed.stdout)
     const csv = readFileSync(join(dir, 'cases.csv'), 'utf8')
-    expect(csv.split('\n')[0]).toMatch(/^entity,decision,score,/)
+    expect(csv.split('\n')[0]).toMatch(/^id,entity,decision,score,/)
     expect(csv).toContain('id:A,')
     expect(readFileSync(join(dir, 'cases.out'), 'utf8')).toBe(csv)
     expect(JSON.parse(readFileSync(join(dir, 'cases.ndjson'), 'utf8').split('\n')[0]!)).toMatchObject({ entity: 'id:A' })

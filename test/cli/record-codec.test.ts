@@ -41,11 +41,15 @@ describe('records handed to screening workers', () => {
       dateOfBirth: (id) => (id === 's' ? '1970-03-04' : '1981'),
       country: (id) => (id === 's' ? 'GB' : 'DE'),
       nationality: (id) => (id === 's' ? 'FR' : 'IT'),
+      bic: (id) => (id === 's' ? 'COBADEFF' : 'BNPAFRPPXXX'),
+      iban: (id) => (id === 's' ? 'DE89370400440532013000' : 'FR1420041010050500013M02606'),
+      lei: (id) => (id === 's' ? '5299000J2N45DDNE4Y28' : '529900T8BM49AURSDO55'),
     }
     const party = (id: string) => Object.fromEntries(PARTY_FIELDS.map((f) => [f, special[f]?.(id) ?? `${id}-${f}`]))
     const full = TransferRecordSchema.parse({
       id: 't1', timestamp: '2026-03-01T10:15:00Z', amount: '12.50', currency: 'EUR', channel: 'wire',
       sender: party('s'), receiver: party('r'), reference: 'rent', purpose: 'family',
+      ultimateSender: { name: 'us-name', lei: '529900HNOAA1KXQJUQ27' }, ultimateReceiver: { id: 'ur', name: 'ur-name', type: 'person' },
       location: { country: 'FR', city: 'Calais', branch: 'B1' }, device: { id: 'd1', ip: '192.0.2.1' },
     })
     // every party field is set, to a value of its own; every record field too

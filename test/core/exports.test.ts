@@ -4,12 +4,12 @@ import { parseCsvLine } from '../../src/core/io/csv-line.ts'
 
 const cases: Case[] = [
   {
-    entity: 'id:ACC-1', rules: ['structuring-transfer', 'memo-lexicon'], typologies: ['structuring'], alerts: 3, score: 160, maxScore: 60,
-    decision: 'review', transfers: ['t1', 't2', 't3'], firstSeen: '2026-03-01T10:00:00.000Z', lastSeen: '2026-03-03T10:00:00.000Z',
+    id: 'c_0000000000000001', entity: 'id:ACC-1', rules: ['structuring-transfer', 'memo-lexicon'], typologies: ['structuring'], alerts: 3, score: 160, maxScore: 60,
+    decision: 'review', transfers: ['t1', 't2', 't3'], evidence: ['t0', 't1', 't2', 't3'], firstSeen: '2026-03-01T10:00:00.000Z', lastSeen: '2026-03-03T10:00:00.000Z',
   },
   {
-    entity: 'name:"Ann, the boat"', rules: ['name-screen'], typologies: ['sanctions'], alerts: 1, score: 90, maxScore: 90,
-    decision: 'block', transfers: ['t4'], firstSeen: '2026-03-02T10:00:00.000Z', lastSeen: '2026-03-02T10:00:00.000Z',
+    id: 'c_0000000000000002', entity: 'name:"Ann, the boat"', rules: ['name-screen'], typologies: ['sanctions'], alerts: 1, score: 90, maxScore: 90,
+    decision: 'block', transfers: ['t4'], evidence: ['t4'], firstSeen: '2026-03-02T10:00:00.000Z', lastSeen: '2026-03-02T10:00:00.000Z',
   },
 ]
 const outputs: ScreenOutput[] = [

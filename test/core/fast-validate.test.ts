@@ -69,6 +69,13 @@ const mutations: Mutation[] = [
   ['location bad country', (r) => (r.location.country = 'X')],
   ['device array', (r) => (r.device = ['a'])],
   ['device ip 65', (r) => (r.device.ip = long(65))],
+  ['bic, iban, lei', (r) => ((r.sender.bic = 'COBADEFF'), (r.sender.iban = 'DE89370400440532013000'), (r.receiver.lei = '5299000J2N45DDNE4Y28'))],
+  ['lower-case bic', (r) => (r.sender.bic = 'cobadeff')],
+  ['iban with spaces', (r) => (r.receiver.iban = 'DE89 3704 0044 0532 0130 00')],
+  ['short lei', (r) => (r.receiver.lei = '5299000J2N45DDNE4Y')],
+  ['ultimate sender without id', (r) => (r.ultimateSender = { name: 'Harbour Imports Ltd', type: 'business' })],
+  ['ultimate receiver bad country', (r) => (r.ultimateReceiver = { name: 'X', country: 'xx' })],
+  ['ultimate sender not an object', (r) => (r.ultimateSender = 'someone')],
   ['unknown fields', (r) => ((r.extra = 1), (r.sender.extra = { a: 1 }))],
   ['minimal', (r) => {
     for (const k of ['channel', 'reference', 'purpose', 'location', 'device']) delete r[k]
@@ -83,8 +90,8 @@ function withoutUnknown(value: any, shape: any): any {
   for (const k of Object.keys(value)) if (k in shape) out[k] = withoutUnknown(value[k], shape[k])
   return out
 }
-const PARTY_SHAPE = { ...base.sender, account: 0, institution: 0, city: 0, email: 0, handle: 0, nationality: 0 }
-const SHAPE = { ...base, amount: 0, sender: PARTY_SHAPE, receiver: PARTY_SHAPE }
+const PARTY_SHAPE = { ...base.sender, account: 0, institution: 0, city: 0, email: 0, handle: 0, nationality: 0, dateOfBirth: 0, bic: 0, iban: 0, lei: 0 }
+const SHAPE = { ...base, amount: 0, sender: PARTY_SHAPE, receiver: PARTY_SHAPE, ultimateSender: PARTY_SHAPE, ultimateReceiver: PARTY_SHAPE }
 
 describe('fast record validation', () => {
   it.each(mutations)('agrees with the zod schema: %s', (_name, mutate) => {

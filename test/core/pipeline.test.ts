@@ -63,13 +63,19 @@ describe('input format table', () => {
     expect(formats.forMediaType('application/jsonl')?.name).toBe('ndjson')
     expect(formats.forMediaType('text/x-psv')?.name).toBe('psv')
     expect(inputFormats.forMediaType('text/x-psv')).toBeUndefined()
-    expect(formats.namesText()).toBe('ndjson, csv or psv')
-    expect(inputFormats.mediaTypesText()).toBe('application/x-ndjson or text/csv')
+    expect(formats.namesText()).toBe('ndjson, pacs008, pain001, csv or psv')
+    expect(inputFormats.mediaTypesText()).toBe('application/x-ndjson, application/xml or text/csv')
   })
 
-  it('refuses two formats with the same name, media type or file extension', () => {
-    expect(() => new FormatRegistry([...formats.formats, { ...psv, name: 'psv2', mediaTypes: ['text/x-psv2'] }])).toThrow(/both claim the file extension "\.psv"/)
+  it('refuses two formats with the same name; a shared media type or file extension is decided by the input\'s start', () => {
     expect(() => new FormatRegistry([...formats.formats, { ...psv, extensions: [] }])).toThrow(/both claim the name "psv"/)
+    const semi = { ...psv, name: 'ssv', sniff: (first: string) => first.includes(';') }
+    const shared = new FormatRegistry([...formats.formats, semi])
+    expect(shared.forPath('in.psv', encode('id;timestamp'))?.name).toBe('ssv')
+    expect(shared.forPath('in.psv', encode('id|timestamp'))?.name).toBe('psv')
+    expect(shared.forMediaType('text/x-psv', encode('id;timestamp'))?.name).toBe('ssv')
+    expect(shared.mediaTypeNeedsHead('text/x-psv')).toBe(true)
+    expect(shared.mediaTypeNeedsHead('text/csv')).toBe(false)
   })
 })
 

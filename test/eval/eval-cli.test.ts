@@ -1,14 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { run } from '../../src/cli/commands/eval.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { day, record, runEval } from './eval-run.ts'
 
 // End to end: three structuring transfers from one sender (an instance of 3 records), two benign transfers.
-const day = (d: number, h: number) => `2026-03-0${d}T${String(h).padStart(2, '0')}:00:00Z`
-const record = (id: string, ts: string, from: string, to: string, amount: string) =>
-  JSON.stringify({ id, timestamp: ts, amount, currency: 'USD', channel: 'wire', sender: { id: from, type: 'person' }, receiver: { id: to, type: 'person' } })
-
 let dir: string
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'txscreen-eval-'))
@@ -24,22 +20,9 @@ beforeAll(async () => {
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
-async function evalJson(args: string[]): Promise<{ code: number; out: string }> {
-  let out = ''
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk)
-    return true
-  })
-  try {
-    return { code: await run(args), out }
-  } finally {
-    spy.mockRestore()
-  }
-}
-
 describe('txscreen eval', () => {
   it('screens with the shipped pack and reports against the labels', async () => {
-    const { code, out } = await evalJson([join(dir, 'records.ndjson'), '--labels', join(dir, 'labels.csv'), '--json'])
+    const { code, out } = await runEval([join(dir, 'records.ndjson'), '--labels', join(dir, 'labels.csv'), '--json'])
     expect(code).toBe(0)
     const report = JSON.parse(out)
     // the third near-threshold transfer within 7 days is the one structuring-transfer flags
@@ -54,27 +37,16 @@ describe('txscreen eval', () => {
     const reversed = join(dir, 'reversed.ndjson')
     const lines = [record('s3', day(3, 9), 'alice', 'bob', '2950'), record('s2', day(2, 9), 'alice', 'bob', '2850'), record('s1', day(1, 9), 'alice', 'bob', '2900')]
     await writeFile(reversed, lines.join('\n') + '\n')
-    let err = ''
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      err += String(chunk)
-      return true
-    })
-    try {
-      expect((await evalJson([reversed, '--labels', join(dir, 'labels.csv'), '--json'])).code).toBe(0)
-      expect((await evalJson([join(dir, 'records.ndjson'), '--labels', join(dir, 'labels.csv'), '--json'])).code).toBe(0)
-    } finally {
-      spy.mockRestore()
-    }
+    const results = [await runEval([reversed, '--labels', join(dir, 'labels.csv'), '--json']), await runEval([join(dir, 'records.ndjson'), '--labels', join(dir, 'labels.csv'), '--json'])]
+    expect(results.map((r) => r.code)).toEqual([0, 0])
+    const err = results.map((r) => r.err).join('')
     // once, for the reversed file: two records a day behind the one before them
     expect(err.match(/warning: 2 records came more than 1h \(the ruleset's lateness\)/g)).toHaveLength(1)
   })
 
   it('exits 2 without --labels', async () => {
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-    try {
-      expect((await evalJson([join(dir, 'records.ndjson')])).code).toBe(2)
-    } finally {
-      err.mockRestore()
-    }
+    const { code, err } = await runEval([join(dir, 'records.ndjson')])
+    expect(code).toBe(2)
+    expect(err).toContain('--labels is required')
   })
 })

@@ -105,7 +105,7 @@ for (const dialect of DIALECTS) {
       const [header, ...rows] = (await csv.text()).trimEnd().split('\n')
       expect(header!.split(',')).toEqual(expect.arrayContaining(['entity', 'decision', 'score', 'transfers']))
       expect(rows).toHaveLength(cases.cases.length)
-      expect(rows[0]!.startsWith(`${cases.cases[0].entity},${cases.cases[0].decision},`)).toBe(true)
+      expect(rows[0]!.startsWith(`${cases.cases[0].id},${cases.cases[0].entity},${cases.cases[0].decision},`)).toBe(true)
     })
 
     it('reads CSV too, and rejects other media types with 415', async () => {
@@ -115,7 +115,7 @@ for (const dialect of DIALECTS) {
       const out = await lines(res)
       expect(out.map((o) => o.id)).toEqual(['C1', 'C2'])
       expect(out[1].decision).toBe('review')
-      expect((await upload('x', { type: 'application/xml' })).status).toBe(415)
+      expect((await upload('x', { type: 'application/pdf' })).status).toBe(415)
     })
 
     it('counts the records that come more than the lateness behind the latest time before them', async () => {
@@ -129,7 +129,7 @@ for (const dialect of DIALECTS) {
     it('keeps multi-byte characters whole when a stored upload is cut into pieces', async () => {
       const text = ndjson([{ ...transfer(0, 'UTF-A', 'UTF-B'), id: 'utf-1', reference: 'passage 🚤 à Calais — ok' }])
       const bytes = new TextEncoder().encode(text)
-      const { batch } = await createBatch(s.svc.store.db, { id: `b_utf_${dialect}`, format: 'ndjson', mode: 'async', ruleset: (await s.svc.rulesets.active(s.svc.store.db)).version, idempotencyKey: null, createdBy: null })
+      const { batch } = await createBatch(s.svc.store.db, { id: `b_utf_${dialect}`, format: 'ndjson', mode: 'async', ruleset: (await s.svc.rulesets.active(s.svc.store.db)).version, idempotencyKey: null, createdBy: null, ownerKey: 'k-test', tenant: 'default' })
       // the client's writes split characters too: one byte at a time
       const body = new ReadableStream<Uint8Array>({ start(c) { for (const b of bytes) c.enqueue(new Uint8Array([b])); c.close() } })
       expect(await storeUpload(s.svc.store.db, batch.id, body, 7)).toBe(bytes.byteLength)

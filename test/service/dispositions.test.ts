@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseLabels } from '../../src/eval/labels.ts'
 import { RulesetDiff } from '../../src/eval/ruleset-diff.ts'
+import { createApiKey } from '../../src/store/api-keys.ts'
 import { listAudit } from '../../src/store/audit.ts'
 import { DIALECTS } from './support/databases.ts'
 import { useSeededService } from './support/service.ts'
@@ -30,6 +31,15 @@ describe.each(DIALECTS)('dispositions (%s)', (dialect) => {
     expect(history.dispositions.map((d: { outcome: string }) => d.outcome)).toEqual(['true_positive', 'reported'])
     const audited = await listAudit(s.svc.store.db)
     expect(audited.filter((a) => a.action === 'alert.disposition' && a.target === alert).map((a) => a.details.outcome)).toEqual(['reported', 'true_positive'])
+  })
+
+  it("keeps tenants apart: another tenant's analyst can neither mark nor read an alert or its marks", async () => {
+    const { alert } = await alertFor('DISP-T', 50)
+    await s.svc.post(`/v1/alerts/${alert}/disposition`, s.keys.analyst, { outcome: 'reported' })
+    const other = (await createApiKey(s.svc.store.db, { role: 'analyst', name: 'south', tenant: 'south' })).key
+    expect((await s.svc.post(`/v1/alerts/${alert}/disposition`, other, { outcome: 'false_positive' })).status).toBe(404)
+    expect((await (await s.svc.request(`/v1/alerts/${alert}/dispositions`, { key: other })).json()).dispositions).toEqual([])
+    expect(await (await s.svc.request('/v1/dispositions/labels', { key: other })).text()).toBe('id,is_illicit,instance_id,typology\n')
   })
 
   it('refuses unknown alerts, outcomes and keys', async () => {
@@ -66,11 +76,12 @@ describe.each(DIALECTS)('dispositions (%s)', (dialect) => {
     const q = new URLSearchParams({ period: 'month', from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' })
     const body = await (await s.svc.request(`/v1/rules/outcomes?${q}`, { key: s.keys.analyst })).json()
     const march = body.rules.find((r: { rule: string }) => r.rule === 'repeat-sender')
-    // every alert of this file so far lies in March 2026; the marks are the latest of each alert
+    // every alert of this file so far lies in March 2026; the marks are the latest of each alert: reported are
+    // DISP-1, DISP-T and DISP-4, false positives DISP-3 and DISP-5
     expect(march.period).toBe('2026-03-01T00:00:00.000Z')
-    expect(march.alerts).toBeGreaterThanOrEqual(5)
-    expect(march.reported).toBe(2)
+    expect(march.alerts).toBeGreaterThanOrEqual(6)
+    expect(march.reported).toBe(3)
     expect(march.falsePositive).toBe(2)
-    expect(march.alertsPerReport).toBe(march.alerts / 2)
+    expect(march.alertsPerReport).toBe(march.alerts / 3)
   })
 })

@@ -12,7 +12,7 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       await saveRulesetVersion(db(), { version: 'v-cols', files: [], maxWindowMs: 1000, createdBy: null })
-      await createBatch(db(), { id: 'b-cols', format: 'ndjson', mode: 'async', ruleset: 'v-cols', idempotencyKey: null, createdBy: null })
+      await createBatch(db(), { id: 'b-cols', format: 'ndjson', mode: 'async', ruleset: 'v-cols', idempotencyKey: null, createdBy: null, ownerKey: 'k-test', tenant: 'default' })
     })
 
     it('stores a verdict row alike through a batch insert and the real-time append, every column filled', async () => {
@@ -29,6 +29,8 @@ for (const dialect of DIALECTS) {
         typologies: ['velocity'],
         entities: ['id:A', 'A'],
         occurredAt: '2026-01-01T10:00:00.000Z',
+        tenant: 'north',
+        keyId: 'k-cols',
       })
       await insertVerdicts(db(), [row(1)])
       await appendEntityEvents(db(), [], [{ ...row(2), outputJson: JSON.stringify(row(2).output) }])
@@ -48,6 +50,8 @@ for (const dialect of DIALECTS) {
         typologies: ['velocity'],
         entities: ['id:A', 'A'],
         occurred_at: new Date('2026-01-01T10:00:00.000Z'),
+        tenant: 'north',
+        key_id: 'k-cols',
       })
     })
 

@@ -34,11 +34,11 @@ for (const dialect of DIALECTS) {
     it('stores a verdict once per (batch, seq) even when written twice', async () => {
       await saveRulesetVersion(store.db, { version: 'v-test', files: [], maxWindowMs: 1000, createdBy: null })
       const { batch } = await createBatch(store.db, {
-        id: 'b-dup', format: 'ndjson', mode: 'async', ruleset: 'v-test', idempotencyKey: null, createdBy: null,
+        id: 'b-dup', format: 'ndjson', mode: 'async', ruleset: 'v-test', idempotencyKey: null, createdBy: null, ownerKey: 'k-test', tenant: 'default',
       })
       const rows: VerdictRow[] = Array.from({ length: 1200 }, (_, i) => ({
         batchId: batch.id, seq: i, line: i + 1, recordId: `r${i}`, decision: 'clear', score: 0, ruleset: 'v-test',
-        output: { id: `r${i}` }, rules: [], typologies: [], entities: ['party:A'], occurredAt: '2026-01-01T00:00:00Z',
+        output: { id: `r${i}` }, rules: [], typologies: [], entities: ['party:A'], occurredAt: '2026-01-01T00:00:00Z', tenant: 'default', keyId: null,
       }))
       await insertVerdicts(store.db, rows.slice(0, 700))
       await insertVerdicts(store.db, rows)

@@ -12,7 +12,16 @@ export interface NodeConfig {
   staleBatchMs: number
   /** memory: one live screener per process, warmed from the database (the default); database: replay per call */
   realtimeState: RealtimeStateMode
+  /** longest a whole request may take to arrive, 0 for no limit (Node's own 300 s cuts long batch uploads) */
+  requestTimeoutMs: number
   service: ServiceConfig
+}
+
+function nonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be 0 or a positive integer, got "${value}"`)
+  return n
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -37,11 +46,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     lists: parseListSpecs(env.TXSCREEN_LISTS),
     staleBatchMs: positiveInt('TXSCREEN_STALE_BATCH_SECONDS', env.TXSCREEN_STALE_BATCH_SECONDS, 60) * 1000,
     realtimeState,
+    requestTimeoutMs: nonNegativeInt('TXSCREEN_REQUEST_TIMEOUT_SECONDS', env.TXSCREEN_REQUEST_TIMEOUT_SECONDS, 0) * 1000,
     service: {
       storeVerdicts: store,
       batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),
       uploadChunkBytes: DEFAULT_CONFIG.uploadChunkBytes,
       screenTimeoutMs: positiveInt('TXSCREEN_SCREEN_TIMEOUT_MS', env.TXSCREEN_SCREEN_TIMEOUT_MS, DEFAULT_CONFIG.screenTimeoutMs),
+      maxFutureSkewMs: positiveInt('TXSCREEN_MAX_FUTURE_SKEW_SECONDS', env.TXSCREEN_MAX_FUTURE_SKEW_SECONDS, DEFAULT_CONFIG.maxFutureSkewMs / 1000) * 1000,
     },
   }
 }

@@ -14,6 +14,7 @@ export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerR
       authorization: req.headers.authorization,
       contentType: req.headers['content-type'],
       contentLength: req.headers['content-length'],
+      accept: req.headers.accept,
       text: (limit) => readBody(req, limit),
     }).then((reply) => {
       if (res.destroyed) return

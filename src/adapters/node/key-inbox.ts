@@ -19,6 +19,9 @@ export interface KeyRequest {
   hash: string
   role: Role
   name?: string
+  tenant?: string
+  /** ISO time the key stops working */
+  expiresAt?: string
   requestedBy: string
 }
 
@@ -76,8 +79,10 @@ export async function drainKeyInbox(dataDir: string, db: Db): Promise<number> {
       const req = JSON.parse(await readFile(path, 'utf8')) as KeyRequest
       if (!ROLES.includes(req.role) || !/^[0-9a-f]{64}$/.test(req.hash)) throw new Error('malformed key request')
       await db.transaction().execute(async (tx) => {
-        await storeApiKey(tx, req, { role: req.role, ...(req.name && { name: req.name }), createdBy: req.requestedBy })
-        await audit(tx, { actor: req.requestedBy, action: 'key.create', target: req.id, details: { role: req.role, via: 'cli' } })
+        const expiresAt = req.expiresAt ? new Date(req.expiresAt) : null
+        if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error('malformed expiry')
+        const info = await storeApiKey(tx, req, { role: req.role, ...(req.name && { name: req.name }), ...(req.tenant && { tenant: req.tenant }), expiresAt, createdBy: req.requestedBy })
+        await audit(tx, { actor: req.requestedBy, action: 'key.create', target: req.id, details: { role: req.role, tenant: info.tenant, expiresAt: info.expiresAt, via: 'cli' } })
       })
       stored++
     } catch (err) {

@@ -7,7 +7,8 @@ import { createPgPool, pgDialect } from '../../store/dialects/pg.ts'
 import { pgliteDialect } from '../../store/dialects/pglite.ts'
 import type { Db } from '../../store/db.ts'
 
-export type DatabaseTarget = { kind: 'pg'; url: string } | { kind: 'pglite'; dataDir: string }
+/** poolSize: PostgreSQL connections this process holds at most (TXSCREEN_PG_POOL_SIZE, default 10) */
+export type DatabaseTarget = { kind: 'pg'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string }
 
 export interface OpenDatabase {
   db: Db
@@ -17,13 +18,17 @@ export interface OpenDatabase {
 
 /** DATABASE_URL selects PostgreSQL; otherwise PGlite in TXSCREEN_DATA_DIR (default ./data). */
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: 'pg', url: env.DATABASE_URL }
+  if (env.DATABASE_URL) {
+    const size = env.TXSCREEN_PG_POOL_SIZE ? Number(env.TXSCREEN_PG_POOL_SIZE) : undefined
+    if (size !== undefined && (!Number.isSafeInteger(size) || size <= 0)) throw new Error(`TXSCREEN_PG_POOL_SIZE must be a positive integer, got "${env.TXSCREEN_PG_POOL_SIZE}"`)
+    return { kind: 'pg', url: env.DATABASE_URL, ...(size && { poolSize: size }) }
+  }
   return { kind: 'pglite', dataDir: env.TXSCREEN_DATA_DIR || './data' }
 }
 
 /** Opens the store and applies pending migrations before anything else touches it. */
 export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<OpenDatabase> {
-  const opened = target.kind === 'pg' ? openPg(target.url) : await openPglite(target.dataDir)
+  const opened = target.kind === 'pg' ? openPg(target.url, target.poolSize) : await openPglite(target.dataDir)
   if (options.migrate !== false) {
     try {
       await migrateToLatest(opened.db)
@@ -35,8 +40,8 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
   return { ...opened, target }
 }
 
-function openPg(url: string): Omit<OpenDatabase, 'target'> {
-  const pool = createPgPool({ connectionString: url })
+function openPg(url: string, max: number | undefined): Omit<OpenDatabase, 'target'> {
+  const pool = createPgPool({ connectionString: url, ...(max && { max }) })
   const db: Db = new Kysely({ dialect: pgDialect(pool) })
   // kysely's destroy ends the pool
   return { db, close: () => db.destroy() }

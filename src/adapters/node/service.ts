@@ -21,6 +21,7 @@ const SWEEP_MS = 30_000
 
 export interface RunningService {
   port: number
+  server: Server
   deps: ServiceDeps
   /** the in-memory real-time state, when TXSCREEN_REALTIME_STATE is memory */
   realtime: RealtimeScreening | undefined
@@ -79,6 +80,7 @@ export async function startService(store: OpenDatabase, config: NodeConfig): Pro
 
   return {
     port,
+    server,
     deps,
     realtime,
     async stop() {
@@ -106,6 +108,8 @@ function listen(
       if (req.method === 'POST' && req.url === SCREEN_PATH) screen(req, res)
       else void hono(req, res)
     })
+    // a batch upload may take longer than Node's default 300 s; headers still have headersTimeout (60 s)
+    server.requestTimeout = config.requestTimeoutMs
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve(server))
   })

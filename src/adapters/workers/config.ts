@@ -6,16 +6,19 @@ export interface Env {
   TXSCREEN_STORE_VERDICTS?: string
   TXSCREEN_BATCH_MAX_BYTES?: string
   TXSCREEN_SCREEN_TIMEOUT_MS?: string
+  TXSCREEN_MAX_FUTURE_SKEW_SECONDS?: string
 }
 
 export function configOf(env: Env): ServiceConfig {
   const positive = (v: string | undefined) => (Number.isSafeInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined)
   const max = positive(env.TXSCREEN_BATCH_MAX_BYTES)
   const timeout = positive(env.TXSCREEN_SCREEN_TIMEOUT_MS)
+  const skewSeconds = positive(env.TXSCREEN_MAX_FUTURE_SKEW_SECONDS)
   return {
     ...DEFAULT_CONFIG,
     storeVerdicts: env.TXSCREEN_STORE_VERDICTS === 'alerts' ? 'alerts' : 'all',
     ...(max ? { batchBodyLimit: max } : {}),
     ...(timeout ? { screenTimeoutMs: timeout } : {}),
+    ...(skewSeconds ? { maxFutureSkewMs: skewSeconds * 1000 } : {}),
   }
 }

@@ -2,13 +2,15 @@ import { parseArgs } from 'node:util'
 import { userInfo } from 'node:os'
 import { dataDirOwner, requestKey } from '../../adapters/node/key-inbox.ts'
 import { databaseTargetFromEnv, openDatabase } from '../../adapters/node/open-database.ts'
-import { generateApiKey, listApiKeys, ROLES, storeApiKey } from '../../store/api-keys.ts'
+import { DEFAULT_TENANT, generateApiKey, listApiKeys, ROLES, storeApiKey } from '../../store/api-keys.ts'
 import { audit } from '../../store/audit.ts'
 import type { Role } from '../../store/schema.ts'
 
 const USAGE = `usage:
-  txscreen keys create --role screen|analyst|admin [--name NAME]   prints the new key once
+  txscreen keys create --role screen|analyst|admin [--name NAME] [--tenant T] [--expires ISO-TIME]   prints the new key once
   txscreen keys list
+
+--tenant: whose data the key sees (default "default"); --expires: when it stops working (default never).
 
 Uses the same store as the server: DATABASE_URL for PostgreSQL, else PGlite in TXSCREEN_DATA_DIR (default ./data).`
 
@@ -16,7 +18,13 @@ export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv
   const { values } = parseArgs({
     args: rest,
-    options: { role: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      tenant: { type: 'string' },
+      expires: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: false,
   })
   if (values.help || (sub !== 'create' && sub !== 'list')) {
@@ -35,7 +43,9 @@ export async function run(argv: string[]): Promise<number> {
     const store = await openDatabase(target)
     try {
       for (const k of await listApiKeys(store.db)) {
-        process.stdout.write(`${k.prefix}  ${k.role.padEnd(7)}  ${k.revokedAt ? 'revoked ' : 'active  '}  ${k.createdAt}  ${k.name}\n`)
+        const state = k.revokedAt ? 'revoked ' : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? 'expired ' : 'active  '
+        const expiry = k.expiresAt ? `  expires ${k.expiresAt}` : ''
+        process.stdout.write(`${k.prefix}  ${k.role.padEnd(7)}  ${state}  ${k.createdAt}  ${k.tenant}  ${k.name}${expiry}\n`)
       }
     } finally {
       await store.close()
@@ -48,11 +58,26 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`txscreen: --role must be one of ${ROLES.join(', ')}\n\n${USAGE}\n`)
     return 2
   }
+  const expiresAt = values.expires === undefined ? null : new Date(values.expires)
+  if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) {
+    process.stderr.write(`txscreen: --expires must be a time in the future, e.g. 2027-01-31T00:00:00Z\n`)
+    return 2
+  }
+  const tenant = values.tenant || DEFAULT_TENANT
   const generated = await generateApiKey()
   const name = values.name ?? `${role} key`
   if (owner && target.kind === 'pglite') {
     // the running server owns the PGlite folder: hand it the key's hash to store
-    const stored = await requestKey(target.dataDir, { id: generated.id, prefix: generated.prefix, hash: generated.hash, role, name, requestedBy: actor })
+    const stored = await requestKey(target.dataDir, {
+      id: generated.id,
+      prefix: generated.prefix,
+      hash: generated.hash,
+      role,
+      name,
+      tenant,
+      ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
+      requestedBy: actor,
+    })
     if (!stored) {
       process.stderr.write(`txscreen: the server (pid ${owner}) did not pick the key up; is it healthy?\n`)
       return 1
@@ -61,14 +86,14 @@ export async function run(argv: string[]): Promise<number> {
     const store = await openDatabase(target)
     try {
       await store.db.transaction().execute(async (tx) => {
-        await storeApiKey(tx, generated, { role, name, createdBy: actor })
-        await audit(tx, { actor, action: 'key.create', target: generated.id, details: { role, name } })
+        await storeApiKey(tx, generated, { role, name, tenant, expiresAt, createdBy: actor })
+        await audit(tx, { actor, action: 'key.create', target: generated.id, details: { role, name, tenant, expiresAt: expiresAt?.toISOString() ?? null } })
       })
     } finally {
       await store.close()
     }
   }
-  process.stderr.write(`created ${role} key ${generated.prefix} ("${name}"); it is shown once, store it now:\n`)
+  process.stderr.write(`created ${role} key ${generated.prefix} ("${name}", tenant ${tenant}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}); it is shown once, store it now:\n`)
   process.stdout.write(generated.key + '\n')
   return 0
 }

@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { compileRuleset, formatRuleIssue, RuleFileSchema, RulesetFileSchema } from '../../core/index.ts'
+import { compileRuleset, describeRuleLimits, formatRuleIssue, RuleFileSchema, RulesetFileSchema } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { runDiff } from './rules-diff.ts'
 
 const USAGE = `usage:
-  txscreen rules check [DIR]        validate rule files (default: the shipped pack); exit 2 on any problem
+  txscreen rules check [DIR]        validate rule files (default: the shipped pack) and state the cost limits; exit 2 on any problem
   txscreen rules schema [--out F]   print the JSON Schema of rule and ruleset files, for editors
   txscreen rules diff --base DIR --candidate DIR RECORDS [--labels F] [--json]
                                     backtest: what the candidate changes on the records (--help for more)`
@@ -33,11 +33,11 @@ async function check(argv: string[]): Promise<number> {
   const result = compileRuleset(sources)
   if (!result.ok) {
     for (const issue of result.issues) process.stderr.write(`${formatRuleIssue(issue)}\n`)
-    process.stderr.write(`${result.issues.length} problem(s) in ${sources.length} file(s)\n`)
+    process.stderr.write(`${result.issues.length} problem(s) in ${sources.length} file(s)\n${describeRuleLimits()}\n`)
     return 2
   }
   const rs = result.ruleset
-  process.stdout.write(`ok: ${rs.rules.length} rules on in ${sources.length} files, ruleset ${rs.version}\n`)
+  process.stdout.write(`ok: ${rs.rules.length} rules on in ${sources.length} files, ruleset ${rs.version}\n${describeRuleLimits()}\n`)
   return 0
 }
 

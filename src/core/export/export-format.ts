@@ -1,10 +1,12 @@
 import type { Case } from '../screen/cases.ts'
+import type { CaseTransfer } from './case-transfers.ts'
 import type { ScreenOutput } from '../screen/stream.ts'
 
-/** What can be exported: a batch's outputs (one per input record) and its entity-level cases. */
+/** What can be exported: a batch's outputs (one per input record), its entity-level cases, and the cases' transfers. */
 export interface Exportable {
   outputs: ScreenOutput
   cases: Case
+  transfers: CaseTransfer
 }
 
 /**

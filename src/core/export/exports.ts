@@ -1,3 +1,4 @@
+import { csvCaseTransfers } from './csv-case-transfers.ts'
 import { csvCases } from './csv-cases.ts'
 import type { Exportable, ExportFormat } from './export-format.ts'
 import { ndjsonExport } from './ndjson.ts'
@@ -5,7 +6,7 @@ import { ndjsonExport } from './ndjson.ts'
 type AnyExport = { [K in keyof Exportable]: ExportFormat<K> }[keyof Exportable]
 
 /** The exports; the first of each kind is its default. A new export is its file and a line here. */
-const EXPORTS: readonly AnyExport[] = [ndjsonExport('outputs'), ndjsonExport('cases'), csvCases]
+const EXPORTS: readonly AnyExport[] = [ndjsonExport('outputs'), ndjsonExport('cases'), csvCases, ndjsonExport('transfers'), csvCaseTransfers]
 
 for (const [i, e] of EXPORTS.entries()) {
   if (EXPORTS.findIndex((o) => o.of === e.of && o.name === e.name) !== i) throw new Error(`two ${e.of} exports are named ${e.name}`)

@@ -1,4 +1,4 @@
-import type { InputFormatSpec, RecordParser } from './input-format.ts'
+import type { InputFormatSpec, RecordParser, TextRecordParser } from './input-format.ts'
 import { DEFAULT_MAX_LINE_CHARS, LineSplitter } from './lines.ts'
 import type { ParsedLine } from './parsed-line.ts'
 
@@ -15,7 +15,8 @@ export const SLICE_LINES = 128
  */
 export class BlockDecoder {
   readonly #splitter: LineSplitter
-  readonly #parser: RecordParser
+  readonly #parser: RecordParser | TextRecordParser
+  readonly #text = new TextDecoder('utf-8')
 
   constructor(format: InputFormatSpec, maxLineChars = DEFAULT_MAX_LINE_CHARS) {
     this.#splitter = new LineSplitter(maxLineChars)
@@ -24,6 +25,7 @@ export class BlockDecoder {
 
   /** the records a block completes, a slice at a time, each parsed only when the one before has been used; null ends the input */
   *slices(bytes: Uint8Array | null): Generator<ParsedLine[]> {
+    if (this.#parser.reads === 'text') return yield* this.#textSlices(this.#parser, bytes)
     const lines = bytes ? this.#splitter.push(bytes) : this.#splitter.end()
     for (let from = 0; from < lines.length; from += SLICE_LINES) {
       const slice = this.#parser.push(lines.slice(from, from + SLICE_LINES))
@@ -33,6 +35,12 @@ export class BlockDecoder {
       const rest = this.#parser.end()
       if (rest.length > 0) yield rest
     }
+  }
+
+  /** a text format's records: a block's text at once (a block holds a few dozen messages' transactions), cut into slices */
+  *#textSlices(parser: TextRecordParser, bytes: Uint8Array | null): Generator<ParsedLine[]> {
+    const parsed = bytes ? parser.push(this.#text.decode(bytes, { stream: true })) : [...parser.push(this.#text.decode()), ...parser.end()]
+    for (let from = 0; from < parsed.length; from += SLICE_LINES) yield parsed.slice(from, from + SLICE_LINES)
   }
 }
 

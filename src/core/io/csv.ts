@@ -23,10 +23,16 @@ const MAX_RECORD_LINES = 64
  */
 export function csvRecordParser(): RecordParser {
   let header: string[][] | null = null
+  // a header column that would write through an object's prototype: every record is refused, naming it
+  let badColumn: { index: number; name: string } | null = null
   let carry: { line: number; text: string; lines: number } | null = null
 
   const toRecord = (cells: string[], line: number): ParsedLine => {
     const columns = header!
+    if (badColumn) {
+      const why = `header column ${badColumn.index + 1} "${badColumn.name}" is not a field path: ${[...UNSAFE_KEYS].join(', ')} are not allowed as path parts`
+      return lineError(line, 'invalid_csv', why, undefined, `header.${badColumn.index}`)
+    }
     if (cells.length !== columns.length) {
       return lineError(line, 'invalid_csv', `expected ${columns.length} fields as in the header, found ${cells.length}`)
     }
@@ -63,6 +69,8 @@ export function csvRecordParser(): RecordParser {
       carry = null
       if (header === null) {
         header = cells.map((h) => h.trim().split('.'))
+        const index = header.findIndex((path) => path.some((part) => UNSAFE_KEYS.has(part)))
+        if (index !== -1) badColumn = { index, name: cells[index]!.trim() }
         continue
       }
       out.push(toRecord(cells, startLine))
@@ -80,11 +88,15 @@ export function csvRecordParser(): RecordParser {
   return { push, end }
 }
 
+/** Path parts that would reach a prototype instead of a field of the record. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** Writes `value` at `path`; the header check keeps prototype keys out, and only own properties are followed. */
 function setPath(obj: Record<string, unknown>, path: string[], value: string): void {
   let node = obj
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!
-    let next = node[key] as Record<string, unknown> | undefined
+    let next = (Object.hasOwn(node, key) ? node[key] : undefined) as Record<string, unknown> | undefined
     if (next === undefined || typeof next !== 'object') {
       next = {}
       node[key] = next

@@ -3,7 +3,16 @@ import type { ParsedLine } from './parsed-line.ts'
 
 /** Lines to validated records, incrementally; some formats keep state across lines (a CSV header), so one per input. */
 export interface RecordParser {
+  readonly reads?: 'lines'
   push(lines: readonly TextLine[]): ParsedLine[]
+  /** what is still open at the end of input */
+  end(): ParsedLine[]
+}
+
+/** Decoded text, cut anywhere, to validated records: for formats whose records are not lines (XML messages). */
+export interface TextRecordParser {
+  readonly reads: 'text'
+  push(text: string): ParsedLine[]
   /** what is still open at the end of input */
   end(): ParsedLine[]
 }
@@ -21,10 +30,13 @@ export interface InputFormatSpec<Name extends string = string> {
   readonly mediaTypes: readonly string[]
   /** file name endings that mean this format, lower case with the dot */
   readonly extensions: readonly string[]
-  /** whether an input whose first line is `firstLine` (byte-order mark removed) looks like this format */
-  sniff(firstLine: string): boolean
-  /** a parser for one input */
-  parser(): RecordParser
+  /**
+   * whether an input whose first line is `firstLine` (byte-order mark removed) looks like this format; `head` is
+   * the input's first few KiB as text, for formats a first line cannot tell apart (XML messages)
+   */
+  sniff(firstLine: string, head: string): boolean
+  /** a parser for one input, of its lines or of its text */
+  parser(): RecordParser | TextRecordParser
   /** what the API document shows for an upload: each line one JSON record (the record schema), or an example body */
   readonly documented: 'json-record-lines' | { example: string }
 }

@@ -1,3 +1,4 @@
+import { inexactAmount } from '../record/json-amount.ts'
 import type { InputFormatSpec } from './input-format.ts'
 import type { TextLine } from './lines.ts'
 import { lineError, validateRecord, type ParsedLine } from './parsed-line.ts'
@@ -31,6 +32,12 @@ export function parseNdjsonLines(lines: readonly TextLine[]): ParsedLine[] {
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       out.push(lineError(line, 'invalid_record', 'expected a JSON object per line'))
+      continue
+    }
+    const inexact = inexactAmount(value as Record<string, unknown>, text)
+    if (inexact !== undefined) {
+      const id = (value as { id?: unknown }).id
+      out.push(lineError(line, 'invalid_record', inexact, typeof id === 'string' ? id : undefined, 'amount'))
       continue
     }
     out.push(validateRecord(value, line))

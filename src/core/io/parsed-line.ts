@@ -24,6 +24,6 @@ export function validateRecord(value: unknown, line: number): ParsedLine {
   return { ok: false, error: { line, ...(id !== undefined && { id }), error: { code: 'invalid_record', message, path } } }
 }
 
-export function lineError(line: number, code: LineError['error']['code'], message: string, id?: string): ParsedLine {
-  return { ok: false, error: { line, ...(id !== undefined && { id }), error: { code, message } } }
+export function lineError(line: number, code: LineError['error']['code'], message: string, id?: string, path?: string): ParsedLine {
+  return { ok: false, error: { line, ...(id !== undefined && { id }), error: { code, message, ...(path !== undefined && { path }) } } }
 }

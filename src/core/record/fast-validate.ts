@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CHANNELS, numberToDecimalText, PARTY_FIELDS, PARTY_TYPES, type Party, type TransferRecord } from './schema.ts'
+import { BIC, CHANNELS, eventTimeInRange, IBAN, LEI, numberToDecimalText, PARTY_FIELDS, PARTY_TYPES, type Party, type TransferRecord } from './schema.ts'
 
 /**
  * A hand-written check of the common, valid record, much cheaper than the zod schema.
@@ -66,8 +66,13 @@ const PARTY_CHECKS: { [K in keyof Party]-?: FieldCheck } = {
   accountOpened: check({ patterns: [DATE, DATETIME] }),
   nationality: check({ patterns: [COUNTRY] }),
   dateOfBirth: check({ patterns: [DATE, YEAR] }),
+  bic: check({ patterns: [BIC] }),
+  iban: check({ patterns: [IBAN] }),
+  lei: check({ patterns: [LEI] }),
 }
 const PARTY_FIELD_CHECKS = PARTY_FIELDS.map((f) => PARTY_CHECKS[f])
+// an ultimate party's fields: the same, its id optional
+const ULTIMATE_FIELD_CHECKS = PARTY_FIELD_CHECKS.map((c) => (c.required ? { ...c, required: false } : c))
 
 function validField(c: FieldCheck, v: unknown): boolean {
   if (v === undefined) return !c.required
@@ -78,10 +83,14 @@ function validField(c: FieldCheck, v: unknown): boolean {
   return false
 }
 
-function validParty(p: unknown): boolean {
+function validParty(p: unknown, checks = PARTY_FIELD_CHECKS): boolean {
   if (!isObject(p)) return false
-  for (let i = 0; i < PARTY_FIELDS.length; i++) if (!validField(PARTY_FIELD_CHECKS[i]!, p[PARTY_FIELDS[i]!])) return false
+  for (let i = 0; i < PARTY_FIELDS.length; i++) if (!validField(checks[i]!, p[PARTY_FIELDS[i]!])) return false
   return true
+}
+
+function validUltimate(p: unknown): boolean {
+  return p === undefined || validParty(p, ULTIMATE_FIELD_CHECKS)
 }
 
 function amountText(v: unknown): string | undefined {
@@ -93,12 +102,13 @@ function amountText(v: unknown): string | undefined {
 export function fastValidateRecord(value: unknown): TransferRecord | undefined {
   if (!isObject(value)) return undefined
   const r = value
-  if (!idText(r.id) || typeof r.timestamp !== 'string' || !DATETIME.test(r.timestamp)) return undefined
+  if (!idText(r.id) || typeof r.timestamp !== 'string' || !DATETIME.test(r.timestamp) || !eventTimeInRange(r.timestamp)) return undefined
   const amount = amountText(r.amount)
   if (amount === undefined) return undefined
   if (typeof r.currency !== 'string' || !CURRENCY.test(r.currency)) return undefined
   if (r.channel !== undefined && !(typeof r.channel === 'string' && CHANNEL_SET.has(r.channel))) return undefined
   if (!validParty(r.sender) || !validParty(r.receiver)) return undefined
+  if (!validUltimate(r.ultimateSender) || !validUltimate(r.ultimateReceiver)) return undefined
   if (!optText(r.reference, 1024) || !optText(r.purpose, 256)) return undefined
   const loc = r.location
   if (loc !== undefined && !(isObject(loc) && optMatch(loc.country, COUNTRY) && optText(loc.city, 128) && optText(loc.branch, 128))) {

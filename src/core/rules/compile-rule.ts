@@ -104,6 +104,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     modifier: file.modifier,
     weight: ctx.weight,
     evidenceLimit: file.evidence_limit ?? ctx.evidenceLimit,
+    falseAlertBudget: file.false_alert_budget,
     entity: typeof entity === 'string' ? undefined : entity,
     windowMs,
     window: file.window,

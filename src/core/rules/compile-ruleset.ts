@@ -3,6 +3,7 @@ import type { RuleIssue } from '../errors.ts'
 import type { CompiledRule, CompiledRuleset } from './compiled.ts'
 import { compileRule } from './compile-rule.ts'
 import { parseDuration } from './duration.ts'
+import { sizeIssues } from './limits.ts'
 import { contentHash } from './hash.ts'
 import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
@@ -22,6 +23,8 @@ export interface CompileOptions {
  * reported with file:line:column; nothing is compiled from a set of files that has any.
  */
 export function compileRuleset(sources: readonly RuleSource[], opts: CompileOptions = {}): CompileResult {
+  const tooLarge = sizeIssues(sources)
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge }
   const measures = opts.measures ?? builtInMeasures
   const ruleSchema = ruleFileSchema(measures)
   const issues: RuleIssue[] = []

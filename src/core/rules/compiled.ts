@@ -17,6 +17,8 @@ export interface CompiledRule {
   modifier: boolean
   weight: number
   evidenceLimit: number
+  /** the share of benign transfers the rule may raise as false alerts, when its file states one */
+  falseAlertBudget: number | undefined
   entity: EntitySpec | undefined
   windowMs: number
   window: string | undefined

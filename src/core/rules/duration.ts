@@ -11,6 +11,9 @@ export function formatDuration(ms: number): string {
   return `${ms}ms`
 }
 
+/** a duration in days, as limits are stated: 604800000 as "7d" */
+export const inDays = (ms: number): string => `${ms / DAY_MS}d`
+
 /** "48h", "7d", "30m" to milliseconds; undefined when the text is not a duration. */
 export function parseDuration(text: string): number | undefined {
   const m = DURATION_PATTERN.exec(text)

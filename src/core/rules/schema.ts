@@ -3,7 +3,8 @@ import { ConditionsSchema } from './condition-schema.ts'
 import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureSpec } from './measures/measure.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
-import { duration, identifier } from './schema-parts.ts'
+import { RULE_LIMITS } from './limits.ts'
+import { durationAtMost, identifier } from './schema-parts.ts'
 import { ListSchema } from './structured-lists.ts'
 
 /**
@@ -20,6 +21,8 @@ export const BandSchema = z
   })
   .strict()
 
+const BUDGET_HELP = 'expected a share of benign transfers between 0 and 1, such as 0.002 for 0.2 %'
+
 /** a rule file whose measures are those of `measure` */
 function ruleFile(measure: z.ZodType<MeasureSpec>) {
   return z
@@ -35,7 +38,7 @@ function ruleFile(measure: z.ZodType<MeasureSpec>) {
       modifier: z.boolean().default(false),
       /** whose state the rule keeps: none, sender.id, receiver.id, party.id (both sides), party.phone, device.id, ... */
       entity: z.string().regex(/^(none|(sender|receiver|party|device|location)\.[a-z_]+)$/, 'expected "none" or a path such as "receiver.id", "party.phone", "device.id"'),
-      window: duration.optional(),
+      window: durationAtMost(RULE_LIMITS.maxWindowMs).optional(),
       /** which transfers the window counts; by default also the transfers the rule is evaluated on */
       where: ConditionsSchema.optional(),
       /** which transfers the rule is evaluated on, when it differs from `where` */
@@ -49,6 +52,8 @@ function ruleFile(measure: z.ZodType<MeasureSpec>) {
       ]),
       reason: z.string().min(1),
       evidence_limit: z.number().int().min(0).max(1000).optional(),
+      /** the share of benign transfers the rule may raise as false alerts (0.002 = 0.2 %); `txscreen eval` flags rules over it */
+      false_alert_budget: z.number().min(0, BUDGET_HELP).max(1, BUDGET_HELP).optional(),
     })
     .strict()
 }
@@ -81,7 +86,7 @@ export const RulesetFileSchema = z
     /** units of the base currency for one unit of each currency */
     rates: z.record(z.string().regex(/^[A-Z]{3,5}$/, 'expected a currency code'), decimalText),
     thresholds: z.object({ review: z.number().min(0).max(100), block: z.number().min(0).max(100) }).strict(),
-    lateness: duration.default('1h'),
+    lateness: durationAtMost(RULE_LIMITS.maxLatenessMs).default('1h'),
     evidence_limit: z.number().int().min(0).max(1000).default(20),
     /** scalar lists for conditions; weighted terms or routes for the measures that read them */
     lists: z.record(identifier, ListSchema).default({}),

@@ -1,5 +1,6 @@
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import type { RuleIssue } from '../errors.ts'
+import { RULE_LIMITS, tooDeep } from './limits.ts'
 
 /** A rule or ruleset file as text, named by its path for error messages. */
 export interface RuleSource {
@@ -24,14 +25,27 @@ export function parseYamlSource(source: RuleSource): LocatedYaml {
     const pos = lines.linePos(offset)
     return { file: source.path, line: pos.line, column: pos.col, message, ...(path && path.length > 0 && { path: path.join('.') }) }
   }
-  const issues = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], e.message.split('\n')[0]!))
+  const issues = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], yamlMessage(e.message)))
+  let value = issues.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 })
+  const deep = tooDeep(value)
+  if (deep) {
+    issues.push(at(offsetOf(doc, deep), NESTED_TOO_DEEP, deep))
+    value = undefined
+  }
   return {
-    value: issues.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }),
+    value,
     issues,
     issueAt(path, message, key) {
       return at(offsetOf(doc, path, key), message, key !== undefined ? [...path, key] : path)
     },
   }
+}
+
+const NESTED_TOO_DEEP = `maps and lists are nested too deeply: at most ${RULE_LIMITS.maxNesting} levels`
+
+/** the parser's message, first line; its own stack overflow on very deep nesting is said plainly */
+function yamlMessage(message: string): string {
+  return /call stack/i.test(message) ? NESTED_TOO_DEEP : message.split('\n')[0]!
 }
 
 function offsetOf(doc: Document, path: YamlPath, key?: string): number {

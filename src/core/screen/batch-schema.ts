@@ -15,6 +15,10 @@ export const BatchCountsSchema = z
       .number()
       .int()
       .describe("records more than the ruleset's lateness behind the latest transfer time before them: windows saw them out of time order; sort the upload by timestamp"),
+    duplicateIds: z
+      .number()
+      .int()
+      .describe('records whose transfer id came earlier in the same batch: each is screened and counted as its own transfer; `duplicateIds` beside the counts names the first ones'),
   })
   .meta({ id: 'BatchCounts' })
 

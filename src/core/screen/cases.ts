@@ -1,4 +1,5 @@
-import { MAX_CASE_TRANSFERS, type Case } from './case-schema.ts'
+import { caseId } from './case-id.ts'
+import { MAX_CASE_EVIDENCE, MAX_CASE_TRANSFERS, type Case } from './case-schema.ts'
 import type { Verdict } from './verdict.ts'
 
 export type { Case } from './case-schema.ts'
@@ -6,6 +7,11 @@ export type { Case } from './case-schema.ts'
 /** Rolls review and block verdicts up by the entities their hits name. */
 export class CaseBook {
   private readonly cases = new Map<string, Case>()
+  // each case's evidence ids as a set, to add each once
+  private readonly evidence = new Map<string, Set<string>>()
+
+  /** `scope` goes into every case id: the service's batch id, so two batches of one file keep apart */
+  constructor(private readonly scope = '') {}
 
   add(verdict: Verdict, timestamp: string, fallbackEntity: string): void {
     if (verdict.decision === 'clear') return
@@ -14,17 +20,30 @@ export class CaseBook {
     for (const entity of entities) {
       let c = this.cases.get(entity)
       if (!c) {
-        c = { entity, rules: [], typologies: [], alerts: 0, score: 0, maxScore: 0, decision: 'review', transfers: [], firstSeen: timestamp, lastSeen: timestamp }
+        c = {
+          id: caseId(this.scope, entity, verdict.id), entity, rules: [], typologies: [], alerts: 0, score: 0, maxScore: 0,
+          decision: 'review', transfers: [], evidence: [], firstSeen: timestamp, lastSeen: timestamp,
+        }
         this.cases.set(entity, c)
+        this.evidence.set(entity, new Set())
       }
       c.alerts++
       c.score += verdict.score
       c.maxScore = Math.max(c.maxScore, verdict.score)
       if (verdict.decision === 'block') c.decision = 'block'
+      const evidence = this.evidence.get(entity)!
+      const addEvidence = (id: string) => {
+        if (c.evidence.length < MAX_CASE_EVIDENCE && !evidence.has(id)) {
+          evidence.add(id)
+          c.evidence.push(id)
+        }
+      }
+      addEvidence(verdict.id)
       for (const h of verdict.hits) {
         if ((h.evidence.entity ?? fallbackEntity) !== entity) continue
         if (!c.rules.includes(h.rule)) c.rules.push(h.rule)
         if (!c.typologies.includes(h.typology)) c.typologies.push(h.typology)
+        for (const id of h.evidence.transfers) addEvidence(id)
       }
       if (c.transfers.length < MAX_CASE_TRANSFERS) c.transfers.push(verdict.id)
       if (timestamp < c.firstSeen) c.firstSeen = timestamp

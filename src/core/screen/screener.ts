@@ -15,6 +15,8 @@ export interface ScreenerOptions {
   latenessMs?: number
   /** keep entity-level cases (batch screening); off for one-off screens */
   cases?: boolean
+  /** goes into every case id (the service's batch id); empty when absent */
+  caseScope?: string
   /**
    * indices of the ruleset's rules this screener runs; default all. Every rule keeps its own state, so
    * one batch can be screened by several screeners that each run a share of the rules over every record
@@ -73,7 +75,7 @@ export class Screener {
     }
     this.keySides = [...sides.values()]
     this.toBase = baseConverter(ruleset.baseCurrency, ruleset.rates)
-    this.caseBook = opts.cases ? new CaseBook() : undefined
+    this.caseBook = opts.cases ? new CaseBook(opts.caseScope) : undefined
   }
 
   /** updates window state with the transfer and scores it */

@@ -1,4 +1,4 @@
-import type { Party, TransferRecord } from '../record/schema.ts'
+import type { Party, TransferRecord, UltimateParty } from '../record/schema.ts'
 
 export type Direction = 'out' | 'in'
 
@@ -21,12 +21,14 @@ export interface TransferView {
   party: Party
   counterparty: Party
   direction: Direction
+  /** on whose behalf `party` pays or is paid, when the record names one (ISO 20022's ultimate debtor or creditor) */
+  ultimate: UltimateParty | undefined
 }
 
 export function viewsOf(ctx: TransferContext): { out: TransferView; in: TransferView } {
-  const { sender, receiver } = ctx.record
+  const { sender, receiver, ultimateSender, ultimateReceiver } = ctx.record
   return {
-    out: { ctx, party: sender, counterparty: receiver, direction: 'out' },
-    in: { ctx, party: receiver, counterparty: sender, direction: 'in' },
+    out: { ctx, party: sender, counterparty: receiver, direction: 'out', ultimate: ultimateSender },
+    in: { ctx, party: receiver, counterparty: sender, direction: 'in', ultimate: ultimateReceiver },
   }
 }

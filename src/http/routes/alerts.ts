@@ -20,7 +20,7 @@ const AlertQuery = z.object({
 const listAlertsRoute = apiRoute({
   method: 'get', path: '/v1/alerts', operationId: 'listAlerts', tags: ['alerts'], roles: ['analyst'],
   summary: 'Review and block verdicts from batches and real-time calls',
-  description: 'Oldest first. Follow `next` (as `cursor`) until it is null; new alerts appear after the last cursor, so the same loop also polls.',
+  description: "The caller's tenant only. Oldest first. Follow `next` (as `cursor`) until it is null; new alerts appear after the last cursor, so the same loop also polls.",
   request: { query: AlertQuery },
   responses: { 200: { description: 'a page of alerts', content: jsonContent(AlertPageSchema) }, 400: { description: 'bad filter', content: problemContent } },
 })
@@ -30,7 +30,7 @@ export function alertRoutes(app: ApiApp): void {
     const q = c.req.valid('query')
     const rows = await listAlerts(
       c.var.deps.db,
-      { ...(q.rule && { rule: q.rule }), ...(q.typology && { typology: q.typology }), ...(q.entity && { entity: q.entity }), ...(q.from && { from: q.from }), ...(q.to && { to: q.to }), ...(q.batch && { batchId: q.batch }) },
+      { ...(q.rule && { rule: q.rule }), ...(q.typology && { typology: q.typology }), ...(q.entity && { entity: q.entity }), ...(q.from && { from: q.from }), ...(q.to && { to: q.to }), ...(q.batch && { batchId: q.batch }), tenant: c.get('principal').tenant },
       { ...(q.cursor && { after: q.cursor }), limit: q.limit + 1 },
     )
     const page = rows.slice(0, q.limit)

@@ -1,13 +1,12 @@
 import { z } from 'zod'
 import { exportForAccept, exportsOf, LineErrorSchema, pickExport, VerdictSchema, type ScreenOutput } from '../../core/index.ts'
-import { getBatch } from '../../store/batches.ts'
 import { listBatchCases } from '../../store/cases.ts'
 import type { Db } from '../../store/db.ts'
+import { visibleBatch } from '../owner.ts'
 import { batchOutputsPage, type Decision } from '../../store/verdicts.ts'
 import type { ApiApp } from '../app.ts'
 import { jsonContent, ndjsonContent, problemContent } from '../openapi/content.ts'
 import { apiRoute, builtResponse } from '../openapi/route.ts'
-import { notFound } from '../problem.ts'
 import { BatchCasesSchema } from '../schemas.ts'
 
 const PAGE = 1000
@@ -49,12 +48,6 @@ const batchCases = apiRoute({
   },
 })
 
-async function existingBatch(db: Db, id: string) {
-  const batch = await getBatch(db, id)
-  if (!batch) throw notFound(`There is no batch ${id}.`)
-  return batch
-}
-
 /** Pages through stored outputs by seq, so any batch size streams in flat memory on both drivers. */
 function streamOutputs(db: Db, batchId: string, decisions: Decision[] | undefined): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
@@ -73,7 +66,7 @@ export function batchResultRoutes(app: ApiApp): void {
   app.openapi(batchVerdicts, async (c) => {
     const { db } = c.var.deps
     const query = c.req.valid('query')
-    const batch = await existingBatch(db, c.req.valid('param').id)
+    const batch = await visibleBatch(db, c.get('principal'), c.req.valid('param').id)
     const decisions = query.decision ? (query.decision.split(',') as Decision[]).filter((d) => DECISIONS.includes(d)) : undefined
     return builtResponse(
       new Response(streamOutputs(db, batch.id, decisions), {
@@ -84,7 +77,7 @@ export function batchResultRoutes(app: ApiApp): void {
 
   app.openapi(batchCases, async (c) => {
     const { db } = c.var.deps
-    const batch = await existingBatch(db, c.req.valid('param').id)
+    const batch = await visibleBatch(db, c.get('principal'), c.req.valid('param').id)
     const cases = await listBatchCases(db, batch.id)
     const asked = exportForAccept('cases', c.req.header('accept'))
     if (asked) {

@@ -56,7 +56,7 @@ const AlertParam = z.object({ id: z.string().describe('alert id, as GET /v1/aler
 
 const markAlert = apiRoute({
   method: 'post', path: '/v1/alerts/{id}/disposition', operationId: 'markAlert', tags: ['alerts'], roles: ['analyst'],
-  summary: "Mark an alert true positive, false positive or reported, with a note (audited)",
+  summary: "Mark one of the tenant's alerts true positive, false positive or reported, with a note (audited)",
   description: 'Every mark is kept; the latest counts. Marks are the labels of `GET /v1/dispositions/labels` and the outcomes of `GET /v1/rules/outcomes`.',
   request: { params: AlertParam, body: jsonBody(DispositionInputSchema) },
   responses: { 201: { description: 'recorded', content: jsonContent(DispositionSchema) }, 404: { description: 'no such alert', content: problemContent } },
@@ -96,25 +96,26 @@ export function dispositionRoutes(app: ApiApp): void {
     const { db } = c.var.deps
     const { id } = c.req.valid('param')
     const body = await readJson(c.req.raw, DispositionInputSchema, 8 * KiB)
-    const alert = await findAlert(db, id)
+    const principal = c.get('principal')
+    const alert = await findAlert(db, principal.tenant, id)
     if (!alert) throw notFound(`No alert ${id}.`)
-    const marked = { kind: 'alert' as const, id, transfers: [alert.recordId], rules: alert.rules, typologies: alert.typologies, alertedAt: alert.alertedAt }
-    const disposition = await recordDisposition(db, marked, { outcome: body.outcome, note: body.note, actor: actorOf(c.get('principal')) })
+    const marked = { tenant: principal.tenant, kind: 'alert' as const, id, transfers: [alert.recordId], rules: alert.rules, typologies: alert.typologies, alertedAt: alert.alertedAt }
+    const disposition = await recordDisposition(db, marked, { outcome: body.outcome, note: body.note, actor: actorOf(principal) })
     return c.json(disposition, 201)
   })
 
   app.openapi(alertDispositions, async (c) => {
     const { id } = c.req.valid('param')
-    return c.json({ dispositions: await dispositionsOf(c.var.deps.db, 'alert', id) }, 200)
+    return c.json({ dispositions: await dispositionsOf(c.var.deps.db, c.get('principal').tenant, 'alert', id) }, 200)
   })
 
-  app.openapi(labels, async (c) => builtResponse(new Response(await dispositionLabels(c.var.deps.db), { headers: { 'content-type': 'text/csv; charset=utf-8' } })))
+  app.openapi(labels, async (c) => builtResponse(new Response(await dispositionLabels(c.var.deps.db, c.get('principal').tenant), { headers: { 'content-type': 'text/csv; charset=utf-8' } })))
 
   app.openapi(outcomes, async (c) => {
     const q = c.req.valid('query')
     const now = (c.var.deps.clock ?? systemClock).now()
     const to = q.to ?? new Date(now).toISOString()
     const from = q.from ?? new Date(Date.parse(to) - 90 * DAY_MS).toISOString()
-    return c.json({ period: q.period, from, to, rules: await ruleOutcomes(c.var.deps.db, q.period, from, to) }, 200)
+    return c.json({ period: q.period, from, to, rules: await ruleOutcomes(c.var.deps.db, c.get('principal').tenant, q.period, from, to) }, 200)
   })
 }

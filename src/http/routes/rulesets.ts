@@ -9,7 +9,8 @@ import { apiRoute } from '../openapi/route.ts'
 import { Problem, notFound } from '../problem.ts'
 import { InvalidRulesetProblemSchema, PublishRulesetSchema, PublishedRulesetSchema, RulesetListSchema, RulesetVersionSchema } from '../schemas.ts'
 
-const PUBLISH_LIMIT = 16 * 1024 * KiB
+// the rule set's own limit (RULE_LIMITS.maxTotalBytes) with room for JSON escaping
+const PUBLISH_LIMIT = 4 * 1024 * KiB
 const VersionParam = z.object({ version: z.string().describe('a version from GET /v1/rulesets') })
 
 const listRulesets = apiRoute({
@@ -53,6 +54,7 @@ export function rulesetRoutes(app: ApiApp): void {
       throw new Problem(422, 'invalid-ruleset', 'Invalid rule set', result.issues.map(formatRuleIssue).join('\n'), { issues: result.issues })
     }
     c.header('location', `/v1/rulesets/${encodeURIComponent(result.version)}`)
+    if (result.activated) await warmed(deps)
     return c.json({ version: result.version, created: result.created, activated: result.activated }, result.created ? 201 : 200)
   })
 
@@ -62,7 +64,16 @@ export function rulesetRoutes(app: ApiApp): void {
     if (!(await deps.rulesets.activate(deps.db, version, actorOf(c.get('principal'))))) {
       throw notFound(`There is no rule-set version ${version}.`)
     }
+    await warmed(deps)
     const info = (await listRulesetVersions(deps.db)).find((v) => v.version === version)
     return c.json(info!, 200)
   })
+}
+
+/**
+ * Waits until this process screens with what was just activated, so the caller's next call uses it; calls
+ * meanwhile are answered from the previous state. A warm-up that fails is retried on the next call.
+ */
+async function warmed(deps: { realtime?: { start?(): Promise<void> } | undefined }): Promise<void> {
+  await deps.realtime?.start?.().catch(() => {})
 }

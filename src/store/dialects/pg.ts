@@ -1,5 +1,6 @@
 import { PostgresDialect, type Dialect } from 'kysely'
 import pg from 'pg'
+import { PoolSaturatedError } from '../errors.ts'
 
 export interface PgOptions {
   connectionString: string
@@ -10,12 +11,13 @@ export interface PgOptions {
 // a database that is down must turn into a 503 within a second, not a hung request
 const CONNECT_TIMEOUT_MS = 800
 const STATEMENT_TIMEOUT_MS = 30_000
+export const DEFAULT_POOL_SIZE = 10
 
 /** The pool, exposed so that callers can end it; the dialect is built over it. */
 export function createPgPool(options: PgOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    max: options.max ?? 10,
+    max: options.max ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
@@ -28,6 +30,23 @@ export function createPgPool(options: PgOptions): pg.Pool {
   return pool
 }
 
+/**
+ * kysely's dialect over the pool. A connection that cannot be had in time because every one is in use is a
+ * busy pool, not a database that is down: that failure is told apart here, while the pool's counts still say so.
+ */
 export function pgDialect(pool: pg.Pool): Dialect {
-  return new PostgresDialect({ pool })
+  const max = (pool as unknown as { options: { max?: number } }).options.max ?? DEFAULT_POOL_SIZE
+  const saturating = {
+    async connect() {
+      const full = pool.totalCount >= max && pool.idleCount === 0
+      try {
+        return await pool.connect()
+      } catch (err) {
+        if (full && pool.totalCount >= max) throw new PoolSaturatedError(max, err)
+        throw err
+      }
+    },
+    end: () => pool.end(),
+  }
+  return new PostgresDialect({ pool: saturating as unknown as pg.Pool })
 }

@@ -6,6 +6,7 @@ export const dispositions: Migration = {
     await db.schema
       .createTable('dispositions')
       .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('tenant', 'text', (c) => c.notNull().defaultTo('default'))
       .addColumn('target_kind', 'text', (c) => c.notNull().check(sql`target_kind in ('alert', 'case')`))
       .addColumn('target_id', 'text', (c) => c.notNull())
       .addColumn('outcome', 'text', (c) => c.notNull().check(sql`outcome in ('true_positive', 'false_positive', 'reported')`))
@@ -19,7 +20,7 @@ export const dispositions: Migration = {
       .addColumn('actor', 'text', (c) => c.notNull())
       .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
       .execute()
-    await sql`create index dispositions_target on dispositions (target_kind, target_id, id)`.execute(db)
-    await sql`create index dispositions_alerted on dispositions (alerted_at)`.execute(db)
+    await sql`create index dispositions_target on dispositions (tenant, target_kind, target_id, id)`.execute(db)
+    await sql`create index dispositions_alerted on dispositions (tenant, alerted_at)`.execute(db)
   },
 }

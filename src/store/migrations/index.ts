@@ -4,6 +4,10 @@ import { uploadText } from './0002-upload-text.ts'
 import { caseDetail } from './0003-case-detail.ts'
 import { realtimeState } from './0004-realtime-state.ts'
 import { alertIndexes } from './0005-alert-indexes.ts'
+import { owners } from './0006-owners.ts'
+import { transferIds } from './0007-transfer-ids.ts'
+import { caseIds } from './0014-case-ids.ts'
+import { evidenceRecords } from './0015-evidence-records.ts'
 import { dispositions } from './0017-dispositions.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '0003-case-detail': caseDetail,
   '0004-realtime-state': realtimeState,
   '0005-alert-indexes': alertIndexes,
+  '0006-owners': owners,
+  '0007-transfer-ids': transferIds,
+  '0014-case-ids': caseIds,
+  '0015-evidence-records': evidenceRecords,
   '0017-dispositions': dispositions,
 }
 

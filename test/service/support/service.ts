@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import type { Clock } from '../../../src/core/index.ts'
 import { openDatabase, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
 import { createApp } from '../../../src/http/app.ts'
 import { InProcessTasks } from '../../../src/service/background.ts'
@@ -12,7 +13,7 @@ import { freshDatabase, type DialectName, type TestDatabase } from './databases.
 import { TEST_RULES } from './rules.ts'
 
 /** Service settings plus where the real-time state lives (memory by default, as `npm start` has it). */
-export type TestConfig = Partial<ServiceConfig> & { realtimeState?: RealtimeStateMode; live?: Partial<LiveScreeningOptions> }
+export type TestConfig = Partial<ServiceConfig> & { realtimeState?: RealtimeStateMode; live?: Partial<LiveScreeningOptions>; clock?: Clock }
 
 export interface Keys {
   screen: string
@@ -31,11 +32,11 @@ export class TestService {
     config: TestConfig = {},
     readonly background: BackgroundTasks & { idle(): Promise<void> } = new InProcessTasks(),
   ) {
-    const { realtimeState = 'memory', live, ...service } = config
+    const { realtimeState = 'memory', live, clock, ...service } = config
     // a loaded test machine must not trip the real-time deadline; the resilience tests set their own
     const merged = { ...DEFAULT_CONFIG, screenTimeoutMs: 15_000, ...service }
     this.live = realtimeState === 'memory' ? new LiveScreening(store.db, this.rulesets, { storeVerdicts: merged.storeVerdicts, ...live }) : undefined
-    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(this.live && { realtime: this.live }) })
+    this.app = createApp({ db: store.db, rulesets: this.rulesets, config: merged, background: this.background, ...(clock && { clock }), ...(this.live && { realtime: this.live }) })
   }
 
   static async open(target: DatabaseTarget, config: TestConfig = {}): Promise<TestService> {

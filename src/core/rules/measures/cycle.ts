@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CycleSearch } from '../../state/graph.ts'
+import { RULE_LIMITS } from '../limits.ts'
 import { defineMeasure } from './measure.ts'
 
 /**
@@ -13,7 +14,7 @@ export const cycle = defineMeasure({
       cycle: z
         .object({
           max_hops: z.number().int().min(2).max(12),
-          max_visits: z.number().int().min(10).max(100_000).default(5_000),
+          max_visits: z.number().int().min(10).max(RULE_LIMITS.maxCycleVisits).default(5_000),
           min_kept: z.number().min(0).max(1).default(0),
         })
         .strict(),

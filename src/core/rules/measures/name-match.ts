@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Party } from '../../record/schema.ts'
+import type { Party, UltimateParty } from '../../record/schema.ts'
 import type { Watchlists } from '../watchlist-port.ts'
 import type { MeasureEvaluation } from './evaluation.ts'
 import { defineMeasure, type CompiledMeasure } from './measure.ts'
@@ -10,11 +10,14 @@ type NameMemo = Map<string, NameHit | undefined>
 // answers remembered per rule runner, emptied when full
 const NAME_MEMO_SIZE = 50_000
 
-/** `{ name_match: { type } }`: the best watchlist score of the party's name (0 without a match or lists). */
+/**
+ * `{ name_match: { type } }`: the best watchlist score of the party's name, or of the ultimate party's on its side
+ * when the record names one (0 without a match or lists). `{screened}` is the name that matched.
+ */
 export const nameMatch = defineMeasure({
   key: 'name_match',
   schema: z.object({ name_match: z.object({ type: z.enum(['person', 'org']).optional() }).strict() }).strict(),
-  placeholders: ['matched', 'list'],
+  placeholders: ['matched', 'list', 'screened'],
   compile(spec) {
     const fixedType = spec.name_match.type
     return {
@@ -24,10 +27,19 @@ export const nameMatch = defineMeasure({
       cost: { withLists: 2 },
       scratch: (): NameMemo => new Map(),
       evaluate: (ev, self) => {
-        const best = bestMatch(ev, self, fixedType)
+        let best = bestMatch(ev, self, ev.view.party, fixedType)
+        let screened = ev.view.party.name
+        const ultimate = ev.view.ultimate
+        if (ultimate) {
+          const other = bestMatch(ev, self, ultimate, fixedType)
+          if (other && (!best || other.score > best.score)) {
+            best = other
+            screened = ultimate.name
+          }
+        }
         if (!best) return 0
         ev.matches = [{ list: best.entry.list, entry: best.entry.id, matched: best.matchedName, score: best.score }]
-        ev.extra = { matched: best.matchedName, list: best.entry.list }
+        ev.extra = { matched: best.matchedName, list: best.entry.list, screened: screened ?? '' }
         return best.score
       },
     }
@@ -35,7 +47,7 @@ export const nameMatch = defineMeasure({
 })
 
 /** A person's name is searched among people, a business's among organisations; others among both. */
-function entryType(party: Party): 'person' | 'org' | undefined {
+function entryType(party: Party | UltimateParty): 'person' | 'org' | undefined {
   if (party.type === 'person') return 'person'
   if (party.type === 'business' || party.type === 'msb') return 'org'
   return undefined
@@ -46,9 +58,8 @@ function entryType(party: Party): 'person' | 'org' | undefined {
  * details. Parties come back again and again in a batch while the lists stay the same for the screener's
  * life, so answers are remembered by everything the search reads.
  */
-function bestMatch(ev: MeasureEvaluation, self: CompiledMeasure, fixedType: 'person' | 'org' | undefined): NameHit | undefined {
+function bestMatch(ev: MeasureEvaluation, self: CompiledMeasure, party: Party | UltimateParty, fixedType: 'person' | 'org' | undefined): NameHit | undefined {
   const names = ev.watchlists?.names
-  const party = ev.view.party
   const name = party.name
   if (!name || !names) return undefined
   const type = fixedType ?? entryType(party)
