@@ -2,15 +2,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compileRuleset, formatRuleIssue, InProcessEngine, Screener, screenBytes } from '../../src/core/index.ts'
-import { loadWatchlists } from '../../src/cli/load-ruleset.ts'
-import { openInput } from '../../src/cli/input-source.ts'
-import { parseLabels } from '../../src/eval/labels.ts'
-import { screenLabelled } from '../../src/eval/screen-labelled.ts'
+import { compileRuleset, formatRuleIssue } from '../../src/core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../src/rules-fs.ts'
+import { evaluatePack } from './support/screen-pack.ts'
 
-// Golden test for the shipped pack: a rule change that breaks detection on the checked-in generated sample fails
-// here. The thresholds are issue 3's "done when" figures.
+// Regression check for the shipped pack on the checked-in generated sample (seed 7, a seed the pack was tuned on,
+// so it mirrors rather than measures): a rule change that breaks detection there fails here. detection.test.ts
+// measures the pack on seeds it was never tuned on.
 const FIXTURE = new URL('../../fixtures/generated/', import.meta.url).pathname
 
 describe('the shipped rule pack', () => {
@@ -21,18 +19,12 @@ describe('the shipped rule pack', () => {
     expect(result.ruleset.rules.length).toBeGreaterThanOrEqual(25)
     for (const rule of result.ruleset.rules) expect(rule.source, rule.id).toMatch(/R\d\d/)
     expect(result.ruleset.rules.filter((r) => r.modifier).map((r) => r.id)).toEqual(
-      expect.arrayContaining(['fee-band', 'corridor-context', 'memo-lexicon']),
+      expect.arrayContaining(['fee-band', 'corridor-context', 'memo-lexicon', 'route-instalments']),
     )
   })
 
   it('meets the detection thresholds on the generated fixture', async () => {
-    const result = compileRuleset(await readRuleSources())
-    if (!result.ok) throw new Error('pack does not compile')
-    const watchlists = await loadWatchlists([`indicators-csv:${join(FIXTURE, 'indicators.csv')}`])
-    const screener = new Screener(result.ruleset, watchlists ? { watchlists } : {})
-    const labels = parseLabels(await readFile(join(FIXTURE, 'labels.csv'), 'utf8'))
-    const source = await openInput(join(FIXTURE, 'records.ndjson'), undefined)
-    const report = await screenLabelled(screenBytes(source.blocks, source.format, new InProcessEngine(screener)), labels)
+    const report = await evaluatePack(FIXTURE)
 
     expect(report.errors).toBe(0)
     expect(report.transactions.precision).toBeGreaterThanOrEqual(0.6)

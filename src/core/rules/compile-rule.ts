@@ -11,11 +11,14 @@ import type { CompiledMeasure } from './measures/measure.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
 import { formatMeasure } from './measures/unit.ts'
 import type { RuleFile } from './schema.ts'
+import type { StructuredList } from './structured-lists.ts'
 import { compileTemplate } from './template.ts'
 import type { YamlPath } from './yaml-source.ts'
 
 export interface RuleCompileContext {
   lists: ReadonlyMap<string, readonly (string | number | boolean)[]>
+  /** the ruleset's lists of weighted terms and routes */
+  structured?: ReadonlyMap<string, StructuredList>
   weight: number
   evidenceLimit: number
   baseCurrency: string
@@ -35,6 +38,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     resolve: compileField,
     unknownNameHelp: FIELD_HELP,
     lists: ctx.lists,
+    ...(ctx.structured && { structured: ctx.structured }),
     report,
   }
   const where = compileConditions(file.where, ['where'], fieldScope)

@@ -8,6 +8,7 @@ import { contentHash } from './hash.ts'
 import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
 import { ruleFileSchema, RulesetFileSchema, type RuleFile, type RulesetFile } from './schema.ts'
+import { splitLists } from './structured-lists.ts'
 import { parseYamlSource, type LocatedYaml, type RuleSource } from './yaml-source.ts'
 
 export type CompileResult = { ok: true; ruleset: CompiledRuleset } | { ok: false; issues: RuleIssue[] }
@@ -100,7 +101,7 @@ function* compileSteps(sources: readonly RuleSource[], opts: CompileOptions): Ge
   const set = rulesets.length === 1 ? rulesets[0] : undefined
   if (!set) return { ok: false, issues }
 
-  const lists = new Map(Object.entries(set.file.lists))
+  const { scalars: lists, structured } = splitLists(set.file.lists)
   const compiled: CompiledRule[] = []
   for (const [id, switchboard] of Object.entries(set.file.rules)) {
     const rule = byId.get(id)
@@ -112,6 +113,7 @@ function* compileSteps(sources: readonly RuleSource[], opts: CompileOptions): Ge
     compiled.push(
       compileRule(rule.file, {
         lists,
+        structured,
         weight: switchboard.weight,
         evidenceLimit: set.file.evidence_limit,
         baseCurrency: set.file.base_currency,
@@ -177,15 +179,23 @@ function isMissingKey(issue: z.core.$ZodIssue): issue is z.core.$ZodIssueInvalid
   return issue.code === 'invalid_type' && issue.path.length > 0 && issue.message.endsWith('received undefined')
 }
 
+// a branch refused at the union's own place (a plain value where an object stands) went least far
+const rank = (branch: z.core.$ZodIssue[]) =>
+  branch.length + (branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union')) ? 1000 : 0)
+
 // zod reports every branch of a union; the branch that got furthest is the one the analyst meant
 function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
   let best: z.core.$ZodIssue[] | undefined
   for (const branch of issue.errors) {
     if (branch.some((i) => i.code === 'invalid_value' && i.path.length <= 1 && !best)) continue
-    if (!best || branch.length < best.length) best = branch
+    if (!best || rank(branch) < rank(best)) best = branch
   }
   const chosen = best?.[0]
   if (!chosen) return issue.message
+  if (isMissingKey(chosen)) {
+    const parent = chosen.path.slice(0, -1)
+    return `missing key "${String(chosen.path.at(-1))}" (${chosen.expected})${parent.length > 0 ? ` at ${parent.join('.')}` : ''}`
+  }
   const sub = chosen.path.length > 0 ? ` at ${chosen.path.join('.')}` : ''
   return chosen.code === 'unrecognized_keys' ? `unknown key "${chosen.keys[0]}"${sub}` : `${chosen.message}${sub}`
 }

@@ -1,4 +1,5 @@
 import type { Condition, Conditions } from './condition-schema.ts'
+import type { StructuredList } from './structured-lists.ts'
 import type { FieldKind } from './fields.ts'
 import { compileOperator, isOperators, type OperatorName, type Operators } from './operators.ts'
 import type { YamlPath } from './yaml-source.ts'
@@ -17,6 +18,8 @@ export interface ConditionScope<T> {
   resolve(name: string): ScopedField<T> | undefined
   unknownNameHelp: string
   lists: ReadonlyMap<string, readonly (string | number | boolean)[]>
+  /** lists of weighted terms or routes, which measures read and conditions cannot */
+  structured?: ReadonlyMap<string, StructuredList>
   report(path: YamlPath, message: string, key?: string): void
 }
 

@@ -1,15 +1,22 @@
+import anyAscii from 'any-ascii'
 import type { TransferContext } from '../screen/view.ts'
 
 const ASCII = /^[\x00-\x7f]*$/
 const NOT_ASCII_WORD = /[^a-z0-9]+/
+const NOT_ASCII_LETTERS = /[^\p{M}\x00-\x7f\P{L}]+/gu
 
-/** Words of free text: NFKD, without diacritics, lower-case, split on anything that is not a letter or digit. */
+/**
+ * Words of free text: NFKD, without diacritics, letters NFKD keeps whole (đ, ı, ø, ß, Arabic script) romanised
+ * by any-ascii, lower-case, split on anything that is not a letter or digit. So "tiền đường" and "tien duong",
+ * "kaçakçı" and "kacakci" are the same words.
+ */
 export function normaliseWords(text: string): string[] {
   // most references are plain ASCII: there NFKD and the mark removal change nothing, and an ASCII split is much cheaper
   if (ASCII.test(text)) return text.toLowerCase().split(NOT_ASCII_WORD).filter((w) => w.length > 0)
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .replace(NOT_ASCII_LETTERS, anyAscii)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)

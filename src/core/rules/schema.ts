@@ -4,7 +4,8 @@ import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureSpec } from './measures/measure.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
 import { RULE_LIMITS } from './limits.ts'
-import { durationAtMost, identifier, scalar } from './schema-parts.ts'
+import { durationAtMost, identifier } from './schema-parts.ts'
+import { ListSchema } from './structured-lists.ts'
 
 /**
  * Rule files and the ruleset file, as analysts write them in YAML.
@@ -87,7 +88,8 @@ export const RulesetFileSchema = z
     thresholds: z.object({ review: z.number().min(0).max(100), block: z.number().min(0).max(100) }).strict(),
     lateness: durationAtMost(RULE_LIMITS.maxLatenessMs).default('1h'),
     evidence_limit: z.number().int().min(0).max(1000).default(20),
-    lists: z.record(identifier, z.array(scalar)).default({}),
+    /** scalar lists for conditions; weighted terms or routes for the measures that read them */
+    lists: z.record(identifier, ListSchema).default({}),
     rules: z.record(identifier, z.object({ enabled: z.boolean().default(true), weight: z.number().min(0).max(10).default(1) }).strict()),
   })
   .strict()

@@ -228,6 +228,23 @@ export class WindowState {
     return out.reverse()
   }
 
+  /**
+   * Visits the events inside (t - window, t] that measure `m` took (its value is a number), newest first,
+   * until `visit` returns false: for measures that pair events rather than fold them.
+   */
+  eachValue(m: number, t: number, visit: (ts: number, value: number, id: string) => boolean): void {
+    const start = t - this.spec.windowMs
+    const { header, stride } = this.spec
+    for (let i = this.end - 1; i >= this.head; i--) {
+      const r = header + i * stride
+      const ts = this.rows[r]!
+      if (ts > t) continue
+      if (ts <= start) return
+      const v = this.rows[r + 1 + m]!
+      if (v === v && !visit(ts, v, this.ids[i]!)) return
+    }
+  }
+
   private scan(m: number, t: number): number {
     const start = t - this.spec.windowMs
     const kind = this.spec.aggregates[m]

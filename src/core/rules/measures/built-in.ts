@@ -1,12 +1,15 @@
 import { ageDays } from './age-days.ts'
+import { amountRelease } from './amount-release.ts'
 import { count } from './count.ts'
 import { cycle } from './cycle.ts'
 import { distinct } from './distinct.ts'
 import { gapDays } from './gap-days.ts'
 import { indicator } from './indicator.ts'
+import { keywordScore } from './keyword-score.ts'
 import { max } from './max.ts'
 import { nameMatch } from './name-match.ts'
 import { ratio } from './ratio.ts'
+import { routeLegs } from './route-legs.ts'
 import { MeasureRegistry } from './registry.ts'
 import { sum } from './sum.ts'
 import { value } from './value.ts'
@@ -24,4 +27,7 @@ export const builtInMeasures = new MeasureRegistry([
   cycle,
   nameMatch,
   indicator,
+  amountRelease,
+  routeLegs,
+  keywordScore,
 ])

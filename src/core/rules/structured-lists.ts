@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { scalar } from './schema-parts.ts'
+
+/**
+ * Ruleset lists hold scalars (countries, cities, bands), or structured entries of one kind per list:
+ * weighted terms (a lexicon with a weight per term) or ordered routes (the countries of a journey, in order).
+ */
+
+export const WeightedTermSchema = z
+  .object({
+    term: z.string().trim().min(1).max(120),
+    weight: z.number().min(0).max(100),
+  })
+  .strict()
+
+const country = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 country code such as "TR"')
+
+export const RouteSchema = z
+  .object({
+    route: z.array(country).min(2).max(12),
+    name: z.string().max(120).optional(),
+  })
+  .strict()
+  .refine((r) => new Set(r.route).size === r.route.length, 'a route passes through each country once')
+
+/** one list of the ruleset: scalars, or weighted terms, or routes, never a mix */
+export type WeightedTerm = z.infer<typeof WeightedTermSchema>
+export type Route = z.infer<typeof RouteSchema>
+
+export const ListSchema = z.array(z.union([scalar, WeightedTermSchema, RouteSchema])).superRefine((list, ctx) => {
+  const kinds = list.map(kindOf)
+  for (let i = 1; i < list.length; i++) {
+    if (kinds[i] !== kinds[0]) ctx.addIssue({ code: 'custom', path: [i], message: `a list holds one kind of entry: this is ${KIND_TEXT[kinds[i]!]}, the first ${KIND_TEXT[kinds[0]!]}` })
+  }
+})
+
+type Entry = string | number | boolean | WeightedTerm | Route
+const kindOf = (e: Entry): 'scalar' | 'terms' | 'routes' => (typeof e !== 'object' ? 'scalar' : 'route' in e ? 'routes' : 'terms')
+const KIND_TEXT = { scalar: 'a plain value', terms: 'a weighted term', routes: 'a route' } as const
+
+
+/** A list with structured entries, by kind. */
+export type StructuredList = { kind: 'terms'; entries: readonly WeightedTerm[] } | { kind: 'routes'; entries: readonly Route[] }
+
+export type ScalarList = readonly (string | number | boolean)[]
+
+/** the ruleset's lists split by kind: scalars for conditions, structured ones for the measures that read them */
+export function splitLists(lists: Readonly<Record<string, z.infer<typeof ListSchema>>>): {
+  scalars: Map<string, ScalarList>
+  structured: Map<string, StructuredList>
+} {
+  const scalars = new Map<string, ScalarList>()
+  const structured = new Map<string, StructuredList>()
+  for (const [name, list] of Object.entries(lists)) {
+    const first = list[0]
+    if (first !== null && typeof first === 'object' && 'term' in first) structured.set(name, { kind: 'terms', entries: list as WeightedTerm[] })
+    else if (first !== null && typeof first === 'object' && 'route' in first) structured.set(name, { kind: 'routes', entries: list as Route[] })
+    else scalars.set(name, list as ScalarList)
+  }
+  return { scalars, structured }
+}
+
+export const LIST_KIND_TEXT = { terms: 'weighted terms', routes: 'routes' } as const

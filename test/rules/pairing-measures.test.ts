@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { rulesetOf, screenAll, transfer } from '../core/helpers.ts'
+
+const DAY = 24 * 60
+
+const LISTS = `  code_words:
+    - { term: passeur, weight: 3 }
+    - { term: "small boat", weight: 3 }
+    - { term: boat, weight: 1 }
+    - { term: "tiền đường", weight: 3 }
+  routes:
+    - { route: [IQ, TR, GR, RS, HU] }
+    - { route: [LY, IT, FR, GB], name: central Mediterranean }`
+
+const release = `kind: rule
+id: release
+version: 1
+title: t
+typology: t
+source: s
+entity: party.id
+window: 60d
+when: { direction: { eq: out } }
+measures:
+  released: { amount_release: { share: { from: 0.93, to: 0.98 }, min_delay: 2d, max_pending: 3, where: { amount: { gte: 1000 } } } }
+require:
+  released: { gt: 0 }
+score: { fixed: 50 }
+reason: "{entity} paid out {released} of {paid_in} held {held} days"
+`
+
+const legs = `kind: rule
+id: legs
+version: 1
+title: t
+typology: t
+source: s
+entity: sender.id
+window: 60d
+measures:
+  legs: { route_legs: { routes: $routes, min_gap: 1d } }
+score:
+  measure: legs
+  bands: [{ from: 2, score: 50 }]
+reason: "{legs} legs along {route}"
+`
+
+const memo = `kind: rule
+id: memo
+version: 1
+title: t
+typology: t
+source: s
+entity: none
+measures:
+  words: { keyword_score: { terms: $code_words } }
+score:
+  measure: words
+  bands: [{ from: 3, score: 50 }]
+reason: "{words} for {terms}"
+`
+
+describe('amount_release', () => {
+  const rs = rulesetOf({ release }, LISTS)
+  it('pairs a payment out with an earlier one in of slightly more, paid by someone else, days before', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'FAM', 'SHOP', 5000, { id: 'fee' }),
+      transfer(10 * DAY, 'SHOP', 'X', 4750, { id: 'release' }),
+    ])
+    expect(verdicts[1]!.decision).toBe('review')
+    expect(verdicts[1]!.hits[0]!.reason).toBe('SHOP paid out 0.95 of 5000 held 10.0 days')
+    expect(verdicts[1]!.hits[0]!.evidence.transfers).toEqual(['fee', 'release'])
+  })
+
+  it('does not pair the whole sum, a payment to the payer itself, or one paid out too soon', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'FAM', 'SHOP', 5000),
+      transfer(10 * DAY, 'SHOP', 'Y', 5000),
+      transfer(11 * DAY, 'SHOP', 'FAM', 4750),
+      transfer(12 * DAY, 'P', 'SHOP', 2000),
+      transfer(13 * DAY, 'SHOP', 'Z', 1900),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear'])
+  })
+
+  it('compares only the newest pending payments in (max_pending) and none older than the window', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'FAM', 'SHOP', 5000),
+      transfer(1 * DAY, 'A', 'SHOP', 1100),
+      transfer(1 * DAY, 'B', 'SHOP', 1200),
+      transfer(1 * DAY, 'C', 'SHOP', 1300),
+      transfer(10 * DAY, 'SHOP', 'X', 4750),
+      transfer(70 * DAY, 'SHOP', 'X', 1250),
+    ])
+    expect(verdicts[4]!.decision).toBe('clear')
+    expect(verdicts[5]!.decision).toBe('clear')
+  })
+})
+
+describe('route_legs', () => {
+  const rs = rulesetOf({ legs }, LISTS)
+  it('counts payments to consecutive countries of a route, days apart, the first larger', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'P', 'T1', 3500, { id: 'tr', receiver: { id: 'T1', country: 'TR' } }),
+      transfer(9 * DAY, 'P', 'G1', 800, { id: 'gr', receiver: { id: 'G1', country: 'GR' } }),
+      transfer(20 * DAY, 'P', 'S1', 600, { id: 'rs', receiver: { id: 'S1', country: 'RS' } }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'review', 'review'])
+    expect(verdicts[2]!.hits[0]!.reason).toBe('3 legs along TR > GR > RS')
+    expect(verdicts[2]!.hits[0]!.evidence.transfers).toEqual(['tr', 'gr', 'rs'])
+  })
+
+  it('never counts a payment to the origin as a leg', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'O', 'I1', 3500, { receiver: { id: 'I1', country: 'IQ' } }),
+      transfer(9 * DAY, 'O', 'T1', 800, { receiver: { id: 'T1', country: 'TR' } }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear'])
+  })
+
+  it('ignores countries out of route order, legs on the same day, and a first leg that is not larger', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'Q', 'G', 3500, { receiver: { id: 'G', country: 'GR' } }),
+      transfer(5 * DAY, 'Q', 'T', 800, { receiver: { id: 'T', country: 'TR' } }),
+      transfer(5 * DAY + 60, 'Q', 'G2', 700, { receiver: { id: 'G2', country: 'GR' } }),
+      transfer(0, 'R', 'L', 300, { receiver: { id: 'L', country: 'LY' } }),
+      transfer(8 * DAY, 'R', 'I', 900, { receiver: { id: 'I', country: 'IT' } }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear'])
+  })
+})
+
+describe('keyword_score', () => {
+  const rs = rulesetOf({ memo }, LISTS)
+  it('adds the weights of the terms found, without case or accents, on whole words', () => {
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'A', 'B', 100, { reference: 'Passeur Calais' }),
+      transfer(1, 'A', 'B', 100, { reference: 'tien duong cho anh' }),
+      transfer(2, 'A', 'B', 100, { reference: 'SMALL BOAT' }),
+      transfer(3, 'A', 'B', 100, { reference: 'boat trip Bodrum' }),
+      transfer(4, 'A', 'B', 100, { reference: 'passeurs' }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'review', 'clear', 'clear'])
+    expect(verdicts[2]!.hits[0]!.reason).toBe('4.00 for small boat, boat')
+  })
+})
+
+describe('structured lists in the ruleset', () => {
+  it('are reported at file:line:column when an entry is malformed or the kinds mix', () => {
+    expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, wieght: 3 }')).toThrow(/ruleset\.yaml:12:7: missing key "weight" \(number\)/)
+    expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, weight: 3 }\n    - { route: [TR, GR] }')).toThrow(/ruleset\.yaml:13:7: a list holds one kind of entry: this is a route, the first a weighted term/)
+    expect(() => rulesetOf({ legs }, '  routes:\n    - { route: [TR, Greece] }')).toThrow(/ruleset\.yaml:12:21: expected an ISO 3166 alpha-2 country code/)
+  })
+
+  it('are refused where the other kind or plain values are expected, at the place of the reference', () => {
+    expect(() => rulesetOf({ memo: memo.replace('$code_words', '$routes') }, LISTS)).toThrow(/memo\.yaml:9:\d+: list "routes" holds routes; expected a list of weighted terms \(code_words\)/)
+    expect(() => rulesetOf({ legs: legs.replace('$routes', '$transit') }, LISTS)).toThrow(/legs\.yaml:10:\d+: list "transit" holds plain values/)
+    const cond = memo.replace('entity: none', 'entity: none\nwhere: { counterparty.country: { in: $routes } }')
+    expect(() => rulesetOf({ memo: cond }, LISTS)).toThrow(/memo\.yaml:8:\d+: list "routes" holds routes; a condition needs a list of plain values/)
+  })
+})
