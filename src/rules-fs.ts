@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import type { RuleSource } from './core/index.ts'
 
 /** The default rule pack shipped with txscreen. */
-export const DEFAULT_RULES_DIR = new URL('../rules/', import.meta.url).pathname
+export const DEFAULT_RULES_DIR = new URL('../rules/default/', import.meta.url).pathname
 
 /** Every .yaml/.yml file under `dir` (recursively), in a stable order, named relative to the working directory. */
 export async function readRuleSources(dir: string = DEFAULT_RULES_DIR): Promise<RuleSource[]> {

@@ -58,7 +58,7 @@ describe('txscreen batch', () => {
 
   it('exits 2 with file:line:column when a rule file is broken, and screens nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'txscreen-rules-'))
-    cpSync(join(ROOT, 'rules'), dir, { recursive: true })
+    cpSync(join(ROOT, 'rules', 'default'), dir, { recursive: true })
     const file = join(dir, 'structuring-transfer.yaml')
     writeFileSync(file, readFileSync(file, 'utf8').replace('window: 7d', 'window: seven days'))
     const check = await txscreen(['rules', 'check', dir])

@@ -4,7 +4,7 @@ import type { RulesetService } from '../../service/rulesets.ts'
 import type { Db } from '../../store/db.ts'
 import { activeRulesetVersion } from '../../store/rulesets.ts'
 
-/** On a store with no active rule set, publishes and activates the pack in `dir` (default: the shipped rules/). */
+/** On a store with no active rule set, publishes and activates the pack in `dir` (default: the shipped rules/default/). */
 export async function ensureActiveRuleset(db: Db, rulesets: RulesetService, dir?: string): Promise<string> {
   const active = await activeRulesetVersion(db)
   if (active) return active
