@@ -62,6 +62,8 @@ describe('graph walks', () => {
     expect(fanCount(h, 'in', 0, 4, 100, undefined, 10).parties).toBe(3)
     expect(fanCount(h, 'in', 0, 4, 100, 0.05, 10).parties).toBe(2)
     expect(fanCount(g.get('P1')!, 'out', 0, 4, 100, 0.05, 10).parties).toBe(1)
+    // new since 1.5: P1 paid before that, so only P2 and P3 are new
+    expect(fanCount(h, 'in', 0, 4, 100, undefined, 10, 1.5).parties).toBe(2)
   })
 
   it('chain: value passed on hop by hop in time order, within the gap', () => {

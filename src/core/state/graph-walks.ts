@@ -23,6 +23,7 @@ export interface FanFound {
 /**
  * Distinct counterparties on one side of a party inside (start, ts] whose transfer is within `tolerance` of
  * `amount` (any amount when tolerance is undefined): payers from the incoming edges, payees from the outgoing.
+ * With `newSince`, only counterparties whose first transfer inside the window came after it: new ones.
  */
 export function fanCount(
   node: GraphNode,
@@ -32,21 +33,32 @@ export function fanCount(
   amount: number,
   tolerance: number | undefined,
   evidence: number,
+  newSince = Number.NEGATIVE_INFINITY,
 ): FanFound {
   const edges = direction === 'in' ? node.ins : { from: node.to, ts: node.ts, amount: node.amount, id: node.id }
-  const seen = new Set<GraphNode>()
   const transfers: string[] = []
   if (!edges) return { parties: 0, transfers }
-  for (let i = edges.ts.length - 1; i >= 0; i--) {
+  // per counterparty: whether it is known from before newSince, and whether one of its transfers matched
+  const known = new Set<GraphNode>()
+  const matched = new Map<GraphNode, string>()
+  for (let i = 0; i < edges.ts.length; i++) {
     const t = edges.ts[i]!
     if (t > ts || t <= start) continue
-    if (tolerance !== undefined && !similar(edges.amount[i]!, amount, tolerance)) continue
     const other = edges.from[i]!
-    if (seen.has(other)) continue
-    seen.add(other)
-    if (transfers.length < evidence) transfers.push(edges.id[i]!)
+    if (t <= newSince) {
+      known.add(other)
+      continue
+    }
+    if (tolerance !== undefined && !similar(edges.amount[i]!, amount, tolerance)) continue
+    if (!matched.has(other)) matched.set(other, edges.id[i]!)
   }
-  return { parties: seen.size, transfers: transfers.reverse() }
+  let parties = 0
+  for (const [other, id] of matched) {
+    if (known.has(other)) continue
+    parties++
+    if (transfers.length < evidence) transfers.push(id)
+  }
+  return { parties, transfers }
 }
 
 export interface ChainSearch {

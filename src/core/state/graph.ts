@@ -185,8 +185,7 @@ export class TransferGraph {
 
     // a found cycle leaves its path marked: harmless, as the next search has its own mark
     first.onPath = mark
-    // unordered, the first hop follows the closing transfer round the cycle, so it too must fit the amount band
-    const found = dfs(first, start, ordered || search.maxLoss === undefined ? 0 : amount)
+    const found = dfs(first, start, 0)
     first.onPath = 0
     if (!found) return undefined
     return { hops: pathIds.length + 1, transfers: [...pathIds] }
