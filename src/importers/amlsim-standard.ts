@@ -6,14 +6,15 @@ import { csvRows, headerIndex, splitCsvLine } from './csv.ts'
 import type { Imported } from './output.ts'
 
 /**
- * AMLSim's own output directory (`outputs/<name>/` after convert_logs.py): `transactions.csv` (or `tx.csv`) with a
+ * AMLSim's own output directory (`outputs/<name>/` after convert_logs.py): `transactions.csv` (or `tx.csv`, or the
+ * simulator's raw `tx_log.csv`: step,type,amount,nameOrig,...,isSAR,alertID) with a
  * SAR flag and an alert id per transfer, `alert_transactions.csv` or `alert_accounts.csv` naming each alert's type,
  * and `accounts.csv`. Column names differ between AMLSim versions (tran_id / TX_ID, orig_acct /
  * SENDER_ACCOUNT_ID, base_amt / TX_AMOUNT, tran_timestamp / TIMESTAMP, is_sar / IS_FRAUD, alert_id / ALERT_ID), and
  * schema.json may rename them, so each is looked up by its known names.
  */
 
-const TX_FILES = ['transactions.csv', 'tx.csv']
+const TX_FILES = ['transactions.csv', 'tx.csv', 'tx_log.csv']
 const NAMES = {
   src: ['orig_acct', 'sender_account_id', 'nameorig', 'orig_id', 'src'],
   dst: ['bene_acct', 'receiver_account_id', 'namedest', 'dest_id', 'dst'],

@@ -76,6 +76,13 @@ describe('AMLSim conversion', () => {
     expect(records[0].timestamp.startsWith('2026-01-01')).toBe(true) // step 0
   })
 
+  it("the simulator's raw tx_log.csv (step, nameOrig, nameDest, isSAR, alertID)", async () => {
+    const { records, labels } = await importDir(join(fixtures, 'txlog'))
+    expect(records.length).toBe(3)
+    expect(invalid(records)).toEqual([])
+    expect(labels.filter((l) => l.illicit).map((l) => [l.instance, l.typology])).toEqual([['alert-7', 'cycle'], ['alert-7', 'cycle']])
+  })
+
   it.skipIf(!existsSync(shared))('imports the shared samples in full', async () => {
     // one of the two 118k-transaction samples keeps the suite fast; both have the same layout
     for (const name of ['20K_cycle200']) {

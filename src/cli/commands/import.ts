@@ -11,7 +11,7 @@ Turns a public AML benchmark into DIR/records.ndjson and DIR/labels.csv (id,is_i
 amlworld  IBM AMLworld transaction CSV (Timestamp,From Bank,Account,To Bank,Account,...,Is Laundering) or the
           derived pattern file (pattern_id,pattern_family,...): pattern rows are illicit, instance = pattern_id,
           typology = pattern_family. Ids are aw-<source row>.
-amlsim    AMLSim's own output directory: transactions.csv or tx.csv with a SAR flag and an alert id per
+amlsim    AMLSim's own output directory: transactions.csv, tx.csv or tx_log.csv with a SAR flag and an alert id per
           transfer (tran_id,orig_acct,bene_acct,base_amt,tran_timestamp,is_sar,alert_id or the upper-case
           TX_ID,SENDER_ACCOUNT_ID,...,IS_FRAUD,ALERT_ID), the alert types from alert_transactions.csv or
           alert_accounts.csv, countries from accounts.csv (instance = alert id, typology = alert type; a
