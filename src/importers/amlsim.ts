@@ -1,31 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { normaliseAmount } from './amlworld.ts'
-import { csvRows, headerIndex } from './csv.ts'
+import { column, record, stepTime } from './amlsim-common.ts'
+import { readStandardLayout, standardTransactions } from './amlsim-standard.ts'
+import { csvRows } from './csv.ts'
 import type { Imported } from './output.ts'
 
-const DAY_MS = 86_400_000
 /** AMLSim steps are days from this date (its samples carry no calendar) */
 export const AMLSIM_START = '2026-01-01'
 
-export type AmlsimLayout = 'nodes' | 'alerts'
+export type AmlsimLayout = 'nodes' | 'alerts' | 'standard'
 
 export function detectAmlsimLayout(dir: string): AmlsimLayout {
   if (existsSync(join(dir, 'nodes.csv')) && existsSync(join(dir, 'transactions.csv'))) return 'nodes'
+  if (standardTransactions(dir)) return 'standard'
   if (existsSync(join(dir, 'accounts.csv')) && existsSync(join(dir, 'alerts.csv'))) return 'alerts'
-  throw new Error(`${dir}: expected nodes.csv + transactions.csv, or accounts.csv + alerts.csv`)
-}
-
-/** a time of day for a row, spread over the day and fixed by the row number, so output is deterministic */
-function stepTime(startMs: number, step: number, row: number): number {
-  const second = Math.imul(row + 1, 2654435761) >>> 0
-  return startMs + step * DAY_MS + (second % 86_400) * 1000
-}
-
-function column(header: string[], name: string): number {
-  const found = headerIndex(header).get(name.toLowerCase())
-  if (!found) throw new Error(`AMLSim file: no ${name} column in "${header.join(',')}"`)
-  return found[0]!
+  throw new Error(`${dir}: expected AMLSim's output (transactions.csv or tx.csv with alert ids, accounts.csv), nodes.csv + transactions.csv, or accounts.csv + alerts.csv`)
 }
 
 /** "patterns: 200 fan-in" in metadata.txt names the planted typology; fan_in / cycle as AMLSim spells them */
@@ -110,12 +100,9 @@ async function* readAlertsLayout(dir: string, startMs: number): AsyncGenerator<I
   }
 }
 
-function record(ts: number, amount: string, sender: Record<string, string | undefined>, receiver: Record<string, string | undefined>) {
-  // AMLSim amounts have no currency; USD is a placeholder so the records validate
-  return { timestamp: new Date(ts).toISOString().slice(0, 19) + 'Z', amount, currency: 'USD', channel: 'wire', sender, receiver }
-}
-
 export function readAmlsim(dir: string, start = AMLSIM_START): AsyncGenerator<Imported> {
   const startMs = Date.parse(`${start}T00:00:00Z`)
-  return detectAmlsimLayout(dir) === 'nodes' ? readNodesLayout(dir, startMs) : readAlertsLayout(dir, startMs)
+  const layout = detectAmlsimLayout(dir)
+  if (layout === 'standard') return readStandardLayout(dir, startMs)
+  return layout === 'nodes' ? readNodesLayout(dir, startMs) : readAlertsLayout(dir, startMs)
 }

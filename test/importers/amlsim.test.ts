@@ -50,6 +50,39 @@ describe('AMLSim conversion', () => {
     expect(records.every((r) => r.sender.country === 'US')).toBe(true)
   })
 
+  it("AMLSim's own output: SAR transfers are illicit, alert id the instance, the alert's type the typology", async () => {
+    const { records, labels } = await importDir(join(fixtures, 'standard'))
+    // the zero-amount row is skipped
+    expect(records.length).toBe(8)
+    expect(invalid(records)).toEqual([])
+    expect(outOfOrder(records)).toEqual([])
+    const byId = new Map(labels.map((l) => [l.id, l]))
+    const label = (sender: string) => byId.get(records.find((r) => r.sender.id === `amlsim:${sender}`).id)!
+    expect(label('20')).toMatchObject({ illicit: true, instance: 'alert-7', typology: 'cycle' })
+    expect(label('31')).toMatchObject({ illicit: true, instance: 'alert-8', typology: 'fan_in' })
+    // an alert AMLSim marks as not SAR, and a transfer outside any alert, stay benign
+    expect(label('40').illicit).toBe(false)
+    expect(label('10').illicit).toBe(false)
+    expect(records[0].timestamp).toBe('2017-01-01T00:00:00Z')
+    expect(records.find((r) => r.receiver.id === 'amlsim:33').receiver.country).toBe('CA')
+  })
+
+  it("AMLSim's own output, upper-case columns with steps and alert_accounts.csv", async () => {
+    const { records, labels } = await importDir(join(fixtures, 'standard-upper'))
+    expect(records.length).toBe(4)
+    expect(outOfOrder(records)).toEqual([])
+    const illicit = labels.filter((l) => l.illicit)
+    expect(illicit.map((l) => [l.instance, l.typology])).toEqual([['alert-193', 'fan_in'], ['alert-193', 'fan_in']])
+    expect(records[0].timestamp.startsWith('2026-01-01')).toBe(true) // step 0
+  })
+
+  it("the simulator's raw tx_log.csv (step, nameOrig, nameDest, isSAR, alertID)", async () => {
+    const { records, labels } = await importDir(join(fixtures, 'txlog'))
+    expect(records.length).toBe(3)
+    expect(invalid(records)).toEqual([])
+    expect(labels.filter((l) => l.illicit).map((l) => [l.instance, l.typology])).toEqual([['alert-7', 'cycle'], ['alert-7', 'cycle']])
+  })
+
   it.skipIf(!existsSync(shared))('imports the shared samples in full', async () => {
     // one of the two 118k-transaction samples keeps the suite fast; both have the same layout
     for (const name of ['20K_cycle200']) {

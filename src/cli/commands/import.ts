@@ -11,9 +11,14 @@ Turns a public AML benchmark into DIR/records.ndjson and DIR/labels.csv (id,is_i
 amlworld  IBM AMLworld transaction CSV (Timestamp,From Bank,Account,To Bank,Account,...,Is Laundering) or the
           derived pattern file (pattern_id,pattern_family,...): pattern rows are illicit, instance = pattern_id,
           typology = pattern_family. Ids are aw-<source row>.
-amlsim    a directory with nodes.csv + transactions.csv (a transfer is illicit when both ends are fraud
-          accounts; instance = the receiving fraud account) or accounts.csv + alerts.csv (instance =
-          alert id, typology = alert type). One step = one day from --start (default ${AMLSIM_START}).
+amlsim    AMLSim's own output directory: transactions.csv, tx.csv or tx_log.csv with a SAR flag and an alert id per
+          transfer (tran_id,orig_acct,bene_acct,base_amt,tran_timestamp,is_sar,alert_id or the upper-case
+          TX_ID,SENDER_ACCOUNT_ID,...,IS_FRAUD,ALERT_ID), the alert types from alert_transactions.csv or
+          alert_accounts.csv, countries from accounts.csv (instance = alert id, typology = alert type; a
+          non-SAR alert stays benign); or a directory with nodes.csv + transactions.csv (a transfer is
+          illicit when both ends are fraud accounts; instance = the receiving fraud account); or
+          accounts.csv + alerts.csv (instance = alert id, typology = alert type). A timestamp that is a step
+          is one day from --start (default ${AMLSIM_START}); a date is kept.
 
 options:
   --out DIR         output directory (created if missing)

@@ -52,6 +52,10 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     graph: measures.some((m) => m.graph),
     lists: measures.some((m) => m.lists),
   }
+  const graphOptions = {
+    inbound: measures.some((m) => m.graphInbound),
+    maxEdges: Math.min(Number.POSITIVE_INFINITY, ...measures.map((m) => m.graphMaxEdges)),
+  }
   if ((needs.window || needs.graph) && !file.window) {
     const names = measures.filter((m) => m.window || m.graph).map((m) => m.name)
     report([], `measures kept over a window (${names.join(', ')}) need a "window"`, 'measures')
@@ -114,6 +118,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     windowParts,
     windowAggregates: windowParts.map((p) => p.aggregate),
     needs,
+    graphOptions,
     require,
     scoreMeasure,
     score,

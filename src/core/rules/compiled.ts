@@ -1,3 +1,4 @@
+import type { GraphOptions } from '../state/graph.ts'
 import type { WindowAggregate } from '../state/window.ts'
 import type { TransferView } from '../screen/view.ts'
 import type { BandResult } from './bands.ts'
@@ -33,6 +34,8 @@ export interface CompiledRule {
   windowAggregates: readonly WindowAggregate[]
   /** the state the measures declare, so the runner keeps only what they need (`lists`: watchlists) */
   needs: { window: boolean; seen: boolean; graph: boolean; lists: boolean }
+  /** how the rule's transfer graph is kept, when it has one */
+  graphOptions: GraphOptions
   require: Predicate<readonly number[]>
   /** index of the measure the bands read, or -1 for a fixed score */
   scoreMeasure: number

@@ -34,7 +34,7 @@ export class RuleRunner {
     latenessMs: number,
     watchlists: Watchlists | undefined,
   ) {
-    this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs) : undefined
+    this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions) : undefined
     this.contributions = rule.windowParts.map(() => Number.NaN)
     this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
@@ -85,7 +85,8 @@ export class RuleRunner {
           }
         }
       }
-      if (this.graph && counted && view.direction === 'out') {
+      // one edge per transfer: from the sender's side, or the receiver's when that is the only side the rule sees
+      if (this.graph && counted && (view.direction === 'out' || perspectives.length === 1)) {
         this.graph.add(ctx.record.sender.id, ctx.record.receiver.id, ctx.ts, ctx.amountMinor, ctx.record.id)
       }
 

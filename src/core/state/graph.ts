@@ -2,11 +2,13 @@
  * A party in the transfer graph: its outgoing transfers inside the window, in time order. Edges point at
  * nodes, not at party ids, so a search walks the graph without a map lookup per step.
  */
-class GraphNode {
+export class GraphNode {
   to: GraphNode[] = []
   ts: number[] = []
   amount: number[] = []
   id: string[] = []
+  /** transfers into the party, in arrival order (kept only when a measure reads them; see GraphOptions) */
+  ins?: InEdges
   /** edges pointing here: while any is left the node must stay the party's one node, even with no edges out */
   inbound = 0
   /** the search that has this node on its current path */
@@ -15,12 +17,39 @@ class GraphNode {
   lastOut = Number.NEGATIVE_INFINITY
 }
 
+/** transfers into a party: payer, time, amount, id; in time order except for late arrivals */
+export interface InEdges {
+  from: GraphNode[]
+  ts: number[]
+  amount: number[]
+  id: string[]
+}
+
+export interface GraphOptions {
+  /** keep each party's incoming transfers too (fan-in, scatter-gather and chain measures read them) */
+  inbound: boolean
+  /** edges kept per party each way; past it the oldest goes, so one busy hub's state stays bounded */
+  maxEdges: number
+}
+
+export const DEFAULT_GRAPH_OPTIONS: GraphOptions = { inbound: false, maxEdges: Number.POSITIVE_INFINITY }
+
 export interface CycleSearch {
   maxHops: number
   minHops: number
   maxVisits: number
   /** each hop passes on at least this share of the previous hop's amount (and at most its inverse) */
   minKept: number
+  /**
+   * amount conservation, when set: each hop carries between (1 - maxLoss) and (1 + maxGain) times the previous
+   * one (for an unordered search, whose hops have no direction in time, within that band either way)
+   */
+  maxLoss?: number
+  maxGain?: number
+  /** false: the hops may come in any order inside the window, not each after the previous */
+  ordered?: boolean
+  /** the longest pause between one hop and the next (ordered searches only) */
+  maxGapMs?: number
 }
 
 export interface CycleFound {
@@ -37,6 +66,7 @@ export class TransferGraph {
   constructor(
     private readonly windowMs: number,
     private readonly latenessMs: number,
+    readonly options: GraphOptions = DEFAULT_GRAPH_OPTIONS,
   ) {}
 
   /** parties with edges out or in */
@@ -72,11 +102,40 @@ export class TransferGraph {
       node.amount.splice(at, 0, amount)
       node.id.splice(at, 0, id)
     }
+    if (node.ts.length > this.options.maxEdges) this.dropOldest(node, node.ts.length - this.options.maxEdges)
+    if (this.options.inbound) this.addInbound(node, target, ts, amount, id)
+  }
+
+  /** the party's node, if it has edges either way */
+  get(party: string): GraphNode | undefined {
+    return this.byParty.get(party)
+  }
+
+  get windowLength(): number {
+    return this.windowMs
+  }
+
+  private addInbound(from: GraphNode, target: GraphNode, ts: number, amount: number, id: string): void {
+    const e = (target.ins ??= { from: [], ts: [], amount: [], id: [] })
+    pruneInbound(e, ts - this.windowMs - this.latenessMs)
+    e.from.push(from)
+    e.ts.push(ts)
+    e.amount.push(amount)
+    e.id.push(id)
+    if (e.ts.length > this.options.maxEdges) cutInbound(e, e.ts.length - this.options.maxEdges)
+  }
+
+  private dropOldest(node: GraphNode, n: number): void {
+    for (let i = 0; i < n; i++) node.to[i]!.inbound--
+    node.to.splice(0, n)
+    node.ts.splice(0, n)
+    node.amount.splice(0, n)
+    node.id.splice(0, n)
   }
 
   /**
    * A cycle closed by the transfer from → to at `ts`: a time-ordered path to → … → from inside the
-   * window, found depth-first within a budget of edge visits so a busy hub cannot stall screening.
+   * window (any order, for an unordered search), found depth-first within a budget of edge visits so a busy hub cannot stall screening.
    */
   findCycle(from: string, to: string, ts: number, amount: number, search: CycleSearch): CycleFound | undefined {
     const first = this.byParty.get(to)
@@ -88,30 +147,33 @@ export class TransferGraph {
     let budget = search.maxVisits
     const pathIds: string[] = []
 
-    const okAmount = (prev: number, next: number) =>
-      search.minKept <= 0 || (next >= prev * search.minKept && next * search.minKept <= prev)
+    const okAmount = amountCheck(search)
+    const ordered = search.ordered ?? true
+    const maxGap = ordered ? (search.maxGapMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
 
     const dfs = (node: GraphNode, after: number, prevAmount: number): boolean => {
       const times = node.ts
-      for (let i = firstAtOrAfter(times, after); i < times.length; i++) {
+      // a hop after `after` (ordered), or anywhere in the window
+      const until = prevAmount > 0 ? Math.min(ts, after + maxGap) : ts
+      for (let i = ordered ? firstAtOrAfter(times, after) : 0; i < times.length; i++) {
         if (--budget < 0) return false
         const t = times[i]!
-        if (t > ts) break
+        if (t > until) break
         if (t <= start) continue
         const next = node.to[i]!
         const amt = node.amount[i]!
         if (prevAmount > 0 && !okAmount(prevAmount, amt)) continue
         const hops = pathIds.length + 2
         if (next === goal) {
-          // the closing transfer must also fit the amount chain
-          if (hops >= search.minHops && okAmount(amt, amount)) {
+          // the closing transfer must also fit the amount chain, and follow the last hop within the gap
+          if (hops >= search.minHops && okAmount(amt, amount) && (!ordered || ts - t <= maxGap)) {
             pathIds.push(node.id[i]!)
             return true
           }
           continue
         }
         // a party with no transfer out since t is a dead end (most are, late in the window): skip it unread
-        if (hops >= search.maxHops || next.onPath === mark || next.lastOut < t) continue
+        if (hops >= search.maxHops || next.onPath === mark || (ordered && next.lastOut < t)) continue
         next.onPath = mark
         pathIds.push(node.id[i]!)
         if (dfs(next, t, amt)) return true
@@ -132,7 +194,11 @@ export class TransferGraph {
   /** drops edges that left the window, and parties with no edges either way */
   sweep(now: number): void {
     for (const node of this.byParty.values()) this.prune(node, now)
-    for (const [party, node] of this.byParty) if (node.ts.length === 0 && node.inbound === 0) this.byParty.delete(party)
+    const keepFrom = now - this.windowMs - this.latenessMs
+    for (const [party, node] of this.byParty) {
+      if (node.ins) pruneInbound(node.ins, keepFrom)
+      if (node.ts.length === 0 && node.inbound === 0 && !node.ins?.ts.length) this.byParty.delete(party)
+    }
   }
 
   private node(party: string): GraphNode {
@@ -155,6 +221,36 @@ export class TransferGraph {
     node.amount.splice(0, n)
     node.id.splice(0, n)
   }
+}
+
+/**
+ * Whether one hop's amount may follow another's: the old share band (minKept) or, when maxLoss is set, value
+ * conserved within (1 - maxLoss, 1 + maxGain) of the previous hop; an unordered search accepts the band either way.
+ */
+function amountCheck(search: CycleSearch): (prev: number, next: number) => boolean {
+  if (search.maxLoss !== undefined) {
+    const low = 1 - search.maxLoss
+    const high = 1 + (search.maxGain ?? 0)
+    if (search.ordered ?? true) return (prev, next) => next >= prev * low && next <= prev * high
+    const band = Math.max(high, 1 / low)
+    return (prev, next) => next * band >= prev && next <= prev * band
+  }
+  const k = search.minKept
+  return (prev, next) => k <= 0 || (next >= prev * k && next * k <= prev)
+}
+
+/** drops incoming edges at or before keepFrom (arrival order is time order but for late ones: stop at the first kept) */
+function pruneInbound(e: InEdges, keepFrom: number): void {
+  let n = 0
+  while (n < e.ts.length && e.ts[n]! <= keepFrom) n++
+  if (n > 0) cutInbound(e, n)
+}
+
+function cutInbound(e: InEdges, n: number): void {
+  e.from.splice(0, n)
+  e.ts.splice(0, n)
+  e.amount.splice(0, n)
+  e.id.splice(0, n)
 }
 
 /**

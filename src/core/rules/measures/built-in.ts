@@ -1,8 +1,10 @@
 import { ageDays } from './age-days.ts'
 import { amountRelease } from './amount-release.ts'
+import { chain } from './chain.ts'
 import { count } from './count.ts'
 import { cycle } from './cycle.ts'
 import { distinct } from './distinct.ts'
+import { fan } from './fan.ts'
 import { gapDays } from './gap-days.ts'
 import { indicator } from './indicator.ts'
 import { keywordScore } from './keyword-score.ts'
@@ -10,6 +12,7 @@ import { max } from './max.ts'
 import { nameMatch } from './name-match.ts'
 import { ratio } from './ratio.ts'
 import { routeLegs } from './route-legs.ts'
+import { scatterGatherMeasure } from './scatter-gather.ts'
 import { MeasureRegistry } from './registry.ts'
 import { sum } from './sum.ts'
 import { value } from './value.ts'
@@ -25,6 +28,9 @@ export const builtInMeasures = new MeasureRegistry([
   gapDays,
   ageDays,
   cycle,
+  fan,
+  chain,
+  scatterGatherMeasure,
   nameMatch,
   indicator,
   amountRelease,

@@ -61,6 +61,8 @@ function compiledMeasure(name: string, plan: MeasurePlan, index: number, slot: n
     slot,
     seen: plan.seen ?? false,
     graph: plan.graph ?? false,
+    graphInbound: plan.graphInbound ?? false,
+    graphMaxEdges: plan.graphMaxEdges ?? Number.POSITIVE_INFINITY,
     lists: plan.lists ?? false,
     reads,
     cost: { add: plan.cost?.add ?? 0, evaluation: plan.cost?.evaluation ?? 0, withLists: plan.cost?.withLists ?? 0 },

@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import type { CycleSearch } from '../../state/graph.ts'
 import { RULE_LIMITS } from '../limits.ts'
+import { conservation, durationText, gapMs, maxEdges } from './graph-options.ts'
 import { defineMeasure } from './measure.ts'
 
 /**
  * `{ cycle: { max_hops } }`: the hops of a chain of transfers inside the window that leads from the receiver
  * back to the sender (0 when none is found within the visit budget); its transfers are the evidence.
+ * `max_loss`/`max_gain` ask for value conserved hop by hop (instead of the looser `min_kept` share);
+ * `ordered: false` accepts hops in any order inside the window; `max_gap` bounds the pause between hops.
  */
 export const cycle = defineMeasure({
   key: 'cycle',
@@ -16,16 +19,24 @@ export const cycle = defineMeasure({
           max_hops: z.number().int().min(2).max(12),
           max_visits: z.number().int().min(10).max(RULE_LIMITS.maxCycleVisits).default(5_000),
           min_kept: z.number().min(0).max(1).default(0),
+          ...conservation,
+          ordered: z.boolean().default(true),
+          max_gap: durationText.optional(),
+          max_edges: maxEdges,
         })
         .strict(),
     })
     .strict(),
   compile(spec) {
     const c = spec.cycle
-    const search: CycleSearch = { maxHops: c.max_hops, minHops: 2, maxVisits: c.max_visits, minKept: c.min_kept }
+    const search: CycleSearch = {
+      maxHops: c.max_hops, minHops: 2, maxVisits: c.max_visits, minKept: c.min_kept,
+      maxLoss: c.max_loss, maxGain: c.max_gain, ordered: c.ordered, maxGapMs: gapMs(c.max_gap),
+    }
     return {
       unit: 'hops',
       graph: true,
+      graphMaxEdges: c.max_edges,
       // a bounded search per evaluation, and an edge per window event
       cost: { add: 1, evaluation: 2 },
       evaluate: (ev) => {

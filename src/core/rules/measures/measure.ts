@@ -79,6 +79,10 @@ export interface MeasurePlan {
   seen?: boolean
   /** the rule's transfer graph (edges between parties, kept for the window) */
   graph?: boolean
+  /** the graph also keeps each party's incoming transfers */
+  graphInbound?: boolean
+  /** edges the graph keeps per party each way (the rule's graph keeps the smallest its measures ask) */
+  graphMaxEdges?: number | undefined
   /** watchlists (names or indicators): rules that read them stay on the main thread */
   lists?: boolean
   /** other measures of the rule this one reads: it is evaluated after them, and they must read none */
@@ -100,6 +104,9 @@ export interface CompiledMeasure {
   readonly slot: number
   readonly seen: boolean
   readonly graph: boolean
+  readonly graphInbound: boolean
+  /** edges per party each way; infinite when the measure sets no bound */
+  readonly graphMaxEdges: number
   readonly lists: boolean
   /** the places of the measures it reads */
   readonly reads: readonly number[]
