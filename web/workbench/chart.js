@@ -22,6 +22,8 @@ export async function loadChart() {
     {
       width: Math.max(320, box.clientWidth || 560),
       height: 240,
+      // the queried period, not just the weeks that have alerts
+      scales: { x: { time: true, range: () => [Date.parse(body.from) / 1000, Date.parse(body.to) / 1000] } },
       series: [{}, ...rules.map((rule, i) => ({ label: rule, stroke: COLOURS[i % COLOURS.length], width: 2, points: { show: true } }))],
       axes: [{}, { label: 'alerts per week' }],
     },

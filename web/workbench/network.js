@@ -31,7 +31,7 @@ export async function drawNetwork(container, key, end, window, evidence) {
     const pair = `${s}->${r}`
     const e = edges.get(pair) ?? { data: { id: pair, source: s, target: r, n: 0, label: '' }, classes: '' }
     e.data.n++
-    e.data.label = `${e.data.n} × ${t.record.currency}`
+    e.data.label = e.data.n === 1 ? '1 transfer' : `${e.data.n} transfers`
     if (evidence.includes(t.id)) e.classes = 'evidence'
     if (t.decision === 'block') e.classes += ' blocked'
     edges.set(pair, e)

@@ -13,7 +13,7 @@ async function panel(id, path, what) {
   } catch (err) {
     box.dataset.unavailable = 'true'
     box.textContent = missingRoute(err)
-      ? `${what} is not available on this server: it has no ${path.replace(/\/v1\/rulesets\/[^/]+/, '/v1/rulesets/{version}')} endpoint.`
+      ? `${what}: not available on this server (it has no ${path.replace(/\/v1\/rulesets\/[^/]+/, '/v1/rulesets/{version}')} endpoint).`
       : `${what}: ${err.message}`
   }
 }
