@@ -11,6 +11,7 @@ import { toProblemResponse } from './on-error.ts'
 import { notFound } from './problem.ts'
 import { alertRoutes } from './routes/alerts.ts'
 import { dispositionRoutes } from './routes/dispositions.ts'
+import { entityRoutes } from './routes/entities.ts'
 import { apiDocRoutes } from './routes/api-docs.ts'
 import { batchResultRoutes } from './routes/batch-results.ts'
 import { batchRoutes } from './routes/batches.ts'
@@ -21,11 +22,12 @@ import { listRoutes } from './routes/lists.ts'
 import { rulesetRoutes } from './routes/rulesets.ts'
 import { screenRoutes } from './routes/screen.ts'
 import { refuseHazardousUrls } from './url-guard.ts'
+import { workbenchRoutes } from './routes/workbench.ts'
 
 export type ApiApp = OpenAPIHono<AppEnv>
 
 /** Each route file mounts its routes, declared once for the handler and the API document. */
-const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, dispositionRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
+const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, dispositionRoutes, entityRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
 
 // what a failed query, path or header validation names in its 400 problem
 const WHERE: Record<string, string> = { query: 'query', param: 'path', header: 'headers', json: 'body', form: 'body', cookie: 'cookies' }
@@ -79,6 +81,7 @@ export function createApp(source: DepsSource): ApiApp {
   app.use(refuseHazardousUrls)
   for (const mount of API_ROUTES) mount(app)
   apiDocRoutes(app)
+  workbenchRoutes(app)
   app.get('/', (c) => c.redirect('/docs'))
   app.notFound((c) => notFound(`No route for ${c.req.method} ${new URL(c.req.url).pathname}; see /docs.`).toResponse())
   app.onError((err, c) => toProblemResponse(err, c))

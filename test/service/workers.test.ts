@@ -63,6 +63,11 @@ describe.runIf(DIALECTS.includes('pg'))('workerd: the Worker screens a transfer'
     expect((await worker!.fetch('/health')).status).toBe(200)
     const doc = await (await worker!.fetch('/openapi.json')).json() as { openapi: string }
     expect(doc.openapi).toBe('3.1.0')
+    // the workbench page and its bundle, from the module wrangler's build command generates
+    const page = await worker!.fetch('/workbench')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Sign in with a key')
+    expect((await worker!.fetch('/workbench/app.js')).headers.get('content-type')).toMatch(/^text\/javascript/)
 
     const denied = await worker!.fetch('/v1/screen', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
     expect(denied.status).toBe(401)
