@@ -23,7 +23,8 @@ const screenTransfer = apiRoute({
     400: { description: 'the record is invalid; `issues` lists each field', content: problemContent },
     413: { description: 'body over 64 KiB', content: problemContent },
     422: { description: 'the record cannot be scored, e.g. a currency without a rate', content: problemContent },
-    503: { description: 'database unreachable or no active rule set; no decision was made', content: problemContent },
+    429: { description: "past the key's rate of screening calls (TXSCREEN_RATE_SCREEN_PER_SECOND); Retry-After says when to retry", content: problemContent },
+    503: { description: 'database unreachable (service-unavailable), at capacity (saturated) or no active rule set; no decision was made', content: problemContent },
   },
 })
 
