@@ -4,6 +4,7 @@ import { uploadText } from './0002-upload-text.ts'
 import { caseDetail } from './0003-case-detail.ts'
 import { realtimeState } from './0004-realtime-state.ts'
 import { alertIndexes } from './0005-alert-indexes.ts'
+import { batchQueue } from './0010-batch-queue.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-case-detail': caseDetail,
   '0004-realtime-state': realtimeState,
   '0005-alert-indexes': alertIndexes,
+  '0010-batch-queue': batchQueue,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
