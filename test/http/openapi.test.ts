@@ -85,7 +85,7 @@ describe('the API document', () => {
     const screen = doc.paths['/v1/screen'].post as Json
     expect(screen['x-roles']).toEqual(['screen', 'admin'])
     expect(screen.security).toEqual([{ apiKey: [] }])
-    expect(Object.keys(screen.responses)).toEqual(['200', '400', '401', '403', '413', '422', '503'])
+    expect(Object.keys(screen.responses)).toEqual(['200', '400', '401', '403', '413', '422', '429', '503'])
     expect(screen.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TransferRecord' })
     expect(screen.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Verdict' })
 

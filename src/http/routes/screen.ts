@@ -34,7 +34,8 @@ const screenTransfer = apiRoute({
       description: 'the record cannot be scored, e.g. a currency without a rate, or its time is more than TXSCREEN_MAX_FUTURE_SKEW_SECONDS (default 300) ahead of the server clock',
       content: problemContent,
     },
-    503: { description: 'database unreachable or no active rule set; no decision was made', content: problemContent },
+    429: { description: "past the key's rate of screening calls (TXSCREEN_RATE_SCREEN_PER_SECOND); Retry-After says when to retry", content: problemContent },
+    503: { description: 'database unreachable (service-unavailable), at capacity (saturated) or no active rule set; no decision was made', content: problemContent },
   },
 })
 

@@ -8,6 +8,7 @@ import { owners } from './0006-owners.ts'
 import { transferIds } from './0007-transfer-ids.ts'
 import { alertFeed } from './0008-alert-feed.ts'
 import { auditChain } from './0009-audit-chain.ts'
+import { batchQueue } from './0010-batch-queue.ts'
 import { caseIds } from './0014-case-ids.ts'
 import { evidenceRecords } from './0015-evidence-records.ts'
 import { realtimeCases } from './0016-realtime-cases.ts'
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0007-transfer-ids': transferIds,
   '0008-alert-feed': alertFeed,
   '0009-audit-chain': auditChain,
+  '0010-batch-queue': batchQueue,
   '0014-case-ids': caseIds,
   '0015-evidence-records': evidenceRecords,
   '0016-realtime-cases': realtimeCases,
