@@ -82,7 +82,7 @@ for (const dialect of DIALECTS) {
         const failed = await run('npx', ['tsx', 'src/cli/main.ts', 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: url } }).catch((e: { code: number; stdout: string }) => e)
         expect((failed as { code: number }).code).toBe(1)
         expect((failed as { stdout: string }).stdout).toMatch(/audit entry \d+ does not match its hash/)
-      })
+      }, 180_000) // a child process through tsx: slow to start on a loaded machine
     }
   })
 }
