@@ -143,6 +143,19 @@ describe('keyword_score', () => {
     expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'review', 'clear', 'clear'])
     expect(verdicts[2]!.hits[0]!.reason).toBe('4.00 for small boat, boat')
   })
+
+  it('counts a word found as written once, not again as a slip of a near term', () => {
+    const lists = '  code_words:\n    - { term: guaranteed, weight: 2 }\n    - { term: guarantee, weight: 2 }\n    - { term: passeur, weight: 1 }'
+    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const { verdicts } = screenAll(fuzzy, [
+      transfer(0, 'A', 'B', 100, { reference: 'guaranteed' }),
+      transfer(1, 'A', 'B', 100, { reference: 'guarantied passeur' }),
+    ])
+    // 2 for "guaranteed" alone stays under the band at 3 (not 4 with "guarantee" one slip away); a misspelling one slip
+    // from "guaranteed" counts it
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'review'])
+    expect(verdicts[1]!.hits[0]!.reason).toBe('3.00 for passeur, guaranteed')
+  })
 })
 
 describe('structured lists in the ruleset', () => {

@@ -41,7 +41,11 @@ export const keywordScore = defineMeasure({
         if (weights.size === 0) return 0
         const { reference, purpose } = ev.ctx.record
         const found = matcher.find(words, reference || purpose ? `${reference ?? ''} ${purpose ?? ''}` : '')
-        if (fuzzy.length > 0) for (const t of fuzzy) if (!found.includes(t.term) && occursNear(t.words, words)) found.push(t.term)
+        // a word found as written is not found again as a slip of another term ("guaranteed" is not also "guarantee")
+        if (fuzzy.length > 0) {
+          const exact = new Set(found)
+          for (const t of fuzzy) if (!exact.has(t.term) && occursNear(t.words, words, exact)) found.push(t.term)
+        }
         if (found.length === 0) return 0
         let score = 0
         for (const term of found) score += weights.get(term) ?? 0
@@ -57,14 +61,14 @@ function fuzzyTerms(terms: readonly string[]): { term: string; words: string[] }
   return terms.map((term) => ({ term, words: normaliseWords(term) })).filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH))
 }
 
-/** the term's words in sequence in `words`, long ones within one edit, short ones exactly */
-function occursNear(term: readonly string[], words: readonly string[]): boolean {
+/** the term's words in sequence in `words`, long ones within one edit, short ones exactly, none a term found as written */
+function occursNear(term: readonly string[], words: readonly string[], exact: ReadonlySet<string>): boolean {
   for (let i = 0; i + term.length <= words.length; i++) {
     let all = true
     for (let j = 0; j < term.length && all; j++) {
       const t = term[j]!
       const w = words[i + j]!
-      all = t.length >= FUZZY_MIN_LENGTH ? withinOneEdit(t, w) : t === w
+      all = !exact.has(w) && (t.length >= FUZZY_MIN_LENGTH ? withinOneEdit(t, w) : t === w)
     }
     if (all) return true
   }
