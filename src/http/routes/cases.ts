@@ -21,7 +21,7 @@ const textContent = (of: 'cases' | 'transfers') => Object.fromEntries(exportsOf(
 
 const listCasesRoute = apiRoute({
   method: 'get', path: '/v1/cases', operationId: 'listCases', tags: ['cases'], roles: ['analyst'],
-  summary: 'Cases from every batch, for case managers',
+  summary: "The tenant's cases, from its batches and real-time alerts, for case managers",
   description: 'Oldest first. Follow `next` (as `cursor`) until it is null. With `Accept: text/csv`, the page as the cases CSV (the cursor of the next page in the `x-next-cursor` header).',
   request: { query: CaseQuery },
   responses: {
@@ -66,6 +66,7 @@ export function caseRoutes(app: ApiApp): void {
     const q = c.req.valid('query')
     const rows = await listCases(
       c.var.deps.db,
+      c.get('principal').tenant,
       { ...(q.minScore !== undefined && { minScore: q.minScore }), ...(q.since && { since: new Date(q.since).toISOString() }), ...(q.typology && { typology: q.typology }) },
       { ...(q.cursor && { after: q.cursor }), limit: q.limit + 1 },
     )
@@ -80,13 +81,13 @@ export function caseRoutes(app: ApiApp): void {
   })
 
   app.openapi(getCaseRoute, async (c) => {
-    const found = await getCase(c.var.deps.db, c.req.valid('param').id)
+    const found = await getCase(c.var.deps.db, c.get('principal').tenant, c.req.valid('param').id)
     if (!found) throw notFound(`There is no case ${c.req.valid('param').id}.`)
     return c.json({ ...found.case, batchId: found.batchId }, 200)
   })
 
   app.openapi(caseTransfersRoute, async (c) => {
-    const transfers = await storedCaseTransfers(c.var.deps, c.req.valid('param').id)
+    const transfers = await storedCaseTransfers(c.var.deps, c.get('principal').tenant, c.req.valid('param').id)
     const asked = exportForAccept('transfers', c.req.header('accept'))
     if (asked) return builtResponse(new Response(asked.header + asked.encode(transfers), { headers: { 'content-type': asked.mediaType } }))
     return c.json({ transfers }, 200)
@@ -94,7 +95,7 @@ export function caseRoutes(app: ApiApp): void {
 
   app.openapi(caseReportRoute, async (c) => {
     const { id, report } = c.req.valid('param')
-    const built = await storedCaseReport(c.var.deps, id, report)
+    const built = await storedCaseReport(c.var.deps, c.get('principal').tenant, id, report)
     return builtResponse(new Response(built.text, { headers: { 'content-type': built.mediaType } }))
   })
 }

@@ -12,6 +12,7 @@ import { caseIds } from './0014-case-ids.ts'
 import { evidenceRecords } from './0015-evidence-records.ts'
 import { realtimeCases } from './0016-realtime-cases.ts'
 import { dispositions } from './0017-dispositions.ts'
+import { caseTenants } from './0018-case-tenants.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0015-evidence-records': evidenceRecords,
   '0016-realtime-cases': realtimeCases,
   '0017-dispositions': dispositions,
+  '0018-case-tenants': caseTenants,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
