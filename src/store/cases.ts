@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely'
 import type { Case, Verdict } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
-import type { CaseTable } from './schema.ts'
+import type { CaseTable, DispositionOutcome } from './schema.ts'
 
 /** a case as the core builds it, stored per batch */
 export type CaseRow = Case
@@ -79,6 +79,8 @@ export interface CaseFilter {
   /** cases with an alerting transfer at or after this time (ISO 8601 in UTC) */
   since?: string
   typology?: string
+  /** by the latest disposition of the case: open when it has none */
+  status?: 'open' | DispositionOutcome
 }
 
 /** The tenant's stored cases, oldest first, after the cursor (a row id); `limit` rows at most. */
@@ -88,6 +90,10 @@ export async function listCases(db: Executor, tenant: string, filter: CaseFilter
   if (filter.minScore !== undefined) query = query.where('score', '>=', filter.minScore)
   if (filter.since) query = query.where('last_seen', '>=', filter.since)
   if (filter.typology) query = query.where(sql<boolean>`typologies @> array[${filter.typology}]::text[]`)
+  if (filter.status) {
+    const latest = sql<string | null>`(select d.outcome from dispositions d where d.tenant = cases.tenant and d.target_kind = 'case' and d.target_id = cases.case_id order by d.id desc limit 1)`
+    query = query.where(filter.status === 'open' ? sql<boolean>`${latest} is null` : sql<boolean>`${latest} = ${filter.status}`)
+  }
   const rows = await query.execute()
   return rows.map((r) => ({ cursor: String(r.id), batchId: r.batch_id, case: toCase(r) }))
 }

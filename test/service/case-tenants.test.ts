@@ -6,6 +6,7 @@ import { InProcessTasks } from '../../src/service/background.ts'
 import { DEFAULT_CONFIG } from '../../src/service/deps.ts'
 import { rollUpRealtimeCases } from '../../src/service/realtime-cases.ts'
 import { createApiKey } from '../../src/store/api-keys.ts'
+import { listAudit } from '../../src/store/audit.ts'
 import { DIALECTS } from './support/databases.ts'
 import { transfer } from './support/rules.ts'
 import { useSeededService } from './support/service.ts'
@@ -59,5 +60,36 @@ describe.each(DIALECTS)('case tenants (%s)', (dialect) => {
     expect(await statuses(k.south, north[0]!.id)).toEqual([404, 404, 404])
     const transfers = await (await s.svc.request(`/v1/cases/${south[0]!.id}/transfers`, { key: k.south })).json()
     expect(transfers.transfers.map((t: { transfer: string }) => t.transfer)).toContain('ts1')
+  })
+
+  it("marks a case (audited, tenant-scoped), filters cases by their latest mark, and labels the case's evidence", async () => {
+    const k = await keys()
+    const body = [0, 10].map((m, i) => JSON.stringify({ ...transfer(2000 + m, 'TD', 'R'), id: `td${i}` })).join('\n') + '\n'
+    expect((await s.svc.request('/v1/batches', { method: 'POST', key: k.northScreen, body, headers: { 'content-type': 'application/x-ndjson' } })).status).toBe(202)
+    await s.svc.background.idle()
+    const [marked] = (await casesOf(k.north)).filter((c) => c.entity === 'id:TD')
+    const id = marked!.id
+    const ids = async (query: string) => ((await (await s.svc.request(`/v1/cases${query}`, { key: k.north })).json()).cases as { id: string }[]).map((c) => c.id)
+    expect(await ids('?status=open')).toContain(id)
+    expect((await s.svc.post(`/v1/cases/${id}/disposition`, k.northScreen, { outcome: 'reported' })).status).toBe(403)
+    expect((await s.svc.post(`/v1/cases/${id}/disposition`, k.south, { outcome: 'reported' })).status).toBe(404)
+    expect((await s.svc.request(`/v1/cases/${id}/dispositions`, { key: k.south })).status).toBe(404)
+    const first = await s.svc.post(`/v1/cases/${id}/disposition`, k.north, { outcome: 'true_positive', note: 'mule' })
+    expect(first.status).toBe(201)
+    expect(await first.json()).toMatchObject({ target: { kind: 'case', id }, outcome: 'true_positive', rules: ['repeat-sender'] })
+    expect(await ids('?status=true_positive')).toEqual([id])
+    expect(await ids('?status=open')).not.toContain(id)
+    await s.svc.post(`/v1/cases/${id}/disposition`, k.north, { outcome: 'false_positive' })
+    expect(await ids('?status=true_positive')).toEqual([])
+    expect(await ids('?status=false_positive')).toEqual([id])
+    expect((await (await s.svc.request(`/v1/cases/${id}/dispositions`, { key: k.north })).json()).dispositions.map((d: { outcome: string }) => d.outcome)).toEqual(['true_positive', 'false_positive'])
+    expect((await s.svc.request('/v1/cases?status=maybe', { key: k.north })).status).toBe(400)
+    await s.svc.post(`/v1/cases/${id}/disposition`, k.north, { outcome: 'reported' })
+    const labels = await (await s.svc.request('/v1/dispositions/labels', { key: k.north })).text()
+    expect(labels).toContain(`td0,1,case:${id},velocity`)
+    expect(labels).toContain(`td1,1,case:${id},velocity`)
+    expect(await (await s.svc.request('/v1/dispositions/labels', { key: k.south })).text()).toBe('id,is_illicit,instance_id,typology\n')
+    const audited = await listAudit(s.svc.store.db)
+    expect(audited.filter((a) => a.action === 'case.disposition' && a.target === id)).toHaveLength(3)
   })
 })
