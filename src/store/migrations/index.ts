@@ -34,6 +34,11 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
+/** the migrations in the order they apply, up to and including `last` (for upgrade tests) */
+export function migrationsUpTo(last: string): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last))
+}
+
 /** Brings the schema up to date; safe to call from several processes at once (kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   // name the schema: unnamed, kysely finds its bookkeeping tables in any schema of the database
