@@ -100,7 +100,7 @@ export async function runBatch(
     await flush()
     const cases = screener.cases()
     await db.transaction().execute(async (tx) => {
-      await replaceBatchCases(tx, batch.id, cases)
+      await replaceBatchCases(tx, batch.id, batch.tenant, cases)
       await setBatchStatus(tx, batch.id, 'completed', { counts, error: null })
     })
     return counts

@@ -5,32 +5,32 @@ import { evidenceRecords } from '../store/evidence-records.ts'
 import type { ServiceDeps } from './deps.ts'
 import { NoReportingEntityError, UnknownCaseError, UnreportableCaseError } from './errors.ts'
 
-async function storedCase(deps: ServiceDeps, caseId: string): Promise<StoredCase> {
-  const found = await getCase(deps.db, caseId)
+async function storedCase(deps: ServiceDeps, tenant: string, caseId: string): Promise<StoredCase> {
+  const found = await getCase(deps.db, tenant, caseId)
   if (!found) throw new UnknownCaseError(caseId)
   return found
 }
 
-async function keptRecords(deps: ServiceDeps, stored: StoredCase): Promise<Map<string, TransferRecord>> {
-  const records = await evidenceRecords(deps.db, stored.batchId, stored.case.evidence)
+async function keptRecords(deps: ServiceDeps, tenant: string, stored: StoredCase): Promise<Map<string, TransferRecord>> {
+  const records = await evidenceRecords(deps.db, tenant, stored.batchId, stored.case.evidence)
   return new Map(records.map((r) => [r.id, r]))
 }
 
-/** a case's evidence transfers, a row each, from the records kept for it */
-export async function storedCaseTransfers(deps: ServiceDeps, caseId: string): Promise<CaseTransfer[]> {
-  const stored = await storedCase(deps, caseId)
-  return caseTransfers([stored.case], await keptRecords(deps, stored))
+/** one of the tenant's cases' evidence transfers, a row each, from the records kept for it */
+export async function storedCaseTransfers(deps: ServiceDeps, tenant: string, caseId: string): Promise<CaseTransfer[]> {
+  const stored = await storedCase(deps, tenant, caseId)
+  return caseTransfers([stored.case], await keptRecords(deps, tenant, stored))
 }
 
 /**
  * A stored case's report (goAML, say): the kept evidence records, the stored verdicts' reasons, the rates of
  * the rule set that screened it, and the service's reporting entity.
  */
-export async function storedCaseReport(deps: ServiceDeps, caseId: string, reportName: string): Promise<{ text: string; mediaType: string }> {
+export async function storedCaseReport(deps: ServiceDeps, tenant: string, caseId: string, reportName: string): Promise<{ text: string; mediaType: string }> {
   const report = caseReportNamed(reportName)!
-  const stored = await storedCase(deps, caseId)
+  const stored = await storedCase(deps, tenant, caseId)
   if (!deps.reportingEntity) throw new NoReportingEntityError()
-  const [records, verdicts] = await Promise.all([keptRecords(deps, stored), alertingVerdicts(deps.db, stored.batchId, stored.case.transfers)])
+  const [records, verdicts] = await Promise.all([keptRecords(deps, tenant, stored), alertingVerdicts(deps.db, tenant, stored.batchId, stored.case.transfers)])
   // the rates of the rule set that screened the batch, or a real-time case's first alert
   const version = stored.batchId !== null ? (await getBatch(deps.db, stored.batchId))!.ruleset : verdicts.get(stored.case.transfers[0]!)?.ruleset
   if (version === undefined) throw new UnreportableCaseError(`case ${caseId}: its first alert is no longer stored`)

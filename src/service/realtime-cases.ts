@@ -1,7 +1,8 @@
 import { CaseBook, systemClock, type TransferRecord } from '../core/index.ts'
 import { openRealtimeCases, saveRealtimeCases } from '../store/cases.ts'
 import { keepRealtimeEvidenceRecords } from '../store/evidence-records.ts'
-import { lockRealtimeCaseProgress, realtimeAlertsAfter, realtimeRecords, setRealtimeCaseProgress } from '../store/realtime-cases.ts'
+import type { Executor } from '../store/db.ts'
+import { lockRealtimeCaseProgress, realtimeAlertsAfter, realtimeRecords, setRealtimeCaseProgress, type RealtimeAlert } from '../store/realtime-cases.ts'
 import type { ServiceDeps } from './deps.ts'
 
 const DAY_MS = 24 * 3600_000
@@ -15,7 +16,7 @@ const SETTLE_MS = 10_000
 
 /**
  * Rolls the real-time alerts stored since the last roll-up into cases, as a batch's cases are made: by the
- * entities their hits name, each case growing while its entity keeps alerting. The records in the cases'
+ * entities their hits name, each case growing while its entity keeps alerting; each tenant has its own cases. The records in the cases'
  * evidence are copied out of the real-time history (which is pruned) and kept for the configured retention.
  * Runs in steps of one transaction each, locked, so that several processes may call it. Returns the alerts
  * rolled up.
@@ -28,29 +29,44 @@ export async function rollUpRealtimeCases(deps: ServiceDeps, settleMs = SETTLE_M
       const alerts = await realtimeAlertsAfter(tx, after, ALERTS_PER_STEP, settleMs)
       if (alerts.length === 0) return 0
       const records = await realtimeRecords(tx, alerts.flatMap((a) => a.keys), alerts.map((a) => a.verdict.id))
-      const book = new CaseBook(REALTIME_SCOPE)
-      const entitiesOf = (a: (typeof alerts)[number], record: TransferRecord | undefined) =>
-        a.verdict.hits.map((h) => h.evidence.entity ?? `id:${record?.sender.id ?? ''}`)
       const latest = Math.max(...[...records.values()].map((r) => Date.parse(r.timestamp)))
       const openSince = new Date((Number.isFinite(latest) ? latest : (deps.clock ?? systemClock).now()) - REALTIME_CASE_QUIET_MS).toISOString()
-      const entities = [...new Set(alerts.flatMap((a) => entitiesOf(a, records.get(a.verdict.id))))]
-      for (const c of await openRealtimeCases(tx, entities, openSince)) book.resume(c)
-      for (const a of alerts) {
-        const record = records.get(a.verdict.id)
-        // a record pruned before the roll-up saw it cannot place its alert in time: it is passed over
-        if (!record) continue
-        book.add(a.verdict, new Date(Date.parse(record.timestamp)).toISOString(), `id:${record.sender.id}`)
-      }
-      const cases = book.list()
-      await saveRealtimeCases(tx, cases)
-      // evidence transfers were in the windows of the case's entity: stored under its key
-      const evidence = await realtimeRecords(tx, cases.map((c) => c.entity), cases.flatMap((c) => c.evidence))
       const keepUntil = new Date((deps.clock ?? systemClock).now() + deps.config.evidenceRetentionDays * DAY_MS)
-      await keepRealtimeEvidenceRecords(tx, [...evidence.values()], keepUntil)
+      // one case book per tenant: a tenant's alerts never join another tenant's case
+      for (const tenant of new Set(alerts.map((a) => a.tenant))) {
+        await rollUpTenant(tx, tenant, alerts.filter((a) => a.tenant === tenant), records, openSince, keepUntil)
+      }
       await setRealtimeCaseProgress(tx, alerts[alerts.length - 1]!.row)
       return alerts.length
     })
     total += n
     if (n < ALERTS_PER_STEP) return total
   }
+}
+
+/** Adds one tenant's alerts to its open real-time cases (or new ones) and keeps their evidence records. */
+async function rollUpTenant(
+  tx: Executor,
+  tenant: string,
+  alerts: readonly RealtimeAlert[],
+  records: ReadonlyMap<string, TransferRecord>,
+  openSince: string,
+  keepUntil: Date,
+): Promise<void> {
+  // the scope goes into case ids, which are unique across tenants
+  const book = new CaseBook(`${REALTIME_SCOPE}:${tenant}`)
+  const entitiesOf = (a: RealtimeAlert, record: TransferRecord | undefined) => a.verdict.hits.map((h) => h.evidence.entity ?? `id:${record?.sender.id ?? ''}`)
+  const entities = [...new Set(alerts.flatMap((a) => entitiesOf(a, records.get(a.verdict.id))))]
+  for (const c of await openRealtimeCases(tx, tenant, entities, openSince)) book.resume(c)
+  for (const a of alerts) {
+    const record = records.get(a.verdict.id)
+    // a record pruned before the roll-up saw it cannot place its alert in time: it is passed over
+    if (!record) continue
+    book.add(a.verdict, new Date(Date.parse(record.timestamp)).toISOString(), `id:${record.sender.id}`)
+  }
+  const cases = book.list()
+  await saveRealtimeCases(tx, tenant, cases)
+  // evidence transfers were in the windows of the case's entity: stored under its key
+  const evidence = await realtimeRecords(tx, cases.map((c) => c.entity), cases.flatMap((c) => c.evidence))
+  await keepRealtimeEvidenceRecords(tx, tenant, [...evidence.values()], keepUntil)
 }

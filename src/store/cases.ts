@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely'
 import type { Case, Verdict } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
-import type { CaseTable } from './schema.ts'
+import type { CaseTable, DispositionOutcome } from './schema.ts'
 
 /** a case as the core builds it, stored per batch */
 export type CaseRow = Case
@@ -15,13 +15,13 @@ export interface StoredCase {
 }
 
 /** Replaces a batch's cases (a resumed batch recomputes them); call inside the transaction that completes it. */
-export async function replaceBatchCases(db: Executor, batchId: string, cases: readonly CaseRow[]): Promise<void> {
+export async function replaceBatchCases(db: Executor, batchId: string, tenant: string, cases: readonly CaseRow[]): Promise<void> {
   await db.deleteFrom('cases').where('batch_id', '=', batchId).execute()
   for (const chunk of chunks(cases, 500)) {
     await db
       .insertInto('cases')
       .values(
-        chunk.map((c) => ({ case_id: c.id, batch_id: batchId, ...caseValues(c) })),
+        chunk.map((c) => ({ case_id: c.id, batch_id: batchId, tenant, ...caseValues(c) })),
       )
       .execute()
   }
@@ -79,32 +79,39 @@ export interface CaseFilter {
   /** cases with an alerting transfer at or after this time (ISO 8601 in UTC) */
   since?: string
   typology?: string
+  /** by the latest disposition of the case: open when it has none */
+  status?: 'open' | DispositionOutcome
 }
 
-/** Stored cases, oldest first, after the cursor (a row id); `limit` rows at most. */
-export async function listCases(db: Executor, filter: CaseFilter, page: { after?: string; limit: number }): Promise<StoredCase[]> {
-  let query = db.selectFrom('cases').selectAll().orderBy('id').limit(page.limit)
+/** The tenant's stored cases, oldest first, after the cursor (a row id); `limit` rows at most. */
+export async function listCases(db: Executor, tenant: string, filter: CaseFilter, page: { after?: string; limit: number }): Promise<StoredCase[]> {
+  let query = db.selectFrom('cases').selectAll().where('tenant', '=', tenant).orderBy('id').limit(page.limit)
   if (page.after) query = query.where('id', '>', page.after)
   if (filter.minScore !== undefined) query = query.where('score', '>=', filter.minScore)
   if (filter.since) query = query.where('last_seen', '>=', filter.since)
   if (filter.typology) query = query.where(sql<boolean>`typologies @> array[${filter.typology}]::text[]`)
+  if (filter.status) {
+    const latest = sql<string | null>`(select d.outcome from dispositions d where d.tenant = cases.tenant and d.target_kind = 'case' and d.target_id = cases.case_id order by d.id desc limit 1)`
+    query = query.where(filter.status === 'open' ? sql<boolean>`${latest} is null` : sql<boolean>`${latest} = ${filter.status}`)
+  }
   const rows = await query.execute()
   return rows.map((r) => ({ cursor: String(r.id), batchId: r.batch_id, case: toCase(r) }))
 }
 
-/** one stored case by its stable id */
-export async function getCase(db: Executor, caseId: string): Promise<StoredCase | undefined> {
-  const r = await db.selectFrom('cases').selectAll().where('case_id', '=', caseId).executeTakeFirst()
+/** one of the tenant's stored cases by its stable id */
+export async function getCase(db: Executor, tenant: string, caseId: string): Promise<StoredCase | undefined> {
+  const r = await db.selectFrom('cases').selectAll().where('case_id', '=', caseId).where('tenant', '=', tenant).executeTakeFirst()
   return r && { cursor: String(r.id), batchId: r.batch_id, case: toCase(r) }
 }
 
-/** the stored review and block verdicts among `ids` of a batch's transfers, or of real-time calls when `batchId` is null */
-export async function alertingVerdicts(db: Executor, batchId: string | null, ids: readonly string[]): Promise<Map<string, Verdict>> {
+/** the tenant's stored review and block verdicts among `ids` of a batch's transfers, or of real-time calls when `batchId` is null */
+export async function alertingVerdicts(db: Executor, tenant: string, batchId: string | null, ids: readonly string[]): Promise<Map<string, Verdict>> {
   const found = new Map<string, Verdict>()
   for (const chunk of chunks(ids, 500)) {
     const rows = await db
       .selectFrom('verdicts')
       .select(['record_id', 'output'])
+      .where('tenant', '=', tenant)
       .where('batch_id', batchId === null ? 'is' : '=', batchId)
       .where('record_id', 'in', chunk)
       .where('decision', 'in', ['review', 'block'])
@@ -114,20 +121,20 @@ export async function alertingVerdicts(db: Executor, batchId: string | null, ids
   return found
 }
 
-/** the real-time cases of these entities still open: with an alert at or after `openSince` (ISO 8601) */
-export async function openRealtimeCases(db: Executor, entities: readonly string[], openSince: string): Promise<Case[]> {
+/** the tenant's real-time cases of these entities still open: with an alert at or after `openSince` (ISO 8601) */
+export async function openRealtimeCases(db: Executor, tenant: string, entities: readonly string[], openSince: string): Promise<Case[]> {
   const found: Case[] = []
   for (const chunk of chunks(entities, 500)) {
-    const rows = await db.selectFrom('cases').selectAll().where('batch_id', 'is', null).where('entity', 'in', chunk).where('last_seen', '>=', openSince).execute()
+    const rows = await db.selectFrom('cases').selectAll().where('tenant', '=', tenant).where('batch_id', 'is', null).where('entity', 'in', chunk).where('last_seen', '>=', openSince).execute()
     found.push(...rows.map(toCase))
   }
   return found
 }
 
 /** Writes real-time cases: a case already stored is updated in place (it keeps its place in the cursor order). */
-export async function saveRealtimeCases(db: Executor, cases: readonly Case[]): Promise<void> {
+export async function saveRealtimeCases(db: Executor, tenant: string, cases: readonly Case[]): Promise<void> {
   for (const c of cases) {
-    const updated = await db.updateTable('cases').set(caseValues(c)).where('case_id', '=', c.id).executeTakeFirst()
-    if (Number(updated.numUpdatedRows) === 0) await db.insertInto('cases').values({ case_id: c.id, batch_id: null, ...caseValues(c) }).execute()
+    const updated = await db.updateTable('cases').set(caseValues(c)).where('case_id', '=', c.id).where('tenant', '=', tenant).executeTakeFirst()
+    if (Number(updated.numUpdatedRows) === 0) await db.insertInto('cases').values({ case_id: c.id, batch_id: null, tenant, ...caseValues(c) }).execute()
   }
 }

@@ -12,24 +12,24 @@ export async function keepEvidenceRecords(db: Executor, batchId: string, records
   }
 }
 
-/** Keeps records of real-time cases until `keepUntil`, or later when a record is kept already. */
-export async function keepRealtimeEvidenceRecords(db: Executor, records: readonly TransferRecord[], keepUntil: Date): Promise<void> {
+/** Keeps records of the tenant's real-time cases until `keepUntil`, or later when a record is kept already. */
+export async function keepRealtimeEvidenceRecords(db: Executor, tenant: string, records: readonly TransferRecord[], keepUntil: Date): Promise<void> {
   for (const chunk of chunks(records, 500)) {
     await db
       .insertInto('realtime_evidence_records')
-      .values(chunk.map((r) => ({ record_id: r.id, record: JSON.stringify(r), keep_until: keepUntil })))
-      .onConflict((oc) => oc.column('record_id').doUpdateSet({ keep_until: keepUntil }))
+      .values(chunk.map((r) => ({ tenant, record_id: r.id, record: JSON.stringify(r), keep_until: keepUntil })))
+      .onConflict((oc) => oc.columns(['tenant', 'record_id']).doUpdateSet({ keep_until: keepUntil }))
       .execute()
   }
 }
 
-/** the kept records among `ids` of a batch, or of real-time cases when `batchId` is null; in no particular order */
-export async function evidenceRecords(db: Executor, batchId: string | null, ids: readonly string[]): Promise<TransferRecord[]> {
+/** the kept records among `ids` of a batch, or of the tenant's real-time cases when `batchId` is null; in no particular order */
+export async function evidenceRecords(db: Executor, tenant: string, batchId: string | null, ids: readonly string[]): Promise<TransferRecord[]> {
   const found: TransferRecord[] = []
   for (const chunk of chunks(ids, 500)) {
     const rows =
       batchId === null
-        ? await db.selectFrom('realtime_evidence_records').select('record').where('record_id', 'in', chunk).execute()
+        ? await db.selectFrom('realtime_evidence_records').select('record').where('tenant', '=', tenant).where('record_id', 'in', chunk).execute()
         : await db.selectFrom('evidence_records').select('record').where('batch_id', '=', batchId).where('record_id', 'in', chunk).execute()
     for (const r of rows) found.push(r.record as TransferRecord)
   }

@@ -6,6 +6,8 @@ import { chunks, type Executor } from './db.ts'
 export interface RealtimeAlert {
   row: string
   verdict: Verdict
+  /** the tenant of the key that asked */
+  tenant: string
   /** the state keys the transfer touched */
   keys: string[]
 }
@@ -28,7 +30,7 @@ export async function setRealtimeCaseProgress(db: Executor, lastVerdict: string)
 export async function realtimeAlertsAfter(db: Executor, after: string, limit: number, settleMs: number): Promise<RealtimeAlert[]> {
   const rows = await db
     .selectFrom('verdicts')
-    .select(['id', 'output', 'entities'])
+    .select(['id', 'output', 'entities', 'tenant'])
     .where('batch_id', 'is', null)
     .where('decision', 'in', ['review', 'block'])
     .where('id', '>', after)
@@ -36,7 +38,7 @@ export async function realtimeAlertsAfter(db: Executor, after: string, limit: nu
     .orderBy('id')
     .limit(limit)
     .execute()
-  return rows.map((r) => ({ row: String(r.id), verdict: r.output as Verdict, keys: r.entities }))
+  return rows.map((r) => ({ row: String(r.id), verdict: r.output as Verdict, tenant: r.tenant, keys: r.entities }))
 }
 
 /**

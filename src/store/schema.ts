@@ -121,6 +121,8 @@ export interface CaseTable {
   case_id: string
   // null for a case of real-time alerts
   batch_id: string | null
+  // whose case it is: the batch's tenant, or the real-time alerts' tenant
+  tenant: ColumnType<string, string | undefined, string>
   entity: string
   rules: string[]
   typologies: string[]
@@ -142,6 +144,7 @@ export interface EvidenceRecordTable {
 }
 
 export interface RealtimeEvidenceRecordTable {
+  tenant: ColumnType<string, string | undefined, string>
   record_id: string
   record: Json<unknown>
   keep_until: Timestamp

@@ -3,15 +3,18 @@ import { caseReportNames, exportForAccept, exportsOf } from '../../core/index.ts
 import { storedCaseReport, storedCaseTransfers } from '../../service/case-reports.ts'
 import { getCase, listCases } from '../../store/cases.ts'
 import type { ApiApp } from '../app.ts'
-import { jsonContent, problemContent } from '../openapi/content.ts'
+import { dispositionsOf } from '../../store/dispositions.ts'
+import { jsonBody, jsonContent, problemContent } from '../openapi/content.ts'
 import { apiRoute, builtResponse } from '../openapi/route.ts'
 import { notFound } from '../problem.ts'
+import { markFromRequest, markRoutes } from './dispositions.ts'
 import { CasePageSchema, CaseTransferSchema, StoredCaseSchema } from '../schemas.ts'
 
 const CaseQuery = z.object({
   minScore: z.coerce.number().min(0).optional().describe("cases whose score (the sum of their alerts' scores) is at least this"),
   since: z.iso.datetime({ offset: true }).optional().describe('cases with an alerting transfer at or after this time'),
   typology: z.string().optional().describe('cases with a hit of this typology'),
+  status: z.enum(['open', 'true_positive', 'false_positive', 'reported']).optional().describe("cases whose latest disposition is this outcome; open: cases with none"),
   cursor: z.string().regex(/^\d+$/, 'a cursor from `next`').optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
@@ -21,7 +24,7 @@ const textContent = (of: 'cases' | 'transfers') => Object.fromEntries(exportsOf(
 
 const listCasesRoute = apiRoute({
   method: 'get', path: '/v1/cases', operationId: 'listCases', tags: ['cases'], roles: ['analyst'],
-  summary: 'Cases from every batch, for case managers',
+  summary: "The tenant's cases, from its batches and real-time alerts, for case managers",
   description: 'Oldest first. Follow `next` (as `cursor`) until it is null. With `Accept: text/csv`, the page as the cases CSV (the cursor of the next page in the `x-next-cursor` header).',
   request: { query: CaseQuery },
   responses: {
@@ -61,12 +64,32 @@ const caseReportRoute = apiRoute({
   },
 })
 
+const caseMarks = markRoutes('case', CaseParam, "Every mark is kept; the latest counts (`GET /v1/cases?status=`). The mark covers the case's evidence transfers: they are labels in `GET /v1/dispositions/labels`.")
+
 export function caseRoutes(app: ApiApp): void {
+  app.openapi(caseMarks.mark, async (c) => {
+    const { id } = c.req.valid('param')
+    const disposition = await markFromRequest(c.var.deps.db, c.get('principal'), c.req.raw, 'case', id, async (tenant) => {
+      const found = await getCase(c.var.deps.db, tenant, id)
+      // a case's mark covers its evidence transfers; it alerted last when it was last seen
+      return found && { transfers: found.case.evidence, rules: found.case.rules, typologies: found.case.typologies, alertedAt: found.case.lastSeen }
+    })
+    return c.json(disposition, 201)
+  })
+
+  app.openapi(caseMarks.list, async (c) => {
+    const { id } = c.req.valid('param')
+    const tenant = c.get('principal').tenant
+    if (!(await getCase(c.var.deps.db, tenant, id))) throw notFound(`There is no case ${id}.`)
+    return c.json({ dispositions: await dispositionsOf(c.var.deps.db, tenant, 'case', id) }, 200)
+  })
+
   app.openapi(listCasesRoute, async (c) => {
     const q = c.req.valid('query')
     const rows = await listCases(
       c.var.deps.db,
-      { ...(q.minScore !== undefined && { minScore: q.minScore }), ...(q.since && { since: new Date(q.since).toISOString() }), ...(q.typology && { typology: q.typology }) },
+      c.get('principal').tenant,
+      { ...(q.minScore !== undefined && { minScore: q.minScore }), ...(q.since && { since: new Date(q.since).toISOString() }), ...(q.typology && { typology: q.typology }), ...(q.status && { status: q.status }) },
       { ...(q.cursor && { after: q.cursor }), limit: q.limit + 1 },
     )
     const page = rows.slice(0, q.limit)
@@ -80,13 +103,13 @@ export function caseRoutes(app: ApiApp): void {
   })
 
   app.openapi(getCaseRoute, async (c) => {
-    const found = await getCase(c.var.deps.db, c.req.valid('param').id)
+    const found = await getCase(c.var.deps.db, c.get('principal').tenant, c.req.valid('param').id)
     if (!found) throw notFound(`There is no case ${c.req.valid('param').id}.`)
     return c.json({ ...found.case, batchId: found.batchId }, 200)
   })
 
   app.openapi(caseTransfersRoute, async (c) => {
-    const transfers = await storedCaseTransfers(c.var.deps, c.req.valid('param').id)
+    const transfers = await storedCaseTransfers(c.var.deps, c.get('principal').tenant, c.req.valid('param').id)
     const asked = exportForAccept('transfers', c.req.header('accept'))
     if (asked) return builtResponse(new Response(asked.header + asked.encode(transfers), { headers: { 'content-type': asked.mediaType } }))
     return c.json({ transfers }, 200)
@@ -94,7 +117,7 @@ export function caseRoutes(app: ApiApp): void {
 
   app.openapi(caseReportRoute, async (c) => {
     const { id, report } = c.req.valid('param')
-    const built = await storedCaseReport(c.var.deps, id, report)
+    const built = await storedCaseReport(c.var.deps, c.get('principal').tenant, id, report)
     return builtResponse(new Response(built.text, { headers: { 'content-type': built.mediaType } }))
   })
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { systemClock } from '../../core/index.ts'
-import { dispositionLabels, dispositionsOf, recordDisposition, ruleOutcomes } from '../../store/dispositions.ts'
+import type { Db } from '../../store/db.ts'
+import { dispositionLabels, dispositionsOf, recordDisposition, ruleOutcomes, type Disposition, type DispositionTarget, type Marked } from '../../store/dispositions.ts'
 import { findAlert } from '../../store/verdicts.ts'
 import type { ApiApp } from '../app.ts'
 import { KiB, readJson } from '../body.ts'
-import { actorOf } from '../env.ts'
+import { actorOf, type Principal } from '../env.ts'
 import { jsonBody, jsonContent, problemContent } from '../openapi/content.ts'
 import { apiRoute, builtResponse } from '../openapi/route.ts'
 import { notFound } from '../problem.ts'
@@ -54,20 +55,29 @@ const RuleOutcomesSchema = z
 
 const AlertParam = z.object({ id: z.string().describe('alert id, as GET /v1/alerts gives it') })
 
-const markAlert = apiRoute({
-  method: 'post', path: '/v1/alerts/{id}/disposition', operationId: 'markAlert', tags: ['alerts'], roles: ['analyst'],
-  summary: "Mark one of the tenant's alerts true positive, false positive or reported, with a note (audited)",
-  description: 'Every mark is kept; the latest counts. Marks are the labels of `GET /v1/dispositions/labels` and the outcomes of `GET /v1/rules/outcomes`.',
-  request: { params: AlertParam, body: jsonBody(DispositionInputSchema) },
-  responses: { 201: { description: 'recorded', content: jsonContent(DispositionSchema) }, 404: { description: 'no such alert', content: problemContent } },
-})
+/** The routes that mark an alert or a case and list its marks: POST {base}/{id}/disposition, GET {base}/{id}/dispositions. */
+export function markRoutes<const K extends 'alert' | 'case', P extends z.ZodObject<{ id: z.ZodString }>>(kind: K, params: P, description: string) {
+  const tag = `${kind}s` as const
+  const notFoundResponse = { description: `no such ${kind}`, content: problemContent }
+  return {
+    mark: apiRoute({
+      method: 'post', path: `/v1/${tag}/{id}/disposition`, operationId: `mark${kind === 'alert' ? 'Alert' : 'Case'}`, tags: [tag], roles: ['analyst'],
+      summary: `Mark one of the tenant's ${tag} true positive, false positive or reported, with a note (audited)`,
+      description,
+      request: { params, body: jsonBody(DispositionInputSchema) },
+      responses: { 201: { description: 'recorded', content: jsonContent(DispositionSchema) }, 404: notFoundResponse },
+    }),
+    list: apiRoute({
+      method: 'get', path: `/v1/${tag}/{id}/dispositions`, operationId: `${kind}Dispositions`, tags: [tag], roles: ['analyst'],
+      summary: `The marks of one of the tenant's ${tag}, oldest first`,
+      request: { params },
+      // an alert's marks are listed whether or not the alert is still stored; a case must be the tenant's
+      responses: { 200: { description: 'marks', content: jsonContent(z.object({ dispositions: z.array(DispositionSchema) })) }, ...(kind === 'case' && { 404: notFoundResponse }) },
+    }),
+  }
+}
 
-const alertDispositions = apiRoute({
-  method: 'get', path: '/v1/alerts/{id}/dispositions', operationId: 'alertDispositions', tags: ['alerts'], roles: ['analyst'],
-  summary: "An alert's marks, oldest first",
-  request: { params: AlertParam },
-  responses: { 200: { description: 'marks', content: jsonContent(z.object({ dispositions: z.array(DispositionSchema) })) } },
-})
+const alertMarks = markRoutes('alert', AlertParam, 'Every mark is kept; the latest counts. Marks are the labels of `GET /v1/dispositions/labels` and the outcomes of `GET /v1/rules/outcomes`.')
 
 const labels = apiRoute({
   method: 'get', path: '/v1/dispositions/labels', operationId: 'dispositionLabels', tags: ['alerts'], roles: ['analyst'],
@@ -91,20 +101,35 @@ const outcomes = apiRoute({
 
 const DAY_MS = 86_400_000
 
+/**
+ * Reads a mark from the request body and records it, audited, for the alert or case `find` gives in the caller's
+ * tenant (what it stands for: transfers, rules, typologies, when it alerted); 404 when it gives nothing.
+ */
+export async function markFromRequest(
+  db: Db,
+  principal: Principal,
+  req: Request,
+  kind: DispositionTarget,
+  id: string,
+  find: (tenant: string) => Promise<Pick<Marked, 'transfers' | 'rules' | 'typologies' | 'alertedAt'> | undefined>,
+): Promise<Disposition> {
+  const body = await readJson(req, DispositionInputSchema, 8 * KiB)
+  const found = await find(principal.tenant)
+  if (!found) throw notFound(`There is no ${kind} ${id}.`)
+  return recordDisposition(db, { tenant: principal.tenant, kind, id, ...found }, { outcome: body.outcome, note: body.note, actor: actorOf(principal) })
+}
+
 export function dispositionRoutes(app: ApiApp): void {
-  app.openapi(markAlert, async (c) => {
-    const { db } = c.var.deps
+  app.openapi(alertMarks.mark, async (c) => {
     const { id } = c.req.valid('param')
-    const body = await readJson(c.req.raw, DispositionInputSchema, 8 * KiB)
-    const principal = c.get('principal')
-    const alert = await findAlert(db, principal.tenant, id)
-    if (!alert) throw notFound(`No alert ${id}.`)
-    const marked = { tenant: principal.tenant, kind: 'alert' as const, id, transfers: [alert.recordId], rules: alert.rules, typologies: alert.typologies, alertedAt: alert.alertedAt }
-    const disposition = await recordDisposition(db, marked, { outcome: body.outcome, note: body.note, actor: actorOf(principal) })
+    const disposition = await markFromRequest(c.var.deps.db, c.get('principal'), c.req.raw, 'alert', id, async (tenant) => {
+      const alert = await findAlert(c.var.deps.db, tenant, id)
+      return alert && { transfers: [alert.recordId], rules: alert.rules, typologies: alert.typologies, alertedAt: alert.alertedAt }
+    })
     return c.json(disposition, 201)
   })
 
-  app.openapi(alertDispositions, async (c) => {
+  app.openapi(alertMarks.list, async (c) => {
     const { id } = c.req.valid('param')
     return c.json({ dispositions: await dispositionsOf(c.var.deps.db, c.get('principal').tenant, 'alert', id) }, 200)
   })

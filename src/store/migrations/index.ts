@@ -13,6 +13,7 @@ import { caseIds } from './0014-case-ids.ts'
 import { evidenceRecords } from './0015-evidence-records.ts'
 import { realtimeCases } from './0016-realtime-cases.ts'
 import { dispositions } from './0017-dispositions.ts'
+import { caseTenants } from './0018-case-tenants.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 export const migrations: Record<string, Migration> = {
@@ -30,9 +31,15 @@ export const migrations: Record<string, Migration> = {
   '0015-evidence-records': evidenceRecords,
   '0016-realtime-cases': realtimeCases,
   '0017-dispositions': dispositions,
+  '0018-case-tenants': caseTenants,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** the migrations in the order they apply, up to and including `last` (for upgrade tests) */
+export function migrationsUpTo(last: string): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last))
+}
 
 /** Brings the schema up to date; safe to call from several processes at once (kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
