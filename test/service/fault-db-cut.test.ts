@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
+import { describe, expect, it } from 'vitest'
+import { DIALECTS } from './support/databases.ts'
 import { transfer } from './support/rules.ts'
-import { TestService, seed, type Keys } from './support/service.ts'
-import { TcpProxy } from './support/tcp-proxy.ts'
+import { TestService } from './support/service.ts'
+import { useServiceBehindProxy } from './support/proxied-pg.ts'
 
 // The database cut and restored while real-time calls keep coming, through a proxy of this test's own (other
 // test files keep their PostgreSQL). The cut and the restore fall between waves of calls, not at times.
 describe.runIf(DIALECTS.includes('pg'))('pg: database cut under real-time load', () => {
-  let test: TestDatabase
-  let proxy: TcpProxy
-  let svc: TestService
-  let keys: Keys
-
-  beforeAll(async () => {
-    test = await freshDatabase('pg')
-    const url = new URL((test.target as { url: string }).url)
-    proxy = new TcpProxy(Number(url.port || 5432))
-    await proxy.start()
-    url.port = String(proxy.port)
-    svc = await TestService.open({ kind: 'pg', url: url.toString() }, { screenTimeoutMs: 2000 })
-    keys = await seed(svc)
-  })
-  afterAll(async () => {
-    await proxy?.start().catch(() => {})
-    await svc?.close()
-    await proxy?.stop()
-    await test?.drop()
-  })
+  const s = useServiceBehindProxy((url) => TestService.open({ kind: 'pg', url }, { screenTimeoutMs: 2000 }))
 
   it('stores every transfer answered 200, once, and retries of the refused ones are stored once too', async () => {
     const WAVES = 12
@@ -37,7 +18,7 @@ describe.runIf(DIALECTS.includes('pg'))('pg: database cut under real-time load',
       const calls = Array.from({ length: PER_WAVE }, (_, i) => {
         const t = transfer(w * PER_WAVE + i, `CUT-S${i % 7}`, `CUT-R${w}`)
         sent.set(t.id, t)
-        return svc.post('/v1/screen', keys.screen, t).then((r) => status.set(t.id, r.status))
+        return s.svc.post('/v1/screen', s.keys.screen, t).then((r) => status.set(t.id, r.status))
       })
       await Promise.all(calls)
     }
@@ -46,23 +27,23 @@ describe.runIf(DIALECTS.includes('pg'))('pg: database cut under real-time load',
       if (w === 4) {
         const inFlight = wave(w)
         await new Promise((r) => setImmediate(r))
-        await proxy.stop()
+        await s.proxy.stop()
         await inFlight
         continue
       }
-      if (w === 7) await proxy.start()
+      if (w === 7) await s.proxy.start()
       await wave(w)
     }
-    const answered = [...status].filter(([, s]) => s === 200).map(([id]) => id)
-    const refused = [...status].filter(([, s]) => s !== 200)
+    const answered = [...status].filter(([, code]) => code === 200).map(([id]) => id)
+    const refused = [...status].filter(([, code]) => code !== 200)
     expect(refused.length).toBeGreaterThan(0)
     expect(answered.length).toBeGreaterThan(0)
-    expect(new Set(refused.map(([, s]) => s))).toEqual(new Set([503]))
+    expect(new Set(refused.map(([, code]) => code))).toEqual(new Set([503]))
 
     // the client retries what was refused, as a 503 asks it to
-    for (const [id] of refused) expect((await svc.post('/v1/screen', keys.screen, sent.get(id))).status).toBe(200)
+    for (const [id] of refused) expect((await s.svc.post('/v1/screen', s.keys.screen, sent.get(id))).status).toBe(200)
 
-    const db = svc.store.db
+    const db = s.svc.store.db
     const verdicts = await db.selectFrom('verdicts').select(['record_id']).where('batch_id', 'is', null).where('record_id', 'like', 'tx-%').execute()
     const counts = new Map<string, number>()
     for (const v of verdicts) counts.set(v.record_id!, (counts.get(v.record_id!) ?? 0) + 1)
@@ -76,8 +57,8 @@ describe.runIf(DIALECTS.includes('pg'))('pg: database cut under real-time load',
     for (const id of sent.keys()) expect(stored.has(id), id).toBe(true)
 
     // and the state in memory agrees with the store: the next transfer of a sender counts its history once
-    await svc.live!.start()
-    const next = await (await svc.post('/v1/screen', keys.screen, transfer(WAVES * PER_WAVE + 1, 'CUT-S0', 'CUT-END'))).json()
+    await s.svc.live!.start()
+    const next = await (await s.svc.post('/v1/screen', s.keys.screen, transfer(WAVES * PER_WAVE + 1, 'CUT-S0', 'CUT-END'))).json()
     const history = [...sent.values()].filter((t) => t.sender.id === 'CUT-S0' && Date.parse(t.timestamp) > Date.parse(transfer(WAVES * PER_WAVE + 1, 'x', 'y').timestamp) - 24 * 3600_000)
     expect(next.hits[0].evidence.value).toBe(history.length + 1)
   }, 300_000)

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/adapters/node/open-database.ts'
-import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
+import { DIALECTS } from './support/databases.ts'
 import { TEST_RULES, transfer } from './support/rules.ts'
-import { TestService, seed, useSeededService, type Keys } from './support/service.ts'
-import { TcpProxy } from './support/tcp-proxy.ts'
+import { TestService, useSeededService } from './support/service.ts'
+import { useServiceBehindProxy } from './support/proxied-pg.ts'
 
 /** Holds the service's next rule-set compilations until `open()`: a warm-up that takes as long as the test wants. */
 function gateCompilation(svc: TestService) {
@@ -56,68 +56,49 @@ for (const dialect of DIALECTS) {
 
 // PGlite has a single connection and no server to lose
 describe.runIf(DIALECTS.includes('pg'))('pg: saturation and a failed flush', () => {
-  let test: TestDatabase
-  let proxy: TcpProxy
-  let svc: TestService
-  let keys: Keys
-
-  beforeAll(async () => {
-    test = await freshDatabase('pg')
-    const url = new URL((test.target as { url: string }).url)
-    proxy = new TcpProxy(Number(url.port || 5432))
-    await proxy.start()
-    url.port = String(proxy.port)
-    svc = new TestService(await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 2 }), { screenTimeoutMs: 10_000 })
-    keys = await seed(svc)
-  })
-  afterAll(async () => {
-    await proxy?.start().catch(() => {})
-    await svc?.close()
-    await proxy?.stop()
-    await test?.drop()
-  })
+  const s = useServiceBehindProxy(async (url) => new TestService(await openDatabase({ kind: 'pg', url, poolSize: 2 }), { screenTimeoutMs: 10_000 }))
 
   it('answers 503 saturated, not "Database unavailable", when every pooled connection is taken', async () => {
-    expect((await svc.post('/v1/screen', keys.screen, transfer(0, 'SAT-1', 'X'))).status).toBe(200)
+    expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(0, 'SAT-1', 'X'))).status).toBe(200)
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
     let taken = 0
     const holders = [0, 1].map(() =>
-      svc.store.db.connection().execute(async () => {
+      s.svc.store.db.connection().execute(async () => {
         taken++
         await held
       }),
     )
     while (taken < 2) await new Promise((r) => setTimeout(r, 10))
     try {
-      const read = await svc.request('/v1/batches/b_none', { key: keys.screen })
+      const read = await s.svc.request('/v1/batches/b_none', { key: s.keys.screen })
       expect(read.status).toBe(503)
       expect(read.headers.get('retry-after')).toBeTruthy()
       expect(await read.json()).toMatchObject({ type: '/docs#problem-saturated', title: 'Database connections busy' })
-      const call = await svc.post('/v1/screen', keys.screen, transfer(1, 'SAT-1', 'Y'))
+      const call = await s.svc.post('/v1/screen', s.keys.screen, transfer(1, 'SAT-1', 'Y'))
       expect(call.status).toBe(503)
       expect((await call.json()).type).toBe('/docs#problem-saturated')
     } finally {
       release()
       await Promise.all(holders)
     }
-    expect((await svc.request('/v1/batches/b_none', { key: keys.screen })).status).toBe(404)
+    expect((await s.svc.request('/v1/batches/b_none', { key: s.keys.screen })).status).toBe(404)
   })
 
   it('answers from the old state after a failed flush while the new one warms', async () => {
-    await svc.live!.start()
-    expect((await svc.post('/v1/screen', keys.screen, transfer(10, 'FLUSH-1', 'X'))).status).toBe(200)
-    await proxy.stop()
-    expect((await svc.post('/v1/screen', keys.screen, transfer(11, 'FLUSH-2', 'X'))).status).toBe(503)
-    await proxy.start()
-    const gate = gateCompilation(svc)
-    const during = await answeredWhileHeld(svc.post('/v1/screen', keys.screen, transfer(12, 'FLUSH-1', 'Y')))
+    await s.svc.live!.start()
+    expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(10, 'FLUSH-1', 'X'))).status).toBe(200)
+    await s.proxy.stop()
+    expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(11, 'FLUSH-2', 'X'))).status).toBe(503)
+    await s.proxy.start()
+    const gate = gateCompilation(s.svc)
+    const during = await answeredWhileHeld(s.svc.post('/v1/screen', s.keys.screen, transfer(12, 'FLUSH-1', 'Y')))
     gate.open()
     expect(during).not.toBe('blocked')
     expect((during as Response).status).toBe(200)
     expect(((await (during as Response).json()) as { hits: { evidence: { value: number } }[] }).hits[0]!.evidence.value).toBe(2)
-    await svc.live!.start()
-    const after = await (await svc.post('/v1/screen', keys.screen, transfer(13, 'FLUSH-1', 'Z'))).json()
+    await s.svc.live!.start()
+    const after = await (await s.svc.post('/v1/screen', s.keys.screen, transfer(13, 'FLUSH-1', 'Z'))).json()
     expect(after.hits[0].evidence.value).toBe(3)
   })
 })

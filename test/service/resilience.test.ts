@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/adapters/node/open-database.ts'
-import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
+import { DIALECTS } from './support/databases.ts'
 import { transfer } from './support/rules.ts'
-import { TestService, seed, type Keys } from './support/service.ts'
+import { TestService } from './support/service.ts'
+import { useServiceBehindProxy } from './support/proxied-pg.ts'
 import { TcpProxy } from './support/tcp-proxy.ts'
 
 /**
@@ -14,48 +15,29 @@ const GAVE_UP_WITHIN_MS = 10_000
 
 // PGlite runs inside the process and cannot be "down"; these tests need a server to lose
 describe.runIf(DIALECTS.includes('pg'))('pg: database down', () => {
-  let test: TestDatabase
-  let proxy: TcpProxy
-  let svc: TestService
-  let keys: Keys
-
-  beforeAll(async () => {
-    test = await freshDatabase('pg')
-    const url = new URL((test.target as { url: string }).url)
-    proxy = new TcpProxy(Number(url.port || 5432))
-    await proxy.start()
-    url.port = String(proxy.port)
-    svc = await TestService.open({ kind: 'pg', url: url.toString() }, { screenTimeoutMs: 1000 })
-    keys = await seed(svc)
-  })
-  afterAll(async () => {
-    await proxy?.start().catch(() => {})
-    await svc?.close()
-    await proxy?.stop()
-    await test?.drop()
-  })
+  const s = useServiceBehindProxy((url) => TestService.open({ kind: 'pg', url }, { screenTimeoutMs: 1000 }))
 
   it('answers 503 with a problem body at the deadline, and recovers by itself', async () => {
-    expect((await svc.post('/v1/screen', keys.screen, transfer(0, 'DOWN-1', 'X'))).status).toBe(200)
-    await proxy.stop()
+    expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(0, 'DOWN-1', 'X'))).status).toBe(200)
+    await s.proxy.stop()
 
     const started = Date.now()
-    const res = await svc.post('/v1/screen', keys.screen, transfer(1, 'DOWN-1', 'Y'))
+    const res = await s.svc.post('/v1/screen', s.keys.screen, transfer(1, 'DOWN-1', 'Y'))
     expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS)
     expect(res.status).toBe(503)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
     expect(res.headers.get('retry-after')).toBe('1')
     expect(await res.json()).toMatchObject({ type: '/docs#problem-service-unavailable', title: 'Database unavailable', status: 503 })
-    const ready = await svc.request('/ready')
+    const ready = await s.svc.request('/ready')
     expect(ready.status).toBe(503)
     expect((await ready.json()).database).toBe('unreachable')
-    expect((await svc.request('/health')).status).toBe(200)
+    expect((await s.svc.request('/health')).status).toBe(200)
 
-    await proxy.start()
+    await s.proxy.start()
     // the in-memory state (the default) is built again from the database after a failed write (the old one
     // answers meanwhile)
-    await svc.live!.start()
-    const back = await svc.post('/v1/screen', keys.screen, transfer(2, 'DOWN-1', 'Z'))
+    await s.svc.live!.start()
+    const back = await s.svc.post('/v1/screen', s.keys.screen, transfer(2, 'DOWN-1', 'Z'))
     expect(back.status).toBe(200)
     // the history written before the outage still counts, and the call answered 503 does not
     const verdict = await back.json()
@@ -64,20 +46,18 @@ describe.runIf(DIALECTS.includes('pg'))('pg: database down', () => {
   })
 
   it('answers 503 at the deadline when the database hangs instead of refusing', async () => {
-    const url = new URL((test.target as { url: string }).url)
-    url.port = String(proxy.port)
-    const impatient = await TestService.open({ kind: 'pg', url: url.toString() }, { screenTimeoutMs: 800 })
+    const impatient = await TestService.open({ kind: 'pg', url: s.url }, { screenTimeoutMs: 800 })
     try {
-      expect((await impatient.post('/v1/screen', keys.screen, transfer(10, 'HANG-1', 'X'))).status).toBe(200)
-      proxy.hang()
+      expect((await impatient.post('/v1/screen', s.keys.screen, transfer(10, 'HANG-1', 'X'))).status).toBe(200)
+      s.proxy.hang()
       const started = Date.now()
-      const res = await impatient.post('/v1/screen', keys.screen, transfer(11, 'HANG-1', 'Y'))
+      const res = await impatient.post('/v1/screen', s.keys.screen, transfer(11, 'HANG-1', 'Y'))
       expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS)
       expect(res.status).toBe(503)
       expect((await res.json()).type).toBe('/docs#problem-service-unavailable')
     } finally {
-      await proxy.stop()
-      await proxy.start()
+      await s.proxy.stop()
+      await s.proxy.start()
       await impatient.close()
     }
   })
@@ -91,7 +71,7 @@ describe.runIf(DIALECTS.includes('pg'))('pg: database down', () => {
     const dead = new TestService(store)
     try {
       const started = Date.now()
-      const res = await dead.post('/v1/screen', keys.screen, transfer(0, 'A', 'B'))
+      const res = await dead.post('/v1/screen', s.keys.screen, transfer(0, 'A', 'B'))
       expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS)
       expect(res.status).toBe(503)
       expect((await res.json()).type).toBe('/docs#problem-service-unavailable')
