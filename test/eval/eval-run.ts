@@ -9,7 +9,12 @@ export const record = (id: string, ts: string, from: string, to: string, amount:
   JSON.stringify({ id, timestamp: ts, amount, currency: 'USD', channel: 'wire', sender: { id: from, type: 'person' }, receiver: { id: to, type: 'person' } })
 
 /** runs `txscreen eval` with `args`; stderr is captured too, so expected errors do not clutter the test output */
-export async function runEval(args: string[]): Promise<{ code: number; out: string; err: string }> {
+export function runEval(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runCommand(run, args)
+}
+
+/** runs a CLI command's `run` with `args`, its stdout and stderr captured */
+export async function runCommand(command: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
   const spyOut = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -21,7 +26,7 @@ export async function runEval(args: string[]): Promise<{ code: number; out: stri
     return true
   })
   try {
-    return { code: await run(args), out, err }
+    return { code: await command(args), out, err }
   } finally {
     spyOut.mockRestore()
     spyErr.mockRestore()

@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../../src/cli/commands/rules.ts'
+import { runCommand } from './eval-run.ts'
 
 // Two one-rule packs that differ in one band edge: the base alerts on a payer's third payment in a week, the
 // candidate on the second. Alice pays three times (illicit), carol twice (benign), erin once.
@@ -50,18 +51,7 @@ beforeAll(async () => {
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
-async function diff(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true))
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true))
-  try {
-    return { code: await run(['diff', ...args]), out, err }
-  } finally {
-    o.mockRestore()
-    e.mockRestore()
-  }
-}
+const diff = (args: string[]) => runCommand(run, ['diff', ...args])
 
 describe('txscreen rules diff', () => {
   it('reports the alerts a candidate adds, by rule, with the labels', async () => {
