@@ -1,8 +1,15 @@
-import { CaseBook, systemClock, type TransferRecord } from '../core/index.ts'
+import { CaseBook, systemClock } from '../core/index.ts'
 import { openRealtimeCases, saveRealtimeCases } from '../store/cases.ts'
-import { keepRealtimeEvidenceRecords } from '../store/evidence-records.ts'
 import type { Executor } from '../store/db.ts'
-import { lockRealtimeCaseProgress, realtimeAlertsAfter, realtimeRecords, setRealtimeCaseProgress, type RealtimeAlert } from '../store/realtime-cases.ts'
+import {
+  keepRealtimeEvidenceFromHistory,
+  lockRealtimeCaseProgress,
+  realtimeAlertsAfter,
+  realtimeTransferFacts,
+  setRealtimeCaseProgress,
+  type RealtimeAlert,
+  type RealtimeTransferFacts,
+} from '../store/realtime-cases.ts'
 import type { ServiceDeps } from './deps.ts'
 
 const DAY_MS = 24 * 3600_000
@@ -28,8 +35,9 @@ export async function rollUpRealtimeCases(deps: ServiceDeps, settleMs = SETTLE_M
       const after = await lockRealtimeCaseProgress(tx)
       const alerts = await realtimeAlertsAfter(tx, after, ALERTS_PER_STEP, settleMs)
       if (alerts.length === 0) return 0
-      const records = await realtimeRecords(tx, alerts.flatMap((a) => a.keys), alerts.map((a) => a.verdict.id))
-      const latest = Math.max(...[...records.values()].map((r) => Date.parse(r.timestamp)))
+      const records = await realtimeTransferFacts(tx, alerts.flatMap((a) => a.keys), alerts.map((a) => a.verdict.id))
+      let latest = Number.NEGATIVE_INFINITY
+      for (const r of records.values()) latest = Math.max(latest, Date.parse(r.timestamp))
       const openSince = new Date((Number.isFinite(latest) ? latest : (deps.clock ?? systemClock).now()) - REALTIME_CASE_QUIET_MS).toISOString()
       const keepUntil = new Date((deps.clock ?? systemClock).now() + deps.config.evidenceRetentionDays * DAY_MS)
       // one case book per tenant: a tenant's alerts never join another tenant's case
@@ -49,24 +57,23 @@ async function rollUpTenant(
   tx: Executor,
   tenant: string,
   alerts: readonly RealtimeAlert[],
-  records: ReadonlyMap<string, TransferRecord>,
+  records: ReadonlyMap<string, RealtimeTransferFacts>,
   openSince: string,
   keepUntil: Date,
 ): Promise<void> {
   // the scope goes into case ids, which are unique across tenants
   const book = new CaseBook(`${REALTIME_SCOPE}:${tenant}`)
-  const entitiesOf = (a: RealtimeAlert, record: TransferRecord | undefined) => a.verdict.hits.map((h) => h.evidence.entity ?? `id:${record?.sender.id ?? ''}`)
+  const entitiesOf = (a: RealtimeAlert, record: RealtimeTransferFacts | undefined) => a.verdict.hits.map((h) => h.evidence.entity ?? `id:${record?.senderId ?? ''}`)
   const entities = [...new Set(alerts.flatMap((a) => entitiesOf(a, records.get(a.verdict.id))))]
   for (const c of await openRealtimeCases(tx, tenant, entities, openSince)) book.resume(c)
   for (const a of alerts) {
     const record = records.get(a.verdict.id)
     // a record pruned before the roll-up saw it cannot place its alert in time: it is passed over
     if (!record) continue
-    book.add(a.verdict, new Date(Date.parse(record.timestamp)).toISOString(), `id:${record.sender.id}`)
+    book.add(a.verdict, new Date(Date.parse(record.timestamp)).toISOString(), `id:${record.senderId}`)
   }
   const cases = book.list()
   await saveRealtimeCases(tx, tenant, cases)
   // evidence transfers were in the windows of the case's entity: stored under its key
-  const evidence = await realtimeRecords(tx, cases.map((c) => c.entity), cases.flatMap((c) => c.evidence))
-  await keepRealtimeEvidenceRecords(tx, tenant, [...evidence.values()], keepUntil)
+  await keepRealtimeEvidenceFromHistory(tx, tenant, cases.map((c) => c.entity), cases.flatMap((c) => c.evidence), keepUntil)
 }

@@ -131,10 +131,24 @@ export async function openRealtimeCases(db: Executor, tenant: string, entities: 
   return found
 }
 
-/** Writes real-time cases: a case already stored is updated in place (it keeps its place in the cursor order). */
+/**
+ * Writes real-time cases, one statement for up to 500: a case already stored is updated in place (it keeps its
+ * place in the cursor order), a new one is added after the others in the order given. A case id of another
+ * tenant is never overwritten.
+ */
 export async function saveRealtimeCases(db: Executor, tenant: string, cases: readonly Case[]): Promise<void> {
-  for (const c of cases) {
-    const updated = await db.updateTable('cases').set(caseValues(c)).where('case_id', '=', c.id).where('tenant', '=', tenant).executeTakeFirst()
-    if (Number(updated.numUpdatedRows) === 0) await db.insertInto('cases').values({ case_id: c.id, batch_id: null, tenant, ...caseValues(c) }).execute()
+  for (const chunk of chunks(cases, 500)) {
+    const values = chunk.map(caseValues)
+    await db
+      .insertInto('cases')
+      .values(values.map((v, i) => ({ case_id: chunk[i]!.id, batch_id: null, tenant, ...v })))
+      .onConflict((oc) =>
+        oc
+          .column('case_id')
+          // every column caseValues writes, from the row that conflicted
+          .doUpdateSet((eb) => Object.fromEntries(Object.keys(values[0]!).map((column) => [column, eb.ref(`excluded.${column}` as 'excluded.entity')])) as never)
+          .where('cases.tenant', '=', tenant),
+      )
+      .execute()
   }
 }

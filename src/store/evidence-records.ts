@@ -12,17 +12,6 @@ export async function keepEvidenceRecords(db: Executor, batchId: string, records
   }
 }
 
-/** Keeps records of the tenant's real-time cases until `keepUntil`, or later when a record is kept already. */
-export async function keepRealtimeEvidenceRecords(db: Executor, tenant: string, records: readonly TransferRecord[], keepUntil: Date): Promise<void> {
-  for (const chunk of chunks(records, 500)) {
-    await db
-      .insertInto('realtime_evidence_records')
-      .values(chunk.map((r) => ({ tenant, record_id: r.id, record: JSON.stringify(r), keep_until: keepUntil })))
-      .onConflict((oc) => oc.columns(['tenant', 'record_id']).doUpdateSet({ keep_until: keepUntil }))
-      .execute()
-  }
-}
-
 /** the kept records among `ids` of a batch, or of the tenant's real-time cases when `batchId` is null; in no particular order */
 export async function evidenceRecords(db: Executor, tenant: string, batchId: string | null, ids: readonly string[]): Promise<TransferRecord[]> {
   const found: TransferRecord[] = []

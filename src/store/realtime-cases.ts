@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { TransferRecord, Verdict } from '../core/index.ts'
+import type { Verdict } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
 
 /** a real-time alert as the case roll-up reads it */
@@ -41,16 +41,55 @@ export async function realtimeAlertsAfter(db: Executor, after: string, limit: nu
   return rows.map((r) => ({ row: String(r.id), verdict: r.output as Verdict, tenant: r.tenant, keys: r.entities }))
 }
 
+/** what the roll-up reads of a real-time transfer: when it happened and who sent it */
+export interface RealtimeTransferFacts {
+  timestamp: string
+  senderId: string
+}
+
 /**
- * The real-time history's records among `ids`, looked up under the state keys they were stored by (the
- * history's index is by key). A transfer is stored once per key it touches: one copy of each is returned.
+ * The time and sender of the real-time history's transfers among `ids`, looked up under the state keys they were
+ * stored by (the history's index is by key). Only those two fields leave the database: a transfer is stored once
+ * per key it touches, and parsing every copy of every record cost the roll-up more than the rest of it.
  */
-export async function realtimeRecords(db: Executor, keys: readonly string[], ids: readonly string[]): Promise<Map<string, TransferRecord>> {
-  const found = new Map<string, TransferRecord>()
+export async function realtimeTransferFacts(db: Executor, keys: readonly string[], ids: readonly string[]): Promise<Map<string, RealtimeTransferFacts>> {
+  const found = new Map<string, RealtimeTransferFacts>()
   if (keys.length === 0) return found
+  const keyList = [...new Set(keys)]
   for (const chunk of chunks([...new Set(ids)], 500)) {
-    const rows = await db.selectFrom('entity_events').select(['event_id', 'record']).where('key', 'in', [...new Set(keys)]).where('event_id', 'in', chunk).execute()
-    for (const r of rows) found.set(r.event_id, r.record as TransferRecord)
+    const rows = await db
+      .selectFrom('entity_events')
+      .distinctOn('event_id')
+      .select(['event_id', sql<string>`record->>'timestamp'`.as('timestamp'), sql<string>`record->'sender'->>'id'`.as('sender_id')])
+      .where('key', 'in', keyList)
+      .where('event_id', 'in', chunk)
+      .execute()
+    for (const r of rows) found.set(r.event_id, { timestamp: r.timestamp, senderId: r.sender_id })
   }
   return found
+}
+
+/**
+ * Keeps the tenant's real-time evidence records among `ids`, copied inside the database from the history's rows
+ * under `keys`, until `keepUntil` (a record kept already is kept until then instead). The records never pass
+ * through this process.
+ */
+export async function keepRealtimeEvidenceFromHistory(db: Executor, tenant: string, keys: readonly string[], ids: readonly string[], keepUntil: Date): Promise<void> {
+  if (keys.length === 0) return
+  const keyList = [...new Set(keys)]
+  for (const chunk of chunks([...new Set(ids)], 500)) {
+    await db
+      .insertInto('realtime_evidence_records')
+      .columns(['tenant', 'record_id', 'record', 'keep_until'])
+      .expression(
+        db
+          .selectFrom('entity_events')
+          .distinctOn('event_id')
+          .select([sql<string>`${tenant}::text`.as('tenant'), 'event_id', 'record', sql<Date>`${keepUntil}::timestamptz`.as('keep_until')])
+          .where('key', 'in', keyList)
+          .where('event_id', 'in', chunk),
+      )
+      .onConflict((oc) => oc.columns(['tenant', 'record_id']).doUpdateSet({ keep_until: keepUntil }))
+      .execute()
+  }
 }
