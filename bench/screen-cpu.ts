@@ -1,19 +1,36 @@
 // Server CPU per POST /v1/screen call, for two checkouts in alternating runs (what logging and metrics cost on
 // the real-time path). Each run starts `npm start`'s server from a checkout on a fresh PostgreSQL database,
-// warms up, then sends calls at a fixed arrival rate and reads the server's CPU time (user + system, Linux
-// /proc) over the measured part.
+// warms up, then sends calls and reads the server's CPU time (user + system, Linux /proc) over the measured part.
 //   npx tsx bench/screen-cpu.ts --a DIR --b DIR [--rounds 4] [--rate 1000] [--seconds 20]
+// or, with `--calls N`, exactly N calls (after `--warm` calls) from `--concurrency` callers that each send the
+// next call when the last is answered: both sides then screen the very same transfers into the very same state,
+// so a slower run on a loaded machine does not also screen fewer transfers into a smaller state.
+//   npx tsx bench/screen-cpu.ts --a DIR --b DIR --calls 6000 [--warm 2000] [--concurrency 16] [--cpu-prof DIR]
+// `--threads` also prints the CPU of the server's main thread and of its other threads over the measured calls.
+// `--cpu-prof DIR` writes each server's V8 CPU profiles (node --cpu-prof, one per thread) to DIR/<side>-<round>/.
 import { execFile, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { promisify } from 'node:util'
 import { driveOpenLoop } from '../load/lib/open-loop.ts'
+import { RawHttpClient } from '../load/lib/raw-http.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 import { freshDatabase } from '../load/lib/service.ts'
 
 const { values } = parseArgs({
-  options: { a: { type: 'string' }, b: { type: 'string' }, rounds: { type: 'string', default: '4' }, rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '20' } },
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    rounds: { type: 'string', default: '4' },
+    rate: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '20' },
+    calls: { type: 'string' },
+    warm: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '16' },
+    'cpu-prof': { type: 'string' },
+    threads: { type: 'boolean', default: false },
+  },
 })
 const PORT = 18795
 const TICKS = 100 // USER_HZ on Linux
@@ -23,29 +40,91 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS
 }
 
+interface Driven {
+  requests: number
+  errors: number
+  p50: number | undefined
+}
+
+/** exactly `calls` calls, `concurrency` at a time, each caller sending its next call once the last is answered */
+async function driveCalls(url: string, key: string, body: () => string, calls: number, concurrency: number): Promise<Driven> {
+  const target = new URL(url)
+  const client = new RawHttpClient({ host: target.hostname, port: Number(target.port), maxConnections: concurrency, timeoutMs: 30_000 })
+  const head = `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\n`
+  let sent = 0
+  let errors = 0
+  const caller = async () => {
+    while (sent < calls) {
+      sent++
+      const result = await client.send(head, body())
+      if ('error' in result || result.status !== 200) errors++
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, caller))
+  client.close()
+  return { requests: calls, errors, p50: undefined }
+}
+
+/** CPU seconds of each of a process's threads by thread id (the main thread's is the process id) */
+function threadSeconds(pid: number): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) / TICKS)
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out
+}
+
 async function run(root: string, label: string, round: number): Promise<number> {
   const databaseUrl = await freshDatabase('txscreen_cpu_bench')
   const env = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_URL: databaseUrl }
   const created = await promisify(execFile)('node', [join(root, 'bin/txscreen.js'), 'keys', 'create', '--role', 'screen', '--name', 'cpu'], { cwd: root, env })
   const key = /txs_[0-9a-f]+_[0-9a-f]+/.exec(created.stdout + created.stderr)![0]
-  const server = spawn('node', ['--import', 'tsx', join(root, 'src/adapters/node/server.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'ignore'] })
+  const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', join(resolve(values['cpu-prof']), `${label}-${round}`)] : []
+  const node = ['node', ...profile, '--import', 'tsx', join(root, 'src/adapters/node/server.ts')]
+  const server = spawn(node[0]!, node.slice(1), { cwd: root, env, stdio: ['ignore', 'ignore', 'ignore'] })
   try {
     for (let i = 0; ; i++) {
       if ((await fetch(`http://127.0.0.1:${PORT}/ready`).then((r) => r.ok, () => false)) || i > 240) break
       await new Promise((r) => setTimeout(r, 250))
     }
     const s = readScenarios()
-    const rate = Number(values.rate)
-    const seconds = Number(values.seconds)
     const body = screenBodies(s, `${label}-${round}`)
-    const common = { url: `http://127.0.0.1:${PORT}/v1/screen`, key, contentType: 'application/json', maxConnections: 64, rate, body }
-    await driveOpenLoop({ ...common, seconds: 5 })
-    const before = cpuSeconds(server.pid!)
-    const figures = await driveOpenLoop({ ...common, seconds })
+    const url = `http://127.0.0.1:${PORT}/v1/screen`
+    let figures: Driven
+    let before: number
+    let threadsBefore: Map<string, number> | undefined
+    if (values.calls) {
+      // the same transfers on both sides: the ids' run prefix is the only difference
+      const same = screenBodies(s, 'calls')
+      const concurrency = Number(values.concurrency)
+      await driveCalls(url, key, same, Number(values.warm), concurrency)
+      before = cpuSeconds(server.pid!)
+      threadsBefore = threadSeconds(server.pid!)
+      figures = await driveCalls(url, key, same, Number(values.calls), concurrency)
+    } else {
+      const rate = Number(values.rate)
+      const common = { url, key, contentType: 'application/json', maxConnections: 64, rate, body }
+      await driveOpenLoop({ ...common, seconds: 5 })
+      before = cpuSeconds(server.pid!)
+      figures = await driveOpenLoop({ ...common, seconds: Number(values.seconds) })
+    }
     const used = cpuSeconds(server.pid!) - before
+    if (threadsBefore && values.threads) {
+      const main = `${server.pid}`
+      let others = 0
+      for (const [tid, t] of threadSeconds(server.pid!)) if (tid !== main) others += t - (threadsBefore.get(tid) ?? 0)
+      const mainSeconds = threadSeconds(server.pid!).get(main)! - threadsBefore.get(main)!
+      console.log(`  main thread ${mainSeconds.toFixed(2)} s, other threads (V8's GC and compiler helpers, libuv's pool) ${others.toFixed(2)} s`)
+    }
     const ok = figures.requests - figures.errors
     const perCall = (used * 1e6) / figures.requests
-    console.log(`${label} round ${round}: ${figures.requests} calls (${ok} ok), server CPU ${used.toFixed(2)} s, ${perCall.toFixed(0)} µs a call, p50 ${figures.p50} ms`)
+    console.log(`${label} round ${round}: ${figures.requests} calls (${ok} ok), server CPU ${used.toFixed(2)} s, ${perCall.toFixed(0)} µs a call${figures.p50 === undefined ? '' : `, p50 ${figures.p50} ms`}`)
     return perCall
   } finally {
     server.kill('SIGTERM')
@@ -61,4 +140,5 @@ for (let round = 1; round <= Number(values.rounds); round++) {
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
 const ma = median(results.a!)
 const mb = median(results.b!)
+console.log(`a: ${results.a!.map((x) => x.toFixed(0)).join(' ')}; b: ${results.b!.map((x) => x.toFixed(0)).join(' ')}`)
 console.log(`median µs a call: a ${ma.toFixed(0)}, b ${mb.toFixed(0)}; b/a ${(mb / ma).toFixed(3)}`)
