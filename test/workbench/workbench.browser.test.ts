@@ -1,29 +1,18 @@
-import { existsSync } from 'node:fs'
 import { copyFile, mkdir } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase, type TestDatabase } from '../service/support/databases.ts'
 import { transfer } from '../service/support/rules.ts'
 import { seed, TestService, type Keys } from '../service/support/service.ts'
+import { ARTIFACTS, haveChromium, serveToBrowser, WAIT } from './support/browser.ts'
 
-// The workbench as an analyst uses it, in Debian's headless Chromium. Without the browser the test skips,
-// except under CI, where it fails: CI installs chromium (.ci/run).
-const CHROMIUM = '/usr/bin/chromium'
-const haveChromium = existsSync(CHROMIUM)
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`)
-
-const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url)
-// waits are generous: a loaded two-core machine runs this beside the rest of the suite
-const WAIT = { timeout: 45_000 }
+// The workbench as an analyst uses it, in Debian's headless Chromium (support/browser.ts).
 
 describe.skipIf(!haveChromium)('workbench in a browser', () => {
   let db: TestDatabase
   let svc: TestService
   let keys: Keys
-  let server: Server
+  let served: Awaited<ReturnType<typeof serveToBrowser>> | undefined
   let browser: Browser
   let base: string
   // three transfers from one sender to three parties: the second and third alert under the test rules
@@ -35,15 +24,12 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     svc = await TestService.open(db.target, { clock: { now: () => Date.parse('2026-03-20T00:00:00Z') } })
     keys = await seed(svc)
     for (const t of sent) expect((await svc.post('/v1/screen', keys.screen, t)).status).toBe(200)
-    server = createServer(getRequestListener(svc.app.fetch))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'], timeout: 60_000 })
+    served = await serveToBrowser(svc)
+    ;({ base, browser } = served)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await served?.close()
     await svc?.close()
     await db?.drop()
   })

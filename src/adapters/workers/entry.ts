@@ -4,6 +4,7 @@ import type { AppDeps } from '../../http/deps.ts'
 import { asProblem } from '../../http/on-error.ts'
 import { RateLimiter } from '../../http/rate-limit.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
+import { pruneHistory } from '../../service/history.ts'
 import { rollUpRealtimeCases } from '../../service/realtime-cases.ts'
 import type { BackgroundTasks } from '../../service/deps.ts'
 import { RulesetService } from '../../service/rulesets.ts'
@@ -90,6 +91,7 @@ export function workerEntry(openDb: (env: Env) => Db) {
       try {
         await recoverStaleBatches({ db, rulesets, config: configOf(env), background }, 5 * 60_000)
         await rollUpRealtimeCases({ db, rulesets, config: configOf(env), background })
+        await pruneHistory({ db, config: configOf(env) })
         ctx.waitUntil(Promise.allSettled(tasks).finally(() => db.destroy()))
       } catch (err) {
         await db.destroy()
