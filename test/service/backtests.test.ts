@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { run as rulesCommand } from '../../src/cli/commands/rules.ts'
 import { readRuleSources } from '../../src/rules-fs.ts'
+import { runBatch } from '../../src/service/batch-run.ts'
 import { DEFAULT_CONFIG } from '../../src/service/deps.ts'
 import { pruneHistory } from '../../src/service/history.ts'
 import { createApiKey } from '../../src/store/api-keys.ts'
+import { createBatch } from '../../src/store/batches.ts'
 import type { Db } from '../../src/store/db.ts'
 import { runCommand } from '../eval/eval-run.ts'
 import { DIALECTS } from './support/databases.ts'
@@ -178,6 +180,15 @@ describe.each(DIALECTS)('backtests (%s)', (dialect) => {
     expect(await kept(s.svc.store.db, 'batchkeep')).toEqual(records.map((r) => ({ source: done.id, record_id: r.id })))
     const uploads = await s.svc.store.db.selectFrom('batch_uploads').select('batch_id').where('batch_id', '=', done.id).execute()
     expect(uploads).toEqual([])
+  })
+
+  it('keeps a batch screened again from the start once, as a resumed batch is', async () => {
+    const db = s.svc.store.db
+    const { batch } = await createBatch(db, { id: 'b_resumed', format: 'ndjson', mode: 'async', ruleset: candidate, idempotencyKey: null, createdBy: 'test', ownerKey: 'k', tenant: 'resumed' })
+    const text = [0, 1, 2].map((i) => JSON.stringify(transferAt('2026-09-02T00:00:00Z', i, 'RS-1', 'X'))).join('\n') + '\n'
+    const ruleset = await s.svc.rulesets.compiled(db, candidate)
+    for (let run = 0; run < 2; run++) await runBatch(db, batch, ruleset, new Response(text).body!, { storeVerdicts: 'all', keepRecords: true })
+    expect((await kept(db, 'resumed')).map((r) => r.source)).toEqual(['b_resumed', 'b_resumed', 'b_resumed'])
   })
 
   it('refuses screen keys, unknown versions and unknown backtests', async () => {
