@@ -1,7 +1,10 @@
 // What keeping the real-time history for backtests (TXSCREEN_HISTORY_RETENTION_DAYS > 0) adds to a group-commit
 // flush: appendEntityEvents with each call's entity events and verdict row, with and without the history row,
-// alternating runs on one PostgreSQL schema of its own; also the bytes a kept record takes on disk.
+// alternating runs on one PostgreSQL schema of its own: the server's CPU per call (its backend process's user and
+// system time from /proc, so the database must run on this machine; other load does not count in it), the wall
+// time per call (noisy on a shared machine), and the bytes a kept record takes on disk.
 //   npx tsx bench/history-write.ts [--url postgres://...] [--calls-per-flush 20] [--flushes 300] [--runs 6]
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { sql } from 'kysely'
@@ -44,19 +47,30 @@ function call(history: boolean) {
   return { event, row }
 }
 
-async function run(history: boolean): Promise<number> {
+// the one connection's server process (the pool holds one)
+const { rows: pidRows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db)
+const backend = pidRows[0]!.pid
+const TICK_US = 10_000 // USER_HZ 100
+function backendCpuUs(): number {
+  const fields = readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US
+}
+
+async function run(history: boolean): Promise<{ wall: number; cpu: number }> {
   const started = performance.now()
+  const cpu = backendCpuUs()
   for (let f = 0; f < flushes; f++) {
     const calls = Array.from({ length: perFlush }, () => call(history))
     await appendEntityEvents(store.db, calls.map((c) => c.event), calls.map((c) => c.row))
   }
-  return ((performance.now() - started) * 1000) / (flushes * perFlush)
+  const perCall = flushes * perFlush
+  return { wall: ((performance.now() - started) * 1000) / perCall, cpu: (backendCpuUs() - cpu) / perCall }
 }
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 await run(true) // warm the connection, the plan and the tables
-const off: number[] = []
-const on: number[] = []
+const off: { wall: number; cpu: number }[] = []
+const on: { wall: number; cpu: number }[] = []
 for (let r = 0; r < runs; r++) {
   off.push(await run(false))
   on.push(await run(true))
@@ -65,8 +79,12 @@ const { rows } = await sql<{ bytes: string; n: string }>`select pg_total_relatio
 await store.close()
 await admin.query(`drop schema ${schema} cascade`)
 await admin.end()
-const a = median(off)
-const b = median(on)
-console.log(`${perFlush} calls a flush, ${flushes} flushes a run, ${runs} alternating runs each (median): without history ${a.toFixed(1)} us a call, with history ${b.toFixed(1)} us a call (${b - a >= 0 ? '+' : ''}${(b - a).toFixed(1)} us, ${(((b - a) / a) * 100).toFixed(1)} %)`)
-console.log(`runs without: ${off.map((x) => x.toFixed(1)).join(' ')}; with: ${on.map((x) => x.toFixed(1)).join(' ')}`)
+const line = (what: string, key: 'wall' | 'cpu') => {
+  const a = median(off.map((r) => r[key]))
+  const b = median(on.map((r) => r[key]))
+  return `${what}: without history ${a.toFixed(1)} us a call, with ${b.toFixed(1)} us (${b - a >= 0 ? '+' : ''}${(b - a).toFixed(1)} us, ${(((b - a) / a) * 100).toFixed(1)} %); runs without ${off.map((r) => r[key].toFixed(0)).join(' ')}, with ${on.map((r) => r[key].toFixed(0)).join(' ')}`
+}
+console.log(`${perFlush} calls a flush, ${flushes} flushes a run, ${runs} alternating runs each, medians:`)
+console.log(line('PostgreSQL backend CPU', 'cpu'))
+console.log(line('wall time', 'wall'))
 console.log(`screened_records: ${Number(rows[0]!.n).toLocaleString('en-US')} rows, ${(Number(rows[0]!.bytes) / Number(rows[0]!.n)).toFixed(0)} bytes a row with its indexes`)
