@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseReportingEntity } from '../../src/core/index.ts'
 import { CANDIDATE_RULES } from '../service/support/candidate-rules.ts'
-import { freshDatabase, type TestDatabase } from '../service/support/databases.ts'
 import { transfer } from '../service/support/rules.ts'
-import { seed, TestService, type Keys } from '../service/support/service.ts'
-import { ARTIFACTS, haveChromium, serveToBrowser, WAIT } from './support/browser.ts'
+import { ARTIFACTS, haveChromium, signIn, useWorkbench, WAIT } from './support/browser.ts'
 
 // The workbench's backtest panel and case view as an analyst uses them, in Debian's headless Chromium (support/browser.ts).
 const ENTITY_PATH = join(import.meta.dirname, '../../fixtures/goaml/reporting-entity.yaml')
@@ -17,18 +14,8 @@ const entity = parseReportingEntity({ path: ENTITY_PATH, text: readFileSync(ENTI
 const client = (id: string) => ({ id, name: `Ann ${id}`, account: `ACC-${id}`, institution: 'EXBKGB2L', country: 'GB' })
 
 describe.skipIf(!haveChromium)('workbench backtests and cases in a browser', () => {
-  let db: TestDatabase
-  let svc: TestService
-  let keys: Keys
-  let served: Awaited<ReturnType<typeof serveToBrowser>> | undefined
-  let browser: Browser
-  let base: string
   let candidate: string
-
-  beforeAll(async () => {
-    db = await freshDatabase('pglite')
-    svc = await TestService.open(db.target, { reportingEntity: entity })
-    keys = await seed(svc)
+  const w = useWorkbench({ reportingEntity: entity }, async (svc, keys) => {
     const published = await svc.rulesets.publish(svc.store.db, CANDIDATE_RULES, { actor: 'test', activate: false })
     if (!published.ok) throw new Error(JSON.stringify(published.issues))
     candidate = published.version
@@ -41,23 +28,14 @@ describe.skipIf(!haveChromium)('workbench backtests and cases in a browser', () 
     const res = await svc.request('/v1/batches', { method: 'POST', key: keys.screen, body: lines.join('\n') + '\n', headers: { 'content-type': 'application/x-ndjson' } })
     const id = (await res.json()).id
     for (let i = 0; i < 600 && (await (await svc.request(`/v1/batches/${id}`, { key: keys.screen })).json()).status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 50))
-    served = await serveToBrowser(svc)
-    ;({ base, browser } = served)
-  })
-
-  afterAll(async () => {
-    await served?.close()
-    await svc?.close()
-    await db?.drop()
   })
 
   it('starts a backtest of a version and shows its report, and opens a case with its goAML report', async () => {
+    const { svc, keys, base, browser } = w
     const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${base}/workbench`, WAIT)
-    await page.locator('#key').fill(keys.analyst, WAIT)
-    await page.locator('#sign-in button[type=submit]').click(WAIT)
+    await signIn(page, base, keys.analyst)
 
     // the candidate is chosen: the newest version that is not active
     await page.locator('#backtest-form:not([hidden])').waitFor(WAIT)

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
-import { chromium, type Browser } from 'playwright-core'
-import type { TestService } from '../../service/support/service.ts'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { freshDatabase, type TestDatabase } from '../../service/support/databases.ts'
+import { seed, TestService, type Keys, type TestConfig } from '../../service/support/service.ts'
 
 // What the browser tests share: Debian's headless Chromium, and the app served over HTTP for it. Without the
 // browser the tests skip, except under CI, where they fail: CI installs chromium (.ci/run).
@@ -29,4 +31,44 @@ export async function serveToBrowser(svc: TestService): Promise<{ base: string; 
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+export interface Workbench {
+  svc: TestService
+  keys: Keys
+  /** the app's address, and Chromium */
+  base: string
+  browser: Browser
+}
+
+/**
+ * For the enclosing describe: a service on a fresh PGlite folder with keys and the test rules, `prepare`d with
+ * what the test needs, served to Chromium (fields filled in beforeAll); everything closed in afterAll.
+ */
+export function useWorkbench(config: TestConfig, prepare: (svc: TestService, keys: Keys) => Promise<void>): Workbench {
+  const w = {} as Workbench
+  let db: TestDatabase | undefined
+  let served: Awaited<ReturnType<typeof serveToBrowser>> | undefined
+  beforeAll(async () => {
+    db = await freshDatabase('pglite')
+    w.svc = await TestService.open(db.target, config)
+    w.keys = await seed(w.svc)
+    await prepare(w.svc, w.keys)
+    served = await serveToBrowser(w.svc)
+    w.base = served.base
+    w.browser = served.browser
+  })
+  afterAll(async () => {
+    await served?.close()
+    await w.svc?.close()
+    await db?.drop()
+  })
+  return w
+}
+
+/** Opens the workbench and signs in with `key`. */
+export async function signIn(page: Page, base: string, key: string): Promise<void> {
+  await page.goto(`${base}/workbench`, WAIT)
+  await page.locator('#key').fill(key, WAIT)
+  await page.locator('#sign-in button[type=submit]').click(WAIT)
 }
