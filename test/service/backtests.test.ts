@@ -116,7 +116,8 @@ describe.each(DIALECTS)('backtests (%s)', (dialect) => {
     const cli = await runCommand(rulesCommand, ['diff', '--base', join(dir, 'base'), '--candidate', join(dir, 'candidate'), join(dir, 'agree.ndjson'), '--labels', join(dir, 'agree-labels.csv'), '--json', '--sample', '5'])
     expect(cli.code, cli.err).toBe(0)
     const report = JSON.parse(cli.out)
-    expect(job.report).toEqual(report)
+    // the same JSON to the key order
+    expect(JSON.stringify(job.report)).toBe(JSON.stringify(report))
     expect(report.labelled).toBe(true)
     expect(report.removed.count).toBeGreaterThan(0)
     expect(report.byRule['repeat-sender'].removed).toBe(report.removed.count)

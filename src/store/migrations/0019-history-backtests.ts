@@ -31,7 +31,8 @@ export const historyBacktests: Migration = {
       .addColumn('candidate', 'text', (c) => c.notNull())
       .addColumn('params', 'jsonb', (c) => c.notNull())
       .addColumn('progress', 'jsonb', (c) => c.notNull())
-      .addColumn('report', 'jsonb')
+      // json, not jsonb: the report keeps the key order txscreen rules diff --json prints
+      .addColumn('report', 'json')
       .addColumn('error', 'jsonb')
       .addColumn('created_by', 'text', (c) => c.notNull())
       .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
