@@ -81,6 +81,7 @@ export async function runBatch(
         const output = outputs[i]!
         tally(counts, output)
         if (parsed.ok && !ids.add(parsed.record.id)) noteDuplicate(counts, parsed.record.id)
+        // written with the next flush: at most PROGRESS_EVERY records wait
         if (parsed.ok && options.keepRecords) kept.push({ seq, record: parsed.record })
         if (shouldStore(output, options.storeVerdicts)) {
           const record = parsed.ok ? parsed.record : undefined
@@ -102,7 +103,7 @@ export async function runBatch(
         // stored before sent: whatever a client received is on record if the process dies now
         await flush()
         await options.emit(outputs)
-      } else if (pending.length + kept.length >= FLUSH_ROWS || sinceProgress >= PROGRESS_EVERY || clock.now() - lastSave > HEARTBEAT_MS) {
+      } else if (pending.length >= FLUSH_ROWS || sinceProgress >= PROGRESS_EVERY || clock.now() - lastSave > HEARTBEAT_MS) {
         await flush()
       }
     }
