@@ -10,6 +10,7 @@ import type { AppEnv } from './env.ts'
 import { toProblemResponse } from './on-error.ts'
 import { notFound } from './problem.ts'
 import { alertRoutes } from './routes/alerts.ts'
+import { backtestRoutes } from './routes/backtests.ts'
 import { dispositionRoutes } from './routes/dispositions.ts'
 import { entityRoutes } from './routes/entities.ts'
 import { apiDocRoutes } from './routes/api-docs.ts'
@@ -27,7 +28,7 @@ import { workbenchRoutes } from './routes/workbench.ts'
 export type ApiApp = OpenAPIHono<AppEnv>
 
 /** Each route file mounts its routes, declared once for the handler and the API document. */
-const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, dispositionRoutes, entityRoutes, rulesetRoutes, listRoutes, keyRoutes, healthRoutes]
+const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, dispositionRoutes, entityRoutes, rulesetRoutes, backtestRoutes, listRoutes, keyRoutes, healthRoutes]
 
 // what a failed query, path or header validation names in its 400 problem
 const WHERE: Record<string, string> = { query: 'query', param: 'path', header: 'headers', json: 'body', form: 'body', cookie: 'cookies' }
@@ -46,7 +47,7 @@ export function completeDeps(given: AppDeps): AppDeps {
     rateLimiter: given.rateLimiter ?? new RateLimiter(given.config.rateLimits, given.clock),
     realtime:
       given.realtime ??
-      new DatabaseRealtime({ db: given.db, rulesets: given.rulesets, storeVerdicts: given.config.storeVerdicts, watchlists: () => given.lists?.current() }),
+      new DatabaseRealtime({ db: given.db, rulesets: given.rulesets, storeVerdicts: given.config.storeVerdicts, watchlists: () => given.lists?.current(), keepHistory: given.config.historyRetentionDays > 0 }),
   }
 }
 

@@ -7,6 +7,7 @@ import { replaceBatchCases } from '../store/cases.ts'
 import type { Db } from '../store/db.ts'
 import type { BatchCounts } from '../store/schema.ts'
 import { insertVerdicts, type VerdictRow } from '../store/verdicts.ts'
+import { forgetBatchRecords, keepBatchRecords, type KeptBatchRecord } from '../store/screened-records.ts'
 import { IdHashSet } from './id-hash-set.ts'
 import { shouldStore, toVerdictRow, type StoreVerdicts } from './verdict-rows.ts'
 
@@ -29,6 +30,8 @@ export interface RunOptions {
   onAlert?: (record: TransferRecord) => void
   /** when progress was last saved, for the heartbeat; the system clock when absent */
   clock?: Clock | undefined
+  /** keep every record in the tenant's history for backtests (TXSCREEN_HISTORY_RETENTION_DAYS > 0) */
+  keepRecords?: boolean | undefined
 }
 
 /**
@@ -49,14 +52,18 @@ export async function runBatch(
   const screener = new Screener(ruleset, { cases: true, caseScope: batch.id, ...(options.watchlists && { watchlists: options.watchlists }) })
   const format = inputFormats.named(batch.format)!
   let pending: VerdictRow[] = []
+  let kept: KeptBatchRecord[] = []
   let sinceProgress = 0
   let lastSave = clock.now()
   let seq = 0
 
   const flush = async () => {
     const rows = pending
+    const records = kept
     pending = []
+    kept = []
     await insertVerdicts(db, rows)
+    await keepBatchRecords(db, batch.tenant, batch.id, records)
     await saveBatchProgress(db, batch.id, counts)
     sinceProgress = 0
     lastSave = clock.now()
@@ -64,6 +71,8 @@ export async function runBatch(
 
   try {
     await setBatchStatus(db, batch.id, 'running', { counts })
+    // screened again from the start (after a crash, or a streamed batch sent again): what it kept before goes
+    if (options.keepRecords) await forgetBatchRecords(db, batch.id)
     const screened = screenBytes(source.pipeThrough(countBytes(counts)), format, new InProcessEngine(screener))
     for await (const { lines, outputs } of screened) {
       options.signal?.throwIfAborted()
@@ -72,6 +81,8 @@ export async function runBatch(
         const output = outputs[i]!
         tally(counts, output)
         if (parsed.ok && !ids.add(parsed.record.id)) noteDuplicate(counts, parsed.record.id)
+        // written with the next flush: at most PROGRESS_EVERY records wait
+        if (parsed.ok && options.keepRecords) kept.push({ seq, record: parsed.record })
         if (shouldStore(output, options.storeVerdicts)) {
           const record = parsed.ok ? parsed.record : undefined
           // entity keys only for alerts: they are what `GET /v1/alerts?entity=` searches

@@ -112,6 +112,7 @@ export async function screenStoredBatch(deps: ServiceDeps, batch: BatchInfo, sig
       storeVerdicts: deps.config.storeVerdicts,
       watchlists: deps.lists?.current(),
       clock: deps.clock,
+      keepRecords: deps.config.historyRetentionDays > 0,
       ...(signal ? { signal } : {}),
     })
     countBatch(deps, 'completed', counts)
@@ -151,6 +152,7 @@ export async function streamBatch(
     storeVerdicts: deps.config.storeVerdicts,
     watchlists: deps.lists?.current(),
     clock: deps.clock,
+    keepRecords: deps.config.historyRetentionDays > 0,
     emit,
     onAlert: (r) => alerting.push(r),
   }).then(

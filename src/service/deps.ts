@@ -14,6 +14,8 @@ export interface ServiceConfig {
   screenTimeoutMs: number
   /** the records a batch's cases name in their evidence are kept this many days after the batch, for reports */
   evidenceRetentionDays: number
+  /** every screened record (real time and batches) is kept this many days for backtests to replay; 0 keeps none */
+  historyRetentionDays: number
   /** distinct keys that must approve a rule-set activation (1: whoever publishes or activates does it alone) */
   activationApprovals: number
   /** real time refuses an event time more than this far ahead of the clock (past times are allowed) */
@@ -90,4 +92,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   maxStoredBytesPerKey: 8 * 1024 ** 3,
   rateLimits: { screenPerSecond: 10_000, apiPerSecond: 1_000 },
   evidenceRetentionDays: 400,
+  historyRetentionDays: 90,
 }

@@ -1,6 +1,6 @@
 import { Screener, ScreeningError, systemClock, type Clock, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
-import { findStoredTransfer, latestEventTime, loadEventPage, pruneEventsBefore } from '../store/realtime-store.ts'
+import { findStoredTransfer, latestEventTime, loadEventPage, pruneEventsBefore, type EntityEvent } from '../store/realtime-store.ts'
 import { findRealtimeVerdict } from '../store/verdicts.ts'
 import { NoActiveRulesetError } from './errors.ts'
 import type { ListHolder } from './lists.ts'
@@ -43,6 +43,8 @@ export interface LiveScreeningOptions {
   onFlushed?: (seconds: number) => void
   /** when pruning is due and how long a warm-up took; the system clock by default */
   clock?: Clock
+  /** keep each transfer in its tenant's history for backtests (TXSCREEN_HISTORY_RETENTION_DAYS > 0); default true */
+  keepHistory?: boolean
 }
 
 /** The live state for one rule-set version and one set of lists. */
@@ -174,7 +176,9 @@ export class LiveScreening implements RealtimeScreening {
       const row = shouldStore(verdict, this.options.storeVerdicts)
         ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset, ...caller }, record, keys), outputJson: json }
         : undefined
-      const recent: Recent = { json, durable: this.#writer.write(record.id, { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }, row) }
+      const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
+      if (this.options.keepHistory !== false) event.tenant = caller.tenant
+      const recent: Recent = { json, durable: this.#writer.write(record.id, event, row) }
       this.#recent.set(record.id, recent)
       this.#ids.add(record.id, at)
       this.#maybePrune(state)

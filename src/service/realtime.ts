@@ -1,7 +1,7 @@
 import type { TransferRecord, Verdict, Watchlists } from '../core/index.ts'
 import { Screener } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
-import { appendEntityEvents, findStoredTransfer, loadEntityHistory, lockEntityKeys, pruneEntityEvents } from '../store/realtime-store.ts'
+import { appendEntityEvents, findStoredTransfer, loadEntityHistory, lockEntityKeys, pruneEntityEvents, type EntityEvent } from '../store/realtime-store.ts'
 import { findRealtimeVerdict } from '../store/verdicts.ts'
 import { checkSameRecord } from './same-record.ts'
 import { historyReachMs, keptFrom } from './retention.ts'
@@ -28,7 +28,7 @@ export async function screenRealtime(
   db: Db,
   rulesets: RulesetService,
   record: TransferRecord,
-  options: { storeVerdicts: StoreVerdicts; watchlists?: Watchlists | undefined; pruneEvery?: number | undefined; caller?: Owner },
+  options: { storeVerdicts: StoreVerdicts; watchlists?: Watchlists | undefined; pruneEvery?: number | undefined; caller?: Owner; keepHistory?: boolean | undefined },
 ): Promise<ScreenResult> {
   return db.transaction().execute(async (tx) => {
     const ruleset = await rulesets.active(tx)
@@ -52,7 +52,9 @@ export async function screenRealtime(
     const verdict = screener.screen(record)
     const json = JSON.stringify(verdict)
     if (!retried) {
-      const event = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
+      const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
+      // kept in the caller's tenant's history for backtests unless that is off
+      if (options.keepHistory !== false) event.tenant = (options.caller ?? NO_CALLER).tenant
       const row = shouldStore(verdict, options.storeVerdicts)
         ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: ruleset.version, ...(options.caller ?? NO_CALLER) }, record, keys), outputJson: json }
         : undefined
@@ -106,6 +108,8 @@ export class DatabaseRealtime implements RealtimeScreening {
       watchlists: () => Watchlists | undefined
       /** entity events past retention are pruned on one call in this many (chosen by transfer id); default 16 */
       pruneEvery?: number
+      /** keep each transfer in its tenant's history for backtests; default true */
+      keepHistory?: boolean
     },
   ) {}
 
@@ -115,6 +119,7 @@ export class DatabaseRealtime implements RealtimeScreening {
       watchlists: this.deps.watchlists(),
       pruneEvery: this.deps.pruneEvery,
       caller,
+      keepHistory: this.deps.keepHistory,
     })
   }
 

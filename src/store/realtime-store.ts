@@ -14,6 +14,8 @@ export interface EntityEvent {
   occurredAt: string
   /** the record as JSON text */
   record: string
+  /** the tenant whose history (screened_records, for backtests) keeps it; absent when the history is off */
+  tenant?: string
 }
 
 /**
@@ -56,18 +58,20 @@ const verdictColumns = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(c)))
 const verdictValues = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(`v.${c}`)))
 
 /**
- * Appends transfers to the history, with their verdict rows, in one statement (so one round trip and one
+ * Appends transfers to the history, with their verdict rows (and, for a transfer with a tenant, its row of the
+ * tenant's kept history), in one statement (so one round trip and one
  * implicit transaction), for one call or a group of calls. The rows go as two JSON documents that the
  * server turns back into rows: records and verdicts are JSON already and are pasted in as they are (no
  * escaping into array literals, one parse on the server), the statement is the same whatever the number
  * of rows, and a record is sent once however many keys it is stored under.
  */
 export async function appendEntityEvents(db: Executor, events: readonly EntityEvent[], verdicts: readonly VerdictRow[]): Promise<void> {
-  if (verdicts.length === 0 && !events.some((e) => e.keys.length > 0)) return
+  if (verdicts.length === 0 && !events.some((e) => e.keys.length > 0 || e.tenant !== undefined)) return
   let ev = '['
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!
-    ev += `${i > 0 ? ',' : ''}{"i":${JSON.stringify(e.eventId)},"t":${JSON.stringify(e.occurredAt)},"k":${JSON.stringify(e.keys)},"r":${e.record}}`
+    const w = e.tenant === undefined ? '' : `,"w":${JSON.stringify(e.tenant)}`
+    ev += `${i > 0 ? ',' : ''}{"i":${JSON.stringify(e.eventId)},"t":${JSON.stringify(e.occurredAt)},"k":${JSON.stringify(e.keys)},"r":${e.record}${w}}`
   }
   ev += ']'
   let vd = '['
@@ -78,13 +82,16 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
     with lk as materialized (
       select ${ALERT_WRITERS_LOCK_SQL}
     ), ev as materialized (
-      select e.* from lk, rows from (jsonb_to_recordset(${ev}::jsonb) as (i text, t timestamptz, k text[], r jsonb)) with ordinality as e(i, t, k, r, n)
+      select e.* from lk, rows from (jsonb_to_recordset(${ev}::jsonb) as (i text, t timestamptz, k text[], r jsonb, w text)) with ordinality as e(i, t, k, r, w, n)
     ), ins_events as (
       insert into entity_events (key, event_id, occurred_at, record)
       select k.key, ev.i, ev.t, ev.r
       from ev cross join lateral unnest(ev.k) with ordinality as k(key, o)
       order by ev.n, k.o
       on conflict (event_id, key) do nothing
+    ), ins_history as (
+      insert into screened_records (tenant, source, record_id, occurred_at, record)
+      select ev.w, 'realtime', ev.i, ev.t, ev.r from ev where ev.w is not null order by ev.n
     ), ins_verdicts as (
       insert into verdicts (${verdictColumns})
       select ${verdictValues}

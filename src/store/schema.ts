@@ -16,6 +16,8 @@ export interface Database {
   api_keys: ApiKeyTable
   audit_log: AuditLogTable
   dispositions: DispositionTable
+  screened_records: ScreenedRecordTable
+  backtests: BacktestTable
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -210,4 +212,36 @@ export interface DispositionTable {
   alerted_at: Timestamp
   actor: string
   at: CreatedAt
+}
+
+/** A screened record kept for backtests: 'realtime' or the batch it came in, and its place there. */
+export interface ScreenedRecordTable {
+  id: Serial
+  tenant: string
+  source: string
+  seq: number | null
+  record_id: string
+  occurred_at: Timestamp
+  record: Json<unknown>
+  screened_at: CreatedAt
+}
+
+export type BacktestStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export interface BacktestTable {
+  id: string
+  tenant: string
+  status: BacktestStatus
+  /** the active version when the backtest was asked for, and the version it tries */
+  base: string
+  candidate: string
+  params: Json<Record<string, unknown>>
+  progress: Json<{ records: number; total: number }>
+  report: ColumnType<unknown, string | null | undefined, string | null>
+  error: ColumnType<{ code: string; message: string } | null, string | null | undefined, string | null>
+  created_by: string
+  created_at: CreatedAt
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+  heartbeat_at: Timestamp | null
 }

@@ -15,7 +15,7 @@ const CORE = join(SRC, 'core')
 const MAY_IMPORT: Record<string, readonly string[]> = {
   core: [],
   store: ['core'],
-  service: ['core', 'store'],
+  service: ['core', 'store', 'eval'],
   http: ['core', 'store', 'service'],
   adapters: ['core', 'store', 'service', 'http', 'lists', 'rules-fs.ts'],
   batch: ['core'],

@@ -1,54 +1,20 @@
-import { existsSync } from 'node:fs'
 import { copyFile, mkdir } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
-import { chromium, type Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase, type TestDatabase } from '../service/support/databases.ts'
+import { describe, expect, it } from 'vitest'
 import { transfer } from '../service/support/rules.ts'
-import { seed, TestService, type Keys } from '../service/support/service.ts'
+import { ARTIFACTS, haveChromium, signIn, useWorkbench, WAIT } from './support/browser.ts'
 
-// The workbench as an analyst uses it, in Debian's headless Chromium. Without the browser the test skips,
-// except under CI, where it fails: CI installs chromium (.ci/run).
-const CHROMIUM = '/usr/bin/chromium'
-const haveChromium = existsSync(CHROMIUM)
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`)
-
-const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url)
-// waits are generous: a loaded two-core machine runs this beside the rest of the suite
-const WAIT = { timeout: 45_000 }
+// The workbench as an analyst uses it, in Debian's headless Chromium (support/browser.ts).
 
 describe.skipIf(!haveChromium)('workbench in a browser', () => {
-  let db: TestDatabase
-  let svc: TestService
-  let keys: Keys
-  let server: Server
-  let browser: Browser
-  let base: string
   // three transfers from one sender to three parties: the second and third alert under the test rules
   const sent = [transfer(10, 'WB-1', 'WB-A'), transfer(20, 'WB-1', 'WB-B'), transfer(30, 'WB-1', 'WB-C')]
-
-  beforeAll(async () => {
-    db = await freshDatabase('pglite')
-    // a fixed clock: the chart's default period ends on it, so the transfers above fall in it
-    svc = await TestService.open(db.target, { clock: { now: () => Date.parse('2026-03-20T00:00:00Z') } })
-    keys = await seed(svc)
+  // a fixed clock: the chart's default period ends on it, so the transfers above fall in it
+  const w = useWorkbench({ clock: { now: () => Date.parse('2026-03-20T00:00:00Z') } }, async (svc, keys) => {
     for (const t of sent) expect((await svc.post('/v1/screen', keys.screen, t)).status).toBe(200)
-    server = createServer(getRequestListener(svc.app.fetch))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'], timeout: 60_000 })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
-    await svc?.close()
-    await db?.drop()
   })
 
   it('signs in with a key, opens an alert, draws its network, marks it false positive, and says shadow sets are unavailable', async () => {
+    const { svc, keys, base, browser } = w
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     const elsewhere: string[] = []
     page.on('request', (r) => {
@@ -57,9 +23,7 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
 
-    await page.goto(`${base}/workbench`, WAIT)
-    await page.locator('#key').fill(keys.analyst, WAIT)
-    await page.locator('#sign-in button[type=submit]').click(WAIT)
+    await signIn(page, base, keys.analyst)
 
     // the queue: the third transfer's alert, opened
     const row = page.locator('#alerts tr', { hasText: sent[2]!.id })
@@ -98,10 +62,8 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
   })
 
   it('sends a key without the analyst role back to sign in', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${base}/workbench`, WAIT)
-    await page.locator('#key').fill(keys.screen, WAIT)
-    await page.locator('#sign-in button[type=submit]').click(WAIT)
+    const page = await w.browser.newPage()
+    await signIn(page, w.base, w.keys.screen)
     await expect.poll(() => page.locator('#sign-in-error').textContent(WAIT), WAIT).toContain('analyst')
     expect(await page.locator('#bench').isHidden()).toBe(true)
     await page.close()

@@ -1,6 +1,7 @@
 // The workbench page: sign in with a key, then the queue, the alert view, rule sets and the chart.
 import { forgetKey, savedKey, saveKey } from './api.js'
 import { openAlert, startDisposition } from './alert-view.js'
+import { loadCases } from './cases.js'
 import { loadChart } from './chart.js'
 import { startQueue } from './queue.js'
 import { loadRulesets } from './rulesets.js'
@@ -27,6 +28,7 @@ async function enter() {
   $('sign-out').hidden = false
   startDisposition()
   loadRulesets().catch((err) => ($('versions').textContent = err.message))
+  loadCases().catch((err) => ($('cases').textContent = err.message))
   loadChart().catch((err) => ($('chart-note').textContent = err.message))
 }
 

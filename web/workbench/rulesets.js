@@ -1,5 +1,6 @@
-// Rule-set versions, and the shadow and backtest panels: filled from the API where it has them, said so where not.
+// Rule-set versions and the shadow panel (filled from the API where it has it, said so where not); backtests in backtest.js.
 import { api, ApiError, el } from './api.js'
+import { startBacktests } from './backtest.js'
 
 /** True when the server has no such route at all (as opposed to no such version). */
 const missingRoute = (err) => err instanceof ApiError && err.status === 404 && /^No route/.test(err.message)
@@ -24,6 +25,7 @@ export async function loadRulesets() {
     ...versions.map((v) => el('tr', { class: v.active ? 'active' : '' },
       el('td', {}, v.version), el('td', {}, v.createdAt.slice(0, 19).replace('T', ' ')), el('td', {}, v.createdBy ?? ''),
       el('td', {}, v.files.length), el('td', {}, v.active ? 'active' : ''))))
+  startBacktests(versions)
   const active = versions.find((v) => v.active)
   const shadow = document.getElementById('shadow')
   if (!active) {
@@ -32,6 +34,5 @@ export async function loadRulesets() {
   }
   await Promise.all([
     panel('shadow', `/v1/rulesets/${encodeURIComponent(active.version)}/shadow`, 'The shadow comparison'),
-    panel('backtest', `/v1/rulesets/${encodeURIComponent(active.version)}/backtest`, 'Backtest reports'),
   ])
 }

@@ -65,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
         apiPerSecond: nonNegativeInt('TXSCREEN_RATE_API_PER_SECOND', env.TXSCREEN_RATE_API_PER_SECOND, DEFAULT_CONFIG.rateLimits.apiPerSecond),
       },
       evidenceRetentionDays: positiveInt('TXSCREEN_EVIDENCE_RETENTION_DAYS', env.TXSCREEN_EVIDENCE_RETENTION_DAYS, DEFAULT_CONFIG.evidenceRetentionDays),
+      historyRetentionDays: nonNegativeInt('TXSCREEN_HISTORY_RETENTION_DAYS', env.TXSCREEN_HISTORY_RETENTION_DAYS, DEFAULT_CONFIG.historyRetentionDays),
     },
   }
 }

@@ -8,6 +8,8 @@ import { InProcessTasks } from '../../service/background.ts'
 import { StoredBatchQueue } from '../../service/batch-queue.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
 import { rollUpRealtimeCases } from '../../service/realtime-cases.ts'
+import { pruneHistory } from '../../service/history.ts'
+import { failStaleBacktests } from '../../store/backtests.ts'
 import type { ServiceDeps } from '../../service/deps.ts'
 import { LiveScreening } from '../../service/live-screening.ts'
 import type { RealtimeScreening } from '../../service/realtime.ts'
@@ -26,6 +28,7 @@ import { drainKeyInbox } from './key-inbox.ts'
 import type { OpenDatabase } from './open-database.ts'
 
 const SWEEP_MS = 30_000
+const HISTORY_PRUNE_MS = 3600_000
 
 export interface RunningService {
   port: number
@@ -85,6 +88,19 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
     for (const b of await recoverStaleBatches(deps, after)) log(`batch ${b.id}: left ${b.status} by a stopped process; ${b.mode === 'async' && b.status !== 'receiving' ? 'resuming' : 'marked failed'}`)
   }
   await recover(staleAfter)
+  // a backtest runs in the process that took it: one whose process stopped is over
+  const failBacktests = async (after: number) => {
+    for (const id of await failStaleBacktests(store.db, after)) log(`backtest ${id}: left unfinished by a stopped process; marked failed`)
+  }
+  await failBacktests(staleAfter)
+  // the kept history past its retention goes in the background, at most once an hour
+  let lastHistoryPrune = 0
+  const pruneOldHistory = () => {
+    if (clock.now() - lastHistoryPrune < HISTORY_PRUNE_MS) return
+    lastHistoryPrune = clock.now()
+    background.run((signal) => pruneHistory(deps, signal).then((n) => void (n > 0 && log(`history: ${n} screened records past retention dropped`))))
+  }
+  pruneOldHistory()
   // the sweep also rolls the real-time alerts stored since the last one into cases
   const rollUp = () => rollUpRealtimeCases(deps).catch((err: unknown) => log(`real-time cases not rolled up (retried on the next sweep): ${err instanceof Error ? err.message : String(err)}`))
   // batches queued by other processes on the same database are taken when a slot here is free
@@ -93,13 +109,15 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
       .then(() => batchQueue.kick())
       .catch(() => {})
     void rollUp()
+    failBacktests(config.staleBatchMs).catch(() => {})
+    pruneOldHistory()
   }, SWEEP_MS)
   sweeper.unref()
 
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it
   const realtime =
     config.realtimeState === 'memory'
-      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s) })
+      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s), keepHistory: config.service.historyRetentionDays > 0 })
       : undefined
   sources.live = realtime
   if (realtime) realtime.start().catch((err: unknown) => log(`real-time state not warmed (retried on the next call): ${err instanceof Error ? err.message : String(err)}`))

@@ -8,6 +8,7 @@ export interface Env {
   TXSCREEN_SCREEN_TIMEOUT_MS?: string
   TXSCREEN_ACTIVATION_APPROVALS?: string
   TXSCREEN_MAX_FUTURE_SKEW_SECONDS?: string
+  TXSCREEN_HISTORY_RETENTION_DAYS?: string
 }
 
 export function configOf(env: Env): ServiceConfig {
@@ -16,6 +17,7 @@ export function configOf(env: Env): ServiceConfig {
   const timeout = positive(env.TXSCREEN_SCREEN_TIMEOUT_MS)
   const approvals = positive(env.TXSCREEN_ACTIVATION_APPROVALS)
   const skewSeconds = positive(env.TXSCREEN_MAX_FUTURE_SKEW_SECONDS)
+  const historyDays = env.TXSCREEN_HISTORY_RETENTION_DAYS === '0' ? 0 : positive(env.TXSCREEN_HISTORY_RETENTION_DAYS)
   return {
     ...DEFAULT_CONFIG,
     storeVerdicts: env.TXSCREEN_STORE_VERDICTS === 'alerts' ? 'alerts' : 'all',
@@ -23,5 +25,6 @@ export function configOf(env: Env): ServiceConfig {
     ...(timeout ? { screenTimeoutMs: timeout } : {}),
     ...(approvals ? { activationApprovals: approvals } : {}),
     ...(skewSeconds ? { maxFutureSkewMs: skewSeconds * 1000 } : {}),
+    ...(historyDays !== undefined ? { historyRetentionDays: historyDays } : {}),
   }
 }

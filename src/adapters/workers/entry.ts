@@ -4,6 +4,8 @@ import type { AppDeps } from '../../http/deps.ts'
 import { asProblem } from '../../http/on-error.ts'
 import { RateLimiter } from '../../http/rate-limit.ts'
 import { recoverStaleBatches } from '../../service/batches.ts'
+import { pruneHistory } from '../../service/history.ts'
+import { failStaleBacktests } from '../../store/backtests.ts'
 import { rollUpRealtimeCases } from '../../service/realtime-cases.ts'
 import type { BackgroundTasks } from '../../service/deps.ts'
 import { RulesetService } from '../../service/rulesets.ts'
@@ -82,7 +84,7 @@ export function workerEntry(openDb: (env: Env) => Db) {
       return res
     },
 
-    /** Cron trigger: picks up batches whose isolate went away (see wrangler.toml [triggers]) and rolls real-time alerts into cases. */
+    /** Cron trigger: picks up batches whose isolate went away (see wrangler.toml [triggers]), rolls real-time alerts into cases, drops history past retention and ends backtests cut short. */
     async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
       const db = openDb(env)
       const tasks: Promise<unknown>[] = []
@@ -90,6 +92,8 @@ export function workerEntry(openDb: (env: Env) => Db) {
       try {
         await recoverStaleBatches({ db, rulesets, config: configOf(env), background }, 5 * 60_000)
         await rollUpRealtimeCases({ db, rulesets, config: configOf(env), background })
+        await pruneHistory({ db, config: configOf(env) })
+        await failStaleBacktests(db, 5 * 60_000)
         ctx.waitUntil(Promise.allSettled(tasks).finally(() => db.destroy()))
       } catch (err) {
         await db.destroy()
