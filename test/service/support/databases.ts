@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { connect } from 'node:net'
@@ -5,6 +6,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from '../../../src/adapters/node/open-database.ts'
+import { migrations } from '../../../src/store/migrations/index.ts'
 
 export type DialectName = 'pglite' | 'pg'
 
@@ -80,8 +82,10 @@ async function freshPgSchema(): Promise<TestDatabase> {
   }
 }
 
-// creating a PGlite folder takes seconds, copying a migrated one a fraction of that
-const TEMPLATE = join(tmpdir(), `txscreen-pglite-template-${process.env.USER ?? 'u'}-v2`)
+// creating a PGlite folder takes seconds, copying a migrated one a fraction of that; named by the migrations it
+// ran, so checkouts with different migrations on one machine do not share a template
+const MIGRATED = createHash('sha256').update(Object.keys(migrations).join('\n')).digest('hex').slice(0, 12)
+const TEMPLATE = join(tmpdir(), `txscreen-pglite-template-${process.env.USER ?? 'u'}-${MIGRATED}`)
 
 async function freshPgliteFolder(): Promise<TestDatabase> {
   await ensureTemplate()
