@@ -16,6 +16,7 @@ export interface Database {
   api_keys: ApiKeyTable
   audit_log: AuditLogTable
   dispositions: DispositionTable
+  shadow_verdicts: ShadowVerdictTable
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -210,4 +211,21 @@ export interface DispositionTable {
   alerted_at: Timestamp
   actor: string
   at: CreatedAt
+}
+
+/** A shadow rule set's verdict on a real-time call, beside the active set's decision (never returned to callers). */
+export interface ShadowVerdictTable {
+  id: Serial
+  shadow_id: string
+  ruleset: string
+  active_ruleset: string
+  tenant: string
+  key_id: string | null
+  record_id: string
+  decision: string
+  score: number
+  active_decision: string
+  active_score: number
+  output: Json<unknown>
+  created_at: CreatedAt
 }

@@ -14,6 +14,7 @@ import { evidenceRecords } from './0015-evidence-records.ts'
 import { realtimeCases } from './0016-realtime-cases.ts'
 import { dispositions } from './0017-dispositions.ts'
 import { caseTenants } from './0018-case-tenants.ts'
+import { shadowVerdicts } from './0027-shadow-verdicts.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0016-realtime-cases': realtimeCases,
   '0017-dispositions': dispositions,
   '0018-case-tenants': caseTenants,
+  '0027-shadow-verdicts': shadowVerdicts,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
