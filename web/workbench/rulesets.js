@@ -1,5 +1,6 @@
 // Rule-set versions, and the shadow and backtest panels: filled from the API where it has them, said so where not.
 import { api, ApiError, el } from './api.js'
+import { loadShadow, shadowButton } from './shadow.js'
 
 /** True when the server has no such route at all (as opposed to no such version). */
 const missingRoute = (err) => err instanceof ApiError && err.status === 404 && /^No route/.test(err.message)
@@ -23,7 +24,7 @@ export async function loadRulesets() {
   document.getElementById('versions').replaceChildren(
     ...versions.map((v) => el('tr', { class: v.active ? 'active' : '' },
       el('td', {}, v.version), el('td', {}, v.createdAt.slice(0, 19).replace('T', ' ')), el('td', {}, v.createdBy ?? ''),
-      el('td', {}, v.files.length), el('td', {}, v.active ? 'active' : ''))))
+      el('td', {}, v.files.length), el('td', {}, v.active ? 'active' : v.shadow ?? ''), el('td', {}, shadowButton(v, () => loadRulesets())))))
   const active = versions.find((v) => v.active)
   const shadow = document.getElementById('shadow')
   if (!active) {
@@ -31,7 +32,7 @@ export async function loadRulesets() {
     return
   }
   await Promise.all([
-    panel('shadow', `/v1/rulesets/${encodeURIComponent(active.version)}/shadow`, 'The shadow comparison'),
+    loadShadow(versions),
     panel('backtest', `/v1/rulesets/${encodeURIComponent(active.version)}/backtest`, 'Backtest reports'),
   ])
 }
