@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--records N] [--no-write]
+// npm run bench [-- --quick] [--records N] [--no-write] [--shadow]
 // Every figure comes from its own child process, all in one run, so the ratios hold on a noisy machine.
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -8,6 +8,7 @@ import { describeMachine } from './machine.ts'
 import { measureBatch, type BatchFigures } from './measure-batch.ts'
 import { readScenarios, type Traffic } from '../load/lib/scenarios.ts'
 import { measureHttp, type HttpFigures } from './measure-http.ts'
+import { measureShadow } from './shadow.ts'
 import { fmtMiB, fmtRate, markdownTable, writeBenchmarks, type Row } from './report.ts'
 import { judgeTargets } from './targets.ts'
 
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     records: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    // three more pairs of POST /v1/screen runs without and with a shadow rule set (bench/shadow.ts): minutes more
+    shadow: { type: 'boolean', default: false },
   },
 })
 const SEED = 42
@@ -70,6 +73,13 @@ say(`(f') POST /v1/screen for ${httpSeconds} s, generated traffic, synchronous_c
 const httpGeneratedAsync = await measureHttp(httpSeconds, { traffic: generatedTraffic, commit: 'async' })
 say(`    ${'skipped' in httpGeneratedAsync ? `skipped: ${httpGeneratedAsync.skipped}` : `${fmtRate(httpGeneratedAsync.perSecond, 'req/s')}, p99 ${httpGeneratedAsync.p99.toFixed(1)} ms`}`)
 
+let shadow: Awaited<ReturnType<typeof measureShadow>> | undefined
+if (values.shadow) {
+  say(`(g) POST /v1/screen at ${MODERATE_RATE}/s for ${httpSeconds} s, without and with a shadow rule set, three alternating pairs`)
+  shadow = await measureShadow({ rounds: 3, rate: MODERATE_RATE, seconds: httpSeconds })
+  say(`    p95 ${shadow.p95.without.toFixed(1)} -> ${shadow.p95.with.toFixed(1)} ms, +${shadow.extraCpuMicros.toFixed(0)} µs server CPU a call`)
+}
+
 // the baseline again at the end: the mean of both brackets the machine's drift during the run
 const base2 = await measureBatch(input, [], { baseline: true })
 const baseline = (base1.recordsPerSecond + base2.recordsPerSecond) / 2
@@ -88,6 +98,16 @@ const rows: Row[] = [
   httpRow("(f')", httpGeneratedAsync, ', generated traffic, synchronous_commit off'),
   { name: '(e) batch, default pack, --threads 1', rate: fmtRate(batchOne.recordsPerSecond), ratio: ratio(batchOne), latency: '', rss: fmtMiB(batchOne.peakRssMiB), note: `${cores} threads / 1 thread = ${(batchAll.recordsPerSecond / batchOne.recordsPerSecond).toFixed(2)}×` },
 ]
+if (shadow) {
+  rows.push({
+    name: `(g) POST /v1/screen, in-memory state, PostgreSQL, offered ${MODERATE_RATE}/s for ${httpSeconds} s: without / with a shadow rule set (median of 3 alternating)`,
+    rate: '',
+    ratio: '',
+    latency: `p95 ${shadow.p95.without.toFixed(1)} / ${shadow.p95.with.toFixed(1)} ms (${((shadow.p95Ratio - 1) * 100).toFixed(1)} %)`,
+    rss: '',
+    note: `server CPU ${shadow.cpu.without.toFixed(0)} / ${shadow.cpu.with.toFixed(0)} µs a call (+${shadow.extraCpuMicros.toFixed(0)} µs)`,
+  })
+}
 
 function httpRow(label: string, f: HttpFigures | { skipped: string }, commit = ''): Row {
   if ('skipped' in f) return { name: `${label} POST /v1/screen, PostgreSQL${commit}`, rate: '—', ratio: '', latency: '—', rss: '—', note: `skipped: ${f.skipped}` }

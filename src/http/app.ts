@@ -22,13 +22,14 @@ import { keyRoutes } from './routes/keys.ts'
 import { listRoutes } from './routes/lists.ts'
 import { rulesetRoutes } from './routes/rulesets.ts'
 import { screenRoutes } from './routes/screen.ts'
+import { shadowRoutes } from './routes/shadow.ts'
 import { refuseHazardousUrls } from './url-guard.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 
 export type ApiApp = OpenAPIHono<AppEnv>
 
 /** Each route file mounts its routes, declared once for the handler and the API document. */
-const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, dispositionRoutes, entityRoutes, rulesetRoutes, backtestRoutes, listRoutes, keyRoutes, healthRoutes]
+const API_ROUTES: ((app: ApiApp) => void)[] = [screenRoutes, batchRoutes, batchResultRoutes, caseRoutes, alertRoutes, dispositionRoutes, entityRoutes, rulesetRoutes, backtestRoutes, shadowRoutes, listRoutes, keyRoutes, healthRoutes]
 
 // what a failed query, path or header validation names in its 400 problem
 const WHERE: Record<string, string> = { query: 'query', param: 'path', header: 'headers', json: 'body', form: 'body', cookie: 'cookies' }

@@ -115,6 +115,10 @@ export const RulesetVersionSchema = z
     createdAt: z.string(),
     createdBy: z.string().nullable(),
     active: z.boolean(),
+    shadow: z
+      .enum(['warming', 'running', 'failed', 'stopped', 'promoted'])
+      .optional()
+      .describe('this version runs (or last ran) as the shadow in this process: GET /v1/rulesets/{version}/shadow'),
   })
   .meta({ id: 'RulesetVersion' })
 

@@ -7,14 +7,15 @@ import type { ListHolder } from './lists.ts'
 import { NO_CALLER, type RealtimeReadiness, type RealtimeScreening, type ScreenResult } from './realtime.ts'
 import type { RulesetService } from './rulesets.ts'
 import { RecentMap } from './recent-map.ts'
+import { replayEvents } from './replay-events.ts'
 import { checkSameRecord } from './same-record.ts'
 import { SeenIds } from './seen-ids.ts'
+import { ShadowRunner } from './shadow-runner.ts'
 import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
 import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
-const WARM_PAGE_ROWS = 10_000
 const PRUNE_ROWS = 10_000
 const SLOW_COMMIT_REPORT_MS = 10_000
 
@@ -45,6 +46,8 @@ export interface LiveScreeningOptions {
   clock?: Clock
   /** keep each transfer in its tenant's history for backtests (TXSCREEN_HISTORY_RETENTION_DAYS > 0); default true */
   keepHistory?: boolean
+  /** calls waiting for a shadow rule set at most before they are dropped (default 10,000) */
+  shadowMaxQueued?: number
 }
 
 /** The live state for one rule-set version and one set of lists. */
@@ -101,6 +104,8 @@ export class LiveScreening implements RealtimeScreening {
   #pruning: Promise<void> | undefined
   #closed = false
   readonly #slowCommits: SlowCommits | undefined
+  /** a candidate rule set run beside the active one after each answer (POST /v1/rulesets/{version}/shadow) */
+  readonly shadow: ShadowRunner
 
   constructor(
     private readonly db: Db,
@@ -124,6 +129,7 @@ export class LiveScreening implements RealtimeScreening {
         options.onFlushed?.(ms / 1000)
       },
     })
+    this.shadow = new ShadowRunner(db, rulesets, { lists: options.lists, drain: () => this.#writer.drain(), maxQueued: options.shadowMaxQueued, log: options.log, clock: this.#clock })
   }
 
   /** Starts warming up now rather than on the first call; resolves when warm. */
@@ -182,7 +188,15 @@ export class LiveScreening implements RealtimeScreening {
       this.#recent.set(record.id, recent)
       this.#ids.add(record.id, at)
       this.#maybePrune(state)
-      await recent.durable
+      // offered now, in screening order; screened by the shadow only once this call is answered
+      const shadowed = this.shadow.offer(record, verdict, caller)
+      try {
+        await recent.durable
+      } catch (err) {
+        if (shadowed) this.shadow.settled(shadowed, true)
+        throw err
+      }
+      if (shadowed) this.shadow.settled(shadowed, false)
       recent.durable = undefined
       return { verdict, json }
     }
@@ -191,6 +205,7 @@ export class LiveScreening implements RealtimeScreening {
   async close(): Promise<void> {
     this.#closed = true
     await this.#writer.close()
+    await this.shadow.close()
     this.#slowCommits?.tell()
     const w = this.#writer
     if (w.flushes > 0) this.options.log?.(`real-time writes: ${w.rowsWritten} rows in ${w.flushes} flushes (${(w.rowsWritten / w.flushes).toFixed(1)} rows a flush)`)
@@ -230,6 +245,14 @@ export class LiveScreening implements RealtimeScreening {
       const version = await this.rulesets.activeVersion(this.db)
       if (!version) throw new NoActiveRulesetError()
       state.version = version
+      // a shadow of this version hands over its windows, warm and caught up with every call
+      const promoted = this.shadow.promote(version, watchlists)
+      if (promoted) {
+        Object.assign(state, { ruleset: promoted.ruleset, screener: promoted.screener, transfers: promoted.transfers, latest: promoted.latest, catchUp: [], warm: true })
+        this.#lastWarm = state
+        this.#lost.clear()
+        return
+      }
       const ruleset = await this.rulesets.compiled(this.db, version)
       const screener = new Screener(ruleset, watchlists ? { watchlists } : {})
       const started = this.#clock.now()
@@ -254,25 +277,7 @@ export class LiveScreening implements RealtimeScreening {
     const latest = await latestEventTime(this.db)
     const seen = new Set<string>()
     if (latest === undefined) return this.#catchUp(state, screener, seen)
-    const from = keptFrom(ruleset, latest)
-    let after: { occurredAt: Date; id: string } | undefined
-    for (;;) {
-      const page = await loadEventPage(this.db, from, after, WARM_PAGE_ROWS)
-      for (const row of page) {
-        if (seen.has(row.eventId)) continue
-        seen.add(row.eventId)
-        try {
-          screener.observe(row.record as TransferRecord)
-        } catch (err) {
-          // e.g. a currency the rule set has no rate for: it could not have been screened either
-          if (!(err instanceof ScreeningError)) throw err
-        }
-        this.#ids.add(row.eventId, row.occurredAt.getTime())
-      }
-      if (page.length < WARM_PAGE_ROWS) break
-      const last = page[page.length - 1]!
-      after = { occurredAt: last.occurredAt, id: last.id }
-    }
+    await replayEvents(this.db, screener, keptFrom(ruleset, latest), { seen, taken: (id, at) => this.#ids.add(id, at) })
     state.latest = latest
     return this.#catchUp(state, screener, seen)
   }

@@ -8,6 +8,7 @@ import { historyReachMs, keptFrom } from './retention.ts'
 import type { RulesetService } from './rulesets.ts'
 import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
 import { DEFAULT_TENANT } from '../store/api-keys.ts'
+import type { ShadowRunner } from './shadow-runner.ts'
 
 const PRUNE_EVERY = 16
 
@@ -94,6 +95,8 @@ export interface RealtimeScreening {
   start?(): Promise<void>
   /** stops taking calls and waits until every accepted call's rows are committed */
   close(): Promise<void>
+  /** the shadow rule set beside the active one; in memory mode only */
+  readonly shadow?: ShadowRunner
 }
 
 /** All state in the database, replayed per call: for several processes on one database, and Workers. */

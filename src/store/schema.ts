@@ -18,6 +18,7 @@ export interface Database {
   dispositions: DispositionTable
   screened_records: ScreenedRecordTable
   backtests: BacktestTable
+  shadow_verdicts: ShadowVerdictTable
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -244,4 +245,19 @@ export interface BacktestTable {
   started_at: Timestamp | null
   finished_at: Timestamp | null
   heartbeat_at: Timestamp | null
+/** A shadow rule set's verdict on a real-time call, beside the active set's decision (never returned to callers). */
+export interface ShadowVerdictTable {
+  id: Serial
+  shadow_id: string
+  ruleset: string
+  active_ruleset: string
+  tenant: string
+  key_id: string | null
+  record_id: string
+  decision: string
+  score: number
+  active_decision: string
+  active_score: number
+  output: Json<unknown>
+  created_at: CreatedAt
 }

@@ -15,6 +15,7 @@ describe.runIf(DIALECTS.includes('pg'))('workerd: the Worker screens a transfer'
   url.pathname = `/${database}`
   let worker: Worker | undefined
   let key = ''
+  let analystKey = ''
 
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: TEST_PG_URL })
@@ -31,6 +32,7 @@ describe.runIf(DIALECTS.includes('pg'))('workerd: the Worker screens a transfer'
     await admin(`create database ${database}`)
     const store = await openDatabase({ kind: 'pg', url: url.toString() })
     key = (await createApiKey(store.db, { role: 'screen', name: 'worker test' })).key
+    analystKey = (await createApiKey(store.db, { role: 'analyst', name: 'worker analyst' })).key
     await store.close()
 
     // Hyperdrive insists on a password, even for a server that trusts local connections
@@ -57,6 +59,13 @@ describe.runIf(DIALECTS.includes('pg'))('workerd: the Worker screens a transfer'
   afterAll(async () => {
     await worker?.stop()
     await admin(`drop database if exists ${database} with (force)`)
+  })
+
+  it('says a shadow rule set is unavailable on a Worker (its real-time state is in the database)', async () => {
+    const { versions } = (await (await worker!.fetch('/v1/rulesets', { headers: { authorization: `Bearer ${analystKey}` } })).json()) as { versions: { version: string }[] }
+    const res = await worker!.fetch(`/v1/rulesets/${encodeURIComponent(versions[0]!.version)}/shadow`, { method: 'POST', headers: { authorization: `Bearer ${analystKey}` } })
+    expect(res.status).toBe(501)
+    expect(((await res.json()) as { type: string }).type).toMatch(/shadow-unavailable$/)
   })
 
   it('serves health and the API document, and screens with the bundled rule pack', async () => {

@@ -1,6 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { transfer } from '../service/support/rules.ts'
+import { CANDIDATE_RULES } from '../service/support/shadow-rules.ts'
 import { ARTIFACTS, haveChromium, signIn, useWorkbench, WAIT } from './support/browser.ts'
 
 // The workbench as an analyst uses it, in Debian's headless Chromium (support/browser.ts).
@@ -8,12 +9,17 @@ import { ARTIFACTS, haveChromium, signIn, useWorkbench, WAIT } from './support/b
 describe.skipIf(!haveChromium)('workbench in a browser', () => {
   // three transfers from one sender to three parties: the second and third alert under the test rules
   const sent = [transfer(10, 'WB-1', 'WB-A'), transfer(20, 'WB-1', 'WB-B'), transfer(30, 'WB-1', 'WB-C')]
+  // sent while a candidate runs as the shadow: three to one receiver, whose second and third the candidate reviews
+  const shadowed = [transfer(40, 'WB-2', 'WB-Q'), transfer(50, 'WB-3', 'WB-Q'), transfer(60, 'WB-4', 'WB-Q')]
+  let candidate: string
   // a fixed clock: the chart's default period ends on it, so the transfers above fall in it
   const w = useWorkbench({ clock: { now: () => Date.parse('2026-03-20T00:00:00Z') } }, async (svc, keys) => {
     for (const t of sent) expect((await svc.post('/v1/screen', keys.screen, t)).status).toBe(200)
+    const published = await svc.post('/v1/rulesets', keys.analyst, { files: CANDIDATE_RULES, activate: false })
+    candidate = (await published.json()).version
   })
 
-  it('signs in with a key, opens an alert, draws its network, marks it false positive, and says shadow sets are unavailable', async () => {
+  it('signs in with a key, opens an alert, draws its network, marks it false positive, starts a shadow and sees its comparison', async () => {
     const { svc, keys, base, browser } = w
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     const elsewhere: string[] = []
@@ -41,9 +47,16 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     await mark.waitFor(WAIT)
     expect(await mark.textContent()).toContain('salary to family members')
 
-    // no shadow endpoint on this server: the panel says so rather than showing figures
-    await page.locator('#shadow[data-unavailable]').waitFor(WAIT)
-    expect(await page.locator('#shadow').textContent()).toContain('not available')
+    // a candidate version started as the shadow from its row; calls then arrive, and the panel shows how it differs
+    await page.locator(`button.shadow-toggle[data-version="${candidate}"]`).click(WAIT)
+    await page.locator('#shadow-summary[data-status=running]').waitFor(WAIT)
+    for (const t of shadowed) expect((await svc.post('/v1/screen', keys.screen, t)).status).toBe(200)
+    await page.locator('#shadow-summary[data-transfers="3"]').waitFor(WAIT)
+    const panel = page.locator('#shadow')
+    expect(await panel.locator('tr', { hasText: 'repeat-receiver' }).locator('td').allTextContents()).toEqual(['repeat-receiver', '0', '2'])
+    // the active set clears all three; the shadow reviews two: clear -> review twice
+    expect(await panel.locator('tr', { hasText: /^clear/ }).first().locator('td').allTextContents()).toEqual(['clear', '1', '2', '0', '3'])
+    expect(await page.locator(`button.shadow-toggle[data-version="${candidate}"]`).textContent()).toBe('Stop shadow')
     // the chart of alerts per rule is drawn
     await page.locator('#chart canvas').waitFor(WAIT)
 

@@ -4,6 +4,7 @@ import type { ServiceMetrics } from '../../service/deps.ts'
 import type { LiveScreening } from '../../service/live-screening.ts'
 import type { Db } from '../../store/db.ts'
 import { queuedBatchCount } from '../../store/batches.ts'
+import { registerShadowMetrics } from './shadow-metrics.ts'
 
 /** What the gauges read when scraped (nothing of it is touched per request). */
 export interface MetricSources {
@@ -95,6 +96,7 @@ export class NodeMetrics implements ServiceMetrics {
         this.inc({ kind: 'api' }, refused?.apiPerSecond ?? 0)
       },
     })
+    registerShadowMetrics(this.registry, () => sources.live?.shadow)
     collectDefaultMetrics({ register: this.registry, prefix: 'txscreen_process_' })
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { formatRuleIssue } from '../../core/index.ts'
 import { listRulesetVersions } from '../../store/rulesets.ts'
+import { withShadow } from '../shadow-list.ts'
 import type { ApiApp } from '../app.ts'
 import { KiB, readJson } from '../body.ts'
 import { actorOf } from '../env.ts'
@@ -49,7 +50,7 @@ const activateRuleset = apiRoute({
 })
 
 export function rulesetRoutes(app: ApiApp): void {
-  app.openapi(listRulesets, async (c) => c.json({ versions: await listRulesetVersions(c.var.deps.db) }, 200))
+  app.openapi(listRulesets, async (c) => c.json({ versions: withShadow(await listRulesetVersions(c.var.deps.db), c.var.deps.realtime?.shadow?.current()) }, 200))
 
   app.openapi(publishRuleset, async (c) => {
     const deps = c.var.deps

@@ -15,6 +15,7 @@ import { realtimeCases } from './0016-realtime-cases.ts'
 import { dispositions } from './0017-dispositions.ts'
 import { caseTenants } from './0018-case-tenants.ts'
 import { historyBacktests } from './0019-history-backtests.ts'
+import { shadowVerdicts } from './0027-shadow-verdicts.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0017-dispositions': dispositions,
   '0018-case-tenants': caseTenants,
   '0019-history-backtests': historyBacktests,
+  '0027-shadow-verdicts': shadowVerdicts,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

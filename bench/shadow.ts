@@ -1,0 +1,132 @@
+// What a shadow rule set costs POST /v1/screen: alternating runs of `npm start`'s server (in-memory real-time state,
+// a fresh PostgreSQL database each) without and with a shadow, each sent calls at a fixed arrival rate. A run
+// reports the p95 latency the load driver saw and the server's CPU time (user + system, Linux /proc) per call
+// over the measured part. The shadow is the default pack with a lower review threshold (35 for 40), so it costs
+// what the active set costs and changes some decisions.
+//   npx tsx bench/shadow.ts [--rounds 3] [--rate 1000] [--seconds 20] [--json FILE]
+import { execFile, spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs, promisify } from 'node:util'
+import { driveOpenLoop } from '../load/lib/open-loop.ts'
+import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
+import { freshDatabase } from '../load/lib/service.ts'
+import { readRuleSources } from '../src/rules-fs.ts'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const PORT = 18797
+const TICKS = 100 // USER_HZ on Linux
+
+export interface ShadowRun {
+  shadow: boolean
+  calls: number
+  errors: number
+  p50: number
+  p95: number
+  p99: number
+  cpuMicrosPerCall: number
+  /** what the shadow said at the end of the run: calls it screened and dropped */
+  processed?: number
+  dropped?: number
+  load: number
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / TICKS
+}
+
+/** the default pack with review from 35: another version, as costly to run */
+async function candidateFiles(): Promise<{ path: string; text: string }[]> {
+  const files = await readRuleSources(join(ROOT, 'rules/default'))
+  return files.map((f) => (/ruleset\.ya?ml$/.test(f.path) ? { ...f, text: f.text.replace(/review: 40\b/, 'review: 35') } : f))
+}
+
+async function run(withShadow: boolean, round: number, rate: number, seconds: number): Promise<ShadowRun> {
+  const databaseUrl = await freshDatabase('txscreen_shadow_bench')
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_URL: databaseUrl, TXSCREEN_REALTIME_STATE: 'memory' }
+  const makeKey = async (role: string) => {
+    const created = await promisify(execFile)('node', [join(ROOT, 'bin/txscreen.js'), 'keys', 'create', '--role', role, '--name', `shadow-bench-${role}`], { cwd: ROOT, env })
+    return /txs_[0-9a-f]+_[0-9a-f]+/.exec(created.stdout + created.stderr)![0]
+  }
+  const key = await makeKey('screen')
+  const analyst = await makeKey('analyst')
+  const server = spawn('node', ['--import', 'tsx', join(ROOT, 'src/adapters/node/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] })
+  const base = `http://127.0.0.1:${PORT}`
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' } }).then(async (r) => ({ status: r.status, body: await r.json() }))
+  try {
+    for (let i = 0; ; i++) {
+      if ((await fetch(`${base}/ready`).then((r) => r.ok, () => false)) || i > 240) break
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    let version: string | undefined
+    if (withShadow) {
+      const published = await call('/v1/rulesets', { method: 'POST', body: JSON.stringify({ files: await candidateFiles(), activate: false }) })
+      version = published.body.version as string
+      const started = await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`, { method: 'POST' })
+      if (started.status !== 201) throw new Error(`shadow did not start: ${JSON.stringify(started.body)}`)
+    }
+    const s = readScenarios()
+    const body = screenBodies(s, `shadow-${withShadow}-${round}-${Date.now().toString(36)}`)
+    const common = { url: `${base}/v1/screen`, key, contentType: 'application/json', maxConnections: 64, rate, body }
+    await driveOpenLoop({ ...common, seconds: 5 })
+    const before = cpuSeconds(server.pid!)
+    const f = await driveOpenLoop({ ...common, seconds })
+    // the shadow's work on the last calls runs after their answers: wait for it, so its CPU is counted
+    let shadow: { processed: number; dropped: number; queued: number } | undefined
+    for (let i = 0; version && i < 100; i++) {
+      shadow = (await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`)).body
+      if (shadow!.queued === 0) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const used = cpuSeconds(server.pid!) - before
+    if (f.errors > 0) console.log(`  statuses: ${JSON.stringify(f.statuses)}`)
+    const result: ShadowRun = {
+      shadow: withShadow,
+      calls: f.requests,
+      errors: f.errors,
+      p50: f.p50,
+      p95: f.p95,
+      p99: f.p99,
+      cpuMicrosPerCall: (used * 1e6) / f.requests,
+      ...(shadow && { processed: shadow.processed, dropped: shadow.dropped }),
+      load: loadavg()[0]!,
+    }
+    console.log(
+      `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms, ` +
+        `server ${result.cpuMicrosPerCall.toFixed(0)} µs a call${shadow ? `, shadow processed ${shadow.processed}, dropped ${shadow.dropped}` : ''}, load ${result.load.toFixed(1)}`,
+    )
+    return result
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
+
+/** Alternating rounds without and with a shadow; the medians and their ratio. */
+export async function measureShadow(opts: { rounds: number; rate: number; seconds: number }) {
+  const runs: ShadowRun[] = []
+  for (let round = 1; round <= opts.rounds; round++) {
+    runs.push(await run(false, round, opts.rate, opts.seconds))
+    runs.push(await run(true, round, opts.rate, opts.seconds))
+  }
+  const side = (shadow: boolean) => runs.filter((r) => r.shadow === shadow)
+  const p95 = { without: median(side(false).map((r) => r.p95)), with: median(side(true).map((r) => r.p95)) }
+  const cpu = { without: median(side(false).map((r) => r.cpuMicrosPerCall)), with: median(side(true).map((r) => r.cpuMicrosPerCall)) }
+  return { runs, p95, cpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '20' }, json: { type: 'string' } } })
+  const loadBefore = loadavg()[0]!
+  const m = await measureShadow({ rounds: Number(values.rounds), rate: Number(values.rate), seconds: Number(values.seconds) })
+  console.log(
+    `median p95: without ${m.p95.without.toFixed(1)} ms, with ${m.p95.with.toFixed(1)} ms (${((m.p95Ratio - 1) * 100).toFixed(1)} %); ` +
+      `median server CPU a call: without ${m.cpu.without.toFixed(0)} µs, with ${m.cpu.with.toFixed(0)} µs (+${m.extraCpuMicros.toFixed(0)} µs); load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)}`,
+  )
+  if (values.json) writeFileSync(values.json, JSON.stringify(m, null, 2))
+}

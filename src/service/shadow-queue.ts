@@ -1,0 +1,72 @@
+import type { TransferRecord, Verdict } from '../core/index.ts'
+import type { Owner } from './verdict-rows.ts'
+
+/** A real-time call handed to the shadow: its record, the active set's verdict, who asked, and whether it is answered. */
+export interface ShadowEntry {
+  record: TransferRecord
+  active: Verdict
+  caller: Owner
+  /** performance.now() when screened, for the lag */
+  queuedAt: number
+  /** the call's answer has gone (or failed): the shadow may screen it now */
+  settled: boolean
+  /** its write failed: the transfer never happened as far as the history goes */
+  lost: boolean
+}
+
+/**
+ * The calls waiting for the shadow, in the order the active set screened them (the order the shadow's windows
+ * must see them in), at most `max`: a call past that is dropped and counted, never waited for.
+ */
+export class ShadowQueue {
+  #items: ShadowEntry[] = []
+  #head = 0
+  /** ids waiting here: the shadow's warm-up leaves them to be screened from the queue */
+  readonly ids = new Set<string>()
+  dropped = 0
+
+  constructor(readonly max: number) {}
+
+  get length(): number {
+    return this.#items.length - this.#head
+  }
+
+  offer(entry: ShadowEntry): boolean {
+    if (this.length >= this.max) {
+      this.dropped++
+      return false
+    }
+    this.#items.push(entry)
+    this.ids.add(entry.record.id)
+    return true
+  }
+
+  /** the oldest entry when its answer has gone, else undefined */
+  peekSettled(): ShadowEntry | undefined {
+    const e = this.#items[this.#head]
+    return e?.settled ? e : undefined
+  }
+
+  oldest(): ShadowEntry | undefined {
+    return this.#items[this.#head]
+  }
+
+  take(): ShadowEntry | undefined {
+    const e = this.#items[this.#head]
+    if (!e) return undefined
+    this.#items[this.#head++] = undefined as unknown as ShadowEntry
+    this.ids.delete(e.record.id)
+    // compact now and then rather than shift each time
+    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head)
+      this.#head = 0
+    }
+    return e
+  }
+
+  clear(): void {
+    this.#items = []
+    this.#head = 0
+    this.ids.clear()
+  }
+}

@@ -1,0 +1,372 @@
+import { Screener, ScreeningError, systemClock, type Clock, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
+import type { Db } from '../store/db.ts'
+import { latestEventTime } from '../store/realtime-store.ts'
+import { getRulesetFiles } from '../store/rulesets.ts'
+import { insertShadowVerdicts, type ShadowVerdictRow } from '../store/shadow-verdicts.ts'
+import type { ListHolder } from './lists.ts'
+import { replayEvents } from './replay-events.ts'
+import { keptFrom } from './retention.ts'
+import type { RulesetService } from './rulesets.ts'
+import { ComparisonTally, EMPTY_COMPARISON, type ComparisonView } from './shadow-comparison.ts'
+import { ShadowQueue, type ShadowEntry } from './shadow-queue.ts'
+import type { Owner } from './verdict-rows.ts'
+
+/** calls waiting for the shadow at most; past that they are dropped (counted), never waited for */
+const DEFAULT_MAX_QUEUED = 10_000
+/**
+ * the shadow screens for at most this long at a time (at least one call, about 0.1 ms with the default pack)
+ * before letting the event loop take requests again: a request arriving meanwhile waits up to this long
+ */
+const SLICE_MS = 0.5
+/** shadow verdict rows are written at most this often, in one statement, off every call's path */
+const FLUSH_EVERY_MS = 1000
+const MAX_PENDING_ROWS = 10_000
+
+export type ShadowStatus = 'warming' | 'running' | 'failed' | 'stopped' | 'promoted'
+
+export interface ShadowOptions {
+  lists?: ListHolder | undefined
+  /** waits until every call screened so far is committed, so the shadow's warm-up reads them from the history */
+  drain: () => Promise<void>
+  maxQueued?: number
+  log?: (message: string) => void
+  clock?: Clock
+}
+
+/** A shadow run as GET /v1/rulesets/{version}/shadow shows it to one tenant. */
+export interface ShadowView {
+  id: string
+  version: string
+  status: ShadowStatus
+  /** why a warm-up failed */
+  error?: string
+  /** the active versions the shadow was compared with (more than one when another set was activated meanwhile) */
+  activeVersions: string[]
+  startedAt: string
+  endedAt: string | null
+  /** calls the shadow screened, calls dropped because its queue was full, calls whose write failed (left out) */
+  processed: number
+  dropped: number
+  skipped: number
+  /** calls waiting for the shadow now, and how long the oldest has waited */
+  queued: number
+  lagMs: number
+  comparison: ComparisonView
+}
+
+/** What a promoted shadow hands the live state: its screener, warm and caught up with every call. */
+export interface PromotedState {
+  ruleset: CompiledRuleset
+  screener: Screener
+  transfers: number
+  latest: number
+}
+
+interface ShadowRun {
+  id: string
+  version: string
+  ruleset: CompiledRuleset
+  status: ShadowStatus
+  error?: string
+  watchlists: Watchlists | undefined
+  screener: Screener | undefined
+  startedAt: number
+  endedAt: number | undefined
+  queue: ShadowQueue
+  processed: number
+  skipped: number
+  /** transfers the shadow's state holds: warm-up plus calls */
+  transfers: number
+  latest: number
+  activeVersions: Set<string>
+  tallies: Map<string, ComparisonTally>
+}
+
+export type StartResult = { started: boolean; view: ShadowView } | { refused: 'running'; running: string } | { refused: 'active' } | { refused: 'unknown' }
+
+/**
+ * Runs one candidate rule set beside the active one on the in-memory real-time path. A call offers its record
+ * and the active verdict as it is screened (keeping the order the windows must see), and marks it settled once
+ * its answer has gone; the shadow screens settled calls later, a couple of milliseconds at a time on the event
+ * loop, so it never delays an answer. Its verdicts are tallied per tenant against the active ones and stored in
+ * `shadow_verdicts`; callers never see them. One shadow at a time per process.
+ */
+export class ShadowRunner {
+  #run: ShadowRun | undefined
+  #scheduled = false
+  #pendingRows: ShadowVerdictRow[] = []
+  #unsavedRows = 0
+  #flushing: Promise<void> | undefined
+  #lastFlush = 0
+  #flushTimer: ReturnType<typeof setTimeout> | undefined
+  readonly #clock: Clock
+  #totalProcessed = 0
+  #totalDropped = 0
+
+  constructor(
+    private readonly db: Db,
+    private readonly rulesets: RulesetService,
+    private readonly options: ShadowOptions,
+  ) {
+    this.#clock = options.clock ?? systemClock
+  }
+
+  /** The hot path's one question: is a shadow taking calls? Cheap, and undefined almost always. */
+  offer(record: TransferRecord, active: Verdict, caller: Owner): ShadowEntry | undefined {
+    const run = this.#run
+    if (!run || run.endedAt !== undefined) return undefined
+    const entry: ShadowEntry = { record, active, caller, queuedAt: performance.now(), settled: false, lost: false }
+    if (run.queue.offer(entry)) return entry
+    this.#totalDropped++
+    return undefined
+  }
+
+  /** The call's answer has gone (or its write failed, `lost`): the shadow may take it after this turn of the event loop. */
+  settled(entry: ShadowEntry, lost: boolean): void {
+    entry.settled = true
+    entry.lost = lost
+    this.#schedule()
+  }
+
+  async start(version: string): Promise<StartResult> {
+    const current = this.#run
+    if (current && current.endedAt === undefined) {
+      return current.version === version ? { started: false, view: this.#view(current, undefined) } : { refused: 'running', running: current.version }
+    }
+    if ((await this.rulesets.activeVersion(this.db)) === version) return { refused: 'active' }
+    if (!(await getRulesetFiles(this.db, version))) return { refused: 'unknown' }
+    const ruleset = await this.rulesets.compiled(this.db, version)
+    // another start may have won the race while this one compiled
+    const raced = this.#run
+    if (raced && raced.endedAt === undefined) return raced.version === version ? { started: false, view: this.#view(raced, undefined) } : { refused: 'running', running: raced.version }
+    const run: ShadowRun = {
+      id: crypto.randomUUID(),
+      version,
+      ruleset,
+      status: 'warming',
+      watchlists: undefined,
+      screener: undefined,
+      startedAt: this.#clock.now(),
+      endedAt: undefined,
+      queue: new ShadowQueue(this.options.maxQueued ?? DEFAULT_MAX_QUEUED),
+      processed: 0,
+      skipped: 0,
+      transfers: 0,
+      latest: Number.NEGATIVE_INFINITY,
+      activeVersions: new Set(),
+      tallies: new Map(),
+    }
+    this.#run = run
+    this.#warm(run)
+    return { started: true, view: this.#view(run, undefined) }
+  }
+
+  /** Stops the shadow running `version`; false when none runs it. Its comparison stays readable until the next start. */
+  stop(version: string): boolean {
+    const run = this.#run
+    if (!run || run.version !== version || run.endedAt !== undefined) return false
+    this.#end(run, 'stopped')
+    return true
+  }
+
+  /** The run of `version` (running or the last one ended) as `tenant` sees it; undefined when there is none. */
+  view(version: string, tenant: string): ShadowView | undefined {
+    const run = this.#run
+    return run && run.version === version ? this.#view(run, tenant) : undefined
+  }
+
+  /** the running shadow's version and status, for the rule-set list */
+  current(): { version: string; status: ShadowStatus } | undefined {
+    const run = this.#run
+    return run && { version: run.version, status: run.status }
+  }
+
+  /**
+   * `version` became active: the shadow running it ends as promoted. When it is warm, missed no call and ran
+   * with the same lists, it screens what it still has queued and hands its state over, so the new active set
+   * starts warm with the same history; otherwise undefined and the live state warms from the database.
+   */
+  promote(version: string, watchlists: Watchlists | undefined): PromotedState | undefined {
+    const run = this.#run
+    if (!run || run.version !== version || run.endedAt !== undefined) return undefined
+    const usable = run.status === 'running' && run.screener && run.queue.dropped === 0 && run.watchlists === watchlists
+    if (usable) while (run.queue.length > 0) this.#screen(run, run.queue.take()!)
+    const handed = usable ? { ruleset: run.ruleset, screener: run.screener!, transfers: run.transfers, latest: run.latest } : undefined
+    this.#end(run, 'promoted')
+    this.options.log?.(`shadow ${version} promoted: ${handed ? `its state of ${handed.transfers} transfers becomes the active state` : 'the active state warms from the database'}`)
+    return handed
+  }
+
+  /** for /metrics: calls the shadow screened and dropped since the process started, calls waiting, the oldest's wait */
+  stats(): { running: boolean; processed: number; dropped: number; queued: number; lagSeconds: number } {
+    const run = this.#run
+    const oldest = run?.queue.oldest()
+    return {
+      running: run !== undefined && run.endedAt === undefined,
+      processed: this.#totalProcessed,
+      dropped: this.#totalDropped,
+      queued: run?.queue.length ?? 0,
+      lagSeconds: oldest ? (performance.now() - oldest.queuedAt) / 1000 : 0,
+    }
+  }
+
+  /** Ends the running shadow and writes its last verdict rows. */
+  async close(): Promise<void> {
+    clearTimeout(this.#flushTimer)
+    const run = this.#run
+    if (run && run.endedAt === undefined) this.#end(run, 'stopped')
+    await this.#flushing
+    await this.#flush()
+  }
+
+  #end(run: ShadowRun, status: ShadowStatus): void {
+    run.status = status
+    run.endedAt = this.#clock.now()
+    run.screener = undefined
+    run.queue.clear()
+  }
+
+  /** Builds the shadow's state from the stored history (as the live state's warm-up does), then lets it take calls. */
+  #warm(run: ShadowRun): void {
+    run.status = 'warming'
+    run.screener = undefined
+    const watchlists = this.options.lists?.current()
+    run.watchlists = watchlists
+    ;(async () => {
+      // every call screened before now must be in the history it reads; later ones wait in the queue
+      await this.options.drain()
+      const screener = new Screener(run.ruleset, watchlists ? { watchlists } : {})
+      const latest = await latestEventTime(this.db)
+      const seen = new Set<string>()
+      if (latest !== undefined) await replayEvents(this.db, screener, keptFrom(run.ruleset, latest), { seen, skip: (id) => run.queue.ids.has(id) })
+      if (this.#run !== run || run.endedAt !== undefined || run.watchlists !== watchlists) return
+      run.screener = screener
+      run.transfers = seen.size
+      run.latest = latest ?? Number.NEGATIVE_INFINITY
+      run.status = 'running'
+      this.options.log?.(`shadow ${run.version} warm: ${seen.size} transfers replayed`)
+      this.#schedule()
+    })().catch((err: unknown) => {
+      if (run.endedAt !== undefined) return
+      run.status = 'failed'
+      run.error = err instanceof Error ? err.message : String(err)
+      this.options.log?.(`shadow ${run.version} did not warm: ${run.error}`)
+    })
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return
+    this.#scheduled = true
+    setImmediate(() => this.#drain())
+  }
+
+  /** Screens settled calls in order for up to SLICE_MS, then yields to the event loop and comes back. */
+  #drain(): void {
+    this.#scheduled = false
+    const run = this.#run
+    if (!run || run.endedAt !== undefined) return
+    if (run.status === 'running' && run.watchlists !== this.options.lists?.current()) {
+      // the lists were reloaded: the shadow's windows are built again with them, as the live state's are
+      this.#warm(run)
+      return
+    }
+    if (run.status !== 'running') return
+    const until = performance.now() + SLICE_MS
+    let entry: ShadowEntry | undefined
+    while ((entry = run.queue.peekSettled())) {
+      this.#screen(run, run.queue.take()!)
+      if (performance.now() >= until) break
+    }
+    if (run.queue.peekSettled()) this.#schedule()
+    this.#maybeFlush()
+  }
+
+  #screen(run: ShadowRun, entry: ShadowEntry): void {
+    if (entry.lost) {
+      run.skipped++
+      return
+    }
+    const { record, active, caller } = entry
+    const at = Date.parse(record.timestamp)
+    let tally = run.tallies.get(caller.tenant)
+    if (!tally) run.tallies.set(caller.tenant, (tally = new ComparisonTally()))
+    run.processed++
+    this.#totalProcessed++
+    run.transfers++
+    if (at > run.latest) run.latest = at
+    run.activeVersions.add(active.ruleset)
+    let verdict: Verdict
+    try {
+      verdict = run.screener!.screen(record)
+    } catch (err) {
+      if (!(err instanceof ScreeningError)) throw err
+      tally.failed()
+      return
+    }
+    tally.add(active, verdict, at)
+    // kept: what the shadow would alert on, and every decision it would change
+    if (verdict.decision === 'clear' && active.decision === 'clear') return
+    if (this.#pendingRows.length >= MAX_PENDING_ROWS) {
+      this.#unsavedRows++
+      return
+    }
+    this.#pendingRows.push({
+      shadowId: run.id,
+      ruleset: run.version,
+      activeRuleset: active.ruleset,
+      tenant: caller.tenant,
+      keyId: caller.keyId,
+      recordId: record.id,
+      decision: verdict.decision,
+      score: verdict.score,
+      activeDecision: active.decision,
+      activeScore: active.score,
+      outputJson: JSON.stringify(verdict),
+    })
+  }
+
+  #maybeFlush(): void {
+    if (this.#flushing || this.#pendingRows.length === 0) return
+    const now = this.#clock.now()
+    if (now - this.#lastFlush < FLUSH_EVERY_MS && this.#pendingRows.length < 1000) {
+      // come back for the rows once the interval is up, even with no more calls
+      this.#flushTimer ??= setTimeout(() => {
+        this.#flushTimer = undefined
+        this.#maybeFlush()
+      }, FLUSH_EVERY_MS)
+      this.#flushTimer.unref?.()
+      return
+    }
+    this.#lastFlush = now
+    this.#flushing = this.#flush().finally(() => (this.#flushing = undefined))
+  }
+
+  async #flush(): Promise<void> {
+    const rows = this.#pendingRows
+    if (rows.length === 0) return
+    this.#pendingRows = []
+    await insertShadowVerdicts(this.db, rows).catch((err: unknown) => {
+      this.#unsavedRows += rows.length
+      this.options.log?.(`shadow verdicts not stored (${rows.length} rows, ${this.#unsavedRows} in all): ${err instanceof Error ? err.message : String(err)}`)
+    })
+  }
+
+  #view(run: ShadowRun, tenant: string | undefined): ShadowView {
+    const oldest = run.queue.oldest()
+    return {
+      id: run.id,
+      version: run.version,
+      status: run.status,
+      ...(run.error !== undefined && { error: run.error }),
+      activeVersions: [...run.activeVersions],
+      startedAt: new Date(run.startedAt).toISOString(),
+      endedAt: run.endedAt === undefined ? null : new Date(run.endedAt).toISOString(),
+      processed: run.processed,
+      dropped: run.queue.dropped,
+      skipped: run.skipped,
+      queued: run.queue.length,
+      lagMs: oldest ? Math.round(performance.now() - oldest.queuedAt) : 0,
+      comparison: (tenant !== undefined && run.tallies.get(tenant)?.view()) || EMPTY_COMPARISON,
+    }
+  }
+}
