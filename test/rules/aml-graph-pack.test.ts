@@ -47,11 +47,13 @@ describe('the aml-graph pack', () => {
   it('on AMLSim alerts in an AMLSim benign population: cycles and fan-ins found, few benign alerts', async () => {
     const report = await evaluate(PACK, readAmlsim(COMPOSITE))
     expect(report.errors).toBe(0)
-    // measured: cycle 42/44 (0.955), fan_in 36/47 (0.766), benign alert rate 2.1 %
+    // measured: cycle 42/44 (0.955), fan_in 37/47 (0.787), transaction precision 0.369, benign alert rate 0.47 %
+    // (135 of 28,661); before the burst and same-sum rules: fan_in 0.766, precision 0.106, benign 2.3 %
     expect(recall(report)).toEqual({ cycle: expect.any(Number), fan_in: expect.any(Number) })
     expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
-    expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.65)
-    expect(report.benignAlertRate).toBeLessThanOrEqual(0.03)
+    expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.7)
+    expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
+    expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
     // the cycle rule alone: value conserved round the ring is what no benign ring here does
     const cycle = report.rules.find((r) => r.rule === 'graph-cycle')!
     expect(cycle.precision).toBeGreaterThanOrEqual(0.95)
