@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import { readAmlworld, type AmlworldStats } from '../../src/importers/amlworld.t
 import { writeImport } from '../../src/importers/pipeline.ts'
 import type { Imported } from '../../src/importers/output.ts'
 import { readRuleSources } from '../../src/rules-fs.ts'
+import { composeVariant, type CompositeVariant } from '../../scripts/amlsim-variants.ts'
 
 // Detection by the aml-graph pack on data it was not written for: AMLSim's alert transfers (alerts-10k) placed in
 // the benign population of another AMLSim run (fixtures/amlsim/composite, 50 days; fixtures/README.md says how it
@@ -35,6 +36,21 @@ async function evaluate(rulesDir: string, source: AsyncIterable<Imported>) {
   }
 }
 
+/** the composite fixture as scripts/amlsim-variants.ts changes it, in a temporary directory */
+async function compositeVariant(variant: CompositeVariant): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'txscreen-composite-'))
+  const files = composeVariant(
+    {
+      transactions: await readFile(join(COMPOSITE, 'transactions.csv'), 'utf8'),
+      alertAccounts: await readFile(join(COMPOSITE, 'alert_accounts.csv'), 'utf8'),
+    },
+    variant,
+  )
+  await writeFile(join(dir, 'transactions.csv'), files.transactions)
+  await writeFile(join(dir, 'alert_accounts.csv'), files.alertAccounts)
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
 const recall = (report: Awaited<ReturnType<typeof evaluate>>) => Object.fromEntries(report.typologies.map((t) => [t.typology, t.recall]))
 
 describe('the aml-graph pack', () => {
@@ -47,14 +63,44 @@ describe('the aml-graph pack', () => {
   it('on AMLSim alerts in an AMLSim benign population: cycles and fan-ins found, few benign alerts', async () => {
     const report = await evaluate(PACK, readAmlsim(COMPOSITE))
     expect(report.errors).toBe(0)
-    // measured: cycle 42/44 (0.955), fan_in 36/47 (0.766), benign alert rate 2.1 %
+    // measured: cycle 42/44 (0.955), fan_in 37/47 (0.787), transaction precision 0.369, benign alert rate 0.47 %
+    // (135 of 28,661); before the burst and same-sum rules: fan_in 0.766, precision 0.106, benign 2.3 %
     expect(recall(report)).toEqual({ cycle: expect.any(Number), fan_in: expect.any(Number) })
     expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
-    expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.65)
-    expect(report.benignAlertRate).toBeLessThanOrEqual(0.03)
+    expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.7)
+    expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
+    expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
     // the cycle rule alone: value conserved round the ring is what no benign ring here does
     const cycle = report.rules.find((r) => r.rule === 'graph-cycle')!
     expect(cycle.precision).toBeGreaterThanOrEqual(0.95)
+  }, 120_000)
+
+  it('the same alerts moving sums of the benign population\'s size (rescaled, seed 5): found as well', async () => {
+    const variant = await compositeVariant({ rescale: 5 })
+    try {
+      const report = await evaluate(PACK, readAmlsim(variant.dir))
+      // measured: cycle 42/44, fan_in 38/47 (0.809), precision 0.369, benign alert rate 0.48 %
+      expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
+      expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.7)
+      expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
+      expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
+    } finally {
+      await variant.cleanup()
+    }
+  }, 120_000)
+
+  it('alert transfers reversed (fan-ins become fan-outs, rescaled): cycles found either way, no flood', async () => {
+    const variant = await compositeVariant({ rescale: 5, mirror: true })
+    try {
+      const report = await evaluate(PACK, readAmlsim(variant.dir))
+      // measured: cycle 42/44, benign alert rate 0.52 %; fan_out 0/47, a known gap: four alike payees in a week
+      // is what this population's ordinary accounts do (docs/aml-graph.md), so it is not asserted
+      expect(Object.keys(recall(report)).sort()).toEqual(['cycle', 'fan_out'])
+      expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
+      expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
+    } finally {
+      await variant.cleanup()
+    }
   }, 120_000)
 
   it('the default pack does not flood on the same bank data', async () => {
