@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LiveScreening } from '../../src/service/live-screening.ts'
+import { PartitionedRealtime } from '../../src/service/partitioned/partitioned-realtime.ts'
+import { DIALECTS } from './support/databases.ts'
+import { inProcessPartitions } from './support/partition-link.ts'
+import { alertingSequence, cycleHops } from './support/realtime-sequences.ts'
+import { useShippedPackStores } from './support/shipped-pack.ts'
+
+const PARTITIONS = 4
+
+// the state Workers keep in Durable Objects, here in objects in this process: the same verdicts as memory mode
+for (const dialect of DIALECTS.slice(0, 1)) {
+  describe(`${dialect}: real-time state held by partitions`, () => {
+    const shipped = useShippedPackStores(dialect, 2)
+    let memory: LiveScreening
+    let partitioned: PartitionedRealtime
+    let link: ReturnType<typeof inProcessPartitions>
+
+    beforeAll(() => {
+      const [m, p] = shipped.stores
+      memory = new LiveScreening(m!.store.db, m!.rulesets, { storeVerdicts: 'all' })
+      link = inProcessPartitions(p!.store.db)
+      partitioned = new PartitionedRealtime({ db: p!.store.db, rulesets: p!.rulesets, storeVerdicts: 'all', link, partitions: PARTITIONS })
+    })
+    afterAll(() => memory?.close())
+
+    it('give the verdicts of memory mode on a fixture sequence and a cycle of five hops, across a restart of every partition', async () => {
+      const records = [...alertingSequence(shipped.files), ...cycleHops('ring', 5)]
+      let alerts = 0
+      for (const [i, record] of records.entries()) {
+        // halfway, every partition goes away: the next calls rebuild them from the history
+        if (i === Math.floor(records.length / 2)) link.restart()
+        const [m, p] = await Promise.all([memory.screen(record), partitioned.screen(record)])
+        expect(p.json).toBe(m.json)
+        if (m.verdict.decision !== 'clear') alerts++
+      }
+      expect(alerts).toBeGreaterThanOrEqual(3)
+      // every key partition and the graph partition held a share
+      expect(link.states.size).toBe(PARTITIONS + 1)
+      const last = (await partitioned.screen(records.at(-1)!)).verdict
+      expect(last.hits.find((h) => h.rule === 'cycle')?.evidence.value).toBe(5)
+    })
+
+    it('answers a retry with the stored verdict and does not count it twice', async () => {
+      const records = cycleHops('retry', 3, '2026-03-01T00:00:00Z')
+      const first = await partitioned.screen(records[0]!)
+      // read back from the database, whose JSON orders keys its own way
+      const again = await partitioned.screen(records[0]!)
+      expect(again.verdict).toEqual(first.verdict)
+      const m = await memory.screen(records[0]!)
+      expect(m.json).toBe(first.json)
+      for (const r of records.slice(1)) expect((await partitioned.screen(r)).json).toBe((await memory.screen(r)).json)
+    })
+  })
+}

@@ -1,0 +1,64 @@
+import pg from 'pg'
+import { openDatabase } from '../../../src/adapters/node/open-database.ts'
+import { createApiKey } from '../../../src/store/api-keys.ts'
+import { TEST_PG_URL } from './databases.ts'
+
+export type Worker = { fetch(input: string, init?: RequestInit): Promise<Response>; stop(): Promise<void> }
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: TEST_PG_URL })
+  await c.connect()
+  try {
+    await c.query(sql)
+  } finally {
+    await c.end()
+  }
+}
+
+/**
+ * A database of its own on the test PostgreSQL for a Worker under test, with a screen key; the Worker
+ * reaches it through the Hyperdrive binding's local connection string. `drop` removes it.
+ */
+export async function workerDatabase(name: string): Promise<{ url: URL; key: string; drop(): Promise<void> }> {
+  const database = `${name}_${process.pid}`
+  const url = new URL(TEST_PG_URL)
+  url.pathname = `/${database}`
+  await admin(`drop database if exists ${database}`)
+  await admin(`create database ${database}`)
+  const store = await openDatabase({ kind: 'pg', url: url.toString() })
+  const key = (await createApiKey(store.db, { role: 'screen', name: 'worker test' })).key
+  await store.close()
+  return { url, key, drop: () => admin(`drop database if exists ${database} with (force)`) }
+}
+
+/** Starts the Worker of wrangler.toml in workerd (wrangler's local runtime), Durable Objects included, over `url`. */
+export async function startWorker(url: URL, vars: Record<string, string> = {}): Promise<Worker> {
+  // Hyperdrive insists on a password, even for a server that trusts local connections
+  const hyperdriveUrl = new URL(url)
+  if (!hyperdriveUrl.password) hyperdriveUrl.password = 'local'
+  process.env.CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE = hyperdriveUrl.toString()
+  // offline: no telemetry, no download of the Request.cf fixture
+  process.env.WRANGLER_SEND_METRICS = 'false'
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+  const { unstable_dev } = await import('wrangler')
+  return (await unstable_dev('src/adapters/workers/index.ts', {
+    config: 'wrangler.toml',
+    ip: '127.0.0.1',
+    port: 0,
+    inspectorPort: 0,
+    persist: false,
+    logLevel: 'warn',
+    // a loaded test machine must not trip the real-time deadline
+    vars: { TXSCREEN_SCREEN_TIMEOUT_MS: '15000', ...vars },
+    experimental: { disableExperimentalWarning: true, testMode: true },
+  })) as unknown as Worker
+}
+
+/** POST /v1/screen on the Worker with a screen key. */
+export function screenOn(worker: Worker, key: string, body: unknown): Promise<Response> {
+  return worker.fetch('/v1/screen', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
