@@ -1,6 +1,10 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ScreeningError, type TransferRecord } from '../../src/core/index.ts'
 import { LiveScreening } from '../../src/service/live-screening.ts'
 import { PartitionedRealtime } from '../../src/service/partitioned/partitioned-realtime.ts'
+import { findStoredTransfer } from '../../src/store/realtime-store.ts'
+import { structuringSequence } from './support/alerting.ts'
 import { DIALECTS } from './support/databases.ts'
 import { inProcessPartitions } from './support/partition-link.ts'
 import { alertingSequence, cycleHops } from './support/realtime-sequences.ts'
@@ -50,6 +54,30 @@ for (const dialect of DIALECTS.slice(0, 1)) {
       const m = await memory.screen(records[0]!)
       expect(m.json).toBe(first.json)
       for (const r of records.slice(1)) expect((await partitioned.screen(r)).json).toBe((await memory.screen(r)).json)
+    })
+
+    it('refuses a currency without a rate before any partition counts it', async () => {
+      const [record] = cycleHops('norate', 2, '2026-03-02T00:00:00Z')
+      await expect(partitioned.screen({ ...record!, currency: 'XYZ' })).rejects.toBeInstanceOf(ScreeningError)
+    })
+
+    it('makes the partitions it reached rebuild when the write fails, so the retry is screened and stored', async () => {
+      // three near-threshold transfers from one sender: the third alerts only if the second is in its history
+      const { bodies, expected } = structuringSequence('LOST')
+      const records = bodies as TransferRecord[]
+      const db = shipped.stores[1]!.store.db
+      expect((await partitioned.screen(records[0]!)).json).toBe((await memory.screen(records[0]!)).json)
+      // the history's table away: the append fails after the partitions counted the transfer
+      await sql`alter table entity_events rename to entity_events_away`.execute(db)
+      await expect(partitioned.screen(records[1]!)).rejects.toThrow()
+      await sql`alter table entity_events_away rename to entity_events`.execute(db)
+      expect((await partitioned.screen(records[1]!)).json).toBe((await memory.screen(records[1]!)).json)
+      expect(await findStoredTransfer(db, records[1]!.id)).toBeDefined()
+      // rebuilt from the record alone, the partitions still see the second transfer
+      link.restart()
+      const third = await partitioned.screen(records[2]!)
+      expect(third.json).toBe((await memory.screen(records[2]!)).json)
+      expect(third.verdict).toMatchObject(expected)
     })
   })
 }

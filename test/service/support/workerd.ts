@@ -1,9 +1,10 @@
 import pg from 'pg'
 import { openDatabase } from '../../../src/adapters/node/open-database.ts'
 import { createApiKey } from '../../../src/store/api-keys.ts'
+import { startLocalWorker, type LocalWorker } from '../../../load/lib/workerd.ts'
 import { TEST_PG_URL } from './databases.ts'
 
-export type Worker = { fetch(input: string, init?: RequestInit): Promise<Response>; stop(): Promise<void> }
+export type Worker = LocalWorker
 
 async function admin(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: TEST_PG_URL })
@@ -31,28 +32,8 @@ export async function workerDatabase(name: string): Promise<{ url: URL; key: str
   return { url, key, drop: () => admin(`drop database if exists ${database} with (force)`) }
 }
 
-/** Starts the Worker of wrangler.toml in workerd (wrangler's local runtime), Durable Objects included, over `url`. */
-export async function startWorker(url: URL, vars: Record<string, string> = {}): Promise<Worker> {
-  // Hyperdrive insists on a password, even for a server that trusts local connections
-  const hyperdriveUrl = new URL(url)
-  if (!hyperdriveUrl.password) hyperdriveUrl.password = 'local'
-  process.env.CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE = hyperdriveUrl.toString()
-  // offline: no telemetry, no download of the Request.cf fixture
-  process.env.WRANGLER_SEND_METRICS = 'false'
-  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
-  const { unstable_dev } = await import('wrangler')
-  return (await unstable_dev('src/adapters/workers/index.ts', {
-    config: 'wrangler.toml',
-    ip: '127.0.0.1',
-    port: 0,
-    inspectorPort: 0,
-    persist: false,
-    logLevel: 'warn',
-    // a loaded test machine must not trip the real-time deadline
-    vars: { TXSCREEN_SCREEN_TIMEOUT_MS: '15000', ...vars },
-    experimental: { disableExperimentalWarning: true, testMode: true },
-  })) as unknown as Worker
-}
+/** Starts the Worker of wrangler.toml in workerd over `url`. */
+export const startWorker: (url: URL, vars?: Record<string, string>) => Promise<Worker> = startLocalWorker
 
 /** POST /v1/screen on the Worker with a screen key. */
 export function screenOn(worker: Worker, key: string, body: unknown): Promise<Response> {
