@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ScreeningError, type TransferRecord } from '../../src/core/index.ts'
 import { LiveScreening } from '../../src/service/live-screening.ts'
 import { PartitionedRealtime } from '../../src/service/partitioned/partitioned-realtime.ts'
+import type { PartitionCall } from '../../src/service/partitioned/partition-state.ts'
 import { findStoredTransfer } from '../../src/store/realtime-store.ts'
 import { structuringSequence } from './support/alerting.ts'
 import { DIALECTS } from './support/databases.ts'
@@ -78,6 +79,31 @@ for (const dialect of DIALECTS.slice(0, 1)) {
       const third = await partitioned.screen(records[2]!)
       expect(third.json).toBe((await memory.screen(records[2]!)).json)
       expect(third.verdict).toMatchObject(expected)
+    })
+
+    it('answers a retry that races the first call with the first call\'s verdict', async () => {
+      const { bodies, expected } = structuringSequence('RACE')
+      const records = bodies as TransferRecord[]
+      for (const r of records.slice(0, 2)) await Promise.all([partitioned.screen(r), memory.screen(r)])
+      // the partitions' answers to the first call come late (a slow network): its retry finds them holding the
+      // transfer before the first call has written it
+      const answered = new Set<number>()
+      const slow = {
+        forget: (p: number) => link.forget(p),
+        screen: async (call: PartitionCall) => {
+          const answer = await link.screen(call)
+          if (!answered.has(call.partition)) {
+            answered.add(call.partition)
+            await new Promise((r) => setTimeout(r, 300))
+          }
+          return answer
+        },
+      }
+      const p = shipped.stores[1]!
+      const racing = new PartitionedRealtime({ db: p.store.db, rulesets: p.rulesets, storeVerdicts: 'all', link: slow, partitions: PARTITIONS })
+      const [first, retry] = await Promise.all([racing.screen(records[2]!), racing.screen(records[2]!)])
+      expect(first.verdict).toMatchObject(expected)
+      expect(retry.verdict).toEqual(first.verdict)
     })
   })
 }
