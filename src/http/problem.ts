@@ -53,6 +53,7 @@ export const PROBLEM_TYPES = {
   'unreportable-case': "The case cannot be reported: none of its evidence records is kept any more, or a transfer's currency has no rate in the rule set.",
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
   saturated: 'The server is at capacity (every database connection busy, or too many real-time writes waiting); nothing was decided: retry after the time in Retry-After.',
+  'in-flight': 'An earlier call is still screening this transfer id (a retry raced it); nothing was decided by this call: retry after the time in Retry-After for its verdict.',
   'shutting-down': 'The server is draining before it stops; retry on another instance.',
   internal: 'An unexpected error; the server log has the details.',
 } as const

@@ -44,7 +44,7 @@ for (const dialect of DIALECTS.slice(0, 1)) {
       expect(link.states.size).toBe(PARTITIONS + 1)
       const last = (await partitioned.screen(records.at(-1)!)).verdict
       expect(last.hits.find((h) => h.rule === 'cycle')?.evidence.value).toBe(5)
-    })
+    }, 300_000)
 
     it('answers a retry with the stored verdict and does not count it twice', async () => {
       const records = cycleHops('retry', 3, '2026-03-01T00:00:00Z')

@@ -10,7 +10,7 @@ import { RulesetService } from '../../service/rulesets.ts'
 import type { Db } from '../../store/db.ts'
 import { migrateToLatest } from '../../store/migrations/index.ts'
 import { activeRulesetVersion } from '../../store/rulesets.ts'
-import { PartitionedRealtime, type RoutingCache } from '../../service/partitioned/partitioned-realtime.ts'
+import { PartitionedRealtime, RoutingCache } from '../../service/partitioned/partitioned-realtime.ts'
 import { configOf, partitionsOf, type Env } from './config.ts'
 import { objectLink } from './partitions.ts'
 import { RULE_PACK } from './rule-pack.generated.ts'
@@ -34,7 +34,7 @@ export function workerEntry(openDb: (env: Env) => Db) {
   const apiKeys = new ApiKeyCache()
   // rates are counted per isolate: a Worker runs many, so a key's real allowance is a multiple of the setting
   let rateLimiter: RateLimiter | undefined
-  const routing: RoutingCache = new Map()
+  const routing = new RoutingCache()
   const app = createApp((c) => (c.env as RequestBindings).deps)
   let prepared: Promise<void> | undefined
 

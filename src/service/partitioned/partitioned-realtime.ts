@@ -2,7 +2,7 @@ import { isRouted, PartitionRouter, Screener, ScreeningError, type TransferRecor
 import type { Db } from '../../store/db.ts'
 import { appendEntityEvents, findStoredTransfer, pruneEntityEvents } from '../../store/realtime-store.ts'
 import { findRealtimeVerdict } from '../../store/verdicts.ts'
-import { NoActiveRulesetError } from '../errors.ts'
+import { NoActiveRulesetError, TransferInFlightError } from '../errors.ts'
 import { NO_CALLER, prunesOn, type RealtimeReadiness, type RealtimeScreening, type ScreenResult } from '../realtime.ts'
 import { keptFrom } from '../retention.ts'
 import type { RulesetService } from '../rulesets.ts'
@@ -23,12 +23,21 @@ interface Routing {
   keys: Screener
 }
 
-/** Routing by rule-set version and number of partitions, made once and shared by the routers of every request. */
-export type RoutingCache = Map<string, Promise<Routing>>
+/**
+ * What the routers of every request share (a Worker makes a router per request): routing by rule-set version
+ * and number of partitions, made once, and the active version as last read, with when.
+ */
+export class RoutingCache {
+  readonly byVersion = new Map<string, Promise<Routing>>()
+  active: { version: string; at: number } | undefined
+}
 
 // how stale the active rule-set pointer may be before it is read again (as memory mode)
 const RULESET_CHECK_MS = 1000
 const PRUNE_EVERY = 16
+// a retry of a transfer whose first call is still writing it reads the record again this often, this long
+const IN_FLIGHT_POLL_MS = 20
+const IN_FLIGHT_WAIT_MS = 2000
 
 /**
  * Real-time screening with the state held by partitions (Durable Objects) rather than replayed from the
@@ -53,13 +62,12 @@ export class PartitionedRealtime implements RealtimeScreening {
       routing?: RoutingCache
     },
   ) {
-    this.#routing = deps.routing ?? new Map()
+    this.#routing = deps.routing ?? new RoutingCache()
   }
 
   async screen(record: TransferRecord, caller: Owner = NO_CALLER): Promise<ScreenResult> {
     const { db, rulesets, link, partitions } = this.deps
-    const version = rulesets.knownActiveVersion(db, RULESET_CHECK_MS) ?? (await rulesets.activeVersion(db))
-    if (!version) throw new NoActiveRulesetError()
+    const version = await this.#activeVersion()
     const ruleset = await rulesets.compiled(db, version)
     const { router, keys: stateKeys } = await this.#routingOf(version, db)
     const routed = router.route({ ok: true, line: 0, record })
@@ -94,26 +102,47 @@ export class PartitionedRealtime implements RealtimeScreening {
 
   async close(): Promise<void> {}
 
+  /**
+   * The active version, read again once the last read is older than RULESET_CHECK_MS (as memory mode follows
+   * activations), and then before anything else of the call: a request's one connection is never asked twice at once.
+   */
+  async #activeVersion(): Promise<string> {
+    const known = this.#routing.active
+    const now = Date.now()
+    if (known && now - known.at <= RULESET_CHECK_MS) return known.version
+    const version = await this.deps.rulesets.activeVersion(this.deps.db)
+    if (!version) throw new NoActiveRulesetError()
+    this.#routing.active = { version, at: now }
+    return version
+  }
+
   #routingOf(version: string, db: Db): Promise<Routing> {
     const id = `${version}\u0000${this.deps.partitions}`
-    let routing = this.#routing.get(id)
+    const byVersion = this.#routing.byVersion
+    let routing = byVersion.get(id)
     if (!routing) {
       routing = this.deps.rulesets.compiled(db, version).then((ruleset) => ({ router: new PartitionRouter(ruleset, this.deps.partitions), keys: new Screener(ruleset) }))
-      this.#routing.set(id, routing)
-      routing.catch(() => this.#routing.delete(id))
+      byVersion.set(id, routing)
+      routing.catch(() => byVersion.delete(id))
     }
     return routing
   }
 
   /**
    * A partition holds the transfer already: a retry. The same body gets the stored verdict (clear when only
-   * alerts are stored and none was), a different one a 409, as in memory mode.
+   * alerts are stored and none was), a different one a 409, as in memory mode. A retry racing the first call
+   * (the partitions counted it, its write is under way) waits for that write, as memory mode waits for its commit.
    */
   async #again(record: TransferRecord, version: string): Promise<ScreenResult> {
     const db = this.deps.db
-    checkSameRecord(record, await findStoredTransfer(db, record.id))
-    const stored = (await findRealtimeVerdict(db, record.id)) as Verdict | undefined
-    const verdict: Verdict = stored ?? { id: record.id, score: 0, decision: 'clear', hits: [], ruleset: version }
+    let stored = await findStoredTransfer(db, record.id)
+    for (let waited = 0; stored === undefined; waited += IN_FLIGHT_POLL_MS) {
+      if (waited >= IN_FLIGHT_WAIT_MS) throw new TransferInFlightError(record.id)
+      await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_POLL_MS))
+      stored = await findStoredTransfer(db, record.id)
+    }
+    checkSameRecord(record, stored)
+    const verdict: Verdict = ((await findRealtimeVerdict(db, record.id)) as Verdict | undefined) ?? { id: record.id, score: 0, decision: 'clear', hits: [], ruleset: version }
     return { verdict, json: JSON.stringify(verdict) }
   }
 }
