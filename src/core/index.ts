@@ -36,6 +36,9 @@ export type { ScreeningEngine, ScreenedSlice } from './screen/engine.ts'
 export { InProcessEngine } from './screen/in-process-engine.ts'
 export { screenBytes } from './screen/pipeline.ts'
 export { hitMerger } from './screen/merge-hits.ts'
+export {
+  partitionOfKey, PartitionPlan, PartitionScreener, partitionHitMerger, PartitionRouter, isRouted, PartitionedEngine, type RoutedRecord,
+} from './partition/index.ts'
 export { measureRuleActivity, type RuleActivity } from './screen/rule-activity.ts'
 export { VerdictSchema, HitSchema, HitEvidenceSchema, DecisionSchema, type Verdict, type Hit, type HitEvidence, type Decision } from './screen/verdict-schema.ts'
 export { CaseSchema, type Case } from './screen/case-schema.ts'

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ScreeningError } from '../core/index.ts'
 import { isDatabaseUnavailable, PoolSaturatedError } from '../store/errors.ts'
-import { IdempotencyKeyReusedError, NoActiveRulesetError, NoReportingEntityError, TransferIdReusedError, UnknownCaseError, UnreportableCaseError } from '../service/errors.ts'
+import { IdempotencyKeyReusedError, NoActiveRulesetError, NoReportingEntityError, TransferIdReusedError, TransferInFlightError, UnknownCaseError, UnreportableCaseError } from '../service/errors.ts'
 import { WriterOverloadedError } from '../service/write-behind.ts'
 import type { AppEnv } from './env.ts'
 import { Problem } from './problem.ts'
@@ -19,6 +19,7 @@ const toConsole = (err: unknown) => console.error('txscreen: unexpected error', 
 /** The problem an error answers with; an unexpected one is reported (to the console unless told otherwise). */
 export function asProblem(err: unknown, report: (err: unknown) => void = toConsole): Problem {
   if (err instanceof Problem) return err
+  if (err instanceof TransferInFlightError) return new Problem(503, 'in-flight', 'Transfer being screened', err.message, {}, { 'retry-after': '1' })
   if (err instanceof WriterOverloadedError) {
     return new Problem(503, 'saturated', 'Overloaded', 'Too many screening calls are waiting for the database; no decision was made. Retry shortly.', {}, { 'retry-after': '1' })
   }

@@ -53,7 +53,8 @@ export const PROBLEM_TYPES = {
   'unreportable-case': "The case cannot be reported: none of its evidence records is kept any more, or a transfer's currency has no rate in the rule set.",
   'service-unavailable': 'The database cannot be reached; retry after the time in Retry-After.',
   saturated: 'The server is at capacity (every database connection busy, or too many real-time writes waiting); nothing was decided: retry after the time in Retry-After.',
-  'shadow-unavailable': 'Shadow rule sets run only beside the in-memory real-time state of one process; this server keeps that state in the database (TXSCREEN_REALTIME_STATE=database, or a Worker).',
+  'shadow-unavailable': 'Shadow rule sets run only beside the in-memory real-time state of one process; this server keeps that state elsewhere (in the database with TXSCREEN_REALTIME_STATE=database, or in Durable Objects on a Worker).',
+  'in-flight': 'An earlier call is still screening this transfer id (a retry raced it); nothing was decided by this call: retry after the time in Retry-After for its verdict.',
   'shutting-down': 'The server is draining before it stops; retry on another instance.',
   internal: 'An unexpected error; the server log has the details.',
 } as const

@@ -181,8 +181,8 @@ export const ReadySchema = z
     database: z.enum(['ok', 'unreachable']),
     ruleset: z.string().nullable(),
     realtime: z
-      .enum(['warm', 'warming', 'failed', 'database'])
+      .enum(['warm', 'warming', 'failed', 'database', 'objects'])
       .optional()
-      .describe('real-time state: warm (in memory, loaded), warming (loading history from the database), failed (last load failed; retried), database (read per call)'),
+      .describe('real-time state: warm (in memory, loaded), warming (loading history from the database), failed (last load failed; retried), database (read per call), objects (held by Durable Objects per partition, on Workers)'),
   })
   .meta({ id: 'Ready' })

@@ -22,6 +22,13 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/** A real-time transfer id whose first call has not written it yet (a retry racing it): no decision yet. */
+export class TransferInFlightError extends Error {
+  constructor(readonly transferId: string) {
+    super(`transfer ${transferId} is being screened by an earlier call; retry shortly for its verdict`)
+  }
+}
+
 /** A real-time transfer id screened before with a different body. */
 export class TransferIdReusedError extends Error {
   constructor(readonly transferId: string) {

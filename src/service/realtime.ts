@@ -13,7 +13,7 @@ import type { ShadowRunner } from './shadow-runner.ts'
 const PRUNE_EVERY = 16
 
 /** Whether the call for transfer `id` prunes: one call in `every`, chosen by the id, with no counter shared between processes. */
-function prunesOn(id: string, every: number): boolean {
+export function prunesOn(id: string, every: number): boolean {
   let h = 0
   for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) | 0
   return (h >>> 0) % every === 0
@@ -81,13 +81,14 @@ export type RealtimeStateMode = 'memory' | 'database'
 
 export interface RealtimeReadiness {
   ready: boolean
-  /** `warm`: screening from memory; `warming`: loading history; `failed`: the last warm-up failed (retried on demand); `database`: state in the database */
-  state: 'warm' | 'warming' | 'failed' | 'database'
+  /** `warm`: screening from memory; `warming`: loading history; `failed`: the last warm-up failed (retried on demand); `database`: state in the database; `objects`: state in partition objects (Workers) */
+  state: 'warm' | 'warming' | 'failed' | 'database' | 'objects'
 }
 
 /** Real-time screening of one transfer at a time, whatever keeps the state. */
 export interface RealtimeScreening {
-  readonly mode: RealtimeStateMode
+  /** where the state is; `objects`: Durable Objects, each holding a partition (src/service/partitioned/) */
+  readonly mode: RealtimeStateMode | 'objects'
   /** screens one transfer; its verdict row records the caller's key and tenant */
   screen(record: TransferRecord, caller?: Owner): Promise<ScreenResult>
   readiness(): RealtimeReadiness

@@ -245,6 +245,8 @@ export interface BacktestTable {
   started_at: Timestamp | null
   finished_at: Timestamp | null
   heartbeat_at: Timestamp | null
+}
+
 /** A shadow rule set's verdict on a real-time call, beside the active set's decision (never returned to callers). */
 export interface ShadowVerdictTable {
   id: Serial

@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenDatabase } from '../../src/adapters/node/open-database.ts'
-import { compileRuleset, ManualClock, Screener, TransferRecordSchema, type TransferRecord } from '../../src/core/index.ts'
-import { readRuleSources } from '../../src/rules-fs.ts'
+import { ManualClock, type TransferRecord } from '../../src/core/index.ts'
 import { LiveScreening } from '../../src/service/live-screening.ts'
 import { DatabaseRealtime } from '../../src/service/realtime.ts'
 import { RulesetService } from '../../src/service/rulesets.ts'
-import { DIALECTS, freshDatabase, useFreshStore, type TestDatabase } from './support/databases.ts'
+import { DIALECTS, useFreshStore } from './support/databases.ts'
 import { TEST_RULES, transfer } from './support/rules.ts'
 import { TestService, useSeededService } from './support/service.ts'
-
-const FIXTURE = join(import.meta.dirname, '../../fixtures/generated/records.ndjson')
+import { alertingSequence, cycleHops } from './support/realtime-sequences.ts'
+import { useShippedPackStores } from './support/shipped-pack.ts'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: real-time state in memory`, () => {
@@ -155,33 +151,19 @@ for (const dialect of DIALECTS) {
   })
 
   describe(`${dialect}: in-memory and database-replay modes`, () => {
-    const stores: { test: TestDatabase; store: OpenDatabase }[] = []
+    const shipped = useShippedPackStores(dialect, 2)
     let memory: LiveScreening
     let database: DatabaseRealtime
-    let files: Awaited<ReturnType<typeof readRuleSources>>
 
-    beforeAll(async () => {
-      files = await readRuleSources()
-      for (let i = 0; i < 2; i++) {
-        const test = await freshDatabase(dialect)
-        const store = await openDatabase(test.target)
-        stores.push({ test, store })
-        const rulesets = new RulesetService()
-        expect((await rulesets.publish(store.db, files, { actor: 'test', activate: true })).ok).toBe(true)
-        if (i === 0) memory = new LiveScreening(store.db, rulesets, { storeVerdicts: 'all' })
-        else database = new DatabaseRealtime({ db: store.db, rulesets, storeVerdicts: 'all', watchlists: () => undefined })
-      }
+    beforeAll(() => {
+      const [m, d] = shipped.stores
+      memory = new LiveScreening(m!.store.db, m!.rulesets, { storeVerdicts: 'all' })
+      database = new DatabaseRealtime({ db: d!.store.db, rulesets: d!.rulesets, storeVerdicts: 'all', watchlists: () => undefined })
     })
-    afterAll(async () => {
-      await memory?.close()
-      for (const s of stores) {
-        await s.store.close()
-        await s.test.drop()
-      }
-    })
+    afterAll(() => memory?.close())
 
     it('give the same verdicts on a fixture sequence with the shipped rule pack', async () => {
-      const records = await alertingSequence(files)
+      const records = alertingSequence(shipped.files)
       expect(records.length).toBeLessThan(500)
       let alerts = 0
       for (const record of records) {
@@ -196,42 +178,12 @@ for (const dialect of DIALECTS) {
 
     it('differ on a cycle of four hops, which only the in-memory state (like a batch) can see', async () => {
       // the database mode loads the history of the screened transfer's own entities: B -> C is not in it
-      const parties = ['CYC-A', 'CYC-B', 'CYC-C', 'CYC-D']
-      const hop = (i: number): TransferRecord => ({
-        id: `cyc-${dialect}-${i}`,
-        timestamp: new Date(Date.parse('2026-02-25T00:00:00Z') + i * 3600_000).toISOString(),
-        amount: String(9000 - i * 500),
-        currency: 'USD',
-        channel: 'wire',
-        sender: { id: parties[i]!, type: 'person' },
-        receiver: { id: parties[(i + 1) % 4]!, type: 'person' },
-      })
+      const hops = cycleHops(`cyc-${dialect}`, 4)
+      const hop = (i: number) => hops[i]!
       for (let i = 0; i < 3; i++) await Promise.all([memory.screen(hop(i)), database.screen(hop(i))])
       const [m, d] = await Promise.all([memory.screen(hop(3)), database.screen(hop(3))])
       expect(m.verdict.hits.find((h) => h.rule === 'cycle')?.evidence.value).toBe(4)
       expect(d.verdict.hits.find((h) => h.rule === 'cycle')).toBeUndefined()
     })
   })
-}
-
-/**
- * From the fixture's first 2,000 transfers (in time order): those of the parties that alert, plus one in
- * eight of the rest, so that a few hundred calls meet verdicts with hits; both modes screen the same list.
- */
-async function alertingSequence(files: Awaited<ReturnType<typeof readRuleSources>>): Promise<TransferRecord[]> {
-  const all: TransferRecord[] = readFileSync(FIXTURE, 'utf8')
-    .split('\n')
-    .slice(0, 2000)
-    .filter(Boolean)
-    .map((l) => TransferRecordSchema.parse(JSON.parse(l)))
-  const compiled = compileRuleset(files)
-  if (!compiled.ok) throw new Error('the shipped pack does not compile')
-  const screener = new Screener(compiled.ruleset)
-  const parties = new Set<string>()
-  for (const r of all) {
-    if (screener.screen(r).decision === 'clear') continue
-    parties.add(r.sender.id)
-    parties.add(r.receiver.id)
-  }
-  return all.filter((r, i) => parties.has(r.sender.id) || parties.has(r.receiver.id) || i % 8 === 0)
 }

@@ -12,7 +12,9 @@ import { RulesetService } from '../../service/rulesets.ts'
 import type { Db } from '../../store/db.ts'
 import { migrateToLatest } from '../../store/migrations/index.ts'
 import { activeRulesetVersion } from '../../store/rulesets.ts'
-import { configOf, type Env } from './config.ts'
+import { PartitionedRealtime, RoutingCache } from '../../service/partitioned/partitioned-realtime.ts'
+import { configOf, partitionsOf, type Env } from './config.ts'
+import { objectLink } from './partitions.ts'
 import { RULE_PACK } from './rule-pack.generated.ts'
 
 export interface ExecutionContext {
@@ -34,6 +36,7 @@ export function workerEntry(openDb: (env: Env) => Db) {
   const apiKeys = new ApiKeyCache()
   // rates are counted per isolate: a Worker runs many, so a key's real allowance is a multiple of the setting
   let rateLimiter: RateLimiter | undefined
+  const routing = new RoutingCache()
   const app = createApp((c) => (c.env as RequestBindings).deps)
   let prepared: Promise<void> | undefined
 
@@ -69,7 +72,12 @@ export function workerEntry(openDb: (env: Env) => Db) {
         await prepared
         const config = configOf(env)
         rateLimiter ??= new RateLimiter(config.rateLimits)
-        const bindings: RequestBindings = { deps: completeDeps({ db, rulesets, config, background, apiKeys, rateLimiter }) }
+        const partitions = partitionsOf(env)
+        // the real-time state in the partitions' Durable Objects, else replayed from the database per call
+        const realtime = partitions
+          ? new PartitionedRealtime({ db, rulesets, storeVerdicts: config.storeVerdicts, link: objectLink(env.PARTITIONS!), partitions, routing })
+          : undefined
+        const bindings: RequestBindings = { deps: completeDeps({ db, rulesets, config, background, apiKeys, rateLimiter, ...(realtime && { realtime }) }) }
         response = await app.fetch(request, bindings)
       } catch (err) {
         response = asProblem(err).toResponse(new URL(request.url).pathname)

@@ -1,14 +1,8 @@
-import { Kysely } from 'kysely'
-import type { Db } from '../../store/db.ts'
-import { createPgPool, pgDialect } from '../../store/dialects/pg.ts'
-import type { Env } from './config.ts'
+import { openDb } from './database.ts'
 import { workerEntry } from './entry.ts'
 
 export type { Env } from './config.ts'
-
-/** A database per request, as Hyperdrive recommends: it pools the real connections on its side. */
-function openDb(env: Env): Db {
-  return new Kysely({ dialect: pgDialect(createPgPool({ connectionString: env.HYPERDRIVE.connectionString, max: 1 })) })
-}
+// the Durable Object class that holds a partition of the real-time state (wrangler.toml [[durable_objects.bindings]])
+export { RealtimePartition } from './partition-object.ts'
 
 export default workerEntry(openDb)

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { startWorkers, ThreadedEngine } from '../../batch/threaded-engine.ts'
-import { InProcessEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
+import { InProcessEngine, PartitionedEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
@@ -14,7 +14,7 @@ import { LineWriter } from '../output.ts'
 
 const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] ${exportUsage('out', 'outputs')}
                       [--cases FILE] ${exportUsage('cases', 'cases')} [--list FORMAT:PATH ...] [--summary-json FILE]
-                      [--threads N] [--max-memory MB] [--quiet]
+                      [--threads N] [--max-memory MB] [--quiet] [--partitions P]
 
 Screens every record and writes one output per input record, in input order: a verdict
 {"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
@@ -22,6 +22,8 @@ ${FORMAT_HELP}
 ${EXPORT_HELP}
 --threads N splits the rules across N threads (default: the available cores; 1 screens in-process);
 the output is byte-identical whatever N.
+--partitions P screens the records entity-partitioned, in this process: P key partitions and a graph
+partition, merged by transfer (docs/scale-out.md); the same output, the reference for the distributed paths.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
 each thread's heap; window state stays level however long the batch, so a cap costs collection time only,
 as long as it holds the state of the records inside the longest window (docs/engine.md, "Sizing a batch").
@@ -39,6 +41,7 @@ export async function run(argv: string[]): Promise<number> {
     list: { type: 'string', multiple: true },
     'summary-json': { type: 'string' },
     threads: { type: 'string' },
+    partitions: { type: 'string' },
     'max-memory': { type: 'string' },
     quiet: { type: 'boolean', default: false },
   })
@@ -62,6 +65,12 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
 
+  const partitions = values.partitions === undefined ? undefined : Number(values.partitions)
+  if (partitions !== undefined && (!Number.isSafeInteger(partitions) || partitions < 1)) {
+    process.stderr.write(`txscreen batch: --partitions must be a positive integer, got "${values.partitions}"\n`)
+    return 2
+  }
+
   let heapPerThreadMb: number | undefined
   if (values['max-memory'] !== undefined) {
     const budget = heapBudget(Number(values['max-memory']), threads)
@@ -82,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!ruleset) return 2
   // worker threads are slow to start and compile: they do it while lists load and the input opens
   const workers =
-    threads > 1 ? startWorkers(threads - 1, { sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR) }, heapPerThreadMb) : []
+    threads > 1 && partitions === undefined ? startWorkers(threads - 1, { sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR) }, heapPerThreadMb) : []
   const stopWorkers = () => Promise.all(workers.map((w) => w.close()))
   let watchlists
   try {
@@ -98,7 +107,9 @@ export async function run(argv: string[]): Promise<number> {
     source = await openInput(input, named)
     // the workers compile the same files; the version (a content hash) proves they did
     engine =
-      workers.length > 0
+      partitions !== undefined
+        ? new PartitionedEngine(ruleset, partitions, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
+        : workers.length > 0
         ? new ThreadedEngine({ ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
         : new InProcessEngine(new Screener(ruleset, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) }))
   } catch (err) {

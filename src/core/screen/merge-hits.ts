@@ -9,15 +9,20 @@ export function hitMerger(ruleset: CompiledRuleset): (parts: readonly Hit[][]) =
   const order = new Map(ruleset.rules.map((r, i) => [r.id, i]))
   const rank = (h: Hit) => order.get(h.rule)!
   return (parts) => {
-    let only: Hit[] | undefined
-    let nonEmpty = 0
-    for (const p of parts) {
-      if (p.length === 0) continue
-      nonEmpty++
-      only = p
-    }
-    if (nonEmpty <= 1) return only ?? []
+    const only = soleHits(parts)
+    if (only) return only
     // sort is stable: hits of one rule (one per perspective) keep their order
     return parts.flat().sort((a, b) => rank(a) - rank(b))
   }
+}
+
+/** the hits when at most one part has any (most records): nothing to sort; undefined when several have */
+export function soleHits(parts: readonly Hit[][]): Hit[] | undefined {
+  let only: Hit[] | undefined
+  for (const p of parts) {
+    if (p.length === 0) continue
+    if (only) return undefined
+    only = p
+  }
+  return only ?? []
 }

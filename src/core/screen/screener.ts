@@ -83,13 +83,17 @@ export class Screener {
     return this.verdict(record, this.hits(record))
   }
 
-  /** updates window state with the transfer and returns the raw hits of this screener's rules, in rule order */
-  hits(record: TransferRecord): Hit[] {
+  /**
+   * updates window state with the transfer and returns the raw hits of this screener's rules, in rule order;
+   * with `onlyKeys`, keyed rules without a graph keep state and give hits for those entity keys alone
+   * (a key partition, src/core/partition/), and rules without an entity are skipped
+   */
+  hits(record: TransferRecord, onlyKeys?: ReadonlySet<string>): Hit[] {
     const ctx = this.context(record)
     const views = viewsOf(ctx)
     const hits: Hit[] = []
     this.entities.nextRecord()
-    for (const runner of this.runners) runner.process(views, ctx, hits)
+    for (const runner of this.runners) runner.process(views, ctx, hits, onlyKeys)
     this.afterRecord(ctx.ts)
     return hits
   }
