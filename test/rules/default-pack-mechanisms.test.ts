@@ -33,19 +33,16 @@ describe('the shipped pack, mechanism by mechanism', () => {
 
   it('structuring-transfer: two wires just under USD 3,000 to a corridor beneficiary reach review; to a domestic payee they do not', () => {
     const sender = person('s', 'James Hall', 'US', 'Houston')
-    const corridor = [
-      transfer(0, 's', 'gt', '2590', { channel: 'wire', sender, receiver: person('gt', 'Ana Lopez', 'GT', 'Huehuetenango') }),
-      transfer(DAY, 's', 'gt', '2940', { channel: 'wire', sender, receiver: person('gt', 'Ana Lopez', 'GT', 'Huehuetenango') }),
-    ]
-    const split = screenAll(pack, corridor).verdicts[1]!
+    const twoWires = (receiver: ReturnType<typeof person>) =>
+      screenAll(pack, [
+        transfer(0, 's', receiver.id, '2590', { channel: 'wire', sender, receiver }),
+        transfer(DAY, 's', receiver.id, '2940', { channel: 'wire', sender, receiver }),
+      ]).verdicts[1]!
+    const split = twoWires(person('gt', 'Ana Lopez', 'GT', 'Huehuetenango'))
     expect(rulesOn(split)).toContain('structuring-transfer')
     expect(split.decision).toBe('review')
 
-    const domestic = [
-      transfer(0, 's', 'us', '2590', { channel: 'wire', sender, receiver: person('us', 'Mary Brown', 'US', 'Dallas') }),
-      transfer(DAY, 's', 'us', '2940', { channel: 'wire', sender, receiver: person('us', 'Mary Brown', 'US', 'Dallas') }),
-    ]
-    const local = screenAll(pack, domestic).verdicts[1]!
+    const local = twoWires(person('us', 'Mary Brown', 'US', 'Dallas'))
     expect(rulesOn(local)).toContain('structuring-transfer')
     expect(local.decision).toBe('clear')
   })
