@@ -31,7 +31,7 @@ describe('the shipped pack, mechanism by mechanism', () => {
     expect(verdicts[2]!.decision).not.toBe('clear')
   })
 
-  it('structuring-transfer: two wires just under USD 3,000 to a corridor beneficiary reach review; to a domestic payee they do not', () => {
+  it('structuring-split: two wires just under USD 3,000 to one corridor beneficiary reach review; to a domestic payee they do not', () => {
     const sender = person('s', 'James Hall', 'US', 'Houston')
     const twoWires = (receiver: ReturnType<typeof person>) =>
       screenAll(pack, [
@@ -39,11 +39,11 @@ describe('the shipped pack, mechanism by mechanism', () => {
         transfer(DAY, 's', receiver.id, '2940', { channel: 'wire', sender, receiver }),
       ]).verdicts[1]!
     const split = twoWires(person('gt', 'Ana Lopez', 'GT', 'Huehuetenango'))
-    expect(rulesOn(split)).toContain('structuring-transfer')
+    expect(rulesOn(split)).toContain('structuring-split')
     expect(split.decision).toBe('review')
 
     const local = twoWires(person('us', 'Mary Brown', 'US', 'Dallas'))
-    expect(rulesOn(local)).toContain('structuring-transfer')
+    expect(rulesOn(local)).toContain('structuring-split')
     expect(local.decision).toBe('clear')
   })
 
