@@ -21,7 +21,7 @@ describe('the shipped pack, mechanism by mechanism', () => {
   it('dormant-reactivation: a new company account that passes a large credit on to private persons abroad', () => {
     const company = { id: 'co', name: 'Harbour Trading Pty', type: 'business' as const, country: 'AU', city: 'Brisbane', accountOpened: '2025-12-15' }
     const records = [
-      transfer(0, 'ae1', 'co', '70000', { currency: 'AUD', channel: 'wire', sender: { name: 'Gulf Metals LLC', type: 'business', country: 'AE' }, receiver: company }),
+      transfer(0, 'ae1', 'co', '70000', { currency: 'AUD', channel: 'wire', sender: { id: 'ae1', name: 'Gulf Metals LLC', type: 'business', country: 'AE' }, receiver: company }),
       transfer(3 * DAY, 'co', 'p1', '33000', { currency: 'AUD', channel: 'wire', sender: company, receiver: person('p1', 'Ali Kaya', 'AT', 'Graz') }),
       transfer(4 * DAY, 'co', 'p2', '33000', { currency: 'AUD', channel: 'wire', sender: company, receiver: person('p2', 'Nikos Pappas', 'GR', 'Thessaloniki') }),
     ]
