@@ -11,7 +11,10 @@ import { evaluatePack } from './support/screen-pack.ts'
 // 9101 plants more illicit behaviour (6 % of transfers) so that each typology has 9 instances; 9102 has the default
 // share, for precision and the benign alert rate as a bank would see them. Figures when this test was written:
 // 9101 precision 0.817, benign alert rate 0.7 %, instance recall 0.947 (weakest typologies 7 of 9);
-// 9102 precision 0.713, benign alert rate 0.4 %, instance recall 0.985. The thresholds below leave a margin.
+// 9102 precision 0.713, benign alert rate 0.4 %, instance recall 0.985. Measured again after the issue 17
+// follow-up (tuned on seeds 8401 and 8402, docs/rules.md section 5): 9101 precision 0.819, benign 0.8 %, instance
+// recall 0.971 (weakest shared_identifiers 7 of 9); 9102 precision 0.701, benign 0.5 %, instance recall 0.985.
+// The thresholds below leave a margin.
 const SEEDS = [
   { seed: 9101, records: 30_000, illicitShare: 0.06 },
   { seed: 9102, records: 30_000 },

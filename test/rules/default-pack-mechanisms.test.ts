@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { compileRuleset, type CompiledRuleset } from '../../src/core/index.ts'
+import { readRuleSources } from '../../src/rules-fs.ts'
+import { screenAll, transfer } from '../core/helpers.ts'
+
+// What tells a pattern from its benign twin in the shipped pack, on hand-made records: the mechanism each rule
+// relies on, not a generated sample's thresholds.
+const DAY = 24 * 60
+let pack: CompiledRuleset
+
+beforeAll(async () => {
+  const result = compileRuleset(await readRuleSources())
+  if (!result.ok) throw new Error('the pack does not compile')
+  pack = result.ruleset
+})
+
+const person = (id: string, name: string, country: string, city: string) => ({ id, name, type: 'person' as const, country, city })
+const rulesOn = (v: { hits: { rule: string }[] }) => v.hits.map((h) => h.rule)
+
+describe('the shipped pack, mechanism by mechanism', () => {
+  it('dormant-reactivation: a new company account that passes a large credit on to private persons abroad', () => {
+    const company = { id: 'co', name: 'Harbour Trading Pty', type: 'business' as const, country: 'AU', city: 'Brisbane', accountOpened: '2025-12-15' }
+    const records = [
+      transfer(0, 'ae1', 'co', '70000', { currency: 'AUD', channel: 'wire', sender: { id: 'ae1', name: 'Gulf Metals LLC', type: 'business', country: 'AE' }, receiver: company }),
+      transfer(3 * DAY, 'co', 'p1', '33000', { currency: 'AUD', channel: 'wire', sender: company, receiver: person('p1', 'Ali Kaya', 'AT', 'Graz') }),
+      transfer(4 * DAY, 'co', 'p2', '33000', { currency: 'AUD', channel: 'wire', sender: company, receiver: person('p2', 'Nikos Pappas', 'GR', 'Thessaloniki') }),
+    ]
+    const { verdicts } = screenAll(pack, records)
+    // a company has no surname, so no payee can be its relative: each person paid is a third party
+    expect(rulesOn(verdicts[2]!)).toContain('dormant-reactivation')
+    expect(verdicts[2]!.decision).not.toBe('clear')
+  })
+
+  it('structuring-split: two wires just under USD 3,000 to one corridor beneficiary reach review; to a domestic payee they do not', () => {
+    const sender = person('s', 'James Hall', 'US', 'Houston')
+    const twoWires = (receiver: ReturnType<typeof person>) =>
+      screenAll(pack, [
+        transfer(0, 's', receiver.id, '2590', { channel: 'wire', sender, receiver }),
+        transfer(DAY, 's', receiver.id, '2940', { channel: 'wire', sender, receiver }),
+      ]).verdicts[1]!
+    const split = twoWires(person('gt', 'Ana Lopez', 'GT', 'Huehuetenango'))
+    expect(rulesOn(split)).toContain('structuring-split')
+    expect(split.decision).toBe('review')
+
+    const local = twoWires(person('us', 'Mary Brown', 'US', 'Dallas'))
+    expect(rulesOn(local)).toContain('structuring-split')
+    expect(local.decision).toBe('clear')
+  })
+
+  it('structuring-24h-beneficiary: parts from two payers that add up to CAD 10,000 for one beneficiary within 24 hours', () => {
+    const to = person('ph', 'Maria Santos', 'PH', 'Cebu')
+    const records = [
+      transfer(0, 'a', 'ph', '3364', { currency: 'CAD', sender: person('a', 'John Smith', 'CA', 'Vancouver'), receiver: to }),
+      transfer(90, 'a', 'ph', '3872', { currency: 'CAD', sender: person('a', 'John Smith', 'CA', 'Vancouver'), receiver: to }),
+      transfer(280, 'b', 'ph', '3263', { currency: 'CAD', sender: person('b', 'Li Wei', 'CA', 'Toronto'), receiver: to }),
+    ]
+    const { verdicts } = screenAll(pack, records)
+    // no payer reached CAD 10,000 alone: only the beneficiary's view adds the parts up
+    expect(rulesOn(verdicts[1]!)).not.toContain('structuring-24h-aggregate')
+    expect(rulesOn(verdicts[2]!)).toContain('structuring-24h-beneficiary')
+  })
+
+  it('layering-chain: value passed on whole through three accounts within days; a chain that loses half at a hop is not one', () => {
+    const kept = [
+      transfer(0, 'l0', 'l1', '12000', { channel: 'wire' }),
+      transfer(DAY, 'l1', 'l2', '11800', { channel: 'wire' }),
+      transfer(2 * DAY, 'l2', 'l3', '11500', { channel: 'wire' }),
+    ]
+    expect(rulesOn(screenAll(pack, kept).verdicts[2]!)).toContain('layering-chain')
+
+    const spent = [
+      transfer(0, 'm0', 'm1', '12000', { channel: 'wire' }),
+      transfer(DAY, 'm1', 'm2', '6000', { channel: 'wire' }),
+      transfer(2 * DAY, 'm2', 'm3', '5900', { channel: 'wire' }),
+    ]
+    expect(rulesOn(screenAll(pack, spent).verdicts[2]!)).not.toContain('layering-chain')
+  })
+})
