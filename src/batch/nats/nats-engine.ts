@@ -6,7 +6,7 @@ import {
 } from '../../core/index.ts'
 import { openBuckets } from './partition-worker.ts'
 import {
-  decodeJson, encodeJson, inStream, inSubject, outStream, outSubject,
+  decodeJson, encodeJson, inStream, JS_TIMEOUT_MS, publishOnce, inSubject, outStream, outSubject,
   type HitsMessage, type RecordsMessage, type RunConfig, type WorkerEntry,
 } from './protocol.ts'
 
@@ -71,8 +71,8 @@ export class NatsEngine implements ScreeningEngine {
 
   async *screen(slices: AsyncIterable<readonly ParsedLine[]>): AsyncGenerator<ScreenedSlice> {
     const { nc, run } = this.opts
-    const js = nc.jetstream()
-    const jsm = await nc.jetstreamManager()
+    const js = nc.jetstream({ timeout: JS_TIMEOUT_MS })
+    const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
     await this.#createStreams(jsm)
     const { runs, workers } = await openBuckets(js)
     if (this.opts.awaitWorkers) await awaitWorkers(workers, run, this.opts.awaitWorkers)
@@ -131,7 +131,7 @@ export class NatsEngine implements ScreeningEngine {
         const data = encodeJson({ s, r } satisfies RecordsMessage)
         this.traffic.recordsMessages++
         this.traffic.recordsBytes += data.length
-        return js.publish(inSubject(this.opts.run, p), data, { msgID: `${this.opts.run}.in.${p}.${s}` })
+        return publishOnce(js, inSubject(this.opts.run, p), data, `${this.opts.run}.in.${p}.${s}`)
       }),
     )
     return slice

@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, nanos, type JetStreamClient, type JetStreamManager, type KV } from 'nats'
 import { PartitionScreener, type PartitionPlan, type Watchlists } from '../../core/index.ts'
 import {
-  decodeJson, durableName, encodeJson, inStream, inSubject, leaseKey, outSubject, REFRESH_MS,
+  decodeJson, durableName, encodeJson, publishOnce, inStream, inSubject, leaseKey, outSubject, REFRESH_MS,
   type HitsMessage, type RecordsMessage,
 } from './protocol.ts'
 
@@ -20,6 +20,7 @@ const MAX_UNACKED = 64
  */
 export class PartitionService {
   #stopped = false
+  #refreshing = false
   #stop: (() => void) | undefined
   readonly #key: string
 
@@ -99,9 +100,10 @@ export class PartitionService {
         if (h.length > 0) hits.push([i, h])
       }
       const reply: HitsMessage = { s, p: this.partition, h: hits }
-      unacked.push(
-        this.js.publish(outSubject(this.run, this.partition), encodeJson(reply), { msgID: `${this.run}.${this.partition}.${s}` }).then(() => m.ack()),
-      )
+      const stored = publishOnce(this.js, outSubject(this.run, this.partition), encodeJson(reply), `${this.run}.${this.partition}.${s}`).then(() => m.ack())
+      // a failure stops the service when the batch of publishes is awaited; until then it is not unhandled
+      stored.catch(() => {})
+      unacked.push(stored)
       if (unacked.length >= MAX_UNACKED) await Promise.all(unacked.splice(0))
     }
     await Promise.all(unacked)
@@ -124,12 +126,21 @@ export class PartitionService {
   }
 
   async #refreshLease(): Promise<void> {
-    if (this.#stopped) return
+    // one refresh at a time: a second with the same revision would fail and look like a lost lease
+    if (this.#stopped || this.#refreshing) return
+    this.#refreshing = true
     try {
       this.leaseRevision = await this.leases.update(this.#key, this.workerId, this.leaseRevision)
     } catch {
-      this.log(`partition ${this.partition} of run ${this.run}: lease lost, stopping`)
-      this.stop()
+      // a refresh that timed out may still have been stored: the lease is ours while it names this worker
+      const now = await this.leases.get(this.#key).catch(() => undefined)
+      if (now?.operation === 'PUT' && now.string() === this.workerId) this.leaseRevision = now.revision
+      else {
+        this.log(`partition ${this.partition} of run ${this.run}: lease lost, stopping`)
+        this.stop()
+      }
+    } finally {
+      this.#refreshing = false
     }
   }
 }

@@ -3,7 +3,7 @@ import { connect, type JetStreamClient, type KV, type NatsConnection } from 'nat
 import { compileRuleset, PartitionPlan, type Watchlists } from '../../core/index.ts'
 import { PartitionService } from './partition-service.ts'
 import {
-  decodeJson, encodeJson, LEASE_TTL_MS, LEASES_BUCKET, leaseKey, REFRESH_MS, RUNS_BUCKET, WORKERS_BUCKET,
+  decodeJson, encodeJson, JS_TIMEOUT_MS, LEASE_TTL_MS, LEASES_BUCKET, leaseKey, REFRESH_MS, RUNS_BUCKET, WORKERS_BUCKET,
   type RunConfig, type WorkerEntry,
 } from './protocol.ts'
 
@@ -49,8 +49,8 @@ export async function runPartitionWorker(opts: PartitionWorkerOptions): Promise<
 }
 
 async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<void> {
-  const js = nc.jetstream()
-  const jsm = await nc.jetstreamManager()
+  const js = nc.jetstream({ timeout: JS_TIMEOUT_MS })
+  const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
   const { runs, leases, workers } = await openBuckets(js)
   const id = randomUUID().slice(0, 12)
   const entry = encodeJson({ ...(opts.run && { run: opts.run }) } satisfies WorkerEntry)
@@ -63,52 +63,23 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
   opts.log(`worker ${id} ready${opts.run ? ` for run ${opts.run}` : ''}`)
   try {
     for (;;) {
-      const runIds = opts.run ? [opts.run] : await collect(await runs.keys())
-      const live = new Set<string>()
-      for (const run of runIds) {
-        const got = await runs.get(run)
-        if (!got || got.operation !== 'PUT') continue
-        live.add(run)
-        sawRun = true
-        const config = decodeJson<RunConfig>(got.value)
-        const state = compiled.get(run) ?? (await compile(config, opts))
-        if (!state) continue
-        compiled.set(run, state)
-        const rank = await rankAmong(workers, id, run)
-        for (let p = 0; p <= config.partitions; p++) {
-          const key = leaseKey(run, p)
-          if (serving.get(key) && !serving.get(key)!.stopped) continue
-          const held = await leases.get(key)
-          if (held && held.operation === 'PUT') {
-            unheldBefore.delete(key)
-            continue
-          }
-          if (p % rank.of !== rank.at && !unheldBefore.has(key)) {
-            unheldBefore.add(key)
-            continue
-          }
-          const revision = await leases.create(key, id).catch(() => undefined)
-          if (revision === undefined) continue
-          unheldBefore.delete(key)
-          const service = new PartitionService(js, jsm, leases, run, state.plan, p, state.watchlists, revision, id, opts.log)
-          serving.set(key, service)
-          opts.log(`worker ${id} serves partition ${p} of run ${run}`)
-          service.serve().catch((err: Error) => {
-            opts.log(`partition ${p} of run ${run}: ${err.message}`)
+      const live = await scan().catch((err: Error) => {
+        // a slow or restarting server: try again at the next scan
+        opts.log(`scan failed: ${err.message}`)
+        return undefined
+      })
+      if (live) {
+        // runs that ended: stop their partitions and forget them
+        for (const [key, service] of serving) {
+          const run = key.slice(0, key.lastIndexOf('.'))
+          if (!live.has(run)) {
             service.stop()
-          })
+            serving.delete(key)
+            compiled.delete(run)
+          } else if (service.stopped) serving.delete(key)
         }
+        if (opts.run && sawRun && live.size === 0) return
       }
-      // runs that ended: stop their partitions and forget them
-      for (const [key, service] of serving) {
-        const run = key.slice(0, key.lastIndexOf('.'))
-        if (!live.has(run)) {
-          service.stop()
-          serving.delete(key)
-          compiled.delete(run)
-        } else if (service.stopped) serving.delete(key)
-      }
-      if (opts.run && sawRun && live.size === 0) return
       if (opts.signal?.aborted) return
       await new Promise((r) => setTimeout(r, REFRESH_MS / 2))
     }
@@ -116,6 +87,47 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
     clearInterval(heartbeat)
     for (const s of serving.values()) s.stop()
     await workers.delete(id).catch(() => {})
+  }
+
+  /** claims what this worker should of the runs it sees; the runs still live */
+  async function scan(): Promise<Set<string>> {
+    const runIds = opts.run ? [opts.run] : await collect(await runs.keys())
+    const live = new Set<string>()
+    for (const run of runIds) {
+      const got = await runs.get(run)
+      if (!got || got.operation !== 'PUT') continue
+      live.add(run)
+      sawRun = true
+      const config = decodeJson<RunConfig>(got.value)
+      const state = compiled.get(run) ?? (await compile(config, opts))
+      if (!state) continue
+      compiled.set(run, state)
+      const rank = await rankAmong(workers, id, run)
+      for (let p = 0; p <= config.partitions; p++) {
+        const key = leaseKey(run, p)
+        if (serving.get(key) && !serving.get(key)!.stopped) continue
+        const held = await leases.get(key)
+        if (held && held.operation === 'PUT') {
+          unheldBefore.delete(key)
+          continue
+        }
+        if (p % rank.of !== rank.at && !unheldBefore.has(key)) {
+          unheldBefore.add(key)
+          continue
+        }
+        const revision = await leases.create(key, id).catch(() => undefined)
+        if (revision === undefined) continue
+        unheldBefore.delete(key)
+        const service = new PartitionService(js, jsm, leases, run, state.plan, p, state.watchlists, revision, id, opts.log)
+        serving.set(key, service)
+        opts.log(`worker ${id} serves partition ${p} of run ${run}`)
+        service.serve().catch((err: Error) => {
+          opts.log(`partition ${p} of run ${run}: ${err.message}`)
+          service.stop()
+        })
+      }
+    }
+    return live
   }
 }
 

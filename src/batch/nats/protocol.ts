@@ -1,3 +1,4 @@
+import type { JetStreamClient } from 'nats'
 import type { Hit, RuleSource, TransferRecord } from '../../core/index.ts'
 
 /**
@@ -13,7 +14,7 @@ export const LEASES_BUCKET = 'txscreen-leases'
 /** key-value bucket of live workers (`<worker id>` = WorkerEntry), kept alive by each worker */
 export const WORKERS_BUCKET = 'txscreen-workers'
 /** a lease or a worker entry not refreshed for this long is gone: a killed worker's partitions are free again */
-export const LEASE_TTL_MS = 5_000
+export const LEASE_TTL_MS = 15_000
 /** how often a holder refreshes its lease and a worker its entry */
 export const REFRESH_MS = 1_000
 
@@ -62,3 +63,24 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 export const encodeJson = (v: unknown): Uint8Array => encoder.encode(JSON.stringify(v))
 export const decodeJson = <T>(b: Uint8Array): T => JSON.parse(decoder.decode(b)) as T
+
+/**
+ * how long a JetStream request (a publish's acknowledgement, a consumer or bucket call) may take: on a loaded
+ * machine the client's default of 5 s is too short, and a timed-out publish is only retried
+ */
+export const JS_TIMEOUT_MS = 60_000
+
+/**
+ * Publishes with a message id, trying again when the acknowledgement does not come: the id makes a repeat
+ * that did reach the stream a duplicate JetStream drops, so retrying cannot store a message twice.
+ */
+export async function publishOnce(js: JetStreamClient, subject: string, data: Uint8Array, msgID: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await js.publish(subject, data, { msgID })
+      return
+    } catch (err) {
+      if (attempt >= 5) throw err
+    }
+  }
+}
