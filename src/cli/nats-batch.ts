@@ -23,7 +23,20 @@ export class NatsBatch {
     }
     // stream and subject names take letters, digits, - and _
     const run = randomUUID().replaceAll('-', '').slice(0, 16)
-    return new NatsBatch(nc, run, localWorkers > 0 ? new LocalWorkers(localWorkers, url, run) : undefined)
+    const batch = new NatsBatch(nc, run, localWorkers > 0 ? new LocalWorkers(localWorkers, url, run) : undefined)
+    // interrupted: remove the run and stop the workers rather than leave them waiting for it
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`txscreen batch: ${signal}, removing run ${run}\n`)
+        void batch.abandon().finally(() => process.exit(130))
+      })
+    }
+    return batch
+  }
+
+  async abandon(): Promise<void> {
+    if (this.#engine?.started) await this.#engine.end().catch(() => {})
+    await this.close()
   }
 
   engine(opts: Omit<NatsEngineOptions, 'nc' | 'run' | 'awaitWorkers'>): NatsEngine {

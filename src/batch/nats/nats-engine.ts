@@ -6,8 +6,8 @@ import {
 } from '../../core/index.ts'
 import { openBuckets } from './partition-worker.ts'
 import {
-  decodeJson, encodeJson, inStream, JS_TIMEOUT_MS, publishOnce, inSubject, outStream, outSubject,
-  type HitsMessage, type RecordsMessage, type RunConfig, type WorkerEntry,
+  bucketKeys, decodeJson, encodeJson, inStream, JS_TIMEOUT_MS, publishOnce, inSubject, outStream, outSubject,
+  type HitsMessage, type RecordsMessage, type RunConfig, type WorkerEntry, WORKERS_BUCKET,
 } from './protocol.ts'
 
 export interface NatsEngineOptions {
@@ -56,6 +56,7 @@ export class NatsEngine implements ScreeningEngine {
   readonly #pending = new Map<number, PendingSlice>()
   #failure: Error | undefined
   #stopListening: (() => void) | undefined
+  #started = false
 
   constructor(private readonly opts: NatsEngineOptions) {
     this.#router = new PartitionRouter(opts.ruleset, opts.partitions, { cases: opts.cases })
@@ -75,7 +76,8 @@ export class NatsEngine implements ScreeningEngine {
     const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
     await this.#createStreams(jsm)
     const { runs, workers } = await openBuckets(js)
-    if (this.opts.awaitWorkers) await awaitWorkers(workers, run, this.opts.awaitWorkers)
+    this.#started = true
+    if (this.opts.awaitWorkers) await awaitWorkers(jsm, workers, run, this.opts.awaitWorkers)
     const listening = this.#listen(js)
     // a failure is raised where the router waits; keep Node from reporting it as unhandled meanwhile
     listening.catch(() => {})
@@ -98,11 +100,24 @@ export class NatsEngine implements ScreeningEngine {
         yield this.#merge(order.shift()!)
       }
     } finally {
-      this.#stopListening?.()
-      await runs.delete(run).catch(() => {})
-      await jsm.streams.delete(inStream(run)).catch(() => {})
-      await jsm.streams.delete(outStream(run)).catch(() => {})
+      await this.end()
     }
+  }
+
+  /** whether the run was set up (there is something to remove) */
+  get started(): boolean {
+    return this.#started
+  }
+
+  /** removes the run: its entry (its workers stop) and its streams; also what an interrupted batch does */
+  async end(): Promise<void> {
+    const { nc, run } = this.opts
+    this.#stopListening?.()
+    const { runs } = await openBuckets(nc.jetstream({ timeout: JS_TIMEOUT_MS }))
+    const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
+    await runs.delete(run).catch(() => {})
+    await jsm.streams.delete(inStream(run)).catch(() => {})
+    await jsm.streams.delete(outStream(run)).catch(() => {})
   }
 
   async #createStreams(jsm: JetStreamManager): Promise<void> {
@@ -178,13 +193,11 @@ export class NatsEngine implements ScreeningEngine {
 }
 
 /** waits until `count` workers started for `run` have announced themselves */
-async function awaitWorkers(workers: KV, run: string, count: number): Promise<void> {
+async function awaitWorkers(jsm: JetStreamManager, workers: KV, run: string, count: number): Promise<void> {
   const deadline = Date.now() + 120_000
   for (;;) {
     let up = 0
-    const ids: string[] = []
-    for await (const id of await workers.keys()) ids.push(id)
-    for (const id of ids) {
+    for (const id of await bucketKeys(jsm, WORKERS_BUCKET)) {
       const e = await workers.get(id)
       if (e?.operation === 'PUT' && decodeJson<WorkerEntry>(e.value).run === run) up++
     }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { connect, type JetStreamClient, type KV, type NatsConnection } from 'nats'
+import { connect, type JetStreamClient, type JetStreamManager, type KV, type NatsConnection } from 'nats'
 import { compileRuleset, PartitionPlan, type Watchlists } from '../../core/index.ts'
 import { PartitionService } from './partition-service.ts'
 import {
-  decodeJson, encodeJson, JS_TIMEOUT_MS, LEASE_TTL_MS, LEASES_BUCKET, leaseKey, REFRESH_MS, RUNS_BUCKET, WORKERS_BUCKET,
+  bucketKeys, decodeJson, encodeJson, JS_TIMEOUT_MS, LEASE_TTL_MS, LEASES_BUCKET, leaseKey, REFRESH_MS, RUNS_BUCKET, WORKERS_BUCKET,
   type RunConfig, type WorkerEntry,
 } from './protocol.ts'
 
@@ -91,7 +91,7 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
 
   /** claims what this worker should of the runs it sees; the runs still live */
   async function scan(): Promise<Set<string>> {
-    const runIds = opts.run ? [opts.run] : await collect(await runs.keys())
+    const runIds = opts.run ? [opts.run] : await bucketKeys(jsm, RUNS_BUCKET)
     const live = new Set<string>()
     for (const run of runIds) {
       const got = await runs.get(run)
@@ -102,7 +102,7 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
       const state = compiled.get(run) ?? (await compile(config, opts))
       if (!state) continue
       compiled.set(run, state)
-      const rank = await rankAmong(workers, id, run)
+      const rank = await rankAmong(jsm, workers, id, run)
       for (let p = 0; p <= config.partitions; p++) {
         const key = leaseKey(run, p)
         if (serving.get(key) && !serving.get(key)!.stopped) continue
@@ -141,9 +141,9 @@ async function compile(config: RunConfig, opts: PartitionWorkerOptions): Promise
 }
 
 /** this worker's place among the live workers that may serve `run`, sorted by id */
-async function rankAmong(workers: KV, id: string, run: string): Promise<{ at: number; of: number }> {
+async function rankAmong(jsm: JetStreamManager, workers: KV, id: string, run: string): Promise<{ at: number; of: number }> {
   const ids: string[] = []
-  for (const w of await collect(await workers.keys())) {
+  for (const w of await bucketKeys(jsm, WORKERS_BUCKET)) {
     const e = await workers.get(w)
     if (!e || e.operation !== 'PUT') continue
     const { run: only } = decodeJson<WorkerEntry>(e.value)
@@ -152,10 +152,4 @@ async function rankAmong(workers: KV, id: string, run: string): Promise<{ at: nu
   if (!ids.includes(id)) ids.push(id)
   ids.sort()
   return { at: ids.indexOf(id), of: ids.length }
-}
-
-async function collect(it: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = []
-  for await (const k of it) out.push(k)
-  return out
 }

@@ -1,4 +1,4 @@
-import type { JetStreamClient } from 'nats'
+import type { JetStreamClient, JetStreamManager } from 'nats'
 import type { Hit, RuleSource, TransferRecord } from '../../core/index.ts'
 
 /**
@@ -83,4 +83,15 @@ export async function publishOnce(js: JetStreamClient, subject: string, data: Ui
       if (attempt >= 5) throw err
     }
   }
+}
+
+/**
+ * The keys a key-value bucket holds, from its stream's subjects. Not `KV.keys()`: on the 2.9 server an
+ * ordered consumer over a bucket whose entries expire can wait forever (nats-io/nats-server#3481), and the
+ * lease and worker buckets expire entries by design. A deleted key may still be listed: `get` it.
+ */
+export async function bucketKeys(jsm: JetStreamManager, bucket: string): Promise<string[]> {
+  const info = await jsm.streams.info(`KV_${bucket}`, { subjects_filter: '>' })
+  const prefix = `$KV.${bucket}.`
+  return Object.keys(info.state.subjects ?? {}).map((s) => s.slice(prefix.length))
 }
