@@ -25,7 +25,13 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
   const stop = new AbortController()
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort())
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stop.abort()
+      // hand the partitions back cleanly if the server answers soon; their leases expire otherwise
+      setTimeout(() => process.exit(0), 10_000).unref()
+    })
+  }
   try {
     await runPartitionWorker({
       url: values.nats,
