@@ -117,9 +117,12 @@ export class PartitionService {
     let slices = 0
     for await (const m of messages) {
       if (this.#stopped) break
+      if (m.seq > floor) break
+      // the 2.9 server knows one filter subject per consumer; never feed another partition's records
+      if (m.subject !== subject) continue
       for (const [, record] of decodeJson<RecordsMessage>(m.data).r) screener.hits(record)
       slices++
-      if (m.seq >= floor) break
+      if (m.seq === floor) break
     }
     messages.stop()
     return slices
