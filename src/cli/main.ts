@@ -1,6 +1,7 @@
 // txscreen command line: each subcommand lives in its own module and is loaded only when used
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   batch: { summary: 'screen a file of transfer records', load: () => import('./commands/batch.ts') },
+  worker: { summary: 'serve partitions of batches screened over NATS JetStream', load: () => import('./commands/worker.ts') },
   rules: { summary: 'check rule files, print the JSON Schema', load: () => import('./commands/rules.ts') },
   generate: { summary: 'generate labelled synthetic transfer data', load: () => import('./commands/generate.ts') },
   eval: { summary: 'measure the rules against labelled records', load: () => import('./commands/eval.ts') },

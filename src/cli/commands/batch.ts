@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { startWorkers, ThreadedEngine } from '../../batch/threaded-engine.ts'
+import { NatsBatch } from '../nats-batch.ts'
 import { InProcessEngine, PartitionedEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
@@ -14,7 +15,8 @@ import { LineWriter } from '../output.ts'
 
 const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] ${exportUsage('out', 'outputs')}
                       [--cases FILE] ${exportUsage('cases', 'cases')} [--list FORMAT:PATH ...] [--summary-json FILE]
-                      [--threads N] [--max-memory MB] [--quiet] [--partitions P]
+                      [--threads N] [--max-memory MB] [--quiet]
+                      [--partitions P [--nats URL [--local-workers N]]]
 
 Screens every record and writes one output per input record, in input order: a verdict
 {"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
@@ -24,6 +26,8 @@ ${EXPORT_HELP}
 the output is byte-identical whatever N.
 --partitions P screens the records entity-partitioned, in this process: P key partitions and a graph
 partition, merged by transfer (docs/scale-out.md); the same output, the reference for the distributed paths.
+--nats URL routes the records to the partitions' subjects on NATS JetStream at URL, where \`txscreen worker\`
+processes screen them, and merges their hits (P defaults to 4); --local-workers N starts N such workers itself.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
 each thread's heap; window state stays level however long the batch, so a cap costs collection time only,
 as long as it holds the state of the records inside the longest window (docs/engine.md, "Sizing a batch").
@@ -42,6 +46,8 @@ export async function run(argv: string[]): Promise<number> {
     'summary-json': { type: 'string' },
     threads: { type: 'string' },
     partitions: { type: 'string' },
+    nats: { type: 'string' },
+    'local-workers': { type: 'string' },
     'max-memory': { type: 'string' },
     quiet: { type: 'boolean', default: false },
   })
@@ -65,9 +71,14 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
 
-  const partitions = values.partitions === undefined ? undefined : Number(values.partitions)
+  const partitions = values.partitions === undefined ? (values.nats ? 4 : undefined) : Number(values.partitions)
   if (partitions !== undefined && (!Number.isSafeInteger(partitions) || partitions < 1)) {
     process.stderr.write(`txscreen batch: --partitions must be a positive integer, got "${values.partitions}"\n`)
+    return 2
+  }
+  const localWorkers = values['local-workers'] === undefined ? 0 : Number(values['local-workers'])
+  if (!Number.isSafeInteger(localWorkers) || localWorkers < 0 || (localWorkers > 0 && !values.nats)) {
+    process.stderr.write(`txscreen batch: --local-workers takes a count of workers and needs --nats, got "${values['local-workers']}"\n`)
     return 2
   }
 
@@ -93,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   const workers =
     threads > 1 && partitions === undefined ? startWorkers(threads - 1, { sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR) }, heapPerThreadMb) : []
   const stopWorkers = () => Promise.all(workers.map((w) => w.close()))
+  let stopNats = async (): Promise<void> => {}
   let watchlists
   try {
     watchlists = await loadWatchlists(values.list)
@@ -103,11 +115,21 @@ export async function run(argv: string[]): Promise<number> {
   }
   let source
   let engine: ScreeningEngine
+  let nats: NatsBatch | undefined
   try {
     source = await openInput(input, named)
+    if (values.nats) {
+      nats = await NatsBatch.open(values.nats, localWorkers)
+      stopNats = () => nats!.close()
+    }
     // the workers compile the same files; the version (a content hash) proves they did
     engine =
-      partitions !== undefined
+      nats !== undefined
+        ? nats.engine({
+            ruleset, partitions: partitions!, cases: values.cases !== undefined, lists: values.list ?? [],
+            sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR),
+          })
+        : partitions !== undefined
         ? new PartitionedEngine(ruleset, partitions, { cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
         : workers.length > 0
         ? new ThreadedEngine({ ruleset, workers, cases: values.cases !== undefined, ...(watchlists && { watchlists }) })
@@ -115,6 +137,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     process.stderr.write(`txscreen batch: cannot read ${input}: ${(err as Error).message}\n`)
     await stopWorkers()
+    await stopNats()
     return 2
   }
 
@@ -130,10 +153,14 @@ export async function run(argv: string[]): Promise<number> {
   bar?.start(source.totalBytes!, 0, { records: 0, rate: 0 })
 
   if (outExport.header) await writer.write(outExport.header)
-  for await (const { outputs } of screenBytes(source.blocks, source.format, engine)) {
-    for (const out of outputs) summary.add(out)
-    await writer.write(outExport.encode(outputs))
-    bar?.update(source.bytesRead(), { records: summary.records, rate: Math.round(summary.records / summary.elapsedSeconds) })
+  try {
+    for await (const { outputs } of screenBytes(source.blocks, source.format, engine)) {
+      for (const out of outputs) summary.add(out)
+      await writer.write(outExport.encode(outputs))
+      bar?.update(source.bytesRead(), { records: summary.records, rate: Math.round(summary.records / summary.elapsedSeconds) })
+    }
+  } finally {
+    await stopNats()
   }
   bar?.stop()
   await writer.close()
@@ -145,5 +172,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values['summary-json']) await writeFile(values['summary-json'], JSON.stringify(summary.toJSON(), null, 2) + '\n')
   if (!values.quiet) process.stderr.write(`${summary.format()}\n`)
+  if (!values.quiet && nats) process.stderr.write(`${nats.trafficLine(summary.records)}\n`)
   return 0
 }

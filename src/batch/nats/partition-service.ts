@@ -1,0 +1,149 @@
+import { AckPolicy, DeliverPolicy, nanos, type JetStreamClient, type JetStreamManager, type KV } from 'nats'
+import { PartitionScreener, type PartitionPlan, type Watchlists } from '../../core/index.ts'
+import {
+  decodeJson, durableName, encodeJson, publishOnce, inStream, inSubject, leaseKey, outSubject, REFRESH_MS,
+  type HitsMessage, type RecordsMessage,
+} from './protocol.ts'
+
+/** publishes not yet acknowledged by the server, at most, before the service waits */
+const MAX_UNACKED = 64
+
+/**
+ * One partition of one run, served by this worker while it holds the partition's lease. Its position is
+ * the durable consumer's acknowledged floor: every records message up to it has had its hits published and
+ * stored. On start (a first start, or after the previous holder died) it rebuilds the partition's state by
+ * replaying the partition's subject up to that floor without publishing, then reads on from the floor with
+ * a fresh durable consumer (what the dead holder had been sent and not acknowledged comes again), and acks
+ * each records message once the server has stored its hits. Hits published twice (a holder killed between
+ * publishing and acking) carry the same message id: JetStream drops the repeat, and the merger ignores any
+ * that get through.
+ */
+export class PartitionService {
+  #stopped = false
+  #refreshing = false
+  #stop: (() => void) | undefined
+  readonly #key: string
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly leases: KV,
+    private readonly run: string,
+    private readonly plan: PartitionPlan,
+    readonly partition: number,
+    private readonly watchlists: Watchlists | undefined,
+    private leaseRevision: number,
+    private readonly workerId: string,
+    private readonly log: (msg: string) => void,
+  ) {
+    this.#key = leaseKey(run, partition)
+  }
+
+  get stopped(): boolean {
+    return this.#stopped
+  }
+
+  /** serves the partition until the run ends, the lease is lost or `stop` is called */
+  async serve(): Promise<void> {
+    const refresh = setInterval(() => void this.#refreshLease(), REFRESH_MS)
+    try {
+      await this.#serve()
+    } finally {
+      clearInterval(refresh)
+      this.#stopped = true
+      // let another worker take the partition at once rather than after the lease expires
+      await this.leases.delete(this.#key, { previousSeq: this.leaseRevision }).catch(() => {})
+    }
+  }
+
+  stop(): void {
+    this.#stopped = true
+    this.#stop?.()
+  }
+
+  async #serve(): Promise<void> {
+    const stream = inStream(this.run)
+    const subject = inSubject(this.run, this.partition)
+    const durable = durableName(this.partition)
+    const screener = new PartitionScreener(this.plan, this.partition, this.watchlists ? { watchlists: this.watchlists } : {})
+
+    let floor = 0
+    const existing = await this.jsm.consumers.info(stream, durable).catch(() => undefined)
+    if (existing) {
+      floor = existing.ack_floor.stream_seq
+      // its delivered-but-unacknowledged messages would come back only after the ack wait, and out of order
+      await this.jsm.consumers.delete(stream, durable)
+    }
+    if (floor > 0) {
+      const replayed = await this.#replay(stream, subject, floor, screener)
+      this.log(`partition ${this.partition} of run ${this.run}: state rebuilt from ${replayed} slices up to stream sequence ${floor}`)
+    }
+    if (this.#stopped) return
+    await this.jsm.consumers.add(stream, {
+      durable_name: durable,
+      filter_subject: subject,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos(120_000),
+      max_ack_pending: 1024,
+      ...(floor > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: floor + 1 } : { deliver_policy: DeliverPolicy.All }),
+    })
+    const consumer = await this.js.consumers.get(stream, durable)
+    const messages = await consumer.consume({ max_messages: 64, abort_on_missing_resource: true })
+    this.#stop = () => messages.stop()
+    const unacked: Promise<unknown>[] = []
+    for await (const m of messages) {
+      if (this.#stopped) break
+      const { s, r } = decodeJson<RecordsMessage>(m.data)
+      const hits: HitsMessage['h'] = []
+      for (const [i, record] of r) {
+        const h = screener.hits(record)
+        if (h.length > 0) hits.push([i, h])
+      }
+      const reply: HitsMessage = { s, p: this.partition, h: hits }
+      const stored = publishOnce(this.js, outSubject(this.run, this.partition), encodeJson(reply), `${this.run}.${this.partition}.${s}`).then(() => m.ack())
+      // a failure stops the service when the batch of publishes is awaited; until then it is not unhandled
+      stored.catch(() => {})
+      unacked.push(stored)
+      if (unacked.length >= MAX_UNACKED) await Promise.all(unacked.splice(0))
+    }
+    await Promise.all(unacked)
+  }
+
+  /** feeds the partition's records up to stream sequence `floor` through the screener, publishing nothing */
+  async #replay(stream: string, subject: string, floor: number, screener: PartitionScreener): Promise<number> {
+    const ordered = await this.js.consumers.get(stream, { filterSubjects: subject })
+    const messages = await ordered.consume({ max_messages: 256 })
+    this.#stop = () => messages.stop()
+    let slices = 0
+    for await (const m of messages) {
+      if (this.#stopped) break
+      if (m.seq > floor) break
+      // the 2.9 server knows one filter subject per consumer; never feed another partition's records
+      if (m.subject !== subject) continue
+      for (const [, record] of decodeJson<RecordsMessage>(m.data).r) screener.hits(record)
+      slices++
+      if (m.seq === floor) break
+    }
+    messages.stop()
+    return slices
+  }
+
+  async #refreshLease(): Promise<void> {
+    // one refresh at a time: a second with the same revision would fail and look like a lost lease
+    if (this.#stopped || this.#refreshing) return
+    this.#refreshing = true
+    try {
+      this.leaseRevision = await this.leases.update(this.#key, this.workerId, this.leaseRevision)
+    } catch {
+      // a refresh that timed out may still have been stored: the lease is ours while it names this worker
+      const now = await this.leases.get(this.#key).catch(() => undefined)
+      if (now?.operation === 'PUT' && now.string() === this.workerId) this.leaseRevision = now.revision
+      else {
+        this.log(`partition ${this.partition} of run ${this.run}: lease lost, stopping`)
+        this.stop()
+      }
+    } finally {
+      this.#refreshing = false
+    }
+  }
+}
