@@ -3,15 +3,16 @@ import { EntityState } from '../../src/core/state/entities.ts'
 
 describe('EntityState', () => {
   it('finds each rule its own window, from the first through a busy entity, and keeps them when others are dropped', () => {
-    const slots = [7, 0, 34, 12, 3, 20, 9, 1, 33, 15, 4, 22]
+    // 20 rules: past 10 windows the entity indexes them by slot
+    const slots = [7, 0, 14, 12, 3, 19, 9, 1, 13, 15, 4, 2]
     // window handles are any small integers: here 100 + slot
     const handle = (slot: number) => 100 + slot
     for (let held = 1; held <= slots.length; held++) {
-      const state = new EntityState(35)
+      const state = new EntityState(20)
       for (const slot of slots.slice(0, held)) state.setWindow(slot, handle(slot))
       const made = new Set(slots.slice(0, held))
       expect(state.windowCount()).toBe(held)
-      for (let slot = 0; slot < 35; slot++) expect(state.window(slot)).toBe(made.has(slot) ? handle(slot) : -1)
+      for (let slot = 0; slot < 20; slot++) expect(state.window(slot)).toBe(made.has(slot) ? handle(slot) : -1)
 
       // a window that moved to another slot of its pool keeps its rule's slot
       state.setWindow(slots[0]!, 999)
@@ -22,7 +23,7 @@ describe('EntityState', () => {
       // drop every other window, then give a dropped slot a new one
       const dropped = new Set(slots.slice(0, held).filter((_s, i) => i % 2 === 1))
       expect(state.dropWindows((slot, h) => h === handle(slot) && dropped.has(slot))).toBe(held - dropped.size)
-      for (let slot = 0; slot < 35; slot++) expect(state.window(slot)).toBe(made.has(slot) && !dropped.has(slot) ? handle(slot) : -1)
+      for (let slot = 0; slot < 20; slot++) expect(state.window(slot)).toBe(made.has(slot) && !dropped.has(slot) ? handle(slot) : -1)
       const again = [...dropped][0]
       if (again === undefined) continue
       state.setWindow(again, 7)

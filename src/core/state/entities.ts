@@ -1,8 +1,5 @@
 import type { WindowState } from './window.ts'
 
-// an entity with more windows than this indexes them by slot, in an array over its namespace's rules
-const PAIRED_WINDOWS = 8
-
 /**
  * Everything one entity (one key of one namespace, such as "id:ACC-1") holds across the rules that keep
  * state by it. Rules find it once per record side, then ask for the window of their own slot: one hash lookup
@@ -10,11 +7,11 @@ const PAIRED_WINDOWS = 8
  *
  * Layout: a large population holds hundreds of thousands of these, and most have a few windows (a one-off
  * counterparty, a phone number). Those are (slot, handle) pairs of small integers in an array of exactly that
- * size, found by a scan; a busy account (windows of many of the rules of the `id` namespace) gets an array of
- * handles indexed by slot.
+ * size, found by a scan (of a few dozen integers at most); an entity with windows of more than half the rules of
+ * its namespace gets an array of handles indexed by slot, which is then no larger.
  */
 export class EntityState {
-  /** slot, handle, slot, handle, ...: the windows while there are at most PAIRED_WINDOWS */
+  /** slot, handle, slot, handle, ...: the windows while there are at most half as many as slots */
   private paired: number[] | undefined = undefined
   /** handle by slot (-1: none), once there are more (`paired` is then unused) */
   private bySlot: number[] | undefined = undefined
@@ -50,7 +47,7 @@ export class EntityState {
         return
       }
     }
-    if (paired.length / 2 === PAIRED_WINDOWS) {
+    if (paired.length + 2 > this.slots) {
       const bySlot = new Array<number>(this.slots).fill(-1)
       for (let i = 0; i < paired.length; i += 2) bySlot[paired[i]!] = paired[i + 1]!
       bySlot[slot] = handle

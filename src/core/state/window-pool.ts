@@ -1,15 +1,16 @@
 import type { DistinctCounter } from './distinct-counter.ts'
 import type { WindowSpec } from './window.ts'
 
-// a handle packs the size class (low 5 bits), the slot in its chunk (13 bits) and the chunk (13 bits): a small
+// a handle packs the size class (low 5 bits), the slot in its chunk (11 bits) and the chunk (15 bits): a small
 // integer that an entity keeps instead of a pointer to an object
 const CLASS_BITS = 5
-const SLOT_BITS = 13
+const SLOT_BITS = 11
 const MAX_SLOTS_PER_CHUNK = 1 << SLOT_BITS
 const MAX_CHUNKS = 1 << (31 - CLASS_BITS - SLOT_BITS)
-// a chunk holds at most this many doubles (512 KiB) unless one slot alone needs more; the first chunks of a
-// class are small and each is twice the last, so a rule that keeps few windows keeps little memory
-const CHUNK_DOUBLES = 65_536
+// a chunk holds at most this many doubles (64 KiB) unless one slot alone needs more; the first chunks of a
+// class are small and each is twice the last, so a rule that keeps few windows keeps little memory, and the
+// room not yet used is at most a chunk's per class and rule
+const CHUNK_DOUBLES = 8192
 const FIRST_CHUNK_SLOTS = 4
 
 /** The windows of one capacity: each slot holds `capacity` events, in chunks that are never moved. */
@@ -48,7 +49,7 @@ class SizeClass {
   private addChunk(): void {
     if (this.rows.length === MAX_CHUNKS) throw new Error(`window pool full: ${MAX_CHUNKS} chunks of windows of ${this.capacity} events`)
     const fit = Math.max(1, Math.floor(CHUNK_DOUBLES / this.doublesPerSlot))
-    const slots = Math.min(MAX_SLOTS_PER_CHUNK, fit, FIRST_CHUNK_SLOTS << this.rows.length)
+    const slots = Math.min(MAX_SLOTS_PER_CHUNK, fit, FIRST_CHUNK_SLOTS << Math.min(this.rows.length, SLOT_BITS))
     this.rows.push(new Float64Array(slots * this.doublesPerSlot))
     this.meta.push(new Int32Array(slots * 3))
     this.ids.push(new Array<string>(slots * this.capacity).fill(''))
