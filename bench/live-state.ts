@@ -1,6 +1,6 @@
 // Live screening state per record: generated records screened in-process, then the heap after a full
 // collection over the records screened. What a batch must hold for the records inside its longest window.
-//   npx tsx bench/live-state.ts [--records N] [--seed N --generated N --accounts N] [--counterparties N] [--new-parties]
+//   npx tsx bench/live-state.ts [--records N] [--seed N --generated N --accounts N] [--counterparties N] [--new-parties] [--json]
 // The records are the first N of `txscreen generate --seed --records <generated> --accounts [--counterparties]`
 // (cached under /tmp). Also per party: the live bytes over the distinct parties (sender and receiver ids) of the
 // records inside the ruleset's longest window, issue 21's measure (`--counterparties 200000`: its population).
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     counterparties: { type: 'string' },
     'new-parties': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
   },
 })
 const records = Number(values.records)
@@ -73,7 +74,8 @@ function partiesInWindows(): number {
   for (const [ts, s, r] of seen) if (ts > last - maxWindowMs) ids.add(s).add(r)
   return ids.size
 }
-console.log(
+if (values.json) console.log(JSON.stringify({ records: screened, liveBytes: live, parties, bytesPerParty: Math.round(live / parties) }))
+else console.log(
   `${screened.toLocaleString('en-US')} records (seed ${values.seed}, ${accounts.toLocaleString('en-US')} accounts${values['new-parties'] ? ', every party new' : ''}): ` +
     `${(live / 2 ** 20).toFixed(0)} MiB of live state, ${Math.round(live / screened).toLocaleString('en-US')} bytes a record ` +
     `(${screener.liveEntities.toLocaleString('en-US')} windows and graph nodes); ` +
