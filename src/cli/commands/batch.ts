@@ -7,7 +7,7 @@ import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
 import { EXPORT_HELP, exportChoice, exportUsage } from '../export-choice.ts'
-import { heapBudget, outgrewHeap, rerunWithOldSpace } from '../heap-budget.ts'
+import { heapBudget, outgrewHeap, rerunWithOldSpace, watchResidentMemory } from '../heap-budget.ts'
 import { FORMAT_HELP, FORMAT_USAGE, namedFormat, openInput } from '../input-source.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
@@ -76,6 +76,8 @@ export async function run(argv: string[]): Promise<number> {
       return 1
     }
     if (rerun) return rerun.code
+    // this is the capped process
+    watchResidentMemory(Number(values['max-memory']))
   }
 
   const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
