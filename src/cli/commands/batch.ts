@@ -23,7 +23,7 @@ ${EXPORT_HELP}
 --threads N splits the rules across N threads (default: the available cores; 1 screens in-process);
 the output is byte-identical whatever N.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
-each thread's heap; window state stays level however long the batch, so a cap costs collection time only,
+each thread's heap and watching the process's resident memory (window pools live outside the heap); window state stays level however long the batch, so a cap costs collection time only,
 as long as it holds the state of the records inside the longest window (docs/engine.md, "Sizing a batch").
 Exit 0 when the batch ran (even with record errors), 2 for usage or rule errors, 1 when the state outgrew
 --max-memory (the output then stops where the run did).`
