@@ -73,5 +73,5 @@ describe('txscreen batch --max-memory, state larger than the cap', () => {
     }).catch((e: { code: number; stderr: string }) => e)
     expect('code' in failed && failed.code).toBe(1)
     expect((failed as { stderr: string }).stderr).toMatch(/txscreen batch: the screening state outgrew the 128 MiB heap that --max-memory 288 leaves its thread.*more --max-memory/)
-  }, 120_000)
+  }, 300_000)
 })
