@@ -10,6 +10,8 @@ export interface ChildRun {
   wallSeconds: number
   /** RSS high-water mark of the child, in MiB, from GNU time; undefined when it is not installed */
   peakRssMiB: number | undefined
+  /** user + system CPU seconds of the child (GNU time): steadier than wall time on a loaded machine */
+  cpuSeconds: number | undefined
 }
 
 const GNU_TIME = '/usr/bin/time'
@@ -18,7 +20,7 @@ const GNU_TIME = '/usr/bin/time'
 export function runChild(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ChildRun> {
   const timed = existsSync(GNU_TIME)
   const rssFile = join(tmpdir(), `txscreen-bench-rss-${process.pid}-${Date.now()}`)
-  const [cmd, ...args] = timed ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : argv
+  const [cmd, ...args] = timed ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : argv
   const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(cmd!, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -29,13 +31,15 @@ export function runChild(argv: string[], options: { cwd?: string; env?: NodeJS.P
     child.on('error', reject)
     child.on('close', (code) => {
       let peakRssMiB: number | undefined
+      let cpuSeconds: number | undefined
       if (timed && existsSync(rssFile)) {
         // GNU time writes "Command exited with non-zero status N" first when the child fails
-        const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop())
-        if (Number.isFinite(kb)) peakRssMiB = kb / 1024
+        const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number)
+        if (Number.isFinite(kb)) peakRssMiB = kb! / 1024
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user! + sys!
         rmSync(rssFile, { force: true })
       }
-      resolve({ code: code ?? 1, stdout, stderr, wallSeconds: (performance.now() - started) / 1000, peakRssMiB })
+      resolve({ code: code ?? 1, stdout, stderr, wallSeconds: (performance.now() - started) / 1000, peakRssMiB, cpuSeconds })
     })
   })
 }

@@ -7,16 +7,20 @@ export const CACHE_DIR = process.env.TXSCREEN_BENCH_CACHE ?? '/tmp/txscreen-benc
 export const ROOT = new URL('..', import.meta.url).pathname
 export const CLI = join(ROOT, 'bin/txscreen.js')
 
-/** records.ndjson for seed/records/accounts, generated once (into a temporary folder, renamed when complete). */
-export async function generatedRecords(seed: number, records: number, accounts: number): Promise<string> {
-  const dir = join(CACHE_DIR, `seed${seed}-r${records}-a${accounts}`)
+/**
+ * records.ndjson for seed/records/accounts, generated once (into a temporary folder, renamed when complete).
+ * `counterparties`: the sparse population of `txscreen generate --counterparties` (most parties seen once or twice).
+ */
+export async function generatedRecords(seed: number, records: number, accounts: number, counterparties?: number): Promise<string> {
+  const dir = join(CACHE_DIR, `seed${seed}-r${records}-a${accounts}${counterparties ? `-c${counterparties}` : ''}`)
   const file = join(dir, 'records.ndjson')
   if (existsSync(file)) return file
   mkdirSync(CACHE_DIR, { recursive: true })
   const partial = `${dir}.partial`
   rmSync(partial, { recursive: true, force: true })
-  process.stderr.write(`generating ${records.toLocaleString('en-US')} records (seed ${seed}, ${accounts} accounts) into ${dir} ...\n`)
-  const run = await runChild(['node', CLI, 'generate', '--seed', String(seed), '--records', String(records), '--accounts', String(accounts), '--out', partial, '--quiet'], { cwd: ROOT })
+  process.stderr.write(`generating ${records.toLocaleString('en-US')} records (seed ${seed}, ${accounts} accounts${counterparties ? `, ${counterparties} counterparties` : ''}) into ${dir} ...\n`)
+  const sparse = counterparties ? ['--counterparties', String(counterparties)] : []
+  const run = await runChild(['node', CLI, 'generate', '--seed', String(seed), '--records', String(records), '--accounts', String(accounts), ...sparse, '--out', partial, '--quiet'], { cwd: ROOT })
   if (run.code !== 0) throw new Error(`txscreen generate failed (${run.code}): ${run.stderr.trim()}`)
   renameSync(partial, dir)
   return file

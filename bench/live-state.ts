@@ -1,7 +1,9 @@
 // Live screening state per record: generated records screened in-process, then the heap after a full
 // collection over the records screened. What a batch must hold for the records inside its longest window.
-//   npx tsx bench/live-state.ts [--records N] [--seed N --generated N --accounts N] [--new-parties]
-// The records are the first N of `txscreen generate --seed --records <generated> --accounts` (cached under /tmp).
+//   npx tsx bench/live-state.ts [--records N] [--seed N --generated N --accounts N] [--counterparties N] [--new-parties] [--json]
+// The records are the first N of `txscreen generate --seed --records <generated> --accounts [--counterparties]`
+// (cached under /tmp). Also per party: the live bytes over the distinct parties (sender and receiver ids) of the
+// records inside the ruleset's longest window, issue 21's measure (`--counterparties 200000`: its population).
 // --new-parties gives every sender and receiver of the records a fresh id, account and phone: a population of
 // one-off counterparties, which the generated populations (whose accounts recur) do not show.
 import { createReadStream } from 'node:fs'
@@ -19,7 +21,9 @@ const { values } = parseArgs({
     generated: { type: 'string', default: '200000' },
     accounts: { type: 'string', default: '8000' },
     seed: { type: 'string', default: '42' },
+    counterparties: { type: 'string' },
     'new-parties': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
   },
 })
 const records = Number(values.records)
@@ -30,8 +34,10 @@ const gc = runInNewContext('gc') as () => void
 const compiled = compileRuleset(await readRuleSources())
 if (!compiled.ok) throw new Error('the rule pack does not compile: run `npx txscreen rules check`')
 const screener = new Screener(compiled.ruleset)
+const { maxWindowMs } = compiled.ruleset
 const parser = inputFormats.named('ndjson')!.parser()
-const file = await generatedRecords(Number(values.seed), Math.max(records, Number(values.generated)), accounts)
+const counterparties = values.counterparties === undefined ? undefined : Number(values.counterparties)
+const file = await generatedRecords(Number(values.seed), Math.max(records, Number(values.generated)), accounts, counterparties)
 
 type Party = TransferRecord['sender']
 const fresh = (p: Party, tag: string, i: number): Party => ({
@@ -42,6 +48,9 @@ const fresh = (p: Party, tag: string, i: number): Party => ({
   ...(p.email !== undefined && { email: `${tag}${i}@new.example` }),
 })
 
+// time and party ids of each record screened, to count the parties in the windows at the end (emptied before
+// the heap is measured)
+const seen: [number, string, string][] = []
 gc()
 const before = process.memoryUsage().heapUsed
 let screened = 0
@@ -49,14 +58,26 @@ for await (const text of createInterface({ input: createReadStream(file), crlfDe
   if (screened === records) break
   const parsed = parser.push([{ text, line: screened + 1 }])[0]
   if (!parsed?.ok) continue
-  const r = parsed.record
-  screener.screen(values['new-parties'] ? { ...r, sender: fresh(r.sender, 's', screened), receiver: fresh(r.receiver, 'r', screened) } : r)
+  const r = values['new-parties'] ? { ...parsed.record, sender: fresh(parsed.record.sender, 's', screened), receiver: fresh(parsed.record.receiver, 'r', screened) } : parsed.record
+  screener.screen(r)
+  seen.push([Date.parse(r.timestamp), r.sender.id, r.receiver.id])
   screened++
 }
+const parties = partiesInWindows()
+seen.length = 0
 gc()
 const live = process.memoryUsage().heapUsed - before
-console.log(
+
+function partiesInWindows(): number {
+  const last = seen.reduce((t, [ts]) => Math.max(t, ts), Number.NEGATIVE_INFINITY)
+  const ids = new Set<string>()
+  for (const [ts, s, r] of seen) if (ts > last - maxWindowMs) ids.add(s).add(r)
+  return ids.size
+}
+if (values.json) console.log(JSON.stringify({ records: screened, liveBytes: live, parties, bytesPerParty: Math.round(live / parties) }))
+else console.log(
   `${screened.toLocaleString('en-US')} records (seed ${values.seed}, ${accounts.toLocaleString('en-US')} accounts${values['new-parties'] ? ', every party new' : ''}): ` +
     `${(live / 2 ** 20).toFixed(0)} MiB of live state, ${Math.round(live / screened).toLocaleString('en-US')} bytes a record ` +
-    `(${screener.liveEntities.toLocaleString('en-US')} windows and graph nodes)`,
+    `(${screener.liveEntities.toLocaleString('en-US')} windows and graph nodes); ` +
+    `${parties.toLocaleString('en-US')} parties in the windows, ${Math.round(live / parties).toLocaleString('en-US')} bytes a party`,
 )

@@ -10,7 +10,7 @@ export interface Row {
 }
 
 export function markdownTable(rows: Row[]): string {
-  const head = '| measurement | throughput | vs baseline | latency p50 / p95 / p99 | peak RSS | notes |\n|---|---:|---:|---|---:|---|'
+  const head = '| measurement | throughput | vs pass-through | latency p50 / p95 / p99 | peak RSS | notes |\n|---|---:|---:|---|---:|---|'
   return [head, ...rows.map((r) => `| ${r.name} | ${r.rate} | ${r.ratio} | ${r.latency} | ${r.rss} | ${r.note} |`)].join('\n')
 }
 

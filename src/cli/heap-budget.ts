@@ -29,7 +29,8 @@ export function heapBudget(maxMemoryMb: number, threads: number): { perThreadMb:
  */
 export async function rerunWithOldSpace(oldSpaceMb: number): Promise<{ code: number; outOfMemory: boolean } | undefined> {
   if (process.env[ENV] === String(oldSpaceMb)) return undefined
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${oldSpaceMb}`, ...process.argv.slice(1)], {
+  // --expose-gc: watchResidentMemory collects before it judges
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${oldSpaceMb}`, '--expose-gc', ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, [ENV]: String(oldSpaceMb) },
   })
@@ -38,6 +39,22 @@ export async function rerunWithOldSpace(oldSpaceMb: number): Promise<{ code: num
     // V8 ends a process whose heap is full with abort()
     child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), outOfMemory: signal === 'SIGABRT' }))
   })
+}
+
+/**
+ * Window state lives mostly outside the V8 heap (the typed-array window pools, state/window-pool.ts), which the
+ * old-space cap does not bound; so the capped process also watches its resident memory. Past `maxMemoryMb` a full
+ * collection of this thread's heap runs first; still past it, the run stops as V8 stops a full heap, with
+ * abort(), and the parent process says so (rerunWithOldSpace's `outOfMemory`).
+ */
+export function watchResidentMemory(maxMemoryMb: number): void {
+  const limit = maxMemoryMb * 2 ** 20
+  const gc = (globalThis as { gc?: () => void }).gc
+  setInterval(() => {
+    if (process.memoryUsage.rss() <= limit) return
+    gc?.()
+    if (process.memoryUsage.rss() > limit) process.abort()
+  }, 250).unref()
 }
 
 /** What to tell the user when screening state outgrew the heap that `--max-memory` left it. */

@@ -1,32 +1,33 @@
 import { describe, expect, it } from 'vitest'
 import { EntityState } from '../../src/core/state/entities.ts'
-import { WindowSpec, WindowState } from '../../src/core/state/window.ts'
-
-const spec = new WindowSpec(['count'], 3_600_000, 0)
 
 describe('EntityState', () => {
   it('finds each rule its own window, from the first through a busy entity, and keeps them when others are dropped', () => {
-    const slots = [7, 0, 34, 12, 3, 20, 9, 1, 33, 15]
+    // 20 rules: past 10 windows the entity indexes them by slot
+    const slots = [7, 0, 14, 12, 3, 19, 9, 1, 13, 15, 4, 2]
+    // window handles are any small integers: here 100 + slot
+    const handle = (slot: number) => 100 + slot
     for (let held = 1; held <= slots.length; held++) {
-      const state = new EntityState('id:A', 35)
-      const made = new Map<number, WindowState>()
-      for (const slot of slots.slice(0, held)) {
-        const w = new WindowState(spec)
-        state.addWindow(slot, w)
-        made.set(slot, w)
-      }
+      const state = new EntityState(20)
+      for (const slot of slots.slice(0, held)) state.setWindow(slot, handle(slot))
+      const made = new Set(slots.slice(0, held))
       expect(state.windowCount()).toBe(held)
-      for (let slot = 0; slot < 35; slot++) expect(state.window(slot)).toBe(made.get(slot))
+      for (let slot = 0; slot < 20; slot++) expect(state.window(slot)).toBe(made.has(slot) ? handle(slot) : -1)
+
+      // a window that moved to another slot of its pool keeps its rule's slot
+      state.setWindow(slots[0]!, 999)
+      expect(state.window(slots[0]!)).toBe(999)
+      expect(state.windowCount()).toBe(held)
+      state.setWindow(slots[0]!, handle(slots[0]!))
 
       // drop every other window, then give a dropped slot a new one
       const dropped = new Set(slots.slice(0, held).filter((_s, i) => i % 2 === 1))
-      expect(state.dropWindows((w) => [...dropped].some((s) => made.get(s) === w))).toBe(held - dropped.size)
-      for (let slot = 0; slot < 35; slot++) expect(state.window(slot)).toBe(dropped.has(slot) ? undefined : made.get(slot))
+      expect(state.dropWindows((slot, h) => h === handle(slot) && dropped.has(slot))).toBe(held - dropped.size)
+      for (let slot = 0; slot < 20; slot++) expect(state.window(slot)).toBe(made.has(slot) && !dropped.has(slot) ? handle(slot) : -1)
       const again = [...dropped][0]
       if (again === undefined) continue
-      const fresh = new WindowState(spec)
-      state.addWindow(again, fresh)
-      expect(state.window(again)).toBe(fresh)
+      state.setWindow(again, 7)
+      expect(state.window(again)).toBe(7)
       expect(state.windowCount()).toBe(held - dropped.size + 1)
     }
   })

@@ -8,7 +8,7 @@ import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
 import { EXPORT_HELP, exportChoice, exportUsage } from '../export-choice.ts'
-import { heapBudget, outgrewHeap, rerunWithOldSpace } from '../heap-budget.ts'
+import { heapBudget, outgrewHeap, rerunWithOldSpace, watchResidentMemory } from '../heap-budget.ts'
 import { FORMAT_HELP, FORMAT_USAGE, namedFormat, openInput } from '../input-source.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
@@ -29,7 +29,7 @@ partition, merged by transfer (docs/scale-out.md); the same output, the referenc
 --nats URL routes the records to the partitions' subjects on NATS JetStream at URL, where \`txscreen worker\`
 processes screen them, and merges their hits (P defaults to 4); --local-workers N starts N such workers itself.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
-each thread's heap; window state stays level however long the batch, so a cap costs collection time only,
+each thread's heap and watching the process's resident memory (window pools live outside the heap); window state stays level however long the batch, so a cap costs collection time only,
 as long as it holds the state of the records inside the longest window (docs/engine.md, "Sizing a batch").
 Exit 0 when the batch ran (even with record errors), 2 for usage or rule errors, 1 when the state outgrew
 --max-memory (the output then stops where the run did).`
@@ -96,6 +96,8 @@ export async function run(argv: string[]): Promise<number> {
       return 1
     }
     if (rerun) return rerun.code
+    // this is the capped process
+    watchResidentMemory(Number(values['max-memory']))
   }
 
   const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')

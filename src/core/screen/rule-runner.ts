@@ -2,10 +2,11 @@ import type { CompiledRule } from '../rules/compiled.ts'
 import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
 import { TransferGraph } from '../state/graph.ts'
-import { EntityState } from '../state/entities.ts'
+import { EntityState, releaseIfIdle } from '../state/entities.ts'
 import type { EntityIndex } from '../state/entity-index.ts'
 import { textNumber } from '../state/text-number.ts'
 import { WindowSpec, WindowState, type Contribution } from '../state/window.ts'
+import { WindowPool } from '../state/window-pool.ts'
 import type { Hit, HitEvidence } from './verdict.ts'
 import type { Direction, TransferContext, TransferView } from './view.ts'
 
@@ -25,8 +26,9 @@ export class RuleRunner {
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
   private readonly slot: number
   /** state of a rule without an entity: one window over every transfer */
-  private readonly global = new EntityState('', 1)
-  private readonly windowSpec: WindowSpec
+  private readonly global = new EntityState(1)
+  /** the cursor over this rule's windows (its WindowPool), pointed at the entity's window of each transfer */
+  private readonly windows: WindowState
 
   constructor(
     readonly rule: CompiledRule,
@@ -37,9 +39,10 @@ export class RuleRunner {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions) : undefined
     this.contributions = rule.windowParts.map(() => Number.NaN)
     this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
+    const spec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
+    this.windows = new WindowState(spec, new WindowPool(spec))
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
-    this.slot = rule.entity ? entities.ruleSlot(this.tableSlot) : 0
-    this.windowSpec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
+    this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : 0
   }
 
   /** updates state with the transfer and, when `hits` is given, evaluates the rule on it */
@@ -69,13 +72,13 @@ export class RuleRunner {
         const adds = counted && rule.needs.window && this.contribute(view)
         const state = entity ? this.entities.state(view, this.tableSlot, key, adds || rule.needs.seen) : this.global
         if (state) {
-          window = state.window(this.slot)
+          const handle = state.window(this.slot)
+          window = handle >= 0 ? this.windows.at(handle) : undefined
           if (adds) {
-            if (!window) {
-              window = new WindowState(this.windowSpec)
-              state.addWindow(this.slot, window)
-            }
+            window ??= this.windows.at(this.windows.pool.allocate())
             window.add(ctx.ts, ctx.record.id, this.contributions)
+            // a new window, or one that moved to a larger slot
+            if (window.handle !== handle) state.setWindow(this.slot, window.handle)
           }
           if (rule.needs.seen) {
             const seen = (state.seen ??= new Array<number | undefined>(state.slots))
@@ -116,7 +119,7 @@ export class RuleRunner {
 
   /** forgets graph edges and the entity-less window once they left the window (entity tables are swept by the screener) */
   sweep(now: number): void {
-    this.global.dropWindows((w) => w.isIdle(now))
+    this.global.dropWindows((_slot, handle) => releaseIfIdle(this.windows, handle, now))
     this.graph?.sweep(now)
   }
 

@@ -1,119 +1,114 @@
 import type { WindowState } from './window.ts'
 
-// an entity with more windows than this indexes them by slot, in an array over its namespace's rules
-const PAIRED_WINDOWS = 5
-
 /**
  * Everything one entity (one key of one namespace, such as "id:ACC-1") holds across the rules that keep
  * state by it. Rules find it once per record side, then ask for the window of their own slot: one hash lookup
- * per entity and record instead of one per rule.
+ * per entity and record instead of one per rule. A window is a handle into its rule's WindowPool.
  *
- * Layout: a large population holds hundreds of thousands of these, and most have one window (a one-off
- * counterparty, a phone number). The first window sits in the entity's own fields; the next few are
- * (slot, window) pairs in an array of exactly that size, found by a scan of a few numbers; a busy account
- * (windows of many of the rules of the `id` namespace) gets an array indexed by slot.
+ * Layout: a large population holds hundreds of thousands of these, and most have a few windows (a one-off
+ * counterparty, a phone number). Those are (slot, handle) pairs of small integers in an array of exactly that
+ * size, found by a scan (of a few dozen integers at most); an entity with windows of more than half the rules of
+ * its namespace gets an array of handles indexed by slot, which is then no larger.
  */
 export class EntityState {
-  private slot0 = -1
-  private window0: WindowState | undefined = undefined
-  /** the windows after the first, up to PAIRED_WINDOWS in all: slot, window, slot, window, ... */
-  private paired: (number | WindowState)[] | undefined = undefined
-  /** every window by slot, once there are more than PAIRED_WINDOWS (the fields above are then unused) */
-  private bySlot: (WindowState | undefined)[] | undefined = undefined
+  /** slot, handle, slot, handle, ...: the windows while there are at most half as many as slots */
+  private paired: number[] | undefined = undefined
+  /** handle by slot (-1: none), once there are more (`paired` is then unused) */
+  private bySlot: number[] | undefined = undefined
   /** per state slot, the time of the entity's latest transfer the rule saw (for gap measures); made when first needed */
   seen: (number | undefined)[] | undefined = undefined
 
   constructor(
-    readonly key: string,
     /** rules of the namespace: the length of the per-slot arrays */
     readonly slots: number,
   ) {}
 
-  window(slot: number): WindowState | undefined {
+  /** the handle of a slot's window, -1 when it has none */
+  window(slot: number): number {
     const bySlot = this.bySlot
-    if (bySlot !== undefined) return bySlot[slot]
-    if (this.slot0 === slot) return this.window0
+    if (bySlot !== undefined) return bySlot[slot]!
     const paired = this.paired
     if (paired !== undefined) {
-      for (let i = 0; i < paired.length; i += 2) if (paired[i] === slot) return paired[i + 1] as WindowState
+      for (let i = 0; i < paired.length; i += 2) if (paired[i] === slot) return paired[i + 1]!
     }
-    return undefined
+    return -1
   }
 
-  /** sets a slot's window (there must be none yet) */
-  addWindow(slot: number, window: WindowState): void {
+  /** sets a slot's window handle, a new one or one that moved */
+  setWindow(slot: number, handle: number): void {
     if (this.bySlot !== undefined) {
-      this.bySlot[slot] = window
+      this.bySlot[slot] = handle
       return
     }
-    if (this.window0 === undefined) {
-      this.slot0 = slot
-      this.window0 = window
-      return
+    const paired = this.paired ?? EMPTY
+    for (let i = 0; i < paired.length; i += 2) {
+      if (paired[i] === slot) {
+        paired[i + 1] = handle
+        return
+      }
     }
-    const paired = this.paired ?? []
-    if (1 + paired.length / 2 === PAIRED_WINDOWS) {
-      const bySlot = new Array<WindowState | undefined>(this.slots)
-      bySlot[this.slot0] = this.window0
-      for (let i = 0; i < paired.length; i += 2) bySlot[paired[i] as number] = paired[i + 1] as WindowState
-      bySlot[slot] = window
-      this.slot0 = -1
-      this.window0 = undefined
+    if (paired.length + 2 > this.slots) {
+      const bySlot = new Array<number>(this.slots).fill(-1)
+      for (let i = 0; i < paired.length; i += 2) bySlot[paired[i]!] = paired[i + 1]!
+      bySlot[slot] = handle
       this.paired = undefined
       this.bySlot = bySlot
       return
     }
     // one pair longer: an entity gains a window rarely, and spare room would stay unused
-    const grown = new Array<number | WindowState>(paired.length + 2)
+    const grown = new Array<number>(paired.length + 2)
     for (let i = 0; i < paired.length; i++) grown[i] = paired[i]!
     grown[paired.length] = slot
-    grown[paired.length + 1] = window
+    grown[paired.length + 1] = handle
     this.paired = grown
   }
 
-  /** drops the windows `idle` says can no longer matter; returns how many are left */
-  dropWindows(idle: (w: WindowState) => boolean): number {
+  /** drops the windows `idle` says can no longer matter (it frees them); returns how many are left */
+  dropWindows(idle: (slot: number, handle: number) => boolean): number {
     let kept = 0
     const bySlot = this.bySlot
     if (bySlot !== undefined) {
       for (let i = 0; i < bySlot.length; i++) {
-        const w = bySlot[i]
-        if (w === undefined) continue
-        if (idle(w)) bySlot[i] = undefined
+        const h = bySlot[i]!
+        if (h < 0) continue
+        if (idle(i, h)) bySlot[i] = -1
         else kept++
       }
       return kept
     }
-    const pairs: (number | WindowState)[] = this.window0 === undefined ? [] : [this.slot0, this.window0]
-    if (this.paired) pairs.push(...this.paired)
-    this.slot0 = -1
-    this.window0 = undefined
-    this.paired = undefined
-    for (let i = 0; i < pairs.length; i += 2) {
-      const w = pairs[i + 1] as WindowState
-      if (idle(w)) continue
-      this.addWindow(pairs[i] as number, w)
-      kept++
-    }
-    return kept
+    const paired = this.paired
+    if (paired === undefined) return 0
+    const left: number[] = []
+    for (let i = 0; i < paired.length; i += 2) if (!idle(paired[i]!, paired[i + 1]!)) left.push(paired[i]!, paired[i + 1]!)
+    this.paired = left.length === 0 ? undefined : left.length === paired.length ? paired : left.slice()
+    return left.length / 2
   }
 
   /** windows held */
   windowCount(): number {
-    if (this.bySlot !== undefined) return this.bySlot.filter((w) => w !== undefined).length
-    return (this.window0 === undefined ? 0 : 1) + (this.paired ? this.paired.length / 2 : 0)
+    if (this.bySlot !== undefined) return this.bySlot.filter((h) => h >= 0).length
+    return this.paired ? this.paired.length / 2 : 0
   }
+}
+
+const EMPTY: number[] = []
+
+/** Frees a window of `cursor`'s pool when it is idle at `now`: what a sweep does with each window. */
+export function releaseIfIdle(cursor: WindowState, handle: number, now: number): boolean {
+  if (!cursor.at(handle).isIdle(now)) return false
+  cursor.pool.release(handle)
+  return true
 }
 
 /** The entities of one namespace, by key. */
 export class EntityTable {
   private readonly byKey = new Map<string, EntityState>()
-  /** rules keeping state in this table; each has a slot in every entity's arrays */
-  private slots = 0
+  /** per rule keeping state in this table (its slot in every entity's arrays), the cursor over its windows */
+  private readonly cursors: WindowState[] = []
 
-  /** a slot for one more rule; call before screening starts */
-  addRule(): number {
-    return this.slots++
+  /** a slot for one more rule, whose windows `cursor` reads; call before screening starts */
+  addRule(cursor: WindowState): number {
+    return this.cursors.push(cursor) - 1
   }
 
   find(key: string): EntityState | undefined {
@@ -123,7 +118,7 @@ export class EntityTable {
   obtain(key: string): EntityState {
     let state = this.byKey.get(key)
     if (!state) {
-      state = new EntityState(key, this.slots)
+      state = new EntityState(this.cursors.length)
       this.byKey.set(key, state)
     }
     return state
@@ -134,8 +129,9 @@ export class EntityTable {
    * A last-seen time is kept for good: a gap can be any length.
    */
   sweep(now: number): void {
+    const idle = (slot: number, handle: number) => releaseIfIdle(this.cursors[slot]!, handle, now)
     for (const [key, state] of this.byKey) {
-      const kept = state.dropWindows((w) => w.isIdle(now))
+      const kept = state.dropWindows(idle)
       if (kept === 0 && state.seen === undefined) this.byKey.delete(key)
     }
   }

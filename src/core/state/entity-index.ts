@@ -1,6 +1,7 @@
 import type { EntitySpec } from '../rules/entity.ts'
 import type { TransferView } from '../screen/view.ts'
 import { EntityState, EntityTable } from './entities.ts'
+import type { WindowState } from './window.ts'
 
 /**
  * The entity tables of one screener, one per namespace, and a memo of the current record's keys and
@@ -34,8 +35,8 @@ export class EntityIndex {
   }
 
   /** a slot for one more rule in the entities of namespace `slot` (its index into their per-rule arrays) */
-  ruleSlot(slot: number): number {
-    return this.tables[slot]!.addRule()
+  ruleSlot(slot: number, windows: WindowState): number {
+    return this.tables[slot]!.addRule(windows)
   }
 
   key(view: TransferView, slot: number, entity: EntitySpec): string | undefined {

@@ -3,10 +3,12 @@
  * nodes, not at party ids, so a search walks the graph without a map lookup per step.
  */
 export class GraphNode {
-  to: GraphNode[] = []
-  ts: number[] = []
-  amount: number[] = []
-  id: string[] = []
+  // a node without edges out (most receivers of a large population) shares these empty arrays: add() gives a
+  // node its own arrays with its first edge, and nothing else writes to an empty one
+  to: GraphNode[] = NO_NODES
+  ts: number[] = NO_NUMBERS
+  amount: number[] = NO_NUMBERS
+  id: string[] = NO_IDS
   /** transfers into the party, in arrival order (kept only when a measure reads them; see GraphOptions) */
   ins?: InEdges
   /** edges pointing here: while any is left the node must stay the party's one node, even with no edges out */
@@ -16,6 +18,10 @@ export class GraphNode {
   /** time of the latest edge out: a search arriving later can stop here without reading the edges */
   lastOut = Number.NEGATIVE_INFINITY
 }
+
+const NO_NODES: GraphNode[] = []
+const NO_NUMBERS: number[] = []
+const NO_IDS: string[] = []
 
 /** transfers into a party: payer, time, amount, id; in time order except for late arrivals */
 export interface InEdges {

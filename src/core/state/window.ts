@@ -1,5 +1,5 @@
 import { DistinctCounter } from './distinct-counter.ts'
-import { doubles } from './doubles.ts'
+import { WindowPool } from './window-pool.ts'
 
 /** How a windowed measure folds its values. */
 export type WindowAggregate = 'count' | 'sum' | 'max' | 'distinct'
@@ -33,7 +33,7 @@ export class WindowSpec {
   }
 }
 
-// where the rows array keeps a window's clock, and its first running total
+// where a window's doubles keep its clock, and its first running total
 const CLOCK = 0
 const TOTALS = 1
 
@@ -42,172 +42,205 @@ const TOTALS = 1
 const DISTINCT_SCAN_LIMIT = 8
 
 /**
- * The events one entity contributed to one rule, on event time.
+ * The events one entity contributed to one rule, on event time: a cursor over one window of a WindowPool,
+ * pointed at it by `at(handle)` (each pool has one cursor, screening is synchronous).
  * In-order events keep running aggregates over (now - window, now]; a late event (within the
  * lateness allowance) is inserted in place and its own window is computed by a scan.
  * Events older than window + lateness are dropped, so memory follows the live window only.
  *
- * Layout: screening is bound by memory latency (hundreds of thousands of windows, a few cache misses
- * each), and most windows of a large population hold one or two events. So a window is this object and
- * two arrays sized to what it holds (doubling as it grows): one of doubles, [running totals, then an event
- * row of time and value per measure], and one of record ids. Distinct values are counted by a scan of the
- * few events of a small window, and by a counter per distinct measure once the window grows past that.
+ * Layout (window-pool.ts): the window's doubles are [clock, running totals, then an event row of time and value
+ * per measure], its end, head and aggregated head three integers, its record ids a run of strings, all in
+ * chunks of its size class. Distinct values are counted by a scan of the few events of a small window, and by a
+ * counter per distinct measure once the window grows past that.
  */
 export class WindowState {
-  /**
-   * the clock and the totals (`spec.header` doubles: see CLOCK and TOTALS), then event rows of `spec.stride`
-   * doubles: time, value per measure (NaN: none). The clock lives here rather than in a field, where a double
-   * is a separate boxed number: one allocation and one cache miss more per window
-   */
-  private rows: number[]
-  /** record id per event, for evidence */
-  private ids: string[]
-  /**
-   * events in the arrays; the arrays only grow (compaction moves events down but keeps the capacity),
-   * so a busy entity's window stops allocating once it has reached its size
-   */
-  private end = 0
-  /** first retained event (a row index); events before it are gone */
-  private head = 0
-  /** first event inside the running aggregates */
-  private aggHead = 0
-  /** per measure, the count of each value (distinct measures only); made once the window holds many events */
-  private distinct: (DistinctCounter | undefined)[] | undefined
+  readonly pool: WindowPool
+  /** the window this cursor reads and writes; changes when `add` moves it to a larger slot */
+  handle = -1
+  private rows: Float64Array = EMPTY_ROWS
+  private base = 0
+  private meta: Int32Array = EMPTY_META
+  private metaBase = 0
+  private ids: string[] = []
+  private idBase = 0
+  private capacity = 0
 
-  constructor(private readonly spec: WindowSpec) {
-    this.rows = doubles(spec.header + spec.stride)
-    this.rows[CLOCK] = Number.NEGATIVE_INFINITY
-    for (let m = 0; m < spec.aggregates.length; m++) this.rows[TOTALS + m] = 0
-    this.ids = new Array<string>(1)
+  /** a cursor over `pool`; without one, a window of its own (a pool holding it alone) */
+  constructor(spec: WindowSpec, pool?: WindowPool) {
+    this.pool = pool ?? new WindowPool(spec)
+    if (!pool) this.at(this.pool.allocate())
+  }
+
+  /** points the cursor at a window of its pool */
+  at(handle: number): this {
+    const l = this.pool.locate(handle)
+    this.handle = handle
+    this.rows = l.rows
+    this.base = l.base
+    this.meta = l.meta
+    this.metaBase = l.metaBase
+    this.ids = l.ids
+    this.idBase = l.idBase
+    this.capacity = l.capacity
+    return this
   }
 
   /** latest event time, or the latest time the aggregates were moved to */
   get clock(): number {
-    return this.rows[CLOCK]!
+    return this.rows[this.base + CLOCK]!
   }
 
   /** events retained */
   get size(): number {
-    return this.end - this.head
+    return this.meta[this.metaBase + END]! - this.meta[this.metaBase + HEAD]!
+  }
+
+  // the first double of event row i
+  private row(i: number): number {
+    return this.base + this.pool.spec.header + i * this.pool.spec.stride
   }
 
   private time(i: number): number {
-    return this.rows[this.spec.header + i * this.spec.stride]!
+    return this.rows[this.row(i)]!
   }
 
   /** true when nothing is retained and nothing can come back into view */
   isIdle(now: number): boolean {
-    return this.size === 0 || this.time(this.end - 1) <= now - this.spec.windowMs - this.spec.latenessMs
+    const spec = this.pool.spec
+    return this.size === 0 || this.time(this.meta[this.metaBase + END]! - 1) <= now - spec.windowMs - spec.latenessMs
   }
 
+  /** adds an event; the window may move to a larger slot (read `handle` afterwards) */
   add(ts: number, id: string, contributions: readonly Contribution[]): void {
     const inOrder = ts >= this.clock
     // advancing first may compact the rows, and so leave the room reserve() would otherwise make
     if (inOrder) this.advance(ts)
     this.reserve()
-    const { header, stride } = this.spec
     const rows = this.rows
+    const meta = this.meta
+    const mb = this.metaBase
+    const end = meta[mb + END]!
     if (inOrder) {
-      const at = this.end++
-      let r = header + at * stride
+      let r = this.row(end)
       rows[r++] = ts
       for (let m = 0; m < contributions.length; m++) rows[r++] = contributions[m]!
-      this.ids[at] = id
-      this.fold(at, 1)
+      this.ids[this.idBase + end] = id
+      meta[mb + END] = end + 1
+      this.fold(end, 1)
       this.countDistinctWhenLarge()
       return
     }
     // late: keep time order; it joins the aggregates only if it falls inside the current window
-    let at = this.end
-    while (at > this.head && this.time(at - 1) > ts) at--
+    const head = meta[mb + HEAD]!
+    let at = end
+    while (at > head && this.time(at - 1) > ts) at--
     // open a row at `at` by moving the later rows up by one
-    rows.copyWithin(header + (at + 1) * stride, header + at * stride, header + this.end * stride)
-    let r = header + at * stride
+    rows.copyWithin(this.row(at + 1), this.row(at), this.row(end))
+    let r = this.row(at)
     rows[r++] = ts
     for (let m = 0; m < contributions.length; m++) rows[r++] = contributions[m]!
-    this.ids.copyWithin(at + 1, at, this.end)
-    this.ids[at] = id
-    this.end++
-    if (at < this.aggHead) this.aggHead++
-    else if (ts > this.clock - this.spec.windowMs) this.fold(at, 1)
-    else this.aggHead++
+    const ib = this.idBase
+    this.ids.copyWithin(ib + at + 1, ib + at, ib + end)
+    this.ids[ib + at] = id
+    meta[mb + END] = end + 1
+    if (at < meta[mb + AGG_HEAD]!) meta[mb + AGG_HEAD]!++
+    else if (ts > this.clock - this.pool.spec.windowMs) this.fold(at, 1)
+    else meta[mb + AGG_HEAD]!++
     this.countDistinctWhenLarge()
   }
 
   /** past the scan limit, counters over the aggregated events [aggHead, end) take over from scans */
   private countDistinctWhenLarge(): void {
-    if (this.distinct !== undefined || !this.spec.hasDistinct || this.end - this.aggHead <= DISTINCT_SCAN_LIMIT) return
-    const { aggregates, header, stride } = this.spec
+    const spec = this.pool.spec
+    const end = this.meta[this.metaBase + END]!
+    const aggHead = this.meta[this.metaBase + AGG_HEAD]!
+    if (!spec.hasDistinct || end - aggHead <= DISTINCT_SCAN_LIMIT || this.pool.distinct.has(this.handle)) return
+    const { aggregates } = spec
     const counters = aggregates.map((a) => (a === 'distinct' ? new DistinctCounter() : undefined))
-    for (let i = this.aggHead; i < this.end; i++) {
+    for (let i = aggHead; i < end; i++) {
+      const r = this.row(i) + 1
       for (let m = 0; m < aggregates.length; m++) {
-        const v = this.rows[header + i * stride + 1 + m]!
+        const v = this.rows[r + m]!
         if (v === v) counters[m]?.add(v, 1)
       }
     }
-    this.distinct = counters
+    this.pool.distinct.set(this.handle, counters)
   }
 
   /** distinct values of measure `m` among the aggregated events, by comparing each with those before it */
   private distinctAmongAggregated(m: number): number {
-    const { header, stride } = this.spec
     const rows = this.rows
+    const end = this.meta[this.metaBase + END]!
+    const aggHead = this.meta[this.metaBase + AGG_HEAD]!
     let n = 0
-    for (let i = this.aggHead; i < this.end; i++) {
-      const v = rows[header + i * stride + 1 + m]!
+    for (let i = aggHead; i < end; i++) {
+      const v = rows[this.row(i) + 1 + m]!
       if (v !== v) continue
       let repeat = false
-      for (let j = this.aggHead; j < i && !repeat; j++) repeat = rows[header + j * stride + 1 + m] === v
+      for (let j = aggHead; j < i && !repeat; j++) repeat = rows[this.row(j) + 1 + m] === v
       if (!repeat) n++
     }
     return n
   }
 
-  /** room for one more event: the arrays double when full */
+  /** room for one more event: a full window moves to a slot of twice its capacity */
   private reserve(): void {
-    const { header, stride } = this.spec
-    const needed = header + (this.end + 1) * stride
-    if (needed > this.rows.length) {
-      const rows = doubles(header + 2 * (this.rows.length - header))
-      for (let i = 0; i < header + this.end * stride; i++) rows[i] = this.rows[i]!
-      this.rows = rows
-    }
-    if (this.end >= this.ids.length) {
-      const ids = new Array<string>(2 * this.ids.length)
-      for (let i = 0; i < this.end; i++) ids[i] = this.ids[i]!
-      this.ids = ids
-    }
+    const end = this.meta[this.metaBase + END]!
+    if (end < this.capacity) return
+    const from = this.handle
+    const { rows, base, meta, metaBase, ids, idBase } = this
+    const head = meta[metaBase + HEAD]!
+    const aggHead = meta[metaBase + AGG_HEAD]!
+    const to = this.pool.allocate(2 * this.capacity)
+    this.at(to)
+    this.rows.set(rows.subarray(base, base + this.pool.spec.header + end * this.pool.spec.stride), this.base)
+    for (let i = 0; i < end; i++) this.ids[this.idBase + i] = ids[idBase + i]!
+    this.meta[this.metaBase + END] = end
+    this.meta[this.metaBase + HEAD] = head
+    this.meta[this.metaBase + AGG_HEAD] = aggHead
+    const counters = this.pool.distinct.get(from)
+    this.pool.release(from)
+    if (counters) this.pool.distinct.set(to, counters)
   }
 
   /** moves the window end to `now`, dropping what left the window from the aggregates */
   advance(now: number): void {
-    if (now <= this.rows[CLOCK]!) return
-    this.rows[CLOCK] = now
-    const start = now - this.spec.windowMs
-    const end = this.end
-    // times read from the rows in place: through a call that is not inlined, each read would box a double,
-    // two allocations on every window event
     const rows = this.rows
-    const { header, stride } = this.spec
-    while (this.aggHead < end && rows[header + this.aggHead * stride]! <= start) {
-      this.fold(this.aggHead, -1)
-      this.aggHead++
+    if (now <= rows[this.base + CLOCK]!) return
+    rows[this.base + CLOCK] = now
+    const spec = this.pool.spec
+    const start = now - spec.windowMs
+    const meta = this.meta
+    const mb = this.metaBase
+    const end = meta[mb + END]!
+    const first = this.base + spec.header
+    const stride = spec.stride
+    let aggHead = meta[mb + AGG_HEAD]!
+    while (aggHead < end && rows[first + aggHead * stride]! <= start) {
+      this.fold(aggHead, -1)
+      aggHead++
     }
-    const keepFrom = start - this.spec.latenessMs
-    while (this.head < this.aggHead && rows[header + this.head * stride]! <= keepFrom) this.head++
-    if (this.head >= COMPACT_AT && this.head * 2 >= end) this.compact()
+    meta[mb + AGG_HEAD] = aggHead
+    const keepFrom = start - spec.latenessMs
+    let head = meta[mb + HEAD]!
+    while (head < aggHead && rows[first + head * stride]! <= keepFrom) head++
+    meta[mb + HEAD] = head
+    if (head >= COMPACT_AT && head * 2 >= end) this.compact()
   }
 
   /** the aggregate of measure `m` over (t - window, t]; exact for late t too */
   measure(m: number, t: number): number {
     if (t >= this.clock) {
       this.advance(t)
-      switch (this.spec.aggregates[m]) {
+      switch (this.pool.spec.aggregates[m]) {
         case 'count':
         case 'sum':
-          return this.rows[TOTALS + m]!
-        case 'distinct':
-          return this.distinct ? this.distinct[m]!.size : this.distinctAmongAggregated(m)
+          return this.rows[this.base + TOTALS + m]!
+        case 'distinct': {
+          const pooled = this.pool.distinct
+          const counters = pooled.size > 0 ? pooled.get(this.handle) : undefined
+          return counters ? counters[m]!.size : this.distinctAmongAggregated(m)
+        }
         case 'max':
           return this.scan(m, t)
       }
@@ -218,12 +251,13 @@ export class WindowState {
   /** ids of the events inside (t - window, t], newest last, at most `limit` */
   recentIds(t: number, limit: number): string[] {
     const out: string[] = []
-    const start = t - this.spec.windowMs
-    for (let i = this.end - 1; i >= this.head && out.length < limit; i--) {
+    const start = t - this.pool.spec.windowMs
+    const head = this.meta[this.metaBase + HEAD]!
+    for (let i = this.meta[this.metaBase + END]! - 1; i >= head && out.length < limit; i--) {
       const ts = this.time(i)
       if (ts > t) continue
       if (ts <= start) break
-      out.push(this.ids[i]!)
+      out.push(this.ids[this.idBase + i]!)
     }
     return out.reverse()
   }
@@ -233,30 +267,36 @@ export class WindowState {
    * until `visit` returns false: for measures that pair events rather than fold them.
    */
   eachValue(m: number, t: number, visit: (ts: number, value: number, id: string) => boolean): void {
-    const start = t - this.spec.windowMs
-    const { header, stride } = this.spec
-    for (let i = this.end - 1; i >= this.head; i--) {
-      const r = header + i * stride
-      const ts = this.rows[r]!
+    const start = t - this.pool.spec.windowMs
+    const head = this.meta[this.metaBase + HEAD]!
+    // the visitor may move this pool's cursor (it does not today): read through locals
+    const rows = this.rows
+    const ids = this.ids
+    const idBase = this.idBase
+    for (let i = this.meta[this.metaBase + END]! - 1; i >= head; i--) {
+      const r = this.row(i)
+      const ts = rows[r]!
       if (ts > t) continue
       if (ts <= start) return
-      const v = this.rows[r + 1 + m]!
-      if (v === v && !visit(ts, v, this.ids[i]!)) return
+      const v = rows[r + 1 + m]!
+      if (v === v && !visit(ts, v, ids[idBase + i]!)) return
     }
   }
 
   private scan(m: number, t: number): number {
-    const start = t - this.spec.windowMs
-    const kind = this.spec.aggregates[m]
-    const { header, stride } = this.spec
+    const spec = this.pool.spec
+    const start = t - spec.windowMs
+    const kind = spec.aggregates[m]
+    const rows = this.rows
     let acc = 0
     const seen = kind === 'distinct' ? new Set<number>() : undefined
-    for (let i = this.head; i < this.end; i++) {
-      const r = header + i * stride
-      const ts = this.rows[r]!
+    const end = this.meta[this.metaBase + END]!
+    for (let i = this.meta[this.metaBase + HEAD]!; i < end; i++) {
+      const r = this.row(i)
+      const ts = rows[r]!
       if (ts <= start) continue
       if (ts > t) break
-      const v = this.rows[r + 1 + m]!
+      const v = rows[r + 1 + m]!
       if (v !== v) continue
       if (kind === 'count') acc++
       else if (kind === 'sum') acc += v
@@ -267,21 +307,24 @@ export class WindowState {
   }
 
   private fold(i: number, sign: 1 | -1): void {
-    const { aggregates, header, stride } = this.spec
+    const { aggregates } = this.pool.spec
     const rows = this.rows
-    const base = header + i * stride + 1
+    const totals = this.base + TOTALS
+    const first = this.row(i) + 1
+    const pooled = this.pool.distinct
+    const counters = pooled.size > 0 ? pooled.get(this.handle) : undefined
     for (let m = 0; m < aggregates.length; m++) {
-      const v = rows[base + m]!
+      const v = rows[first + m]!
       if (v !== v) continue
       switch (aggregates[m]) {
         case 'count':
-          rows[TOTALS + m]! += sign
+          rows[totals + m]! += sign
           break
         case 'sum':
-          rows[TOTALS + m]! += sign * v
+          rows[totals + m]! += sign * v
           break
         case 'distinct':
-          this.distinct?.[m]!.add(v, sign)
+          counters?.[m]!.add(v, sign)
           break
         case 'max':
           break
@@ -291,15 +334,25 @@ export class WindowState {
 
   /** moves the retained events to the front in place, keeping the capacity: no garbage */
   private compact(): void {
-    const n = this.head
-    const live = this.end - n
-    const { header, stride } = this.spec
-    this.rows.copyWithin(header, header + n * stride, header + this.end * stride)
-    this.ids.copyWithin(0, n, this.end)
+    const meta = this.meta
+    const mb = this.metaBase
+    const n = meta[mb + HEAD]!
+    const end = meta[mb + END]!
+    const live = end - n
+    this.rows.copyWithin(this.row(0), this.row(n), this.row(end))
+    const ib = this.idBase
+    this.ids.copyWithin(ib, ib + n, ib + end)
     // dead ids would keep their strings alive
-    this.ids.fill('', live, this.end)
-    this.end = live
-    this.head = 0
-    this.aggHead -= n
+    this.ids.fill('', ib + live, ib + end)
+    meta[mb + END] = live
+    meta[mb + HEAD] = 0
+    meta[mb + AGG_HEAD] = meta[mb + AGG_HEAD]! - n
   }
 }
+
+// where a window keeps its integers (meta) and its first running total (rows)
+const END = 0
+const HEAD = 1
+const AGG_HEAD = 2
+const EMPTY_ROWS = new Float64Array(0)
+const EMPTY_META = new Int32Array(0)

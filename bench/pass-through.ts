@@ -1,5 +1,6 @@
-// The floor for batch screening: read NDJSON, parse each line, write a minimal verdict; no validation, no rules.
-// Uses the same file reading and line splitting as `txscreen batch`, so the ratio isolates screening.
+// The pass-through, the floor for batch screening (issue 21): read lines of NDJSON, JSON.parse each,
+// JSON.stringify a minimal verdict, write it; no validation, no rules. Uses the same file reading and line
+// splitting as `txscreen batch`, so the ratio isolates screening. `npm run bench` runs it in the same run.
 import { writeFile } from 'node:fs/promises'
 import { openByteBlocks } from '../src/batch/line-source.ts'
 import { LineSplitter, type TextLine } from '../src/core/index.ts'
@@ -7,7 +8,7 @@ import { LineWriter } from '../src/cli/output.ts'
 
 const [input, out, summaryFile] = process.argv.slice(2)
 if (!input || !out || !summaryFile) {
-  process.stderr.write('usage: tsx bench/baseline.ts <records.ndjson> <out.ndjson> <summary.json>\n')
+  process.stderr.write('usage: tsx bench/pass-through.ts <records.ndjson> <out.ndjson> <summary.json>\n')
   process.exit(2)
 }
 const started = performance.now()
@@ -21,7 +22,7 @@ async function writeVerdicts(lines: TextLine[]): Promise<void> {
     if (line.length === 0) continue
     const record = JSON.parse(line) as { id?: unknown }
     records++
-    text += JSON.stringify({ id: record.id, score: 0, decision: 'clear', hits: [], ruleset: 'baseline' }) + '\n'
+    text += JSON.stringify({ id: record.id, score: 0, decision: 'clear', hits: [], ruleset: 'pass-through' }) + '\n'
   }
   await writer.write(text)
 }
