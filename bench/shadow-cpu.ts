@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { compileRuleset, Screener, type CompiledRuleset, type TransferRecord } from '../src/core/index.ts'
 import { readRuleSources } from '../src/rules-fs.ts'
 import { ComparisonTally } from '../src/service/shadow-comparison.ts'
+import { screenOutcome } from '../src/service/shadow-outcome.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' } } })
@@ -34,9 +35,8 @@ function round(withShadow: boolean): number {
   for (const r of records) {
     const v = screener.screen(r)
     if (!withShadow) continue
-    const s = shadow.screen(r)
-    tally.add(v, s, 0)
-    if (s.decision !== 'clear' || v.decision !== 'clear') JSON.stringify(s)
+    const s = screenOutcome(shadow, r, v.decision)
+    if (s) tally.add(v, s, 0)
   }
   return micros(process.cpuUsage(start)) / calls
 }
