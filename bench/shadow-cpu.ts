@@ -1,21 +1,29 @@
 // The CPU a shadow adds per call, in one process and without HTTP or a database: the bench's synthetic screen
 // bodies through the default pack's screener (what the active set does), and again through a second screener of
 // the shadow candidate plus the comparison tally and the stored row's JSON (what the shadow does per call).
-// Figures are process.cpuUsage over the same records, alternating rounds; the median of each.
+// Figures are process.cpuUsage over the same records, alternating rounds; the median of each. A third round
+// posts the shadow's calls to its worker thread (as the Node service does, 256 a message) and tallies the
+// outcomes: its figure is the main thread's CPU alone (/proc, 10 ms ticks), what the event loop still pays.
 //   npx tsx bench/shadow-cpu.ts [--calls 20000] [--rounds 5]
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { compileRuleset, Screener, type CompiledRuleset, type TransferRecord } from '../src/core/index.ts'
+import { workerShadowThread } from '../src/adapters/node/shadow-thread.ts'
+import { compileRuleset, Screener, type CompiledRuleset, type RuleSource, type TransferRecord } from '../src/core/index.ts'
 import { readRuleSources } from '../src/rules-fs.ts'
 import { ComparisonTally } from '../src/service/shadow-comparison.ts'
+import { screenOutcome } from '../src/service/shadow-outcome.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' } } })
 const calls = Number(values.calls)
 const ROOT = new URL('..', import.meta.url).pathname
 
+async function files(review: number): Promise<RuleSource[]> {
+  return (await readRuleSources(`${ROOT}rules/default`)).map((f) => (/ruleset\.ya?ml$/.test(f.path) ? { ...f, text: f.text.replace(/review: 40\b/, `review: ${review}`) } : f))
+}
+
 async function compile(review: number): Promise<CompiledRuleset> {
-  const files = (await readRuleSources(`${ROOT}rules/default`)).map((f) => (/ruleset\.ya?ml$/.test(f.path) ? { ...f, text: f.text.replace(/review: 40\b/, `review: ${review}`) } : f))
-  const r = compileRuleset(files)
+  const r = compileRuleset(await files(review))
   if (!r.ok) throw new Error('does not compile')
   return r.ruleset
 }
@@ -34,18 +42,51 @@ function round(withShadow: boolean): number {
   for (const r of records) {
     const v = screener.screen(r)
     if (!withShadow) continue
-    const s = shadow.screen(r)
-    tally.add(v, s, 0)
-    if (s.decision !== 'clear' || v.decision !== 'clear') JSON.stringify(s)
+    const s = screenOutcome(shadow, r, v.decision)
+    if (s) tally.add(v, s, 0)
   }
   return micros(process.cpuUsage(start)) / calls
 }
 
+/** the main thread's CPU microseconds so far (not the shadow thread's) */
+function mainThreadMicros(): number {
+  const f = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return ((Number(f[11]) + Number(f[12])) / 100) * 1e6
+}
+
+const candidateFiles = await files(35)
+async function threadedRound(): Promise<number> {
+  const screener = new Screener(active)
+  const thread = workerShadowThread(candidateFiles, candidate.version)
+  await thread.warmed()
+  const tally = new ComparisonTally()
+  const replies: Promise<void>[] = []
+  const start = mainThreadMicros()
+  let batch: { record: TransferRecord; active: ReturnType<Screener['screen']> }[] = []
+  const post = () => {
+    const posted = batch
+    batch = []
+    replies.push(thread.screen(posted.map((c) => [c.record, c.active.decision])).then((outcomes) => outcomes.forEach((o, i) => o && tally.add(posted[i]!.active, o, 0))))
+  }
+  for (const r of records) {
+    batch.push({ record: r, active: screener.screen(r) })
+    if (batch.length === 256) post()
+  }
+  if (batch.length > 0) post()
+  await Promise.all(replies)
+  const used = mainThreadMicros() - start
+  thread.close()
+  return used / calls
+}
+
 const a: number[] = []
 const b: number[] = []
+const c: number[] = []
 for (let i = 0; i < Number(values.rounds); i++) {
   a.push(round(false))
   b.push(round(true))
+  c.push(await threadedRound())
 }
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
 console.log(`active screening ${median(a).toFixed(1)} µs a call; with the shadow ${median(b).toFixed(1)} µs (+${(median(b) - median(a)).toFixed(1)} µs); rounds ${a.map((x) => x.toFixed(0)).join(' ')} / ${b.map((x) => x.toFixed(0)).join(' ')}`)
+console.log(`with the shadow on its thread, the main thread's CPU ${median(c).toFixed(1)} µs a call (+${(median(c) - median(a)).toFixed(1)} µs); rounds ${c.map((x) => x.toFixed(0)).join(' ')}`)

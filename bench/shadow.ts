@@ -26,14 +26,17 @@ export interface ShadowRun {
   p95: number
   p99: number
   cpuMicrosPerCall: number
+  /** of which the main thread's (the event loop's): the shadow's thread is not in it */
+  mainCpuMicrosPerCall: number
   /** what the shadow said at the end of the run: calls it screened and dropped */
   processed?: number
   dropped?: number
   load: number
 }
 
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+/** the process's CPU seconds (every thread: the shadow's thread included), or with `mainThread` its event loop's alone */
+function cpuSeconds(pid: number, mainThread = false): number {
+  const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
   return (Number(fields[11]) + Number(fields[12])) / TICKS
 }
 
@@ -73,6 +76,7 @@ async function run(withShadow: boolean, round: number, rate: number, seconds: nu
     const common = { url: `${base}/v1/screen`, key, contentType: 'application/json', maxConnections: 64, rate, body }
     await driveOpenLoop({ ...common, seconds: 5 })
     const before = cpuSeconds(server.pid!)
+    const mainBefore = cpuSeconds(server.pid!, true)
     const f = await driveOpenLoop({ ...common, seconds })
     // the shadow's work on the last calls runs after their answers: wait for it, so its CPU is counted
     let shadow: { processed: number; dropped: number; queued: number } | undefined
@@ -82,6 +86,7 @@ async function run(withShadow: boolean, round: number, rate: number, seconds: nu
       await new Promise((r) => setTimeout(r, 100))
     }
     const used = cpuSeconds(server.pid!) - before
+    const mainUsed = cpuSeconds(server.pid!, true) - mainBefore
     if (f.errors > 0) console.log(`  statuses: ${JSON.stringify(f.statuses)}`)
     const result: ShadowRun = {
       shadow: withShadow,
@@ -91,12 +96,13 @@ async function run(withShadow: boolean, round: number, rate: number, seconds: nu
       p95: f.p95,
       p99: f.p99,
       cpuMicrosPerCall: (used * 1e6) / f.requests,
+      mainCpuMicrosPerCall: (mainUsed * 1e6) / f.requests,
       ...(shadow && { processed: shadow.processed, dropped: shadow.dropped }),
       load: loadavg()[0]!,
     }
     console.log(
       `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms, ` +
-        `server ${result.cpuMicrosPerCall.toFixed(0)} µs a call${shadow ? `, shadow processed ${shadow.processed}, dropped ${shadow.dropped}` : ''}, load ${result.load.toFixed(1)}`,
+        `server ${result.cpuMicrosPerCall.toFixed(0)} µs a call (main thread ${result.mainCpuMicrosPerCall.toFixed(0)})${shadow ? `, shadow processed ${shadow.processed}, dropped ${shadow.dropped}` : ''}, load ${result.load.toFixed(1)}`,
     )
     return result
   } finally {
@@ -117,7 +123,8 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
   const side = (shadow: boolean) => runs.filter((r) => r.shadow === shadow)
   const p95 = { without: median(side(false).map((r) => r.p95)), with: median(side(true).map((r) => r.p95)) }
   const cpu = { without: median(side(false).map((r) => r.cpuMicrosPerCall)), with: median(side(true).map((r) => r.cpuMicrosPerCall)) }
-  return { runs, p95, cpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without }
+  const mainCpu = { without: median(side(false).map((r) => r.mainCpuMicrosPerCall)), with: median(side(true).map((r) => r.mainCpuMicrosPerCall)) }
+  return { runs, p95, cpu, mainCpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -126,7 +133,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const m = await measureShadow({ rounds: Number(values.rounds), rate: Number(values.rate), seconds: Number(values.seconds) })
   console.log(
     `median p95: without ${m.p95.without.toFixed(1)} ms, with ${m.p95.with.toFixed(1)} ms (${((m.p95Ratio - 1) * 100).toFixed(1)} %); ` +
-      `median server CPU a call: without ${m.cpu.without.toFixed(0)} µs, with ${m.cpu.with.toFixed(0)} µs (+${m.extraCpuMicros.toFixed(0)} µs); load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)}`,
+      `median server CPU a call: without ${m.cpu.without.toFixed(0)} µs, with ${m.cpu.with.toFixed(0)} µs (+${m.extraCpuMicros.toFixed(0)} µs), of which the main thread's +${m.extraMainCpuMicros.toFixed(0)} µs; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)}`,
   )
   if (values.json) writeFileSync(values.json, JSON.stringify(m, null, 2))
 }

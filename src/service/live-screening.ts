@@ -11,6 +11,7 @@ import { replayEvents } from './replay-events.ts'
 import { checkSameRecord } from './same-record.ts'
 import { SeenIds } from './seen-ids.ts'
 import { ShadowRunner } from './shadow-runner.ts'
+import type { ShadowThreadFactory } from './shadow-thread-port.ts'
 import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
 import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
@@ -48,6 +49,8 @@ export interface LiveScreeningOptions {
   keepHistory?: boolean
   /** calls waiting for a shadow rule set at most before they are dropped (default 10,000) */
   shadowMaxQueued?: number
+  /** runs a shadow rule set's screening on another thread (the Node adapter's); on the event loop without */
+  shadowThread?: ShadowThreadFactory
 }
 
 /** The live state for one rule-set version and one set of lists. */
@@ -129,7 +132,7 @@ export class LiveScreening implements RealtimeScreening {
         options.onFlushed?.(ms / 1000)
       },
     })
-    this.shadow = new ShadowRunner(db, rulesets, { lists: options.lists, drain: () => this.#writer.drain(), maxQueued: options.shadowMaxQueued, log: options.log, clock: this.#clock })
+    this.shadow = new ShadowRunner(db, rulesets, { lists: options.lists, drain: () => this.#writer.drain(), maxQueued: options.shadowMaxQueued, log: options.log, clock: this.#clock, thread: options.shadowThread })
   }
 
   /** Starts warming up now rather than on the first call; resolves when warm. */

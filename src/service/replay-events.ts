@@ -1,6 +1,7 @@
-import { ScreeningError, type Screener, type TransferRecord } from '../core/index.ts'
+import type { Screener, TransferRecord } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
 import { loadEventPage } from '../store/realtime-store.ts'
+import { observeTransfer } from './observe-transfer.ts'
 
 const PAGE_ROWS = 10_000
 
@@ -11,7 +12,7 @@ const PAGE_ROWS = 10_000
  */
 export async function replayEvents(
   db: Db,
-  screener: Screener,
+  screener: Pick<Screener, 'observe'>,
   from: number,
   options: { seen: Set<string>; skip?: (eventId: string) => boolean; taken?: (eventId: string, occurredAt: number) => void },
 ): Promise<void> {
@@ -22,12 +23,7 @@ export async function replayEvents(
     for (const row of page) {
       if (seen.has(row.eventId) || skip?.(row.eventId)) continue
       seen.add(row.eventId)
-      try {
-        screener.observe(row.record as TransferRecord)
-      } catch (err) {
-        // e.g. a currency the rule set has no rate for: it could not have been screened either
-        if (!(err instanceof ScreeningError)) throw err
-      }
+      observeTransfer(screener, row.record as TransferRecord)
       taken?.(row.eventId, row.occurredAt.getTime())
     }
     if (page.length < PAGE_ROWS) return

@@ -1,4 +1,5 @@
 import type { Decision, Verdict } from '../core/index.ts'
+import type { ShadowOutcome } from './shadow-thread-port.ts'
 
 const DECISIONS: readonly Decision[] = ['clear', 'review', 'block']
 /** score bands of ten points; the last holds 90 to 100 */
@@ -42,10 +43,10 @@ export class ComparisonTally {
   #changed = 0
   readonly #sample: ChangedTransfer[] = []
 
-  add(active: Verdict, shadow: Verdict, at: number): void {
+  add(active: Verdict, shadow: ShadowOutcome, at: number): void {
     this.#transfers++
     for (const h of active.hits) this.#rule(h.rule).active++
-    for (const h of shadow.hits) this.#rule(h.rule).shadow++
+    for (const rule of shadow.rules) this.#rule(rule).shadow++
     this.#transitions[DECISIONS.indexOf(active.decision)]![DECISIONS.indexOf(shadow.decision)]!++
     this.#bands[band(active.score)]!.active++
     this.#bands[band(shadow.score)]!.shadow++
@@ -56,7 +57,7 @@ export class ComparisonTally {
       id: active.id,
       at: new Date(at).toISOString(),
       active: { decision: active.decision, score: active.score, rules: rulesOf(active) },
-      shadow: { decision: shadow.decision, score: shadow.score, rules: rulesOf(shadow) },
+      shadow: { decision: shadow.decision, score: shadow.score, rules: shadow.rules },
     })
   }
 

@@ -1,4 +1,4 @@
-import { Screener, ScreeningError, systemClock, type Clock, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
+import { Screener, systemClock, type Clock, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
 import { latestEventTime } from '../store/realtime-store.ts'
 import { getRulesetFiles } from '../store/rulesets.ts'
@@ -8,7 +8,9 @@ import { replayEvents } from './replay-events.ts'
 import { keptFrom } from './retention.ts'
 import type { RulesetService } from './rulesets.ts'
 import { ComparisonTally, EMPTY_COMPARISON, type ComparisonView } from './shadow-comparison.ts'
+import { screenOutcome } from './shadow-outcome.ts'
 import { ShadowQueue, type ShadowEntry } from './shadow-queue.ts'
+import type { ShadowOutcome, ShadowThread, ShadowThreadFactory } from './shadow-thread-port.ts'
 import type { Owner } from './verdict-rows.ts'
 
 /** calls waiting for the shadow at most; past that they are dropped (counted), never waited for */
@@ -21,6 +23,11 @@ const SLICE_MS = 0.5
 /** shadow verdict rows are written at most this often, in one statement, off every call's path */
 const FLUSH_EVERY_MS = 1000
 const MAX_PENDING_ROWS = 10_000
+/** on a thread: calls posted in one message at most, and posted but not yet answered at most (past that they wait in the queue) */
+const THREAD_BATCH = 256
+const THREAD_IN_FLIGHT = 2048
+/** warm-up records posted to the thread in one message */
+const WARM_BATCH = 1000
 
 export type ShadowStatus = 'warming' | 'running' | 'failed' | 'stopped' | 'promoted'
 
@@ -31,6 +38,11 @@ export interface ShadowOptions {
   maxQueued?: number
   log?: (message: string) => void
   clock?: Clock
+  /**
+   * screens the shadow on another thread when given (the Node adapter's worker thread) and the shadow runs
+   * without watchlists; otherwise it screens on the event loop, a slice at a time
+   */
+  thread?: ShadowThreadFactory | undefined
 }
 
 /** A shadow run as GET /v1/rulesets/{version}/shadow shows it to one tenant. */
@@ -70,6 +82,10 @@ interface ShadowRun {
   error?: string
   watchlists: Watchlists | undefined
   screener: Screener | undefined
+  /** the shadow's screening thread, when it runs on one (then `screener` stays undefined) */
+  thread: ShadowThread | undefined
+  /** calls posted to the thread, in order, waiting for its outcomes */
+  inFlight: ShadowEntry[]
   startedAt: number
   endedAt: number | undefined
   queue: ShadowQueue
@@ -146,6 +162,8 @@ export class ShadowRunner {
       status: 'warming',
       watchlists: undefined,
       screener: undefined,
+      thread: undefined,
+      inFlight: [],
       startedAt: this.#clock.now(),
       endedAt: undefined,
       queue: new ShadowQueue(this.options.maxQueued ?? DEFAULT_MAX_QUEUED),
@@ -189,6 +207,7 @@ export class ShadowRunner {
   promote(version: string, watchlists: Watchlists | undefined): PromotedState | undefined {
     const run = this.#run
     if (!run || run.version !== version || run.endedAt !== undefined) return undefined
+    // a thread's windows cannot be handed to this one: the active state then warms from the database as usual
     const usable = run.status === 'running' && run.screener && run.queue.dropped === 0 && run.watchlists === watchlists
     if (usable) while (run.queue.length > 0) this.#screen(run, run.queue.take()!)
     const handed = usable ? { ruleset: run.ruleset, screener: run.screener!, transfers: run.transfers, latest: run.latest } : undefined
@@ -200,12 +219,12 @@ export class ShadowRunner {
   /** for /metrics: calls the shadow screened and dropped since the process started, calls waiting, the oldest's wait */
   stats(): { running: boolean; processed: number; dropped: number; queued: number; lagSeconds: number } {
     const run = this.#run
-    const oldest = run?.queue.oldest()
+    const oldest = run && (run.inFlight[0] ?? run.queue.oldest())
     return {
       running: run !== undefined && run.endedAt === undefined,
       processed: this.#totalProcessed,
       dropped: this.#totalDropped,
-      queued: run?.queue.length ?? 0,
+      queued: run ? run.queue.length + run.inFlight.length : 0,
       lagSeconds: oldest ? (performance.now() - oldest.queuedAt) / 1000 : 0,
     }
   }
@@ -223,6 +242,9 @@ export class ShadowRunner {
     run.status = status
     run.endedAt = this.#clock.now()
     run.screener = undefined
+    run.thread?.close()
+    run.thread = undefined
+    run.inFlight = []
     run.queue.clear()
   }
 
@@ -230,21 +252,40 @@ export class ShadowRunner {
   #warm(run: ShadowRun): void {
     run.status = 'warming'
     run.screener = undefined
+    run.thread?.close()
+    run.thread = undefined
+    run.inFlight = []
     const watchlists = this.options.lists?.current()
     run.watchlists = watchlists
     ;(async () => {
       // every call screened before now must be in the history it reads; later ones wait in the queue
       await this.options.drain()
-      const screener = new Screener(run.ruleset, watchlists ? { watchlists } : {})
+      const files = this.options.thread && !watchlists ? await getRulesetFiles(this.db, run.version) : undefined
+      const thread = files && this.options.thread!(files, run.version)
+      const screener = thread ? undefined : new Screener(run.ruleset, watchlists ? { watchlists } : {})
       const latest = await latestEventTime(this.db)
       const seen = new Set<string>()
-      if (latest !== undefined) await replayEvents(this.db, screener, keptFrom(run.ruleset, latest), { seen, skip: (id) => run.queue.ids.has(id) })
-      if (this.#run !== run || run.endedAt !== undefined || run.watchlists !== watchlists) return
+      try {
+        if (latest !== undefined) {
+          const into = thread ? streamTo(thread) : screener!
+          await replayEvents(this.db, into, keptFrom(run.ruleset, latest), { seen, skip: (id) => run.queue.ids.has(id) })
+          if ('flush' in into) into.flush()
+        }
+        await thread?.warmed()
+      } catch (err) {
+        thread?.close()
+        throw err
+      }
+      if (this.#run !== run || run.endedAt !== undefined || run.watchlists !== watchlists) {
+        thread?.close()
+        return
+      }
       run.screener = screener
+      run.thread = thread
       run.transfers = seen.size
       run.latest = latest ?? Number.NEGATIVE_INFINITY
       run.status = 'running'
-      this.options.log?.(`shadow ${run.version} warm: ${seen.size} transfers replayed`)
+      this.options.log?.(`shadow ${run.version} warm: ${seen.size} transfers replayed${thread ? ' on its thread' : ''}`)
       this.#schedule()
     })().catch((err: unknown) => {
       if (run.endedAt !== undefined) return
@@ -271,6 +312,7 @@ export class ShadowRunner {
       return
     }
     if (run.status !== 'running') return
+    if (run.thread) return this.#post(run, run.thread)
     const until = performance.now() + SLICE_MS
     let entry: ShadowEntry | undefined
     while ((entry = run.queue.peekSettled())) {
@@ -281,11 +323,47 @@ export class ShadowRunner {
     this.#maybeFlush()
   }
 
+  /** Posts settled calls to the thread in order, a batch at a time, as long as it is not too far behind. */
+  #post(run: ShadowRun, thread: ShadowThread): void {
+    while (run.queue.peekSettled() && run.inFlight.length < THREAD_IN_FLIGHT) {
+      const batch: ShadowEntry[] = []
+      let entry: ShadowEntry | undefined
+      while (batch.length < THREAD_BATCH && (entry = run.queue.peekSettled())) {
+        run.queue.take()
+        if (entry.lost) run.skipped++
+        else batch.push(entry)
+      }
+      if (batch.length === 0) continue
+      run.inFlight.push(...batch)
+      thread.screen(batch.map((e) => [e.record, e.active.decision])).then(
+        (outcomes) => {
+          if (run.thread !== thread) return
+          for (const outcome of outcomes) this.#account(run, run.inFlight.shift()!, outcome)
+          this.#maybeFlush()
+          this.#schedule()
+        },
+        (err: unknown) => {
+          if (run.thread !== thread || run.endedAt !== undefined) return
+          run.thread = undefined
+          run.inFlight = []
+          run.status = 'failed'
+          run.error = `its thread failed: ${err instanceof Error ? err.message : String(err)}`
+          this.options.log?.(`shadow ${run.version} stopped: ${run.error}`)
+        },
+      )
+    }
+  }
+
   #screen(run: ShadowRun, entry: ShadowEntry): void {
     if (entry.lost) {
       run.skipped++
       return
     }
+    this.#account(run, entry, screenOutcome(run.screener!, entry.record, entry.active.decision))
+  }
+
+  /** Counts one call's shadow outcome against the active verdict, and keeps its row when it alerts or changes the decision. */
+  #account(run: ShadowRun, entry: ShadowEntry, verdict: ShadowOutcome | undefined): void {
     const { record, active, caller } = entry
     const at = Date.parse(record.timestamp)
     let tally = run.tallies.get(caller.tenant)
@@ -295,17 +373,13 @@ export class ShadowRunner {
     run.transfers++
     if (at > run.latest) run.latest = at
     run.activeVersions.add(active.ruleset)
-    let verdict: Verdict
-    try {
-      verdict = run.screener!.screen(record)
-    } catch (err) {
-      if (!(err instanceof ScreeningError)) throw err
+    if (!verdict) {
       tally.failed()
       return
     }
     tally.add(active, verdict, at)
     // kept: what the shadow would alert on, and every decision it would change
-    if (verdict.decision === 'clear' && active.decision === 'clear') return
+    if (verdict.json === undefined) return
     if (this.#pendingRows.length >= MAX_PENDING_ROWS) {
       this.#unsavedRows++
       return
@@ -321,7 +395,7 @@ export class ShadowRunner {
       score: verdict.score,
       activeDecision: active.decision,
       activeScore: active.score,
-      outputJson: JSON.stringify(verdict),
+      outputJson: verdict.json,
     })
   }
 
@@ -352,7 +426,7 @@ export class ShadowRunner {
   }
 
   #view(run: ShadowRun, tenant: string | undefined): ShadowView {
-    const oldest = run.queue.oldest()
+    const oldest = run.inFlight[0] ?? run.queue.oldest()
     return {
       id: run.id,
       version: run.version,
@@ -364,9 +438,25 @@ export class ShadowRunner {
       processed: run.processed,
       dropped: run.queue.dropped,
       skipped: run.skipped,
-      queued: run.queue.length,
+      queued: run.queue.length + run.inFlight.length,
       lagMs: oldest ? Math.round(performance.now() - oldest.queuedAt) : 0,
       comparison: (tenant !== undefined && run.tallies.get(tenant)?.view()) || EMPTY_COMPARISON,
     }
+  }
+}
+
+/** warm-up records for the shadow's thread, posted a batch at a time */
+function streamTo(thread: ShadowThread): Pick<Screener, 'observe'> & { flush(): void } {
+  let batch: TransferRecord[] = []
+  const flush = (): void => {
+    if (batch.length > 0) thread.observe(batch)
+    batch = []
+  }
+  return {
+    observe(record: TransferRecord) {
+      batch.push(record)
+      if (batch.length >= WARM_BATCH) flush()
+    },
+    flush,
   }
 }

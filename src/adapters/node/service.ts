@@ -17,6 +17,7 @@ import { RulesetService } from '../../service/rulesets.ts'
 import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
 import { fileLists } from './file-lists.ts'
+import { workerShadowThread } from './shadow-thread.ts'
 import { readReportingEntity } from './reporting-entity.ts'
 import { directScreen } from './direct-screen.ts'
 import { createLogger } from './logger.ts'
@@ -117,7 +118,7 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it
   const realtime =
     config.realtimeState === 'memory'
-      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s), keepHistory: config.service.historyRetentionDays > 0 })
+      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s), keepHistory: config.service.historyRetentionDays > 0, shadowThread: workerShadowThread })
       : undefined
   sources.live = realtime
   if (realtime) realtime.start().catch((err: unknown) => log(`real-time state not warmed (retried on the next call): ${err instanceof Error ? err.message : String(err)}`))
