@@ -25,6 +25,10 @@ export interface GenerateOptions {
   benignFamilies?: string
   /** a sparse pool of this many parties that most everyday transfers are drawn from; absent: none */
   counterparties?: number
+  /** stress: multiplies the fee-sized amounts of planted instances (default 1) */
+  amountScale?: number
+  /** stress: multiplies the days between the steps of planted instances (default 1) */
+  gapScale?: number
 }
 
 export interface GenerateSummary {
@@ -67,7 +71,10 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const pop = buildPopulation(opts.seed, accounts, startMs)
   if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs)
   const knobs = new Knobs(opts.seed)
-  const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE, knobs)
+  const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE, knobs, {
+    amountScale: opts.amountScale ?? 1,
+    gapScale: opts.gapScale ?? 1,
+  })
   const phones = () => planner.indicators.filter((i) => i.type === 'phone').map((i) => i.value)
   const familyPlanner = new FamilyPlanner(opts.seed, pop, knobs, totalDays, perDay, families, phones)
   const benignRng = Rng.derive(opts.seed, 'benign')

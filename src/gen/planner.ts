@@ -1,4 +1,4 @@
-import type { Knobs } from './knobs.ts'
+import { NO_STRESS, type Knobs, type Stress } from './knobs.ts'
 import { smugglingMemo } from './memos.ts'
 import type { Population } from './population.ts'
 import { Rng } from './prng.ts'
@@ -33,6 +33,7 @@ export class Planner {
     private readonly recordsPerDay: number,
     private readonly share: number,
     private readonly knobs: Knobs,
+    private readonly stress: Stress = NO_STRESS,
   ) {
     this.rng = Rng.derive(seed, 'planner')
   }
@@ -63,7 +64,7 @@ export class Planner {
     const instanceId = `I${String(n).padStart(6, '0')}`
     const rng = Rng.derive(this.seed, `instance:${n}`)
     const dayMs = this.pop.startMs + day * DAY_MS
-    const { drafts, indicators } = typology.plant(new PlantContext(rng, this.pop, dayMs, day, days, this.knobs))
+    const { drafts, indicators } = typology.plant(new PlantContext(rng, this.pop, dayMs, day, days, this.knobs, this.stress))
     if (rng.chance(MEMO_SHARE)) for (const d of rng.sample(drafts, rng.int(1, 3))) d.reference = smugglingMemo(rng)
     for (const d of drafts) {
       const at = Math.floor((d.ts - this.pop.startMs) / DAY_MS)

@@ -39,6 +39,11 @@ options:
   --counterparties N  draw 90% of everyday transfers between N parties made on demand instead of the
                       population, so most parties appear once or twice (e.g. --records 100000
                       --counterparties 200000: a sparse population for per-party costs); at least 100
+  --amount-scale X    stress: multiply the fee-sized amounts of planted instances by X (0.25-4, default 1);
+                      amounts tied to a reporting threshold (structuring) are not scaled
+  --gap-scale X       stress: multiply the days between the steps of planted instances (holds, route legs,
+                      structuring windows) by X (0.25-4, default 1). Both leave benign families as they are;
+                      with neither, a run is byte-identical to one made before they existed
   --quiet             no summary on stderr
 
 benign families (docs/data.md describes each):
@@ -48,6 +53,14 @@ ${familyList()}
 function positiveInt(name: string, text: string | undefined): number {
   const n = Number(text)
   if (text === undefined || !Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, got "${text ?? ''}"`)
+  return n
+}
+
+/** a stress multiplier: absent is 1; a number in [0.25, 4] */
+function stressScale(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const n = Number(text)
+  if (!(n >= 0.25 && n <= 4)) throw new UsageError(`--${name} must be a number in [0.25, 4], got "${text}"`)
   return n
 }
 
@@ -67,6 +80,8 @@ export async function run(argv: string[]): Promise<number> {
         'illicit-share': { type: 'string' },
         'benign-families': { type: 'string', default: 'all' },
         counterparties: { type: 'string' },
+        'amount-scale': { type: 'string' },
+        'gap-scale': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -91,13 +106,15 @@ export async function run(argv: string[]): Promise<number> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError('--start must be YYYY-MM-DD')
     const counterparties = values.counterparties === undefined ? undefined : positiveInt('counterparties', values.counterparties)
     if (counterparties !== undefined && counterparties < 100) throw new UsageError('--counterparties must be at least 100')
+    const amountScale = stressScale('amount-scale', values['amount-scale'])
+    const gapScale = stressScale('gap-scale', values['gap-scale'])
     try {
       selectFamilies(values['benign-families'])
     } catch (err) {
       throw new UsageError(`--benign-families: ${(err as Error).message}`)
     }
     const t0 = performance.now()
-    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties })
+    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, amountScale, gapScale })
     const seconds = (performance.now() - t0) / 1000
     if (!values.quiet) {
       process.stderr.write(

@@ -5,7 +5,7 @@ import { major, type Minor } from '../money.ts'
 import { familyNames, givenNames, regionOf } from '../names.ts'
 import { branchCode, isoDate, phoneNumber } from '../parties.ts'
 import type { Person, Population } from '../population.ts'
-import type { Knobs } from '../knobs.ts'
+import { NO_STRESS, type Knobs, type Stress } from '../knobs.ts'
 import type { Rng } from '../prng.ts'
 import { DAY_MS, type Currency, type Draft } from '../types.ts'
 
@@ -43,6 +43,8 @@ export class PlantContext {
     readonly days: number,
     /** this run's shape parameters */
     readonly knobs: Knobs,
+    /** amount and gap multipliers for stress runs (planted instances only) */
+    readonly stress: Stress = NO_STRESS,
   ) {}
 
   /** an integer drawn once per run from [lo, hi]: where a range starts, so no two seeds share every minimum */
@@ -77,9 +79,18 @@ export class PlantContext {
     return Math.floor((ts - this.dayMs) / DAY_MS)
   }
 
-  /** how many days an interval may last, given what is left of the run */
+  /** how many days an interval may last, given what is left of the run (times the stress gap scale) */
   span(lo: number, hi: number): number {
-    return Math.max(0, Math.min(this.days - 1, this.rng.int(lo, hi)))
+    return Math.max(0, Math.min(this.days - 1, this.scaleGap(this.rng.int(lo, hi))))
+  }
+
+  /** days between two steps of an instance, in [lo, hi] times the stress gap scale (not capped to the span) */
+  gap(lo: number, hi: number): number {
+    return this.scaleGap(this.rng.int(lo, hi))
+  }
+
+  private scaleGap(days: number): number {
+    return this.stress.gapScale === 1 ? days : Math.round(days * this.stress.gapScale)
   }
 
   /** an established customer of the population: relatives who pay fees are ordinary people with ordinary histories */
@@ -125,6 +136,11 @@ export class PlantContext {
 
   /** a fee-sized amount; smugglers' prices are often round, relatives' payments often are not */
   fee(lo: number, hi: number, roundShare = 0.5): Minor {
+    const scale = this.stress.amountScale
+    if (scale !== 1) {
+      lo = Math.max(1, Math.round(lo * scale))
+      hi = Math.max(lo, Math.round(hi * scale))
+    }
     const units = this.rng.int(lo, hi)
     if (this.rng.chance(roundShare)) {
       const round = Math.round(units / 50) * 50

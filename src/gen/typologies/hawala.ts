@@ -26,7 +26,7 @@ export const holdAndRelease: Typology = {
       const fee = ctx.fee(1500, 10000, 0.7)
       drafts.push({ ts: ctx.at(depositDay, 9, 19), amount: fee, currency, channel: rng.chance(0.6) ? 'cash' : 'money_transfer', sender: payer, receiver: msb, location: ctx.branch(home.code, town, msb.institution) })
       const minHold = ctx.knob('holdAndRelease.minHold', 1, 3)
-      const hold = Math.max(minHold, Math.min(ctx.days - 1 - depositDay, rng.int(minHold, 60)))
+      const hold = Math.max(minHold, Math.min(ctx.days - 1 - depositDay, ctx.gap(minHold, 60)))
       drafts.push({ ts: ctx.at(depositDay + hold, 8, 22), amount: percentOf(fee, 100 - rng.int(1, 5)), currency, channel: rng.chance(0.7) ? 'money_transfer' : 'wire', sender: msb, receiver: rng.pick(payees), reference: rng.chance(0.3) ? rng.pick(['OK', 'ok', 'arrived', 'done']) : undefined })
     }
     return { drafts }

@@ -52,7 +52,7 @@ export const holdAndReleaseRelatives: Typology = {
       drafts.push({ ts: ctx.at(day, 9, 19), amount, currency: shop.currency, channel, sender: relatives[i]!.party, receiver: shop.party, reference: naming(rng, traveller, surname), location: channel === 'wire' ? undefined : { country: shop.country.code, city: shop.city, branch: shop.branch } })
       if (i + 1 < parts.length) day = Math.min(ctx.days - 3, day + rng.int(0, 5))
     }
-    const hold = rng.int(ctx.knob('holdRelease.minHoldDays', 2, 5), 60)
+    const hold = ctx.gap(ctx.knob('holdRelease.minHoldDays', 2, 5), 60)
     const payDay = Math.min(ctx.days - 1, day + hold)
     const country = rng.pick(PAYEE_COUNTRIES.filter((c) => c !== home.code))
     const border = borderCitiesOf(country)

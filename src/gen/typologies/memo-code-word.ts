@@ -23,7 +23,7 @@ export const memoCodeWord: Typology = {
     const traveller = rng.pick(givenNames(regionOfSurname(relative.surname)))
     const drafts: Draft[] = []
     const lowest = ctx.knob('memoCodeWord.minFee', 500, 1200)
-    for (let i = 0, n = rng.int(1, 2), day = 0; i < n; i++, day += rng.int(1, 14)) {
+    for (let i = 0, n = rng.int(1, 2), day = 0; i < n; i++, day += ctx.gap(1, 14)) {
       drafts.push({
         ts: ctx.at(day, 8, 22),
         amount: ctx.fee(lowest, 9000, 0.5),

@@ -49,7 +49,7 @@ export const routeInstalments: Typology = {
       drafts.push({ ts: ctx.at(day, 8, 22), amount, currency, channel: rng.weighted([['money_transfer', 4], ['wire', 1], ['mobile_money', 2]] as const), sender: payer, receiver })
       // the next leg is paid when the traveller gets there: days to weeks, squeezed only by the end of the span
       const legsLeft = legs.length - 1 - i
-      day = Math.min(ctx.days - legsLeft, day + rng.int(ctx.knob('routeInstalments.minGapDays', 1, 4), 21))
+      day = Math.min(ctx.days - legsLeft, day + ctx.gap(ctx.knob('routeInstalments.minGapDays', 1, 4), 21))
     }
     return { drafts }
   },
