@@ -41,8 +41,8 @@ options:
                       --counterparties 200000: a sparse population for per-party costs); at least 100
   --amount-scale X    stress: multiply the fee-sized amounts of planted instances by X (0.25-4, default 1);
                       amounts tied to a reporting threshold (structuring) are not scaled
-  --gap-scale X       stress: multiply the days between the steps of planted instances (holds, route legs,
-                      structuring windows) by X (0.25-4, default 1). Both leave benign families as they are;
+  --gap-scale X       stress: multiply the days between the steps of planted instances where the sources leave
+                      them open (holds, route legs) by X (0.25-4, default 1). Both leave benign families as they are;
                       with neither, a run is byte-identical to one made before they existed
   --quiet             no summary on stderr
 

@@ -79,17 +79,18 @@ export class PlantContext {
     return Math.floor((ts - this.dayMs) / DAY_MS)
   }
 
-  /** how many days an interval may last, given what is left of the run (times the stress gap scale) */
+  /** how many days an interval may last, given what is left of the run */
   span(lo: number, hi: number): number {
-    return Math.max(0, Math.min(this.days - 1, this.scaleGap(this.rng.int(lo, hi))))
+    return Math.max(0, Math.min(this.days - 1, this.rng.int(lo, hi)))
   }
 
-  /** days between two steps of an instance, in [lo, hi] times the stress gap scale (not capped to the span) */
+  /**
+   * days between two steps whose timing the sources leave open (a hold of 3-60 days, route legs days to weeks
+   * apart), in [lo, hi] times the stress gap scale; not capped to the span. Windows a typology is defined by
+   * (72 hours, a week, 24 hours) use `span` and are not stretched.
+   */
   gap(lo: number, hi: number): number {
-    return this.scaleGap(this.rng.int(lo, hi))
-  }
-
-  private scaleGap(days: number): number {
+    const days = this.rng.int(lo, hi)
     return this.stress.gapScale === 1 ? days : Math.round(days * this.stress.gapScale)
   }
 
