@@ -75,4 +75,28 @@ describe('the shipped pack, mechanism by mechanism', () => {
     ]
     expect(rulesOn(screenAll(pack, spent).verdicts[2]!)).not.toContain('layering-chain')
   })
+
+  it('memo-code-word: a smuggling term is the evidence, whatever the words and wherever the leg is paid', () => {
+    const memo = (reference: string, amount: string, from: ReturnType<typeof person>, to: ReturnType<typeof person>) =>
+      screenAll(pack, [transfer(0, from.id, to.id, amount, { currency: 'EUR', reference, sender: from, receiver: to })]).verdicts[0]!
+    const relative = person('nl', 'Lan Nguyen', 'NL', 'Rotterdam')
+    // a word for the illegal crossing that no generator of ours writes, on a fee-sized payment to a corridor
+    expect(memo('vuot bien cho Minh', '900', relative, person('tr', 'Emre Kaya', 'TR', 'Izmir')).decision).toBe('review')
+    // S16's EUR 350 leg, paid to the destination country: a leg is paid where the traveller arrives, too
+    expect(memo('DI ANH', '380', relative, person('gb', 'Tom Smith', 'GB', 'Bristol')).decision).toBe('review')
+    // ordinary words stay clear on the same payments, and so does a code word on a payment at home
+    expect(memo('boat trip', '900', relative, person('tr2', 'Ali Demir', 'TR', 'Izmir')).decision).toBe('clear')
+    expect(memo('DI ANH', '380', relative, person('nl2', 'Anh Tran', 'NL', 'Utrecht')).decision).toBe('clear')
+  })
+
+  it('held-fee-release: an Aegean-sized fee held for weeks and released less a commission; paid on the next day it is a remittance', () => {
+    const shop = { id: 'shop', name: 'Star Travel & Money', type: 'msb' as const, country: 'DE', city: 'Essen' }
+    const released = (delayDays: number) =>
+      screenAll(pack, [
+        transfer(0, 'rel', 'shop', '1400', { currency: 'EUR', channel: 'cash', reference: 'for Aras', sender: person('rel', 'Leyla Aziz', 'DE', 'Essen'), receiver: shop }),
+        transfer(delayDays * DAY, 'shop', 'gr', '1360', { currency: 'EUR', sender: shop, receiver: person('gr', 'Nikos Pappas', 'GR', 'Athens') }),
+      ]).verdicts[1]!
+    expect(rulesOn(released(18))).toContain('held-fee-release')
+    expect(rulesOn(released(1))).not.toContain('held-fee-release')
+  })
 })
