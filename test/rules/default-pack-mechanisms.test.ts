@@ -89,12 +89,12 @@ describe('the shipped pack, mechanism by mechanism', () => {
     expect(memo('DI ANH', '380', relative, person('nl2', 'Anh Tran', 'NL', 'Utrecht')).decision).toBe('clear')
   })
 
-  it('held-fee-release: an Aegean-sized fee held for weeks and released less a commission; paid on the next day it is a remittance', () => {
+  it('held-fee-release: a Central Mediterranean fee held for weeks and released less a commission; paid on the next day it is a remittance', () => {
     const shop = { id: 'shop', name: 'Star Travel & Money', type: 'msb' as const, country: 'DE', city: 'Essen' }
     const released = (delayDays: number) =>
       screenAll(pack, [
-        transfer(0, 'rel', 'shop', '1400', { currency: 'EUR', channel: 'cash', reference: 'for Aras', sender: person('rel', 'Leyla Aziz', 'DE', 'Essen'), receiver: shop }),
-        transfer(delayDays * DAY, 'shop', 'gr', '1360', { currency: 'EUR', sender: shop, receiver: person('gr', 'Nikos Pappas', 'GR', 'Athens') }),
+        transfer(0, 'rel', 'shop', '1450', { currency: 'EUR', channel: 'cash', reference: 'for Aras', sender: person('rel', 'Leyla Aziz', 'DE', 'Essen'), receiver: shop }),
+        transfer(delayDays * DAY, 'shop', 'gr', '1410', { currency: 'EUR', sender: shop, receiver: person('gr', 'Nikos Pappas', 'GR', 'Athens') }),
       ]).verdicts[1]!
     expect(rulesOn(released(18))).toContain('held-fee-release')
     expect(rulesOn(released(1))).not.toContain('held-fee-release')
