@@ -8,11 +8,17 @@
 //   npx tsx bench/screen-cpu.ts --a DIR --b DIR --calls 6000 [--warm 2000] [--concurrency 16] [--cpu-prof DIR]
 // `--threads` also prints the CPU of the server's main thread and of its other threads over the measured calls.
 // `--cpu-prof DIR` writes each server's V8 CPU profiles (node --cpu-prof, one per thread) to DIR/<side>-<round>/.
+// The server's figure is its own process only; the CPU of its PostgreSQL backends (processes titled with the
+// run's database, sampled every 250 ms so that a backend ending mid-run loses at most its last 250 ms) is
+// printed beside it, so that work moved into the database shows. `--port` and `--database` let two benches run
+// side by side. `--a-env NAME=VALUE` and `--b-env NAME=VALUE` (repeatable) set a setting for one side's server,
+// e.g. `--b-env TXSCREEN_HISTORY_RETENTION_DAYS=0` to compare one checkout with and without the kept history.
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { promisify } from 'node:util'
+import pg from 'pg'
 import { driveOpenLoop } from '../load/lib/open-loop.ts'
 import { RawHttpClient } from '../load/lib/raw-http.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
@@ -30,9 +36,13 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'cpu-prof': { type: 'string' },
     threads: { type: 'boolean', default: false },
+    port: { type: 'string', default: '18795' },
+    database: { type: 'string', default: 'txscreen_cpu_bench' },
+    'a-env': { type: 'string', multiple: true, default: [] },
+    'b-env': { type: 'string', multiple: true, default: [] },
   },
 })
-const PORT = 18795
+const PORT = Number(values.port)
 const TICKS = 100 // USER_HZ on Linux
 
 function cpuSeconds(pid: number): number {
@@ -80,9 +90,64 @@ function threadSeconds(pid: number): Map<string, number> {
   return out
 }
 
+/** CPU seconds of the PostgreSQL backends serving `database`, by process id, as last seen */
+class BackendCpu {
+  private readonly first = new Map<number, number>()
+  private readonly last = new Map<number, number>()
+  private readonly timer: ReturnType<typeof setInterval>
+  constructor(private readonly database: string) {
+    this.sample(true)
+    this.timer = setInterval(() => this.sample(false), 250)
+  }
+  private sample(atStart: boolean): void {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      const pid = Number(entry)
+      try {
+        if (!this.last.has(pid)) {
+          const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+          if (!title.startsWith('postgres: ') || !title.split(' ').includes(this.database)) continue
+        }
+        const seconds = cpuSeconds(pid)
+        // a backend started during the run counts from zero
+        if (!this.first.has(pid)) this.first.set(pid, atStart ? seconds : 0)
+        this.last.set(pid, seconds)
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  }
+  /** CPU seconds used since the start, and how many backends used it */
+  stop(): { seconds: number; backends: number } {
+    clearInterval(this.timer)
+    this.sample(false)
+    let seconds = 0
+    for (const [pid, last] of this.last) seconds += last - this.first.get(pid)!
+    return { seconds, backends: this.last.size }
+  }
+}
+
+const backendResults: Record<string, number[]> = { a: [], b: [] }
+
+/** real-time alerts stored, and how many of them the server's sweeps had rolled up into cases (none without the roll-up) */
+async function rolledUp(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const alerts = `select count(*) from verdicts where batch_id is null and decision in ('review', 'block')`
+    const { rows } = await client.query(`select (${alerts}) as alerts, (${alerts} and id <= (select last_verdict from realtime_case_progress)) as rolled`)
+    return `${rows[0].alerts} alerts stored, ${rows[0].rolled} rolled up by the sweeps`
+  } catch {
+    return 'no real-time case roll-up'
+  } finally {
+    await client.end()
+  }
+}
+
 async function run(root: string, label: string, round: number): Promise<number> {
-  const databaseUrl = await freshDatabase('txscreen_cpu_bench')
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_URL: databaseUrl }
+  const databaseUrl = await freshDatabase(values.database!)
+  const settings = Object.fromEntries((label === 'a' ? values['a-env']! : values['b-env']!).map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]))
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_URL: databaseUrl, ...settings }
   const created = await promisify(execFile)('node', [join(root, 'bin/txscreen.js'), 'keys', 'create', '--role', 'screen', '--name', 'cpu'], { cwd: root, env })
   const key = /txs_[0-9a-f]+_[0-9a-f]+/.exec(created.stdout + created.stderr)![0]
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', join(resolve(values['cpu-prof']), `${label}-${round}`)] : []
@@ -99,6 +164,7 @@ async function run(root: string, label: string, round: number): Promise<number> 
     let figures: Driven
     let before: number
     let threadsBefore: Map<string, number> | undefined
+    let backends: BackendCpu
     if (values.calls) {
       // the same transfers on both sides: the ids' run prefix is the only difference
       const same = screenBodies(s, 'calls')
@@ -106,15 +172,18 @@ async function run(root: string, label: string, round: number): Promise<number> 
       await driveCalls(url, key, same, Number(values.warm), concurrency)
       before = cpuSeconds(server.pid!)
       threadsBefore = threadSeconds(server.pid!)
+      backends = new BackendCpu(values.database!)
       figures = await driveCalls(url, key, same, Number(values.calls), concurrency)
     } else {
       const rate = Number(values.rate)
       const common = { url, key, contentType: 'application/json', maxConnections: 64, rate, body }
       await driveOpenLoop({ ...common, seconds: 5 })
       before = cpuSeconds(server.pid!)
+      backends = new BackendCpu(values.database!)
       figures = await driveOpenLoop({ ...common, seconds: Number(values.seconds) })
     }
     const used = cpuSeconds(server.pid!) - before
+    const pgCpu = backends.stop()
     if (threadsBefore && values.threads) {
       const main = `${server.pid}`
       let others = 0
@@ -124,7 +193,11 @@ async function run(root: string, label: string, round: number): Promise<number> 
     }
     const ok = figures.requests - figures.errors
     const perCall = (used * 1e6) / figures.requests
+    const pgPerCall = (pgCpu.seconds * 1e6) / figures.requests
+    backendResults[label]!.push(pgPerCall)
     console.log(`${label} round ${round}: ${figures.requests} calls (${ok} ok), server CPU ${used.toFixed(2)} s, ${perCall.toFixed(0)} µs a call${figures.p50 === undefined ? '' : `, p50 ${figures.p50} ms`}`)
+    console.log(`  PostgreSQL: ${pgCpu.backends} backends ${pgCpu.seconds.toFixed(2)} s, ${pgPerCall.toFixed(0)} µs a call; server + PostgreSQL ${(perCall + pgPerCall).toFixed(0)} µs a call`)
+    console.log(`  ${await rolledUp(databaseUrl)}`)
     return perCall
   } finally {
     server.kill('SIGTERM')
@@ -142,3 +215,6 @@ const ma = median(results.a!)
 const mb = median(results.b!)
 console.log(`a: ${results.a!.map((x) => x.toFixed(0)).join(' ')}; b: ${results.b!.map((x) => x.toFixed(0)).join(' ')}`)
 console.log(`median µs a call: a ${ma.toFixed(0)}, b ${mb.toFixed(0)}; b/a ${(mb / ma).toFixed(3)}`)
+const pa = median(backendResults.a!)
+const pb = median(backendResults.b!)
+console.log(`PostgreSQL backends, median µs a call: a ${pa.toFixed(0)}, b ${pb.toFixed(0)}; b/a ${(pb / pa).toFixed(3)}`)

@@ -41,7 +41,7 @@ export {
 } from './partition/index.ts'
 export { measureRuleActivity, type RuleActivity } from './screen/rule-activity.ts'
 export { VerdictSchema, HitSchema, HitEvidenceSchema, DecisionSchema, type Verdict, type Hit, type HitEvidence, type Decision } from './screen/verdict-schema.ts'
-export { CaseSchema, type Case } from './screen/case-schema.ts'
+export { CaseSchema, MAX_CASE_EVIDENCE, MAX_CASE_TRANSFERS, type Case } from './screen/case-schema.ts'
 export { CaseBook } from './screen/cases.ts'
 export { BatchStatusSchema, BatchCountsSchema, type BatchStatus, type BatchCounts } from './screen/batch-schema.ts'
 export { formatMinor } from './money/convert.ts'

@@ -1,8 +1,8 @@
 import { CaseBook, systemClock } from '../core/index.ts'
-import { openRealtimeCases, saveRealtimeCases } from '../store/cases.ts'
+import { appendToRealtimeCases, openRealtimeCaseHeads, saveRealtimeCases } from '../store/cases.ts'
 import type { Executor } from '../store/db.ts'
 import {
-  keepRealtimeEvidenceFromHistory,
+  keepRealtimeEvidenceOfCases,
   lockRealtimeCaseProgress,
   realtimeAlertsAfter,
   realtimeTransferFacts,
@@ -52,7 +52,11 @@ export async function rollUpRealtimeCases(deps: ServiceDeps, settleMs = SETTLE_M
   }
 }
 
-/** Adds one tenant's alerts to its open real-time cases (or new ones) and keeps their evidence records. */
+/**
+ * Adds one tenant's alerts to its open real-time cases (or new ones) and keeps their evidence records. An open
+ * case's transfer and evidence lists (up to 200 and 1,000 ids) stay in the database: only the ids the alerts add
+ * are sent, and appended there.
+ */
 async function rollUpTenant(
   tx: Executor,
   tenant: string,
@@ -65,7 +69,7 @@ async function rollUpTenant(
   const book = new CaseBook(`${REALTIME_SCOPE}:${tenant}`)
   const entitiesOf = (a: RealtimeAlert, record: RealtimeTransferFacts | undefined) => a.verdict.hits.map((h) => h.evidence.entity ?? `id:${record?.senderId ?? ''}`)
   const entities = [...new Set(alerts.flatMap((a) => entitiesOf(a, records.get(a.verdict.id))))]
-  for (const c of await openRealtimeCases(tx, tenant, entities, openSince)) book.resume(c)
+  for (const c of await openRealtimeCaseHeads(tx, tenant, entities, openSince)) book.resumeWithoutLists(c)
   for (const a of alerts) {
     const record = records.get(a.verdict.id)
     // a record pruned before the roll-up saw it cannot place its alert in time: it is passed over
@@ -73,7 +77,8 @@ async function rollUpTenant(
     book.add(a.verdict, new Date(Date.parse(record.timestamp)).toISOString(), `id:${record.senderId}`)
   }
   const cases = book.list()
-  await saveRealtimeCases(tx, tenant, cases)
+  await saveRealtimeCases(tx, tenant, cases.filter((c) => !book.appends(c.entity)))
+  await appendToRealtimeCases(tx, tenant, cases.filter((c) => book.appends(c.entity)))
   // evidence transfers were in the windows of the case's entity: stored under its key
-  await keepRealtimeEvidenceFromHistory(tx, tenant, cases.map((c) => c.entity), cases.flatMap((c) => c.evidence), keepUntil)
+  await keepRealtimeEvidenceOfCases(tx, tenant, cases.map((c) => c.id), keepUntil)
 }

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely'
-import type { Case, Verdict } from '../core/index.ts'
+import { MAX_CASE_EVIDENCE, MAX_CASE_TRANSFERS, type Case, type Verdict } from '../core/index.ts'
 import { chunks, type Executor } from './db.ts'
 import type { CaseTable, DispositionOutcome } from './schema.ts'
 
@@ -121,14 +121,67 @@ export async function alertingVerdicts(db: Executor, tenant: string, batchId: st
   return found
 }
 
-/** the tenant's real-time cases of these entities still open: with an alert at or after `openSince` (ISO 8601) */
-export async function openRealtimeCases(db: Executor, tenant: string, entities: readonly string[], openSince: string): Promise<Case[]> {
-  const found: Case[] = []
+/** a stored case without its transfer and evidence lists */
+export type CaseHead = Omit<Case, 'transfers' | 'evidence'>
+
+/**
+ * The tenant's real-time cases of these entities still open (with an alert at or after `openSince`, ISO 8601),
+ * without their transfer and evidence lists: the roll-up appends to those inside the database (`appendToRealtimeCases`).
+ */
+export async function openRealtimeCaseHeads(db: Executor, tenant: string, entities: readonly string[], openSince: string): Promise<CaseHead[]> {
+  const found: CaseHead[] = []
   for (const chunk of chunks(entities, 500)) {
-    const rows = await db.selectFrom('cases').selectAll().where('tenant', '=', tenant).where('batch_id', 'is', null).where('entity', 'in', chunk).where('last_seen', '>=', openSince).execute()
-    found.push(...rows.map(toCase))
+    const rows = await db
+      .selectFrom('cases')
+      .select(['case_id', 'entity', 'rules', 'typologies', 'alerts', 'score', 'max_score', 'decision', 'first_seen', 'last_seen'])
+      .where('tenant', '=', tenant)
+      .where('batch_id', 'is', null)
+      .where('entity', 'in', chunk)
+      .where('last_seen', '>=', openSince)
+      .execute()
+    for (const r of rows) {
+      found.push({ id: r.case_id, entity: r.entity, rules: r.rules, typologies: r.typologies, alerts: r.alerts, score: r.score, maxScore: r.max_score, decision: r.decision, firstSeen: r.first_seen, lastSeen: r.last_seen })
+    }
   }
   return found
+}
+
+/**
+ * Updates the tenant's stored real-time cases from cases resumed without their lists (`CaseBook.resumeWithoutLists`):
+ * counts, scores, rules, decision and times as given; the given transfers appended to the stored ones and the
+ * given evidence ids not stored yet appended to the evidence, each list then cut to its cap, as a case built
+ * whole would hold. One statement for up to 500 cases; the lists never leave the database.
+ */
+export async function appendToRealtimeCases(db: Executor, tenant: string, cases: readonly Case[]): Promise<void> {
+  for (const chunk of chunks(cases, 500)) {
+    const rows = JSON.stringify(
+      chunk.map((c) => ({
+        case_id: c.id, rules: c.rules, typologies: c.typologies, alerts: c.alerts, score: c.score, max_score: c.maxScore, decision: c.decision,
+        transfers: c.transfers, evidence: c.evidence, first_seen: c.firstSeen, last_seen: c.lastSeen,
+      })),
+    )
+    await sql`
+      update cases c set
+        rules = d.rules, typologies = d.typologies, alerts = d.alerts, score = d.score, max_score = d.max_score,
+        decision = d.decision, first_seen = d.first_seen, last_seen = d.last_seen,
+        transfers = (
+          select coalesce(jsonb_agg(t order by o), '[]'::jsonb)
+          from jsonb_array_elements(c.transfers || d.transfers) with ordinality as x(t, o)
+          where o <= ${sql.lit(MAX_CASE_TRANSFERS)}
+        ),
+        evidence = (
+          select coalesce(jsonb_agg(e order by o), '[]'::jsonb)
+          from (
+            select e, min(o) as o from jsonb_array_elements(c.evidence || d.evidence) with ordinality as x(e, o)
+            group by e order by min(o) limit ${sql.lit(MAX_CASE_EVIDENCE)}
+          ) as first_named
+        )
+      from jsonb_to_recordset(${rows}::jsonb) as d(
+        case_id text, rules text[], typologies text[], alerts integer, score double precision, max_score double precision,
+        decision text, transfers jsonb, evidence jsonb, first_seen text, last_seen text
+      )
+      where c.case_id = d.case_id and c.tenant = ${tenant} and c.batch_id is null`.execute(db)
+  }
 }
 
 /**

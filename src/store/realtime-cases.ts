@@ -70,26 +70,21 @@ export async function realtimeTransferFacts(db: Executor, keys: readonly string[
 }
 
 /**
- * Keeps the tenant's real-time evidence records among `ids`, copied inside the database from the history's rows
- * under `keys`, until `keepUntil` (a record kept already is kept until then instead). The records never pass
- * through this process.
+ * Keeps the evidence records of the tenant's cases `caseIds` (every id in their evidence lists, as stored), copied
+ * inside the database from the history's rows under the cases' entities, until `keepUntil` (a record kept
+ * already is kept until then instead). Neither the lists nor the records pass through this process.
  */
-export async function keepRealtimeEvidenceFromHistory(db: Executor, tenant: string, keys: readonly string[], ids: readonly string[], keepUntil: Date): Promise<void> {
-  if (keys.length === 0) return
-  const keyList = [...new Set(keys)]
-  for (const chunk of chunks([...new Set(ids)], 500)) {
-    await db
-      .insertInto('realtime_evidence_records')
-      .columns(['tenant', 'record_id', 'record', 'keep_until'])
-      .expression(
-        db
-          .selectFrom('entity_events')
-          .distinctOn('event_id')
-          .select([sql<string>`${tenant}::text`.as('tenant'), 'event_id', 'record', sql<Date>`${keepUntil}::timestamptz`.as('keep_until')])
-          .where('key', 'in', keyList)
-          .where('event_id', 'in', chunk),
-      )
-      .onConflict((oc) => oc.columns(['tenant', 'record_id']).doUpdateSet({ keep_until: keepUntil }))
-      .execute()
-  }
+export async function keepRealtimeEvidenceOfCases(db: Executor, tenant: string, caseIds: readonly string[], keepUntil: Date): Promise<void> {
+  if (caseIds.length === 0) return
+  // one statement for all: a record is found under any of the cases' entities, as each case's own
+  await sql`
+    with touched as materialized (
+      select entity, evidence from cases where tenant = ${tenant} and batch_id is null and case_id = any(${[...caseIds]}::text[])
+    )
+    insert into realtime_evidence_records (tenant, record_id, record, keep_until)
+    select distinct on (e.event_id) ${tenant}::text, e.event_id, e.record, ${keepUntil}::timestamptz
+    from entity_events e
+    where e.key in (select entity from touched)
+      and e.event_id in (select jsonb_array_elements_text(evidence) from touched)
+    on conflict (tenant, record_id) do update set keep_until = excluded.keep_until`.execute(db)
 }
