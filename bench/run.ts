@@ -135,7 +135,7 @@ if (shadow) {
     ratio: '',
     latency: `p95 ${shadow.p95.without.toFixed(1)} / ${shadow.p95.with.toFixed(1)} ms (${((shadow.p95Ratio - 1) * 100).toFixed(1)} %)`,
     rss: '',
-    note: `server CPU ${shadow.cpu.without.toFixed(0)} / ${shadow.cpu.with.toFixed(0)} µs a call (+${shadow.extraCpuMicros.toFixed(0)} µs)`,
+    note: `server CPU ${shadow.cpu.without.toFixed(0)} / ${shadow.cpu.with.toFixed(0)} µs a call (+${shadow.extraCpuMicros.toFixed(0)} µs; main thread +${shadow.extraMainCpuMicros.toFixed(0)}, shadow thread ${shadow.shadowCpu.toFixed(0)})`,
   })
 }
 

@@ -4,7 +4,11 @@
 // Figures are process.cpuUsage over the same records, alternating rounds; the median of each. A third round
 // posts the shadow's calls to its worker thread (as the Node service does, 256 a message) and tallies the
 // outcomes: its figure is the main thread's CPU alone (/proc, 10 ms ticks), what the event loop still pays.
+// With --post-sizes, it measures instead what the hand-off to the thread costs by message size: the calls posted
+// N at a time, one call a millisecond as at 1,000 calls a second (so the thread sleeps between messages), and
+// the whole process's CPU a call (both threads; the active screening is done before the clock starts).
 //   npx tsx bench/shadow-cpu.ts [--calls 20000] [--rounds 5]
+//   npx tsx bench/shadow-cpu.ts --post-sizes 1,16,64,256 [--calls 4000]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { workerShadowThread } from '../src/adapters/node/shadow-thread.ts'
@@ -14,7 +18,7 @@ import { ComparisonTally } from '../src/service/shadow-comparison.ts'
 import { screenOutcome } from '../src/service/shadow-outcome.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 
-const { values } = parseArgs({ options: { calls: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' } } })
+const { values } = parseArgs({ options: { calls: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' }, 'post-sizes': { type: 'string' } } })
 const calls = Number(values.calls)
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -77,6 +81,34 @@ async function threadedRound(): Promise<number> {
   const used = mainThreadMicros() - start
   thread.close()
   return used / calls
+}
+
+/** the process's CPU a call (every thread) with the calls posted `size` at a time, a call a millisecond */
+async function postedRound(size: number): Promise<number> {
+  const screener = new Screener(active)
+  const calls = records.map((r) => [r, screener.screen(r).decision] as const)
+  const thread = workerShadowThread(candidateFiles, candidate.version)
+  await thread.warmed()
+  // the first 500 untimed: the thread's code optimised first
+  const warm = 500
+  await thread.screen(calls.slice(0, warm).map(([r, d]) => [r, d]))
+  const start = process.cpuUsage()
+  const replies: Promise<unknown>[] = []
+  for (let i = warm; i < calls.length; i += size) {
+    replies.push(thread.screen(calls.slice(i, i + size).map(([r, d]) => [r, d])))
+    await new Promise((resolve) => setTimeout(resolve, size))
+  }
+  await Promise.all(replies)
+  const used = micros(process.cpuUsage(start))
+  thread.close()
+  return used / (calls.length - warm)
+}
+
+if (values['post-sizes']) {
+  for (const size of values['post-sizes'].split(',').map(Number)) {
+    console.log(`posted ${size} a message: ${(await postedRound(size)).toFixed(1)} µs of process CPU a call (the shadow's screening and the hand-off, both threads)`)
+  }
+  process.exit(0)
 }
 
 const a: number[] = []

@@ -2,10 +2,11 @@ import { InProcessEngine, Screener, validateRecord, type CompiledRuleset, type P
 import { parseLabels } from '../eval/labels.ts'
 import { pairedOutputs } from '../eval/paired-outputs.ts'
 import { RulesetDiff } from '../eval/ruleset-diff.ts'
-import { finishBacktest, saveBacktestProgress, startBacktestRow, type BacktestInfo } from '../store/backtests.ts'
+import { finishBacktest, INTERRUPTED, saveBacktestProgress, startBacktestRow, type BacktestInfo } from '../store/backtests.ts'
 import type { Db } from '../store/db.ts'
 import { dispositionLabels } from '../store/dispositions.ts'
 import { historyPage, historyStart, latestHistoryId, type HistoryCursor, type HistoryRange } from '../store/screened-records.ts'
+import { ServiceStopping } from './background.ts'
 import type { ServiceDeps } from './deps.ts'
 
 const PAGE_ROWS = 1_000
@@ -30,17 +31,22 @@ export async function runBacktest(deps: ServiceDeps, job: BacktestInfo, signal?:
     const watchlists = deps.lists?.current()
     const screen = (ruleset: CompiledRuleset) => new InProcessEngine(screenerFor(ruleset, watchlists)).screen(replay(db, range, start))
     let records = 0
+    signal?.throwIfAborted()
     for await (const [b, c] of pairedOutputs(screen(base), screen(candidate))) {
+      // a stopping service does not wait for the rest
+      signal?.throwIfAborted()
       diff.add(b, c)
-      if (++records % PROGRESS_EVERY === 0) {
-        signal?.throwIfAborted()
-        await saveBacktestProgress(db, job.id, { records, total })
-      }
+      if (++records % PROGRESS_EVERY === 0) await saveBacktestProgress(db, job.id, { records, total })
     }
     signal?.throwIfAborted()
     await finishBacktest(db, job.id, { status: 'done', report: diff.report(), progress: { records, total } })
   } catch (err) {
-    // a process stopping leaves it running; the sweep marks it failed once its heartbeat is stale
+    if (signal?.aborted && signal.reason instanceof ServiceStopping) {
+      // the service stopped: the backtest ends at once, failed, and can be started again
+      await finishBacktest(db, job.id, { status: 'failed', error: INTERRUPTED }).catch(() => {})
+      throw err
+    }
+    // a process that dies leaves it running; the sweep marks it failed once its heartbeat is stale
     if (signal?.aborted) throw err
     const code = (err as { code?: unknown })?.code
     const error = { code: typeof code === 'string' ? code : 'backtest_failed', message: err instanceof Error ? err.message : String(err) }

@@ -22,6 +22,6 @@ export async function requestBacktest(
   await deps.rulesets.compiled(deps.db, req.candidate)
   const job = await createBacktest(deps.db, { id: `bt_${randomHex(10)}`, tenant: req.tenant, base, candidate: req.candidate, params: req.params, createdBy: req.actor })
   await audit(deps.db, { actor: req.actor, action: 'ruleset.backtest', target: req.candidate, details: { backtest: job.id, base, tenant: req.tenant, ...req.params } })
-  deps.background.run((signal) => runBacktest(deps, job, signal))
+  deps.background.run((signal) => runBacktest(deps, job, signal), { interruptible: true })
   return job
 }

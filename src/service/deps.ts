@@ -60,7 +60,12 @@ export interface ServiceMetrics {
 
 /** Work that outlives the request that started it: Node keeps it for draining, Workers hands it to waitUntil. */
 export interface BackgroundTasks {
-  run(task: (signal: AbortSignal) => Promise<void>): void
+  /**
+   * Runs `task` off the request path. Its signal aborts when the process gives up its work; for an
+   * `interruptible` task (one a user can start again, e.g. a backtest) also when the service stops, which then
+   * does not wait for it to finish.
+   */
+  run(task: (signal: AbortSignal) => Promise<void>, opts?: { interruptible?: boolean }): void
 }
 
 export interface ServiceDeps {

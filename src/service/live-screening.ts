@@ -51,6 +51,9 @@ export interface LiveScreeningOptions {
   shadowMaxQueued?: number
   /** runs a shadow rule set's screening on another thread (the Node adapter's); on the event loop without */
   shadowThread?: ShadowThreadFactory
+  /** on a thread: how long settled calls wait to be posted at most (default 50 ms), and how many are posted at once at most (256) */
+  shadowPostEveryMs?: number
+  shadowPostBatch?: number
 }
 
 /** The live state for one rule-set version and one set of lists. */
@@ -132,7 +135,7 @@ export class LiveScreening implements RealtimeScreening {
         options.onFlushed?.(ms / 1000)
       },
     })
-    this.shadow = new ShadowRunner(db, rulesets, { lists: options.lists, drain: () => this.#writer.drain(), maxQueued: options.shadowMaxQueued, log: options.log, clock: this.#clock, thread: options.shadowThread })
+    this.shadow = new ShadowRunner(db, rulesets, { lists: options.lists, drain: () => this.#writer.drain(), maxQueued: options.shadowMaxQueued, log: options.log, clock: this.#clock, thread: options.shadowThread, postEveryMs: options.shadowPostEveryMs, postBatch: options.shadowPostBatch })
   }
 
   /** Starts warming up now rather than on the first call; resolves when warm. */

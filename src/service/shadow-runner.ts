@@ -23,6 +23,12 @@ const SLICE_MS = 0.5
 /** shadow verdict rows are written at most this often, in one statement, off every call's path */
 const FLUSH_EVERY_MS = 1000
 const MAX_PENDING_ROWS = 10_000
+/**
+ * on a thread: settled calls are posted this long after the first of them, or as soon as a full message waits,
+ * so at 1,000 calls a second a message carries about 50 calls and the thread wakes 20 times a second rather than
+ * for every call (a message a call costs more CPU than the shadow's screening: BENCHMARKS.md "Shadow rule set")
+ */
+const THREAD_POST_EVERY_MS = 50
 /** on a thread: calls posted in one message at most, and posted but not yet answered at most (past that they wait in the queue) */
 const THREAD_BATCH = 256
 const THREAD_IN_FLIGHT = 2048
@@ -43,6 +49,9 @@ export interface ShadowOptions {
    * without watchlists; otherwise it screens on the event loop, a slice at a time
    */
   thread?: ShadowThreadFactory | undefined
+  /** on a thread: settled calls are posted at most this long after the first of them, or once this many wait */
+  postEveryMs?: number | undefined
+  postBatch?: number | undefined
 }
 
 /** A shadow run as GET /v1/rulesets/{version}/shadow shows it to one tenant. */
@@ -110,12 +119,14 @@ export type StartResult = { started: boolean; view: ShadowView } | { refused: 'r
 export class ShadowRunner {
   #run: ShadowRun | undefined
   #scheduled = false
+  #postTimer: ReturnType<typeof setTimeout> | undefined
   #pendingRows: ShadowVerdictRow[] = []
   #unsavedRows = 0
   #flushing: Promise<void> | undefined
   #lastFlush = 0
   #flushTimer: ReturnType<typeof setTimeout> | undefined
   readonly #clock: Clock
+  readonly #postBatch: number
   #totalProcessed = 0
   #totalDropped = 0
 
@@ -125,6 +136,7 @@ export class ShadowRunner {
     private readonly options: ShadowOptions,
   ) {
     this.#clock = options.clock ?? systemClock
+    this.#postBatch = options.postBatch ?? THREAD_BATCH
   }
 
   /** The hot path's one question: is a shadow taking calls? Cheap, and undefined almost always. */
@@ -141,7 +153,7 @@ export class ShadowRunner {
   settled(entry: ShadowEntry, lost: boolean): void {
     entry.settled = true
     entry.lost = lost
-    this.#schedule()
+    this.#wake()
   }
 
   async start(version: string): Promise<StartResult> {
@@ -232,6 +244,7 @@ export class ShadowRunner {
   /** Ends the running shadow and writes its last verdict rows. */
   async close(): Promise<void> {
     clearTimeout(this.#flushTimer)
+    clearTimeout(this.#postTimer)
     const run = this.#run
     if (run && run.endedAt === undefined) this.#end(run, 'stopped')
     await this.#flushing
@@ -295,6 +308,18 @@ export class ShadowRunner {
     })
   }
 
+  /** on the event loop: screen on the next turn; on a thread: post once a batch is full or the interval is up */
+  #wake(): void {
+    const run = this.#run
+    if (!run?.thread || run.queue.length >= this.#postBatch) return this.#schedule()
+    if (this.#scheduled || this.#postTimer) return
+    this.#postTimer = setTimeout(() => {
+      this.#postTimer = undefined
+      this.#schedule()
+    }, this.options.postEveryMs ?? THREAD_POST_EVERY_MS)
+    this.#postTimer.unref?.()
+  }
+
   #schedule(): void {
     if (this.#scheduled) return
     this.#scheduled = true
@@ -328,7 +353,7 @@ export class ShadowRunner {
     while (run.queue.peekSettled() && run.inFlight.length < THREAD_IN_FLIGHT) {
       const batch: ShadowEntry[] = []
       let entry: ShadowEntry | undefined
-      while (batch.length < THREAD_BATCH && (entry = run.queue.peekSettled())) {
+      while (batch.length < this.#postBatch && (entry = run.queue.peekSettled())) {
         run.queue.take()
         if (entry.lost) run.skipped++
         else batch.push(entry)
@@ -340,7 +365,7 @@ export class ShadowRunner {
           if (run.thread !== thread) return
           for (const outcome of outcomes) this.#account(run, run.inFlight.shift()!, outcome)
           this.#maybeFlush()
-          this.#schedule()
+          this.#wake()
         },
         (err: unknown) => {
           if (run.thread !== thread || run.endedAt !== undefined) return

@@ -99,11 +99,14 @@ export async function finishBacktest(
     .execute()
 }
 
+/** why a backtest failed when its server stopped (or died) before it ended */
+export const INTERRUPTED = { code: 'interrupted', message: 'the server stopped before the backtest ended; start it again' }
+
 /** Marks failed the backtests whose process stopped beating more than `staleAfterMs` ago; returns their ids. */
 export async function failStaleBacktests(db: Executor, staleAfterMs: number): Promise<string[]> {
   const rows = await db
     .updateTable('backtests')
-    .set({ status: 'failed', finished_at: sql<Date>`now()`, error: JSON.stringify({ code: 'interrupted', message: 'the server stopped before the backtest ended; start it again' }) })
+    .set({ status: 'failed', finished_at: sql<Date>`now()`, error: JSON.stringify(INTERRUPTED) })
     .where('status', 'in', ['queued', 'running'])
     .where(sql<boolean>`heartbeat_at < now() - make_interval(secs => ${staleAfterMs / 1000})`)
     .returning('id')

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { run as rulesCommand } from '../../src/cli/commands/rules.ts'
 import { readRuleSources } from '../../src/rules-fs.ts'
+import { InProcessTasks } from '../../src/service/background.ts'
 import { runBatch } from '../../src/service/batch-run.ts'
 import { DEFAULT_CONFIG } from '../../src/service/deps.ts'
 import { pruneHistory } from '../../src/service/history.ts'
@@ -233,5 +234,25 @@ describe.each(DIALECTS)('history off (%s)', (dialect) => {
     const res = await s.svc.request('/v1/batches', { method: 'POST', key: s.keys.screen, body: JSON.stringify(transferAt('2026-03-01T00:00:00Z', 1, 'OFF-1', 'Y')) + '\n', headers: { 'content-type': 'application/x-ndjson' } })
     await waitFor(s.svc, s.keys.screen, `/v1/batches/${(await res.json()).id}`, (b) => b.status === 'completed')
     expect(await kept(s.svc.store.db, 'default')).toEqual([])
+  })
+})
+
+describe('a stopping service and a backtest', () => {
+  const s = useSeededService('pglite')
+
+  it('does not wait for the backtest: it ends at once, failed as interrupted, and can be started again', async () => {
+    const start = '2026-07-01T00:00:00Z'
+    for (let i = 0; i < 3; i++) expect((await s.svc.post('/v1/screen', s.keys.screen, transferAt(start, i, 'STOP-1', `STOP-R${i}`))).status).toBe(200)
+    const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE })
+    const version = encodeURIComponent((await published.json()).version)
+    // the service is stopping as the backtest is taken: its first step finds the signal aborted
+    const stopped = (s.svc.background as InProcessTasks).stop()
+    const res = await s.svc.post(`/v1/rulesets/${version}/backtest`, s.keys.analyst, {})
+    expect(res.status).toBe(202)
+    await stopped
+    await (s.svc.background as InProcessTasks).idle()
+    const job = await (await s.svc.request(`/v1/backtests/${(await res.json()).id}`, { key: s.keys.analyst })).json()
+    expect(job.status).toBe('failed')
+    expect(job.error.code).toBe('interrupted')
   })
 })

@@ -143,7 +143,8 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
       await new Promise<void>((resolve) => server.close(() => resolve()))
       // every acknowledged call is committed already; this waits for calls still in flight
       await realtime?.close()
-      await background.idle()
+      // batches wait to finish; a backtest ends where it stands, marked interrupted (it can be started again)
+      await background.stop()
       await store.close()
     },
   }
