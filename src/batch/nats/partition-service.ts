@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, nanos, type JetStreamClient, type JetStreamManager, type KV } from 'nats'
 import { PartitionScreener, type PartitionPlan, type Watchlists } from '../../core/index.ts'
 import {
-  decodeJson, durableName, encodeJson, publishOnce, inStream, inSubject, leaseKey, outSubject, REFRESH_MS,
+  decodeJson, durableName, durablePrefix, encodeJson, publishOnce, inStream, inSubject, leaseKey, outSubject, REFRESH_MS,
   type HitsMessage, type RecordsMessage,
 } from './protocol.ts'
 
@@ -10,19 +10,22 @@ const MAX_UNACKED = 64
 
 /**
  * One partition of one run, served by this worker while it holds the partition's lease. Its position is
- * the durable consumer's acknowledged floor: every records message up to it has had its hits published and
- * stored. On start (a first start, or after the previous holder died) it rebuilds the partition's state by
- * replaying the partition's subject up to that floor without publishing, then reads on from the floor with
- * a fresh durable consumer (what the dead holder had been sent and not acknowledged comes again), and acks
- * each records message once the server has stored its hits. Hits published twice (a holder killed between
- * publishing and acking) carry the same message id: JetStream drops the repeat, and the merger ignores any
- * that get through.
+ * the acknowledged floor of its holders' durable consumers: every records message up to it has had its hits
+ * published and stored. On start (a first start, or after the previous holder died or lost its lease) it
+ * deletes the previous holders' consumers, rebuilds the partition's state by replaying the partition's subject
+ * up to their highest floor without publishing, then reads on from there with a durable consumer of its own
+ * (what the previous holder had been sent and not acknowledged comes again), and acks each records message once
+ * the server has stored its hits. A previous holder still running finds its consumer gone and stops; the hits
+ * it published before were those of its full state. Hits published twice carry the same message id: JetStream
+ * drops the repeat, and the merger ignores any that get through.
  */
 export class PartitionService {
   #stopped = false
   #refreshing = false
   #stop: (() => void) | undefined
   readonly #key: string
+  /** the lease revision this holder claimed the partition with: names its consumer */
+  readonly #claim: number
 
   constructor(
     private readonly js: JetStreamClient,
@@ -37,6 +40,7 @@ export class PartitionService {
     private readonly log: (msg: string) => void,
   ) {
     this.#key = leaseKey(run, partition)
+    this.#claim = leaseRevision
   }
 
   get stopped(): boolean {
@@ -64,15 +68,15 @@ export class PartitionService {
   async #serve(): Promise<void> {
     const stream = inStream(this.run)
     const subject = inSubject(this.run, this.partition)
-    const durable = durableName(this.partition)
+    const durable = durableName(this.partition, this.#claim)
     const screener = new PartitionScreener(this.plan, this.partition, this.watchlists ? { watchlists: this.watchlists } : {})
 
     let floor = 0
-    const existing = await this.jsm.consumers.info(stream, durable).catch(() => undefined)
-    if (existing) {
-      floor = existing.ack_floor.stream_seq
-      // its delivered-but-unacknowledged messages would come back only after the ack wait, and out of order
-      await this.jsm.consumers.delete(stream, durable)
+    for await (const previous of this.jsm.consumers.list(stream)) {
+      if (!previous.name.startsWith(durablePrefix(this.partition))) continue
+      floor = Math.max(floor, previous.ack_floor.stream_seq)
+      // its holder, if still running, must stop reading; its unacknowledged messages come again from ours
+      await this.jsm.consumers.delete(stream, previous.name).catch(() => {})
     }
     if (floor > 0) {
       const replayed = await this.#replay(stream, subject, floor, screener)
@@ -91,8 +95,16 @@ export class PartitionService {
     const messages = await consumer.consume({ max_messages: 64, abort_on_missing_resource: true })
     this.#stop = () => messages.stop()
     const unacked: Promise<unknown>[] = []
+    let last = floor
     for await (const m of messages) {
       if (this.#stopped) break
+      if (m.seq <= last) {
+        // sent again (its ack was lost or late): in the state already, its hits stored once those in flight are
+        await Promise.all(unacked.splice(0))
+        m.ack()
+        continue
+      }
+      last = m.seq
       const { s, r } = decodeJson<RecordsMessage>(m.data)
       const hits: HitsMessage['h'] = []
       for (const [i, record] of r) {
@@ -105,6 +117,8 @@ export class PartitionService {
       stored.catch(() => {})
       unacked.push(stored)
       if (unacked.length >= MAX_UNACKED) await Promise.all(unacked.splice(0))
+      // let the lease refresh run: buffered messages alone would keep the event loop for as long as they last
+      await new Promise((resolve) => setImmediate(resolve))
     }
     await Promise.all(unacked)
   }
@@ -123,6 +137,7 @@ export class PartitionService {
       for (const [, record] of decodeJson<RecordsMessage>(m.data).r) screener.hits(record)
       slices++
       if (m.seq === floor) break
+      await new Promise((resolve) => setImmediate(resolve))
     }
     messages.stop()
     return slices

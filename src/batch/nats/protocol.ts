@@ -23,8 +23,14 @@ export const outStream = (run: string): string => `TXS_OUT_${run}`
 export const inSubject = (run: string, partition: number | '*'): string => `txs.${run}.in.${partition}`
 export const outSubject = (run: string, partition: number | '*'): string => `txs.${run}.out.${partition}`
 export const leaseKey = (run: string, partition: number): string => `${run}.${partition}`
-/** the durable consumer a partition's worker reads its records with; it survives the worker */
-export const durableName = (partition: number): string => `partition-${partition}`
+/**
+ * The durable consumer a partition's holder reads its records with; it survives the holder. Each claim of the
+ * partition (a lease revision) has its own: a holder that lost its lease unawares can then never pull the
+ * records meant for the next, which would leave both with a partial state.
+ */
+export const durableName = (partition: number, leaseRevision: number): string => `${durablePrefix(partition)}${leaseRevision}`
+/** what the names of every holder's consumer of `partition` begin with */
+export const durablePrefix = (partition: number): string => `partition-${partition}-r`
 
 /** what a worker needs to screen a run's partitions: the same rules and lists as the router */
 export interface RunConfig {
