@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import { connect, DiscardPolicy, nanos, RetentionPolicy, StorageType, type NatsConnection } from 'nats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NATS, natsUp as up } from './nats-server.ts'
 import { PartitionService } from '../../src/batch/nats/partition-service.ts'
 import { openBuckets } from '../../src/batch/nats/partition-worker.ts'
 import {
@@ -13,21 +13,9 @@ import { compileRuleset, PartitionPlan, PartitionScreener, validateRecord, type 
 import { readRuleSources } from '../../src/rules-fs.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
-const NATS = process.env.TXSCREEN_TEST_NATS_URL ?? 'nats://127.0.0.1:4222'
 const SLICE = 128
 
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname, port: Number(port || 4222) })
-    socket.setTimeout(2000)
-    socket.once('connect', () => (socket.destroy(), resolve(true)))
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => (socket.destroy(), resolve(false)))
-  })
-}
 
-const up = await reachable(NATS)
 
 async function until(what: string, check: () => Promise<boolean>, ms = 300_000): Promise<void> {
   for (const deadline = Date.now() + ms; !(await check()); ) {
@@ -82,13 +70,13 @@ describe('a partition whose lease moves to another holder', () => {
     const common = { storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_age: nanos(3_600_000) }
     await jsm.streams.add({ ...common, name: inStream(run), subjects: [inSubject(run, '*')] })
     await jsm.streams.add({ ...common, name: outStream(run), subjects: [outSubject(run, '*')] })
-    const { leases } = await openBuckets(js)
+    const { leases, snapshots } = await openBuckets(js)
     const publish = async (from: number, to: number) => {
       for (const m of slices.slice(from, to)) await js.publish(inSubject(run, 0), encodeJson(m), { msgID: `${run}.in.0.${m.s}` })
     }
     const answered = async (n: number) => (await jsm.streams.info(outStream(run))).state.messages >= n
     const service = (holder: string, revision: number) =>
-      new PartitionService(js, jsm, leases, run, plan, 0, undefined, revision, holder, () => {})
+      new PartitionService(js, jsm, leases, run, plan, 0, undefined, revision, holder, () => {}, { store: snapshots, every: 0 })
 
     await publish(0, 10)
     const first = service('first', await leases.create(leaseKey(run, 0), 'first'))
