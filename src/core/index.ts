@@ -30,14 +30,14 @@ export type { CompiledRuleset, CompiledRule } from './rules/compiled.ts'
 export { RuleFileSchema, RulesetFileSchema, ruleFileSchema, type RuleFile, type RulesetFile } from './rules/schema.ts'
 export { OPERATORS, OperatorsSchema, isOperators, type OperatorName } from './rules/operators.ts'
 export type { Watchlists, NameSearch, IndicatorLookup } from './rules/watchlist-port.ts'
-export { Screener, ScreeningError, type ScreenerOptions } from './screen/screener.ts'
+export { Screener, ScreeningError, type ScreenerOptions, type ScreenerSnapshot } from './screen/screener.ts'
 export { screenLine, lineHits, isLineError, type ScreenOutput } from './screen/stream.ts'
 export type { ScreeningEngine, ScreenedSlice } from './screen/engine.ts'
 export { InProcessEngine } from './screen/in-process-engine.ts'
 export { screenBytes } from './screen/pipeline.ts'
 export { hitMerger } from './screen/merge-hits.ts'
 export {
-  partitionOfKey, PartitionPlan, PartitionScreener, partitionHitMerger, PartitionRouter, isRouted, PartitionedEngine, type RoutedRecord,
+  partitionOfKey, PartitionPlan, PartitionScreener, type PartitionSnapshot, partitionHitMerger, PartitionRouter, isRouted, PartitionedEngine, type RoutedRecord,
 } from './partition/index.ts'
 export { measureRuleActivity, type RuleActivity } from './screen/rule-activity.ts'
 export { VerdictSchema, HitSchema, HitEvidenceSchema, DecisionSchema, type Verdict, type Hit, type HitEvidence, type Decision } from './screen/verdict-schema.ts'

@@ -1,30 +1,17 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createConnection } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { NATS, natsUp as up } from './nats-server.ts'
 
 const run = promisify(execFile)
 const ROOT = join(import.meta.dirname, '../..')
 const CLI = join(ROOT, 'bin/txscreen.js')
-const NATS = process.env.TXSCREEN_TEST_NATS_URL ?? 'nats://127.0.0.1:4222'
 const LIST = `indicators-csv:${join(ROOT, 'fixtures/generated/indicators.csv')}`
 
-/** whether something listens where NATS should */
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname, port: Number(port || 4222) })
-    socket.setTimeout(2000)
-    socket.once('connect', () => (socket.destroy(), resolve(true)))
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => (socket.destroy(), resolve(false)))
-  })
-}
 
-const up = await reachable(NATS)
 
 /** the batch's outputs and cases for `input` with `extra` options */
 async function batch(input: string, dir: string, name: string, extra: string[]): Promise<{ verdicts: string; cases: string }> {
@@ -36,6 +23,13 @@ async function batch(input: string, dir: string, name: string, extra: string[]):
 
 function worker(): ChildProcess {
   return spawn('node', [CLI, 'worker', '--nats', NATS], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] })
+}
+
+/** what a worker has written to stderr so far */
+function logOf(child: ChildProcess): () => string {
+  let text = ''
+  child.stderr!.on('data', (b: Buffer) => (text += b.toString()))
+  return () => text
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -98,5 +92,33 @@ describe('txscreen batch --nats (partitioned screening on NATS JetStream)', () =
     }
     expect(atKill).toBeLessThan(6000)
     expect(readFileSync(out, 'utf8')).toBe(local.verdicts)
+  }, 900_000)
+
+  it.skipIf(!up)('starts a partition taken over after a SIGKILL from its newest snapshot, with the same output', async () => {
+    const input = join(dir, 'snap.ndjson')
+    writeFileSync(input, records.slice(0, 6000).join('\n') + '\n')
+    const local = await batch(input, dir, 'snap-local', ['--threads', '1'])
+    const out = join(dir, 'snap.v.ndjson')
+    const first = worker()
+    const firstLog = logOf(first)
+    const screening = run(
+      'node',
+      [CLI, 'batch', input, '--list', LIST, '--out', out, '--quiet', '--nats', NATS, '--partitions', '3', '--snapshot-every', '400'],
+      { cwd: ROOT, timeout: 900_000 },
+    )
+    for (let waited = 0; !/snapshot at stream sequence \d+: \d+ bytes/.test(firstLog()) && waited < 600_000; waited += 200) {
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    first.kill('SIGKILL')
+    const second = worker()
+    const secondLog = logOf(second)
+    try {
+      await screening
+    } finally {
+      second.kill('SIGTERM')
+      await Promise.all([exited(first), exited(second)])
+    }
+    expect(readFileSync(out, 'utf8')).toBe(local.verdicts)
+    expect(secondLog()).toMatch(/state restored from the snapshot at stream sequence \d+/)
   }, 900_000)
 })

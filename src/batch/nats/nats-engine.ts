@@ -6,7 +6,7 @@ import {
 } from '../../core/index.ts'
 import { openBuckets } from './partition-worker.ts'
 import {
-  bucketKeys, decodeJson, encodeJson, inStream, JS_TIMEOUT_MS, publishOnce, inSubject, outStream, outSubject,
+  bucketKeys, decodeJson, encodeJson, inStream, JS_TIMEOUT_MS, publishOnce, inSubject, outStream, outSubject, snapshotName,
   type HitsMessage, type RecordsMessage, type RunConfig, type WorkerEntry, WORKERS_BUCKET,
 } from './protocol.ts'
 
@@ -17,6 +17,8 @@ export interface NatsEngineOptions {
   sources: RuleSource[]
   lists: string[]
   partitions: number
+  /** records a partition screens between two snapshots of its state (0: none) */
+  snapshotEvery: number
   cases: boolean
   /** workers started for this run (`--local-workers`): wait until they are up, so they share the partitions */
   awaitWorkers?: number
@@ -82,7 +84,10 @@ export class NatsEngine implements ScreeningEngine {
     // a failure is raised where the router waits; keep Node from reporting it as unhandled meanwhile
     listening.catch(() => {})
     try {
-      const config: RunConfig = { run, partitions: this.opts.partitions, sources: this.opts.sources, version: this.opts.ruleset.version, lists: this.opts.lists }
+      const config: RunConfig = {
+        run, partitions: this.opts.partitions, sources: this.opts.sources, version: this.opts.ruleset.version, lists: this.opts.lists,
+        snapshotEvery: this.opts.snapshotEvery,
+      }
       await runs.put(run, encodeJson(config))
       const order: PendingSlice[] = []
       let s = 0
@@ -109,15 +114,19 @@ export class NatsEngine implements ScreeningEngine {
     return this.#started
   }
 
-  /** removes the run: its entry (its workers stop) and its streams; also what an interrupted batch does */
+  /** removes the run: its entry (its workers stop), its streams and snapshots; also what an interrupted batch does */
   async end(): Promise<void> {
     const { nc, run } = this.opts
     this.#stopListening?.()
-    const { runs } = await openBuckets(nc.jetstream({ timeout: JS_TIMEOUT_MS }))
+    const { runs, snapshots } = await openBuckets(nc.jetstream({ timeout: JS_TIMEOUT_MS }))
     const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
     await runs.delete(run).catch(() => {})
     await jsm.streams.delete(inStream(run)).catch(() => {})
     await jsm.streams.delete(outStream(run)).catch(() => {})
+    for (let p = 0; p <= this.opts.partitions; p++) {
+      // a missing object (never snapshotted) is not an error worth a word
+      if (await snapshots.info(snapshotName(run, p)).catch(() => null)) await snapshots.delete(snapshotName(run, p)).catch(() => {})
+    }
   }
 
   async #createStreams(jsm: JetStreamManager): Promise<void> {

@@ -1,28 +1,42 @@
-import { AckPolicy, DeliverPolicy, nanos, type JetStreamClient, type JetStreamManager, type KV } from 'nats'
+import { AckPolicy, DeliverPolicy, nanos, type JetStreamClient, type JetStreamManager, type KV, type ObjectStore } from 'nats'
 import { PartitionScreener, type PartitionPlan, type Watchlists } from '../../core/index.ts'
 import {
-  decodeJson, durableName, encodeJson, publishOnce, inStream, inSubject, leaseKey, outSubject, REFRESH_MS,
+  decodeJson, durableName, durablePrefix, encodeJson, publishOnce, inStream, inSubject, leaseKey, outSubject, REFRESH_MS,
   type HitsMessage, type RecordsMessage,
 } from './protocol.ts'
+import { encodeSnapshot, loadSnapshot, saveSnapshot } from './snapshot-store.ts'
+
+/** where a partition keeps snapshots of its state, and how often it takes one */
+export interface SnapshotSettings {
+  store: ObjectStore
+  /** records screened between two snapshots; 0: none are taken or read */
+  every: number
+}
 
 /** publishes not yet acknowledged by the server, at most, before the service waits */
 const MAX_UNACKED = 64
 
 /**
  * One partition of one run, served by this worker while it holds the partition's lease. Its position is
- * the durable consumer's acknowledged floor: every records message up to it has had its hits published and
- * stored. On start (a first start, or after the previous holder died) it rebuilds the partition's state by
- * replaying the partition's subject up to that floor without publishing, then reads on from the floor with
- * a fresh durable consumer (what the dead holder had been sent and not acknowledged comes again), and acks
- * each records message once the server has stored its hits. Hits published twice (a holder killed between
- * publishing and acking) carry the same message id: JetStream drops the repeat, and the merger ignores any
- * that get through.
+ * the acknowledged floor of its holders' durable consumers: every records message up to it has had its hits
+ * published and stored. On start (a first start, or after the previous holder died or lost its lease) it
+ * deletes the previous holders' consumers, rebuilds the partition's state from its newest snapshot, if any,
+ * and by replaying the partition's subject after it up to their highest floor without publishing, then reads
+ * on from there (or from the snapshot, when that is further on) with a durable consumer of its own
+ * (what the previous holder had been sent and not acknowledged comes again), and acks each records message once
+ * the server has stored its hits. A previous holder still running finds its consumer gone and stops; the hits
+ * it published before were those of its full state. Hits published twice carry the same message id: JetStream
+ * drops the repeat, and the merger ignores any that get through. Every `snapshots.every` records it stores a
+ * snapshot of its state in the object store, once the hits of every records message the state covers are
+ * stored, so that the next holder starts from it.
  */
 export class PartitionService {
   #stopped = false
   #refreshing = false
   #stop: (() => void) | undefined
   readonly #key: string
+  /** the lease revision this holder claimed the partition with: names its consumer */
+  readonly #claim: number
 
   constructor(
     private readonly js: JetStreamClient,
@@ -35,8 +49,10 @@ export class PartitionService {
     private leaseRevision: number,
     private readonly workerId: string,
     private readonly log: (msg: string) => void,
+    private readonly snapshots: SnapshotSettings,
   ) {
     this.#key = leaseKey(run, partition)
+    this.#claim = leaseRevision
   }
 
   get stopped(): boolean {
@@ -64,19 +80,20 @@ export class PartitionService {
   async #serve(): Promise<void> {
     const stream = inStream(this.run)
     const subject = inSubject(this.run, this.partition)
-    const durable = durableName(this.partition)
-    const screener = new PartitionScreener(this.plan, this.partition, this.watchlists ? { watchlists: this.watchlists } : {})
+    const durable = durableName(this.partition, this.#claim)
 
     let floor = 0
-    const existing = await this.jsm.consumers.info(stream, durable).catch(() => undefined)
-    if (existing) {
-      floor = existing.ack_floor.stream_seq
-      // its delivered-but-unacknowledged messages would come back only after the ack wait, and out of order
-      await this.jsm.consumers.delete(stream, durable)
+    for await (const previous of this.jsm.consumers.list(stream)) {
+      if (!previous.name.startsWith(durablePrefix(this.partition))) continue
+      floor = Math.max(floor, previous.ack_floor.stream_seq)
+      // its holder, if still running, must stop reading; its unacknowledged messages come again from ours
+      await this.jsm.consumers.delete(stream, previous.name).catch(() => {})
     }
-    if (floor > 0) {
-      const replayed = await this.#replay(stream, subject, floor, screener)
-      this.log(`partition ${this.partition} of run ${this.run}: state rebuilt from ${replayed} slices up to stream sequence ${floor}`)
+    const { screener, from } = await this.#restore()
+    let last = Math.max(floor, from)
+    if (floor > from) {
+      const replayed = await this.#replay(stream, subject, from, floor, screener)
+      this.log(`partition ${this.partition} of run ${this.run}: replayed ${replayed} slices from stream sequence ${from + 1} up to ${floor}`)
     }
     if (this.#stopped) return
     await this.jsm.consumers.add(stream, {
@@ -85,14 +102,24 @@ export class PartitionService {
       ack_policy: AckPolicy.Explicit,
       ack_wait: nanos(120_000),
       max_ack_pending: 1024,
-      ...(floor > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: floor + 1 } : { deliver_policy: DeliverPolicy.All }),
+      ...(last > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: last + 1 } : { deliver_policy: DeliverPolicy.All }),
     })
     const consumer = await this.js.consumers.get(stream, durable)
     const messages = await consumer.consume({ max_messages: 64, abort_on_missing_resource: true })
     this.#stop = () => messages.stop()
     const unacked: Promise<unknown>[] = []
+    const every = this.snapshots.every
+    let sinceSnapshot = 0
+    let saving: Promise<void> | undefined
     for await (const m of messages) {
       if (this.#stopped) break
+      if (m.seq <= last) {
+        // sent again (its ack was lost or late): in the state already, its hits stored once those in flight are
+        await Promise.all(unacked.splice(0))
+        m.ack()
+        continue
+      }
+      last = m.seq
       const { s, r } = decodeJson<RecordsMessage>(m.data)
       const hits: HitsMessage['h'] = []
       for (const [i, record] of r) {
@@ -104,14 +131,64 @@ export class PartitionService {
       // a failure stops the service when the batch of publishes is awaited; until then it is not unhandled
       stored.catch(() => {})
       unacked.push(stored)
+      sinceSnapshot += r.length
+      if (every > 0 && sinceSnapshot >= every && !saving) {
+        sinceSnapshot = 0
+        // the snapshot may say "up to m.seq" only once the hits of every message up to it are stored
+        await Promise.all(unacked.splice(0))
+        saving = this.#save(screener, m.seq).finally(() => (saving = undefined))
+      }
       if (unacked.length >= MAX_UNACKED) await Promise.all(unacked.splice(0))
+      // let the lease refresh run: buffered messages alone would keep the event loop for as long as they last
+      await new Promise((resolve) => setImmediate(resolve))
     }
     await Promise.all(unacked)
+    await saving
   }
 
-  /** feeds the partition's records up to stream sequence `floor` through the screener, publishing nothing */
-  async #replay(stream: string, subject: string, floor: number, screener: PartitionScreener): Promise<number> {
-    const ordered = await this.js.consumers.get(stream, { filterSubjects: subject })
+  /** a screener with the newest snapshot's state, and the stream sequence it covers (0: a new screener) */
+  async #restore(): Promise<{ screener: PartitionScreener; from: number }> {
+    const fresh = () => new PartitionScreener(this.plan, this.partition, this.watchlists ? { watchlists: this.watchlists } : {})
+    if (this.snapshots.every <= 0) return { screener: fresh(), from: 0 }
+    const started = performance.now()
+    try {
+      const snapshot = await loadSnapshot(this.snapshots.store, this.run, this.partition)
+      if (!snapshot) return { screener: fresh(), from: 0 }
+      const screener = fresh()
+      screener.restore(snapshot.state)
+      this.log(
+        `partition ${this.partition} of run ${this.run}: state restored from the snapshot at stream sequence ${snapshot.seq} ` +
+          `(${snapshot.bytes} bytes, ${Math.round(performance.now() - started)} ms)`,
+      )
+      return { screener, from: snapshot.seq }
+    } catch (err) {
+      this.log(`partition ${this.partition} of run ${this.run}: snapshot not usable (${(err as Error).message}); replaying the stream`)
+      return { screener: fresh(), from: 0 }
+    }
+  }
+
+  /** stores the state as of stream sequence `seq`; a failure costs only a longer replay at the next takeover */
+  async #save(screener: PartitionScreener, seq: number): Promise<void> {
+    const started = performance.now()
+    const bytes = encodeSnapshot(screener, seq)
+    const encoded = performance.now()
+    try {
+      await saveSnapshot(this.snapshots.store, this.run, this.partition, bytes)
+      this.log(
+        `partition ${this.partition} of run ${this.run}: snapshot at stream sequence ${seq}: ${bytes.length} bytes, ` +
+          `${Math.round(encoded - started)} ms to encode, ${Math.round(performance.now() - encoded)} ms to store`,
+      )
+    } catch (err) {
+      this.log(`partition ${this.partition} of run ${this.run}: snapshot at stream sequence ${seq} not stored: ${(err as Error).message}`)
+    }
+  }
+
+  /** feeds the partition's records after stream sequence `from` up to `floor` through the screener, publishing nothing */
+  async #replay(stream: string, subject: string, from: number, floor: number, screener: PartitionScreener): Promise<number> {
+    const ordered = await this.js.consumers.get(stream, {
+      filterSubjects: subject,
+      ...(from > 0 && { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from + 1 }),
+    })
     const messages = await ordered.consume({ max_messages: 256 })
     this.#stop = () => messages.stop()
     let slices = 0
@@ -119,10 +196,11 @@ export class PartitionService {
       if (this.#stopped) break
       if (m.seq > floor) break
       // the 2.9 server knows one filter subject per consumer; never feed another partition's records
-      if (m.subject !== subject) continue
+      if (m.subject !== subject || m.seq <= from) continue
       for (const [, record] of decodeJson<RecordsMessage>(m.data).r) screener.hits(record)
       slices++
       if (m.seq === floor) break
+      await new Promise((resolve) => setImmediate(resolve))
     }
     messages.stop()
     return slices

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { connect, type JetStreamClient, type JetStreamManager, type KV, type NatsConnection } from 'nats'
+import { connect, nanos, StorageType, type JetStreamClient, type JetStreamManager, type KV, type NatsConnection, type ObjectStore } from 'nats'
 import { compileRuleset, PartitionPlan, type Watchlists } from '../../core/index.ts'
 import { PartitionService } from './partition-service.ts'
 import {
-  bucketKeys, decodeJson, encodeJson, JS_TIMEOUT_MS, LEASE_TTL_MS, LEASES_BUCKET, leaseKey, REFRESH_MS, RUNS_BUCKET, WORKERS_BUCKET,
+  bucketKeys, decodeJson, encodeJson, JS_TIMEOUT_MS, LEASE_TTL_MS, LEASES_BUCKET, leaseKey, REFRESH_MS, RUNS_BUCKET, SNAPSHOTS_BUCKET, WORKERS_BUCKET,
   type RunConfig, type WorkerEntry,
 } from './protocol.ts'
 
@@ -22,14 +22,17 @@ export interface PartitionWorkerOptions {
 interface RunState {
   plan: PartitionPlan
   watchlists: Watchlists | undefined
+  snapshotEvery: number
 }
 
-/** opens (creating when missing) the key-value buckets partitioned screening uses */
-export async function openBuckets(js: JetStreamClient): Promise<{ runs: KV; leases: KV; workers: KV }> {
+/** opens (creating when missing) the key-value buckets and the object store partitioned screening uses */
+export async function openBuckets(js: JetStreamClient): Promise<{ runs: KV; leases: KV; workers: KV; snapshots: ObjectStore }> {
   return {
     runs: await js.views.kv(RUNS_BUCKET, { history: 1 }),
     leases: await js.views.kv(LEASES_BUCKET, { history: 1, ttl: LEASE_TTL_MS }),
     workers: await js.views.kv(WORKERS_BUCKET, { history: 1, ttl: LEASE_TTL_MS }),
+    // the snapshots of a run its router did not end (it died) go after a day, as its streams do
+    snapshots: await js.views.os(SNAPSHOTS_BUCKET, { storage: StorageType.File, ttl: nanos(86_400_000) }),
   }
 }
 
@@ -51,7 +54,7 @@ export async function runPartitionWorker(opts: PartitionWorkerOptions): Promise<
 async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<void> {
   const js = nc.jetstream({ timeout: JS_TIMEOUT_MS })
   const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
-  const { runs, leases, workers } = await openBuckets(js)
+  const { runs, leases, workers, snapshots } = await openBuckets(js)
   const id = randomUUID().slice(0, 12)
   const entry = encodeJson({ ...(opts.run && { run: opts.run }) } satisfies WorkerEntry)
   await workers.put(id, entry)
@@ -118,7 +121,10 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
         const revision = await leases.create(key, id).catch(() => undefined)
         if (revision === undefined) continue
         unheldBefore.delete(key)
-        const service = new PartitionService(js, jsm, leases, run, state.plan, p, state.watchlists, revision, id, opts.log)
+        const service = new PartitionService(js, jsm, leases, run, state.plan, p, state.watchlists, revision, id, opts.log, {
+          store: snapshots,
+          every: state.snapshotEvery,
+        })
         serving.set(key, service)
         opts.log(`worker ${id} serves partition ${p} of run ${run}`)
         service.serve().catch((err: Error) => {
@@ -137,7 +143,11 @@ async function compile(config: RunConfig, opts: PartitionWorkerOptions): Promise
     opts.log(`run ${config.run}: the rules do not compile to version ${config.version} here; not serving it`)
     return undefined
   }
-  return { plan: new PartitionPlan(compiled.ruleset, config.partitions), watchlists: await opts.loadWatchlists(config.lists) }
+  return {
+    plan: new PartitionPlan(compiled.ruleset, config.partitions),
+    watchlists: await opts.loadWatchlists(config.lists),
+    snapshotEvery: config.snapshotEvery ?? 0,
+  }
 }
 
 /** this worker's place among the live workers that may serve `run`, sorted by id */

@@ -13,6 +13,8 @@ export const RUNS_BUCKET = 'txscreen-runs'
 export const LEASES_BUCKET = 'txscreen-leases'
 /** key-value bucket of live workers (`<worker id>` = WorkerEntry), kept alive by each worker */
 export const WORKERS_BUCKET = 'txscreen-workers'
+/** object store of partition state snapshots: `<run>.<partition>` = a SnapshotObject */
+export const SNAPSHOTS_BUCKET = 'txscreen-snapshots'
 /** a lease or a worker entry not refreshed for this long is gone: a killed worker's partitions are free again */
 export const LEASE_TTL_MS = 15_000
 /** how often a holder refreshes its lease and a worker its entry */
@@ -23,8 +25,15 @@ export const outStream = (run: string): string => `TXS_OUT_${run}`
 export const inSubject = (run: string, partition: number | '*'): string => `txs.${run}.in.${partition}`
 export const outSubject = (run: string, partition: number | '*'): string => `txs.${run}.out.${partition}`
 export const leaseKey = (run: string, partition: number): string => `${run}.${partition}`
-/** the durable consumer a partition's worker reads its records with; it survives the worker */
-export const durableName = (partition: number): string => `partition-${partition}`
+export const snapshotName = (run: string, partition: number): string => `${run}.${partition}`
+/**
+ * The durable consumer a partition's holder reads its records with; it survives the holder. Each claim of the
+ * partition (a lease revision) has its own: a holder that lost its lease unawares can then never pull the
+ * records meant for the next, which would leave both with a partial state.
+ */
+export const durableName = (partition: number, leaseRevision: number): string => `${durablePrefix(partition)}${leaseRevision}`
+/** what the names of every holder's consumer of `partition` begin with */
+export const durablePrefix = (partition: number): string => `partition-${partition}-r`
 
 /** what a worker needs to screen a run's partitions: the same rules and lists as the router */
 export interface RunConfig {
@@ -36,7 +45,12 @@ export interface RunConfig {
   version: string
   /** list specs (FORMAT:PATH) every worker loads from its own disk */
   lists: string[]
+  /** records a partition screens between two snapshots of its state; 0 or absent: none */
+  snapshotEvery?: number
 }
+
+/** records between two snapshots of a partition's state unless the batch says otherwise (docs/scale-out.md: the cost) */
+export const DEFAULT_SNAPSHOT_EVERY = 50_000
 
 /** a worker's entry in WORKERS: which run it serves only, when started for one (`--run`) */
 export interface WorkerEntry {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { startWorkers, ThreadedEngine } from '../../batch/threaded-engine.ts'
 import { NatsBatch } from '../nats-batch.ts'
+import { DEFAULT_SNAPSHOT_EVERY } from '../../batch/nats/protocol.ts'
 import { InProcessEngine, PartitionedEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
@@ -16,7 +17,7 @@ import { LineWriter } from '../output.ts'
 const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] ${exportUsage('out', 'outputs')}
                       [--cases FILE] ${exportUsage('cases', 'cases')} [--list FORMAT:PATH ...] [--summary-json FILE]
                       [--threads N] [--max-memory MB] [--quiet]
-                      [--partitions P [--nats URL [--local-workers N]]]
+                      [--partitions P [--nats URL [--local-workers N] [--snapshot-every N]]]
 
 Screens every record and writes one output per input record, in input order: a verdict
 {"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
@@ -27,7 +28,9 @@ the output is byte-identical whatever N.
 --partitions P screens the records entity-partitioned, in this process: P key partitions and a graph
 partition, merged by transfer (docs/scale-out.md); the same output, the reference for the distributed paths.
 --nats URL routes the records to the partitions' subjects on NATS JetStream at URL, where \`txscreen worker\`
-processes screen them, and merges their hits (P defaults to 4); --local-workers N starts N such workers itself.
+processes screen them, and merges their hits (P defaults to 4); --local-workers N starts N such workers itself;
+--snapshot-every N has each partition store a snapshot of its state every N records it screens (default
+${DEFAULT_SNAPSHOT_EVERY}; 0: none), so a worker taking a partition over starts from it rather than from the start.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
 each thread's heap and watching the process's resident memory (window pools live outside the heap); window state stays level however long the batch, so a cap costs collection time only,
 as long as it holds the state of the records inside the longest window (docs/engine.md, "Sizing a batch").
@@ -48,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
     partitions: { type: 'string' },
     nats: { type: 'string' },
     'local-workers': { type: 'string' },
+    'snapshot-every': { type: 'string' },
     'max-memory': { type: 'string' },
     quiet: { type: 'boolean', default: false },
   })
@@ -79,6 +83,11 @@ export async function run(argv: string[]): Promise<number> {
   const localWorkers = values['local-workers'] === undefined ? 0 : Number(values['local-workers'])
   if (!Number.isSafeInteger(localWorkers) || localWorkers < 0 || (localWorkers > 0 && !values.nats)) {
     process.stderr.write(`txscreen batch: --local-workers takes a count of workers and needs --nats, got "${values['local-workers']}"\n`)
+    return 2
+  }
+  const snapshotEvery = values['snapshot-every'] === undefined ? DEFAULT_SNAPSHOT_EVERY : Number(values['snapshot-every'])
+  if (!Number.isSafeInteger(snapshotEvery) || snapshotEvery < 0 || (values['snapshot-every'] !== undefined && !values.nats)) {
+    process.stderr.write(`txscreen batch: --snapshot-every takes a count of records and needs --nats, got "${values['snapshot-every']}"\n`)
     return 2
   }
 
@@ -128,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
     engine =
       nats !== undefined
         ? nats.engine({
-            ruleset, partitions: partitions!, cases: values.cases !== undefined, lists: values.list ?? [],
+            ruleset, partitions: partitions!, cases: values.cases !== undefined, lists: values.list ?? [], snapshotEvery,
             sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR),
           })
         : partitions !== undefined

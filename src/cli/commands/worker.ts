@@ -8,7 +8,8 @@ A partition worker of entity-partitioned screening (docs/scale-out.md): it conne
 watches for batches started with \`txscreen batch FILE --nats URL --partitions P\`, takes a share of their
 partitions and screens the records routed to them. Run any number, on any machine that reaches NATS (with the
 list files the batch names at the same paths). A worker killed and started again, here or elsewhere, takes its
-partitions back, rebuilds their state from the stream and goes on; nothing is screened twice into the output.
+partitions back, rebuilds their state from their newest snapshot and the stream after it, and goes on;
+nothing is screened twice into the output.
 --run RUN serves that batch only and exits when it ends (what \`batch --local-workers\` starts).
 Stops on SIGTERM or SIGINT.`
 

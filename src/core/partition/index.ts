@@ -8,7 +8,7 @@
  */
 export { partitionOfKey } from './key-hash.ts'
 export { PartitionPlan } from './plan.ts'
-export { PartitionScreener } from './partition-screener.ts'
+export { PartitionScreener, type PartitionSnapshot } from './partition-screener.ts'
 export { partitionHitMerger } from './merge.ts'
 export { PartitionRouter, isRouted, type RoutedRecord } from './router.ts'
 export { PartitionedEngine } from './partitioned-engine.ts'

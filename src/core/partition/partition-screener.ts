@@ -1,8 +1,15 @@
 import type { TransferRecord } from '../record/schema.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
-import { Screener } from '../screen/screener.ts'
+import { Screener, type ScreenerSnapshot } from '../screen/screener.ts'
 import type { Hit } from '../screen/verdict.ts'
 import type { PartitionPlan } from './plan.ts'
+
+/** A partition's state as plain data: which partition of how many, and its screener's state */
+export interface PartitionSnapshot {
+  partition: number
+  partitions: number
+  screener: ScreenerSnapshot
+}
 
 /**
  * The screener of one partition: a key partition runs the keyed rules for the keys it owns, the graph
@@ -34,6 +41,19 @@ export class PartitionScreener {
   hits(record: TransferRecord): Hit[] {
     if (this.#isGraph) return this.#screener.hits(record)
     return this.#screener.hits(record, this.plan.ownedKeys(record, this.partition))
+  }
+
+  /** the state as plain data, sharing the live arrays: serialise it before the next `hits` (Screener.snapshot) */
+  snapshot(): PartitionSnapshot {
+    return { partition: this.partition, partitions: this.plan.partitions, screener: this.#screener.snapshot() }
+  }
+
+  /** takes over the state of a deserialised snapshot of the same partition; this screener must be new */
+  restore(s: PartitionSnapshot): void {
+    if (s.partition !== this.partition || s.partitions !== this.plan.partitions) {
+      throw new Error(`a snapshot of partition ${s.partition} of ${s.partitions}, not ${this.partition} of ${this.plan.partitions}`)
+    }
+    this.#screener.restore(s.screener)
   }
 
   /** entities with live state in this partition */

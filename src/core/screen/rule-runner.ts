@@ -1,16 +1,23 @@
 import type { CompiledRule } from '../rules/compiled.ts'
 import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
-import { TransferGraph } from '../state/graph.ts'
+import { TransferGraph, type TransferGraphSnapshot } from '../state/graph.ts'
 import { EntityState, releaseIfIdle } from '../state/entities.ts'
 import type { EntityIndex } from '../state/entity-index.ts'
 import { textNumber } from '../state/text-number.ts'
 import { WindowSpec, WindowState, type Contribution } from '../state/window.ts'
-import { WindowPool } from '../state/window-pool.ts'
+import { WindowPool, type WindowPoolSnapshot } from '../state/window-pool.ts'
 import type { Hit, HitEvidence } from './verdict.ts'
 import type { Direction, TransferContext, TransferView } from './view.ts'
 
 type Views = Record<Direction, TransferView>
+
+/** A rule's own state as plain data: its windows, its entity-less state, its transfer graph */
+export interface RuleRunnerSnapshot {
+  windows: WindowPoolSnapshot
+  global: Float64Array
+  graph?: TransferGraphSnapshot
+}
 
 /**
  * Runs one compiled rule: keeps its windows and last-seen times in the screener's entity tables (under
@@ -26,7 +33,7 @@ export class RuleRunner {
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
   private readonly slot: number
   /** state of a rule without an entity: one window over every transfer */
-  private readonly global = new EntityState(1)
+  private global = new EntityState(1)
   /** the cursor over this rule's windows (its WindowPool), pointed at the entity's window of each transfer */
   private readonly windows: WindowState
 
@@ -121,6 +128,21 @@ export class RuleRunner {
   sweep(now: number): void {
     this.global.dropWindows((_slot, handle) => releaseIfIdle(this.windows, handle, now))
     this.graph?.sweep(now)
+  }
+
+  snapshot(): RuleRunnerSnapshot {
+    const global: number[] = []
+    this.global.writeTo(global)
+    const graph = this.graph?.snapshot()
+    return { windows: this.windows.pool.snapshot(), global: Float64Array.from(global), ...(graph && { graph }) }
+  }
+
+  /** takes over a snapshot of the same rule's state; this runner must not have seen a transfer yet */
+  restore(s: RuleRunnerSnapshot): void {
+    if (!this.graph !== !s.graph) throw new Error(`rule ${this.rule.id}: a snapshot ${s.graph ? 'with' : 'without'} a transfer graph`)
+    this.windows.pool.restore(s.windows)
+    this.global = EntityState.readFrom(s.global, { at: 0 }, 1)
+    if (s.graph) this.graph!.restore(s.graph)
   }
 
   /** graph nodes and the entity-less window: live state outside the entity tables */

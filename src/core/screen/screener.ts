@@ -4,7 +4,8 @@ import type { CompiledRuleset } from '../rules/compiled.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
 import { CaseBook, type Case } from './cases.ts'
 import { EntityIndex } from '../state/entity-index.ts'
-import { RuleRunner } from './rule-runner.ts'
+import type { EntityTableSnapshot } from '../state/entities.ts'
+import { RuleRunner, type RuleRunnerSnapshot } from './rule-runner.ts'
 import { combineHits, type Hit, type Verdict } from './verdict.ts'
 import type { EntitySpec } from '../rules/entity.ts'
 import { viewsOf, type Direction, type TransferContext } from './view.ts'
@@ -36,6 +37,21 @@ export class ScreeningError extends Error {
   }
 }
 
+/**
+ * A screener's state as plain data (structured-clone types: typed arrays, arrays, numbers, strings), to carry
+ * it to another process or machine (src/batch/nats). Cases are not in it: it is for screeners without them.
+ */
+export interface ScreenerSnapshot {
+  /** the ruleset's version and the rules run: a snapshot restores into a screener of the same only */
+  version: string
+  rules: number[]
+  latest: number
+  sinceSweep: number
+  lateRecords: number
+  entities: EntityTableSnapshot[]
+  runners: RuleRunnerSnapshot[]
+}
+
 // a sweep visits every window (a cache miss each), so it runs rarely; idle windows are small meanwhile
 const SWEEP_EVERY = 65_536
 
@@ -45,6 +61,8 @@ const SWEEP_EVERY = 65_536
  */
 export class Screener {
   private readonly runners: RuleRunner[]
+  /** the ruleset's indices of the rules run, in order */
+  private readonly share: readonly number[]
   /**
    * each namespace and side the rules keep state by, once, in rule order (rules keyed alike share a key:
    * most rules of the default pack are keyed by party, sender or receiver id)
@@ -63,7 +81,7 @@ export class Screener {
     opts: ScreenerOptions = {},
   ) {
     this.latenessMs = opts.latenessMs ?? ruleset.latenessMs
-    const share = opts.rules ?? ruleset.rules.map((_r, i) => i)
+    const share = (this.share = opts.rules ?? ruleset.rules.map((_r, i) => i))
     this.runners = share.map((i) => new RuleRunner(ruleset.rules[i]!, this.entities, this.latenessMs, opts.watchlists))
     const sides = new Map<string, Screener['keySides'][number]>()
     for (const { rule: { entity } } of this.runners) {
@@ -151,6 +169,39 @@ export class Screener {
     let n = this.entities.windows()
     for (const r of this.runners) n += r.liveState
     return n
+  }
+
+  /**
+   * The state as plain data. It shares the live arrays: serialise it (structuredClone, node:v8, a Durable
+   * Object's storage) before screening the next record.
+   */
+  snapshot(): ScreenerSnapshot {
+    if (this.caseBook) throw new Error('a screener keeping cases has no snapshot')
+    return {
+      version: this.ruleset.version,
+      rules: [...this.share],
+      latest: this.latest,
+      sinceSweep: this.sinceSweep,
+      lateRecords: this.lateRecords,
+      entities: this.entities.snapshot(),
+      runners: this.runners.map((r) => r.snapshot()),
+    }
+  }
+
+  /**
+   * Takes over the state of a deserialised snapshot (its arrays become this screener's): screening goes on as
+   * in the screener it was taken from. This screener must be new, of the same ruleset and rules.
+   */
+  restore(s: ScreenerSnapshot): void {
+    if (s.version !== this.ruleset.version || s.rules.join() !== this.share.join()) {
+      throw new Error(`a snapshot of ruleset ${s.version}, rules ${s.rules.join()}, not of ${this.ruleset.version}, rules ${this.share.join()}`)
+    }
+    if (this.latest !== Number.NEGATIVE_INFINITY || this.sinceSweep !== 0) throw new Error('a snapshot restores into a new screener only')
+    this.latest = s.latest
+    this.sinceSweep = s.sinceSweep
+    this.lateRecords = s.lateRecords
+    this.entities.restore(s.entities)
+    s.runners.forEach((r, i) => this.runners[i]!.restore(r))
   }
 
   private context(record: TransferRecord): TransferContext {

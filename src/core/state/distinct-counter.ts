@@ -4,6 +4,12 @@ import { doubles } from './doubles.ts'
 // and a scan of a few numbers costs less than hashing; beyond it a Map takes over
 const FLAT_LIMIT = 16
 
+/** A counter as plain data (state snapshots): its value, count pairs, flat or from its map. */
+export interface DistinctCounterSnapshot {
+  flat?: number[]
+  map?: [number, number][]
+}
+
 /** How many times each value is in a window; `size` is the number of distinct values present. */
 export class DistinctCounter {
   /**
@@ -53,6 +59,25 @@ export class DistinctCounter {
     map.set(value, 1)
     this.map = map
     this.flat = undefined
+  }
+
+  snapshot(): DistinctCounterSnapshot {
+    return this.flat ? { flat: this.flat.slice(0, this.used) } : { map: [...this.map!] }
+  }
+
+  static restore(s: DistinctCounterSnapshot): DistinctCounter {
+    const c = new DistinctCounter()
+    if (s.map) {
+      c.flat = undefined
+      c.map = new Map(s.map)
+      return c
+    }
+    const pairs = s.flat ?? []
+    const flat = doubles(Math.max(2, pairs.length))
+    for (let i = 0; i < pairs.length; i++) flat[i] = pairs[i]!
+    c.flat = flat
+    c.used = pairs.length
+    return c
   }
 
   private grow(flat: number[]): number[] {

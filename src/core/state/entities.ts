@@ -84,6 +84,32 @@ export class EntityState {
     return left.length / 2
   }
 
+  /**
+   * Appends this entity's state to `out` (state snapshots): 0, or 1 and its pairs' length and pairs, or 2 and
+   * its handle per slot; then 0, or 1 and its last-seen time per slot (NaN for none).
+   */
+  writeTo(out: number[]): void {
+    if (this.bySlot) out.push(2, ...this.bySlot)
+    else if (this.paired) out.push(1, this.paired.length, ...this.paired)
+    else out.push(0)
+    if (this.seen === undefined) out.push(0)
+    else {
+      out.push(1)
+      for (let i = 0; i < this.slots; i++) out.push(this.seen[i] ?? Number.NaN)
+    }
+  }
+
+  /** reads what `writeTo` wrote, at `from.at`, which it moves past */
+  static readFrom(data: ArrayLike<number>, from: { at: number }, slots: number): EntityState {
+    const state = new EntityState(slots)
+    const take = (n: number) => Array.from({ length: n }, () => data[from.at++]!)
+    const form = data[from.at++]
+    if (form === 2) state.bySlot = take(slots)
+    else if (form === 1) state.paired = take(data[from.at++]!)
+    if (data[from.at++] === 1) state.seen = take(slots).map((t) => (Number.isNaN(t) ? undefined : t))
+    return state
+  }
+
   /** windows held */
   windowCount(): number {
     if (this.bySlot !== undefined) return this.bySlot.filter((h) => h >= 0).length
@@ -98,6 +124,12 @@ export function releaseIfIdle(cursor: WindowState, handle: number, now: number):
   if (!cursor.at(handle).isIdle(now)) return false
   cursor.pool.release(handle)
   return true
+}
+
+/** The entities of one namespace as plain data: their keys in table order, their states one after another. */
+export interface EntityTableSnapshot {
+  keys: string[]
+  states: Float64Array
 }
 
 /** The entities of one namespace, by key. */
@@ -140,5 +172,17 @@ export class EntityTable {
     let n = 0
     for (const state of this.byKey.values()) n += state.windowCount()
     return n
+  }
+
+  snapshot(): EntityTableSnapshot {
+    const states: number[] = []
+    for (const state of this.byKey.values()) state.writeTo(states)
+    return { keys: [...this.byKey.keys()], states: Float64Array.from(states) }
+  }
+
+  /** takes over a snapshot's entities; the table must be empty, with the same rules */
+  restore(s: EntityTableSnapshot): void {
+    const from = { at: 0 }
+    for (const key of s.keys) this.byKey.set(key, EntityState.readFrom(s.states, from, this.cursors.length))
   }
 }

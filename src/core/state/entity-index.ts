@@ -1,6 +1,6 @@
 import type { EntitySpec } from '../rules/entity.ts'
 import type { TransferView } from '../screen/view.ts'
-import { EntityState, EntityTable } from './entities.ts'
+import { EntityState, EntityTable, type EntityTableSnapshot } from './entities.ts'
 import type { WindowState } from './window.ts'
 
 /**
@@ -63,6 +63,17 @@ export class EntityIndex {
   /** drops idle windows and empty entities */
   sweep(now: number): void {
     for (const t of this.tables) t.sweep(now)
+  }
+
+  /** the tables as plain data, in namespace slot order */
+  snapshot(): EntityTableSnapshot[] {
+    return this.tables.map((t) => t.snapshot())
+  }
+
+  /** takes over a snapshot's tables: the index must be empty, set up by the same rules */
+  restore(s: readonly EntityTableSnapshot[]): void {
+    if (s.length !== this.tables.length) throw new Error(`a snapshot of ${s.length} entity tables, not ${this.tables.length}`)
+    s.forEach((t, i) => this.tables[i]!.restore(t))
   }
 
   /** windows held, across namespaces and rules */

@@ -64,6 +64,28 @@ export interface CycleFound {
   transfers: string[]
 }
 
+/** A node as plain data: its edges' targets and payers as node numbers, its arrays as they are (not copies). */
+export interface GraphNodeSnapshot {
+  to: number[]
+  ts: number[]
+  amount: number[]
+  id: string[]
+  ins?: { from: number[]; ts: number[]; amount: number[]; id: string[] }
+  inbound: number
+  lastOut: number
+}
+
+/**
+ * A transfer graph as plain data (state snapshots): the nodes by number, first the parties' in party order,
+ * then those only an incoming edge still names (a party dropped and seen again has a new node; searches tell
+ * nodes apart by identity, so the old one stays distinct). It shares the graph's arrays: serialise it before
+ * the graph changes again.
+ */
+export interface TransferGraphSnapshot {
+  parties: string[]
+  nodes: GraphNodeSnapshot[]
+}
+
 /** Transfers as time-stamped edges between parties, kept for one window, for bounded cycle search. */
 export class TransferGraph {
   private readonly byParty = new Map<string, GraphNode>()
@@ -205,6 +227,47 @@ export class TransferGraph {
       if (node.ins) pruneInbound(node.ins, keepFrom)
       if (node.ts.length === 0 && node.inbound === 0 && !node.ins?.ts.length) this.byParty.delete(party)
     }
+  }
+
+  snapshot(): TransferGraphSnapshot {
+    const numbers = new Map<GraphNode, number>()
+    const order: GraphNode[] = []
+    const number = (node: GraphNode): number => {
+      let n = numbers.get(node)
+      if (n === undefined) {
+        n = order.push(node) - 1
+        numbers.set(node, n)
+      }
+      return n
+    }
+    for (const node of this.byParty.values()) number(node)
+    const nodes: GraphNodeSnapshot[] = []
+    // the order grows as edges name nodes not seen yet
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i]!
+      const ins = node.ins && { from: node.ins.from.map(number), ts: node.ins.ts, amount: node.ins.amount, id: node.ins.id }
+      nodes.push({ to: node.to.map(number), ts: node.ts, amount: node.amount, id: node.id, ...(ins && { ins }), inbound: node.inbound, lastOut: node.lastOut })
+    }
+    return { parties: [...this.byParty.keys()], nodes }
+  }
+
+  /** takes over a snapshot's nodes and edges; the graph must be empty */
+  restore(s: TransferGraphSnapshot): void {
+    if (this.byParty.size > 0) throw new Error('a transfer graph restores into an empty graph only')
+    const nodes = s.nodes.map(() => new GraphNode())
+    s.nodes.forEach((n, i) => {
+      const node = nodes[i]!
+      if (n.ts.length > 0) {
+        node.to = n.to.map((t) => nodes[t]!)
+        node.ts = n.ts
+        node.amount = n.amount
+        node.id = n.id
+      }
+      if (n.ins) node.ins = { from: n.ins.from.map((f) => nodes[f]!), ts: n.ins.ts, amount: n.ins.amount, id: n.ins.id }
+      node.inbound = n.inbound
+      node.lastOut = n.lastOut
+    })
+    s.parties.forEach((party, i) => this.byParty.set(party, nodes[i]!))
   }
 
   private node(party: string): GraphNode {

@@ -1,4 +1,4 @@
-import type { DistinctCounter } from './distinct-counter.ts'
+import { DistinctCounter, type DistinctCounterSnapshot } from './distinct-counter.ts'
 import type { WindowSpec } from './window.ts'
 
 // a handle packs the size class (low 5 bits), the slot in its chunk (11 bits) and the chunk (15 bits): a small
@@ -46,6 +46,19 @@ class SizeClass {
     this.free.push(handle)
   }
 
+  snapshot(): SizeClassSnapshot {
+    return { rows: this.rows, meta: this.meta, ids: this.ids, used: this.used, free: this.free }
+  }
+
+  /** takes over a snapshot's chunks (a fresh class: none allocated yet) */
+  restore(s: SizeClassSnapshot): void {
+    this.rows.push(...s.rows)
+    this.meta.push(...s.meta)
+    this.ids.push(...s.ids)
+    this.used = s.used
+    this.free.push(...s.free)
+  }
+
   private addChunk(): void {
     if (this.rows.length === MAX_CHUNKS) throw new Error(`window pool full: ${MAX_CHUNKS} chunks of windows of ${this.capacity} events`)
     const fit = Math.max(1, Math.floor(CHUNK_DOUBLES / this.doublesPerSlot))
@@ -55,6 +68,24 @@ class SizeClass {
     this.ids.push(new Array<string>(slots * this.capacity).fill(''))
     this.used = 0
   }
+}
+
+/** a size class as plain data: its chunks (the live arrays, not copies), slots used in the last, free handles */
+export interface SizeClassSnapshot {
+  rows: Float64Array[]
+  meta: Int32Array[]
+  ids: string[][]
+  used: number
+  free: number[]
+}
+
+/**
+ * A pool as plain data, for a state snapshot: it shares the pool's arrays, so serialise it (structuredClone,
+ * a structured-clone serialiser) before the pool changes again.
+ */
+export interface WindowPoolSnapshot {
+  classes: SizeClassSnapshot[]
+  distinct: [number, (DistinctCounterSnapshot | null)[]][]
 }
 
 /**
@@ -97,6 +128,24 @@ export class WindowPool {
     for (let i = slot * c.capacity; i < (slot + 1) * c.capacity; i++) ids[i] = ''
     this.distinct.delete(handle)
     c.release(handle)
+  }
+
+  snapshot(): WindowPoolSnapshot {
+    return {
+      classes: this.classes.map((c) => c.snapshot()),
+      distinct: [...this.distinct].map(([handle, counters]) => [handle, counters.map((c) => c?.snapshot() ?? null)]),
+    }
+  }
+
+  /** takes over a snapshot's windows; the pool must be fresh, of the same spec */
+  restore(s: WindowPoolSnapshot): void {
+    if (this.classes.length > 0) throw new Error('a window pool restores into a fresh pool only')
+    s.classes.forEach((cs, i) => {
+      const c = new SizeClass(i, 1 << i, this.spec)
+      c.restore(cs)
+      this.classes.push(c)
+    })
+    for (const [handle, counters] of s.distinct) this.distinct.set(handle, counters.map((c) => (c ? DistinctCounter.restore(c) : undefined)))
   }
 
   /** the arrays and offsets of a window: its doubles at `base`, its end/head/aggregated head at `metaBase`, ids at `idBase` */
