@@ -6,7 +6,7 @@
 // next call when the last is answered: both sides then screen the very same transfers into the very same state,
 // so a slower run on a loaded machine does not also screen fewer transfers into a smaller state.
 //   npx tsx bench/screen-cpu.ts --a DIR --b DIR --calls 6000 [--warm 2000] [--concurrency 16] [--cpu-prof DIR]
-// `--threads` also prints the CPU of the server's main thread and of its other threads over the measured calls.
+// `--port` moves the server off 18795 (two benchmarks side by side). `--threads` also prints the CPU of the server's main thread and of its other threads over the measured calls.
 // `--cpu-prof DIR` writes each server's V8 CPU profiles (node --cpu-prof, one per thread) to DIR/<side>-<round>/.
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -16,7 +16,7 @@ import { promisify } from 'node:util'
 import { driveOpenLoop } from '../load/lib/open-loop.ts'
 import { RawHttpClient } from '../load/lib/raw-http.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
-import { freshDatabase } from '../load/lib/service.ts'
+import { freshDatabase, processCpuSeconds } from '../load/lib/service.ts'
 
 const { values } = parseArgs({
   options: {
@@ -30,15 +30,13 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'cpu-prof': { type: 'string' },
     threads: { type: 'boolean', default: false },
+    port: { type: 'string', default: '18795' },
   },
 })
-const PORT = 18795
+const PORT = Number(values.port)
 const TICKS = 100 // USER_HZ on Linux
 
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / TICKS
-}
+const cpuSeconds = (pid: number): number => processCpuSeconds(pid)!
 
 interface Driven {
   requests: number
