@@ -14,6 +14,8 @@ export interface HttpFigures {
   /** requests that fell due while every connection was busy */
   dropped?: number
   peakRssMiB: number | undefined
+  /** the server's CPU time over the measured run per request made, in µs (Linux) */
+  serverCpuMicros?: number
 }
 
 const BENCH_DATABASE = 'txscreen_bench'

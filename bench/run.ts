@@ -12,9 +12,10 @@ import { describeMachine } from './machine.ts'
 import { measureBatch, type BatchFigures } from './measure-batch.ts'
 import { readScenarios, type Traffic } from '../load/lib/scenarios.ts'
 import { measureHttp, type HttpFigures } from './measure-http.ts'
+import { measureFloor } from './http-floor.ts'
 import { measureShadow } from './shadow.ts'
 import { fmtMiB, fmtRate, markdownTable, writeBenchmarks, type Row } from './report.ts'
-import { judgeIssue21, judgeTargets } from './targets.ts'
+import { judgeIssue21, judgeIssue21Realtime, judgeTargets } from './targets.ts'
 
 const { values } = parseArgs({
   options: {
@@ -94,6 +95,19 @@ say(`(f') POST /v1/screen for ${httpSeconds} s, generated traffic, synchronous_c
 const httpGeneratedAsync = await measureHttp(httpSeconds, { traffic: generatedTraffic, commit: 'async' })
 say(`    ${'skipped' in httpGeneratedAsync ? `skipped: ${httpGeneratedAsync.skipped}` : `${fmtRate(httpGeneratedAsync.perSecond, 'req/s')}, p99 ${httpGeneratedAsync.p99.toFixed(1)} ms`}`)
 
+// issue 21's real-time tail: the moderate rate on the generated traffic, three times, and the floor under it all
+const moderateGenerated: (HttpFigures | { skipped: string })[] = []
+for (let run = 1; run <= 3; run++) {
+  say(`(f'') POST /v1/screen at ${MODERATE_RATE}/s for ${httpSeconds} s, generated traffic, run ${run} of 3`)
+  const f = await measureHttp(httpSeconds, { rate: MODERATE_RATE, traffic: generatedTraffic })
+  moderateGenerated.push(f)
+  say(`    ${'skipped' in f ? `skipped: ${f.skipped}` : `p99 ${f.p99.toFixed(1)} ms`}`)
+}
+const floorRate = readScenarios().screen.rate
+say(`(j) the floor: bare node:http + PostgreSQL group commit, generated traffic at ${floorRate}/s for ${httpSeconds} s`)
+const floor = await measureFloor({ rate: floorRate, seconds: httpSeconds, traffic: generatedTraffic })
+say(`    ${fmtRate(floor.perSecond, 'req/s')}, ${floor.cpuMicros.toFixed(0)} µs CPU a call`)
+
 let shadow: Awaited<ReturnType<typeof measureShadow>> | undefined
 if (values.shadow) {
   say(`(g) POST /v1/screen at ${MODERATE_RATE}/s for ${httpSeconds} s, without and with a shadow rule set, three alternating pairs`)
@@ -122,6 +136,15 @@ const rows: Row[] = [
   httpRow("(d'')", httpAsync, ', synchronous_commit off'),
   httpRow('(f)', httpGenerated, ', generated traffic'),
   httpRow("(f')", httpGeneratedAsync, ', generated traffic, synchronous_commit off'),
+  ...moderateGenerated.map((f, i) => httpRow(`(f'') ${i + 1}/3`, f, ', generated traffic')),
+  {
+    name: `(j) floor: bare node:http + PostgreSQL group commit, generated traffic, offered ${floor.rate}/s for ${httpSeconds} s`,
+    rate: fmtRate(floor.perSecond, 'req/s'),
+    ratio: '',
+    latency: `${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)} / ${floor.p99.toFixed(1)} ms`,
+    rss: '',
+    note: `${floor.errors} errors of ${floor.requests}${floor.dropped ? `, ${floor.dropped} dropped` : ''}; server CPU ${floor.cpuMicros.toFixed(0)} µs a call (${(100 * floor.cpuShare).toFixed(0)} % of a core): \`npx tsx bench/http-floor.ts --rate ${floor.rate} --seconds ${httpSeconds}\``,
+  },
   { name: '(e) batch, default pack, --threads 1', rate: fmtRate(batchOne.recordsPerSecond), ratio: ratio(batchOne), latency: '', rss: fmtMiB(batchOne.peakRssMiB), note: `${cores} threads / 1 thread = ${(batchAll.recordsPerSecond / batchOne.recordsPerSecond).toFixed(2)}×; ${cpuPerRecord(batchOne)}` },
   { name: '(g) pass-through, many-parties file (ratios of (h) against it)', rate: fmtRate(manyBaseline), ratio: '1.00', latency: '', rss: fmtMiB(Math.max(manyBase1.peakRssMiB ?? 0, manyBase2.peakRssMiB ?? 0) || undefined), note: `two runs: ${fmtRate(manyBase1.recordsPerSecond)}, ${fmtRate(manyBase2.recordsPerSecond)}; ${cpuPerRecord(manyBase1)}` },
   { name: '(h) batch, default pack, many-parties file, --threads 1', rate: fmtRate(manyOne.recordsPerSecond), ratio: manyRatio(manyOne), latency: '', rss: fmtMiB(manyOne.peakRssMiB), note: cpuPerRecord(manyOne) },
@@ -147,7 +170,7 @@ function httpRow(label: string, f: HttpFigures | { skipped: string }, commit = '
     ratio: '',
     latency: `${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.p99.toFixed(1)} ms`,
     rss: fmtMiB(f.peakRssMiB),
-    note: `${f.errors} errors of ${f.requests}${f.dropped ? `, ${f.dropped} dropped (all connections busy)` : ''}; server process RSS`,
+    note: `${f.errors} errors of ${f.requests}${f.dropped ? `, ${f.dropped} dropped (all connections busy)` : ''}; server process RSS${f.serverCpuMicros === undefined ? '' : `; server CPU ${f.serverCpuMicros.toFixed(0)} µs a call`}`,
   }
 }
 
@@ -163,6 +186,8 @@ const generated = [
   judgeTargets({ batchAll, batchOne, baseline, names, http, httpGenerated }),
   '',
   judgeIssue21({ batchAll, batchOne, baseline, manyOne, manyAll, manyBaseline, live }),
+  '',
+  judgeIssue21Realtime({ fullRate: httpGenerated, moderate: moderateGenerated, floor }),
 ].join('\n')
 
 process.stdout.write(`\n${generated}\n`)

@@ -22,7 +22,7 @@ import pg from 'pg'
 import { driveOpenLoop } from '../load/lib/open-loop.ts'
 import { RawHttpClient } from '../load/lib/raw-http.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
-import { freshDatabase } from '../load/lib/service.ts'
+import { freshDatabase, processCpuSeconds } from '../load/lib/service.ts'
 
 const { values } = parseArgs({
   options: {
@@ -45,10 +45,7 @@ const { values } = parseArgs({
 const PORT = Number(values.port)
 const TICKS = 100 // USER_HZ on Linux
 
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / TICKS
-}
+const cpuSeconds = (pid: number): number => processCpuSeconds(pid)!
 
 interface Driven {
   requests: number

@@ -1,3 +1,4 @@
+import type { FloorFigures } from './http-floor.ts'
 import type { HttpFigures } from './measure-http.ts'
 import type { BatchFigures } from './measure-batch.ts'
 import type { LiveState } from './measure-live-state.ts'
@@ -67,5 +68,37 @@ export function judgeIssue21(f: Issue21Figures): string {
   add('two threads ≥ 1.6 × one thread, many-parties file', `${manyTwo.toFixed(2)} ×`, manyTwo >= 1.6)
   add('live state ≤ 1 KB a party, many-parties file', `${f.live.bytesPerParty.toLocaleString('en-US')} bytes`, f.live.bytesPerParty <= 1024)
   lines.push('', '1,000,000 many-parties records within 1 GB peak RSS: `npx tsx bench/memory.ts --records 1000000 --counterparties 2000000` (below).')
+  return lines.join('\n')
+}
+
+interface Issue21RealtimeFigures {
+  /** generated traffic at the scenario's full rate (3,000/s) */
+  fullRate: HttpFigures | { skipped: string }
+  /** generated traffic at 1,000/s, three runs */
+  moderate: (HttpFigures | { skipped: string })[]
+  floor: FloorFigures
+}
+
+/** Issue 21's real-time targets: the server's CPU a call against the floor's in the same run, and the tail. */
+export function judgeIssue21Realtime(f: Issue21RealtimeFigures): string {
+  const lines: string[] = ['| target (issue 21, real time, generated traffic) | measured | |', '|---|---|---|']
+  const add = (target: string, measured: string, ok: boolean | undefined) =>
+    lines.push(`| ${target} | ${measured} | ${ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED'} |`)
+  const full = f.fullRate
+  const cpuTarget = 'server CPU a call ≤ 2 × the floor (bare node:http + PostgreSQL group commit), same rate'
+  if ('skipped' in full || full.serverCpuMicros === undefined) add(cpuTarget, 'skipped' in full ? full.skipped : 'no /proc', undefined)
+  else {
+    const ratio = full.serverCpuMicros / f.floor.cpuMicros
+    add(cpuTarget, `${full.serverCpuMicros.toFixed(0)} µs against ${f.floor.cpuMicros.toFixed(0)} µs: ${ratio.toFixed(2)} ×`, ratio <= 2)
+  }
+  const tailTarget = `offered ${'skipped' in full ? 3000 : full.rate}/s: ≥ 99 % completed, p99 ≤ 50 ms`
+  if ('skipped' in full) add(tailTarget, full.skipped, undefined)
+  else {
+    const completed = (full.requests - full.errors) / (full.requests + (full.dropped ?? 0))
+    add(tailTarget, `${(100 * completed).toFixed(1)} % completed, p99 ${full.p99.toFixed(1)} ms`, completed >= 0.99 && full.p99 <= 50)
+  }
+  const measured = f.moderate.filter((m): m is HttpFigures => !('skipped' in m))
+  const p99s = measured.map((m) => `${m.p99.toFixed(1)} ms`).join(', ')
+  add('offered 1,000/s: p99 ≤ 25 ms in each of three runs', measured.length === 3 ? `p99 ${p99s}` : 'fewer than three runs', measured.length === 3 ? measured.every((m) => m.p99 <= 25 && sustains(m, m.rate)) : undefined)
   return lines.join('\n')
 }

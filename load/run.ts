@@ -54,6 +54,7 @@ function report(name: string, f: LoadFigures, t: Thresholds, unit: string, recor
     `${name}: ${f.requests} ${unit} in ${f.seconds.toFixed(1)} s = ${f.perSecond.toFixed(1)} ${unit}/s${records} (${service.store}${values.commit === 'async' ? ', synchronous_commit off' : ''})`,
     `  latency p50 ${f.p50.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms`,
     `  errors ${f.errors} (${JSON.stringify(f.statuses)})${f.dropped ? `; ${f.dropped} requests dropped: every connection was busy when they fell due` : ''}`,
+    ...(f.serverCpuMicros === undefined ? [] : [`  server CPU ${f.serverCpuMicros.toFixed(0)} µs a request (user + system, whole process)`]),
     ...checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} (threshold ${c.limit})`),
   ]
   process.stdout.write(lines.join('\n') + '\n')

@@ -12,6 +12,8 @@ export interface LoadFigures {
   statuses: Record<string, number>
   /** requests that fell due while every connection was busy, never sent (open loop only) */
   dropped?: number
+  /** the server process's CPU time (user + system) over the measured run per request made, in µs, when known */
+  serverCpuMicros?: number
 }
 
 /** The figures of a run from every answered request's latency (ms) and status, and the requests that got none. */

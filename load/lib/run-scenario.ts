@@ -22,7 +22,11 @@ export async function runScreen(
   const body = screenBodies(s, runId, traffic, Math.ceil(rate * (c.warmup + seconds)))
   const common = { url: `${service.baseUrl}${c.endpoint}`, key: service.key, contentType: 'application/json', maxConnections: c.connections * 4, rate, body }
   if (c.warmup > 0) await driveOpenLoop({ ...common, seconds: c.warmup })
-  return driveOpenLoop({ ...common, seconds })
+  const cpuBefore = service.cpuSeconds()
+  const f = await driveOpenLoop({ ...common, seconds })
+  const cpuAfter = service.cpuSeconds()
+  if (cpuBefore === undefined || cpuAfter === undefined || f.requests === 0) return f
+  return { ...f, serverCpuMicros: ((cpuAfter - cpuBefore) * 1e6) / f.requests }
 }
 
 /** `uploads` NDJSON batches to POST /v1/batches, `concurrency` at a time; latency is per upload. */

@@ -20,6 +20,8 @@ export interface RunningService {
   stop(): Promise<number | undefined>
   /** what the server wrote to stderr so far (its log: warm-up, slow commits, flush sizes at exit) */
   log(): string
+  /** CPU seconds (user + system, every thread) the server process has used so far (Linux /proc), when known */
+  cpuSeconds(): number | undefined
 }
 
 export type ServiceOrSkip = RunningService | { skipped: string }
@@ -31,8 +33,12 @@ export function serviceMissing(): string | undefined {
   return undefined
 }
 
-/** A fresh PostgreSQL database on loopback for one run (dropped and created again). */
-export async function freshDatabase(name: string, admin = `postgres://postgres@${HOST}:5432/postgres`): Promise<string> {
+/**
+ * A fresh PostgreSQL database on loopback for one run (dropped and created again). TXSCREEN_BENCH_DB_SUFFIX is
+ * appended to the name, so that benchmarks run side by side on one PostgreSQL do not drop each other's database.
+ */
+export async function freshDatabase(base: string, admin = `postgres://postgres@${HOST}:5432/postgres`): Promise<string> {
+  const name = `${base}${process.env.TXSCREEN_BENCH_DB_SUFFIX ?? ''}`
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name "${name}"`)
   const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 })
   await client.connect()
@@ -97,6 +103,18 @@ export async function startService(opts: { port: number; databaseUrl?: string })
       return peak
     },
     log: () => stderr,
+    cpuSeconds: () => processCpuSeconds(server.pid),
+  }
+}
+
+/** CPU seconds (user + system) a process has used, from Linux /proc (USER_HZ 100); undefined elsewhere. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
   }
 }
 

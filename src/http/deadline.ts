@@ -17,9 +17,18 @@ export function deadlineProblem(ms: number): Problem {
  * commit; a retry with the same transfer id is then recognised and not counted twice.
  */
 export function withDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(deadlineProblem(ms)), ms)
+  // one promise and one timer a call (Promise.race with .finally made four promises): this runs on every screen call
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(deadlineProblem(ms)), ms)
+    work.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (err: unknown) => {
+        clearTimeout(timer)
+        reject(err)
+      },
+    )
   })
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer))
 }

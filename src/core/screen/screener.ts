@@ -143,12 +143,15 @@ export class Screener {
   entityKeys(record: TransferRecord): string[] {
     const ctx: TransferContext = { record, ts: Date.parse(record.timestamp), amountMinor: 0 }
     const views = viewsOf(ctx)
-    const keys = new Set<string>()
+    // a handful of keys: an array with includes is cheaper than a Set, in the same first-seen order
+    const keys: string[] = []
     for (const { namespace, side, key } of this.keySides) {
       const k = key(views[side])
-      if (k !== undefined) keys.add(`${namespace}:${k}`)
+      if (k === undefined) continue
+      const entity = `${namespace}:${k}`
+      if (!keys.includes(entity)) keys.push(entity)
     }
-    return [...keys]
+    return keys
   }
 
   cases(): Case[] {
