@@ -25,6 +25,8 @@ export interface GenerateOptions {
   benignFamilies?: string
   /** a sparse pool of this many parties that most everyday transfers are drawn from; absent: none */
   counterparties?: number
+  /** the pool's parties carry only id, name, type, account and country, and every everyday transfer is drawn from it */
+  leanParties?: boolean
 }
 
 export interface GenerateSummary {
@@ -65,7 +67,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const totalDays = Math.max(1, Math.ceil(opts.records / perDay))
   const families = selectFamilies(opts.benignFamilies ?? 'all')
   const pop = buildPopulation(opts.seed, accounts, startMs)
-  if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs)
+  if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs, opts.leanParties)
   const knobs = new Knobs(opts.seed)
   const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE, knobs)
   const phones = () => planner.indicators.filter((i) => i.type === 'phone').map((i) => i.value)

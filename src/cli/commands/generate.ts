@@ -39,6 +39,9 @@ options:
   --counterparties N  draw 90% of everyday transfers between N parties made on demand instead of the
                       population, so most parties appear once or twice (e.g. --records 100000
                       --counterparties 200000: a sparse population for per-party costs); at least 100
+  --lean-parties      with --counterparties: every everyday transfer is drawn from the pool, whose parties
+                      carry only id, name, type, account and country (records of about 300 bytes; with
+                      --benign-families none --illicit-share 0, issue 21's many-parties file)
   --quiet             no summary on stderr
 
 benign families (docs/data.md describes each):
@@ -67,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
         'illicit-share': { type: 'string' },
         'benign-families': { type: 'string', default: 'all' },
         counterparties: { type: 'string' },
+        'lean-parties': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -91,13 +95,14 @@ export async function run(argv: string[]): Promise<number> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError('--start must be YYYY-MM-DD')
     const counterparties = values.counterparties === undefined ? undefined : positiveInt('counterparties', values.counterparties)
     if (counterparties !== undefined && counterparties < 100) throw new UsageError('--counterparties must be at least 100')
+    if (values['lean-parties'] && counterparties === undefined) throw new UsageError('--lean-parties needs --counterparties')
     try {
       selectFamilies(values['benign-families'])
     } catch (err) {
       throw new UsageError(`--benign-families: ${(err as Error).message}`)
     }
     const t0 = performance.now()
-    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties })
+    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, leanParties: values['lean-parties'] })
     const seconds = (performance.now() - t0) / 1000
     if (!values.quiet) {
       process.stderr.write(
