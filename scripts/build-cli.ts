@@ -6,7 +6,10 @@
 import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isDeepStrictEqual } from 'node:util'
 import { build, type Plugin } from 'esbuild'
+import { parseYamlSource } from '../src/core/rules/yaml-source.ts'
+import { PARSED_RULES_CACHE } from '../src/rules-fs.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SRC = join(ROOT, 'src')
@@ -50,7 +53,17 @@ for (const entry of files.filter((f) => f.endsWith('-entry.mjs'))) {
   writeFileSync(out, `// compiled from ${relative(ROOT, entry)} by scripts/build-cli.ts\nawait import('${target}.js')\n`)
 }
 
+// the shipped rule files' parsed values by their text (src/rules-fs.ts, parsedRuleCache), where JSON keeps them exactly
+const RULES = join(ROOT, 'rules')
+const parsed: [string, unknown][] = []
+for (const file of readdirSync(RULES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/i.test(f)).sort()) {
+  const text = readFileSync(join(RULES, file), 'utf8')
+  const { value, issues } = parseYamlSource({ path: file, text })
+  if (issues.length === 0 && value !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value)) parsed.push([text, value])
+}
+writeFileSync(PARSED_RULES_CACHE, JSON.stringify(parsed))
+
 // the build is as new as the sources were when it started
 writeFileSync(STAMP, '')
 utimesSync(STAMP, startedAt, startedAt)
-process.stderr.write(`cli: ${modules.length} modules compiled to dist/\n`)
+process.stderr.write(`cli: ${modules.length} modules compiled to dist/, ${parsed.length} rule files parsed\n`)
