@@ -1,14 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { compileRuleset, Screener, ScreeningError, type Hit } from '../core/index.ts'
 import type { HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
-import { parsedRuleCache } from '../rules-fs.ts'
 import { RecordDecoder } from './record-codec.ts'
 
 // A screening thread: started before the batch is read (so that starting it and compiling the rules overlap
 // the main thread's own start), it waits for its share of the rules, then runs them over every record the
 // main thread decoded and hands over, in input order.
 const setup = workerData as WorkerSetup
-const compiled = compileRuleset(setup.sources, { parsed: await parsedRuleCache() })
+const compiled = compileRuleset(setup.sources)
 if (!compiled.ok) throw new Error('the rule files changed while the batch started; run it again')
 const ruleset = compiled.ruleset
 const decoder = new RecordDecoder()
