@@ -1,7 +1,8 @@
 // Live screening state per record: generated records screened in-process, then the heap after a full
 // collection over the records screened. What a batch must hold for the records inside its longest window.
 //   npx tsx bench/live-state.ts [--records N] [--seed N --generated N --accounts N] [--counterparties N] [--new-parties] [--json]
-// The records are the first N of `txscreen generate --seed --records <generated> --accounts [--counterparties]`
+// The records are the first N of `txscreen generate --seed --records <generated> --accounts [--counterparties N]`
+// (with --counterparties, the many-parties options of bench/data.ts)
 // (cached under /tmp). Also per party: the live bytes over the distinct parties (sender and receiver ids) of the
 // records inside the ruleset's longest window, issue 21's measure (`--counterparties 200000`: its population).
 // --new-parties gives every sender and receiver of the records a fresh id, account and phone: a population of

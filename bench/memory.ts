@@ -1,12 +1,13 @@
 // npx tsx bench/memory.ts [--records 1000000,3000000] [--accounts 20000] [--counterparties N] [--threads N] [--max-memory MB] [--no-write]
 // Peak memory of `txscreen batch` as the batch grows over one fixed population of accounts: memory should
 // follow the state inside the windows, not the batch length (the targets: BENCHMARKS.md). Data is generated
-// once under /tmp and reused. --counterparties: the many-parties population (`txscreen generate --counterparties`),
+// once under /tmp and reused. --counterparties: the many-parties population (`txscreen generate --counterparties N
+// --lean-parties --benign-families none --illicit-share 0`),
 // where most parties appear once or twice (issue 21: 1,000,000 records, 2,000,000 counterparties, within 1 GB
 // without --max-memory); its section of BENCHMARKS.md is "memory-many-parties".
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { generatedRecords, ROOT } from './data.ts'
+import { generatedRecords, MANY_PARTIES, ROOT } from './data.ts'
 import { describeMachine } from './machine.ts'
 import { measureBatch, type BatchFigures } from './measure-batch.ts'
 import { fmtMiB, fmtRate, writeBenchmarks } from './report.ts'
@@ -26,7 +27,7 @@ const sizes = values.records.split(',').map(Number)
 const accounts = Number(values.accounts)
 const seed = Number(values.seed)
 const counterparties = values.counterparties === undefined ? undefined : Number(values.counterparties)
-const sparse = counterparties === undefined ? '' : ` --counterparties ${counterparties}`
+const sparse = counterparties === undefined ? '' : ` --counterparties ${counterparties} ${MANY_PARTIES.join(' ')}`
 const threadArgs = [...(values.threads ? ['--threads', values.threads] : []), ...(values['max-memory'] ? ['--max-memory', values['max-memory']] : [])]
 const shownArgs = `${values.threads ? ` --threads ${values.threads}` : ''}${values['max-memory'] ? ` --max-memory ${values['max-memory']}` : ''}`
 

@@ -1,5 +1,5 @@
 import { compileRuleset, formatRuleIssue, type CompiledRuleset, type RuleSource, type Watchlists } from '../core/index.ts'
-import { DEFAULT_RULES_DIR, readRuleSources } from '../rules-fs.ts'
+import { DEFAULT_RULES_DIR, parsedRuleCache, readRuleSources } from '../rules-fs.ts'
 
 /** Rules from a folder, compiled; every problem printed with file:line:column. Undefined means exit 2. */
 export async function loadRulesetOrReport(dir: string | undefined, command: string): Promise<CompiledRuleset | undefined> {
@@ -16,7 +16,7 @@ export async function loadRulesOrReport(dir: string | undefined, command: string
     process.stderr.write(`${command}: cannot read rules from ${path}: ${(err as Error).message}\n`)
     return undefined
   }
-  const result = compileRuleset(sources)
+  const result = compileRuleset(sources, { parsed: await parsedRuleCache() })
   if (!result.ok) {
     for (const issue of result.issues) process.stderr.write(`${formatRuleIssue(issue)}\n`)
     process.stderr.write(`${command}: ${result.issues.length} problem(s) in the rules; nothing was screened\n`)

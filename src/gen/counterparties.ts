@@ -15,6 +15,8 @@ const POOL_STREAM = 0x5851_f42d
  * A pool of `size` parties that most everyday transfers are drawn from when the run asks for a sparse
  * population (`--counterparties N`). Party i is made from the seed and i alone whenever it is drawn, so a pool
  * of millions holds no memory; drawn uniformly, with N about twice the records most parties appear once or twice.
+ * A lean pool (`--lean-parties`) makes parties of the fields every record needs alone (id, name, type, account,
+ * country), and every everyday transfer is drawn from it: records of about 300 bytes, as a bank's core fields.
  */
 export class CounterpartyPool {
   constructor(
@@ -22,7 +24,13 @@ export class CounterpartyPool {
     readonly size: number,
     private readonly factory: PartyFactory,
     private readonly startMs: number,
+    readonly lean = false,
   ) {}
+
+  /** the share of everyday transfers drawn from the pool rather than the population */
+  get share(): number {
+    return this.lean ? 1 : 0.9
+  }
 
   /** party i of the pool: the same party (id, account, name, place) every time */
   party(i: number): Party {
@@ -34,7 +42,7 @@ export class CounterpartyPool {
     const city = rng.pick(citiesOf(country))
     const surname = rng.pick(familyNames(region))
     const name = business ? `${surname} ${rng.pick(BUSINESS_WORDS.merchant)} ${rng.pick(LEGAL_FORMS[country] ?? ['Ltd'])}` : `${rng.pick(givenNames(region))} ${surname}`
-    return this.factory.atIndex(i, {
+    const party = this.factory.atIndex(i, {
       name,
       type: business ? 'business' : 'person',
       country,
@@ -42,6 +50,7 @@ export class CounterpartyPool {
       phone: rng.chance(0.7) ? phoneNumber(rng, country) : undefined,
       accountOpened: isoDate(this.startMs - rng.int(30, 7000) * DAY_MS),
     })
+    return this.lean ? { id: party.id, name: party.name, type: party.type, account: party.account, country: party.country } : party
   }
 
   /** one ordinary transfer between two parties of the pool, on the day that starts at dayMs */

@@ -29,6 +29,8 @@ export interface GenerateOptions {
   amountScale?: number
   /** stress: multiplies the days between the steps of planted instances (default 1) */
   gapScale?: number
+  /** the pool's parties carry only id, name, type, account and country, and every everyday transfer is drawn from it */
+  leanParties?: boolean
 }
 
 export interface GenerateSummary {
@@ -69,7 +71,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const totalDays = Math.max(1, Math.ceil(opts.records / perDay))
   const families = selectFamilies(opts.benignFamilies ?? 'all')
   const pop = buildPopulation(opts.seed, accounts, startMs)
-  if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs)
+  if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs, opts.leanParties)
   const knobs = new Knobs(opts.seed)
   const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE, knobs, {
     amountScale: opts.amountScale ?? 1,

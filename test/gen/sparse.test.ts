@@ -30,4 +30,23 @@ describe('a sparse population (--counterparties)', () => {
     expect(labels.filter((l) => l.illicit).length).toBeGreaterThan(200)
     expect(new Set(labels.map((l) => l.family)).size).toBeGreaterThan(10)
   })
+
+  it('with lean parties (--lean-parties), makes every benign transfer between pool parties of five fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'txgen-lean-'))
+    await generate({ seed: 12, records: 20_000, counterparties: 40_000, leanParties: true, benignFamilies: 'none', illicitShare: 0, outDir: dir, start: '2026-01-01' })
+    const { records } = readOutput(dir)
+    expect(records.length).toBe(20_000)
+    const ids = new Set<string>()
+    let bytes = 0
+    for (const r of records) {
+      bytes += JSON.stringify(r).length
+      for (const p of [r.sender, r.receiver]) {
+        expect(Object.keys(p)).toEqual(['id', 'name', 'type', 'account', 'country'])
+        ids.add(p.id)
+      }
+    }
+    // about 300-byte records over a population of mostly one-off parties (issue 21's many-parties file)
+    expect(bytes / records.length).toBeLessThan(360)
+    expect(ids.size).toBeGreaterThan(24_000)
+  })
 })

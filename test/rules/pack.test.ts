@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileRuleset, formatRuleIssue } from '../../src/core/index.ts'
+import { parseYamlSource } from '../../src/core/rules/yaml-source.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../src/rules-fs.ts'
 import { evaluatePack } from './support/screen-pack.ts'
 
@@ -50,5 +51,25 @@ describe('the shipped rule pack', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+
+  it('compiles the same from values parsed before (a build cache), and still places an issue by line', async () => {
+    const sources = await readRuleSources()
+    const parsed = new Map(sources.map((s) => [s.text, JSON.parse(JSON.stringify(parseYamlSource(s).value)) as unknown]))
+    const fresh = compileRuleset(sources)
+    const cached = compileRuleset(sources, { parsed })
+    expect(fresh.ok && cached.ok).toBe(true)
+    if (!fresh.ok || !cached.ok) return
+    expect(cached.ruleset.version).toBe(fresh.ruleset.version)
+    expect(cached.ruleset.rules.map((r) => [r.id, r.version, r.windowMs])).toEqual(fresh.ruleset.rules.map((r) => [r.id, r.version, r.windowMs]))
+
+    // a known file whose value breaks the schema: the issue's line comes from parsing the text after all
+    const source = sources.find((s) => s.path.endsWith('velocity-burst.yaml'))!
+    const broken = JSON.parse(JSON.stringify(parsed.get(source.text)).replace('"counterparty.id"', '"counterparty.shoe_size"')) as unknown
+    const result = compileRuleset(sources, { parsed: new Map([[source.text, broken]]) })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const line = source.text.split('\n').findIndex((l) => l.includes('payees: { distinct:')) + 1
+    expect(result.issues.map(formatRuleIssue)).toEqual([expect.stringMatching(new RegExp(`velocity-burst\\.yaml:${line}:\\d+: .*shoe_size`))])
   })
 })

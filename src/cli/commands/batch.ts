@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { startWorkers, ThreadedEngine } from '../../batch/threaded-engine.ts'
-import { NatsBatch } from '../nats-batch.ts'
 import { DEFAULT_SNAPSHOT_EVERY } from '../../batch/nats/protocol.ts'
+import type { NatsBatch } from '../nats-batch.ts'
 import { InProcessEngine, PartitionedEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
@@ -130,6 +130,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     source = await openInput(input, named)
     if (values.nats) {
+      // the NATS client is loaded only when asked for: it is a sizeable part of the CLI's start
+      const { NatsBatch } = await import('../nats-batch.ts')
       nats = await NatsBatch.open(values.nats, localWorkers)
       stopNats = () => nats!.close()
     }

@@ -44,6 +44,9 @@ options:
   --gap-scale X       stress: multiply the days between the steps of planted instances where the sources leave
                       them open (holds, route legs) by X (0.25-4, default 1). Both leave benign families as they are;
                       with neither, a run is byte-identical to one made before they existed
+  --lean-parties      with --counterparties: every everyday transfer is drawn from the pool, whose parties
+                      carry only id, name, type, account and country (records of about 300 bytes; with
+                      --benign-families none --illicit-share 0, issue 21's many-parties file)
   --quiet             no summary on stderr
 
 benign families (docs/data.md describes each):
@@ -82,6 +85,7 @@ export async function run(argv: string[]): Promise<number> {
         counterparties: { type: 'string' },
         'amount-scale': { type: 'string' },
         'gap-scale': { type: 'string' },
+        'lean-parties': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -108,13 +112,14 @@ export async function run(argv: string[]): Promise<number> {
     if (counterparties !== undefined && counterparties < 100) throw new UsageError('--counterparties must be at least 100')
     const amountScale = stressScale('amount-scale', values['amount-scale'])
     const gapScale = stressScale('gap-scale', values['gap-scale'])
+    if (values['lean-parties'] && counterparties === undefined) throw new UsageError('--lean-parties needs --counterparties')
     try {
       selectFamilies(values['benign-families'])
     } catch (err) {
       throw new UsageError(`--benign-families: ${(err as Error).message}`)
     }
     const t0 = performance.now()
-    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, amountScale, gapScale })
+    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, leanParties: values['lean-parties'], amountScale, gapScale })
     const seconds = (performance.now() - t0) / 1000
     if (!values.quiet) {
       process.stderr.write(

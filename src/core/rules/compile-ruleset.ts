@@ -16,6 +16,11 @@ export type CompileResult = { ok: true; ruleset: CompiledRuleset } | { ok: false
 export interface CompileOptions {
   /** the measures rule files may use; default the built-in ones */
   measures?: MeasureRegistry
+  /**
+   * values of rule files parsed before, by their exact text (a build's cache of the shipped pack): a file found
+   * here is not parsed again unless an issue in it needs its line and column
+   */
+  parsed?: ReadonlyMap<string, unknown>
 }
 
 /**
@@ -64,7 +69,7 @@ function* compileSteps(sources: readonly RuleSource[], opts: CompileOptions): Ge
   let failedRulesets = 0
   for (const source of sources) {
     yield
-    const yaml = parseYamlSource(source)
+    const yaml = parseYamlSource(source, opts.parsed?.get(source.text))
     if (yaml.issues.length > 0) {
       issues.push(...yaml.issues)
       continue

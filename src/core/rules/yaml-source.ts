@@ -18,7 +18,12 @@ export interface LocatedYaml {
   issueAt(path: YamlPath, message: string, key?: string): RuleIssue
 }
 
-export function parseYamlSource(source: RuleSource): LocatedYaml {
+/** `known`: the text's value as this function parsed it before, without issues; the text is then parsed only to place an issue */
+export function parseYamlSource(source: RuleSource, known?: unknown): LocatedYaml {
+  if (known !== undefined) {
+    let located: LocatedYaml | undefined
+    return { value: known, issues: [], issueAt: (path, message, key) => (located ??= parseYamlSource(source)).issueAt(path, message, key) }
+  }
   const lines = new LineCounter()
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number, message: string, path?: YamlPath): RuleIssue => {

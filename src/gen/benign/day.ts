@@ -8,7 +8,8 @@ import { scheduledDay } from './scheduled.ts'
 export function benignDay(rng: Rng, pop: Population, day: number, budget: number): Draft[] {
   const dayMs = pop.startMs + day * DAY_MS
   const out: Draft[] = []
-  scheduledDay(rng, pop, day, dayMs, out)
+  // a lean pool stands for the whole benign population: the population's calendar would add its own parties
+  if (!pop.counterparties?.lean) scheduledDay(rng, pop, day, dayMs, out)
   if (out.length > budget) out.length = budget
   everydayDrafts(rng, pop, day, dayMs, budget - out.length, out)
   return out

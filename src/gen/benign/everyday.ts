@@ -11,9 +11,6 @@ const MIX: readonly (readonly [Activity, number])[] = [
   ['card', 46], ['p2p', 14], ['atm', 9], ['cashIn', 3], ['crypto', 4], ['b2b', 5], ['purchase', 1.2], ['gift', 2.5], ['donation', 1],
 ]
 
-/** with a sparse pool, the share of everyday transfers made between its parties rather than the population's */
-const POOL_SHARE = 0.9
-
 /**
  * Unscheduled benign activity that fills the day up to its record budget: card payments at shops (legitimate
  * fan-in to merchants, including merchants in border towns), transfers between friends, ATM withdrawals, cash paid
@@ -23,7 +20,7 @@ const POOL_SHARE = 0.9
 export function everydayDrafts(rng: Rng, pop: Population, day: number, dayMs: number, count: number, out: Draft[]): void {
   const pool = pop.counterparties
   for (let i = 0; i < count; i++) {
-    if (pool && rng.chance(POOL_SHARE)) {
+    if (pool && rng.chance(pool.share)) {
       out.push(pool.transfer(rng, dayMs))
       continue
     }
