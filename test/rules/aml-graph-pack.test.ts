@@ -63,11 +63,11 @@ describe('the aml-graph pack', () => {
   it('on AMLSim alerts in an AMLSim benign population: cycles and fan-ins found, few benign alerts', async () => {
     const report = await evaluate(PACK, readAmlsim(COMPOSITE))
     expect(report.errors).toBe(0)
-    // measured: cycle 42/44 (0.955), fan_in 37/47 (0.787), transaction precision 0.369, benign alert rate 0.47 %
-    // (135 of 28,661); before the burst and same-sum rules: fan_in 0.766, precision 0.106, benign 2.3 %
+    // measured: cycle 42/44 (0.955), fan_in 40/47 (0.851), transaction precision 0.335, benign alert rate 0.57 %
+    // (163 of 28,661); before the off-habit fan rules: fan_in 0.787, precision 0.369, benign 0.47 %
     expect(recall(report)).toEqual({ cycle: expect.any(Number), fan_in: expect.any(Number) })
     expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
-    expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.7)
+    expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.78)
     expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
     expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
     // the cycle rule alone: value conserved round the ring is what no benign ring here does
@@ -79,9 +79,9 @@ describe('the aml-graph pack', () => {
     const variant = await compositeVariant({ rescale: 5 })
     try {
       const report = await evaluate(PACK, readAmlsim(variant.dir))
-      // measured: cycle 42/44, fan_in 38/47 (0.809), precision 0.369, benign alert rate 0.48 %
+      // measured: cycle 42/44, fan_in 40/47 (0.851), precision 0.359, benign alert rate 0.53 %
       expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
-      expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.7)
+      expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.78)
       expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
       expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
     } finally {
@@ -89,14 +89,17 @@ describe('the aml-graph pack', () => {
     }
   }, 120_000)
 
-  it('alert transfers reversed (fan-ins become fan-outs, rescaled): cycles found either way, no flood', async () => {
+  it('alert transfers reversed (fan-ins become fan-outs, rescaled): fan-outs and cycles found, no flood', async () => {
     const variant = await compositeVariant({ rescale: 5, mirror: true })
     try {
       const report = await evaluate(PACK, readAmlsim(variant.dir))
-      // measured: cycle 42/44, benign alert rate 0.52 %; fan_out 0/47, a known gap: four alike payees in a week
-      // is what this population's ordinary accounts do (docs/aml-graph.md), so it is not asserted
+      // measured: cycle 42/44, fan_out 37/47 (0.787), precision 0.365, benign alert rate 0.49 %; before the
+      // off-habit fan rules fan_out 0/47: four alike payees in a week is what this population's ordinary accounts
+      // do, in sums they repeat (docs/aml-graph.md)
       expect(Object.keys(recall(report)).sort()).toEqual(['cycle', 'fan_out'])
       expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
+      expect(recall(report).fan_out).toBeGreaterThanOrEqual(0.7)
+      expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
       expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
     } finally {
       await variant.cleanup()

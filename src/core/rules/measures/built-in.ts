@@ -10,6 +10,7 @@ import { indicator } from './indicator.ts'
 import { keywordScore } from './keyword-score.ts'
 import { max } from './max.ts'
 import { nameMatch } from './name-match.ts'
+import { offHabitFanMeasure } from './off-habit-fan.ts'
 import { ratio } from './ratio.ts'
 import { routeLegs } from './route-legs.ts'
 import { scatterGatherMeasure } from './scatter-gather.ts'
@@ -29,6 +30,7 @@ export const builtInMeasures = new MeasureRegistry([
   ageDays,
   cycle,
   fan,
+  offHabitFanMeasure,
   chain,
   scatterGatherMeasure,
   nameMatch,

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { offHabitFan } from '../../state/off-habit-fan.ts'
+import { GRAPH_EVIDENCE } from './fan.ts'
+import { durationText, gapMs, maxEdges } from './graph-options.ts'
+import { defineMeasure } from './measure.ts'
+
+/**
+ * `{ off_habit_fan: { direction: in, tolerance: 0.4, within: 7d, same: 0.05 } }`: the counterparties of a fan
+ * (payers of the receiver for `in`, payees of the sender for `out`) paid in the last `within` of the window
+ * within `tolerance` of this amount, counting only transfers whose payer moved no sum within `same` of it earlier
+ * in the window (before `within`): a fan of sums that are not its payers' habit. `known_only: true` counts only
+ * payers seen paying in that look-back, so a payer with no history does not pass for one that broke its habit.
+ */
+export const offHabitFanMeasure = defineMeasure({
+  key: 'off_habit_fan',
+  schema: z
+    .object({
+      off_habit_fan: z
+        .object({
+          direction: z.enum(['in', 'out']),
+          tolerance: z.number().min(0).max(1),
+          /** the burst; the rest of the window is the look-back where habits are read */
+          within: durationText,
+          /** how near an earlier sum must be to make a transfer habitual */
+          same: z.number().min(0).max(1).default(0.05),
+          known_only: z.boolean().default(false),
+          max_edges: maxEdges,
+        })
+        .strict(),
+    })
+    .strict(),
+  compile(spec) {
+    const f = spec.off_habit_fan
+    const span = gapMs(f.within)!
+    return {
+      unit: 'count',
+      graph: true,
+      graphInbound: f.direction === 'in',
+      graphMaxEdges: f.max_edges,
+      cost: { add: 1, evaluation: 2 },
+      evaluate: (ev) => {
+        const ctx = ev.ctx
+        const graph = ev.graph!
+        const node = graph.get(f.direction === 'in' ? ctx.record.receiver.id : ctx.record.sender.id)
+        if (!node) return 0
+        const windowStart = ctx.ts - graph.windowLength
+        const found = offHabitFan(node, {
+          direction: f.direction,
+          windowStart,
+          burstStart: Math.max(windowStart, ctx.ts - span),
+          ts: ctx.ts,
+          amount: ctx.amountMinor,
+          tolerance: f.tolerance,
+          same: f.same,
+          knownOnly: f.known_only,
+          evidence: GRAPH_EVIDENCE,
+        })
+        ev.transfers = found.transfers
+        return found.parties
+      },
+    }
+  },
+})

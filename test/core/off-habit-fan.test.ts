@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { TransferGraph } from '../../src/core/state/graph.ts'
+import { offHabitFan, type OffHabitSearch } from '../../src/core/state/off-habit-fan.ts'
+
+const BOTH = { inbound: true, maxEdges: Number.POSITIVE_INFINITY }
+// look-back (0, 50], burst (50, 60]
+const SEARCH: Omit<OffHabitSearch, 'direction' | 'amount'> = {
+  windowStart: 0,
+  burstStart: 50,
+  ts: 60,
+  tolerance: 0.4,
+  same: 0.05,
+  knownOnly: false,
+  evidence: 10,
+}
+
+describe('off-habit fan', () => {
+  it('in: counts payers of the burst whose sum is not one they paid in the look-back', () => {
+    const g = new TransferGraph(100, 0, BOTH)
+    // P1 pays 100 habitually; P2 paid 300 before; P3 has no history; P4 pays too different a sum
+    g.add('P1', 'X', 10, 101, 'h1')
+    g.add('P2', 'Y', 20, 300, 'h2')
+    g.add('P1', 'H', 52, 100, 'a')
+    g.add('P2', 'H', 54, 110, 'b')
+    g.add('P3', 'H', 56, 95, 'c')
+    g.add('P4', 'H', 58, 400, 'd')
+    const h = g.get('H')!
+    const found = offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100 })
+    expect(found.parties).toBe(2)
+    expect(found.transfers).toEqual(['b', 'c'])
+    // P3 has no look-back: with knownOnly only P2, who broke its habit, counts
+    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, knownOnly: true }).transfers).toEqual(['b'])
+  })
+
+  it('out: a burst of alike sums the account never paid before, against its standing sum', () => {
+    const g = new TransferGraph(100, 0, BOTH)
+    g.add('S', 'A', 10, 250, 'h1')
+    g.add('S', 'B', 30, 250, 'h2')
+    for (const [i, amount] of [100, 110, 90, 104].entries()) g.add('S', `Q${i}`, 52 + i, amount, `q${i}`)
+    const s = g.get('S')!
+    expect(offHabitFan(s, { ...SEARCH, direction: 'out', amount: 104, knownOnly: true }).parties).toBe(4)
+    // the standing sum itself, paid to new payees in the burst, is a habit
+    g.add('S', 'R1', 57, 250, 'r1')
+    g.add('S', 'R2', 58, 250, 'r2')
+    expect(offHabitFan(s, { ...SEARCH, direction: 'out', amount: 250, knownOnly: true }).parties).toBe(0)
+    // payments before the window are not habits
+    expect(offHabitFan(s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250 }).parties).toBe(2)
+    expect(offHabitFan(s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250, knownOnly: true }).parties).toBe(0)
+  })
+})
