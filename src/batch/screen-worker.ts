@@ -1,5 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { compileRuleset, Screener, ScreeningError, type Hit } from '../core/index.ts'
+// the modules the worker runs, not the core's index: a worker loads (and compiles) only what it needs, inside the batch's time
+import { compileRuleset } from '../core/rules/compile-ruleset.ts'
+import { Screener, ScreeningError } from '../core/screen/screener.ts'
+import type { Hit } from '../core/screen/verdict.ts'
 import type { CpuMessage, CpuRequest, HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
 import { RecordDecoder } from './record-codec.ts'
 import { threadCpuSeconds } from './thread-cpu.ts'
