@@ -11,6 +11,8 @@ export interface BatchFigures {
   peakRssMiB: number | undefined
   /** CPU seconds of the whole child (start, compiling rules and every thread included) */
   cpuSeconds: number | undefined
+  /** CPU seconds while screening, as `txscreen batch --summary-json` counts them (not for the pass-through) */
+  threadCpu: { processSeconds: number; mainThreadSeconds?: number; workerThreadSeconds?: (number | undefined)[] } | undefined
   command: string
 }
 
@@ -28,9 +30,12 @@ export async function measureBatch(input: string, args: string[], opts: { passTh
   try {
     const run = await runChild(argv, { cwd: ROOT })
     if (run.code !== 0) throw new Error(`${argv.join(' ')} failed (${run.code}): ${run.stderr.trim().slice(-800)}`)
-    const s = JSON.parse(readFileSync(summary, 'utf8')) as { records: number; recordsPerSecond: number; elapsedSeconds: number }
+    const s = JSON.parse(readFileSync(summary, 'utf8')) as { records: number; recordsPerSecond: number; elapsedSeconds: number; cpu?: BatchFigures['threadCpu'] }
     const shown = opts.passThrough ? `npx tsx bench/pass-through.ts ${input} OUT SUMMARY` : `npx txscreen batch ${input} ${args.join(' ')}`.trim()
-    return { records: s.records, recordsPerSecond: s.recordsPerSecond, elapsedSeconds: s.elapsedSeconds, peakRssMiB: run.peakRssMiB, cpuSeconds: run.cpuSeconds, command: shown }
+    return {
+      records: s.records, recordsPerSecond: s.recordsPerSecond, elapsedSeconds: s.elapsedSeconds, peakRssMiB: run.peakRssMiB, cpuSeconds: run.cpuSeconds,
+      threadCpu: s.cpu, command: shown,
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -19,6 +19,16 @@ export interface RecordsMessage {
   records: EncodedRecords
 }
 
+/** main → worker: how much CPU the worker's thread used since it got its share, answered in turn with `CpuMessage` */
+export interface CpuRequest {
+  cpu: true
+}
+
+/** worker → main: the answer to `CpuRequest`; undefined where threads' CPU time cannot be read */
+export interface CpuMessage {
+  cpuSeconds: number | undefined
+}
+
 /**
  * worker → main: for the lines of one records message, in order, the hits of the worker's rules;
  * sparse, as most records have none: [index among the message's lines, hits].

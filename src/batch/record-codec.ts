@@ -1,4 +1,6 @@
-import { PARTY_FIELDS, type ParsedLine, type Party, type TransferRecord, type UltimateParty } from '../core/index.ts'
+import type { ParsedLine } from '../core/io/parsed-line.ts'
+// the schema's module, not the core's index: screening workers import this file and load only what they need
+import { PARTY_FIELDS, type Party, type TransferRecord, type UltimateParty } from '../core/record/schema.ts'
 
 /**
  * Validated records, handed from the main thread to screening workers in a compact form, so that a worker

@@ -1,7 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { compileRuleset, Screener, ScreeningError, type Hit } from '../core/index.ts'
-import type { HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
+// the modules the worker runs, not the core's index: a worker loads (and compiles) only what it needs, inside the batch's time
+import { compileRuleset } from '../core/rules/compile-ruleset.ts'
+import { Screener, ScreeningError } from '../core/screen/screener.ts'
+import type { Hit } from '../core/screen/verdict.ts'
+import type { CpuMessage, CpuRequest, HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
 import { RecordDecoder } from './record-codec.ts'
+import { threadCpuSeconds } from './thread-cpu.ts'
 
 // A screening thread: started before the batch is read (so that starting it and compiling the rules overlap
 // the main thread's own start), it waits for its share of the rules, then runs them over every record the
@@ -12,11 +16,19 @@ if (!compiled.ok) throw new Error('the rule files changed while the batch starte
 const ruleset = compiled.ruleset
 const decoder = new RecordDecoder()
 let screener: Screener | undefined
+/** this thread's CPU time when it got its share: what it spends screening is counted from there */
+let cpuAtShare: number | undefined
 
-parentPort!.on('message', (msg: ShareMessage | RecordsMessage) => {
+parentPort!.on('message', (msg: ShareMessage | RecordsMessage | CpuRequest) => {
   if ('share' in msg) {
     if (msg.share.version !== ruleset.version) throw new Error('the rule files changed while the batch started; run it again')
     screener = new Screener(ruleset, { rules: msg.share.rules })
+    cpuAtShare = threadCpuSeconds()
+    return
+  }
+  if ('cpu' in msg) {
+    const now = threadCpuSeconds()
+    parentPort!.postMessage({ cpuSeconds: now === undefined || cpuAtShare === undefined ? undefined : now - cpuAtShare } satisfies CpuMessage)
     return
   }
   const hits: [number, Hit[]][] = []

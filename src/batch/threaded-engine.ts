@@ -63,6 +63,7 @@ export class ThreadedEngine implements ScreeningEngine {
   /** this thread's share; it screens every record, so it counts them all and keeps the cases */
   #screener: Screener | undefined
   #workers: WorkerLink[] = []
+  #workerCpu: (number | undefined)[] = []
 
   constructor(opts: ThreadedOptions) {
     this.#opts = opts
@@ -75,6 +76,11 @@ export class ThreadedEngine implements ScreeningEngine {
 
   get outOfOrder(): number {
     return this.#screener?.outOfOrder ?? 0
+  }
+
+  /** once the batch is screened: CPU seconds each worker's thread spent from getting its share to its last slice */
+  get workerCpuSeconds(): readonly (number | undefined)[] {
+    return this.#workerCpu
   }
 
   async *screen(slices: AsyncIterable<readonly ParsedLine[]>): AsyncGenerator<ScreenedSlice> {
@@ -105,6 +111,7 @@ export class ThreadedEngine implements ScreeningEngine {
         }
       }
       for (const done of pending.splice(0)) yield this.#finish(done, await Promise.all(done.replies))
+      this.#workerCpu = await Promise.all(this.#workers.map((w) => w.cpuSeconds()))
     } finally {
       await Promise.all(this.#opts.workers.map((w) => w.close()))
     }

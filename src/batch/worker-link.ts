@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads'
-import type { HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
+import type { CpuMessage, CpuRequest, HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
 import type { EncodedRecords } from './record-codec.ts'
 
-/** One screening thread: its share of the rules goes in first, then records; their hits come back in order. */
+/** One screening thread: its share of the rules goes in first, then records; their hits (and CPU asked for) come back in order. */
 export class WorkerLink {
   private readonly worker: Worker
-  private readonly waiting: { resolve(m: HitsMessage): void; reject(e: Error): void }[] = []
+  // the worker answers each message but its share in turn: hits for records, its CPU time for a CpuRequest
+  private readonly waiting: { resolve(m: HitsMessage | CpuMessage): void; reject(e: Error): void }[] = []
   private failure: Error | undefined
 
   constructor(setup: WorkerSetup, heapMb?: number) {
@@ -13,7 +14,7 @@ export class WorkerLink {
       workerData: setup,
       ...(heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
     })
-    this.worker.on('message', (m: HitsMessage) => this.waiting.shift()?.resolve(m))
+    this.worker.on('message', (m: HitsMessage | CpuMessage) => this.waiting.shift()?.resolve(m))
     this.worker.on('error', (err) => this.fail(err))
     this.worker.on('exit', (code) => this.fail(new Error(`screening worker exited with code ${code}`)))
   }
@@ -27,9 +28,18 @@ export class WorkerLink {
   post(records: EncodedRecords): Promise<HitsMessage> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject })
+      this.waiting.push({ resolve: resolve as (m: HitsMessage | CpuMessage) => void, reject })
       this.worker.postMessage({ records } satisfies RecordsMessage, [records.tokens.buffer as ArrayBuffer])
     })
+  }
+
+  /** CPU seconds the worker's thread used since it got its share, once it has screened what it was sent */
+  cpuSeconds(): Promise<number | undefined> {
+    if (this.failure) return Promise.reject(this.failure)
+    return new Promise<HitsMessage | CpuMessage>((resolve, reject) => {
+      this.waiting.push({ resolve, reject })
+      this.worker.postMessage({ cpu: true } satisfies CpuRequest)
+    }).then((m) => (m as CpuMessage).cpuSeconds)
   }
 
   async close(): Promise<void> {

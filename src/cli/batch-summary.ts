@@ -1,4 +1,5 @@
 import { formatDuration, type ScreenOutput } from '../core/index.ts'
+import { threadCpuSeconds } from '../batch/thread-cpu.ts'
 
 /** Running totals for the end-of-batch summary. */
 export class BatchSummary {
@@ -9,7 +10,13 @@ export class BatchSummary {
   readonly errorCodes = new Map<string, number>()
   /** records more than the ruleset's lateness behind the latest event time before them (set at the end) */
   outOfOrder = 0
+  /**
+   * CPU seconds spent while screening (set at the end): the whole process's (V8's collector and compiler
+   * threads included), this thread's, and each screening worker's; a thread's is absent where it cannot be read
+   */
+  cpu: { processSeconds: number; mainThreadSeconds?: number; workerThreadSeconds?: (number | undefined)[] } | undefined
   private readonly started = performance.now()
+  private readonly cpuAtStart = { process: process.cpuUsage(), mainThread: threadCpuSeconds() }
 
   /** `latenessMs`: the ruleset's allowance, for the warning */
   constructor(private readonly latenessMs = 0) {}
@@ -23,6 +30,18 @@ export class BatchSummary {
     }
     this.decisions[out.decision]++
     for (const h of out.hits) this.hitsPerRule.set(h.rule, (this.hitsPerRule.get(h.rule) ?? 0) + 1)
+  }
+
+  /** sets `cpu` from the process's and this thread's CPU time now, and the workers' own counts */
+  countCpu(workerThreadSeconds: readonly (number | undefined)[]): void {
+    const used = process.cpuUsage(this.cpuAtStart.process)
+    const main = threadCpuSeconds()
+    const round = (s: number) => Math.round(s * 100) / 100
+    this.cpu = {
+      processSeconds: round((used.user + used.system) / 1e6),
+      ...(main !== undefined && this.cpuAtStart.mainThread !== undefined && { mainThreadSeconds: round(main - this.cpuAtStart.mainThread) }),
+      ...(workerThreadSeconds.length > 0 && { workerThreadSeconds: workerThreadSeconds.map((s) => (s === undefined ? s : round(s))) }),
+    }
   }
 
   get elapsedSeconds(): number {
@@ -40,6 +59,7 @@ export class BatchSummary {
       hitsPerRule: Object.fromEntries([...this.hitsPerRule].sort((a, b) => b[1] - a[1])),
       elapsedSeconds: Math.round(elapsed * 100) / 100,
       recordsPerSecond: Math.round(this.records / Math.max(elapsed, 1e-9)),
+      ...(this.cpu && { cpu: this.cpu }),
     }
   }
 

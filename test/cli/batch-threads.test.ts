@@ -9,11 +9,16 @@ const run = promisify(execFile)
 const ROOT = join(import.meta.dirname, '../..')
 const CLI = join(ROOT, 'bin/txscreen.js')
 
-async function batch(input: string, dir: string, threads: number): Promise<{ verdicts: string; cases: string }> {
+interface Summary {
+  cpu: { processSeconds: number; mainThreadSeconds?: number; workerThreadSeconds?: number[] }
+}
+
+async function batch(input: string, dir: string, threads: number): Promise<{ verdicts: string; cases: string; summary: Summary }> {
   const out = join(dir, `v${threads}.ndjson`)
   const cases = join(dir, `c${threads}.ndjson`)
-  await run('node', [CLI, 'batch', input, '--threads', String(threads), '--out', out, '--cases', cases, '--quiet'], { cwd: ROOT })
-  return { verdicts: readFileSync(out, 'utf8'), cases: readFileSync(cases, 'utf8') }
+  const summary = join(dir, `s${threads}.json`)
+  await run('node', [CLI, 'batch', input, '--threads', String(threads), '--out', out, '--cases', cases, '--summary-json', summary, '--quiet'], { cwd: ROOT })
+  return { verdicts: readFileSync(out, 'utf8'), cases: readFileSync(cases, 'utf8'), summary: JSON.parse(readFileSync(summary, 'utf8')) as Summary }
 }
 
 describe('txscreen batch --threads', () => {
@@ -28,10 +33,19 @@ describe('txscreen batch --threads', () => {
 
     const one = await batch(input, dir, 1)
     expect(one.verdicts.split('\n').filter((l) => l.includes('"hits":[{')).length).toBeGreaterThan(10)
+    expect(one.summary.cpu.workerThreadSeconds).toBeUndefined()
     for (const threads of [2, 3]) {
       const many = await batch(input, dir, threads)
       expect(many.verdicts).toBe(one.verdicts)
       expect(many.cases).toBe(one.cases)
+      // the summary splits the screening's CPU by thread (where the platform tells a thread's own time)
+      const { processSeconds, mainThreadSeconds, workerThreadSeconds } = many.summary.cpu
+      expect(processSeconds).toBeGreaterThan(0)
+      if (process.platform === 'linux') {
+        expect(workerThreadSeconds).toHaveLength(threads - 1)
+        for (const s of [mainThreadSeconds!, ...workerThreadSeconds!]) expect(s).toBeGreaterThan(0)
+        expect(mainThreadSeconds! + workerThreadSeconds!.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(processSeconds + 0.05)
+      }
     }
   }, 120_000)
 })

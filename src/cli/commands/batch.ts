@@ -178,6 +178,7 @@ export async function run(argv: string[]): Promise<number> {
   bar?.stop()
   await writer.close()
   summary.outOfOrder = engine.outOfOrder
+  summary.countCpu(engine instanceof ThreadedEngine ? engine.workerCpuSeconds : [])
 
   if (values.cases) {
     const found = engine.cases()
