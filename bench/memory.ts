@@ -27,7 +27,9 @@ const sizes = values.records.split(',').map(Number)
 const accounts = Number(values.accounts)
 const seed = Number(values.seed)
 const counterparties = values.counterparties === undefined ? undefined : Number(values.counterparties)
-const sparse = counterparties === undefined ? '' : ` --counterparties ${counterparties} ${MANY_PARTIES.join(' ')}`
+const sparse = counterparties === undefined ? '' : ` --counterparties ${counterparties}`
+// the generator's options for that population: the bench itself takes only --counterparties
+const generateArgs = counterparties === undefined ? '' : `${sparse} ${MANY_PARTIES.join(' ')}`
 const threadArgs = [...(values.threads ? ['--threads', values.threads] : []), ...(values['max-memory'] ? ['--max-memory', values['max-memory']] : [])]
 const shownArgs = `${values.threads ? ` --threads ${values.threads}` : ''}${values['max-memory'] ? ` --max-memory ${values['max-memory']}` : ''}`
 
@@ -46,7 +48,7 @@ const peaks = results.map((r) => r.f.peakRssMiB ?? Number.NaN)
 const growth = results.length > 1 ? (Math.max(...peaks) / Math.min(...peaks) - 1) * 100 : Number.NaN
 const generated = [
   `Last run: \`npx tsx bench/memory.ts --records ${values.records} --accounts ${accounts}${sparse}${shownArgs}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-  `(${machine.cores} cores, Node ${machine.node}, load average ${machine.load}; \`txscreen generate --seed ${seed} --accounts ${accounts}${sparse}\`, default rule pack, \`txscreen batch${shownArgs || ' (default threads)'}\`).`,
+  `(${machine.cores} cores, Node ${machine.node}, load average ${machine.load}; \`txscreen generate --seed ${seed} --accounts ${accounts}${generateArgs}\`, default rule pack, \`txscreen batch${shownArgs || ' (default threads)'}\`).`,
   '',
   '| records | peak RSS | throughput | screening time |',
   '|---:|---:|---:|---:|',
