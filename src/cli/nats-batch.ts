@@ -14,7 +14,8 @@ export class NatsBatch {
     private readonly workers: LocalWorkers | undefined,
   ) {}
 
-  static async open(url: string, localWorkers: number): Promise<NatsBatch> {
+  /** `run`: the run's id (runIdOf, or --run-id); a random one when undefined */
+  static async open(url: string, localWorkers: number, run: string | undefined): Promise<NatsBatch> {
     let nc
     try {
       nc = await connect({ servers: url, name: 'txscreen-batch' })
@@ -22,7 +23,7 @@ export class NatsBatch {
       throw new Error(`cannot reach NATS at ${url}: ${(err as Error).message}`)
     }
     // stream and subject names take letters, digits, - and _
-    const run = randomUUID().replaceAll('-', '').slice(0, 16)
+    run ??= randomUUID().replaceAll('-', '').slice(0, 16)
     const batch = new NatsBatch(nc, run, localWorkers > 0 ? new LocalWorkers(localWorkers, url, run) : undefined)
     // interrupted: remove the run and stop the workers rather than leave them waiting for it
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -22,6 +22,8 @@ export interface NatsEngineOptions {
   cases: boolean
   /** workers started for this run (`--local-workers`): wait until they are up, so they share the partitions */
   awaitWorkers?: number
+  /** told once, when the run was there already (a router before this one died) and this router resumes it */
+  onResume?(note: string): void
 }
 
 /** what went over NATS for a batch: to measure messages and bytes per transfer */
@@ -56,6 +58,12 @@ export class NatsEngine implements ScreeningEngine {
   readonly traffic: NatsTraffic = { recordsMessages: 0, recordsBytes: 0, hitsMessages: 0, hitsBytes: 0 }
   readonly #router: PartitionRouter
   readonly #pending = new Map<number, PendingSlice>()
+  /** answers to slices not routed yet: on a resumed run the hits stream holds what came before this router */
+  readonly #early = new Map<number, Map<number, Map<number, Hit[]>>>()
+  /** the next slice to route: answers to slices below it and not pending are repeats */
+  #nextSlice = 0
+  /** per partition, the last slice published to it before this router (a resumed run); -1: none */
+  #published: number[] = []
   #failure: Error | undefined
   #stopListening: (() => void) | undefined
   #started = false
@@ -76,8 +84,8 @@ export class NatsEngine implements ScreeningEngine {
     const { nc, run } = this.opts
     const js = nc.jetstream({ timeout: JS_TIMEOUT_MS })
     const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
-    await this.#createStreams(jsm)
     const { runs, workers } = await openBuckets(js)
+    await this.#resumeOrCreate(jsm, runs)
     this.#started = true
     if (this.opts.awaitWorkers) await awaitWorkers(jsm, workers, run, this.opts.awaitWorkers)
     const listening = this.#listen(js)
@@ -129,9 +137,35 @@ export class NatsEngine implements ScreeningEngine {
     }
   }
 
-  async #createStreams(jsm: JetStreamManager): Promise<void> {
+  /**
+   * Creates the run's streams; or, when the run is there already (its router died and this one was started
+   * with the same input and options), notes per partition the last slice published to it, so that only what
+   * is missing is published again. The hits stream keeps every answer from the start, so every slice is merged
+   * again from it, in input order, and the whole output written again.
+   */
+  async #resumeOrCreate(jsm: JetStreamManager, runs: KV): Promise<void> {
     const { run } = this.opts
-    // a run left behind by a router that died is dropped after a day
+    const existing = await runs.get(run)
+    const inInfo = await jsm.streams.info(inStream(run)).catch(() => undefined)
+    if (existing?.operation === 'PUT' && inInfo && (await jsm.streams.info(outStream(run)).catch(() => undefined))) {
+      const config = decodeJson<RunConfig>(existing.value)
+      if (config.partitions !== this.opts.partitions || config.version !== this.opts.ruleset.version) {
+        throw new Error(`run ${run} exists with ${config.partitions} partitions and ruleset ${config.version}; not these`)
+      }
+      this.#published = await Promise.all(
+        Array.from({ length: this.opts.partitions + 1 }, async (_, p) => {
+          const last = await jsm.streams.getMessage(inStream(run), { last_by_subj: inSubject(run, p) }).catch(() => undefined)
+          return last ? decodeJson<RecordsMessage>(last.data).s : -1
+        }),
+      )
+      const answered = (await jsm.streams.info(outStream(run))).state.messages
+      this.opts.onResume?.(
+        `resuming run ${run}: slices up to ${Math.min(...this.#published)}–${Math.max(...this.#published)} published per partition, ` +
+          `${answered} answers stored`,
+      )
+      return
+    }
+    // a run left behind by a router that died and was not started again is dropped after a day
     const common = { storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_age: nanos(86_400_000) }
     await jsm.streams.add({ ...common, name: inStream(run), subjects: [inSubject(run, '*')] })
     await jsm.streams.add({ ...common, name: outStream(run), subjects: [outSubject(run, '*')] })
@@ -148,10 +182,15 @@ export class NatsEngine implements ScreeningEngine {
     })
     let resolve!: () => void
     const complete = new Promise<void>((r) => (resolve = r))
-    const slice: PendingSlice = { lines, routes, answers: new Map(), complete, resolve }
-    this.#pending.set(s, slice)
+    const slice: PendingSlice = { lines, routes, answers: this.#early.get(s) ?? new Map(), complete, resolve }
+    this.#early.delete(s)
+    this.#nextSlice = s + 1
+    if (slice.answers.size === plan.all.length) resolve()
+    else this.#pending.set(s, slice)
     await Promise.all(
       byPartition.map((r, p) => {
+        // a router before this one published it
+        if (s <= (this.#published[p] ?? -1)) return
         const data = encodeJson({ s, r } satisfies RecordsMessage)
         this.traffic.recordsMessages++
         this.traffic.recordsBytes += data.length
@@ -172,6 +211,13 @@ export class NatsEngine implements ScreeningEngine {
         const { s, p, h } = decodeJson<HitsMessage>(m.data)
         this.traffic.hitsMessages++
         this.traffic.hitsBytes += m.data.length
+        if (s >= this.#nextSlice) {
+          // a resumed run: the answer came before this router routed its slice
+          const early = this.#early.get(s) ?? new Map<number, Map<number, Hit[]>>()
+          if (!early.has(p)) early.set(p, new Map(h))
+          this.#early.set(s, early)
+          continue
+        }
         const slice = this.#pending.get(s)
         // a repeat of an answer already filed, or of a slice already merged
         if (!slice || slice.answers.has(p)) continue

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
 import { startWorkers, ThreadedEngine } from '../../batch/threaded-engine.ts'
 import { DEFAULT_SNAPSHOT_EVERY } from '../../batch/nats/protocol.ts'
+import { RUN_ID } from '../../batch/nats/run-id.ts'
 import type { NatsBatch } from '../nats-batch.ts'
 import { InProcessEngine, PartitionedEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
 import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
@@ -17,7 +18,7 @@ import { LineWriter } from '../output.ts'
 const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] ${exportUsage('out', 'outputs')}
                       [--cases FILE] ${exportUsage('cases', 'cases')} [--list FORMAT:PATH ...] [--summary-json FILE]
                       [--threads N] [--max-memory MB] [--quiet]
-                      [--partitions P [--nats URL [--local-workers N] [--snapshot-every N]]]
+                      [--partitions P [--nats URL [--local-workers N] [--snapshot-every N] [--run-id ID]]]
 
 Screens every record and writes one output per input record, in input order: a verdict
 {"id","score","decision","hits","ruleset"} or an error {"line","id"?,"error":{"code","message","path"}}.
@@ -31,6 +32,9 @@ partition, merged by transfer (docs/scale-out.md); the same output, the referenc
 processes screen them, and merges their hits (P defaults to 4); --local-workers N starts N such workers itself;
 --snapshot-every N has each partition store a snapshot of its state every N records it screens (default
 ${DEFAULT_SNAPSHOT_EVERY}; 0: none), so a worker taking a partition over starts from it rather than from the start.
+The run's id is a hash of the input file and the options (--run-id ID names it instead; from standard input
+it is random without one): a router killed mid-run and started again with the same command resumes the run,
+publishing only what was not published, and writes the whole output again, the same bytes.
 --max-memory MB keeps the whole batch (all threads) within about MB MiB of resident memory by capping
 each thread's heap and watching the process's resident memory (window pools live outside the heap); window state stays level however long the batch, so a cap costs collection time only,
 as long as it holds the state of the records inside the longest window (docs/engine.md, "Sizing a batch").
@@ -52,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     nats: { type: 'string' },
     'local-workers': { type: 'string' },
     'snapshot-every': { type: 'string' },
+    'run-id': { type: 'string' },
     'max-memory': { type: 'string' },
     quiet: { type: 'boolean', default: false },
   })
@@ -88,6 +93,11 @@ export async function run(argv: string[]): Promise<number> {
   const snapshotEvery = values['snapshot-every'] === undefined ? DEFAULT_SNAPSHOT_EVERY : Number(values['snapshot-every'])
   if (!Number.isSafeInteger(snapshotEvery) || snapshotEvery < 0 || (values['snapshot-every'] !== undefined && !values.nats)) {
     process.stderr.write(`txscreen batch: --snapshot-every takes a count of records and needs --nats, got "${values['snapshot-every']}"\n`)
+    return 2
+  }
+
+  if (values['run-id'] !== undefined && (!values.nats || !RUN_ID.test(values['run-id']))) {
+    process.stderr.write(`txscreen batch: --run-id takes letters, digits, - and _ (at most 64) and needs --nats, got "${values['run-id']}"\n`)
     return 2
   }
 
@@ -131,8 +141,13 @@ export async function run(argv: string[]): Promise<number> {
     source = await openInput(input, named)
     if (values.nats) {
       // the NATS client is loaded only when asked for: it is a sizeable part of the CLI's start
-      const { NatsBatch } = await import('../nats-batch.ts')
-      nats = await NatsBatch.open(values.nats, localWorkers)
+      const [{ NatsBatch }, { runIdOf }] = await Promise.all([import('../nats-batch.ts'), import('../../batch/nats/run-id.ts')])
+      const runId =
+        values['run-id'] ??
+        (await runIdOf(input, {
+          partitions: partitions!, version: ruleset.version, lists: values.list ?? [], snapshotEvery, cases: values.cases !== undefined, format: values.format,
+        }))
+      nats = await NatsBatch.open(values.nats, localWorkers, runId)
       stopNats = () => nats!.close()
     }
     // the workers compile the same files; the version (a content hash) proves they did
@@ -140,6 +155,7 @@ export async function run(argv: string[]): Promise<number> {
       nats !== undefined
         ? nats.engine({
             ruleset, partitions: partitions!, cases: values.cases !== undefined, lists: values.list ?? [], snapshotEvery,
+            ...(!values.quiet && { onResume: (note: string) => process.stderr.write(`txscreen batch: ${note}\n`) }),
             sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR),
           })
         : partitions !== undefined

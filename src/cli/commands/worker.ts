@@ -26,6 +26,11 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
   const stop = new AbortController()
+  if (process.channel) {
+    // started by `batch --local-workers`: stop when that batch ends or dies
+    process.channel.unref()
+    process.once('disconnect', () => stop.abort())
+  }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       stop.abort()
