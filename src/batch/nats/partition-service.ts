@@ -32,6 +32,10 @@ const MAX_UNACKED = 64
  */
 export class PartitionService {
   #stopped = false
+  /** stopped to hand the partition to another worker (rebalancing): leave a snapshot of the state first */
+  #released = false
+  /** records screened by this holder (replays not counted) */
+  #screened = 0
   #refreshing = false
   #stop: (() => void) | undefined
   readonly #key: string
@@ -67,6 +71,7 @@ export class PartitionService {
     } finally {
       clearInterval(refresh)
       this.#stopped = true
+      this.log(`partition ${this.partition} of run ${this.run}: screened ${this.#screened} records${this.#released ? ', released' : ''}`)
       // let another worker take the partition at once rather than after the lease expires
       await this.leases.delete(this.#key, { previousSeq: this.leaseRevision }).catch(() => {})
     }
@@ -75,6 +80,16 @@ export class PartitionService {
   stop(): void {
     this.#stopped = true
     this.#stop?.()
+  }
+
+  /**
+   * Hands the partition over (this worker holds more than its share): stops at the next records message, once
+   * the hits of those before it are stored, stores a snapshot of the state as of the last one (when the run
+   * takes snapshots), so that the next holder replays nothing, and then gives the lease back.
+   */
+  release(): void {
+    this.#released = true
+    this.stop()
   }
 
   async #serve(): Promise<void> {
@@ -111,6 +126,7 @@ export class PartitionService {
     const every = this.snapshots.every
     let sinceSnapshot = 0
     let saving: Promise<void> | undefined
+    let snapshotAt = from
     for await (const m of messages) {
       if (this.#stopped) break
       if (m.seq <= last) {
@@ -132,10 +148,12 @@ export class PartitionService {
       stored.catch(() => {})
       unacked.push(stored)
       sinceSnapshot += r.length
+      this.#screened += r.length
       if (every > 0 && sinceSnapshot >= every && !saving) {
         sinceSnapshot = 0
         // the snapshot may say "up to m.seq" only once the hits of every message up to it are stored
         await Promise.all(unacked.splice(0))
+        snapshotAt = m.seq
         saving = this.#save(screener, m.seq).finally(() => (saving = undefined))
       }
       if (unacked.length >= MAX_UNACKED) await Promise.all(unacked.splice(0))
@@ -144,6 +162,8 @@ export class PartitionService {
     }
     await Promise.all(unacked)
     await saving
+    // every hit up to `last` is stored: the next holder may start after it
+    if (this.#released && every > 0 && last > snapshotAt) await this.#save(screener, last)
   }
 
   /** a screener with the newest snapshot's state, and the stream sequence it covers (0: a new screener) */

@@ -38,9 +38,12 @@ export async function openBuckets(js: JetStreamClient): Promise<{ runs: KV; leas
 
 /**
  * A partition worker: it announces itself in WORKERS, watches RUNS, and claims partitions of the runs it
- * sees by creating their leases. Among the live workers of a run, sorted by id, the worker ranked k first
- * claims the partitions p with p mod n = k; a partition nobody holds for two scans in a row (its holder died)
- * goes to whoever claims it first. Each claimed partition is served by a PartitionService.
+ * sees by creating their leases, up to a fair share: ceil(partitions / live workers of the run). Among the live
+ * workers, sorted by id, the worker ranked k first claims the partitions p with p mod n = k; a partition
+ * nobody holds for two scans in a row (its holder died, or released it) goes to whoever claims it first. A
+ * worker holding more than its share (another joined) releases the excess: each stops at a records message,
+ * leaves a snapshot and gives the lease back, and the newcomer starts from that snapshot. Each claimed
+ * partition is served by a PartitionService.
  */
 export async function runPartitionWorker(opts: PartitionWorkerOptions): Promise<void> {
   const nc = await connect({ servers: opts.url, name: 'txscreen-worker' })
@@ -62,6 +65,8 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
   const compiled = new Map<string, RunState>()
   const serving = new Map<string, PartitionService>()
   const unheldBefore = new Set<string>()
+  /** the services' serve() calls not yet returned: a worker that stops waits for them to give their leases back */
+  const finishing = new Set<Promise<void>>()
   let sawRun = false
   opts.log(`worker ${id} ready${opts.run ? ` for run ${opts.run}` : ''}`)
   try {
@@ -89,6 +94,7 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
   } finally {
     clearInterval(heartbeat)
     for (const s of serving.values()) s.stop()
+    await Promise.all(finishing)
     await workers.delete(id).catch(() => {})
   }
 
@@ -106,11 +112,25 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
       if (!state) continue
       compiled.set(run, state)
       const rank = await rankAmong(jsm, workers, id, run)
-      for (let p = 0; p <= config.partitions; p++) {
+      const total = config.partitions + 1
+      // a fair share: no worker holds more than this many of the run's partitions
+      const share = Math.ceil(total / rank.of)
+      const mine = [...serving].filter(([key, service]) => key.startsWith(`${run}.`) && !service.stopped)
+      if (mine.length > share) {
+        // a worker joined: hand over the partitions above the share, those another worker would claim first
+        const byPreference = mine.sort(([, a], [, b]) => preferKeeping(a.partition, rank) - preferKeeping(b.partition, rank) || b.partition - a.partition)
+        for (const [, service] of byPreference.slice(0, mine.length - share)) {
+          opts.log(`worker ${id} releasing partition ${service.partition} of run ${run} (holds ${mine.length}, a share of ${total} among ${rank.of} is ${share})`)
+          service.release()
+        }
+        continue
+      }
+      let held = mine.length
+      for (let p = 0; p < total && held < share; p++) {
         const key = leaseKey(run, p)
         if (serving.get(key) && !serving.get(key)!.stopped) continue
-        const held = await leases.get(key)
-        if (held && held.operation === 'PUT') {
+        const lease = await leases.get(key)
+        if (lease && lease.operation === 'PUT') {
           unheldBefore.delete(key)
           continue
         }
@@ -121,16 +141,19 @@ async function work(nc: NatsConnection, opts: PartitionWorkerOptions): Promise<v
         const revision = await leases.create(key, id).catch(() => undefined)
         if (revision === undefined) continue
         unheldBefore.delete(key)
+        held++
         const service = new PartitionService(js, jsm, leases, run, state.plan, p, state.watchlists, revision, id, opts.log, {
           store: snapshots,
           every: state.snapshotEvery,
         })
         serving.set(key, service)
         opts.log(`worker ${id} serves partition ${p} of run ${run}`)
-        service.serve().catch((err: Error) => {
+        const done = service.serve().catch((err: Error) => {
           opts.log(`partition ${p} of run ${run}: ${err.message}`)
           service.stop()
         })
+        finishing.add(done)
+        void done.finally(() => finishing.delete(done))
       }
     }
     return live
@@ -148,6 +171,11 @@ async function compile(config: RunConfig, opts: PartitionWorkerOptions): Promise
     watchlists: await opts.loadWatchlists(config.lists),
     snapshotEvery: config.snapshotEvery ?? 0,
   }
+}
+
+/** 1 for a partition this worker would claim first among `rank.of` workers (p mod n = its rank), else 0 */
+function preferKeeping(partition: number, rank: { at: number; of: number }): number {
+  return partition % rank.of === rank.at ? 1 : 0
 }
 
 /** this worker's place among the live workers that may serve `run`, sorted by id */
