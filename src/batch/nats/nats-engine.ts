@@ -5,8 +5,9 @@ import {
   type ScreenOutput,
 } from '../../core/index.ts'
 import { openBuckets } from './partition-worker.ts'
+import { deleteSnapshots } from './snapshot-store.ts'
 import {
-  bucketKeys, decodeJson, encodeJson, inStream, JS_TIMEOUT_MS, publishOnce, inSubject, outStream, outSubject, snapshotName,
+  bucketKeys, decodeJson, encodeJson, inStream, JS_TIMEOUT_MS, publishOnce, inSubject, outStream, outSubject,
   type HitsMessage, type RecordsMessage, type RunConfig, type WorkerEntry, WORKERS_BUCKET,
 } from './protocol.ts'
 
@@ -131,10 +132,7 @@ export class NatsEngine implements ScreeningEngine {
     await runs.delete(run).catch(() => {})
     await jsm.streams.delete(inStream(run)).catch(() => {})
     await jsm.streams.delete(outStream(run)).catch(() => {})
-    for (let p = 0; p <= this.opts.partitions; p++) {
-      // a missing object (never snapshotted) is not an error worth a word
-      if (await snapshots.info(snapshotName(run, p)).catch(() => null)) await snapshots.delete(snapshotName(run, p)).catch(() => {})
-    }
+    await deleteSnapshots(snapshots, run, this.opts.partitions)
   }
 
   /**

@@ -193,7 +193,7 @@ export class PartitionService {
     const bytes = encodeSnapshot(screener, seq)
     const encoded = performance.now()
     try {
-      await saveSnapshot(this.snapshots.store, this.run, this.partition, bytes)
+      await saveSnapshot(this.snapshots.store, this.jsm, this.run, this.partition, bytes)
       this.log(
         `partition ${this.partition} of run ${this.run}: snapshot at stream sequence ${seq}: ${bytes.length} bytes, ` +
           `${Math.round(encoded - started)} ms to encode, ${Math.round(performance.now() - encoded)} ms to store`,
