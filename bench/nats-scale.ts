@@ -4,7 +4,9 @@
 // first count, CPU seconds of the router process and of the workers (from /proc), and the messages and bytes
 // per transfer the router counted. Counts alternate (1, 2, 3, 1, 2, 3...) so the machine's other load falls on
 // each alike; the load average is printed with each run.
-//   npx tsx bench/nats-scale.ts [--records N] [--partitions P] [--workers 1,2,3] [--rounds R] [--nats URL]
+// --input FILE screens the first --records lines of FILE (e.g. `txscreen generate --seed 42 --records 50000`)
+// instead of the 20,000-record fixture.
+//   npx tsx bench/nats-scale.ts [--input FILE] [--records N] [--partitions P] [--workers 1,2,3] [--rounds R] [--nats URL]
 import { execFile, spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -13,6 +15,7 @@ import { parseArgs, promisify } from 'node:util'
 
 const { values } = parseArgs({
   options: {
+    input: { type: 'string' },
     records: { type: 'string', default: '20000' },
     partitions: { type: 'string', default: '4' },
     workers: { type: 'string', default: '1,2,3' },
@@ -24,7 +27,8 @@ const ROOT = join(import.meta.dirname, '..')
 const CLI = join(ROOT, 'bin/txscreen.js')
 const records = Number(values.records)
 const input = `/tmp/txscreen-bench-nats-${records}.ndjson`
-const lines = readFileSync(join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').filter(Boolean)
+const lines = readFileSync(values.input ?? join(ROOT, 'fixtures/generated/records.ndjson'), 'utf8').split('\n').filter(Boolean)
+if (lines.length < records) throw new Error(`the input has ${lines.length} records, fewer than --records ${records}`)
 writeFileSync(input, lines.slice(0, records).join('\n') + '\n')
 const run = promisify(execFile)
 const TICK = 100 // clock ticks per second on Linux
