@@ -41,6 +41,23 @@ describe.runIf(existsSync('/proc/thread-self'))("the shadow's worker thread on L
       thread.close()
     }
   })
+
+  // where util-linux's chrt is installed; without it the thread stays at nice 19 alone (the test above)
+  it.runIf(['/usr/bin/chrt', '/bin/chrt'].some((p) => existsSync(p)))('runs under SCHED_IDLE, and the rest of the process does not', async () => {
+    const before = schedulingByThread()
+    const files = await readRuleSources(new URL('../../rules/default', import.meta.url).pathname)
+    const thread = workerShadowThread(files, 'default', { activeVersion: '', evaluate: [0], reuse: [] })
+    try {
+      await thread.warmed()
+      const after = schedulingByThread()
+      const idle = [...after].filter(([tid, s]) => s.policy === SCHED_IDLE && before.get(tid)?.policy !== SCHED_IDLE)
+      expect(idle).toHaveLength(1)
+      expect(after.get(idle[0]![0])!.nice).toBe(19)
+      expect(after.get(process.pid)!.policy).toBe(0)
+    } finally {
+      thread.close()
+    }
+  })
 })
 
 describe('the shadow on a worker thread: calls are posted a batch at a time', () => {
