@@ -6,7 +6,7 @@
 // shadow is one of bench/shadow-candidates.ts (--candidate): `tuned` (5 of 51 rules differ, so the shadow runs those
 // 5 and takes the other rules' hits from the active screening), `different` (another lateness: it runs all 51),
 // `review35` (the candidate before: only the review threshold differs, so it runs none).
-//   npx tsx bench/shadow.ts [--candidate tuned|different|review35] [--rounds 3] [--rate 1000] [--seconds 20] [--json FILE]
+//   npx tsx bench/shadow.ts [--candidate tuned|different|review35] [--rounds 3] [--rate 1000] [--seconds 20] [--port 18797] [--json FILE]
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -18,7 +18,8 @@ import { freshDatabase } from '../load/lib/service.ts'
 import { CANDIDATES, candidateFiles, type CandidateName } from './shadow-candidates.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
-const PORT = 18797
+/** the server's port (--port): another bench on the same machine may hold the default */
+let PORT = 18797
 const TICKS = 100 // USER_HZ on Linux
 
 export interface ShadowRun {
@@ -71,12 +72,17 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
   const key = await makeKey('screen')
   const analyst = await makeKey('analyst')
   const server = spawn('node', ['--import', 'tsx', join(ROOT, 'src/adapters/node/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] })
+  // a server that exits early (e.g. its port is taken) ends the bench with that, rather than measure nothing
+  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve))
+  let running = true
+  void exited.then(() => (running = false))
   const base = `http://127.0.0.1:${PORT}`
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' } }).then(async (r) => ({ status: r.status, body: await r.json() }))
   try {
     for (let i = 0; ; i++) {
       if ((await fetch(`${base}/ready`).then((r) => r.ok, () => false)) || i > 240) break
+      if (!running) throw new Error(`the server exited before it was ready (port ${PORT} taken? try --port)`)
       await new Promise((r) => setTimeout(r, 250))
     }
     let version: string | undefined
@@ -130,7 +136,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     return result
   } finally {
     server.kill('SIGTERM')
-    await new Promise((r) => server.once('exit', r))
+    await exited
   }
 }
 
@@ -153,8 +159,9 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { candidate: { type: 'string', default: 'tuned' }, rounds: { type: 'string', default: '3' }, rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '20' }, json: { type: 'string' } },
+    options: { port: { type: 'string', default: String(PORT) }, candidate: { type: 'string', default: 'tuned' }, rounds: { type: 'string', default: '3' }, rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '20' }, json: { type: 'string' } },
   })
+  PORT = Number(values.port)
   const candidate = values.candidate as CandidateName
   if (!CANDIDATES.includes(candidate)) throw new Error(`--candidate: one of ${CANDIDATES.join(', ')}`)
   console.log(`candidate: ${candidate} (bench/shadow-candidates.ts), beside the default pack`)
