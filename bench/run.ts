@@ -110,7 +110,7 @@ say(`    ${fmtRate(floor.perSecond, 'req/s')}, ${floor.cpuMicros.toFixed(0)} µs
 
 let shadow: Awaited<ReturnType<typeof measureShadow>> | undefined
 if (values.shadow) {
-  say(`(g) POST /v1/screen at ${MODERATE_RATE}/s for ${httpSeconds} s, without and with a shadow rule set, three alternating pairs`)
+  say(`(g) POST /v1/screen at ${MODERATE_RATE}/s for ${httpSeconds} s, without and with a shadow rule set (the tuned candidate of bench/shadow-candidates.ts), three alternating pairs`)
   shadow = await measureShadow({ rounds: 3, rate: MODERATE_RATE, seconds: httpSeconds })
   say(`    p95 ${shadow.p95.without.toFixed(1)} -> ${shadow.p95.with.toFixed(1)} ms, +${shadow.extraCpuMicros.toFixed(0)} µs server CPU a call`)
 }

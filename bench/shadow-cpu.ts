@@ -1,52 +1,65 @@
 // The CPU a shadow adds per call, in one process and without HTTP or a database: the bench's synthetic screen
 // bodies through the default pack's screener (what the active set does), and again through a second screener of
 // the shadow candidate plus the comparison tally and the stored row's JSON (what the shadow does per call).
+// The candidate is one of bench/shadow-candidates.ts (--candidate, default tuned): the shadow runs only the rules that
+// differ from the active set's and takes the rest's hits from the active screening (src/service/shadow-plan.ts).
 // Figures are process.cpuUsage over the same records, alternating rounds; the median of each. A third round
 // posts the shadow's calls to its worker thread (as the Node service does, 256 a message) and tallies the
 // outcomes: its figure is the main thread's CPU alone (/proc, 10 ms ticks), what the event loop still pays.
 // With --post-sizes, it measures instead what the hand-off to the thread costs by message size: the calls posted
 // N at a time, one call a millisecond as at 1,000 calls a second (so the thread sleeps between messages), and
 // the whole process's CPU a call (both threads; the active screening is done before the clock starts).
-//   npx tsx bench/shadow-cpu.ts [--calls 20000] [--rounds 5]
+//   npx tsx bench/shadow-cpu.ts [--candidate tuned|different|review35] [--calls 20000] [--rounds 5]
 //   npx tsx bench/shadow-cpu.ts --post-sizes 1,16,64,256 [--calls 4000]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { workerShadowThread } from '../src/adapters/node/shadow-thread.ts'
-import { compileRuleset, Screener, type CompiledRuleset, type RuleSource, type TransferRecord } from '../src/core/index.ts'
+import { compileRuleset, Screener, type CompiledRuleset, type Hit, type RuleSource, type TransferRecord } from '../src/core/index.ts'
 import { readRuleSources } from '../src/rules-fs.ts'
 import { ComparisonTally } from '../src/service/shadow-comparison.ts'
-import { screenOutcome } from '../src/service/shadow-outcome.ts'
+import { ShadowScreening, sharedHits } from '../src/service/shadow-outcome.ts'
+import { planShadow } from '../src/service/shadow-plan.ts'
+import type { ShadowCall } from '../src/service/shadow-thread-port.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
+import { CANDIDATES, candidateFiles as candidateSources, type CandidateName } from './shadow-candidates.ts'
 
-const { values } = parseArgs({ options: { calls: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' }, 'post-sizes': { type: 'string' } } })
+const { values } = parseArgs({
+  options: { calls: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' }, 'post-sizes': { type: 'string' }, candidate: { type: 'string', default: 'tuned' } },
+})
 const calls = Number(values.calls)
-const ROOT = new URL('..', import.meta.url).pathname
+const candidateName = values.candidate as CandidateName
+if (!CANDIDATES.includes(candidateName)) throw new Error(`--candidate: one of ${CANDIDATES.join(', ')}`)
 
-async function files(review: number): Promise<RuleSource[]> {
-  return (await readRuleSources(`${ROOT}rules/default`)).map((f) => (/ruleset\.ya?ml$/.test(f.path) ? { ...f, text: f.text.replace(/review: 40\b/, `review: ${review}`) } : f))
-}
-
-async function compile(review: number): Promise<CompiledRuleset> {
-  const r = compileRuleset(await files(review))
+function compile(files: RuleSource[]): CompiledRuleset {
+  const r = compileRuleset(files)
   if (!r.ok) throw new Error('does not compile')
   return r.ruleset
 }
 
-const active = await compile(40)
-const candidate = await compile(35)
+const active = compile(await readRuleSources())
+const candidateFiles = await candidateSources(candidateName)
+const candidate = compile(candidateFiles)
+const plan = planShadow(active, candidate)
+const reuse = new Set(plan.reuse)
+console.log(`candidate ${candidateName}: the shadow runs ${plan.evaluate.length} of its ${candidate.rules.length} rules, takes ${plan.reuse.length} from the active set`)
+const toCall = (record: TransferRecord, decision: ShadowCall[1], hits: readonly Hit[]): ShadowCall => {
+  const shared = sharedHits(hits, reuse)
+  return shared ? [record, decision, shared] : [record, decision]
+}
 const next = screenBodies(readScenarios(), 'shadow-cpu')
 const records: TransferRecord[] = Array.from({ length: calls }, () => JSON.parse(next()) as TransferRecord)
 
 const micros = (u: NodeJS.CpuUsage) => u.user + u.system
 function round(withShadow: boolean): number {
   const screener = new Screener(active)
-  const shadow = new Screener(candidate)
+  const shadow = new ShadowScreening(candidate, plan)
   const tally = new ComparisonTally()
   const start = process.cpuUsage()
   for (const r of records) {
-    const v = screener.screen(r)
+    const hits = screener.hits(r)
+    const v = screener.verdict(r, hits)
     if (!withShadow) continue
-    const s = screenOutcome(shadow, r, v.decision)
+    const s = shadow.outcome(r, v.decision, sharedHits(hits, reuse))
     if (s) tally.add(v, s, 0)
   }
   return micros(process.cpuUsage(start)) / calls
@@ -58,22 +71,22 @@ function mainThreadMicros(): number {
   return ((Number(f[11]) + Number(f[12])) / 100) * 1e6
 }
 
-const candidateFiles = await files(35)
 async function threadedRound(): Promise<number> {
   const screener = new Screener(active)
-  const thread = workerShadowThread(candidateFiles, candidate.version)
+  const thread = workerShadowThread(candidateFiles, candidate.version, plan)
   await thread.warmed()
   const tally = new ComparisonTally()
   const replies: Promise<void>[] = []
   const start = mainThreadMicros()
-  let batch: { record: TransferRecord; active: ReturnType<Screener['screen']> }[] = []
+  let batch: { record: TransferRecord; active: ReturnType<Screener['screen']>; hits: Hit[] }[] = []
   const post = () => {
     const posted = batch
     batch = []
-    replies.push(thread.screen(posted.map((c) => [c.record, c.active.decision])).then((outcomes) => outcomes.forEach((o, i) => o && tally.add(posted[i]!.active, o, 0))))
+    replies.push(thread.screen(posted.map((c) => toCall(c.record, c.active.decision, c.hits))).then((outcomes) => outcomes.forEach((o, i) => o && tally.add(posted[i]!.active, o, 0))))
   }
   for (const r of records) {
-    batch.push({ record: r, active: screener.screen(r) })
+    const hits = screener.hits(r)
+    batch.push({ record: r, active: screener.verdict(r, hits), hits })
     if (batch.length === 256) post()
   }
   if (batch.length > 0) post()
@@ -86,16 +99,19 @@ async function threadedRound(): Promise<number> {
 /** the process's CPU a call (every thread) with the calls posted `size` at a time, a call a millisecond */
 async function postedRound(size: number): Promise<number> {
   const screener = new Screener(active)
-  const calls = records.map((r) => [r, screener.screen(r).decision] as const)
-  const thread = workerShadowThread(candidateFiles, candidate.version)
+  const calls = records.map((r) => {
+    const hits = screener.hits(r)
+    return toCall(r, screener.verdict(r, hits).decision, hits)
+  })
+  const thread = workerShadowThread(candidateFiles, candidate.version, plan)
   await thread.warmed()
   // the first 500 untimed: the thread's code optimised first
   const warm = 500
-  await thread.screen(calls.slice(0, warm).map(([r, d]) => [r, d]))
+  await thread.screen(calls.slice(0, warm))
   const start = process.cpuUsage()
   const replies: Promise<unknown>[] = []
   for (let i = warm; i < calls.length; i += size) {
-    replies.push(thread.screen(calls.slice(i, i + size).map(([r, d]) => [r, d])))
+    replies.push(thread.screen(calls.slice(i, i + size)))
     await new Promise((resolve) => setTimeout(resolve, size))
   }
   await Promise.all(replies)

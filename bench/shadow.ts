@@ -2,9 +2,11 @@
 // a fresh PostgreSQL database each) without and with a shadow, each sent calls at a fixed arrival rate. A run
 // reports the p95 latency the load driver saw and the server's CPU time (user + system, Linux /proc) per call
 // over the measured part and until the shadow has screened every call: the whole process's, its main thread's
-// (the event loop) and the shadow thread's (the one thread at nice 19). The shadow is the default pack with a
-// lower review threshold (35 for 40), so it costs what the active set costs and changes some decisions.
-//   npx tsx bench/shadow.ts [--rounds 3] [--rate 1000] [--seconds 20] [--json FILE]
+// (the event loop) and the shadow thread's (the one thread at nice 19). The active set is the default pack; the
+// shadow is one of bench/shadow-candidates.ts (--candidate): `tuned` (5 of 51 rules differ, so the shadow runs those
+// 5 and takes the other rules' hits from the active screening), `different` (another lateness: it runs all 51),
+// `review35` (the candidate before: only the review threshold differs, so it runs none).
+//   npx tsx bench/shadow.ts [--candidate tuned|different|review35] [--rounds 3] [--rate 1000] [--seconds 20] [--port 18797] [--json FILE]
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -13,10 +15,11 @@ import { parseArgs, promisify } from 'node:util'
 import { driveOpenLoop } from '../load/lib/open-loop.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 import { freshDatabase } from '../load/lib/service.ts'
-import { readRuleSources } from '../src/rules-fs.ts'
+import { CANDIDATES, candidateFiles, type CandidateName } from './shadow-candidates.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
-const PORT = 18797
+/** the server's port (--port): another bench on the same machine may hold the default */
+let PORT = 18797
 const TICKS = 100 // USER_HZ on Linux
 
 export interface ShadowRun {
@@ -31,7 +34,8 @@ export interface ShadowRun {
   mainCpuMicrosPerCall: number
   /** of which the shadow thread's (0 without a shadow) */
   shadowCpuMicrosPerCall: number
-  /** what the shadow said at the end of the run: calls it screened, dropped, and still had waiting */
+  /** what the shadow said at the end of the run: the rules it ran itself, calls it screened, dropped, and still had waiting */
+  rulesEvaluated?: number
   processed?: number
   dropped?: number
   queued?: number
@@ -56,13 +60,8 @@ function cpuSeconds(pid: number): { process: number; main: number; shadow: numbe
   return { process: stat(`/proc/${pid}/stat`).cpu, main: stat(`/proc/${pid}/task/${pid}/stat`).cpu, shadow }
 }
 
-/** the default pack with review from 35: another version, as costly to run */
-async function candidateFiles(): Promise<{ path: string; text: string }[]> {
-  const files = await readRuleSources(join(ROOT, 'rules/default'))
-  return files.map((f) => (/ruleset\.ya?ml$/.test(f.path) ? { ...f, text: f.text.replace(/review: 40\b/, 'review: 35') } : f))
-}
-
-async function run(withShadow: boolean, round: number, rate: number, seconds: number): Promise<ShadowRun> {
+async function run(candidate: CandidateName | undefined, round: number, rate: number, seconds: number): Promise<ShadowRun> {
+  const withShadow = candidate !== undefined
   const loadBefore = loadavg()[0]!
   const databaseUrl = await freshDatabase('txscreen_shadow_bench')
   const env = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_URL: databaseUrl, TXSCREEN_REALTIME_STATE: 'memory' }
@@ -73,17 +72,22 @@ async function run(withShadow: boolean, round: number, rate: number, seconds: nu
   const key = await makeKey('screen')
   const analyst = await makeKey('analyst')
   const server = spawn('node', ['--import', 'tsx', join(ROOT, 'src/adapters/node/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] })
+  // a server that exits early (e.g. its port is taken) ends the bench with that, rather than measure nothing
+  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve))
+  let running = true
+  void exited.then(() => (running = false))
   const base = `http://127.0.0.1:${PORT}`
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' } }).then(async (r) => ({ status: r.status, body: await r.json() }))
   try {
     for (let i = 0; ; i++) {
       if ((await fetch(`${base}/ready`).then((r) => r.ok, () => false)) || i > 240) break
+      if (!running) throw new Error(`the server exited before it was ready (port ${PORT} taken? try --port)`)
       await new Promise((r) => setTimeout(r, 250))
     }
     let version: string | undefined
     if (withShadow) {
-      const published = await call('/v1/rulesets', { method: 'POST', body: JSON.stringify({ files: await candidateFiles(), activate: false }) })
+      const published = await call('/v1/rulesets', { method: 'POST', body: JSON.stringify({ files: await candidateFiles(candidate!), activate: false }) })
       version = published.body.version as string
       const started = await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`, { method: 'POST' })
       if (started.status !== 201) throw new Error(`shadow did not start: ${JSON.stringify(started.body)}`)
@@ -94,7 +98,7 @@ async function run(withShadow: boolean, round: number, rate: number, seconds: nu
     // the shadow's work runs after the answers (at the lowest priority, so on a busy machine well after): wait
     // until it has screened every call, up to two minutes, after the warm-up (its thread compiled and its code
     // optimised before the measured part) and after the measured calls (so their CPU is counted)
-    let shadow: { status: string; processed: number; dropped: number; queued: number } | undefined
+    let shadow: { status: string; processed: number; dropped: number; queued: number; rulesEvaluated: number; rulesReused: number } | undefined
     const caughtUp = async () => {
       for (let i = 0; version && i < 1200; i++) {
         shadow = (await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`)).body
@@ -120,30 +124,30 @@ async function run(withShadow: boolean, round: number, rate: number, seconds: nu
       cpuMicrosPerCall: perCall(after.process - before.process),
       mainCpuMicrosPerCall: perCall(after.main - before.main),
       shadowCpuMicrosPerCall: perCall(after.shadow - before.shadow),
-      ...(shadow && { processed: shadow.processed, dropped: shadow.dropped, queued: shadow.queued }),
+      ...(shadow && { rulesEvaluated: shadow.rulesEvaluated, processed: shadow.processed, dropped: shadow.dropped, queued: shadow.queued }),
       loadBefore,
       load: loadavg()[0]!,
     }
     console.log(
       `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${(f.requests / seconds).toFixed(0)}/s, ${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms; ` +
         `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow thread ${result.shadowCpuMicrosPerCall.toFixed(0)})` +
-        `${shadow ? `; shadow processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
+        `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
     )
     return result
   } finally {
     server.kill('SIGTERM')
-    await new Promise((r) => server.once('exit', r))
+    await exited
   }
 }
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
 
 /** Alternating rounds without and with a shadow; the medians and their ratio. */
-export async function measureShadow(opts: { rounds: number; rate: number; seconds: number }) {
+export async function measureShadow(opts: { rounds: number; rate: number; seconds: number; candidate?: CandidateName }) {
   const runs: ShadowRun[] = []
   for (let round = 1; round <= opts.rounds; round++) {
-    runs.push(await run(false, round, opts.rate, opts.seconds))
-    runs.push(await run(true, round, opts.rate, opts.seconds))
+    runs.push(await run(undefined, round, opts.rate, opts.seconds))
+    runs.push(await run(opts.candidate ?? 'tuned', round, opts.rate, opts.seconds))
   }
   const side = (shadow: boolean) => runs.filter((r) => r.shadow === shadow)
   const p95 = { without: median(side(false).map((r) => r.p95)), with: median(side(true).map((r) => r.p95)) }
@@ -154,9 +158,15 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '20' }, json: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: String(PORT) }, candidate: { type: 'string', default: 'tuned' }, rounds: { type: 'string', default: '3' }, rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '20' }, json: { type: 'string' } },
+  })
+  PORT = Number(values.port)
+  const candidate = values.candidate as CandidateName
+  if (!CANDIDATES.includes(candidate)) throw new Error(`--candidate: one of ${CANDIDATES.join(', ')}`)
+  console.log(`candidate: ${candidate} (bench/shadow-candidates.ts), beside the default pack`)
   const loadBefore = loadavg()[0]!
-  const m = await measureShadow({ rounds: Number(values.rounds), rate: Number(values.rate), seconds: Number(values.seconds) })
+  const m = await measureShadow({ rounds: Number(values.rounds), rate: Number(values.rate), seconds: Number(values.seconds), candidate })
   const signed = (x: number, unit: string) => `${x >= 0 ? '+' : ''}${x.toFixed(unit === '%' ? 1 : 0)}${unit === '%' ? ' %' : ` ${unit}`}`
   console.log(`median p95: without ${m.p95.without.toFixed(1)} ms, with ${m.p95.with.toFixed(1)} ms (${signed((m.p95Ratio - 1) * 100, '%')}; target at most +10 %)`)
   console.log(

@@ -40,6 +40,8 @@ export const ShadowSchema = z
     skipped: z.number().int().describe('calls left out because their write failed'),
     queued: z.number().int().describe('calls waiting for the shadow now'),
     lagMs: z.number().int().describe('how long the oldest waiting call has waited'),
+    rulesEvaluated: z.number().int().describe("the candidate's rules the shadow runs itself: those whose definition differs from the active set's (all of them when the rates, base currency or lateness differ)"),
+    rulesReused: z.number().int().describe("the candidate's rules whose hits are taken from the active screening: the same definition gives the same hits"),
     comparison: ShadowComparisonSchema.describe("the caller's tenant's calls since the shadow began"),
   })
   .meta({ id: 'Shadow' })

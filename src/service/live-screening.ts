@@ -179,7 +179,9 @@ export class LiveScreening implements RealtimeScreening {
       if (seen || this.#ids.has(record.id)) return this.#again(record, seen, state)
       if (!this.#writer.hasRoom()) throw new WriterOverloadedError()
       const screener = state.screener!
-      const verdict = screener.screen(record)
+      // the raw hits as well as the verdict: a shadow takes the hits of the rules it shares with this set
+      const hits = screener.hits(record)
+      const verdict = screener.verdict(record, hits)
       state.transfers++
       const keys = screener.entityKeys(record)
       const json = JSON.stringify(verdict)
@@ -195,7 +197,7 @@ export class LiveScreening implements RealtimeScreening {
       this.#ids.add(record.id, at)
       this.#maybePrune(state)
       // offered now, in screening order; screened by the shadow only once this call is answered
-      const shadowed = this.shadow.offer(record, verdict, caller)
+      const shadowed = this.shadow.offer(record, verdict, hits, caller)
       try {
         await recent.durable
       } catch (err) {

@@ -1,10 +1,12 @@
-import type { TransferRecord, Verdict } from '../core/index.ts'
+import type { Hit, TransferRecord, Verdict } from '../core/index.ts'
 import type { Owner } from './verdict-rows.ts'
 
 /** A real-time call handed to the shadow: its record, the active set's verdict, who asked, and whether it is answered. */
 export interface ShadowEntry {
   record: TransferRecord
   active: Verdict
+  /** the active screening's raw hits (modifiers included), for the rules the shadow reuses */
+  activeHits: readonly Hit[]
   caller: Owner
   /** performance.now() when screened, for the lag */
   queuedAt: number

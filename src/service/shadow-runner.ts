@@ -1,4 +1,4 @@
-import { Screener, systemClock, type Clock, type CompiledRuleset, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
+import { systemClock, type Clock, type CompiledRuleset, type Hit, type Screener, type TransferRecord, type Verdict, type Watchlists } from '../core/index.ts'
 import type { Db } from '../store/db.ts'
 import { latestEventTime } from '../store/realtime-store.ts'
 import { getRulesetFiles } from '../store/rulesets.ts'
@@ -8,9 +8,10 @@ import { replayEvents } from './replay-events.ts'
 import { keptFrom } from './retention.ts'
 import type { RulesetService } from './rulesets.ts'
 import { ComparisonTally, EMPTY_COMPARISON, type ComparisonView } from './shadow-comparison.ts'
-import { screenOutcome } from './shadow-outcome.ts'
+import { ShadowScreening, sharedHits } from './shadow-outcome.ts'
+import { fullPlan, isFullPlan, planShadow, type ShadowPlan } from './shadow-plan.ts'
 import { ShadowQueue, type ShadowEntry } from './shadow-queue.ts'
-import type { ShadowOutcome, ShadowThread, ShadowThreadFactory } from './shadow-thread-port.ts'
+import type { ShadowCall, ShadowOutcome, ShadowThread, ShadowThreadFactory } from './shadow-thread-port.ts'
 import type { Owner } from './verdict-rows.ts'
 
 /** calls waiting for the shadow at most; past that they are dropped (counted), never waited for */
@@ -45,8 +46,8 @@ export interface ShadowOptions {
   log?: (message: string) => void
   clock?: Clock
   /**
-   * screens the shadow on another thread when given (the Node adapter's worker thread) and the shadow runs
-   * without watchlists; otherwise it screens on the event loop, a slice at a time
+   * screens the shadow on another thread when given (the Node adapter's worker thread) and none of the rules
+   * the shadow runs itself reads watchlists; otherwise it screens on the event loop, a slice at a time
    */
   thread?: ShadowThreadFactory | undefined
   /** on a thread: settled calls are posted at most this long after the first of them, or once this many wait */
@@ -72,6 +73,9 @@ export interface ShadowView {
   /** calls waiting for the shadow now, and how long the oldest has waited */
   queued: number
   lagMs: number
+  /** the candidate's rules the shadow runs itself, and those whose hits it takes from the active screening (shadow-plan.ts) */
+  rulesEvaluated: number
+  rulesReused: number
   comparison: ComparisonView
 }
 
@@ -90,8 +94,14 @@ interface ShadowRun {
   status: ShadowStatus
   error?: string
   watchlists: Watchlists | undefined
-  screener: Screener | undefined
-  /** the shadow's screening thread, when it runs on one (then `screener` stays undefined) */
+  /** which rules the shadow runs itself, from its last warm-up */
+  plan: ShadowPlan | undefined
+  /** the plan's reused rule ids */
+  reuse: ReadonlySet<string>
+  /** set once a call came from an active version other than the plan's: every rule is evaluated from then on */
+  fullOnly: boolean
+  screening: ShadowScreening | undefined
+  /** the shadow's screening thread, when it runs on one (then `screening` stays undefined) */
   thread: ShadowThread | undefined
   /** calls posted to the thread, in order, waiting for its outcomes */
   inFlight: ShadowEntry[]
@@ -139,11 +149,14 @@ export class ShadowRunner {
     this.#postBatch = options.postBatch ?? THREAD_BATCH
   }
 
-  /** The hot path's one question: is a shadow taking calls? Cheap, and undefined almost always. */
-  offer(record: TransferRecord, active: Verdict, caller: Owner): ShadowEntry | undefined {
+  /**
+   * The hot path's one question: is a shadow taking calls? Cheap, and undefined almost always. `activeHits`: the
+   * active screening's raw hits (Screener.hits, modifiers included), of which the shadow takes the reused rules'.
+   */
+  offer(record: TransferRecord, active: Verdict, activeHits: readonly Hit[], caller: Owner): ShadowEntry | undefined {
     const run = this.#run
     if (!run || run.endedAt !== undefined) return undefined
-    const entry: ShadowEntry = { record, active, caller, queuedAt: performance.now(), settled: false, lost: false }
+    const entry: ShadowEntry = { record, active, activeHits, caller, queuedAt: performance.now(), settled: false, lost: false }
     if (run.queue.offer(entry)) return entry
     this.#totalDropped++
     return undefined
@@ -173,7 +186,10 @@ export class ShadowRunner {
       ruleset,
       status: 'warming',
       watchlists: undefined,
-      screener: undefined,
+      plan: undefined,
+      reuse: new Set(),
+      fullOnly: false,
+      screening: undefined,
       thread: undefined,
       inFlight: [],
       startedAt: this.#clock.now(),
@@ -219,10 +235,11 @@ export class ShadowRunner {
   promote(version: string, watchlists: Watchlists | undefined): PromotedState | undefined {
     const run = this.#run
     if (!run || run.version !== version || run.endedAt !== undefined) return undefined
-    // a thread's windows cannot be handed to this one: the active state then warms from the database as usual
-    const usable = run.status === 'running' && run.screener && run.queue.dropped === 0 && run.watchlists === watchlists
+    // a thread's windows cannot be handed to this one, nor a screener running only the rules that differ: the
+    // active state then warms from the database as usual
+    const usable = run.status === 'running' && run.screening && run.plan && isFullPlan(run.plan) && run.queue.dropped === 0 && run.watchlists === watchlists
     if (usable) while (run.queue.length > 0) this.#screen(run, run.queue.take()!)
-    const handed = usable ? { ruleset: run.ruleset, screener: run.screener!, transfers: run.transfers, latest: run.latest } : undefined
+    const handed = usable ? { ruleset: run.ruleset, screener: run.screening!.screener, transfers: run.transfers, latest: run.latest } : undefined
     this.#end(run, 'promoted')
     this.options.log?.(`shadow ${version} promoted: ${handed ? `its state of ${handed.transfers} transfers becomes the active state` : 'the active state warms from the database'}`)
     return handed
@@ -254,7 +271,7 @@ export class ShadowRunner {
   #end(run: ShadowRun, status: ShadowStatus): void {
     run.status = status
     run.endedAt = this.#clock.now()
-    run.screener = undefined
+    run.screening = undefined
     run.thread?.close()
     run.thread = undefined
     run.inFlight = []
@@ -264,7 +281,7 @@ export class ShadowRunner {
   /** Builds the shadow's state from the stored history (as the live state's warm-up does), then lets it take calls. */
   #warm(run: ShadowRun): void {
     run.status = 'warming'
-    run.screener = undefined
+    run.screening = undefined
     run.thread?.close()
     run.thread = undefined
     run.inFlight = []
@@ -273,9 +290,13 @@ export class ShadowRunner {
     ;(async () => {
       // every call screened before now must be in the history it reads; later ones wait in the queue
       await this.options.drain()
-      const files = this.options.thread && !watchlists ? await getRulesetFiles(this.db, run.version) : undefined
-      const thread = files && this.options.thread!(files, run.version)
-      const screener = thread ? undefined : new Screener(run.ruleset, watchlists ? { watchlists } : {})
+      const plan = await this.#plan(run)
+      // on a thread when none of the rules it runs itself reads the watchlists (the thread has none)
+      const onThread = this.options.thread && (!watchlists || plan.evaluate.every((i) => !run.ruleset.rules[i]!.needs.lists))
+      const files = onThread ? await getRulesetFiles(this.db, run.version) : undefined
+      const thread = files && this.options.thread!(files, run.version, plan)
+      const screening = thread ? undefined : new ShadowScreening(run.ruleset, plan, watchlists)
+      const screener = screening?.screener
       const latest = await latestEventTime(this.db)
       const seen = new Set<string>()
       try {
@@ -293,12 +314,16 @@ export class ShadowRunner {
         thread?.close()
         return
       }
-      run.screener = screener
+      run.screening = screening
       run.thread = thread
+      run.plan = plan
+      run.reuse = new Set(plan.reuse)
       run.transfers = seen.size
       run.latest = latest ?? Number.NEGATIVE_INFINITY
       run.status = 'running'
-      this.options.log?.(`shadow ${run.version} warm: ${seen.size} transfers replayed${thread ? ' on its thread' : ''}`)
+      this.options.log?.(
+        `shadow ${run.version} warm: ${seen.size} transfers replayed${thread ? ' on its thread' : ''}, ${plan.evaluate.length} rules run, ${plan.reuse.length} taken from ${plan.activeVersion}`,
+      )
       this.#schedule()
     })().catch((err: unknown) => {
       if (run.endedAt !== undefined) return
@@ -341,6 +366,7 @@ export class ShadowRunner {
     const until = performance.now() + SLICE_MS
     let entry: ShadowEntry | undefined
     while ((entry = run.queue.peekSettled())) {
+      if (this.#replan(run, entry)) return
       this.#screen(run, run.queue.take()!)
       if (performance.now() >= until) break
     }
@@ -354,13 +380,14 @@ export class ShadowRunner {
       const batch: ShadowEntry[] = []
       let entry: ShadowEntry | undefined
       while (batch.length < this.#postBatch && (entry = run.queue.peekSettled())) {
+        if (this.#replan(run, entry)) return
         run.queue.take()
         if (entry.lost) run.skipped++
         else batch.push(entry)
       }
       if (batch.length === 0) continue
       run.inFlight.push(...batch)
-      thread.screen(batch.map((e) => [e.record, e.active.decision])).then(
+      thread.screen(batch.map((e) => this.#call(run, e))).then(
         (outcomes) => {
           if (run.thread !== thread) return
           for (const outcome of outcomes) this.#account(run, run.inFlight.shift()!, outcome)
@@ -384,7 +411,31 @@ export class ShadowRunner {
       run.skipped++
       return
     }
-    this.#account(run, entry, screenOutcome(run.screener!, entry.record, entry.active.decision))
+    this.#account(run, entry, run.screening!.outcome(entry.record, entry.active.decision, run.reuse.size > 0 ? sharedHits(entry.activeHits, run.reuse) : undefined))
+  }
+
+  /** a call as the thread takes it: with the hits of the reused rules, when any hit */
+  #call(run: ShadowRun, entry: ShadowEntry): ShadowCall {
+    const reused = run.reuse.size > 0 ? sharedHits(entry.activeHits, run.reuse) : undefined
+    return reused ? [entry.record, entry.active.decision, reused] : [entry.record, entry.active.decision]
+  }
+
+  /** Which rules to run: those that differ from the active set's, unless a call from another active version was seen. */
+  async #plan(run: ShadowRun): Promise<ShadowPlan> {
+    const active = run.fullOnly ? undefined : await this.rulesets.activeVersion(this.db)
+    return active ? planShadow(await this.rulesets.compiled(this.db, active), run.ruleset) : fullPlan(run.ruleset)
+  }
+
+  /**
+   * A call screened by an active version other than the one the plan takes hits from (another set was activated,
+   * or a previous state answered meanwhile): the shadow warms again and runs every rule itself from then on.
+   */
+  #replan(run: ShadowRun, entry: ShadowEntry): boolean {
+    if (run.reuse.size === 0 || entry.active.ruleset === run.plan!.activeVersion) return false
+    this.options.log?.(`shadow ${run.version}: a call screened by ${entry.active.ruleset}, not ${run.plan!.activeVersion}; every rule is run from now on`)
+    run.fullOnly = true
+    this.#warm(run)
+    return true
   }
 
   /** Counts one call's shadow outcome against the active verdict, and keeps its row when it alerts or changes the decision. */
@@ -465,6 +516,8 @@ export class ShadowRunner {
       skipped: run.skipped,
       queued: run.queue.length + run.inFlight.length,
       lagMs: oldest ? Math.round(performance.now() - oldest.queuedAt) : 0,
+      rulesEvaluated: run.plan?.evaluate.length ?? 0,
+      rulesReused: run.plan?.reuse.length ?? 0,
       comparison: (tenant !== undefined && run.tallies.get(tenant)?.view()) || EMPTY_COMPARISON,
     }
   }

@@ -1,7 +1,11 @@
-import type { Decision, RuleSource, TransferRecord } from '../core/index.ts'
+import type { Decision, Hit, RuleSource, TransferRecord } from '../core/index.ts'
+import type { ShadowPlan } from './shadow-plan.ts'
 
-/** A settled call as the shadow's thread needs it: the record, and the active decision (to know whether to keep the verdict's JSON). */
-export type ShadowCall = [record: TransferRecord, activeDecision: Decision]
+/**
+ * A settled call as the shadow's thread needs it: the record, the active decision (to know whether to keep the
+ * verdict's JSON), and the active screening's hits of the rules the plan reuses (when any hit).
+ */
+export type ShadowCall = [record: TransferRecord, activeDecision: Decision, reused?: Hit[]]
 
 /**
  * The shadow's verdict on one call, compact: decision, score, the rules that hit, and the verdict as JSON
@@ -28,5 +32,5 @@ export interface ShadowThread {
   close(): void
 }
 
-/** Starts a thread for the rule files of one version; called once per warm-up. */
-export type ShadowThreadFactory = (files: readonly RuleSource[], version: string) => ShadowThread
+/** Starts a thread for the rule files of one version, running the rules its plan evaluates; called once per warm-up. */
+export type ShadowThreadFactory = (files: readonly RuleSource[], version: string, plan: ShadowPlan) => ShadowThread

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { compileRuleset, Screener } from '../../core/index.ts'
+import { compileRuleset } from '../../core/index.ts'
 import { observeTransfer } from '../../service/observe-transfer.ts'
-import { screenOutcome } from '../../service/shadow-outcome.ts'
+import { ShadowScreening } from '../../service/shadow-outcome.ts'
 import { lowerThisThreadsPriority } from './lowest-priority.ts'
 import type { ShadowThreadReply, ShadowThreadRequest, ShadowThreadSetup } from './shadow-thread-messages.ts'
 
@@ -12,13 +12,13 @@ const setup = workerData as ShadowThreadSetup
 lowerThisThreadsPriority()
 const compiled = compileRuleset(setup.files)
 if (!compiled.ok) throw new Error(`shadow rule set ${setup.version} did not compile in its thread`)
-const screener = new Screener(compiled.ruleset)
+const screening = new ShadowScreening(compiled.ruleset, setup.plan)
 
 parentPort!.on('message', (msg: ShadowThreadRequest) => {
   if ('observe' in msg) {
-    for (const record of msg.observe) observeTransfer(screener, record)
+    for (const record of msg.observe) observeTransfer(screening.screener, record)
     return
   }
   if ('warmed' in msg) return parentPort!.postMessage({ warmed: true } satisfies ShadowThreadReply)
-  parentPort!.postMessage({ outcomes: msg.calls.map(([record, active]) => screenOutcome(screener, record, active)) } satisfies ShadowThreadReply)
+  parentPort!.postMessage({ outcomes: msg.calls.map(([record, active, reused]) => screening.outcome(record, active, reused)) } satisfies ShadowThreadReply)
 })

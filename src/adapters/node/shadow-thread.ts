@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { RuleSource, TransferRecord } from '../../core/index.ts'
+import type { ShadowPlan } from '../../service/shadow-plan.ts'
 import type { ShadowCall, ShadowOutcome, ShadowThread, ShadowThreadFactory } from '../../service/shadow-thread-port.ts'
 import type { ShadowThreadReply, ShadowThreadRequest, ShadowThreadSetup } from './shadow-thread-messages.ts'
 
@@ -58,4 +59,4 @@ class WorkerShadowThread implements ShadowThread {
   }
 }
 
-export const workerShadowThread: ShadowThreadFactory = (files: readonly RuleSource[], version: string) => new WorkerShadowThread({ files, version })
+export const workerShadowThread: ShadowThreadFactory = (files: readonly RuleSource[], version: string, plan: ShadowPlan) => new WorkerShadowThread({ files, version, plan })

@@ -5,6 +5,7 @@ import { compileRule } from './compile-rule.ts'
 import { parseDuration } from './duration.ts'
 import { sizeIssues } from './limits.ts'
 import { contentHash } from './hash.ts'
+import { ruleDefinition } from './rule-definition.ts'
 import { builtInMeasures } from './measures/built-in.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
 import { ruleFileSchema, RulesetFileSchema, type RuleFile, type RulesetFile } from './schema.ts'
@@ -115,8 +116,7 @@ function* compileSteps(sources: readonly RuleSource[], opts: CompileOptions): Ge
       continue
     }
     if (!switchboard.enabled) continue
-    compiled.push(
-      compileRule(rule.file, {
+    const compiledRule = compileRule(rule.file, {
         lists,
         structured,
         weight: switchboard.weight,
@@ -124,8 +124,9 @@ function* compileSteps(sources: readonly RuleSource[], opts: CompileOptions): Ge
         baseCurrency: set.file.base_currency,
         measures,
         report: (path, message, key) => issues.push(rule.yaml.issueAt(path, message, key)),
-      }),
-    )
+      })
+    compiledRule.definition = ruleDefinition(rule.yaml.value, switchboard, { evidenceLimit: set.file.evidence_limit, baseCurrency: set.file.base_currency, lists: set.file.lists })
+    compiled.push(compiledRule)
     yield
   }
   for (const [lineup, rs] of Object.entries(set.file.rates)) {

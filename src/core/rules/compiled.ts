@@ -42,6 +42,11 @@ export interface CompiledRule {
   score: (value: number) => BandResult
   reason: ReasonRenderer
   bandReasons: ReadonlyMap<string, ReasonRenderer>
+  /**
+   * what the closures are made from, as text (rule-definition.ts): equal definitions under an equal screening
+   * context give equal hits; undefined when it cannot be written exactly
+   */
+  definition?: string | undefined
 }
 
 export interface CompiledRuleset {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { transferSource } from '../../load/lib/payload.js'
+import { workerShadowThread } from '../../src/adapters/node/shadow-thread.ts'
+import { compileRuleset, Screener, type CompiledRuleset, type RuleSource, type TransferRecord } from '../../src/core/index.ts'
+import { planShadow } from '../../src/service/shadow-plan.ts'
+import { listShadowVerdicts } from '../../src/store/shadow-verdicts.ts'
+import { useSeededService } from './support/service.ts'
+import { defaultPack, otherRatesPack, tunedDefaultPack } from './support/shadow-candidates.ts'
+
+const WAIT = { timeout: 60_000, interval: 50 }
+
+function compiled(files: RuleSource[]): CompiledRuleset {
+  const r = compileRuleset(files)
+  if (!r.ok) throw new Error(JSON.stringify(r.issues))
+  return r.ruleset
+}
+
+describe('which rules a shadow runs itself', () => {
+  it('runs the changed and added rules and takes the rest from the active set; a removed rule is gone', async () => {
+    const active = compiled(await defaultPack())
+    const candidate = compiled(await tunedDefaultPack())
+    const plan = planShadow(active, candidate)
+    expect(plan.activeVersion).toBe(active.version)
+    expect(plan.evaluate.map((i) => candidate.rules[i]!.id).sort()).toEqual(['fan-out', 'velocity-burst-receiver'])
+    expect(plan.reuse).toHaveLength(active.rules.length - 2)
+    expect(plan.reuse).not.toContain('cycle')
+  })
+
+  it('runs every rule when the rates differ, and when no rule is the same', async () => {
+    const active = compiled(await defaultPack())
+    const candidate = compiled(await otherRatesPack())
+    expect(planShadow(active, candidate)).toEqual({ activeVersion: active.version, evaluate: candidate.rules.map((_r, i) => i), reuse: [] })
+  })
+
+  it('counts a rule as changed when a list it names changes, and only those rules', async () => {
+    const files = await defaultPack()
+    const active = compiled(files)
+    const candidate = compiled(files.map((f) => (f.path.endsWith('ruleset.yaml') ? { ...f, text: f.text.replace('transit: [MX, TR,', 'transit: [MX, TR, IT,') } : f)))
+    const plan = planShadow(active, candidate)
+    const naming = active.rules.filter((r) => /\$transit\b/.test(files.find((f) => f.text.includes(`id: ${r.id}\n`))!.text)).map((r) => r.id)
+    expect(naming.length).toBeGreaterThan(0)
+    expect(plan.evaluate.map((i) => candidate.rules[i]!.id).sort()).toEqual(naming.sort())
+  })
+})
+
+// synthetic transfers among few accounts, so the windows fill and rules hit
+const records = (prefix: string, n: number): TransferRecord[] => {
+  const next = transferSource(7, 40, prefix)
+  return Array.from({ length: n }, () => next() as unknown as TransferRecord)
+}
+
+const CASES = [
+  { name: 'a tuned candidate (one threshold changed, one rule added, one removed)', files: tunedDefaultPack, evaluated: 2, threaded: false },
+  { name: 'a tuned candidate, on a worker thread', files: tunedDefaultPack, evaluated: 2, threaded: true },
+  { name: 'another exchange rate (every rule run)', files: otherRatesPack, evaluated: 50, threaded: true },
+]
+
+for (const c of CASES) {
+  describe(`the shadow's stored verdicts equal a full screening of the candidate: ${c.name}`, () => {
+    const s = useSeededService('pglite', { live: { ...(c.threaded && { shadowThread: workerShadowThread }), shadowPostEveryMs: 5 } })
+
+    it('stores what a screener of the whole candidate gives on the same calls', async () => {
+      const activated = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: await defaultPack(), activate: true })
+      expect(activated.status).toBe(201)
+      const files = await c.files()
+      const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files, activate: false })
+      expect(published.status).toBe(201)
+      const version = (await published.json()).version as string
+      const path = `/v1/rulesets/${encodeURIComponent(version)}/shadow`
+      const all = records('plan', 300)
+      const [before, after] = [all.slice(0, 100), all.slice(100)]
+      // the shadow's warm-up replays what came before it
+      for (const r of before) expect((await s.svc.post('/v1/screen', s.keys.screen, r)).status).toBe(200)
+      expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
+      await expect.poll(async () => (await (await s.svc.request(path, { key: s.keys.analyst })).json()).status, WAIT).toBe('running')
+      const view = await (await s.svc.request(path, { key: s.keys.analyst })).json()
+      expect(view.rulesEvaluated).toBe(c.evaluated)
+      expect(view.rulesReused).toBe(50 - c.evaluated)
+
+      const activeDecisions: string[] = []
+      for (let i = 0; i < after.length; i += 4) {
+        const answers = await Promise.all(after.slice(i, i + 4).map((r) => s.svc.post('/v1/screen', s.keys.screen, r)))
+        for (const a of answers) activeDecisions.push((await a.json()).decision)
+      }
+      await expect.poll(async () => (await (await s.svc.request(path, { key: s.keys.analyst })).json()).processed, WAIT).toBe(after.length)
+
+      const full = new Screener(compiled(files))
+      for (const r of before) full.observe(r)
+      const expected = after.flatMap((r, i) => {
+        const v = full.screen(r)
+        return v.decision !== 'clear' || activeDecisions[i] !== 'clear' ? [JSON.parse(JSON.stringify(v))] : []
+      })
+      // the stream exercises the merge: alerts, decisions the candidate changes, and hits of reused and own rules
+      expect(expected.filter((v) => v.decision !== 'clear').length).toBeGreaterThan(5)
+      const byId = new Map(after.map((r, i) => [r.id, activeDecisions[i]]))
+      expect(expected.some((v) => v.decision !== byId.get(v.id))).toBe(true)
+      const { id } = await (await s.svc.request(path, { key: s.keys.analyst })).json()
+      await expect.poll(async () => (await listShadowVerdicts(s.svc.store.db, id, 'default')).length, WAIT).toBe(expected.length)
+      const stored = await listShadowVerdicts(s.svc.store.db, id, 'default')
+      expect(stored.map((r) => r.output)).toEqual(expected)
+    }, 240_000)
+  })
+}
