@@ -14,6 +14,7 @@ import { offHabitFanMeasure } from './off-habit-fan.ts'
 import { ratio } from './ratio.ts'
 import { routeLegs } from './route-legs.ts'
 import { scatterGatherMeasure } from './scatter-gather.ts'
+import { sharedPayeesMeasure } from './shared-payees.ts'
 import { MeasureRegistry } from './registry.ts'
 import { sum } from './sum.ts'
 import { value } from './value.ts'
@@ -33,6 +34,7 @@ export const builtInMeasures = new MeasureRegistry([
   offHabitFanMeasure,
   chain,
   scatterGatherMeasure,
+  sharedPayeesMeasure,
   nameMatch,
   indicator,
   amountRelease,
