@@ -15,6 +15,7 @@ import { ratio } from './ratio.ts'
 import { routeLegs } from './route-legs.ts'
 import { scatterGatherMeasure } from './scatter-gather.ts'
 import { sharedPayeesMeasure } from './shared-payees.ts'
+import { splitPassOnMeasure } from './split-pass-on.ts'
 import { MeasureRegistry } from './registry.ts'
 import { sum } from './sum.ts'
 import { value } from './value.ts'
@@ -35,6 +36,7 @@ export const builtInMeasures = new MeasureRegistry([
   chain,
   scatterGatherMeasure,
   sharedPayeesMeasure,
+  splitPassOnMeasure,
   nameMatch,
   indicator,
   amountRelease,
