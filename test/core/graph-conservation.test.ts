@@ -90,3 +90,43 @@ describe('graph walks', () => {
     expect(found.transfers).not.toContain('g-M4')
   })
 })
+
+describe('cycle search with a running sum (conservation in time order, not ring order)', () => {
+  const RUNNING: CycleSearch = { ...BASE, maxLoss: 0.12, ordered: false, timeOrderedAmounts: true, maxSpread: 2, slackMs: 0 }
+
+  it('a sum paid on hop after hop, less a tenth each time, wherever the hop stands on the ring', () => {
+    const g = new TransferGraph(100, 0)
+    // ring X -> B -> C -> A -> X; hops made in the order B->C, X->B, A->X (closing), C->A: ring neighbours
+    // X->B (900) and B->C (1000) are close, but C->A (729) and A->X (810) are each 10% below the hop before in time
+    g.add('B', 'C', 1, 1000, 'bc')
+    g.add('X', 'B', 2, 900, 'xb')
+    g.add('A', 'X', 3, 810, 'ax')
+    g.add('C', 'A', 4, 729, 'ca')
+    expect(g.findCycle('C', 'A', 4, 729, RUNNING)?.hops).toBe(4)
+    // the neighbour rule (ring order) misses it: 1000 next to 729 on the ring
+    expect(g.findCycle('C', 'A', 4, 729, { ...BASE, maxLoss: 0.12, ordered: false })).toBeUndefined()
+  })
+
+  it('a benign ring: unrelated sums, or a sum that grows as it goes, is no running sum', () => {
+    const grows = new TransferGraph(100, 0)
+    grows.add('X', 'B', 1, 700, 't1')
+    grows.add('B', 'A', 2, 760, 't2')
+    grows.add('A', 'X', 3, 800, 't3')
+    expect(grows.findCycle('A', 'X', 3, 800, RUNNING)).toBeUndefined()
+    const family = new TransferGraph(100, 0)
+    // a loan repaid round a family: 500 lent, 200 and 350 back
+    family.add('X', 'B', 1, 500, 'f1')
+    family.add('B', 'A', 5, 200, 'f2')
+    family.add('A', 'X', 9, 350, 'f3')
+    expect(family.findCycle('A', 'X', 9, 350, RUNNING)).toBeUndefined()
+  })
+
+  it('hops within the slack may be recorded in either order', () => {
+    const g = new TransferGraph(100, 0)
+    g.add('B', 'A', 1, 900, 't2')
+    g.add('X', 'B', 1.5, 1000, 't1')
+    g.add('A', 'X', 3, 810, 't3')
+    expect(g.findCycle('A', 'X', 3, 810, RUNNING)).toBeUndefined()
+    expect(g.findCycle('A', 'X', 3, 810, { ...RUNNING, slackMs: 1 })?.hops).toBe(3)
+  })
+})

@@ -56,6 +56,15 @@ export interface CycleSearch {
   ordered?: boolean
   /** the longest pause between one hop and the next (ordered searches only) */
   maxGapMs?: number
+  /**
+   * conservation read in time order instead of ring order (unordered searches): the hops, sorted by time (give or
+   * take slackMs), each carry at least (1 - maxLoss) of the one before and no more, as one running sum paid on hop
+   * after hop wherever it stands on the ring; while searching, every hop is within `maxSpread` times the closing one either way
+   */
+  timeOrderedAmounts?: boolean
+  maxSpread?: number
+  /** hops this close in time may come in either order (a day's transfers recorded in any order) */
+  slackMs?: number
 }
 
 export interface CycleFound {
@@ -175,7 +184,11 @@ export class TransferGraph {
     let budget = search.maxVisits
     const pathIds: string[] = []
 
-    const okAmount = amountCheck(search)
+    const timeOrder = search.timeOrderedAmounts === true && search.maxLoss !== undefined
+    const spread = search.maxSpread ?? 2
+    const okAmount = timeOrder ? (_prev: number, next: number) => next <= amount * spread && next * spread >= amount : amountCheck(search)
+    const pathTs: number[] = []
+    const pathAmounts: number[] = []
     const ordered = search.ordered ?? true
     const maxGap = ordered ? (search.maxGapMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
 
@@ -195,6 +208,7 @@ export class TransferGraph {
         if (next === goal) {
           // the closing transfer must also fit the amount chain, and follow the last hop within the gap
           if (hops >= search.minHops && okAmount(amt, amount) && (!ordered || ts - t <= maxGap)) {
+            if (timeOrder && !runningSum([...pathTs, t, ts], [...pathAmounts, amt, amount], search.maxLoss!, search.slackMs ?? 0)) continue
             pathIds.push(node.id[i]!)
             return true
           }
@@ -204,8 +218,12 @@ export class TransferGraph {
         if (hops >= search.maxHops || next.onPath === mark || (ordered && next.lastOut < t)) continue
         next.onPath = mark
         pathIds.push(node.id[i]!)
+        pathTs.push(t)
+        pathAmounts.push(amt)
         if (dfs(next, t, amt)) return true
         pathIds.pop()
+        pathTs.pop()
+        pathAmounts.pop()
         next.onPath = 0
       }
       return false
@@ -306,6 +324,20 @@ function amountCheck(search: CycleSearch): (prev: number, next: number) => boole
   }
   const k = search.minKept
   return (prev, next) => k <= 0 || (next >= prev * k && next * k <= prev)
+}
+
+/**
+ * whether amounts, largest first, each carry at least (1 - loss) of the one before and come no earlier than it,
+ * give or take `slackMs` (transfers of one day may be recorded in any order): one running sum paid on, less a margin
+ */
+function runningSum(times: readonly number[], amounts: readonly number[], loss: number, slackMs: number): boolean {
+  const order = amounts.map((_, i) => i).sort((a, b) => amounts[b]! - amounts[a]! || times[a]! - times[b]!)
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1]!
+    const next = order[k]!
+    if (amounts[next]! < amounts[prev]! * (1 - loss) || times[next]! < times[prev]! - slackMs) return false
+  }
+  return true
 }
 
 /** drops incoming edges at or before keepFrom (arrival order is time order but for late ones: stop at the first kept) */

@@ -14,6 +14,8 @@ import { offHabitFanMeasure } from './off-habit-fan.ts'
 import { ratio } from './ratio.ts'
 import { routeLegs } from './route-legs.ts'
 import { scatterGatherMeasure } from './scatter-gather.ts'
+import { sharedPayeesMeasure } from './shared-payees.ts'
+import { splitPassOnMeasure } from './split-pass-on.ts'
 import { MeasureRegistry } from './registry.ts'
 import { sum } from './sum.ts'
 import { value } from './value.ts'
@@ -33,6 +35,8 @@ export const builtInMeasures = new MeasureRegistry([
   offHabitFanMeasure,
   chain,
   scatterGatherMeasure,
+  sharedPayeesMeasure,
+  splitPassOnMeasure,
   nameMatch,
   indicator,
   amountRelease,

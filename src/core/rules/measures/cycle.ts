@@ -9,6 +9,9 @@ import { defineMeasure } from './measure.ts'
  * back to the sender (0 when none is found within the visit budget); its transfers are the evidence.
  * `max_loss`/`max_gain` ask for value conserved hop by hop (instead of the looser `min_kept` share);
  * `ordered: false` accepts hops in any order inside the window; `max_gap` bounds the pause between hops.
+ * `running_sum: true` reads the conservation between hops consecutive in time, wherever they stand on the ring
+ * (AMLSim pays one running sum, less the margin, hop after hop in the order its steps come), every hop within
+ * `max_spread` times the closing one; hops within `slack` of each other may come in either order.
  */
 export const cycle = defineMeasure({
   key: 'cycle',
@@ -21,6 +24,11 @@ export const cycle = defineMeasure({
           min_kept: z.number().min(0).max(1).default(0),
           ...conservation,
           ordered: z.boolean().default(true),
+          /** conservation between hops consecutive in time rather than on the ring (with ordered: false) */
+          running_sum: z.boolean().default(false),
+          max_spread: z.number().min(1).max(10).default(2),
+          /** hops this close in time may come in either order for running_sum */
+          slack: durationText.default('1d'),
           max_gap: durationText.optional(),
           max_edges: maxEdges,
         })
@@ -32,6 +40,7 @@ export const cycle = defineMeasure({
     const search: CycleSearch = {
       maxHops: c.max_hops, minHops: 2, maxVisits: c.max_visits, minKept: c.min_kept,
       maxLoss: c.max_loss, maxGain: c.max_gain, ordered: c.ordered, maxGapMs: gapMs(c.max_gap),
+      timeOrderedAmounts: c.running_sum, maxSpread: c.max_spread, slackMs: gapMs(c.slack),
     }
     return {
       unit: 'hops',

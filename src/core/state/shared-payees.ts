@@ -1,0 +1,71 @@
+import type { GraphNode } from './graph.ts'
+import { similar, type FanFound } from './graph-walks.ts'
+
+export interface SharedPayeesSearch {
+  /** the payer's own burst: its payees paid within `burstMs` of this transfer, at much the same sum */
+  burstMs: number
+  /** co-payers are read back to here (the start of the layer's period) */
+  windowStart: number
+  ts: number
+  /** this transfer's amount */
+  amount: number
+  /** how near the sums of one payer's burst must be to one another */
+  tolerance: number
+  /** payees a co-payer must share with the payer's burst */
+  minShared: number
+  maxVisits: number
+  evidence: number
+}
+
+/**
+ * One layer of a bipartite (many-to-many) transfer: the payer's burst of much the same sum to several payees, and
+ * the other payers that paid at least `minShared` of those same payees much the same sum of their own in one
+ * burst of theirs, inside the window. The count is the layer's payers, the payer included (1 when none shares).
+ * A payroll, a supplier run or a family paying its members has one payer per set of payees; two payers each
+ * paying the same several accounts a sum of their own in one go is the all-to-all layer of AMLSim's bipartite
+ * and stack typologies.
+ */
+export function sharedPayees(payer: GraphNode, s: SharedPayeesSearch): FanFound {
+  const transfers: string[] = []
+  // the payer's burst: payees paid within burstMs before (or at) ts within tolerance of this amount
+  const burst = new Map<GraphNode, string>()
+  for (let i = payer.ts.length - 1; i >= 0; i--) {
+    const t = payer.ts[i]!
+    if (t > s.ts) continue
+    if (t < s.ts - s.burstMs || t <= s.windowStart) break
+    const payee = payer.to[i]!
+    if (payee !== payer && !burst.has(payee) && similar(payer.amount[i]!, s.amount, s.tolerance)) burst.set(payee, payer.id[i]!)
+  }
+  if (burst.size < s.minShared) return { parties: 1, transfers }
+  // per other payer of those payees: its transfers to them (time, amount, id), one per payee
+  const byPayer = new Map<GraphNode, { payee: GraphNode; t: number; amount: number; id: string }[]>()
+  let budget = s.maxVisits
+  for (const payee of burst.keys()) {
+    const ins = payee.ins
+    if (!ins) continue
+    for (let j = ins.ts.length - 1; j >= 0 && budget > 0; j--, budget--) {
+      const t = ins.ts[j]!
+      if (t > s.ts) continue
+      if (t <= s.windowStart) break
+      const other = ins.from[j]!
+      if (other === payer || other === payee) continue
+      let list = byPayer.get(other)
+      if (!list) byPayer.set(other, (list = []))
+      if (!list.some((e) => e.payee === payee)) list.push({ payee, t, amount: ins.amount[j]!, id: ins.id[j]! })
+    }
+  }
+  let parties = 1
+  for (const list of byPayer.values()) {
+    if (list.length < s.minShared) continue
+    // the co-payer's own burst: payees it paid within burstMs and tolerance of one of its transfers
+    const shared = list.find((ref) => list.filter((e) => Math.abs(e.t - ref.t) <= s.burstMs && similar(e.amount, ref.amount, s.tolerance)).length >= s.minShared)
+    if (!shared) continue
+    parties++
+    for (const e of list) {
+      if (transfers.length >= s.evidence) break
+      if (Math.abs(e.t - shared.t) <= s.burstMs && similar(e.amount, shared.amount, s.tolerance)) transfers.push(e.id)
+    }
+  }
+  if (parties > 1) for (const id of burst.values()) if (transfers.length < s.evidence) transfers.push(id)
+  return { parties, transfers }
+}
