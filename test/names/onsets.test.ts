@@ -9,13 +9,13 @@ import type { WatchlistEntry } from '../../src/core/names/types.ts'
 // generator's sanctioned_name variants: "DJAMIL QADRI" for "JAMIL, Qadri", "Mingfu Tchen" for "CHEN, Mingfu").
 describe('onsets French and German spell with a letter more', () => {
   it('scores dj/j and tch/ch onsets as one spelling', () => {
-    for (const [a, b] of [['djamil', 'jamil'], ['djega', 'jega'], ['tchen', 'chen'], ['tchang', 'chang'], ['tschernow', 'chernov']]) {
+    for (const [a, b] of [['djamil', 'jamil'], ['djega', 'jega'], ['tchen', 'chen'], ['tchang', 'chang'], ['tschernow', 'chernov']] as const) {
       expect(tokenSimilarity(a, b), `${a}/${b}`).toBeGreaterThanOrEqual(0.9)
     }
   })
 
   it('leaves other words starting with d or t apart from those starting with j or ch', () => {
-    for (const [a, b] of [['dean', 'jean'], ['tom', 'chom'], ['dalil', 'jamil'], ['tran', 'chan']]) {
+    for (const [a, b] of [['dean', 'jean'], ['tom', 'chom'], ['dalil', 'jamil'], ['tran', 'chan']] as const) {
       expect(tokenSimilarity(a, b), `${a}/${b}`).toBeLessThan(0.75)
     }
   })
