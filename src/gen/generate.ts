@@ -9,6 +9,10 @@ import { Planner } from './planner.ts'
 import { buildPopulation } from './population.ts'
 import { Rng } from './prng.ts'
 import type { LabelledDraft } from './types.ts'
+import { DEFAULT_SANCTIONS_LIST, loadListedPeople } from './sanctioned/listed-people.ts'
+import { writeListed } from './sanctioned/write-listed.ts'
+import { TYPOLOGIES } from './typologies/index.ts'
+import { sanctionedName } from './typologies/sanctioned-name.ts'
 import { RecordWriter } from './writer.ts'
 
 export interface GenerateOptions {
@@ -31,6 +35,11 @@ export interface GenerateOptions {
   gapScale?: number
   /** the pool's parties carry only id, name, type, account and country, and every everyday transfer is drawn from it */
   leanParties?: boolean
+  /**
+   * lists (`FORMAT:PATH`, the formats of `--list`) whose individuals the sanctioned_name typology writes into
+   * transfers; absent: the vendored OFAC SDN subset (DEFAULT_SANCTIONS_LIST); empty: the typology is not planted
+   */
+  sanctionsLists?: readonly string[]
 }
 
 export interface GenerateSummary {
@@ -43,6 +52,8 @@ export interface GenerateSummary {
   indicators: number
   /** benign records per family, `everyday` included */
   families: Record<string, number>
+  /** listed people planted (sanctioned_name), written to listed.csv */
+  listed: number
 }
 
 export const MAX_DEFAULT_ACCOUNTS = 20_000
@@ -73,10 +84,12 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const pop = buildPopulation(opts.seed, accounts, startMs)
   if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs, opts.leanParties)
   const knobs = new Knobs(opts.seed)
+  const lists = opts.sanctionsLists ?? [DEFAULT_SANCTIONS_LIST]
+  const typologies = lists.length > 0 ? [...TYPOLOGIES, sanctionedName(await loadListedPeople(lists))] : TYPOLOGIES
   const planner = new Planner(opts.seed, pop, totalDays, perDay, opts.illicitShare ?? DEFAULT_ILLICIT_SHARE, knobs, {
     amountScale: opts.amountScale ?? 1,
     gapScale: opts.gapScale ?? 1,
-  })
+  }, typologies)
   const phones = () => planner.indicators.filter((i) => i.type === 'phone').map((i) => i.value)
   const familyPlanner = new FamilyPlanner(opts.seed, pop, knobs, totalDays, perDay, families, phones)
   const benignRng = Rng.derive(opts.seed, 'benign')
@@ -99,6 +112,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   }
   await writer.close()
   const indicators = await writeIndicators(opts.outDir, opts.seed, planner.indicators)
+  if (lists.length > 0) await writeListed(opts.outDir, planner.listed)
   return {
     records: writer.written,
     illicit: writer.illicit,
@@ -107,6 +121,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
     recordsPerDay: perDay,
     instances: Object.fromEntries([...planner.counts.entries()].sort(([a], [b]) => a.localeCompare(b))),
     indicators,
+    listed: planner.listed.length,
     families: Object.fromEntries([...writer.families.entries()].sort(([a], [b]) => a.localeCompare(b))),
   }
 }

@@ -3,6 +3,7 @@ import { smugglingMemo } from './memos.ts'
 import type { Population } from './population.ts'
 import { Rng } from './prng.ts'
 import { TYPOLOGIES } from './typologies/index.ts'
+import type { ListedParty } from './typologies/sanctioned-name.ts'
 import { PlantContext, type Indicator, type Typology } from './typologies/context.ts'
 import { DAY_MS, type LabelledDraft } from './types.ts'
 
@@ -24,6 +25,7 @@ export class Planner {
   private instances = 0
   private planned = 0
   readonly indicators: Indicator[] = []
+  readonly listed: (ListedParty & { instanceId: string })[] = []
   readonly counts = new Map<string, number>()
 
   constructor(
@@ -34,6 +36,8 @@ export class Planner {
     private readonly share: number,
     private readonly knobs: Knobs,
     private readonly stress: Stress = NO_STRESS,
+    /** the typologies planted in rounds; TYPOLOGIES unless a run adds one (sanctioned names) */
+    private readonly typologies: readonly Typology[] = TYPOLOGIES,
   ) {
     this.rng = Rng.derive(seed, 'planner')
   }
@@ -53,7 +57,7 @@ export class Planner {
   }
 
   private nextFitting(daysLeft: number): Typology | undefined {
-    if (this.round.length === 0) this.round = this.rng.shuffle([...TYPOLOGIES])
+    if (this.round.length === 0) this.round = this.rng.shuffle([...this.typologies])
     const i = this.round.findIndex((t) => t.minDays <= daysLeft)
     if (i < 0) return undefined
     return this.round.splice(i, 1)[0]
@@ -64,7 +68,7 @@ export class Planner {
     const instanceId = `I${String(n).padStart(6, '0')}`
     const rng = Rng.derive(this.seed, `instance:${n}`)
     const dayMs = this.pop.startMs + day * DAY_MS
-    const { drafts, indicators } = typology.plant(new PlantContext(rng, this.pop, dayMs, day, days, this.knobs, this.stress))
+    const { drafts, indicators, listed } = typology.plant(new PlantContext(rng, this.pop, dayMs, day, days, this.knobs, this.stress))
     if (rng.chance(MEMO_SHARE)) for (const d of rng.sample(drafts, rng.int(1, 3))) d.reference = smugglingMemo(rng)
     for (const d of drafts) {
       const at = Math.floor((d.ts - this.pop.startMs) / DAY_MS)
@@ -76,5 +80,6 @@ export class Planner {
     this.planned += drafts.length
     this.counts.set(typology.label, (this.counts.get(typology.label) ?? 0) + 1)
     if (indicators) this.indicators.push(...indicators)
+    if (listed) for (const l of listed) this.listed.push({ ...l, instanceId })
   }
 }

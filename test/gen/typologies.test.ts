@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generate } from '../../src/gen/generate.ts'
+import { csvRecords } from '../../src/core/lists/csv-records.ts'
+import { loadList } from '../../src/lists/load.ts'
+import { DEFAULT_SANCTIONS_LIST } from '../../src/gen/sanctioned/listed-people.ts'
+import { FOREIGN_BORDER_CITIES, HOME_COUNTRIES } from '../../src/gen/geography.ts'
 import { TYPOLOGY_LABELS } from '../../src/gen/typologies/index.ts'
 import { CODE_WORDS } from '../../src/gen/data/code-words.ts'
 import { ROUTES } from '../../src/gen/data/routes.ts'
@@ -16,6 +20,7 @@ let byInstance: Map<string, { typology: string; records: Rec[] }>
 let indicators: string[][]
 let allRecords: Rec[]
 let allLabels: LabelRow[]
+let listedRows: string[][]
 
 const cents = (r: Rec) => Math.round(Number(r.amount) * 100)
 const total = (rs: Rec[]) => rs.reduce((s, r) => s + cents(r), 0)
@@ -28,7 +33,8 @@ const hubOf = (rs: Rec[]) => {
   for (const r of rs) for (const id of [r.sender.id, r.receiver.id]) c.set(id, (c.get(id) ?? 0) + 1)
   return [...c].sort((a, b) => b[1] - a[1])[0]![0]
 }
-const BORDER = ['El Paso', 'Laredo', 'McAllen', 'San Diego', 'Nogales', 'Brownsville', 'Yuma', 'Calais', 'Dunkerque', 'Boulogne-sur-Mer', 'Ciudad Juarez', 'Tijuana', 'Reynosa', 'Nuevo Laredo', 'Istanbul', 'Van', 'Belgrade', 'Subotica', 'Zuwara', 'Sabratha', 'Tripoli']
+// the border zone: the home countries' border cities and the foreign ones on a smuggling border or transit coast
+const BORDER = [...HOME_COUNTRIES.flatMap((c) => c.borderCities), ...FOREIGN_BORDER_CITIES]
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'txgen-typ-'))
@@ -38,6 +44,7 @@ beforeAll(async () => {
   allLabels = labels
   byInstance = instances(records, labels)
   indicators = readFileSync(join(dir, 'indicators.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
+  listedRows = csvRecords(readFileSync(join(dir, 'listed.csv'), 'utf8')).slice(1)
 }, 60_000)
 
 describe('planted typologies in a moderate run', () => {
@@ -304,5 +311,31 @@ describe('planted typologies in a moderate run', () => {
     // cities vary with the instance; across all of them most use two or more
     const spread = of('structuring_multi_payer').filter((rs) => distinct(rs.map((r) => r.location.city)) >= 2)
     expect(spread.length / of('structuring_multi_payer').length).toBeGreaterThan(0.6)
+  })
+
+  it('sanctioned names: a listed person of the default list, written another way, pays or is paid by customers', async () => {
+    const entries = new Map((await loadList(DEFAULT_SANCTIONS_LIST)).entries.map((e) => [`${e.list}/${e.id}`, e]))
+    const planted = of('sanctioned_name')
+    expect(listedRows.length).toBe(planted.length)
+    const kinds = new Set<string>()
+    let withBirthDate = 0
+    for (const [instance = '', partyId = '', written = '', variant = '', list = '', entryId = ''] of listedRows) {
+      const entry = entries.get(`${list}/${entryId}`)
+      expect(entry?.type, `${list}/${entryId}`).toBe('person')
+      const rs = byInstance.get(instance)!.records
+      expect(rs.length).toBeGreaterThanOrEqual(1)
+      expect(rs.length).toBeLessThanOrEqual(4)
+      // the listed person is on every transfer of the instance, under the name listed.csv gives, on one side only
+      for (const r of rs) {
+        const side = [r.sender, r.receiver].filter((p) => p.id === partyId)
+        expect(side).toHaveLength(1)
+        expect(side[0].name).toBe(written)
+      }
+      if (rs[0].sender.id === partyId ? rs[0].sender.dateOfBirth : rs[0].receiver.dateOfBirth) withBirthDate++
+      kinds.add(variant)
+    }
+    expect(kinds.size).toBeGreaterThanOrEqual(5)
+    expect(withBirthDate).toBeGreaterThan(0)
+    expect(withBirthDate).toBeLessThan(listedRows.length)
   })
 })

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { BENIGN_FAMILIES, selectFamilies } from '../../gen/benign/families.ts'
 import { DEFAULT_ILLICIT_SHARE, generate } from '../../gen/generate.ts'
+import { LISTED_HEADER } from '../../gen/sanctioned/write-listed.ts'
+import { parseListSpec } from '../../lists/load.ts'
 
 /** one family a paragraph: its name, then its summary wrapped under it */
 function familyList(): string {
@@ -21,7 +23,8 @@ function familyList(): string {
 const HELP = `usage: txscreen generate --seed N --records N --out DIR [options]
 
 Writes DIR/records.ndjson (transfer records v1, in time order, no labels), DIR/labels.csv
-(id,is_illicit,instance_id,typology,family) and DIR/indicators.csv (type,value,source,note).
+(id,is_illicit,instance_id,typology,family), DIR/indicators.csv (type,value,source,note) and
+DIR/listed.csv (the listed people planted; see --sanctions-list).
 Benign rows carry their family: everyday for the plain background, or the hard-negative family below
 that made them. The same seed and options give byte-identical files.
 
@@ -47,6 +50,12 @@ options:
   --lean-parties      with --counterparties: every everyday transfer is drawn from the pool, whose parties
                       carry only id, name, type, account and country (records of about 300 bytes; with
                       --benign-families none --illicit-share 0, issue 21's many-parties file)
+  --sanctions-list FORMAT:PATH
+                      a list (formats of --list: ofac-csv, un-xml, csv) whose individuals the sanctioned_name
+                      typology plants, their names written another way (romanised otherwise, order swapped,
+                      accents, a middle name left out, a typo, an a.k.a.); repeat for several lists; default the
+                      vendored OFAC SDN 2019 subset (fixtures/lists/ofac-sdn-2019); \`none\`: not planted.
+                      DIR/listed.csv (${LISTED_HEADER}) says who they are
   --quiet             no summary on stderr
 
 benign families (docs/data.md describes each):
@@ -65,6 +74,20 @@ function stressScale(name: string, text: string | undefined): number | undefined
   const n = Number(text)
   if (!(n >= 0.25 && n <= 4)) throw new UsageError(`--${name} must be a number in [0.25, 4], got "${text}"`)
   return n
+}
+
+/** `--sanctions-list`: absent is the default list, `none` alone switches the typology off; each spec is checked */
+function sanctionsListsOf(specs: string[] | undefined): string[] | undefined {
+  if (specs === undefined) return undefined
+  if (specs.length === 1 && specs[0] === 'none') return []
+  for (const spec of specs) {
+    try {
+      parseListSpec(spec)
+    } catch (err) {
+      throw new UsageError(`--sanctions-list: ${(err as Error).message} (or none)`)
+    }
+  }
+  return specs
 }
 
 class UsageError extends Error {}
@@ -86,6 +109,7 @@ export async function run(argv: string[]): Promise<number> {
         'amount-scale': { type: 'string' },
         'gap-scale': { type: 'string' },
         'lean-parties': { type: 'boolean', default: false },
+        'sanctions-list': { type: 'string', multiple: true },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -118,13 +142,14 @@ export async function run(argv: string[]): Promise<number> {
     } catch (err) {
       throw new UsageError(`--benign-families: ${(err as Error).message}`)
     }
+    const sanctionsLists = sanctionsListsOf(values['sanctions-list'])
     const t0 = performance.now()
-    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, leanParties: values['lean-parties'], amountScale, gapScale })
+    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, leanParties: values['lean-parties'], amountScale, gapScale, sanctionsLists })
     const seconds = (performance.now() - t0) / 1000
     if (!values.quiet) {
       process.stderr.write(
         `wrote ${summary.records} records (${summary.illicit} illicit in ${Object.values(summary.instances).reduce((s, n) => s + n, 0)} instances) ` +
-          `over ${summary.days} days from ${summary.accounts} accounts, ${summary.indicators} indicators, ` +
+          `over ${summary.days} days from ${summary.accounts} accounts, ${summary.indicators} indicators, ${summary.listed} listed people, ` +
           `${summary.records - summary.illicit - (summary.families.everyday ?? 0)} hard negatives, ` +
           `in ${seconds.toFixed(1)} s (${Math.round(summary.records / Math.max(seconds, 1e-3))} records/s)\n`,
       )

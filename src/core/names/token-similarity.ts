@@ -51,10 +51,18 @@ function skeletonsSimilarity(fa: TokenForms, fb: TokenForms, approx: NonNullable
   return s
 }
 
-/** j, y and i stand for one another across transliteration systems. */
+/**
+ * j, y and i stand for one another across transliteration systems; an onset French or German writes with a letter
+ * more is read as the English one (Djamel, Djibril: Jamel, Jibril; Tchen, Tschernow: Chen, Chernow), so that such a
+ * word still starts like its other spellings.
+ */
 function foldLetters(token: string): string {
-  return token.includes('j') || token.includes('y') ? token.replace(/[jy]/g, 'i') : token
+  const t = token.charCodeAt(0) === 116 || token.charCodeAt(0) === 100 ? token.replace(ONSET, onsetAsEnglish) : token
+  return t.includes('j') || t.includes('y') ? t.replace(/[jy]/g, 'i') : t
 }
+
+const ONSET = /^(?:dj|tsch|tch)(?=[aeiouy])/
+const onsetAsEnglish = (onset: string) => (onset === 'dj' ? 'j' : 'ch')
 
 /**
  * A token respelled so that the ways European orthographies and romanisation systems write one sound meet: j, y and

@@ -7,6 +7,7 @@ import { branchCode, isoDate, phoneNumber } from '../parties.ts'
 import type { Person, Population } from '../population.ts'
 import { NO_STRESS, type Knobs, type Stress } from '../knobs.ts'
 import type { Rng } from '../prng.ts'
+import type { ListedParty } from './sanctioned-name.ts'
 import { DAY_MS, type Currency, type Draft } from '../types.ts'
 
 /** an intelligence indicator (typologies.md R32), written to indicators.csv */
@@ -20,6 +21,8 @@ export interface Indicator {
 export interface Planted {
   drafts: Draft[]
   indicators?: Indicator[]
+  /** listed people written into the drafts (sanctioned_name), for listed.csv */
+  listed?: ListedParty[]
 }
 
 /** One planted typology family: its label in labels.csv and how to make one varied instance of it. */

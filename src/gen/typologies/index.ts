@@ -20,4 +20,7 @@ export const TYPOLOGIES: readonly Typology[] = [
   velocity, adContactMatch, holdAndReleaseRelatives, memoCodeWord, structuringMultiPayer,
 ]
 
-export const TYPOLOGY_LABELS: readonly string[] = TYPOLOGIES.map((t) => t.label)
+/** planted only when generate has a sanctions list to take listed people from (by default the vendored one) */
+export const SANCTIONED_NAME = 'sanctioned_name'
+
+export const TYPOLOGY_LABELS: readonly string[] = [...TYPOLOGIES.map((t) => t.label), SANCTIONED_NAME]
