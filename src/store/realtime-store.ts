@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor, Tx } from './db.ts'
+import { preparedAs } from './prepared.ts'
 import { ALERT_WRITERS_LOCK_SQL, VERDICT_COLUMNS, verdictColumnsJson, type VerdictRow } from './verdicts.ts'
 
 // The real-time history: every screened transfer is stored in `entity_events` once under each of its state
@@ -56,6 +57,7 @@ export async function loadEntityHistory(db: Executor, keys: readonly string[], f
 // the verdict columns of the append statement, built once from the one column list
 const verdictColumns = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(c)))
 const verdictValues = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(`v.${c}`)))
+const APPEND_PREPARED = preparedAs('txscreen_realtime_append')
 
 /**
  * Appends transfers to the history, with their verdict rows (and, for a transfer with a tenant, its row of the
@@ -77,8 +79,9 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
   let vd = '['
   for (let i = 0; i < verdicts.length; i++) vd += `${i > 0 ? ',' : ''}${verdictColumnsJson(verdicts[i]!)}`
   vd += ']'
-  // the alert writers' lock is taken first: every row below depends on it (see listAlerts)
-  await sql`
+  // the alert writers' lock is taken first: every row below depends on it (see listAlerts); the text is the same
+  // at every flush, so PostgreSQL gets it prepared (parsed and analysed once per connection)
+  await sql`${APPEND_PREPARED}
     with lk as materialized (
       select ${ALERT_WRITERS_LOCK_SQL}
     ), ev as materialized (
