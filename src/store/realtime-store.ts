@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import type { Executor, Tx } from './db.ts'
+import { preparedAs } from './prepared.ts'
 import { ALERT_WRITERS_LOCK_SQL, VERDICT_COLUMNS, verdictColumnsJson, type VerdictRow } from './verdicts.ts'
 
 // The real-time history: every screened transfer is stored in `entity_events` once under each of its state
@@ -56,6 +57,7 @@ export async function loadEntityHistory(db: Executor, keys: readonly string[], f
 // the verdict columns of the append statement, built once from the one column list
 const verdictColumns = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(c)))
 const verdictValues = sql.join(VERDICT_COLUMNS.map((c) => sql.ref(`v.${c}`)))
+const APPEND_PREPARED = preparedAs('txscreen_realtime_append')
 
 /**
  * Appends transfers to the history, with their verdict rows (and, for a transfer with a tenant, its row of the
@@ -77,8 +79,20 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
   let vd = '['
   for (let i = 0; i < verdicts.length; i++) vd += `${i > 0 ? ',' : ''}${verdictColumnsJson(verdicts[i]!)}`
   vd += ']'
-  // the alert writers' lock is taken first: every row below depends on it (see listAlerts)
-  await sql`
+  await db.executeQuery(CompiledQuery.raw(appendStatement(db), [ev, vd]))
+}
+
+// the statement's text, compiled once: it is the same at every flush (two parameters, the JSON documents), and
+// both dialects (PostgreSQL and PGlite) compile it alike, so the query builder does not walk it at every flush
+let appendText: string | undefined
+
+function appendStatement(db: Executor): string {
+  if (appendText !== undefined) return appendText
+  const ev = sql.raw('$1')
+  const vd = sql.raw('$2')
+  // the alert writers' lock is taken first: every row below depends on it (see listAlerts); PostgreSQL gets the
+  // text prepared (parsed and analysed once per connection)
+  const compiled = sql`${APPEND_PREPARED}
     with lk as materialized (
       select ${ALERT_WRITERS_LOCK_SQL}
     ), ev as materialized (
@@ -98,7 +112,10 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
       from lk, jsonb_populate_recordset(null::verdicts, ${vd}::jsonb) with ordinality as v
       order by v.ordinality
     )
-    select 1 as done`.execute(db)
+    select 1 as done`.compile(db)
+  if (compiled.parameters.length !== 0) throw new Error('the real-time append statement must take only its two documents')
+  appendText = compiled.sql
+  return appendText
 }
 
 /** The record stored for a real-time transfer id (any one of its key rows), or undefined when none is kept. */

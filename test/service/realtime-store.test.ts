@@ -4,6 +4,7 @@ import { appendEntityEvents, loadEntityHistory } from '../../src/store/realtime-
 import { saveRulesetVersion } from '../../src/store/rulesets.ts'
 import { insertVerdicts, VERDICT_COLUMNS, type VerdictRow } from '../../src/store/verdicts.ts'
 import { DIALECTS, useFreshStore } from './support/databases.ts'
+import { sql } from 'kysely'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: real-time store`, () => {
@@ -67,6 +68,21 @@ for (const dialect of DIALECTS) {
         { id: 'h-1', at: '2026-02-01T00:00:00.000Z' },
         { id: 'h-2', at: '2026-02-02T00:00:00.000Z' },
       ])
+    })
+
+    it.runIf(dialect === 'pg')('runs the group-commit append as a statement prepared once per connection', async () => {
+      const event = (id: string) => ({ keys: [`id:${id}`], eventId: id, occurredAt: '2026-03-01T00:00:00.000Z', record: JSON.stringify({ id }) })
+      const prepared = await db()
+        .transaction()
+        .execute(async (tx) => {
+          await appendEntityEvents(tx, [event('p-1')], [])
+          await appendEntityEvents(tx, [event('p-2'), event('p-3')], [])
+          const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where name = 'txscreen_realtime_append'`.execute(tx)
+          return rows[0]!.n
+        })
+      expect(prepared).toBe(1)
+      const stored = await db().selectFrom('entity_events').select('event_id').where('event_id', 'in', ['p-1', 'p-2', 'p-3']).orderBy('id').execute()
+      expect(stored.map((r) => r.event_id)).toEqual(['p-1', 'p-2', 'p-3'])
     })
   })
 }

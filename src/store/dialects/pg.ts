@@ -1,6 +1,7 @@
 import { PostgresDialect, type Dialect } from 'kysely'
 import pg from 'pg'
 import { PoolSaturatedError } from '../errors.ts'
+import { preparedName } from '../prepared.ts'
 
 export interface PgOptions {
   connectionString: string
@@ -40,7 +41,7 @@ export function pgDialect(pool: pg.Pool): Dialect {
     async connect() {
       const full = pool.totalCount >= max && pool.idleCount === 0
       try {
-        return await pool.connect()
+        return preparing(await pool.connect())
       } catch (err) {
         if (full && pool.totalCount >= max) throw new PoolSaturatedError(max, err)
         throw err
@@ -49,4 +50,23 @@ export function pgDialect(pool: pg.Pool): Dialect {
     end: () => pool.end(),
   }
   return new PostgresDialect({ pool: saturating as unknown as pg.Pool })
+}
+
+const PREPARING = Symbol('txscreen.preparing')
+
+/**
+ * A pooled client whose `query(text, values)` sends a text marked by `preparedAs` as a named prepared statement
+ * (parsed once per connection, see ../prepared.ts); everything else goes as before. Patched once per client.
+ */
+function preparing(client: pg.PoolClient): pg.PoolClient {
+  const patched = client as pg.PoolClient & { [PREPARING]?: true }
+  if (patched[PREPARING]) return client
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  patched.query = ((...args: unknown[]) => {
+    const [text, values] = args
+    const name = typeof text === 'string' && args.length === 2 ? preparedName(text) : undefined
+    return name === undefined ? query(...args) : query({ name, text, values })
+  }) as typeof client.query
+  patched[PREPARING] = true
+  return client
 }
