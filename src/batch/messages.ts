@@ -4,6 +4,11 @@ import type { EncodedRecords } from './record-codec.ts'
 /** What a screening worker is started with: the same rule files as the main thread, which it compiles at once. */
 export interface WorkerSetup {
   sources: RuleSource[]
+  /**
+   * the files' values as the build parsed them, by text (`CompileOptions.parsed`): the worker then skips parsing
+   * the YAML, a large part of its start (BENCHMARKS.md, issue 21)
+   */
+  parsed?: [string, unknown][]
 }
 
 /**

@@ -11,7 +11,7 @@ import { threadCpuSeconds } from './thread-cpu.ts'
 // the main thread's own start), it waits for its share of the rules, then runs them over every record the
 // main thread decoded and hands over, in input order.
 const setup = workerData as WorkerSetup
-const compiled = compileRuleset(setup.sources)
+const compiled = compileRuleset(setup.sources, setup.parsed ? { parsed: new Map(setup.parsed) } : {})
 if (!compiled.ok) throw new Error('the rule files changed while the batch started; run it again')
 const ruleset = compiled.ruleset
 const decoder = new RecordDecoder()

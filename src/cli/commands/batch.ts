@@ -6,7 +6,7 @@ import { DEFAULT_SNAPSHOT_EVERY } from '../../batch/nats/protocol.ts'
 import { RUN_ID } from '../../batch/nats/run-id.ts'
 import type { NatsBatch } from '../nats-batch.ts'
 import { InProcessEngine, PartitionedEngine, Screener, screenBytes, type ScreeningEngine } from '../../core/index.ts'
-import { DEFAULT_RULES_DIR, readRuleSources } from '../../rules-fs.ts'
+import { DEFAULT_RULES_DIR, parsedRuleCache, readRuleSources } from '../../rules-fs.ts'
 import { parseCommand, singleInput } from '../args.ts'
 import { BatchSummary } from '../batch-summary.ts'
 import { EXPORT_HELP, exportChoice, exportUsage } from '../export-choice.ts'
@@ -14,6 +14,7 @@ import { heapBudget, outgrewHeap, rerunWithOldSpace, watchResidentMemory } from 
 import { FORMAT_HELP, FORMAT_USAGE, namedFormat, openInput } from '../input-source.ts'
 import { loadRulesetOrReport, loadWatchlists } from '../load-ruleset.ts'
 import { LineWriter } from '../output.ts'
+import type { WorkerSetup } from '../../batch/messages.ts'
 
 const USAGE = `usage: txscreen batch <file|-> [--rules DIR] ${FORMAT_USAGE} [--out FILE] ${exportUsage('out', 'outputs')}
                       [--cases FILE] ${exportUsage('cases', 'cases')} [--list FORMAT:PATH ...] [--summary-json FILE]
@@ -123,7 +124,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!ruleset) return 2
   // worker threads are slow to start and compile: they do it while lists load and the input opens
   const workers =
-    threads > 1 && partitions === undefined ? startWorkers(threads - 1, { sources: await readRuleSources(values.rules ?? DEFAULT_RULES_DIR) }, heapPerThreadMb) : []
+    threads > 1 && partitions === undefined ? startWorkers(threads - 1, await workerSetup(values.rules), heapPerThreadMb) : []
   const stopWorkers = () => Promise.all(workers.map((w) => w.close()))
   let stopNats = async (): Promise<void> => {}
   let watchlists
@@ -204,4 +205,12 @@ export async function run(argv: string[]): Promise<number> {
   if (!values.quiet) process.stderr.write(`${summary.format()}\n`)
   if (!values.quiet && nats) process.stderr.write(`${nats.trafficLine(summary.records)}\n`)
   return 0
+}
+
+/** the rule files for the screening threads, with the build's parsed values of those it holds (they skip the YAML) */
+async function workerSetup(rules: string | undefined): Promise<WorkerSetup> {
+  const sources = await readRuleSources(rules ?? DEFAULT_RULES_DIR)
+  const cache = await parsedRuleCache()
+  const parsed = sources.flatMap((s): [string, unknown][] => (cache.has(s.text) ? [[s.text, cache.get(s.text)]] : []))
+  return { sources, parsed }
 }

@@ -6,6 +6,7 @@ import { compileConditions, type ConditionScope, type Predicate } from './condit
 import { parseDuration } from './duration.ts'
 import { compileEntity } from './entity.ts'
 import { compileField, FIELD_HELP } from './fields.ts'
+import { guardTable } from './guard.ts'
 import { compileMeasures } from './measures/compile-measures.ts'
 import type { CompiledMeasure } from './measures/measure.ts'
 import type { MeasureRegistry } from './measures/registry.ts'
@@ -43,6 +44,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
   }
   const where = compileConditions(file.where, ['where'], fieldScope)
   const when = file.when ? compileConditions(file.when, ['when'], fieldScope) : where
+  const guard = guardTable([file.where, file.when ?? file.where], fieldScope)
 
   const measures = compileMeasures(file.measures, ctx.measures, fieldScope, report)
   const windowParts = measures.flatMap((m) => (m.window ? [m.window] : []))
@@ -114,6 +116,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     window: file.window,
     where,
     when,
+    ...(guard && { guard }),
     measures,
     windowParts,
     windowAggregates: windowParts.map((p) => p.aggregate),

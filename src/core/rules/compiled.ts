@@ -27,6 +27,11 @@ export interface CompiledRule {
   where: Predicate<TransferView>
   /** which transfers the rule is evaluated on */
   when: Predicate<TransferView>
+  /**
+   * by a view's `guardClass`, 0 where neither `where` nor `when` can admit the transfer (guard.ts): the runner
+   * skips those without evaluating them; absent when the conditions rule out no class
+   */
+  guard?: Uint8Array
   /** measures in evaluation order (those that read others, such as ratios, after them) */
   measures: readonly CompiledMeasure[]
   /** what the measures keep in the entity's window, by slot */

@@ -3,7 +3,7 @@ import { MINOR_PER_MAJOR } from '../money/convert.ts'
 import type { ConditionScope, Predicate, ScopedField } from './conditions.ts'
 import { compileKeywords, normaliseWords } from './keywords.ts'
 import { parseRanges, resolveList } from './list-ref.ts'
-import { lowerText } from './lower-case.ts'
+import { lowerText, sameText } from './lower-case.ts'
 import { listRef, scalar } from './schema-parts.ts'
 import type { YamlPath } from './yaml-source.ts'
 
@@ -189,11 +189,20 @@ function sameAsField<T>(name: string, field: ScopedField<T>, at: YamlPath, scope
     return undefined
   }
   const get = field.get
-  const same = (x: T) => {
-    const a = get(x)
-    const b = other.get(x)
-    return a !== undefined && b !== undefined && (a === b || lowerText(a) === lowerText(b))
+  const getOther = other.get
+  // both sides must be known before they can be equal or differ
+  if (differs) {
+    return (x) => {
+      const a = get(x)
+      if (a === undefined) return false
+      const b = getOther(x)
+      return b !== undefined && a !== b && !sameText(a, b)
+    }
   }
-  // both sides must be known before they can differ
-  return differs ? (x) => get(x) !== undefined && other.get(x) !== undefined && !same(x) : same
+  return (x) => {
+    const a = get(x)
+    if (a === undefined) return false
+    const b = getOther(x)
+    return b !== undefined && (a === b || sameText(a, b))
+  }
 }

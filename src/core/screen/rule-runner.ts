@@ -60,8 +60,11 @@ export class RuleRunner {
     if (onlyKeys && !entity && !this.graph) return
     const perspectives = entity ? entity.perspectives : ONLY_OUT
     const keepsState = rule.needs.window || rule.needs.seen
+    const guard = rule.guard
     for (let p = 0; p < perspectives.length; p++) {
       const view = views[perspectives[p]!]
+      // a class of transfer the rule's conditions rule out: nothing to count or evaluate (a last-seen time still is)
+      if (guard !== undefined && guard[view.guardClass] === 0 && !rule.needs.seen) continue
       if (onlyKeys && entity && !this.graph) {
         const k = this.entities.key(view, this.tableSlot, entity)
         if (k === undefined || !onlyKeys.has(`${entity.namespace}:${k}`)) continue

@@ -1,4 +1,5 @@
 import type { Party, TransferRecord, UltimateParty } from '../record/schema.ts'
+import { transferClasses } from '../rules/guard.ts'
 
 export type Direction = 'out' | 'in'
 
@@ -23,12 +24,15 @@ export interface TransferView {
   direction: Direction
   /** on whose behalf `party` pays or is paid, when the record names one (ISO 20022's ultimate debtor or creditor) */
   ultimate: UltimateParty | undefined
+  /** the transfer's class from this side (direction, channel, the parties' types): an index into rules' guards */
+  guardClass: number
 }
 
 export function viewsOf(ctx: TransferContext): { out: TransferView; in: TransferView } {
   const { sender, receiver, ultimateSender, ultimateReceiver } = ctx.record
+  const classes = transferClasses(ctx.record)
   return {
-    out: { ctx, party: sender, counterparty: receiver, direction: 'out', ultimate: ultimateSender },
-    in: { ctx, party: receiver, counterparty: sender, direction: 'in', ultimate: ultimateReceiver },
+    out: { ctx, party: sender, counterparty: receiver, direction: 'out', ultimate: ultimateSender, guardClass: classes.out },
+    in: { ctx, party: receiver, counterparty: sender, direction: 'in', ultimate: ultimateReceiver, guardClass: classes.in },
   }
 }
