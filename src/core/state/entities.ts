@@ -78,10 +78,17 @@ export class EntityState {
     }
     const paired = this.paired
     if (paired === undefined) return 0
-    const left: number[] = []
-    for (let i = 0; i < paired.length; i += 2) if (!idle(paired[i]!, paired[i + 1]!)) left.push(paired[i]!, paired[i + 1]!)
-    this.paired = left.length === 0 ? undefined : left.length === paired.length ? paired : left.slice()
-    return left.length / 2
+    // kept pairs move to the front in place; a new array of exactly their size only when some went (a sweep
+    // visits every entity, and most keep all their windows)
+    let at = 0
+    for (let i = 0; i < paired.length; i += 2) {
+      if (idle(paired[i]!, paired[i + 1]!)) continue
+      paired[at++] = paired[i]!
+      paired[at++] = paired[i + 1]!
+    }
+    if (at === paired.length) return at / 2
+    this.paired = at === 0 ? undefined : paired.slice(0, at)
+    return at / 2
   }
 
   /**
