@@ -41,58 +41,89 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 describe('txscreen worker, a second one joining mid-run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'txscreen-nats-rebalance-'))
   const input = join(dir, 'records.ndjson')
+  const list = `indicators-csv:${join(dir, 'indicators.csv')}`
+  /** the local batch's verdicts, the reference */
+  const localOut = join(dir, 'local.v.ndjson')
   let nc: NatsConnection
 
   beforeAll(async () => {
     if (!up && process.env.CI) throw new Error(`NATS JetStream is not reachable at ${NATS}: start nats-server -js (.ci/run does)`)
     if (up) nc = await connect({ servers: NATS })
     await run('node', [CLI, 'generate', '--seed', '5', '--records', String(RECORDS), '--out', dir], { cwd: ROOT })
-  }, 120_000)
+    await run('node', [CLI, 'batch', input, '--list', list, '--threads', '1', '--quiet', '--out', localOut], { cwd: ROOT })
+  }, 300_000)
 
   afterAll(async () => {
     await nc?.close()
   })
 
-  it.skipIf(!up)('takes partitions from the first, both screen records, and the output is the local batch\'s', async () => {
-    const list = `indicators-csv:${join(dir, 'indicators.csv')}`
-    const localOut = join(dir, 'local.v.ndjson')
-    await run('node', [CLI, 'batch', input, '--list', list, '--threads', '1', '--quiet', '--out', localOut], { cwd: ROOT })
-
+  /** a batch reading standard input, its first half sent; the rest is sent by `finish` */
+  async function halfSent(name: string) {
     const lines = readFileSync(input, 'utf8').split('\n').filter(Boolean)
     const runId = randomUUID().replaceAll('-', '').slice(0, 16)
-    const out = join(dir, 'nats.v.ndjson')
-    const first = worker()
-    await until('the first worker', () => first.log().includes('ready'))
+    const out = join(dir, `${name}.v.ndjson`)
     const batch = spawn(
       'node',
       [CLI, 'batch', '-', '--list', list, '--out', out, '--quiet', '--nats', NATS, '--partitions', '4', '--run-id', runId, '--snapshot-every', '1000'],
       { cwd: ROOT, stdio: ['pipe', 'ignore', 'inherit'] },
     )
-    const batchExit = new Promise<number | null>((resolve) => batch.once('exit', (code) => resolve(code)))
+    const exit = new Promise<number | null>((resolve) => batch.once('exit', (code) => resolve(code)))
     batch.stdin!.write(lines.slice(0, RECORDS / 2).join('\n') + '\n')
-    // the first worker holds every partition and has answered some slices on all of them
     const jsm = await nc.jetstreamManager()
-    await until('answers from the first worker', async () => {
-      const info = await jsm.streams.info(outStream(runId)).catch(() => undefined)
-      return (info?.state.messages ?? 0) >= 5 * 4
-    })
-    await until('the first worker to hold every partition', () => first.log().match(new RegExp(`serves partition \\d of run ${runId}`, 'g'))?.length === 5)
+    await until('answers on every partition', async () => ((await jsm.streams.info(outStream(runId)).catch(() => undefined))?.state.messages ?? 0) >= 5 * 4)
+    return {
+      runId, out,
+      finish: async () => {
+        batch.stdin!.end(lines.slice(RECORDS / 2).join('\n') + '\n')
+        return exit
+      },
+    }
+  }
+
+  /** how many partitions of `runId` a worker's log says it took */
+  const took = (log: string, runId: string) => log.match(new RegExp(`serves partition \\d of run ${runId}`, 'g'))?.length ?? 0
+
+  it.skipIf(!up)('takes partitions from the first, both screen records, and the output is the local batch\'s', async () => {
+
+    const first = worker()
+    await until('the first worker', () => first.log().includes('ready'))
+    const batch = await halfSent('joined')
+    // the first worker holds every partition and has answered some slices on all of them
+    await until('the first worker to hold every partition', () => took(first.log(), batch.runId) === 5)
 
     const second = worker()
     try {
-      await until('the second worker to take partitions', () => second.log().includes(`of run ${runId}`), 120_000)
-      batch.stdin!.end(lines.slice(RECORDS / 2).join('\n') + '\n')
-      expect(await batchExit).toBe(0)
+      await until('the second worker to take partitions', () => took(second.log(), batch.runId) > 0, 120_000)
+      expect(await batch.finish()).toBe(0)
     } finally {
       for (const w of [first, second]) w.child.kill('SIGTERM')
       await Promise.all([exited(first.child), exited(second.child)])
     }
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(localOut, 'utf8'))
+    expect(readFileSync(batch.out, 'utf8')).toBe(readFileSync(localOut, 'utf8'))
     // the first handed partitions over above its share of 5 among 2 (3), the second started from their state
-    expect(first.log()).toMatch(new RegExp(`releasing partition \\d of run ${runId}`))
-    const taken = second.log().match(new RegExp(`serves partition \\d of run ${runId}`, 'g')) ?? []
-    expect(taken.length).toBeGreaterThanOrEqual(2)
-    expect(second.log()).toMatch(new RegExp(`of run ${runId}: state restored from the snapshot at stream sequence [1-9]`))
-    for (const w of [first, second]) expect(w.log()).toMatch(new RegExp(`of run ${runId}: screened [1-9]\\d* records`))
+    expect(first.log()).toMatch(new RegExp(`releasing partition \\d of run ${batch.runId}`))
+    expect(took(second.log(), batch.runId)).toBeGreaterThanOrEqual(2)
+    expect(second.log()).toMatch(new RegExp(`of run ${batch.runId}: state restored from the snapshot at stream sequence [1-9]`))
+    for (const w of [first, second]) expect(w.log()).toMatch(new RegExp(`of run ${batch.runId}: screened [1-9]\\d* records`))
+  }, 900_000)
+
+  it.skipIf(!up)('gives a killed worker\'s partitions to the one left, and the output is the local batch\'s', async () => {
+    const first = worker()
+    const second = worker()
+    await until('both workers', () => first.log().includes('ready') && second.log().includes('ready'))
+    const batch = await halfSent('left')
+    await until('both workers to hold partitions', () => took(first.log(), batch.runId) > 0 && took(second.log(), batch.runId) > 0)
+    const before = took(first.log(), batch.runId)
+    second.child.kill('SIGKILL')
+    try {
+      expect(await batch.finish()).toBe(0)
+    } finally {
+      first.child.kill('SIGTERM')
+      await Promise.all([exited(first.child), exited(second.child)])
+    }
+    expect(readFileSync(batch.out, 'utf8')).toBe(readFileSync(localOut, 'utf8'))
+    // once the killed worker's leases expired, the first took every partition it had
+    expect(took(first.log(), batch.runId)).toBe(5)
+    expect(before).toBeLessThan(5)
   }, 900_000)
 })
