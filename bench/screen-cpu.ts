@@ -105,7 +105,9 @@ class BackendCpu {
           const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
           if (!title.startsWith('postgres: ') || !title.split(' ').includes(this.database)) continue
         }
-        const seconds = cpuSeconds(pid)
+        const seconds = processCpuSeconds(pid)
+        // a backend that ended between the listing and the read keeps its last figure
+        if (seconds === undefined) continue
         // a backend started during the run counts from zero
         if (!this.first.has(pid)) this.first.set(pid, atStart ? seconds : 0)
         this.last.set(pid, seconds)
