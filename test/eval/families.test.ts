@@ -42,7 +42,8 @@ describe('txscreen eval on a generated run', () => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'txscreen-eval-fam-'))
-    await generate({ seed: 8, records: 12_000, outDir: dir, start: '2026-05-01' })
+    // seed 9: on seed 8, since sanctioned_name joined the rounds, no phone is planted early enough for phone_near_miss
+    await generate({ seed: 9, records: 12_000, outDir: dir, start: '2026-05-01' })
   }, 60_000)
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
