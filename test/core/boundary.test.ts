@@ -20,7 +20,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   adapters: ['core', 'store', 'service', 'http', 'lists', 'rules-fs.ts'],
   batch: ['core'],
   eval: ['core'],
-  gen: ['core'],
+  gen: ['core', 'lists'],
   importers: ['core', 'gen'],
   lists: ['core'],
   'rules-fs.ts': ['core'],
