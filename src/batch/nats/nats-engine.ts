@@ -1,4 +1,4 @@
-import { DiscardPolicy, nanos, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type KV, type NatsConnection } from 'nats'
+import { DiscardPolicy, nanos, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type KV, type NatsConnection, type ObjectStore } from 'nats'
 import {
   isRouted, PartitionRouter,
   type Case, type CompiledRuleset, type Hit, type ParsedLine, type RoutedRecord, type RuleSource, type ScreenedSlice, type ScreeningEngine,
@@ -85,8 +85,8 @@ export class NatsEngine implements ScreeningEngine {
     const { nc, run } = this.opts
     const js = nc.jetstream({ timeout: JS_TIMEOUT_MS })
     const jsm = await nc.jetstreamManager({ timeout: JS_TIMEOUT_MS })
-    const { runs, workers } = await openBuckets(js)
-    await this.#resumeOrCreate(jsm, runs)
+    const { runs, workers, snapshots } = await openBuckets(js)
+    await this.#resumeOrCreate(jsm, runs, snapshots)
     this.#started = true
     if (this.opts.awaitWorkers) await awaitWorkers(jsm, workers, run, this.opts.awaitWorkers)
     const listening = this.#listen(js)
@@ -141,7 +141,7 @@ export class NatsEngine implements ScreeningEngine {
    * is missing is published again. The hits stream keeps every answer from the start, so every slice is merged
    * again from it, in input order, and the whole output written again.
    */
-  async #resumeOrCreate(jsm: JetStreamManager, runs: KV): Promise<void> {
+  async #resumeOrCreate(jsm: JetStreamManager, runs: KV, snapshots: ObjectStore): Promise<void> {
     const { run } = this.opts
     const existing = await runs.get(run)
     const inInfo = await jsm.streams.info(inStream(run)).catch(() => undefined)
@@ -163,6 +163,9 @@ export class NatsEngine implements ScreeningEngine {
       )
       return
     }
+    // the same input and options give the same run id: a snapshot left by an earlier run of it (a worker may
+    // store one as it lets go, after that run's router removed the rest) would make a partition skip this run
+    await deleteSnapshots(snapshots, run, this.opts.partitions)
     // a run left behind by a router that died and was not started again is dropped after a day
     const common = { storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_age: nanos(86_400_000) }
     await jsm.streams.add({ ...common, name: inStream(run), subjects: [inSubject(run, '*')] })
