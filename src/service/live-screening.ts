@@ -14,7 +14,7 @@ import { ShadowRunner } from './shadow-runner.ts'
 import type { ShadowThreadFactory } from './shadow-thread-port.ts'
 import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
-import { shouldStore, toVerdictRow, type Owner, type StoreVerdicts } from './verdict-rows.ts'
+import { realtimeVerdictRowJson, shouldStore, type Owner, type StoreVerdicts } from './verdict-rows.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
 const PRUNE_ROWS = 10_000
@@ -187,9 +187,7 @@ export class LiveScreening implements RealtimeScreening {
       const json = JSON.stringify(verdict)
       const at = Date.parse(record.timestamp)
       if (at > state.latest) state.latest = at
-      const row = shouldStore(verdict, this.options.storeVerdicts)
-        ? { ...toVerdictRow(verdict, { batchId: null, seq: null, line: null, ruleset: verdict.ruleset, ...caller }, record, keys), outputJson: json }
-        : undefined
+      const row = shouldStore(verdict, this.options.storeVerdicts) ? realtimeVerdictRowJson(verdict, json, caller, record, keys) : undefined
       const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
       if (this.options.keepHistory !== false) event.tenant = caller.tenant
       const recent: Recent = { json, durable: this.#writer.write(record.id, event, row) }

@@ -1,5 +1,5 @@
-import { isLineError, type ScreenOutput, type TransferRecord } from '../core/index.ts'
-import type { VerdictRow } from '../store/verdicts.ts'
+import { isLineError, type ScreenOutput, type TransferRecord, type Verdict } from '../core/index.ts'
+import { realtimeVerdictColumnsJson, type VerdictRow } from '../store/verdicts.ts'
 
 export type StoreVerdicts = 'all' | 'alerts'
 
@@ -34,20 +34,7 @@ export function toVerdictRow(
       occurredAt: null,
     }
   }
-  // a handful of values each: arrays with includes are cheaper than sets, in the same first-seen order
-  const entities = entityKeys.slice()
-  const rules: string[] = []
-  const typologies: string[] = []
-  for (const h of output.hits) {
-    addOnce(entities, h.evidence.entity)
-    addOnce(rules, h.rule)
-    addOnce(typologies, h.typology)
-  }
-  // plain party ids too, so `?entity=ACC-1` finds alerts without knowing the key syntax
-  if (record) {
-    addOnce(entities, record.sender.id)
-    addOnce(entities, record.receiver.id)
-  }
+  const { rules, typologies, entities } = filterLists(output, record, entityKeys)
   return {
     batchId: at.batchId,
     seq: at.seq,
@@ -64,6 +51,46 @@ export function toVerdictRow(
     entities,
     occurredAt: record?.timestamp ?? null,
   }
+}
+
+/**
+ * A real-time verdict's stored row as the JSON the group commit sends: the same text as `verdictColumnsJson` of
+ * `toVerdictRow`'s row with `outputJson`, without building that row.
+ */
+export function realtimeVerdictRowJson(verdict: Verdict, outputJson: string, owner: Owner, record: TransferRecord, entityKeys: readonly string[]): string {
+  const { rules, typologies, entities } = filterLists(verdict, record, entityKeys)
+  return realtimeVerdictColumnsJson({
+    recordId: verdict.id,
+    decision: verdict.decision,
+    score: verdict.score,
+    ruleset: verdict.ruleset,
+    rules,
+    typologies,
+    entities,
+    occurredAt: record.timestamp,
+    tenant: owner.tenant,
+    keyId: owner.keyId,
+    outputJson,
+  })
+}
+
+/** the rules, typologies and entities alert queries filter on */
+function filterLists(verdict: Verdict, record: TransferRecord | undefined, entityKeys: readonly string[]): { rules: string[]; typologies: string[]; entities: string[] } {
+  // a handful of values each: arrays with includes are cheaper than sets, in the same first-seen order
+  const entities = entityKeys.slice()
+  const rules: string[] = []
+  const typologies: string[] = []
+  for (const h of verdict.hits) {
+    addOnce(entities, h.evidence.entity)
+    addOnce(rules, h.rule)
+    addOnce(typologies, h.typology)
+  }
+  // plain party ids too, so `?entity=ACC-1` finds alerts without knowing the key syntax
+  if (record) {
+    addOnce(entities, record.sender.id)
+    addOnce(entities, record.receiver.id)
+  }
+  return { rules, typologies, entities }
 }
 
 function addOnce(list: string[], value: string | undefined): void {

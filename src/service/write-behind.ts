@@ -27,7 +27,8 @@ export interface GroupWriterOptions {
 interface PendingWrite {
   id: string
   event: EntityEvent | undefined
-  verdict: VerdictRow | undefined
+  /** the verdict's stored row, or its columns as JSON text already (see appendEntityEvents) */
+  verdict: VerdictRow | string | undefined
   rows: number
   resolve(): void
   reject(err: unknown): void
@@ -73,7 +74,7 @@ export class GroupWriter {
   }
 
   /** Queues one call's rows; resolves when they are committed, rejects when their flush failed. */
-  write(id: string, event: EntityEvent | undefined, verdict: VerdictRow | undefined): Promise<void> {
+  write(id: string, event: EntityEvent | undefined, verdict: VerdictRow | string | undefined): Promise<void> {
     if (!this.hasRoom()) return Promise.reject(new WriterOverloadedError())
     const rows = (event ? event.keys.length : 0) + (verdict ? 1 : 0)
     return new Promise<void>((resolve, reject) => {
@@ -131,7 +132,7 @@ export class GroupWriter {
     const batch = this.#queue.splice(0, take)
     this.#queuedRows -= rows
     const events: EntityEvent[] = []
-    const verdicts: VerdictRow[] = []
+    const verdicts: (VerdictRow | string)[] = []
     for (const w of batch) {
       if (w.event) events.push(w.event)
       if (w.verdict) verdicts.push(w.verdict)

@@ -65,9 +65,10 @@ const APPEND_PREPARED = preparedAs('txscreen_realtime_append')
  * implicit transaction), for one call or a group of calls. The rows go as two JSON documents that the
  * server turns back into rows: records and verdicts are JSON already and are pasted in as they are (no
  * escaping into array literals, one parse on the server), the statement is the same whatever the number
- * of rows, and a record is sent once however many keys it is stored under.
+ * of rows, and a record is sent once however many keys it is stored under. A verdict given as text is a row's
+ * columns as `verdictColumnsJson` writes them.
  */
-export async function appendEntityEvents(db: Executor, events: readonly EntityEvent[], verdicts: readonly VerdictRow[]): Promise<void> {
+export async function appendEntityEvents(db: Executor, events: readonly EntityEvent[], verdicts: readonly (VerdictRow | string)[]): Promise<void> {
   if (verdicts.length === 0 && !events.some((e) => e.keys.length > 0 || e.tenant !== undefined)) return
   let ev = '['
   for (let i = 0; i < events.length; i++) {
@@ -77,7 +78,10 @@ export async function appendEntityEvents(db: Executor, events: readonly EntityEv
   }
   ev += ']'
   let vd = '['
-  for (let i = 0; i < verdicts.length; i++) vd += `${i > 0 ? ',' : ''}${verdictColumnsJson(verdicts[i]!)}`
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i]!
+    vd += `${i > 0 ? ',' : ''}${typeof v === 'string' ? v : verdictColumnsJson(v)}`
+  }
   vd += ']'
   await db.executeQuery(CompiledQuery.raw(appendStatement(db), [ev, vd]))
 }

@@ -73,6 +73,34 @@ export function verdictColumnsJson(r: VerdictRow): string {
   return `${rest.slice(0, -1)},"output":${outputJson(r)}}`
 }
 
+/** A real-time verdict's stored columns (no batch, seq or line; the output given as the JSON it already is). */
+export interface RealtimeVerdictColumns {
+  recordId: string
+  decision: Decision
+  score: number
+  ruleset: string
+  rules: readonly string[]
+  typologies: readonly string[]
+  entities: readonly string[]
+  occurredAt: string
+  tenant: string
+  keyId: string | null
+  outputJson: string
+}
+
+/**
+ * The same text as `verdictColumnsJson` of such a row (same keys, same order), written directly: every
+ * real-time call stores its verdict by default, and building the row object and walking it cost more.
+ */
+export function realtimeVerdictColumnsJson(c: RealtimeVerdictColumns): string {
+  const q = JSON.stringify
+  return (
+    `{"batch_id":null,"seq":null,"line":null,"record_id":${q(c.recordId)},"decision":${q(c.decision)},"score":${q(c.score)},` +
+    `"ruleset":${q(c.ruleset)},"rules":${q(c.rules)},"typologies":${q(c.typologies)},"entities":${q(c.entities)},` +
+    `"occurred_at":${q(c.occurredAt)},"tenant":${q(c.tenant)},"key_id":${q(c.keyId)},"output":${c.outputJson}}`
+  )
+}
+
 /**
  * Every transaction that writes verdicts holds this advisory lock (shared) until it ends, so the alerts feed
  * can tell which transactions may still add alerts (see `alertHorizon`). Its second half is the schema's hash:
