@@ -15,7 +15,8 @@ interface Bucket {
  * saying when a token is back. One Map lookup and a little arithmetic per request.
  */
 export class RateLimiter {
-  readonly #buckets = new Map<string, Bucket>()
+  // one map per class, keyed by the key's id as it is: no new string to build and hash per request
+  readonly #buckets: Record<RateClass, Map<string, Bucket>> = { screenPerSecond: new Map(), apiPerSecond: new Map() }
   readonly #clock: Clock
   /** refusals so far, by class (read by metrics) */
   readonly refused: Record<RateClass, number> = { screenPerSecond: 0, apiPerSecond: 0 }
@@ -32,9 +33,9 @@ export class RateLimiter {
     const rate = this.limits[kind]
     if (rate <= 0) return
     const now = this.#clock.now()
-    const id = kind === 'screenPerSecond' ? `s:${keyId}` : `a:${keyId}`
-    let bucket = this.#buckets.get(id)
-    if (!bucket) this.#buckets.set(id, (bucket = { tokens: rate, at: now }))
+    const buckets = this.#buckets[kind]
+    let bucket = buckets.get(keyId)
+    if (!bucket) buckets.set(keyId, (bucket = { tokens: rate, at: now }))
     else {
       bucket.tokens = Math.min(rate, bucket.tokens + ((now - bucket.at) * rate) / 1000)
       bucket.at = now
