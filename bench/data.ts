@@ -26,8 +26,8 @@ export async function generatedRecords(seed: number, records: number, accounts: 
   rmSync(partial, { recursive: true, force: true })
   process.stderr.write(`generating ${records.toLocaleString('en-US')} records (seed ${seed}, ${accounts} accounts${counterparties ? `, ${counterparties} counterparties` : ''}) into ${dir} ...\n`)
   const sparse = counterparties ? ['--counterparties', String(counterparties), ...MANY_PARTIES] : []
-  // without the sanctioned_name typology, so the files are the bytes earlier sessions measured on (BENCHMARKS.md)
-  const run = await runChild(['node', CLI, 'generate', '--seed', String(seed), '--records', String(records), '--accounts', String(accounts), ...sparse, '--sanctions-list', 'none', '--out', partial, '--quiet'], { cwd: ROOT })
+  // without the sanctioned_name typology and dates of birth, so the files are the bytes earlier sessions measured on (BENCHMARKS.md)
+  const run = await runChild(['node', CLI, 'generate', '--seed', String(seed), '--records', String(records), '--accounts', String(accounts), ...sparse, '--sanctions-list', 'none', '--birth-dates', '0', '--out', partial, '--quiet'], { cwd: ROOT })
   if (run.code !== 0) throw new Error(`txscreen generate failed (${run.code}): ${run.stderr.trim()}`)
   renameSync(partial, dir)
   return file

@@ -178,7 +178,7 @@ const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
 const generated = [
   `Last run: \`npm run bench${values.quick ? ' -- --quick' : ''}\` on ${date}.`,
   '',
-  `Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${machine.load} at the start, ${describeMachine().load} at the end. Data: \`txscreen generate --seed ${SEED} --records ${records} --accounts ${ACCOUNTS} --sanctions-list none\`; many-parties file: \`txscreen generate --seed ${SEED} --records ${records} --accounts ${manyAccounts} --counterparties ${COUNTERPARTIES} ${MANY_PARTIES.join(" ")} --sanctions-list none\`.`,
+  `Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${machine.load} at the start, ${describeMachine().load} at the end. Data: \`txscreen generate --seed ${SEED} --records ${records} --accounts ${ACCOUNTS} --sanctions-list none --birth-dates 0\`; many-parties file: \`txscreen generate --seed ${SEED} --records ${records} --accounts ${manyAccounts} --counterparties ${COUNTERPARTIES} ${MANY_PARTIES.join(" ")} --sanctions-list none --birth-dates 0\`.`,
   'Throughput is counted by each child from its first record to its last write (compiling rules and loading lists excluded; starting worker threads included); peak RSS is the child\'s high-water mark (GNU time), the server\'s for (d).',
   '',
   markdownTable(rows),

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { benignDay } from './benign/day.ts'
+import { DEFAULT_BIRTH_DATE_SHARE } from './birth-dates.ts'
 import { selectFamilies } from './benign/families.ts'
 import { FamilyPlanner } from './benign/family-planner.ts'
 import { CounterpartyPool } from './counterparties.ts'
@@ -40,6 +41,8 @@ export interface GenerateOptions {
    * transfers; absent: the vendored OFAC SDN subset (DEFAULT_SANCTIONS_LIST); empty: the typology is not planted
    */
   sanctionsLists?: readonly string[]
+  /** share of generated people who carry a date of birth (default DEFAULT_BIRTH_DATE_SHARE; 0: none) */
+  birthDates?: number
 }
 
 export interface GenerateSummary {
@@ -81,7 +84,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const perDay = recordsPerDay(accounts)
   const totalDays = Math.max(1, Math.ceil(opts.records / perDay))
   const families = selectFamilies(opts.benignFamilies ?? 'all')
-  const pop = buildPopulation(opts.seed, accounts, startMs)
+  const pop = buildPopulation(opts.seed, accounts, startMs, opts.birthDates ?? DEFAULT_BIRTH_DATE_SHARE)
   if (opts.counterparties) pop.counterparties = new CounterpartyPool(opts.seed, opts.counterparties, pop.factory, startMs, opts.leanParties)
   const knobs = new Knobs(opts.seed)
   const lists = opts.sanctionsLists ?? [DEFAULT_SANCTIONS_LIST]

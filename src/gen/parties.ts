@@ -1,4 +1,5 @@
 import type { Party } from '../core/record/schema.ts'
+import type { BirthDates } from './birth-dates.ts'
 import { DIAL_PREFIX } from './geography.ts'
 import { OpaqueIds, hex8 } from './ids.ts'
 import type { Rng } from './prng.ts'
@@ -30,7 +31,8 @@ export class PartyFactory {
   private readonly ids: OpaqueIds
   private readonly accounts: OpaqueIds
 
-  constructor(seed: number) {
+  /** `birthDates`: dates of birth for people (not wallets); absent: none */
+  constructor(seed: number, private readonly birthDates?: BirthDates) {
     this.ids = new OpaqueIds(seed, 1)
     this.accounts = new OpaqueIds(seed, 2)
   }
@@ -63,7 +65,14 @@ export class PartyFactory {
     if (spec.handle) party.handle = spec.handle
     if (spec.accountOpened) party.accountOpened = spec.accountOpened
     if (spec.nationality) party.nationality = spec.nationality
+    const born = spec.type === 'person' && !spec.wallet ? this.birthDates?.of(idValue) : undefined
+    if (born) party.dateOfBirth = born
     return party
+  }
+
+  /** a full date of birth for a person this factory made, whether or not it carries one; undefined without dates */
+  fullBirthDate(party: Party): string | undefined {
+    return this.birthDates?.always(Number.parseInt(party.id.slice(1), 16))
   }
 
   /** a second account of the same holder (savings): same party id, different account number */

@@ -1,4 +1,5 @@
 import type { Party } from '../core/record/schema.ts'
+import { BirthDates } from './birth-dates.ts'
 import type { CounterpartyPool } from './counterparties.ts'
 import { FOREIGN_CITIES, HOME_COUNTRIES, REMITTANCE_CORRIDORS, type Country } from './geography.ts'
 import { major, type Minor } from './money.ts'
@@ -62,11 +63,12 @@ const COUNTRY_WEIGHTS: readonly (readonly [Country, number])[] = HOME_COUNTRIES.
 
 /**
  * The fixed population of accounts. It depends only on the seed, the account count and the start date, never on
- * the number of records, so runs of different lengths share it.
+ * the number of records, so runs of different lengths share it. `birthDateShare` of its people (and of the people
+ * made later by its factory) carry a date of birth (src/gen/birth-dates.ts).
  */
-export function buildPopulation(seed: number, accounts: number, startMs: number): Population {
+export function buildPopulation(seed: number, accounts: number, startMs: number, birthDateShare = 0): Population {
   const rng = Rng.derive(seed, 'population')
-  const factory = new PartyFactory(seed)
+  const factory = new PartyFactory(seed, new BirthDates(seed, startMs, birthDateShare))
   const pop: Population = { persons: [], businesses: [], byCountry: new Map(), exchanges: [], charities: new Map(), walletHolders: [], factory, startMs }
   for (const c of HOME_COUNTRIES) pop.byCountry.set(c.code, { persons: [], merchants: [], cashShops: [], suppliers: [], msbs: [] })
 

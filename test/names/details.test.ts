@@ -22,6 +22,14 @@ describe('supporting details', () => {
     expect(applyDetails(0.99, listed, { dateOfBirth: '1958-08-13', nationality: 'CO' })).toBe(1)
   })
 
+  it('hold no other country of residence against a full date of birth that agrees', () => {
+    // lists' addresses are old and listed people move; the same full date is the stronger fact
+    expect(applyDetails(0.89, listed, { dateOfBirth: '1958-08-13', country: 'US' })).toBeCloseTo(0.97, 9)
+    expect(applyDetails(0.89, listed, { dateOfBirth: '1958', country: 'US' })).toBeCloseTo(0.93 * 0.95, 9)
+    expect(applyDetails(0.89, listed, { dateOfBirth: '1958-08-13', nationality: 'VE' })).toBeCloseTo(0.97 * 0.93, 9)
+    expect(explainDetails(0.89, listed, { dateOfBirth: '1958-08-13', country: 'US' })[1]).toMatchObject({ detail: 'country', outcome: 'different', change: 0 })
+  })
+
   it('change nothing where either side lacks them', () => {
     const bare: WatchlistEntry = { list: 't', id: '2', name: 'X', aliases: [], type: 'person', birthDates: [] }
     expect(applyDetails(0.8, bare, { dateOfBirth: '1958', nationality: 'CO', country: 'CO' })).toBe(0.8)

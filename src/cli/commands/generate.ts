@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { BENIGN_FAMILIES, selectFamilies } from '../../gen/benign/families.ts'
+import { DEFAULT_BIRTH_DATE_SHARE } from '../../gen/birth-dates.ts'
 import { DEFAULT_ILLICIT_SHARE, generate } from '../../gen/generate.ts'
 import { LISTED_HEADER } from '../../gen/sanctioned/write-listed.ts'
 import { parseListSpec } from '../../lists/load.ts'
@@ -56,6 +57,10 @@ options:
                       accents, a middle name left out, a typo, an a.k.a.); repeat for several lists; default the
                       vendored OFAC SDN 2019 subset (fixtures/lists/ofac-sdn-2019); \`none\`: not planted.
                       DIR/listed.csv (${LISTED_HEADER}) says who they are
+  --birth-dates X     share of generated people (customers, counterparties, planted parties; not wallets or
+                      the lean pool) who carry a dateOfBirth, as a bank's KYC holds for most natural persons
+                      (default ${DEFAULT_BIRTH_DATE_SHARE}; 0: none, the bytes written before dates of birth existed).
+                      A planted listed person carries the list's date of birth, when the list has one, 8 times in 10
   --quiet             no summary on stderr
 
 benign families (docs/data.md describes each):
@@ -110,6 +115,7 @@ export async function run(argv: string[]): Promise<number> {
         'gap-scale': { type: 'string' },
         'lean-parties': { type: 'boolean', default: false },
         'sanctions-list': { type: 'string', multiple: true },
+        'birth-dates': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -143,8 +149,10 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--benign-families: ${(err as Error).message}`)
     }
     const sanctionsLists = sanctionsListsOf(values['sanctions-list'])
+    const birthDates = values['birth-dates'] === undefined ? undefined : Number(values['birth-dates'])
+    if (birthDates !== undefined && !(birthDates >= 0 && birthDates <= 1)) throw new UsageError('--birth-dates must be a share in [0, 1]')
     const t0 = performance.now()
-    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, leanParties: values['lean-parties'], amountScale, gapScale, sanctionsLists })
+    const summary = await generate({ seed, records, outDir: values.out, start: values.start, accounts, illicitShare: share, benignFamilies: values['benign-families'], counterparties, leanParties: values['lean-parties'], amountScale, gapScale, sanctionsLists, birthDates })
     const seconds = (performance.now() - t0) / 1000
     if (!values.quiet) {
       process.stderr.write(

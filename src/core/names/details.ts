@@ -2,7 +2,8 @@ import type { DetailEffect, PartyDetails, WatchlistEntry } from './types.ts'
 
 // A matching date of birth, nationality or country corroborates a name; a clearly different one is a reason for
 // doubt. Lists are often wrong or incomplete about all three (several dates, a year, "circa"), so none moves a score
-// far, and a birth date alone weighs less than the name: a shared year is common.
+// far, and a birth date alone weighs less than the name: a shared year is common. A full date that agrees outweighs
+// another country of residence.
 const SAME_DATE = 0.08
 const SAME_YEAR = 0.04
 const OTHER_YEAR = 0.85
@@ -28,9 +29,14 @@ export function hasDetails(d: PartyDetails): boolean {
 export function applyDetails(score: number, entry: WatchlistEntry, d: PartyDetails, explain?: DetailEffect[]): number {
   let s = score
   const { birthDates, nationalities, countries } = entry
-  if (d.dateOfBirth !== undefined && known(birthDates)) s = step(s, 'dateOfBirth', d.dateOfBirth, birthDates, birthDateOutcome(d.dateOfBirth, birthDates), explain)
+  const born = d.dateOfBirth !== undefined && known(birthDates) ? birthDateOutcome(d.dateOfBirth, birthDates) : undefined
+  if (born !== undefined) s = step(s, 'dateOfBirth', d.dateOfBirth!, birthDates!, born, explain)
   if (d.nationality !== undefined && known(nationalities)) s = step(s, 'nationality', d.nationality, nationalities, countryOutcome(d.nationality, nationalities), explain)
-  if (d.country !== undefined && known(countries)) s = step(s, 'country', d.country, countries, countryOutcome(d.country, countries), explain)
+  if (d.country !== undefined && known(countries)) {
+    const outcome = countryOutcome(d.country, countries)
+    // lists' addresses are old and listed people move: another residence does not weigh against the same full date
+    s = step(s, 'country', d.country, countries, outcome === DIFFERENT && born === SAME ? NEAR : outcome, explain, OUTCOME_NAMES[outcome])
+  }
   return Math.min(1, s)
 }
 
@@ -41,10 +47,11 @@ export function explainDetails(score: number, entry: WatchlistEntry, d: PartyDet
   return out
 }
 
-function step(s: number, detail: DetailEffect['detail'], query: string, listed: readonly string[], outcome: Outcome, explain: DetailEffect[] | undefined): number {
+/** `outcome` sets the move; `shown`, when given, is the outcome the explanation reports (one whose move was waived) */
+function step(s: number, detail: DetailEffect['detail'], query: string, listed: readonly string[], outcome: Outcome, explain: DetailEffect[] | undefined, shown = OUTCOME_NAMES[outcome]): number {
   const m = MOVES[detail][outcome]
   const next = m >= 0 ? s + m : s * -m
-  if (explain) explain.push({ detail, query, listed: [...listed], outcome: OUTCOME_NAMES[outcome], change: round3(next - s) })
+  if (explain) explain.push({ detail, query, listed: [...listed], outcome: shown, change: round3(next - s) })
   return next
 }
 
