@@ -89,6 +89,43 @@ describe('the shipped pack, mechanism by mechanism', () => {
     expect(memo('DI ANH', '380', relative, person('nl2', 'Anh Tran', 'NL', 'Utrecht')).decision).toBe('clear')
   })
 
+  it('cycle: three hops in time order are a cycle; money back from the one it was paid to is one only within two weeks', () => {
+    const a = person('a', 'Hugo Simon', 'FR', 'Lyon')
+    const b = person('b', 'Lena Klein', 'NL', 'Utrecht')
+    const c = person('c', 'Omar Nasser', 'AE', 'Dubai')
+    const wire = { currency: 'EUR', channel: 'wire' as const }
+    const ring = screenAll(pack, [
+      transfer(0, 'a', 'b', '40000', { ...wire, sender: a, receiver: b }),
+      transfer(3 * DAY, 'b', 'c', '39200', { ...wire, sender: b, receiver: c }),
+      transfer(6 * DAY, 'c', 'a', '38600', { ...wire, sender: c, receiver: a }),
+    ]).verdicts[2]!
+    expect(rulesOn(ring)).toContain('cycle')
+    const back = (out: string, returned: string, days: number) =>
+      screenAll(pack, [
+        transfer(0, 'a', 'b', out, { ...wire, sender: a, receiver: b }),
+        transfer(days * DAY, 'b', 'a', returned, { ...wire, sender: b, receiver: a }),
+      ]).verdicts[1]!
+    // back within days, a few percent kept back: a laundering return
+    expect(rulesOn(back('25000', '24300', 5))).toContain('cycle')
+    // a savings club's turn: the same sum back a month later
+    expect(rulesOn(back('500', '500', 27))).not.toContain('cycle')
+    // a loan paid back in full three weeks later
+    expect(rulesOn(back('3000', '3000', 21))).not.toContain('cycle')
+  })
+
+  it('memo-code-word: a code word on a payment into a border-zone town, the lorry tier in Albanian; a UK visa fee stays clear', () => {
+    const memo = (reference: string, amount: string, from: ReturnType<typeof person>, to: ReturnType<typeof person>) =>
+      screenAll(pack, [transfer(0, from.id, to.id, amount, { currency: from.country === 'US' ? 'USD' : 'EUR', reference, sender: from, receiver: to })]).verdicts[0]!
+    // road money (Arabic) paid at home, to a collector in a southwest-border city (typologies.md §1 BORDER_ZONE)
+    expect(memo('flus al-tariq', '2950', person('den', 'David Green', 'US', 'Denver'), person('sd', 'Robert Brown', 'US', 'San Diego')).decision).toBe('review')
+    // the same words to a town away from any border stay clear
+    expect(memo('flus al-tariq', '2950', person('den2', 'Mary Green', 'US', 'Denver'), person('chi', 'Ann Moore', 'US', 'Chicago')).decision).toBe('clear')
+    // "the journey by lorry" (S15's lorry tier), without its marks, to Albania
+    expect(memo('udhetimi me kamion', '3000', person('gb1', 'Arben Hoxha', 'GB', 'London'), person('al', 'Ilir Shehu', 'AL', 'Durres')).decision).toBe('review')
+    // a visa fee for the UK paid to an agent in a corridor country is not a code word
+    expect(memo('UK visa fee', '2000', person('gb2', 'Rebin Aziz', 'GB', 'Leeds'), person('al2', 'Ilir Gashi', 'AL', 'Tirana')).decision).toBe('clear')
+  })
+
   it('held-fee-release: a Central Mediterranean fee held for weeks and released less a commission; paid on the next day it is a remittance', () => {
     const shop = { id: 'shop', name: 'Star Travel & Money', type: 'msb' as const, country: 'DE', city: 'Essen' }
     const released = (delayDays: number) =>
