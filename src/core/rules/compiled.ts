@@ -2,6 +2,7 @@ import type { GraphOptions } from '../state/graph.ts'
 import type { WindowAggregate } from '../state/window.ts'
 import type { TransferView } from '../screen/view.ts'
 import type { BandResult } from './bands.ts'
+import type { ClassConditions } from './class-conditions.ts'
 import type { Predicate } from './conditions.ts'
 import type { EntitySpec } from './entity.ts'
 import type { CompiledMeasure, WindowPart } from './measures/measure.ts'
@@ -32,6 +33,10 @@ export interface CompiledRule {
    * skips those without evaluating them; absent when the conditions rule out no class
    */
   guard?: Uint8Array
+  /** `where` and `when` by a view's `guardClass`, with what the class decides taken out (class-conditions.ts) */
+  whereByClass: ClassConditions
+  /** the same object as `whereByClass` when the rule has no `when` */
+  whenByClass: ClassConditions
   /** measures in evaluation order (those that read others, such as ratios, after them) */
   measures: readonly CompiledMeasure[]
   /** what the measures keep in the entity's window, by slot */

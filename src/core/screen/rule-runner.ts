@@ -1,3 +1,4 @@
+import { ALWAYS, NEVER } from '../rules/class-conditions.ts'
 import type { CompiledRule } from '../rules/compiled.ts'
 import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
@@ -52,6 +53,17 @@ export class RuleRunner {
     this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : 0
   }
 
+  /**
+   * false when `process` would do nothing with a transfer whose sides have these classes: the guard rules out
+   * every side the rule looks from, and it keeps no last-seen times
+   */
+  mayApply(outClass: number, inClass: number): boolean {
+    const { guard, entity, needs } = this.rule
+    if (guard === undefined || needs.seen) return true
+    const sides = entity ? entity.perspectives : ONLY_OUT
+    return sides.some((side) => guard[side === 'out' ? outClass : inClass] !== 0)
+  }
+
   /** updates state with the transfer and, when `hits` is given, evaluates the rule on it */
   process(views: Views, ctx: TransferContext, hits: Hit[] | undefined, onlyKeys?: ReadonlySet<string>): void {
     const rule = this.rule
@@ -69,8 +81,11 @@ export class RuleRunner {
         const k = this.entities.key(view, this.tableSlot, entity)
         if (k === undefined || !onlyKeys.has(`${entity.namespace}:${k}`)) continue
       }
-      const counted = rule.where(view)
-      const triggered = hits !== undefined && (rule.when === rule.where ? counted : rule.when(view))
+      // the conditions as the transfer's class leaves them: ALWAYS and NEVER need no call
+      const where = rule.whereByClass.at(view.guardClass)
+      const counted = where === ALWAYS || (where !== NEVER && where(view))
+      const when = rule.whenByClass.at(view.guardClass)
+      const triggered = hits !== undefined && (when === where ? counted : when === ALWAYS || (when !== NEVER && when(view)))
       // most rules filter most transfers out: then there is no state to touch, unless the rule tracks last-seen times
       if (!counted && !triggered && !rule.needs.seen) continue
       const key = entity ? this.entities.key(view, this.tableSlot, entity) : ''
