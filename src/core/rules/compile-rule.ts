@@ -14,6 +14,7 @@ import type { MeasureRegistry } from './measures/registry.ts'
 import { formatMeasure } from './measures/unit.ts'
 import type { RuleFile } from './schema.ts'
 import type { StructuredList } from './structured-lists.ts'
+import { requireSteps } from './require-steps.ts'
 import { compileTemplate } from './template.ts'
 import type { YamlPath } from './yaml-source.ts'
 
@@ -83,6 +84,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     report,
   }
   const require: Predicate<readonly number[]> = compileConditions(file.require, ['require'], requireScope)
+  const requireInSteps = requireSteps(file.require, measures, index, requireScope)
 
   let scoreMeasure = -1
   let score: CompiledRule['score']
@@ -130,6 +132,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     needs,
     graphOptions,
     require,
+    requireSteps: requireInSteps,
     scoreMeasure,
     score,
     reason: renderTemplate(file.reason, ['reason']),

@@ -3,6 +3,7 @@ import type { WindowAggregate } from '../state/window.ts'
 import type { TransferView } from '../screen/view.ts'
 import type { BandResult } from './bands.ts'
 import type { ClassConditions } from './class-conditions.ts'
+import type { RequireStep } from './require-steps.ts'
 import type { Predicate } from './conditions.ts'
 import type { EntitySpec } from './entity.ts'
 import type { CompiledMeasure, WindowPart } from './measures/measure.ts'
@@ -47,6 +48,8 @@ export interface CompiledRule {
   /** how the rule's transfer graph is kept, when it has one */
   graphOptions: GraphOptions
   require: Predicate<readonly number[]>
+  /** `require` as steps that each evaluate only the measures they read (require-steps.ts) */
+  requireSteps: readonly RequireStep[]
   /** index of the measure the bands read, or -1 for a fixed score */
   scoreMeasure: number
   score: (value: number) => BandResult

@@ -29,6 +29,8 @@ export class RuleRunner {
   private readonly contributions: Contribution[]
   /** what the measures read and write in an evaluation, refilled for each */
   private readonly evaluation: MeasureEvaluation
+  /** per measure, 1 once evaluated for the current transfer's requirements */
+  private readonly evaluated: Uint8Array
   /** the entity table this rule's entity namespace uses; -1 without an entity */
   private readonly tableSlot: number
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
@@ -47,6 +49,7 @@ export class RuleRunner {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions) : undefined
     this.contributions = rule.windowParts.map(() => Number.NaN)
     this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
+    this.evaluated = new Uint8Array(rule.measures.length)
     const spec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
     this.windows = new WindowState(spec, new WindowPool(spec))
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
@@ -181,7 +184,21 @@ export class RuleRunner {
     // one buffer per rule: evaluation is synchronous and the values are copied into the hit's reason
     const values = ev.values
     const measures = rule.measures
-    // every measure writes its value, so none can read the previous transfer's
+    // the requirements first, each with the measures it reads, stopping at the first that fails
+    const done = this.evaluated.fill(0)
+    const steps = rule.requireSteps
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!
+      for (let k = 0; k < step.measures.length; k++) {
+        const i = step.measures[k]!
+        if (done[i] === 1) continue
+        values[i] = measures[i]!.evaluate(ev, measures[i]!)
+        done[i] = 1
+      }
+      if (!step.test(values)) return undefined
+    }
+    // then every measure in the rule's order, from no evidence, as evaluating them all at once would leave it
+    ev.start(view, ctx, window, lastSeen)
     for (let i = 0; i < measures.length; i++) {
       const m = measures[i]!
       values[i] = m.evaluate(ev, m)
