@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { CHANNELS, PARTY_TYPES, type TransferRecord } from '../../src/core/index.ts'
+import { CHANNELS, compileRuleset, PARTY_TYPES, type TransferRecord } from '../../src/core/index.ts'
+import { CLASS_COUNT, classView, transferClasses } from '../../src/core/rules/transfer-class.ts'
+import { ALWAYS, NEVER } from '../../src/core/rules/class-conditions.ts'
 import { viewsOf } from '../../src/core/screen/view.ts'
+import { readRuleSources } from '../../src/rules-fs.ts'
 import { rulesetOf, transfer } from '../core/helpers.ts'
 
 const rule = (id: string, conditions: string) => `kind: rule
@@ -83,5 +86,39 @@ describe('rule guards by class of transfer', () => {
     const toMsb = viewsOf({ record: transfer(0, 'A', 'B', 50, { receiver: { id: 'B', type: 'msb' } }), ts: 0, amountMinor: 5000 })
     expect(byId.get('field-pair')!.guard![toMsb.out.guardClass]).toBe(0)
     expect(byId.get('field-pair')!.guard![toMsb.in.guardClass]).toBe(1)
+  })
+})
+
+describe('conditions by class of transfer', () => {
+  it('decode every class back to the same class', () => {
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      const v = classView(c)
+      expect(transferClasses(v.ctx.record)[v.direction]).toBe(c)
+    }
+  })
+
+  it('give what the whole conditions give, on every class and side, for these rules and the default pack', async () => {
+    const compiled = compileRuleset(await readRuleSources())
+    if (!compiled.ok) throw new Error('the default pack does not compile')
+    const rules = [...rulesetOf(RULES).rules, ...compiled.ruleset.rules]
+    // the same ids, and different ones, for conditions comparing the two parties
+    const records = [...everyClass(), ...everyClass().map((r) => ({ ...r, receiver: { ...r.receiver, id: 'A', country: 'GR' }, sender: { ...r.sender, country: 'SY' } }))]
+    let decided = 0
+    const differ: string[] = []
+    for (const record of records) {
+      const views = viewsOf({ record, ts: Date.parse(record.timestamp), amountMinor: Number(record.amount) * 100 })
+      for (const r of rules) {
+        for (const side of ['out', 'in'] as const) {
+          const v = views[side]
+          const where = r.whereByClass.at(v.guardClass)
+          const when = r.whenByClass.at(v.guardClass)
+          if (where === ALWAYS || where === NEVER) decided++
+          if (where(v) !== r.where(v) || when(v) !== r.when(v)) differ.push(`${r.id} ${side} ${record.channel} ${record.sender.type}->${record.receiver.type}`)
+        }
+      }
+    }
+    expect(differ).toEqual([])
+    // most rules of the pack are decided by the class on most classes: nothing left to call
+    expect(decided).toBeGreaterThan(records.length * rules.length)
   })
 })

@@ -1,6 +1,7 @@
 import { formatMinor } from '../money/convert.ts'
 import type { TransferView } from '../screen/view.ts'
 import { bandProblems, compileBands } from './bands.ts'
+import { ClassConditions, conditionTree } from './class-conditions.ts'
 import type { CompiledRule, ReasonRenderer } from './compiled.ts'
 import { compileConditions, type ConditionScope, type Predicate } from './conditions.ts'
 import { parseDuration } from './duration.ts'
@@ -13,6 +14,7 @@ import type { MeasureRegistry } from './measures/registry.ts'
 import { formatMeasure } from './measures/unit.ts'
 import type { RuleFile } from './schema.ts'
 import type { StructuredList } from './structured-lists.ts'
+import { requireSteps } from './require-steps.ts'
 import { compileTemplate } from './template.ts'
 import type { YamlPath } from './yaml-source.ts'
 
@@ -44,7 +46,11 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
   }
   const where = compileConditions(file.where, ['where'], fieldScope)
   const when = file.when ? compileConditions(file.when, ['when'], fieldScope) : where
-  const guard = guardTable([file.where, file.when ?? file.where], fieldScope)
+  const whereTree = conditionTree(file.where, fieldScope)
+  const whenTree = file.when ? conditionTree(file.when, fieldScope) : whereTree
+  const guard = guardTable([whereTree, whenTree])
+  const whereByClass = new ClassConditions(whereTree)
+  const whenByClass = file.when ? new ClassConditions(whenTree) : whereByClass
 
   const measures = compileMeasures(file.measures, ctx.measures, fieldScope, report)
   const windowParts = measures.flatMap((m) => (m.window ? [m.window] : []))
@@ -78,6 +84,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     report,
   }
   const require: Predicate<readonly number[]> = compileConditions(file.require, ['require'], requireScope)
+  const requireInSteps = requireSteps(file.require, measures, index, requireScope)
 
   let scoreMeasure = -1
   let score: CompiledRule['score']
@@ -117,12 +124,15 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     where,
     when,
     ...(guard && { guard }),
+    whereByClass,
+    whenByClass,
     measures,
     windowParts,
     windowAggregates: windowParts.map((p) => p.aggregate),
     needs,
     graphOptions,
     require,
+    requireSteps: requireInSteps,
     scoreMeasure,
     score,
     reason: renderTemplate(file.reason, ['reason']),

@@ -2,6 +2,8 @@ import type { GraphOptions } from '../state/graph.ts'
 import type { WindowAggregate } from '../state/window.ts'
 import type { TransferView } from '../screen/view.ts'
 import type { BandResult } from './bands.ts'
+import type { ClassConditions } from './class-conditions.ts'
+import type { RequireStep } from './require-steps.ts'
 import type { Predicate } from './conditions.ts'
 import type { EntitySpec } from './entity.ts'
 import type { CompiledMeasure, WindowPart } from './measures/measure.ts'
@@ -32,6 +34,10 @@ export interface CompiledRule {
    * skips those without evaluating them; absent when the conditions rule out no class
    */
   guard?: Uint8Array
+  /** `where` and `when` by a view's `guardClass`, with what the class decides taken out (class-conditions.ts) */
+  whereByClass: ClassConditions
+  /** the same object as `whereByClass` when the rule has no `when` */
+  whenByClass: ClassConditions
   /** measures in evaluation order (those that read others, such as ratios, after them) */
   measures: readonly CompiledMeasure[]
   /** what the measures keep in the entity's window, by slot */
@@ -42,6 +48,8 @@ export interface CompiledRule {
   /** how the rule's transfer graph is kept, when it has one */
   graphOptions: GraphOptions
   require: Predicate<readonly number[]>
+  /** `require` as steps that each evaluate only the measures they read (require-steps.ts) */
+  requireSteps: readonly RequireStep[]
   /** index of the measure the bands read, or -1 for a fixed score */
   scoreMeasure: number
   score: (value: number) => BandResult

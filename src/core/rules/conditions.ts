@@ -34,11 +34,7 @@ export function compileConditions<T>(conds: Conditions | undefined, at: YamlPath
 
 function compileCondition<T>(cond: Condition, at: YamlPath, scope: ConditionScope<T>): Predicate<T> {
   if ('any' in cond && Array.isArray(cond.any)) {
-    const parts = (cond.any as Condition[]).map((c, i) => compileCondition(c, [...at, 'any', i], scope))
-    return (x) => {
-      for (const p of parts) if (p(x)) return true
-      return false
-    }
+    return anyOf((cond.any as Condition[]).map((c, i) => compileCondition(c, [...at, 'any', i], scope)))
   }
   if ('all' in cond && Array.isArray(cond.all)) {
     return allOf((cond.all as Condition[]).map((c, i) => compileCondition(c, [...at, 'all', i], scope)))
@@ -62,7 +58,14 @@ function compileCondition<T>(cond: Condition, at: YamlPath, scope: ConditionScop
   return allOf(parts)
 }
 
-function allOf<T>(parts: Predicate<T>[]): Predicate<T> {
+export function anyOf<T>(parts: Predicate<T>[]): Predicate<T> {
+  return (x) => {
+    for (const p of parts) if (p(x)) return true
+    return false
+  }
+}
+
+export function allOf<T>(parts: Predicate<T>[]): Predicate<T> {
   if (parts.length === 0) return TRUE
   if (parts.length === 1) return parts[0]!
   if (parts.length === 2) {

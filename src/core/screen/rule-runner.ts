@@ -1,3 +1,4 @@
+import { ALWAYS, NEVER } from '../rules/class-conditions.ts'
 import type { CompiledRule } from '../rules/compiled.ts'
 import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
@@ -28,6 +29,8 @@ export class RuleRunner {
   private readonly contributions: Contribution[]
   /** what the measures read and write in an evaluation, refilled for each */
   private readonly evaluation: MeasureEvaluation
+  /** per measure, 1 once evaluated for the current transfer's requirements */
+  private readonly evaluated: Uint8Array
   /** the entity table this rule's entity namespace uses; -1 without an entity */
   private readonly tableSlot: number
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
@@ -46,10 +49,22 @@ export class RuleRunner {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions) : undefined
     this.contributions = rule.windowParts.map(() => Number.NaN)
     this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
+    this.evaluated = new Uint8Array(rule.measures.length)
     const spec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
     this.windows = new WindowState(spec, new WindowPool(spec))
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
     this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : 0
+  }
+
+  /**
+   * false when `process` would do nothing with a transfer whose sides have these classes: the guard rules out
+   * every side the rule looks from, and it keeps no last-seen times
+   */
+  mayApply(outClass: number, inClass: number): boolean {
+    const { guard, entity, needs } = this.rule
+    if (guard === undefined || needs.seen) return true
+    const sides = entity ? entity.perspectives : ONLY_OUT
+    return sides.some((side) => guard[side === 'out' ? outClass : inClass] !== 0)
   }
 
   /** updates state with the transfer and, when `hits` is given, evaluates the rule on it */
@@ -69,8 +84,11 @@ export class RuleRunner {
         const k = this.entities.key(view, this.tableSlot, entity)
         if (k === undefined || !onlyKeys.has(`${entity.namespace}:${k}`)) continue
       }
-      const counted = rule.where(view)
-      const triggered = hits !== undefined && (rule.when === rule.where ? counted : rule.when(view))
+      // the conditions as the transfer's class leaves them: ALWAYS and NEVER need no call
+      const where = rule.whereByClass.at(view.guardClass)
+      const counted = where === ALWAYS || (where !== NEVER && where(view))
+      const when = rule.whenByClass.at(view.guardClass)
+      const triggered = hits !== undefined && (when === where ? counted : when === ALWAYS || (when !== NEVER && when(view)))
       // most rules filter most transfers out: then there is no state to touch, unless the rule tracks last-seen times
       if (!counted && !triggered && !rule.needs.seen) continue
       const key = entity ? this.entities.key(view, this.tableSlot, entity) : ''
@@ -166,7 +184,21 @@ export class RuleRunner {
     // one buffer per rule: evaluation is synchronous and the values are copied into the hit's reason
     const values = ev.values
     const measures = rule.measures
-    // every measure writes its value, so none can read the previous transfer's
+    // the requirements first, each with the measures it reads, stopping at the first that fails
+    const done = this.evaluated.fill(0)
+    const steps = rule.requireSteps
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!
+      for (let k = 0; k < step.measures.length; k++) {
+        const i = step.measures[k]!
+        if (done[i] === 1) continue
+        values[i] = measures[i]!.evaluate(ev, measures[i]!)
+        done[i] = 1
+      }
+      if (!step.test(values)) return undefined
+    }
+    // then every measure in the rule's order, from no evidence, as evaluating them all at once would leave it
+    ev.start(view, ctx, window, lastSeen)
     for (let i = 0; i < measures.length; i++) {
       const m = measures[i]!
       values[i] = m.evaluate(ev, m)

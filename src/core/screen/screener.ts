@@ -8,6 +8,7 @@ import type { EntityTableSnapshot } from '../state/entities.ts'
 import { RuleRunner, type RuleRunnerSnapshot } from './rule-runner.ts'
 import { combineHits, type Hit, type Verdict } from './verdict.ts'
 import type { EntitySpec } from '../rules/entity.ts'
+import { CLASS_COUNT } from '../rules/transfer-class.ts'
 import { viewsOf, type Direction, type TransferContext } from './view.ts'
 
 export interface ScreenerOptions {
@@ -61,6 +62,8 @@ const SWEEP_EVERY = 65_536
  */
 export class Screener {
   private readonly runners: RuleRunner[]
+  /** by the sender's side's class of transfer, the runners that may do anything with it (`runnersFor`) */
+  private readonly runnersByClass: (readonly RuleRunner[] | undefined)[] = new Array(CLASS_COUNT).fill(undefined)
   /** the ruleset's indices of the rules run, in order */
   private readonly share: readonly number[]
   /**
@@ -111,7 +114,7 @@ export class Screener {
     const views = viewsOf(ctx)
     const hits: Hit[] = []
     this.entities.nextRecord()
-    for (const runner of this.runners) runner.process(views, ctx, hits, onlyKeys)
+    for (const runner of this.runnersFor(views.out.guardClass, views.in.guardClass)) runner.process(views, ctx, hits, onlyKeys)
     this.afterRecord(ctx.ts)
     return hits
   }
@@ -135,7 +138,7 @@ export class Screener {
     const ctx = this.context(record)
     const views = viewsOf(ctx)
     this.entities.nextRecord()
-    for (const runner of this.runners) runner.process(views, ctx, undefined, onlyKeys)
+    for (const runner of this.runnersFor(views.out.guardClass, views.in.guardClass)) runner.process(views, ctx, undefined, onlyKeys)
     this.afterRecord(ctx.ts)
   }
 
@@ -205,6 +208,20 @@ export class Screener {
     this.lateRecords = s.lateRecords
     this.entities.restore(s.entities)
     s.runners.forEach((r, i) => this.runners[i]!.restore(r))
+  }
+
+  /**
+   * The runners with anything to do for a transfer of these classes (its sides' classes: the receiver's follows
+   * from the sender's), in rule order: a rule whose guard rules out every side it looks from, and that keeps no
+   * last-seen times, would skip the transfer anyway. Listed on the first transfer of each class.
+   */
+  private runnersFor(outClass: number, inClass: number): readonly RuleRunner[] {
+    let list = this.runnersByClass[outClass]
+    if (list === undefined) {
+      list = this.runners.filter((r) => r.mayApply(outClass, inClass))
+      this.runnersByClass[outClass] = list
+    }
+    return list
   }
 
   private context(record: TransferRecord): TransferContext {

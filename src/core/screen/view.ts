@@ -1,5 +1,5 @@
 import type { Party, TransferRecord, UltimateParty } from '../record/schema.ts'
-import { transferClasses } from '../rules/guard.ts'
+import { transferClasses } from '../rules/transfer-class.ts'
 
 export type Direction = 'out' | 'in'
 
