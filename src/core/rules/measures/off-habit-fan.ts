@@ -10,6 +10,9 @@ import { defineMeasure } from './measure.ts'
  * within `tolerance` of this amount, counting only transfers whose payer moved no sum within `same` of it earlier
  * in the window (before `within`): a fan of sums that are not its payers' habit. `known_only: true` counts only
  * payers seen paying in that look-back, so a payer with no history does not pass for one that broke its habit.
+ * `habit: all` (for `in`) reads a payer's habit from all its other payments in the window up to now, the burst
+ * included; `self: true` counts the fan only when this transfer is itself one of it (so the party's own usual
+ * payments beside a fan are not flagged).
  */
 export const offHabitFanMeasure = defineMeasure({
   key: 'off_habit_fan',
@@ -24,9 +27,14 @@ export const offHabitFanMeasure = defineMeasure({
           /** how near an earlier sum must be to make a transfer habitual */
           same: z.number().min(0).max(1).default(0.05),
           known_only: z.boolean().default(false),
+          habit: z.enum(['lookback', 'all']).default('lookback'),
+          self: z.boolean().default(false),
           max_edges: maxEdges,
         })
-        .strict(),
+        .strict()
+        .refine((f) => f.habit === 'lookback' || f.direction === 'in', {
+          message: "habit: all reads the payers' other payments, so it needs direction: in",
+        }),
     })
     .strict(),
   compile(spec) {
@@ -53,6 +61,8 @@ export const offHabitFanMeasure = defineMeasure({
           tolerance: f.tolerance,
           same: f.same,
           knownOnly: f.known_only,
+          habit: f.habit,
+          ...(f.self && { selfId: ctx.record.id }),
           evidence: GRAPH_EVIDENCE,
         })
         ev.transfers = found.transfers
