@@ -12,7 +12,8 @@ import { defineMeasure } from './measure.ts'
  * payers seen paying in that look-back, so a payer with no history does not pass for one that broke its habit.
  * `habit: all` (for `in`) reads a payer's habit from all its other payments in the window up to now, the burst
  * included; `self: true` counts the fan only when this transfer is itself one of it (so the party's own usual
- * payments beside a fan are not flagged).
+ * payments beside a fan are not flagged). `party: sender` with `in` reads the payers of this transfer's sender (the
+ * gather before a payment out).
  */
 export const offHabitFanMeasure = defineMeasure({
   key: 'off_habit_fan',
@@ -29,6 +30,8 @@ export const offHabitFanMeasure = defineMeasure({
           known_only: z.boolean().default(false),
           habit: z.enum(['lookback', 'all']).default('lookback'),
           self: z.boolean().default(false),
+          /** whose fan: by default the receiver's payers (`in`) or the sender's payees (`out`) */
+          party: z.enum(['sender', 'receiver']).optional(),
           max_edges: maxEdges,
         })
         .strict()
@@ -49,7 +52,8 @@ export const offHabitFanMeasure = defineMeasure({
       evaluate: (ev) => {
         const ctx = ev.ctx
         const graph = ev.graph!
-        const node = graph.get(f.direction === 'in' ? ctx.record.receiver.id : ctx.record.sender.id)
+        const party = f.party ?? (f.direction === 'in' ? 'receiver' : 'sender')
+        const node = graph.get(party === 'receiver' ? ctx.record.receiver.id : ctx.record.sender.id)
         if (!node) return 0
         const windowStart = ctx.ts - graph.windowLength
         const found = offHabitFan(node, {
