@@ -51,10 +51,11 @@ describe('the aml-graph pack on AMLSim typologies planted in an AMLSim populatio
     const report = await plantedReport(PACK)
     expect(report.errors).toBe(0)
     const recall = Object.fromEntries(report.typologies.map((t) => [t.typology, t.recall]))
-    // measured: bipartite 12/12, stack 11/12, cycle 12/12, random 9/12 (0.75), gather_scatter 0/12; transaction
-    // precision 0.457, benign alert rate 0.46 % (the fan rules' false alerts, as on the composite fixture: 50 days
-    // are short, docs/aml-graph.md). gather_scatter needs a look-back of the hub's payments before its period,
-    // which 50 days rarely give (0.66-0.72 on the whole 20K samples)
+    // measured: bipartite 12/12, stack 11/12, cycle 12/12, random 9/12 (0.75), gather_scatter 2/12; transaction
+    // precision 0.418, benign alert rate 0.58 % (the fan rules' false alerts on a population of 50 days, where most
+    // accounts have little history: graph-fan-in 85, graph-fan-out-first 37, docs/aml-graph.md). gather_scatter
+    // needs a look-back of the hub's or its payers' payments, which 50 days rarely give (0.72-0.84 on the whole
+    // 20K samples)
     expect(recall.bipartite).toBeGreaterThanOrEqual(0.9)
     expect(recall.stack).toBeGreaterThanOrEqual(0.75)
     expect(recall.cycle).toBeGreaterThanOrEqual(0.9)
