@@ -9,7 +9,7 @@ const BOTH = { inbound: true, maxEdges: Number.POSITIVE_INFINITY }
 const DAY = 1
 
 const LAYER: Omit<SharedPayeesSearch, 'amount' | 'ts'> = {
-  burstMs: DAY, windowStart: 0, tolerance: 0.02, minShared: 2, maxVisits: 1000, evidence: 20,
+  burstMs: DAY, windowStart: 0, periodStart: 0, newPayees: false, tolerance: 0.02, minShared: 2, maxVisits: 1000, evidence: 20,
 }
 
 describe('shared payees (a bipartite layer)', () => {
@@ -49,6 +49,19 @@ describe('shared payees (a bipartite layer)', () => {
     g.add('O2', 'B1', 3, 120, 'y1')
     g.add('O2', 'B2', 8, 700, 'y2')
     expect(sharedPayees(g.get('O1')!, { ...LAYER, ts: 10, amount: 500 }).parties).toBe(1)
+  })
+
+  it('new payees: a payer paying the payees it paid in the look-back again is no new layer', () => {
+    const g = new TransferGraph(100, 0, BOTH)
+    for (const day of [10, 40]) {
+      g.add('MUM', 'KID1', day, 300, `m1-${day}`)
+      g.add('MUM', 'KID2', day, 300, `m2-${day}`)
+      g.add('DAD', 'KID1', day, 450, `d1-${day}`)
+      g.add('DAD', 'KID2', day, 450, `d2-${day}`)
+    }
+    const search = { ...LAYER, ts: 40, amount: 450, periodStart: 30 }
+    expect(sharedPayees(g.get('DAD')!, search).parties).toBe(2)
+    expect(sharedPayees(g.get('DAD')!, { ...search, newPayees: true }).parties).toBe(1)
   })
 })
 

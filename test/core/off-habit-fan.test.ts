@@ -47,4 +47,32 @@ describe('off-habit fan', () => {
     expect(offHabitFan(s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250 }).parties).toBe(2)
     expect(offHabitFan(s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250, knownOnly: true }).parties).toBe(0)
   })
+
+  it('habit: all reads a payer\'s habit from its other payments in the burst too', () => {
+    const g = new TransferGraph(100, 0, BOTH)
+    // P1 has no look-back but pays its usual 100 elsewhere during the burst; P2 pays only the hub
+    g.add('P1', 'X', 51, 101, 'x1')
+    g.add('P1', 'H', 52, 100, 'a')
+    g.add('P2', 'H', 54, 110, 'b')
+    const h = g.get('H')!
+    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100 }).transfers).toEqual(['a', 'b'])
+    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all' }).transfers).toEqual(['b'])
+    // P2's transfer to the hub is not its own habit; paying another sum afterwards makes it known
+    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all', knownOnly: true }).parties).toBe(0)
+    g.add('P2', 'Y', 55, 300, 'y2')
+    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all', knownOnly: true }).transfers).toEqual(['b'])
+  })
+
+  it('selfId: counts the fan only when this transfer is one of it, not the account\'s usual payment beside it', () => {
+    const g = new TransferGraph(100, 0, BOTH)
+    g.add('S', 'A', 10, 150, 'h1')
+    for (const [i, amount] of [100, 110, 90, 104].entries()) g.add('S', `Q${i}`, 52 + i, amount, `q${i}`)
+    g.add('S', 'B', 57, 150, 'usual')
+    const s = g.get('S')!
+    const search = { ...SEARCH, direction: 'out' as const, tolerance: 0.5, amount: 150 }
+    // the usual 150 is within 50% of the fan's sums, so without selfId the fan counts for it too
+    expect(offHabitFan(s, search).parties).toBe(4)
+    expect(offHabitFan(s, { ...search, selfId: 'usual' }).parties).toBe(0)
+    expect(offHabitFan(s, { ...search, amount: 104, selfId: 'q3' }).parties).toBe(4)
+  })
 })

@@ -45,4 +45,34 @@ describe('off_habit_fan in a rule', () => {
     const fresh = screenAll(rs, [40, 42, 44, 46].map((d, i) => transfer(d * DAY, 'T', `N${i}`, 100 + i * 10)))
     expect(fresh.verdicts.every((v) => v.decision === 'clear')).toBe(true)
   })
+
+  it('party: sender reads the payers of the account paying out (the gather before a split)', () => {
+    const gather = `kind: rule
+id: gather
+version: 1
+title: t
+typology: t
+source: s
+entity: sender.id
+window: 60d
+measures:
+  gathered: { off_habit_fan: { direction: in, party: sender, tolerance: 0.5, within: 21d, habit: all, known_only: true } }
+score:
+  measure: gathered
+  bands: [{ from: 2, score: 50 }]
+reason: "{gathered} payers"
+`
+    const screen = (payerHabit: number) =>
+      screenAll(rulesetOf({ gather }), [
+        transfer(0, 'P1', 'X', payerHabit),
+        transfer(DAY, 'P2', 'Y', payerHabit),
+        transfer(40 * DAY, 'P1', 'HUB', 200),
+        transfer(41 * DAY, 'P2', 'HUB', 220),
+        transfer(45 * DAY, 'HUB', 'Z', 190),
+      ]).verdicts.at(-1)!
+    // the payers paid the hub sums they pay nobody else: a gather
+    expect(screen(500).hits[0]?.reason).toBe('2 payers')
+    // the payers paid the hub their usual sums: no gather
+    expect(screen(210).decision).toBe('clear')
+  })
 })

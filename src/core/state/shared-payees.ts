@@ -4,8 +4,12 @@ import { similar, type FanFound } from './graph-walks.ts'
 export interface SharedPayeesSearch {
   /** the payer's own burst: its payees paid within `burstMs` of this transfer, at much the same sum */
   burstMs: number
-  /** co-payers are read back to here (the start of the layer's period) */
+  /** the payer's look-back (for `newPayees`) starts here */
   windowStart: number
+  /** co-payers are read back to here (the start of the layer's period); the look-back is before it */
+  periodStart: number
+  /** the payer's burst counts only payees it did not pay in the look-back (a family paying its members again) */
+  newPayees: boolean
   ts: number
   /** this transfer's amount */
   amount: number
@@ -29,13 +33,21 @@ export function sharedPayees(payer: GraphNode, s: SharedPayeesSearch): FanFound 
   const transfers: string[] = []
   // the payer's burst: payees paid within burstMs before (or at) ts within tolerance of this amount
   const burst = new Map<GraphNode, string>()
+  const paidBefore = new Set<GraphNode>()
   for (let i = payer.ts.length - 1; i >= 0; i--) {
     const t = payer.ts[i]!
     if (t > s.ts) continue
-    if (t < s.ts - s.burstMs || t <= s.windowStart) break
+    if (t <= s.windowStart) break
+    if (t <= s.periodStart) {
+      if (!s.newPayees) break
+      paidBefore.add(payer.to[i]!)
+      continue
+    }
+    if (t < s.ts - s.burstMs) continue
     const payee = payer.to[i]!
     if (payee !== payer && !burst.has(payee) && similar(payer.amount[i]!, s.amount, s.tolerance)) burst.set(payee, payer.id[i]!)
   }
+  for (const payee of paidBefore) burst.delete(payee)
   if (burst.size < s.minShared) return { parties: 1, transfers }
   // per other payer of those payees: its transfers to them (time, amount, id), one per payee
   const byPayer = new Map<GraphNode, { payee: GraphNode; t: number; amount: number; id: string }[]>()
@@ -46,7 +58,7 @@ export function sharedPayees(payer: GraphNode, s: SharedPayeesSearch): FanFound 
     for (let j = ins.ts.length - 1; j >= 0 && budget > 0; j--, budget--) {
       const t = ins.ts[j]!
       if (t > s.ts) continue
-      if (t <= s.windowStart) break
+      if (t <= s.periodStart) break
       const other = ins.from[j]!
       if (other === payer || other === payee) continue
       let list = byPayer.get(other)

@@ -10,6 +10,10 @@ import { defineMeasure } from './measure.ts'
  * within `tolerance` of this amount, counting only transfers whose payer moved no sum within `same` of it earlier
  * in the window (before `within`): a fan of sums that are not its payers' habit. `known_only: true` counts only
  * payers seen paying in that look-back, so a payer with no history does not pass for one that broke its habit.
+ * `habit: all` (for `in`) reads a payer's habit from all its other payments in the window up to now, the burst
+ * included; `self: true` counts the fan only when this transfer is itself one of it (so the party's own usual
+ * payments beside a fan are not flagged). `party: sender` with `in` reads the payers of this transfer's sender (the
+ * gather before a payment out).
  */
 export const offHabitFanMeasure = defineMeasure({
   key: 'off_habit_fan',
@@ -24,9 +28,16 @@ export const offHabitFanMeasure = defineMeasure({
           /** how near an earlier sum must be to make a transfer habitual */
           same: z.number().min(0).max(1).default(0.05),
           known_only: z.boolean().default(false),
+          habit: z.enum(['lookback', 'all']).default('lookback'),
+          self: z.boolean().default(false),
+          /** whose fan: by default the receiver's payers (`in`) or the sender's payees (`out`) */
+          party: z.enum(['sender', 'receiver']).optional(),
           max_edges: maxEdges,
         })
-        .strict(),
+        .strict()
+        .refine((f) => f.habit === 'lookback' || f.direction === 'in', {
+          message: "habit: all reads the payers' other payments, so it needs direction: in",
+        }),
     })
     .strict(),
   compile(spec) {
@@ -41,7 +52,8 @@ export const offHabitFanMeasure = defineMeasure({
       evaluate: (ev) => {
         const ctx = ev.ctx
         const graph = ev.graph!
-        const node = graph.get(f.direction === 'in' ? ctx.record.receiver.id : ctx.record.sender.id)
+        const party = f.party ?? (f.direction === 'in' ? 'receiver' : 'sender')
+        const node = graph.get(party === 'receiver' ? ctx.record.receiver.id : ctx.record.sender.id)
         if (!node) return 0
         const windowStart = ctx.ts - graph.windowLength
         const found = offHabitFan(node, {
@@ -53,6 +65,8 @@ export const offHabitFanMeasure = defineMeasure({
           tolerance: f.tolerance,
           same: f.same,
           knownOnly: f.known_only,
+          habit: f.habit,
+          ...(f.self && { selfId: ctx.record.id }),
           evidence: GRAPH_EVIDENCE,
         })
         ev.transfers = found.transfers
