@@ -1,5 +1,5 @@
-// worker threads do not inherit tsx's loader from the main thread: register it, then run the TypeScript worker
+// a child process started with fork() has no tsx loader unless asked: register it, then run the TypeScript
 import { register } from 'tsx/esm/api'
 
 register()
-await import('./shadow-thread-worker.ts')
+await import('./shadow-process-main.ts')

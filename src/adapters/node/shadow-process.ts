@@ -1,25 +1,33 @@
-import { Worker } from 'node:worker_threads'
+import { fork, type ChildProcess } from 'node:child_process'
 import type { RuleSource, TransferRecord } from '../../core/index.ts'
 import type { ShadowPlan } from '../../service/shadow-plan.ts'
 import type { ShadowCall, ShadowOutcome, ShadowThread, ShadowThreadFactory } from '../../service/shadow-thread-port.ts'
-import type { ShadowThreadReply, ShadowThreadRequest, ShadowThreadSetup } from './shadow-thread-messages.ts'
+import type { ShadowProcessReply, ShadowProcessRequest, ShadowProcessSetup } from './shadow-process-messages.ts'
 
 /**
- * The shadow rule set's screening on a worker thread: the event loop only posts each batch of settled calls
- * and tallies the outcomes, so the shadow's rules no longer run between requests (BENCHMARKS.md "Shadow rule set").
+ * The shadow rule set's screening in a child process whose every thread runs at the lowest priority (its V8
+ * garbage-collector and compiler threads too, which a worker thread shares with the event loop at normal priority),
+ * and which, on PostgreSQL, writes the kept rows itself over its own connection: the event loop only sends each
+ * batch of settled calls down a pipe and tallies the compact outcomes (BENCHMARKS.md "Shadow rule set").
  */
-class WorkerShadowThread implements ShadowThread {
-  readonly #worker: Worker
-  readonly #waiting: { resolve(reply: ShadowThreadReply): void; reject(err: Error): void }[] = []
+class ProcessShadowThread implements ShadowThread {
+  readonly #child: ChildProcess
+  readonly #waiting: { resolve(reply: ShadowProcessReply): void; reject(err: Error): void }[] = []
   #failure: Error | undefined
 
-  constructor(setup: ShadowThreadSetup) {
-    this.#worker = new Worker(new URL('./shadow-thread-entry.mjs', import.meta.url), { workerData: setup })
+  constructor(setup: ShadowProcessSetup, log: ((message: string) => void) | undefined) {
+    // no inspector or loader flags of the parent's: the entry registers tsx itself
+    this.#child = fork(new URL('./shadow-process-entry.mjs', import.meta.url), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     // the service's exit never waits for the shadow
-    this.#worker.unref()
-    this.#worker.on('message', (reply: ShadowThreadReply) => this.#waiting.shift()?.resolve(reply))
-    this.#worker.on('error', (err) => this.#fail(err))
-    this.#worker.on('exit', (code) => this.#fail(new Error(`shadow thread exited with code ${code}`)))
+    this.#child.unref()
+    this.#child.channel?.unref()
+    this.#child.on('message', (reply: ShadowProcessReply) => {
+      if ('log' in reply) log?.(reply.log)
+      else this.#waiting.shift()?.resolve(reply)
+    })
+    this.#child.on('error', (err) => this.#fail(err))
+    this.#child.on('exit', (code, signal) => this.#fail(new Error(`shadow process exited with ${signal ?? `code ${code}`}`)))
+    this.#post({ setup })
   }
 
   observe(records: TransferRecord[]): void {
@@ -35,13 +43,14 @@ class WorkerShadowThread implements ShadowThread {
     return 'outcomes' in reply ? reply.outcomes : []
   }
 
+  /** the process writes its last rows and exits once its channel closes */
   close(): void {
-    this.#worker.removeAllListeners('exit')
-    this.#fail(new Error('shadow thread closed'))
-    void this.#worker.terminate()
+    this.#child.removeAllListeners('exit')
+    this.#fail(new Error('shadow process closed'))
+    if (this.#child.connected) this.#child.disconnect()
   }
 
-  #ask(request: ShadowThreadRequest): Promise<ShadowThreadReply> {
+  #ask(request: ShadowProcessRequest): Promise<ShadowProcessReply> {
     if (this.#failure) return Promise.reject(this.#failure)
     return new Promise((resolve, reject) => {
       this.#waiting.push({ resolve, reject })
@@ -49,8 +58,8 @@ class WorkerShadowThread implements ShadowThread {
     })
   }
 
-  #post(request: ShadowThreadRequest): void {
-    this.#worker.postMessage(request)
+  #post(request: ShadowProcessRequest): void {
+    if (this.#child.connected) this.#child.send(request)
   }
 
   #fail(err: Error): void {
@@ -59,4 +68,11 @@ class WorkerShadowThread implements ShadowThread {
   }
 }
 
-export const workerShadowThread: ShadowThreadFactory = (files: readonly RuleSource[], version: string, plan: ShadowPlan) => new WorkerShadowThread({ files, version, plan })
+/**
+ * The Node service's shadow screener. `databaseUrl`: PostgreSQL, where the process writes the kept rows itself;
+ * without (PGlite lives in this process) it hands their JSON back and the runner writes them.
+ */
+export function processShadowThread(options: { databaseUrl?: string | undefined; log?: (message: string) => void } = {}): ShadowThreadFactory {
+  return (files: readonly RuleSource[], version: string, plan: ShadowPlan, shadowId: string) =>
+    new ProcessShadowThread({ files, version, plan, shadowId, ...(options.databaseUrl && { databaseUrl: options.databaseUrl }) }, options.log)
+}
