@@ -84,8 +84,11 @@ for (const c of CASES) {
       expect(view.rulesReused).toBe(50 - c.evaluated)
 
       const activeDecisions: string[] = []
-      for (let i = 0; i < after.length; i += 4) {
-        const answers = await Promise.all(after.slice(i, i + 4).map((r) => s.svc.post('/v1/screen', s.keys.screen, r)))
+      // a few calls at a time; on PostgreSQL one (its key lookups may let concurrent calls reach the screener in
+      // another order than sent, and the full screener below takes them in the order sent)
+      const together = c.dialect === 'pg' ? 1 : 4
+      for (let i = 0; i < after.length; i += together) {
+        const answers = await Promise.all(after.slice(i, i + together).map((r) => s.svc.post('/v1/screen', s.keys.screen, r)))
         for (const a of answers) activeDecisions.push((await a.json()).decision)
       }
       await expect.poll(async () => (await (await s.svc.request(path, { key: s.keys.analyst })).json()).processed, WAIT).toBe(after.length)

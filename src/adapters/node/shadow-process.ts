@@ -18,12 +18,13 @@ class ProcessShadowThread implements ShadowThread {
   constructor(setup: ShadowProcessSetup, log: ((message: string) => void) | undefined) {
     // no inspector or loader flags of the parent's: the entry registers tsx itself
     this.#child = fork(new URL('./shadow-process-entry.mjs', import.meta.url), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-    // the service's exit never waits for the shadow
+    // the service's exit never waits for the shadow, unless an answer is awaited
     this.#child.unref()
     this.#child.channel?.unref()
     this.#child.on('message', (reply: ShadowProcessReply) => {
-      if ('log' in reply) log?.(reply.log)
-      else this.#waiting.shift()?.resolve(reply)
+      if ('log' in reply) return log?.(reply.log)
+      this.#waiting.shift()?.resolve(reply)
+      if (this.#waiting.length === 0) this.#child.channel?.unref()
     })
     this.#child.on('error', (err) => this.#fail(err))
     this.#child.on('exit', (code, signal) => this.#fail(new Error(`shadow process exited with ${signal ?? `code ${code}`}`)))
@@ -53,6 +54,7 @@ class ProcessShadowThread implements ShadowThread {
   #ask(request: ShadowProcessRequest): Promise<ShadowProcessReply> {
     if (this.#failure) return Promise.reject(this.#failure)
     return new Promise((resolve, reject) => {
+      if (this.#waiting.length === 0) this.#child.channel?.ref()
       this.#waiting.push({ resolve, reject })
       this.#post(request)
     })
@@ -65,6 +67,7 @@ class ProcessShadowThread implements ShadowThread {
   #fail(err: Error): void {
     this.#failure ??= err
     for (const w of this.#waiting.splice(0)) w.reject(err)
+    this.#child.channel?.unref()
   }
 }
 
