@@ -38,8 +38,6 @@ export interface ShadowRun {
   shadowCpuMicrosPerCall: number
   /** of which the rest: the server's threads other than the main and the shadow's (V8's GC and compiler threads, libuv's pool) */
   otherCpuMicrosPerCall: number
-  /** the same by thread name (comm), for the threads that used any */
-  otherByName: Record<string, number>
   /** PostgreSQL: the CPU of the run database's backends (the server's connections, and a shadow's own), a call */
   pgCpuMicrosPerCall: number
   /** what the shadow said at the end of the run: the rules it ran itself, calls it screened, dropped, and still had waiting */
@@ -58,9 +56,6 @@ function stat(path: string): { cpu: number; nice: number } {
   return { cpu: (Number(fields[11]) + Number(fields[12])) / TICKS, nice: Number(fields[16]) }
 }
 
-/** a thread's name (comm) */
-const comm = (path: string) => readFileSync(path, 'utf8').trim()
-
 /** the pids whose parent is `pid` (a shadow's child process) */
 function children(pid: number): number[] {
   const out: number[] = []
@@ -74,19 +69,14 @@ function children(pid: number): number[] {
 
 /**
  * the server's CPU seconds so far: the process's (every thread, and its child processes), the main thread's, the
- * shadow's (threads at nice 19, and child processes), the rest by thread name
+ * shadow's (threads at nice 19, and child processes)
  */
-function cpuSeconds(pid: number): { process: number; main: number; shadow: number; other: Record<string, number> } {
+function cpuSeconds(pid: number): { process: number; main: number; shadow: number } {
   let shadow = 0
-  const other: Record<string, number> = {}
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
       const t = stat(`/proc/${pid}/task/${tid}/stat`)
       if (t.nice === 19) shadow += t.cpu
-      else if (Number(tid) !== pid) {
-        const name = comm(`/proc/${pid}/task/${tid}/comm`)
-        other[name] = (other[name] ?? 0) + t.cpu
-      }
     } catch {}
   }
   let child = 0
@@ -95,7 +85,7 @@ function cpuSeconds(pid: number): { process: number; main: number; shadow: numbe
       child += stat(`/proc/${c}/stat`).cpu
     } catch {}
   }
-  return { process: stat(`/proc/${pid}/stat`).cpu + child, main: stat(`/proc/${pid}/task/${pid}/stat`).cpu, shadow: shadow + child, other }
+  return { process: stat(`/proc/${pid}/stat`).cpu + child, main: stat(`/proc/${pid}/task/${pid}/stat`).cpu, shadow: shadow + child }
 }
 
 /** CPU seconds of each PostgreSQL backend connected to `database` (their process titles name it), by pid */
@@ -174,11 +164,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     const after = cpuSeconds(server.pid!)
     const pgAfter = pgBackends(database)
     const perCall = (s: number) => (s * 1e6) / f.requests
-    const otherByName: Record<string, number> = {}
-    for (const [name, cpu] of Object.entries(after.other)) {
-      const used = perCall(cpu - (before.other[name] ?? 0))
-      if (used >= 0.5) otherByName[name] = Math.round(used)
-    }
+
     if (f.errors > 0) console.log(`  statuses: ${JSON.stringify(f.statuses)}`)
     const result: ShadowRun = {
       shadow: withShadow,
@@ -191,7 +177,6 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
       mainCpuMicrosPerCall: perCall(after.main - before.main),
       shadowCpuMicrosPerCall: perCall(after.shadow - before.shadow),
       otherCpuMicrosPerCall: perCall(after.process - before.process - (after.main - before.main) - (after.shadow - before.shadow)),
-      otherByName,
       pgCpuMicrosPerCall: perCall(pgSeconds(pgBefore, pgAfter)),
       ...(shadow && { rulesEvaluated: shadow.rulesEvaluated, processed: shadow.processed, dropped: shadow.dropped, queued: shadow.queued }),
       loadBefore,
