@@ -23,7 +23,7 @@ const DEFAULT_MAX_QUEUED = 10_000
 const SLICE_MS = 0.5
 /**
  * on a thread: settled calls are posted this long after the first of them, or as soon as a full message waits,
- * so at 1,000 calls a second a message carries about 50 calls and the thread wakes 20 times a second rather than
+ * so at 1,000 calls a second a message carries about 50 calls and the shadow wakes 20 times a second rather than
  * for every call (a message a call costs more CPU than the shadow's screening: BENCHMARKS.md "Shadow rule set")
  */
 const THREAD_POST_EVERY_MS = 50
@@ -43,7 +43,7 @@ export interface ShadowOptions {
   log?: (message: string) => void
   clock?: Clock
   /**
-   * screens the shadow on another thread when given (the Node adapter's worker thread) and none of the rules
+   * screens the shadow away from the event loop when given (the Node adapter's child process) and none of the rules
    * the shadow runs itself reads watchlists; otherwise it screens on the event loop, a slice at a time
    */
   thread?: ShadowThreadFactory | undefined
@@ -315,7 +315,7 @@ export class ShadowRunner {
       run.latest = latest ?? Number.NEGATIVE_INFINITY
       run.status = 'running'
       this.options.log?.(
-        `shadow ${run.version} warm: ${seen.size} transfers replayed${thread ? ' on its thread' : ''}, ${plan.evaluate.length} rules run, ${plan.reuse.length} taken from ${plan.activeVersion}`,
+        `shadow ${run.version} warm: ${seen.size} transfers replayed${thread ? ' in its own process' : ''}, ${plan.evaluate.length} rules run, ${plan.reuse.length} taken from ${plan.activeVersion}`,
       )
       this.#schedule()
     })().catch((err: unknown) => {
