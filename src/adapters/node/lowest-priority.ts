@@ -14,7 +14,7 @@ const LOWEST = 19
  * alone weighs only against threads of the same autogroup (session); SCHED_IDLE also yields to PostgreSQL and other
  * sessions' processes. Without chrt it stays at nice 19; elsewhere (no `/proc`) nothing changes. Returns what applied.
  */
-export function lowerThisProcesssPriority(): { nice: boolean; idle: boolean } {
+export function lowerThisProcessPriority(): { nice: boolean; idle: boolean } {
   try {
     for (const tid of readdirSync('/proc/self/task')) setPriority(Number(tid), LOWEST)
   } catch {

@@ -2,7 +2,7 @@ import { compileRuleset } from '../../core/index.ts'
 import { observeTransfer } from '../../service/observe-transfer.ts'
 import { ShadowScreening } from '../../service/shadow-outcome.ts'
 import { ShadowRowWriter } from '../../service/shadow-rows.ts'
-import { lowerThisProcesssPriority } from './lowest-priority.ts'
+import { lowerThisProcessPriority } from './lowest-priority.ts'
 import { Kysely } from 'kysely'
 import type { Db } from '../../store/db.ts'
 import { createPgPool, pgDialect } from '../../store/dialects/pg.ts'
@@ -11,7 +11,7 @@ import type { ShadowProcessReply, ShadowProcessRequest, ShadowProcessSetup } fro
 // The shadow rule set's process: every thread at the lowest priority; compiles the rule files of its setup, takes
 // the warm-up history, then screens the settled calls the parent sends, in order, answering each batch with
 // compact outcomes. With a PostgreSQL URL it writes the kept rows itself, over its own connection.
-lowerThisProcesssPriority()
+lowerThisProcessPriority()
 
 const send = (reply: ShadowProcessReply) => process.send!(reply)
 let screening: ShadowScreening | undefined
