@@ -4,16 +4,16 @@
 // The candidate is one of bench/shadow-candidates.ts (--candidate, default tuned): the shadow runs only the rules that
 // differ from the active set's and takes the rest's hits from the active screening (src/service/shadow-plan.ts).
 // Figures are process.cpuUsage over the same records, alternating rounds; the median of each. A third round
-// posts the shadow's calls to its worker thread (as the Node service does, 256 a message) and tallies the
+// sends the shadow's calls to its child process (as the Node service does, 256 a message) and tallies the
 // outcomes: its figure is the main thread's CPU alone (/proc, 10 ms ticks), what the event loop still pays.
-// With --post-sizes, it measures instead what the hand-off to the thread costs by message size: the calls posted
-// N at a time, one call a millisecond as at 1,000 calls a second (so the thread sleeps between messages), and
-// the whole process's CPU a call (both threads; the active screening is done before the clock starts).
+// With --post-sizes, it measures instead what the hand-off costs this process by message size: the calls sent
+// N at a time, one call a millisecond as at 1,000 calls a second (so the shadow sleeps between messages), and
+// this process's CPU a call (the shadow's process is not counted; the active screening is done before the clock starts).
 //   npx tsx bench/shadow-cpu.ts [--candidate tuned|different|review35] [--calls 20000] [--rounds 5]
 //   npx tsx bench/shadow-cpu.ts --post-sizes 1,16,64,256 [--calls 4000]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { workerShadowThread } from '../src/adapters/node/shadow-thread.ts'
+import { processShadowThread } from '../src/adapters/node/shadow-process.ts'
 import { compileRuleset, Screener, type CompiledRuleset, type Hit, type RuleSource, type TransferRecord } from '../src/core/index.ts'
 import { readRuleSources } from '../src/rules-fs.ts'
 import { ComparisonTally } from '../src/service/shadow-comparison.ts'
@@ -42,10 +42,14 @@ const candidate = compile(candidateFiles)
 const plan = planShadow(active, candidate)
 const reuse = new Set(plan.reuse)
 console.log(`candidate ${candidateName}: the shadow runs ${plan.evaluate.length} of its ${candidate.rules.length} rules, takes ${plan.reuse.length} from the active set`)
-const toCall = (record: TransferRecord, decision: ShadowCall[1], hits: readonly Hit[]): ShadowCall => {
+const toCall = (record: TransferRecord, active: { decision: ShadowCall['decision']; score: number; ruleset: string }, hits: readonly Hit[]): ShadowCall => {
   const shared = sharedHits(hits, reuse)
-  return shared ? [record, decision, shared] : [record, decision]
+  const call: ShadowCall = { record, decision: active.decision, score: active.score, ruleset: active.ruleset, tenant: 'default', keyId: null }
+  if (shared) call.reused = shared
+  return call
 }
+// no database: the shadow's process hands the kept rows' JSON back, as under PGlite
+const shadowThread = processShadowThread()
 const next = screenBodies(readScenarios(), 'shadow-cpu')
 const records: TransferRecord[] = Array.from({ length: calls }, () => JSON.parse(next()) as TransferRecord)
 
@@ -73,7 +77,7 @@ function mainThreadMicros(): number {
 
 async function threadedRound(): Promise<number> {
   const screener = new Screener(active)
-  const thread = workerShadowThread(candidateFiles, candidate.version, plan)
+  const thread = shadowThread(candidateFiles, candidate.version, plan, 'bench')
   await thread.warmed()
   const tally = new ComparisonTally()
   const replies: Promise<void>[] = []
@@ -82,7 +86,7 @@ async function threadedRound(): Promise<number> {
   const post = () => {
     const posted = batch
     batch = []
-    replies.push(thread.screen(posted.map((c) => toCall(c.record, c.active.decision, c.hits))).then((outcomes) => outcomes.forEach((o, i) => o && tally.add(posted[i]!.active, o, 0))))
+    replies.push(thread.screen(posted.map((c) => toCall(c.record, c.active, c.hits))).then((outcomes) => outcomes.forEach((o, i) => o && tally.add(posted[i]!.active, o, 0))))
   }
   for (const r of records) {
     const hits = screener.hits(r)
@@ -101,9 +105,9 @@ async function postedRound(size: number): Promise<number> {
   const screener = new Screener(active)
   const calls = records.map((r) => {
     const hits = screener.hits(r)
-    return toCall(r, screener.verdict(r, hits).decision, hits)
+    return toCall(r, screener.verdict(r, hits), hits)
   })
-  const thread = workerShadowThread(candidateFiles, candidate.version, plan)
+  const thread = shadowThread(candidateFiles, candidate.version, plan, 'bench')
   await thread.warmed()
   // the first 500 untimed: the thread's code optimised first
   const warm = 500

@@ -1,8 +1,10 @@
 // What a shadow rule set costs POST /v1/screen: alternating runs of `npm start`'s server (in-memory real-time state,
 // a fresh PostgreSQL database each) without and with a shadow, each sent calls at a fixed arrival rate. A run
 // reports the p95 latency the load driver saw and the server's CPU time (user + system, Linux /proc) per call
-// over the measured part and until the shadow has screened every call: the whole process's, its main thread's
-// (the event loop) and the shadow thread's (the one thread at nice 19). The active set is the default pack; the
+// over the measured part and until the shadow has screened every call: the whole process's with its child
+// processes, its main thread's (the event loop), the shadow's (its child process, or threads at nice 19), the
+// server's other threads' (V8's and libuv's helpers, at normal priority), and the run database's PostgreSQL
+// backends' (found by their process titles; the server's connections and a shadow's own). The active set is the default pack; the
 // shadow is one of bench/shadow-candidates.ts (--candidate): `tuned` (5 of 51 rules differ, so the shadow runs those
 // 5 and takes the other rules' hits from the active screening), `different` (another lateness: it runs all 51),
 // `review35` (the candidate before: only the review threshold differs, so it runs none).
@@ -32,8 +34,12 @@ export interface ShadowRun {
   cpuMicrosPerCall: number
   /** of which the main thread's (the event loop's): the shadow's thread is not in it */
   mainCpuMicrosPerCall: number
-  /** of which the shadow thread's (0 without a shadow) */
+  /** of which the shadow's (its thread at nice 19, or its child process; 0 without a shadow) */
   shadowCpuMicrosPerCall: number
+  /** of which the rest: the server's threads other than the main and the shadow's (V8's GC and compiler threads, libuv's pool) */
+  otherCpuMicrosPerCall: number
+  /** PostgreSQL: the CPU of the run database's backends (the server's connections, and a shadow's own), a call */
+  pgCpuMicrosPerCall: number
   /** what the shadow said at the end of the run: the rules it ran itself, calls it screened, dropped, and still had waiting */
   rulesEvaluated?: number
   processed?: number
@@ -50,14 +56,56 @@ function stat(path: string): { cpu: number; nice: number } {
   return { cpu: (Number(fields[11]) + Number(fields[12])) / TICKS, nice: Number(fields[16]) }
 }
 
-/** the server's CPU seconds so far: the process's (every thread), the main thread's, and the shadow thread's (nice 19) */
+/** the pids whose parent is `pid` (a shadow's child process) */
+function children(pid: number): number[] {
+  const out: number[] = []
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      out.push(...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number))
+    } catch {}
+  }
+  return out
+}
+
+/**
+ * the server's CPU seconds so far: the process's (every thread, and its child processes), the main thread's, the
+ * shadow's (threads at nice 19, and child processes)
+ */
 function cpuSeconds(pid: number): { process: number; main: number; shadow: number } {
   let shadow = 0
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const t = stat(`/proc/${pid}/task/${tid}/stat`)
-    if (t.nice === 19) shadow += t.cpu
+    try {
+      const t = stat(`/proc/${pid}/task/${tid}/stat`)
+      if (t.nice === 19) shadow += t.cpu
+    } catch {}
   }
-  return { process: stat(`/proc/${pid}/stat`).cpu, main: stat(`/proc/${pid}/task/${pid}/stat`).cpu, shadow }
+  let child = 0
+  for (const c of children(pid)) {
+    try {
+      child += stat(`/proc/${c}/stat`).cpu
+    } catch {}
+  }
+  return { process: stat(`/proc/${pid}/stat`).cpu + child, main: stat(`/proc/${pid}/task/${pid}/stat`).cpu, shadow: shadow + child }
+}
+
+/** CPU seconds of each PostgreSQL backend connected to `database` (their process titles name it), by pid */
+function pgBackends(database: string): Map<number, number> {
+  const out = new Map<number, number>()
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue
+    try {
+      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) out.set(Number(p), stat(`/proc/${p}/stat`).cpu)
+    } catch {}
+  }
+  return out
+}
+
+/** CPU the backends used between two readings (a backend that started meanwhile counts from 0) */
+function pgSeconds(before: Map<number, number>, after: Map<number, number>): number {
+  let s = 0
+  for (const [pid, cpu] of after) s += cpu - (before.get(pid) ?? 0)
+  return s
 }
 
 async function run(candidate: CandidateName | undefined, round: number, rate: number, seconds: number): Promise<ShadowRun> {
@@ -108,11 +156,15 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     }
     await driveOpenLoop({ ...common, seconds: 5 })
     await caughtUp()
+    const database = databaseUrl.slice(databaseUrl.lastIndexOf('/') + 1)
+    const pgBefore = pgBackends(database)
     const before = cpuSeconds(server.pid!)
     const f = await driveOpenLoop({ ...common, seconds })
     await caughtUp()
     const after = cpuSeconds(server.pid!)
+    const pgAfter = pgBackends(database)
     const perCall = (s: number) => (s * 1e6) / f.requests
+
     if (f.errors > 0) console.log(`  statuses: ${JSON.stringify(f.statuses)}`)
     const result: ShadowRun = {
       shadow: withShadow,
@@ -124,13 +176,15 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
       cpuMicrosPerCall: perCall(after.process - before.process),
       mainCpuMicrosPerCall: perCall(after.main - before.main),
       shadowCpuMicrosPerCall: perCall(after.shadow - before.shadow),
+      otherCpuMicrosPerCall: perCall(after.process - before.process - (after.main - before.main) - (after.shadow - before.shadow)),
+      pgCpuMicrosPerCall: perCall(pgSeconds(pgBefore, pgAfter)),
       ...(shadow && { rulesEvaluated: shadow.rulesEvaluated, processed: shadow.processed, dropped: shadow.dropped, queued: shadow.queued }),
       loadBefore,
       load: loadavg()[0]!,
     }
     console.log(
       `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${(f.requests / seconds).toFixed(0)}/s, ${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms; ` +
-        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow thread ${result.shadowCpuMicrosPerCall.toFixed(0)})` +
+        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs` +
         `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
     )
     return result
@@ -154,7 +208,9 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
   const cpu = { without: median(side(false).map((r) => r.cpuMicrosPerCall)), with: median(side(true).map((r) => r.cpuMicrosPerCall)) }
   const mainCpu = { without: median(side(false).map((r) => r.mainCpuMicrosPerCall)), with: median(side(true).map((r) => r.mainCpuMicrosPerCall)) }
   const shadowCpu = median(side(true).map((r) => r.shadowCpuMicrosPerCall))
-  return { runs, p95, cpu, mainCpu, shadowCpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
+  const otherCpu = { without: median(side(false).map((r) => r.otherCpuMicrosPerCall)), with: median(side(true).map((r) => r.otherCpuMicrosPerCall)) }
+  const pgCpu = { without: median(side(false).map((r) => r.pgCpuMicrosPerCall)), with: median(side(true).map((r) => r.pgCpuMicrosPerCall)) }
+  return { runs, p95, cpu, mainCpu, shadowCpu, otherCpu, pgCpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -172,6 +228,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `median server CPU a call: without ${m.cpu.without.toFixed(0)} µs, with ${m.cpu.with.toFixed(0)} µs (${signed(m.extraCpuMicros, 'µs')}); ` +
       `main thread ${m.mainCpu.without.toFixed(0)} -> ${m.mainCpu.with.toFixed(0)} µs (${signed(m.extraMainCpuMicros, 'µs')}); shadow thread ${m.shadowCpu.toFixed(0)} µs`,
+  )
+  console.log(
+    `median normal-priority CPU a call beside: the server's other threads ${m.otherCpu.without.toFixed(0)} -> ${m.otherCpu.with.toFixed(0)} µs (${signed(m.otherCpu.with - m.otherCpu.without, 'µs')}); ` +
+      `PostgreSQL backends ${m.pgCpu.without.toFixed(0)} -> ${m.pgCpu.with.toFixed(0)} µs (${signed(m.pgCpu.with - m.pgCpu.without, 'µs')})`,
   )
   console.log(`load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} (the target needs the calls answered at about the rate asked: see the calls a second above)`)
   if (values.json) writeFileSync(values.json, JSON.stringify(m, null, 2))

@@ -2,7 +2,6 @@ import { systemClock, type Clock, type CompiledRuleset, type Hit, type Screener,
 import type { Db } from '../store/db.ts'
 import { latestEventTime } from '../store/realtime-store.ts'
 import { getRulesetFiles } from '../store/rulesets.ts'
-import { insertShadowVerdicts, type ShadowVerdictRow } from '../store/shadow-verdicts.ts'
 import type { ListHolder } from './lists.ts'
 import { replayEvents } from './replay-events.ts'
 import { keptFrom } from './retention.ts'
@@ -11,6 +10,7 @@ import { ComparisonTally, EMPTY_COMPARISON, type ComparisonView } from './shadow
 import { ShadowScreening, sharedHits } from './shadow-outcome.ts'
 import { fullPlan, isFullPlan, planShadow, type ShadowPlan } from './shadow-plan.ts'
 import { ShadowQueue, type ShadowEntry } from './shadow-queue.ts'
+import { ShadowRowWriter } from './shadow-rows.ts'
 import type { ShadowCall, ShadowOutcome, ShadowThread, ShadowThreadFactory } from './shadow-thread-port.ts'
 import type { Owner } from './verdict-rows.ts'
 
@@ -21,12 +21,9 @@ const DEFAULT_MAX_QUEUED = 10_000
  * before letting the event loop take requests again: a request arriving meanwhile waits up to this long
  */
 const SLICE_MS = 0.5
-/** shadow verdict rows are written at most this often, in one statement, off every call's path */
-const FLUSH_EVERY_MS = 1000
-const MAX_PENDING_ROWS = 10_000
 /**
  * on a thread: settled calls are posted this long after the first of them, or as soon as a full message waits,
- * so at 1,000 calls a second a message carries about 50 calls and the thread wakes 20 times a second rather than
+ * so at 1,000 calls a second a message carries about 50 calls and the shadow wakes 20 times a second rather than
  * for every call (a message a call costs more CPU than the shadow's screening: BENCHMARKS.md "Shadow rule set")
  */
 const THREAD_POST_EVERY_MS = 50
@@ -46,7 +43,7 @@ export interface ShadowOptions {
   log?: (message: string) => void
   clock?: Clock
   /**
-   * screens the shadow on another thread when given (the Node adapter's worker thread) and none of the rules
+   * screens the shadow away from the event loop when given (the Node adapter's child process) and none of the rules
    * the shadow runs itself reads watchlists; otherwise it screens on the event loop, a slice at a time
    */
   thread?: ShadowThreadFactory | undefined
@@ -130,11 +127,8 @@ export class ShadowRunner {
   #run: ShadowRun | undefined
   #scheduled = false
   #postTimer: ReturnType<typeof setTimeout> | undefined
-  #pendingRows: ShadowVerdictRow[] = []
-  #unsavedRows = 0
-  #flushing: Promise<void> | undefined
-  #lastFlush = 0
-  #flushTimer: ReturnType<typeof setTimeout> | undefined
+  /** kept rows made here: on the event loop, or handed back by a screener that does not store them itself */
+  readonly #rows: ShadowRowWriter
   readonly #clock: Clock
   readonly #postBatch: number
   #totalProcessed = 0
@@ -147,6 +141,7 @@ export class ShadowRunner {
   ) {
     this.#clock = options.clock ?? systemClock
     this.#postBatch = options.postBatch ?? THREAD_BATCH
+    this.#rows = new ShadowRowWriter(db, options.log, this.#clock)
   }
 
   /**
@@ -260,12 +255,10 @@ export class ShadowRunner {
 
   /** Ends the running shadow and writes its last verdict rows. */
   async close(): Promise<void> {
-    clearTimeout(this.#flushTimer)
     clearTimeout(this.#postTimer)
     const run = this.#run
     if (run && run.endedAt === undefined) this.#end(run, 'stopped')
-    await this.#flushing
-    await this.#flush()
+    await this.#rows.close()
   }
 
   #end(run: ShadowRun, status: ShadowStatus): void {
@@ -294,7 +287,7 @@ export class ShadowRunner {
       // on a thread when none of the rules it runs itself reads the watchlists (the thread has none)
       const onThread = this.options.thread && (!watchlists || plan.evaluate.every((i) => !run.ruleset.rules[i]!.needs.lists))
       const files = onThread ? await getRulesetFiles(this.db, run.version) : undefined
-      const thread = files && this.options.thread!(files, run.version, plan)
+      const thread = files && this.options.thread!(files, run.version, plan, run.id)
       const screening = thread ? undefined : new ShadowScreening(run.ruleset, plan, watchlists)
       const screener = screening?.screener
       const latest = await latestEventTime(this.db)
@@ -322,7 +315,7 @@ export class ShadowRunner {
       run.latest = latest ?? Number.NEGATIVE_INFINITY
       run.status = 'running'
       this.options.log?.(
-        `shadow ${run.version} warm: ${seen.size} transfers replayed${thread ? ' on its thread' : ''}, ${plan.evaluate.length} rules run, ${plan.reuse.length} taken from ${plan.activeVersion}`,
+        `shadow ${run.version} warm: ${seen.size} transfers replayed${thread ? ' in its own process' : ''}, ${plan.evaluate.length} rules run, ${plan.reuse.length} taken from ${plan.activeVersion}`,
       )
       this.#schedule()
     })().catch((err: unknown) => {
@@ -371,7 +364,6 @@ export class ShadowRunner {
       if (performance.now() >= until) break
     }
     if (run.queue.peekSettled()) this.#schedule()
-    this.#maybeFlush()
   }
 
   /** Posts settled calls to the thread in order, a batch at a time, as long as it is not too far behind. */
@@ -391,7 +383,6 @@ export class ShadowRunner {
         (outcomes) => {
           if (run.thread !== thread) return
           for (const outcome of outcomes) this.#account(run, run.inFlight.shift()!, outcome)
-          this.#maybeFlush()
           this.#wake()
         },
         (err: unknown) => {
@@ -416,8 +407,11 @@ export class ShadowRunner {
 
   /** a call as the thread takes it: with the hits of the reused rules, when any hit */
   #call(run: ShadowRun, entry: ShadowEntry): ShadowCall {
+    const { record, active, caller } = entry
+    const call: ShadowCall = { record, decision: active.decision, score: active.score, ruleset: active.ruleset, tenant: caller.tenant, keyId: caller.keyId }
     const reused = run.reuse.size > 0 ? sharedHits(entry.activeHits, run.reuse) : undefined
-    return reused ? [entry.record, entry.active.decision, reused] : [entry.record, entry.active.decision]
+    if (reused) call.reused = reused
+    return call
   }
 
   /** Which rules to run: those that differ from the active set's, unless a call from another active version was seen. */
@@ -454,13 +448,9 @@ export class ShadowRunner {
       return
     }
     tally.add(active, verdict, at)
-    // kept: what the shadow would alert on, and every decision it would change
+    // kept: what the shadow would alert on, and every decision it would change (a screener that stores its rows leaves out the JSON)
     if (verdict.json === undefined) return
-    if (this.#pendingRows.length >= MAX_PENDING_ROWS) {
-      this.#unsavedRows++
-      return
-    }
-    this.#pendingRows.push({
+    this.#rows.add({
       shadowId: run.id,
       ruleset: run.version,
       activeRuleset: active.ruleset,
@@ -472,32 +462,6 @@ export class ShadowRunner {
       activeDecision: active.decision,
       activeScore: active.score,
       outputJson: verdict.json,
-    })
-  }
-
-  #maybeFlush(): void {
-    if (this.#flushing || this.#pendingRows.length === 0) return
-    const now = this.#clock.now()
-    if (now - this.#lastFlush < FLUSH_EVERY_MS && this.#pendingRows.length < 1000) {
-      // come back for the rows once the interval is up, even with no more calls
-      this.#flushTimer ??= setTimeout(() => {
-        this.#flushTimer = undefined
-        this.#maybeFlush()
-      }, FLUSH_EVERY_MS)
-      this.#flushTimer.unref?.()
-      return
-    }
-    this.#lastFlush = now
-    this.#flushing = this.#flush().finally(() => (this.#flushing = undefined))
-  }
-
-  async #flush(): Promise<void> {
-    const rows = this.#pendingRows
-    if (rows.length === 0) return
-    this.#pendingRows = []
-    await insertShadowVerdicts(this.db, rows).catch((err: unknown) => {
-      this.#unsavedRows += rows.length
-      this.options.log?.(`shadow verdicts not stored (${rows.length} rows, ${this.#unsavedRows} in all): ${err instanceof Error ? err.message : String(err)}`)
     })
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NodeMetrics } from '../../src/adapters/node/metrics.ts'
-import { workerShadowThread } from '../../src/adapters/node/shadow-thread.ts'
+import { processShadowThread } from '../../src/adapters/node/shadow-process.ts'
+import type { ShadowThreadFactory } from '../../src/service/shadow-thread-port.ts'
 import { createApiKey } from '../../src/store/api-keys.ts'
 import { listShadowVerdicts } from '../../src/store/shadow-verdicts.ts'
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases.ts'
@@ -40,13 +41,16 @@ function scenario(tag: string) {
   return { before, after }
 }
 
-// the Node service screens the shadow on a worker thread; without one (other runtimes, and the first runs) on the event loop
-const RUNS = [...DIALECTS.map((dialect) => ({ dialect, threaded: false })), { dialect: 'pglite' as const, threaded: true }]
+// the Node service screens the shadow in a child process (writing its rows itself on PostgreSQL); without one
+// (other runtimes, and the first runs) on the event loop
+const RUNS = [...DIALECTS.map((dialect) => ({ dialect, threaded: false })), ...DIALECTS.map((dialect) => ({ dialect, threaded: true }))]
 
 for (const { dialect, threaded } of RUNS) {
-  describe(`${dialect}${threaded ? ', on a worker thread' : ''}: shadow rule set`, () => {
+  describe(`${dialect}${threaded ? ', in its own process' : ''}: shadow rule set`, () => {
     const logs: string[] = []
-    const s = useSeededService(dialect, { live: { log: (m) => logs.push(m), ...(threaded && { shadowThread: workerShadowThread }) } })
+    // the factory as the Node service builds it: the database's URL once it is open (PostgreSQL only)
+    const shadowThread: ShadowThreadFactory = (...args) => processShadowThread({ databaseUrl: s.svc.store.target.kind === 'pg' ? s.svc.store.target.url : undefined })(...args)
+    const s = useSeededService(dialect, { live: { log: (m) => logs.push(m), ...(threaded && { shadowThread }) } })
     let candidate: string
     let otherTenant: string
     const { before, after } = scenario('a')

@@ -17,7 +17,7 @@ import { RulesetService } from '../../service/rulesets.ts'
 import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
 import { fileLists } from './file-lists.ts'
-import { workerShadowThread } from './shadow-thread.ts'
+import { processShadowThread } from './shadow-process.ts'
 import { readReportingEntity } from './reporting-entity.ts'
 import { directScreen } from './direct-screen.ts'
 import { createLogger } from './logger.ts'
@@ -115,10 +115,12 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
   }, SWEEP_MS)
   sweeper.unref()
 
+  // a shadow rule set screens in a child process; on PostgreSQL it writes its rows over its own connection
+  const shadowProcess = processShadowThread({ databaseUrl: store.target.kind === 'pg' ? store.target.url : undefined, log })
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it
   const realtime =
     config.realtimeState === 'memory'
-      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s), keepHistory: config.service.historyRetentionDays > 0, shadowThread: workerShadowThread })
+      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s), keepHistory: config.service.historyRetentionDays > 0, shadowThread: shadowProcess })
       : undefined
   sources.live = realtime
   if (realtime) realtime.start().catch((err: unknown) => log(`real-time state not warmed (retried on the next call): ${err instanceof Error ? err.message : String(err)}`))

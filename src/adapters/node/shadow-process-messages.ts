@@ -1,0 +1,19 @@
+import type { RuleSource, TransferRecord } from '../../core/index.ts'
+import type { ShadowPlan } from '../../service/shadow-plan.ts'
+import type { ShadowCall, ShadowOutcome } from '../../service/shadow-thread-port.ts'
+
+/** what the shadow's process starts with: the version's rule files, compiled there, which of its rules it runs, and where its rows go */
+export interface ShadowProcessSetup {
+  files: readonly RuleSource[]
+  version: string
+  plan: ShadowPlan
+  shadowId: string
+  /** PostgreSQL: the process writes its kept rows there itself; without, it hands their JSON back */
+  databaseUrl?: string
+}
+
+/** parent → process: the setup (first), warm-up records (no answer), a warm-up mark (answered once all before it are taken), or calls to screen */
+export type ShadowProcessRequest = { setup: ShadowProcessSetup } | { observe: TransferRecord[] } | { warmed: true } | { calls: ShadowCall[] }
+
+/** process → parent: one per `warmed` or `calls` request, in order; and log lines, any time */
+export type ShadowProcessReply = { warmed: true } | { outcomes: (ShadowOutcome | undefined)[] } | { log: string }

@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { processShadowThread } from '../../src/adapters/node/shadow-process.ts'
+import { readRuleSources } from '../../src/rules-fs.ts'
+import type { ShadowThreadFactory } from '../../src/service/shadow-thread-port.ts'
+import { transfer } from './support/rules.ts'
+import { useSeededService } from './support/service.ts'
+import { CANDIDATE_RULES } from './support/shadow-rules.ts'
+
+const WAIT = { timeout: 30_000, interval: 20 }
+
+/** a process's threads and their scheduling: nice value and policy (Linux /proc) */
+function schedulingByThread(pid: number | 'self'): Map<number, { nice: number; policy: number }> {
+  const threads = new Map<number, { nice: number; policy: number }>()
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+    // the fields after the command's closing parenthesis: state is the 3rd field of the line, nice the 19th, policy the 41st
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    threads.set(Number(tid), { nice: Number(fields[16]), policy: Number(fields[38]) })
+  }
+  return threads
+}
+
+/** this process's child processes */
+function children(): Set<number> {
+  const pids = new Set<number>()
+  for (const tid of readdirSync('/proc/self/task')) {
+    for (const pid of readFileSync(`/proc/self/task/${tid}/children`, 'utf8').split(' ').filter(Boolean)) pids.add(Number(pid))
+  }
+  return pids
+}
+
+/** sched.h */
+const SCHED_IDLE = 5
+const hasChrt = ['/usr/bin/chrt', '/bin/chrt'].some((p) => existsSync(p))
+
+describe.runIf(existsSync('/proc/thread-self'))("the shadow's process on Linux", () => {
+  it('runs every thread at the lowest scheduling priority (SCHED_IDLE where chrt is installed), and leaves this process at its own', async () => {
+    const before = schedulingByThread('self')
+    const started = children()
+    const files = await readRuleSources(new URL('../../rules/default', import.meta.url).pathname)
+    const shadow = processShadowThread()(files, 'default', { activeVersion: '', evaluate: [0], reuse: [] }, 'test')
+    try {
+      await shadow.warmed()
+      const shadowPids = [...children()].filter((pid) => !started.has(pid))
+      expect(shadowPids).toHaveLength(1)
+      const threads = [...schedulingByThread(shadowPids[0]!).values()]
+      // its JavaScript thread and V8's and libuv's helper threads alike
+      expect(threads.length).toBeGreaterThan(1)
+      for (const t of threads) {
+        expect(t.nice).toBe(19)
+        if (hasChrt) expect(t.policy).toBe(SCHED_IDLE)
+      }
+      expect(schedulingByThread('self')).toEqual(before)
+    } finally {
+      shadow.close()
+    }
+  })
+})
+
+describe('the shadow in its own process: calls are sent a batch at a time', () => {
+  const sizes: number[] = []
+  const counting: ShadowThreadFactory = (files, version, plan, shadowId) => {
+    const thread = processShadowThread()(files, version, plan, shadowId)
+    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => (sizes.push(calls.length), thread.screen(calls)) }
+  }
+  // an interval no test waits out: calls are posted only once a full batch of 5 waits
+  const s = useSeededService('pglite', { live: { shadowThread: counting, shadowPostEveryMs: 3_600_000, shadowPostBatch: 5 } })
+
+  it('sends settled calls once a batch is full, not one message a call', async () => {
+    const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
+    const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
+    const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
+    expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
+    await expect.poll(async () => (await view()).status, WAIT).toBe('running')
+    for (let i = 0; i < 12; i++) expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(i, `B-${i % 3}`, 'C'))).status).toBe(200)
+    await expect.poll(async () => (await view()).processed, WAIT).toBe(10)
+    expect(sizes).toEqual([5, 5])
+    // the last two wait for a full batch (or the interval)
+    expect((await view()).queued).toBe(2)
+  })
+})
