@@ -1,4 +1,4 @@
-import { ExpiryQueue, NOT_DUE } from './expiry-queue.ts'
+import { DAY_MS, ExpiryQueue, NOT_DUE } from './expiry-queue.ts'
 import type { WindowState } from './window.ts'
 
 /**
@@ -20,6 +20,8 @@ export class EntityState {
   seen: (number | undefined)[] | undefined = undefined
   /** the expiry day its table looks at it next (EntityTable's queue), NOT_DUE while it is in none */
   due = NOT_DUE
+  /** the day before which its table does not look at it again, once it has looked at it and it kept windows */
+  calmUntil = 0
 
   constructor(
     /** rules of the namespace: the length of the per-slot arrays */
@@ -130,6 +132,11 @@ export class EntityState {
 }
 
 const EMPTY: number[] = []
+/**
+ * An entity that kept windows when looked at waits this long before the next look: most are one-off parties,
+ * looked at once or twice, but an account with windows of many rules would otherwise be read through every day
+ */
+const REVISIT_MS = 4 * DAY_MS
 
 /** Frees a window of `cursor`'s pool when it is idle at `now`: what a sweep does with each window. */
 export function releaseIfIdle(cursor: WindowState, handle: number, now: number): boolean {
@@ -170,7 +177,11 @@ export class EntityTable {
   }
   private readonly look = (state: EntityState): void => {
     this.nextIdle = Number.POSITIVE_INFINITY
-    if (state.dropWindows(this.dropIdle) > 0) this.queue.schedule(state, this.nextIdle)
+    if (state.dropWindows(this.dropIdle) > 0) {
+      // a busy party (windows of many rules, some going idle every day) is looked at every few days only
+      state.calmUntil = Math.ceil((this.now + REVISIT_MS) / DAY_MS)
+      this.queue.schedule(state, Math.max(this.nextIdle, state.calmUntil * DAY_MS))
+    }
     // a last-seen time is kept for good: a gap can be any length
     else if (state.seen === undefined) this.byKey.delete(state.key)
   }
@@ -195,7 +206,7 @@ export class EntityTable {
 
   /** `state` has a new window, which goes idle at `idleFrom` unless events join it */
   opened(state: EntityState, idleFrom: number): void {
-    this.queue.schedule(state, idleFrom)
+    this.queue.schedule(state, Math.max(idleFrom, state.calmUntil * DAY_MS))
   }
 
   /** frees the windows gone idle by `now` (window + lateness after their latest event) and drops entities left with nothing */
