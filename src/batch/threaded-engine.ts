@@ -24,9 +24,11 @@ export function startWorkers(count: number, setup: WorkerSetup, heapMb?: number)
 /**
  * Slices handed to the workers and not yet answered, at most. This thread waits only when a worker is this
  * far behind; a wait costs a wake-up, which on a busy machine is slow, so it must be rare. A slice is at most
- * `SLICE_LINES` records: the records and hits kept meanwhile are few enough to die young.
+ * `SLICE_LINES` records. Records kept waiting outlive young collections and fill the old generation with
+ * garbage that stays until a full collection: with 32 slices a 1M-record batch peaked about 240 MiB higher
+ * (BENCHMARKS.md, session mem24).
  */
-const MAX_PENDING = 32
+const MAX_PENDING = 4
 
 /** Records the rules' costs are measured on before they are split: the batch's first ones. */
 const SAMPLE_RECORDS = 4096

@@ -106,7 +106,10 @@ export class RuleRunner {
             window ??= this.windows.at(this.windows.pool.allocate())
             window.add(ctx.ts, ctx.record.id, this.contributions)
             // a new window, or one that moved to a larger slot
-            if (window.handle !== handle) state.setWindow(this.slot, window.handle)
+            if (window.handle !== handle) {
+              state.setWindow(this.slot, window.handle)
+              if (handle < 0 && entity) this.entities.opened(this.tableSlot, state, window.idleFrom())
+            }
           }
           if (rule.needs.seen) {
             const seen = (state.seen ??= new Array<number | undefined>(state.slots))

@@ -53,7 +53,8 @@ export interface ScreenerSnapshot {
   runners: RuleRunnerSnapshot[]
 }
 
-// a sweep visits every window (a cache miss each), so it runs rarely; idle windows are small meanwhile
+// a sweep of the graphs and entity-less windows visits all of them, so it runs rarely (entities' windows are freed
+// by their tables' expiry queues as they go idle)
 const SWEEP_EVERY = 65_536
 
 /**
@@ -206,8 +207,9 @@ export class Screener {
     this.latest = s.latest
     this.sinceSweep = s.sinceSweep
     this.lateRecords = s.lateRecords
-    this.entities.restore(s.entities)
+    // the pools first: restored entities are queued by their windows' times
     s.runners.forEach((r, i) => this.runners[i]!.restore(r))
+    this.entities.restore(s.entities)
   }
 
   /**
@@ -235,10 +237,10 @@ export class Screener {
   private afterRecord(ts: number): void {
     if (ts > this.latest) this.latest = ts
     else if (ts < this.latest - this.latenessMs) this.lateRecords++
+    this.entities.expire(this.latest)
     if (++this.sinceSweep >= SWEEP_EVERY) {
       this.sinceSweep = 0
       for (const r of this.runners) r.sweep(this.latest)
-      this.entities.sweep(this.latest)
     }
   }
 }

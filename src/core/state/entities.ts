@@ -1,3 +1,4 @@
+import { DAY_MS, ExpiryQueue, NOT_DUE } from './expiry-queue.ts'
 import type { WindowState } from './window.ts'
 
 /**
@@ -17,10 +18,16 @@ export class EntityState {
   private bySlot: number[] | undefined = undefined
   /** per state slot, the time of the entity's latest transfer the rule saw (for gap measures); made when first needed */
   seen: (number | undefined)[] | undefined = undefined
+  /** the expiry day its table looks at it next (EntityTable's queue), NOT_DUE while it is in none */
+  due = NOT_DUE
+  /** the day before which its table does not look at it again, once it has looked at it and it kept windows */
+  calmUntil = 0
 
   constructor(
     /** rules of the namespace: the length of the per-slot arrays */
     readonly slots: number,
+    /** its key in its table, to leave the table by when its last window is dropped */
+    readonly key = '',
   ) {}
 
   /** the handle of a slot's window, -1 when it has none */
@@ -107,8 +114,8 @@ export class EntityState {
   }
 
   /** reads what `writeTo` wrote, at `from.at`, which it moves past */
-  static readFrom(data: ArrayLike<number>, from: { at: number }, slots: number): EntityState {
-    const state = new EntityState(slots)
+  static readFrom(data: ArrayLike<number>, from: { at: number }, slots: number, key = ''): EntityState {
+    const state = new EntityState(slots, key)
     const take = (n: number) => Array.from({ length: n }, () => data[from.at++]!)
     const form = data[from.at++]
     if (form === 2) state.bySlot = take(slots)
@@ -125,6 +132,11 @@ export class EntityState {
 }
 
 const EMPTY: number[] = []
+/**
+ * An entity that kept windows when looked at waits this long before the next look: most are one-off parties,
+ * looked at once or twice, but an account with windows of many rules would otherwise be read through every day
+ */
+const REVISIT_MS = 4 * DAY_MS
 
 /** Frees a window of `cursor`'s pool when it is idle at `now`: what a sweep does with each window. */
 export function releaseIfIdle(cursor: WindowState, handle: number, now: number): boolean {
@@ -139,11 +151,40 @@ export interface EntityTableSnapshot {
   states: Float64Array
 }
 
-/** The entities of one namespace, by key. */
+/**
+ * The entities of one namespace, by key. Each entity waits in an expiry queue for the day one of its windows can
+ * first go idle; then its idle windows are freed (their slots taken again by new windows), and an entity left
+ * with none leaves the table. A window that gains events meanwhile only goes idle later, so the queue is told
+ * of new windows only: an entity looked at too early is put back for its next window's day.
+ */
 export class EntityTable {
   private readonly byKey = new Map<string, EntityState>()
   /** per rule keeping state in this table (its slot in every entity's arrays), the cursor over its windows */
   private readonly cursors: WindowState[] = []
+  private readonly queue = new ExpiryQueue<EntityState>()
+  /** during `expire`: its time, and the earliest time a kept window of the entity looked at can go idle */
+  private now = 0
+  private nextIdle = Number.POSITIVE_INFINITY
+  private readonly dropIdle = (slot: number, handle: number): boolean => {
+    const cursor = this.cursors[slot]!.at(handle)
+    const idleFrom = cursor.idleFrom()
+    if (idleFrom <= this.now) {
+      cursor.pool.release(handle)
+      return true
+    }
+    if (idleFrom < this.nextIdle) this.nextIdle = idleFrom
+    return false
+  }
+  private readonly look = (state: EntityState): void => {
+    this.nextIdle = Number.POSITIVE_INFINITY
+    if (state.dropWindows(this.dropIdle) > 0) {
+      // a busy party (windows of many rules, some going idle every day) is looked at every few days only
+      state.calmUntil = Math.ceil((this.now + REVISIT_MS) / DAY_MS)
+      this.queue.schedule(state, Math.max(this.nextIdle, state.calmUntil * DAY_MS))
+    }
+    // a last-seen time is kept for good: a gap can be any length
+    else if (state.seen === undefined) this.byKey.delete(state.key)
+  }
 
   /** a slot for one more rule, whose windows `cursor` reads; call before screening starts */
   addRule(cursor: WindowState): number {
@@ -157,22 +198,21 @@ export class EntityTable {
   obtain(key: string): EntityState {
     let state = this.byKey.get(key)
     if (!state) {
-      state = new EntityState(this.cursors.length)
+      state = new EntityState(this.cursors.length, key)
       this.byKey.set(key, state)
     }
     return state
   }
 
-  /**
-   * Drops windows whose events have all left (window + lateness) and entities left with nothing.
-   * A last-seen time is kept for good: a gap can be any length.
-   */
-  sweep(now: number): void {
-    const idle = (slot: number, handle: number) => releaseIfIdle(this.cursors[slot]!, handle, now)
-    for (const [key, state] of this.byKey) {
-      const kept = state.dropWindows(idle)
-      if (kept === 0 && state.seen === undefined) this.byKey.delete(key)
-    }
+  /** `state` has a new window, which goes idle at `idleFrom` unless events join it */
+  opened(state: EntityState, idleFrom: number): void {
+    this.queue.schedule(state, Math.max(idleFrom, state.calmUntil * DAY_MS))
+  }
+
+  /** frees the windows gone idle by `now` (window + lateness after their latest event) and drops entities left with nothing */
+  expire(now: number): void {
+    this.now = now
+    this.queue.visitDue(now, this.look)
   }
 
   windows(): number {
@@ -190,6 +230,16 @@ export class EntityTable {
   /** takes over a snapshot's entities; the table must be empty, with the same rules */
   restore(s: EntityTableSnapshot): void {
     const from = { at: 0 }
-    for (const key of s.keys) this.byKey.set(key, EntityState.readFrom(s.states, from, this.cursors.length))
+    for (const key of s.keys) {
+      const state = EntityState.readFrom(s.states, from, this.cursors.length, key)
+      this.byKey.set(key, state)
+      // queued for the day its earliest window goes idle, as if each had just been opened
+      let first = Number.POSITIVE_INFINITY
+      state.dropWindows((slot, handle) => {
+        first = Math.min(first, this.cursors[slot]!.at(handle).idleFrom())
+        return false
+      })
+      if (first !== Number.POSITIVE_INFINITY) this.queue.schedule(state, first)
+    }
   }
 }

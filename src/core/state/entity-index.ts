@@ -1,6 +1,7 @@
 import type { EntitySpec } from '../rules/entity.ts'
 import type { TransferView } from '../screen/view.ts'
 import { EntityState, EntityTable, type EntityTableSnapshot } from './entities.ts'
+import { DAY_MS } from './expiry-queue.ts'
 import type { WindowState } from './window.ts'
 
 /**
@@ -14,6 +15,8 @@ export class EntityIndex {
   // [side][namespace slot]; undefined: not looked at yet for this record, null: no key / no state
   private readonly keys: (string | null | undefined)[][] = [[], []]
   private readonly states: (EntityState | null | undefined)[][] = [[], []]
+  /** the event time from which `expire` has buckets to visit: the next day's start */
+  private nextExpiry = Number.NEGATIVE_INFINITY
 
   /** the slot of a namespace; rules of one namespace share its table */
   slotOf(namespace: string): number {
@@ -60,9 +63,16 @@ export class EntityIndex {
     return state ?? undefined
   }
 
-  /** drops idle windows and empty entities */
-  sweep(now: number): void {
-    for (const t of this.tables) t.sweep(now)
+  /** `state` (of namespace `slot`) has a new window, idle from `idleFrom` unless events join it */
+  opened(slot: number, state: EntityState, idleFrom: number): void {
+    this.tables[slot]!.opened(state, idleFrom)
+  }
+
+  /** frees the windows gone idle by `now` and drops entities left with none; cheap but once a day of event time */
+  expire(now: number): void {
+    if (now < this.nextExpiry) return
+    this.nextExpiry = (Math.floor(now / DAY_MS) + 1) * DAY_MS
+    for (const t of this.tables) t.expire(now)
   }
 
   /** the tables as plain data, in namespace slot order */

@@ -106,8 +106,14 @@ export class WindowState {
 
   /** true when nothing is retained and nothing can come back into view */
   isIdle(now: number): boolean {
+    return this.idleFrom() <= now
+  }
+
+  /** the time from which the window is idle, unless an event joins it first: its latest event's plus window and lateness */
+  idleFrom(): number {
     const spec = this.pool.spec
-    return this.size === 0 || this.time(this.meta[this.metaBase + END]! - 1) <= now - spec.windowMs - spec.latenessMs
+    if (this.size === 0) return Number.NEGATIVE_INFINITY
+    return this.time(this.meta[this.metaBase + END]! - 1) + spec.windowMs + spec.latenessMs
   }
 
   /** adds an event; the window may move to a larger slot (read `handle` afterwards) */

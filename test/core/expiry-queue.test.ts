@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { EntityTable } from '../../src/core/state/entities.ts'
+import { ExpiryQueue, NOT_DUE } from '../../src/core/state/expiry-queue.ts'
+import { WindowPool } from '../../src/core/state/window-pool.ts'
+import { WindowSpec, WindowState } from '../../src/core/state/window.ts'
+
+const H = 3_600_000
+const DAY = 24 * H
+
+describe('ExpiryQueue', () => {
+  it('hands each item over once, on the first call after its day, and skips the buckets it moved out of', () => {
+    const q = new ExpiryQueue<{ name: string; due: number }>()
+    const a = { name: 'a', due: NOT_DUE }
+    const b = { name: 'b', due: NOT_DUE }
+    const c = { name: 'c', due: NOT_DUE }
+    q.schedule(a, 3 * DAY + 1) // due on day 4
+    q.schedule(b, 5 * DAY) // due on day 5
+    q.schedule(c, 9 * DAY)
+    q.schedule(c, 2 * DAY) // earlier: moves to day 2
+    q.schedule(a, 8 * DAY) // later: stays where it is
+    const seen: string[] = []
+    q.visitDue(4 * DAY - 1, (x) => seen.push(x.name))
+    expect(seen).toEqual(['c'])
+    // a call far past many empty days visits the rest in day order
+    q.visitDue(400 * DAY, (x) => seen.push(x.name))
+    expect(seen).toEqual(['c', 'a', 'b'])
+    expect([a.due, b.due, c.due]).toEqual([NOT_DUE, NOT_DUE, NOT_DUE])
+    expect(q.entries).toBe(0)
+    // a time before the days already visited goes to the next day visited
+    q.schedule(a, DAY)
+    q.visitDue(401 * DAY, (x) => seen.push(x.name))
+    expect(seen).toEqual(['c', 'a', 'b', 'a'])
+  })
+})
+
+describe('EntityTable expiry', () => {
+  it('frees a window within a day of its going idle (within days for an entity looked at before), keeps the others, and drops an entity left with none', () => {
+    const short = new WindowSpec(['count'], 2 * DAY, H)
+    const long = new WindowSpec(['count'], 10 * DAY, H)
+    const cursors = [new WindowState(short, new WindowPool(short)), new WindowState(long, new WindowPool(long))]
+    const table = new EntityTable()
+    cursors.forEach((c) => table.addRule(c))
+    const add = (key: string, slot: number, ts: number) => {
+      const state = table.obtain(key)
+      const before = state.window(slot)
+      const w = before >= 0 ? cursors[slot]!.at(before) : cursors[slot]!.at(cursors[slot]!.pool.allocate())
+      w.add(ts, `${key}@${ts}`, [1])
+      state.setWindow(slot, w.handle)
+      if (before < 0) table.opened(state, w.idleFrom())
+    }
+    add('x', 0, 0)
+    add('x', 1, 0)
+    add('y', 0, 0)
+    const shortHandles = [table.find('x')!.window(0), table.find('y')!.window(0)]
+    // y's window gains an event a day later: it goes idle later than it was queued for
+    add('y', 0, DAY + 3 * H)
+    expect(table.windows()).toBe(3)
+    // x's short window is idle from day 2 + 1 h, and freed on the first call of day 3
+    table.expire(3 * DAY - 1)
+    expect(table.find('x')!.window(0)).not.toBe(-1)
+    table.expire(3 * DAY)
+    expect([table.find('x')!.window(0), table.find('x')!.window(1) !== -1, table.find('y') !== undefined]).toEqual([-1, true, true])
+    // y kept its window when looked at on day 3: it is looked at again 4 days later, not as soon as it goes idle
+    table.expire(6 * DAY)
+    expect(table.find('y')).toBeDefined()
+    table.expire(7 * DAY)
+    expect(table.find('y')).toBeUndefined()
+    expect(table.windows()).toBe(1)
+    // the freed slots are taken by the next new windows
+    expect(shortHandles).toContain(cursors[0]!.pool.allocate())
+    table.expire(11 * DAY - 1)
+    expect(table.find('x')).toBeDefined()
+    table.expire(11 * DAY)
+    expect(table.find('x')).toBeUndefined()
+    expect(table.windows()).toBe(0)
+  })
+})
