@@ -132,17 +132,20 @@ for (const dialect of DIALECTS) {
       })
 
       it('keeps real-time history across a restart', async () => {
-        await s.svc.post('/v1/screen', s.keys.screen, transfer(400, 'RESTART-1', 'X'))
+        // after the 3-day transfer above, not before it: a replay in event time would otherwise free the first
+        // transfer's window as idle (its 24 h window and 1 h lateness passed), as any expiry may
+        const at = 4 * 24 * 60
+        await s.svc.post('/v1/screen', s.keys.screen, transfer(at, 'RESTART-1', 'X'))
         if (dialect === 'pg') {
           const again = await TestService.open(s.test.target)
-          const v = await (await again.post('/v1/screen', s.keys.screen, transfer(401, 'RESTART-1', 'Y'))).json()
+          const v = await (await again.post('/v1/screen', s.keys.screen, transfer(at + 1, 'RESTART-1', 'Y'))).json()
           await again.close()
           expect(v.decision).toBe('review')
         } else {
           // PGlite has one owner per folder: close it, then open the folder again
           await s.svc.close()
           s.svc = await TestService.open(s.test.target)
-          const v = await (await s.svc.post('/v1/screen', s.keys.screen, transfer(401, 'RESTART-1', 'Y'))).json()
+          const v = await (await s.svc.post('/v1/screen', s.keys.screen, transfer(at + 1, 'RESTART-1', 'Y'))).json()
           expect(v.decision).toBe('review')
         }
       })
