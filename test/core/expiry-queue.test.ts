@@ -8,6 +8,17 @@ const H = 3_600_000
 const DAY = 24 * H
 
 describe('ExpiryQueue', () => {
+  it('puts an item idle already (an empty window, time -Infinity) in a real day before any visit, so a visit ends', () => {
+    // a restored snapshot can hold an empty window; a bucket at day -Infinity made visitDue loop for ever
+    const q = new ExpiryQueue<{ due: number }>()
+    const empty = { due: NOT_DUE }
+    q.schedule(empty, Number.NEGATIVE_INFINITY)
+    expect(Number.isFinite(empty.due)).toBe(true)
+    const seen: unknown[] = []
+    q.visitDue(20_000 * DAY, (x) => seen.push(x))
+    expect(seen).toEqual([empty])
+  })
+
   it('hands each item over once, on the first call after its day, and skips the buckets it moved out of', () => {
     const q = new ExpiryQueue<{ name: string; due: number }>()
     const a = { name: 'a', due: NOT_DUE }
