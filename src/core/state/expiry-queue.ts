@@ -21,7 +21,9 @@ export class ExpiryQueue<T extends Scheduled> {
 
   /** puts `item` in the bucket of time `at`, unless it is due earlier already */
   schedule(item: T, at: number): void {
-    const day = Math.max(Math.ceil(at / DAY_MS), this.next)
+    let day = Math.max(Math.ceil(at / DAY_MS), this.next)
+    // idle already (an empty window's time is -Infinity) before any visit: the first visit starts from day 0
+    if (day === Number.NEGATIVE_INFINITY) day = 0
     if (item.due !== NOT_DUE && item.due <= day) return
     item.due = day
     let bucket = this.buckets.get(day)
