@@ -80,3 +80,47 @@ describe('the shadow in its own process: calls are sent a batch at a time', () =
     expect((await view()).queued).toBe(2)
   })
 })
+
+describe('the shadow in its own process: a batch answered while a call behind it is still unanswered', () => {
+  const sizes: number[] = []
+  let releaseFirst!: () => void
+  const firstAnswered = new Promise<void>((resolve) => (releaseFirst = resolve))
+  // the first batch's answer waits until the test lets it through
+  const gated: ShadowThreadFactory = (files, version, plan, shadowId) => {
+    const thread = processShadowThread()(files, version, plan, shadowId)
+    const screen = async (calls: Parameters<typeof thread.screen>[0]) => {
+      const first = sizes.push(calls.length) === 1
+      const outcomes = await thread.screen(calls)
+      if (first) await firstAnswered
+      return outcomes
+    }
+    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen }
+  }
+  const s = useSeededService('pglite', { live: { shadowThread: gated, shadowPostEveryMs: 3_600_000, shadowPostBatch: 5 } })
+
+  it('still sends only full batches of settled calls', async () => {
+    const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
+    const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
+    const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
+    expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
+    await expect.poll(async () => (await view()).status, WAIT).toBe('running')
+    let last: { ruleset: string; decision: string; score: number } | undefined
+    for (let i = 0; i < 9; i++) {
+      const res = await s.svc.post('/v1/screen', s.keys.screen, transfer(i, `B-${i % 3}`, 'C'))
+      expect(res.status).toBe(200)
+      last = await res.json()
+    }
+    // a tenth call screened and offered, its answer not yet sent, when the first batch's answer comes back
+    const shadow = s.svc.live!.shadow
+    const record = transfer(9, 'B-0', 'C')
+    const tenth = shadow.offer(record as never, { ...last!, id: record.id, hits: [] } as never, [], { tenant: 'default', keyId: null })!
+    releaseFirst()
+    await expect.poll(async () => (await view()).processed, WAIT).toBe(5)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    // four settled calls wait behind nothing, the fifth is unanswered: no batch of four goes
+    expect(sizes).toEqual([5])
+    shadow.settled(tenth, false)
+    await expect.poll(async () => (await view()).processed, WAIT).toBe(10)
+    expect(sizes).toEqual([5, 5])
+  })
+})
