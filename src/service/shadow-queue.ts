@@ -26,6 +26,8 @@ export class ShadowQueue {
   /** ids waiting here: the shadow's warm-up leaves them to be screened from the queue */
   readonly ids = new Set<string>()
   dropped = 0
+  /** entries here whose answer has gone */
+  #settled = 0
 
   constructor(readonly max: number) {}
 
@@ -43,6 +45,25 @@ export class ShadowQueue {
     return true
   }
 
+  /** the entry's answer has gone (`lost`: its write failed) */
+  settle(entry: ShadowEntry, lost: boolean): void {
+    if (!entry.settled && this.ids.has(entry.record.id)) this.#settled++
+    entry.settled = true
+    entry.lost = lost
+  }
+
+  /** how many entries here have been answered, wherever they wait */
+  get settled(): number {
+    return this.#settled
+  }
+
+  /** how many answered entries lead the queue, counting up to `max` */
+  settledAtHead(max: number): number {
+    let n = 0
+    while (n < max && this.#items[this.#head + n]?.settled) n++
+    return n
+  }
+
   /** the oldest entry when its answer has gone, else undefined */
   peekSettled(): ShadowEntry | undefined {
     const e = this.#items[this.#head]
@@ -58,6 +79,7 @@ export class ShadowQueue {
     if (!e) return undefined
     this.#items[this.#head++] = undefined as unknown as ShadowEntry
     this.ids.delete(e.record.id)
+    if (e.settled) this.#settled--
     // compact now and then rather than shift each time
     if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
       this.#items = this.#items.slice(this.#head)
@@ -70,5 +92,6 @@ export class ShadowQueue {
     this.#items = []
     this.#head = 0
     this.ids.clear()
+    this.#settled = 0
   }
 }

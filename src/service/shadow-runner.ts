@@ -127,6 +127,8 @@ export class ShadowRunner {
   #run: ShadowRun | undefined
   #scheduled = false
   #postTimer: ReturnType<typeof setTimeout> | undefined
+  /** the post interval is up: the next post sends a batch that is not full */
+  #postPartial = false
   /** kept rows made here: on the event loop, or handed back by a screener that does not store them itself */
   readonly #rows: ShadowRowWriter
   readonly #clock: Clock
@@ -159,8 +161,9 @@ export class ShadowRunner {
 
   /** The call's answer has gone (or its write failed, `lost`): the shadow may take it after this turn of the event loop. */
   settled(entry: ShadowEntry, lost: boolean): void {
-    entry.settled = true
-    entry.lost = lost
+    const run = this.#run
+    if (run) run.queue.settle(entry, lost)
+    else Object.assign(entry, { settled: true, lost })
     this.#wake()
   }
 
@@ -326,13 +329,19 @@ export class ShadowRunner {
     })
   }
 
-  /** on the event loop: screen on the next turn; on a thread: post once a batch is full or the interval is up */
+  /** on the event loop: screen on the next turn; on a thread: post once a batch of answered calls is full or the interval is up */
   #wake(): void {
     const run = this.#run
-    if (!run?.thread || run.queue.length >= this.#postBatch) return this.#schedule()
-    if (this.#scheduled || this.#postTimer) return
+    if (!run?.thread || run.queue.settled >= this.#postBatch) return this.#schedule()
+    this.#armPostTimer()
+  }
+
+  /** at the interval, whatever answered calls wait go, a full batch or not */
+  #armPostTimer(): void {
+    if (this.#postTimer) return
     this.#postTimer = setTimeout(() => {
       this.#postTimer = undefined
+      this.#postPartial = true
       this.#schedule()
     }, this.options.postEveryMs ?? THREAD_POST_EVERY_MS)
     this.#postTimer.unref?.()
@@ -366,12 +375,19 @@ export class ShadowRunner {
     if (run.queue.peekSettled()) this.#schedule()
   }
 
-  /** Posts settled calls to the thread in order, a batch at a time, as long as it is not too far behind. */
+  /**
+   * Posts answered calls to the thread in order, full batches only until the interval is up, as long as it is not
+   * too far behind; what is left waits for the next full batch or the interval.
+   */
   #post(run: ShadowRun, thread: ShadowThread): void {
-    while (run.queue.peekSettled() && run.inFlight.length < THREAD_IN_FLIGHT) {
+    const partial = this.#postPartial
+    this.#postPartial = false
+    while (run.inFlight.length < THREAD_IN_FLIGHT) {
+      const ready = run.queue.settledAtHead(this.#postBatch)
+      if (ready === 0 || (ready < this.#postBatch && !partial)) break
       const batch: ShadowEntry[] = []
-      let entry: ShadowEntry | undefined
-      while (batch.length < this.#postBatch && (entry = run.queue.peekSettled())) {
+      for (let i = 0; i < ready; i++) {
+        const entry = run.queue.peekSettled()!
         if (this.#replan(run, entry)) return
         run.queue.take()
         if (entry.lost) run.skipped++
@@ -395,6 +411,7 @@ export class ShadowRunner {
         },
       )
     }
+    if (run.queue.length > 0) this.#armPostTimer()
   }
 
   #screen(run: ShadowRun, entry: ShadowEntry): void {
