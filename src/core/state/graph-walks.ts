@@ -17,7 +17,10 @@ export function similar(a: number, b: number, tolerance: number): boolean {
 
 export interface FanFound {
   parties: number
+  /** evidence: the first transfer with each counted counterparty, at most `evidence` */
   transfers: string[]
+  /** every transfer with the counted counterparties (a burst of payments to new payees counts each payment) */
+  sent: number
 }
 
 /**
@@ -37,10 +40,11 @@ export function fanCount(
 ): FanFound {
   const edges = direction === 'in' ? node.ins : { from: node.to, ts: node.ts, amount: node.amount, id: node.id }
   const transfers: string[] = []
-  if (!edges) return { parties: 0, transfers }
-  // per counterparty: whether it is known from before newSince, and whether one of its transfers matched
+  if (!edges) return { parties: 0, transfers, sent: 0 }
+  // per counterparty: whether it is known from before newSince, and its first matching transfer and their number
   const known = new Set<GraphNode>()
   const matched = new Map<GraphNode, string>()
+  const times = new Map<GraphNode, number>()
   for (let i = 0; i < edges.ts.length; i++) {
     const t = edges.ts[i]!
     if (t > ts || t <= start) continue
@@ -51,14 +55,17 @@ export function fanCount(
     }
     if (tolerance !== undefined && !similar(edges.amount[i]!, amount, tolerance)) continue
     if (!matched.has(other)) matched.set(other, edges.id[i]!)
+    times.set(other, (times.get(other) ?? 0) + 1)
   }
   let parties = 0
+  let sent = 0
   for (const [other, id] of matched) {
     if (known.has(other)) continue
     parties++
+    sent += times.get(other)!
     if (transfers.length < evidence) transfers.push(id)
   }
-  return { parties, transfers }
+  return { parties, transfers, sent }
 }
 
 export interface ChainSearch {
