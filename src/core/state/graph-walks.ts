@@ -17,9 +17,11 @@ export function similar(a: number, b: number, tolerance: number): boolean {
 
 export interface FanFound {
   parties: number
-  /** evidence: the first transfer with each counted counterparty, at most `evidence` */
   transfers: string[]
-  /** every transfer with the counted counterparties (a burst of payments to new payees counts each payment) */
+}
+
+/** a fan's counterparties, and every transfer with them (a burst of payments to new payees counts each payment) */
+export interface FanCount extends FanFound {
   sent: number
 }
 
@@ -37,7 +39,7 @@ export function fanCount(
   tolerance: number | undefined,
   evidence: number,
   newSince = Number.NEGATIVE_INFINITY,
-): FanFound {
+): FanCount {
   const edges = direction === 'in' ? node.ins : { from: node.to, ts: node.ts, amount: node.amount, id: node.id }
   const transfers: string[] = []
   if (!edges) return { parties: 0, transfers, sent: 0 }
