@@ -39,7 +39,7 @@ describe('the shipped rule pack', () => {
     const dir = await mkdtemp(join(tmpdir(), 'txscreen-pack-'))
     try {
       await cp(DEFAULT_RULES_DIR, dir, { recursive: true })
-      const file = join(dir, 'velocity-burst.yaml')
+      const file = join(dir, 'fan-out.yaml')
       const text = await readFile(file, 'utf8')
       await writeFile(file, text.replace('payees: { distinct: counterparty.id }', 'payees: { distinct: counterparty.shoe_size }'))
       const result = compileRuleset(await readRuleSources(dir))
@@ -47,7 +47,7 @@ describe('the shipped rule pack', () => {
       if (result.ok) return
       const lines = result.issues.map(formatRuleIssue)
       const line = text.split('\n').findIndex((l) => l.includes('payees: { distinct:')) + 1
-      expect(lines).toEqual([expect.stringMatching(new RegExp(`velocity-burst\\.yaml:${line}:\\d+: .*shoe_size`))])
+      expect(lines).toEqual([expect.stringMatching(new RegExp(`fan-out\\.yaml:${line}:\\d+: .*shoe_size`))])
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
@@ -64,12 +64,12 @@ describe('the shipped rule pack', () => {
     expect(cached.ruleset.rules.map((r) => [r.id, r.version, r.windowMs])).toEqual(fresh.ruleset.rules.map((r) => [r.id, r.version, r.windowMs]))
 
     // a known file whose value breaks the schema: the issue's line comes from parsing the text after all
-    const source = sources.find((s) => s.path.endsWith('velocity-burst.yaml'))!
+    const source = sources.find((s) => s.path.endsWith('fan-out.yaml'))!
     const broken = JSON.parse(JSON.stringify(parsed.get(source.text)).replace('"counterparty.id"', '"counterparty.shoe_size"')) as unknown
     const result = compileRuleset(sources, { parsed: new Map([[source.text, broken]]) })
     expect(result.ok).toBe(false)
     if (result.ok) return
     const line = source.text.split('\n').findIndex((l) => l.includes('payees: { distinct:')) + 1
-    expect(result.issues.map(formatRuleIssue)).toEqual([expect.stringMatching(new RegExp(`velocity-burst\\.yaml:${line}:\\d+: .*shoe_size`))])
+    expect(result.issues.map(formatRuleIssue)).toEqual([expect.stringMatching(new RegExp(`fan-out\\.yaml:${line}:\\d+: .*shoe_size`))])
   })
 })

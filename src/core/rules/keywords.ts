@@ -49,45 +49,59 @@ export function contextWords(ctx: TransferContext): string[] {
 }
 
 /**
- * A lexicon compiled for matching: single words in a set, phrases as word sequences,
- * and symbol entries (emoji) as plain substrings. No regular expression comes from the rule file.
+ * A lexicon compiled for matching: single words and phrases as word sequences, symbol entries (emoji) as plain
+ * substrings, and an entry mixing both ("⛵ uk") as its words that also needs each of its symbols somewhere in the
+ * text: every token of an entry must be found. No regular expression comes from the rule file.
  */
 export interface KeywordMatcher {
   /** the lexicon entries found in the text, in lexicon form */
   find(words: string[], rawText: string): string[]
 }
 
+interface WordEntry {
+  entry: string
+  words: string[]
+  /** symbols the entry also holds, each of which must be in the raw text */
+  symbols: string[]
+}
+
+// what is left of an entry once its words, marks, spaces and punctuation are taken out: its symbols (emoji, signs)
+const NOT_SYMBOL = /[\p{L}\p{N}\p{M}\p{P}\s]+/u
+
+/** the symbols of an entry that also has words ("⛵ uk" → ["⛵"]): each must be in the text for the entry to match */
+export function entrySymbols(entry: string): string[] {
+  return entry.split(NOT_SYMBOL).filter((s) => s.length > 0)
+}
+
 export function compileKeywords(entries: readonly string[]): KeywordMatcher {
-  const single = new Map<string, string>()
-  const phrases = new Map<string, { words: string[]; entry: string }[]>()
-  const symbols: string[] = []
+  const byFirstWord = new Map<string, WordEntry[]>()
+  const symbolsOnly: string[] = []
   for (const entry of entries) {
     const words = normaliseWords(entry)
-    if (words.length === 0) symbols.push(entry.trim())
-    else if (words.length === 1) single.set(words[0]!, entry)
-    else {
-      const list = phrases.get(words[0]!) ?? []
-      list.push({ words, entry })
-      phrases.set(words[0]!, list)
+    if (words.length === 0) {
+      symbolsOnly.push(entry.trim())
+      continue
     }
+    const symbols = entrySymbols(entry)
+    const list = byFirstWord.get(words[0]!) ?? []
+    list.push({ entry, words, symbols })
+    byFirstWord.set(words[0]!, list)
   }
   return {
     find(words, rawText) {
       const found: string[] = []
       for (let i = 0; i < words.length; i++) {
-        const w = words[i]!
-        const hit = single.get(w)
-        if (hit !== undefined && !found.includes(hit)) found.push(hit)
-        const candidates = phrases.get(w)
+        const candidates = byFirstWord.get(words[i]!)
         if (candidates === undefined) continue
         for (const p of candidates) {
           if (found.includes(p.entry)) continue
           let all = true
           for (let j = 1; j < p.words.length && all; j++) all = words[i + j] === p.words[j]
+          for (let k = 0; k < p.symbols.length && all; k++) all = rawText.includes(p.symbols[k]!)
           if (all) found.push(p.entry)
         }
       }
-      for (const s of symbols) if (s.length > 0 && rawText.includes(s) && !found.includes(s)) found.push(s)
+      for (const s of symbolsOnly) if (s.length > 0 && rawText.includes(s) && !found.includes(s)) found.push(s)
       return found
     },
   }

@@ -20,6 +20,11 @@ export interface FanFound {
   transfers: string[]
 }
 
+/** a fan's counterparties, and every transfer with them (a burst of payments to new payees counts each payment) */
+export interface FanCount extends FanFound {
+  sent: number
+}
+
 /**
  * Distinct counterparties on one side of a party inside (start, ts] whose transfer is within `tolerance` of
  * `amount` (any amount when tolerance is undefined): payers from the incoming edges, payees from the outgoing.
@@ -34,13 +39,14 @@ export function fanCount(
   tolerance: number | undefined,
   evidence: number,
   newSince = Number.NEGATIVE_INFINITY,
-): FanFound {
+): FanCount {
   const edges = direction === 'in' ? node.ins : { from: node.to, ts: node.ts, amount: node.amount, id: node.id }
   const transfers: string[] = []
-  if (!edges) return { parties: 0, transfers }
-  // per counterparty: whether it is known from before newSince, and whether one of its transfers matched
+  if (!edges) return { parties: 0, transfers, sent: 0 }
+  // per counterparty: whether it is known from before newSince, and its first matching transfer and their number
   const known = new Set<GraphNode>()
   const matched = new Map<GraphNode, string>()
+  const times = new Map<GraphNode, number>()
   for (let i = 0; i < edges.ts.length; i++) {
     const t = edges.ts[i]!
     if (t > ts || t <= start) continue
@@ -51,14 +57,17 @@ export function fanCount(
     }
     if (tolerance !== undefined && !similar(edges.amount[i]!, amount, tolerance)) continue
     if (!matched.has(other)) matched.set(other, edges.id[i]!)
+    times.set(other, (times.get(other) ?? 0) + 1)
   }
   let parties = 0
+  let sent = 0
   for (const [other, id] of matched) {
     if (known.has(other)) continue
     parties++
+    sent += times.get(other)!
     if (transfers.length < evidence) transfers.push(id)
   }
-  return { parties, transfers }
+  return { parties, transfers, sent }
 }
 
 export interface ChainSearch {

@@ -13,6 +13,9 @@ export const GRAPH_EVIDENCE = 24
  * `new_within: 10d` counts only counterparties first seen in the last 10 days of the window, so a payroll or a
  * standing order that pays the same people month after month does not count. `within: 10d` counts only the
  * last 10 days of the window, so that a rule can set a burst against the party's longer habits.
+ * `count: transfers` gives the transfers with those counterparties instead of their number: with `new_within: 24h`
+ * in a 30-day window, the payments of the last day to payees not paid in the 29 days before (R29's outflows to new
+ * counterparties), which a wage batch to the same crew every week does not have.
  */
 export const fan = defineMeasure({
   key: 'fan',
@@ -26,6 +29,8 @@ export const fan = defineMeasure({
           within: durationText.optional(),
           /** count only counterparties first seen within this span (the rest of the window is the look-back) */
           new_within: durationText.optional(),
+          /** what is counted: the counterparties (default) or every transfer with them */
+          count: z.enum(['parties', 'transfers']).default('parties'),
           max_edges: maxEdges,
         })
         .strict(),
@@ -50,7 +55,7 @@ export const fan = defineMeasure({
         const start = ctx.ts - Math.min(graph.windowLength, span ?? Number.POSITIVE_INFINITY)
         const found = fanCount(node, f.direction, start, ctx.ts, ctx.amountMinor, f.tolerance, GRAPH_EVIDENCE, newSince)
         ev.transfers = found.transfers
-        return found.parties
+        return f.count === 'transfers' ? found.sent : found.parties
       },
     }
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { compileKeywords, contextWords, normaliseWords } from '../keywords.ts'
+import { compileKeywords, contextWords, entrySymbols, normaliseWords } from '../keywords.ts'
 import { withinOneEdit } from '../one-edit.ts'
 import { resolveStructured } from '../list-ref.ts'
 import { defineMeasure } from './measure.ts'
@@ -40,11 +40,14 @@ export const keywordScore = defineMeasure({
         const words = contextWords(ev.ctx)
         if (weights.size === 0) return 0
         const { reference, purpose } = ev.ctx.record
-        const found = matcher.find(words, reference || purpose ? `${reference ?? ''} ${purpose ?? ''}` : '')
+        const raw = reference || purpose ? `${reference ?? ''} ${purpose ?? ''}` : ''
+        const found = matcher.find(words, raw)
         // a word found as written is not found again as a slip of another term ("guaranteed" is not also "guarantee")
         if (fuzzy.length > 0) {
           const exact = new Set(found)
-          for (const t of fuzzy) if (!exact.has(t.term) && occursNear(t.words, words, exact)) found.push(t.term)
+          for (const t of fuzzy) {
+            if (!exact.has(t.term) && occursNear(t.words, words, exact) && t.symbols.every((s) => raw.includes(s))) found.push(t.term)
+          }
         }
         if (found.length === 0) return 0
         let score = 0
@@ -56,9 +59,9 @@ export const keywordScore = defineMeasure({
   },
 })
 
-/** the terms with a word long enough to match with one edit, as words */
-function fuzzyTerms(terms: readonly string[]): { term: string; words: string[] }[] {
-  return terms.map((term) => ({ term, words: normaliseWords(term) })).filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH))
+/** the terms with a word long enough to match with one edit, as words (and the symbols they also need) */
+function fuzzyTerms(terms: readonly string[]): { term: string; words: string[]; symbols: string[] }[] {
+  return terms.map((term) => ({ term, words: normaliseWords(term), symbols: entrySymbols(term) })).filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH))
 }
 
 /** the term's words in sequence in `words`, long ones within one edit, short ones exactly, none a term found as written */
