@@ -5,6 +5,7 @@ import { Screener, ScreeningError } from '../core/screen/screener.ts'
 import type { Hit } from '../core/screen/verdict.ts'
 import type { CpuMessage, CpuRequest, HitsMessage, RecordsMessage, ShareMessage, WorkerSetup } from './messages.ts'
 import { RecordDecoder } from './record-codec.ts'
+import { HeapPacer } from './heap-pacer.ts'
 import { threadCpuSeconds } from './thread-cpu.ts'
 
 // A screening thread: started before the batch is read (so that starting it and compiling the rules overlap
@@ -18,6 +19,7 @@ const decoder = new RecordDecoder()
 let screener: Screener | undefined
 /** this thread's CPU time when it got its share: what it spends screening is counted from there */
 let cpuAtShare: number | undefined
+const pacer = new HeapPacer()
 
 parentPort!.on('message', (msg: ShareMessage | RecordsMessage | CpuRequest) => {
   if ('share' in msg) {
@@ -45,4 +47,5 @@ parentPort!.on('message', (msg: ShareMessage | RecordsMessage | CpuRequest) => {
     }
   }
   parentPort!.postMessage({ hits } satisfies HitsMessage)
+  pacer.screened(i)
 })

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import cliProgress from 'cli-progress'
+import { HeapPacer } from '../../batch/heap-pacer.ts'
 import { startWorkers, ThreadedEngine } from '../../batch/threaded-engine.ts'
 import { DEFAULT_SNAPSHOT_EVERY } from '../../batch/nats/protocol.ts'
 import { RUN_ID } from '../../batch/nats/run-id.ts'
@@ -182,10 +183,13 @@ export async function run(argv: string[]): Promise<number> {
       : undefined
   bar?.start(source.totalBytes!, 0, { records: 0, rate: 0 })
 
+  // this thread's heap (its share of the state, the lines in flight) kept near its live size
+  const pacer = new HeapPacer()
   if (outExport.header) await writer.write(outExport.header)
   try {
     for await (const { outputs } of screenBytes(source.blocks, source.format, engine)) {
       for (const out of outputs) summary.add(out)
+      pacer.screened(outputs.length)
       await writer.write(outExport.encode(outputs))
       bar?.update(source.bytesRead(), { records: summary.records, rate: Math.round(summary.records / summary.elapsedSeconds) })
     }
