@@ -62,7 +62,7 @@ describe('the shadow in its own process: calls are sent a batch at a time', () =
   const sizes: number[] = []
   const counting: ShadowThreadFactory = (files, version, plan, shadowId) => {
     const thread = processShadowThread()(files, version, plan, shadowId)
-    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => (sizes.push(calls.length), thread.screen(calls)) }
+    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => (sizes.push((JSON.parse(calls) as unknown[]).length), thread.screen(calls)) }
   }
   // an interval no test waits out: calls are posted only once a full batch of 5 waits
   const s = useSeededService('pglite', { live: { shadowThread: counting, shadowPostEveryMs: 3_600_000, shadowPostBatch: 5 } })

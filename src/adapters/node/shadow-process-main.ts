@@ -6,6 +6,7 @@ import { lowerThisProcessPriority } from './lowest-priority.ts'
 import { Kysely } from 'kysely'
 import type { Db } from '../../store/db.ts'
 import { createPgPool, pgDialect } from '../../store/dialects/pg.ts'
+import { encodeOutcomes, type ShadowCall } from '../../service/shadow-thread-port.ts'
 import type { ShadowProcessReply, ShadowProcessRequest, ShadowProcessSetup } from './shadow-process-messages.ts'
 
 // The shadow rule set's process: every thread at the lowest priority; compiles the rule files of its setup, takes
@@ -15,6 +16,8 @@ lowerThisProcessPriority()
 
 const send = (reply: ShadowProcessReply) => process.send!(reply)
 let screening: ShadowScreening | undefined
+/** the candidate's rule ids by index, for the compact outcomes */
+let rank: Map<string, number> | undefined
 let setup: ShadowProcessSetup | undefined
 let db: Db | undefined
 let rows: ShadowRowWriter | undefined
@@ -24,6 +27,7 @@ function start(s: ShadowProcessSetup): void {
   const compiled = compileRuleset(s.files)
   if (!compiled.ok) throw new Error(`shadow rule set ${s.version} did not compile in its process`)
   screening = new ShadowScreening(compiled.ruleset, s.plan)
+  rank = new Map(compiled.ruleset.rules.map((r, i) => [r.id, i]))
 }
 
 /**
@@ -50,7 +54,8 @@ process.on('message', (msg: ShadowProcessRequest) => {
   }
   if ('warmed' in msg) return send({ warmed: true })
   const s = setup!
-  const outcomes = msg.calls.map((call) => {
+  const calls = JSON.parse(msg.calls) as ShadowCall[]
+  const outcomes = calls.map((call) => {
     const outcome = screening!.outcome(call.record, call.decision, call.reused)
     if (!rows || outcome?.json === undefined) return outcome
     rows.add({
@@ -69,7 +74,7 @@ process.on('message', (msg: ShadowProcessRequest) => {
     const { json: _, ...compact } = outcome
     return compact
   })
-  send({ outcomes })
+  send({ outcomes: encodeOutcomes(outcomes, rank!) })
 })
 
 // the parent closed the channel (the shadow ended, or the service stopped): write the last rows and end
