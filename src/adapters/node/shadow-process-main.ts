@@ -7,7 +7,7 @@ import { Kysely } from 'kysely'
 import type { Db } from '../../store/db.ts'
 import { createPgPool, pgDialect } from '../../store/dialects/pg.ts'
 import { encodeOutcomes, type ShadowCall } from '../../service/shadow-thread-port.ts'
-import type { ShadowProcessReply, ShadowProcessRequest, ShadowProcessSetup } from './shadow-process-messages.ts'
+import { SHADOW_APPLICATION_NAME, type ShadowProcessReply, type ShadowProcessRequest, type ShadowProcessSetup } from './shadow-process-messages.ts'
 
 // The shadow rule set's process: every thread at the lowest priority; compiles the rule files of its setup, takes
 // the warm-up history, then screens the settled calls the parent sends, in order, answering each batch with
@@ -37,7 +37,8 @@ function start(s: ShadowProcessSetup): void {
  */
 function openRows(url: string): ShadowRowWriter {
   const pool = createPgPool({ connectionString: url, max: 1 })
-  pool.on('connect', (client) => void client.query('set synchronous_commit to off').catch(() => {}))
+  // named, so that pg_stat_activity (and bench/shadow.ts) tells its backend from the service's
+  pool.on('connect', (client) => void client.query(`set synchronous_commit to off; set application_name to '${SHADOW_APPLICATION_NAME}'`).catch(() => {}))
   db = new Kysely({ dialect: pgDialect(pool) })
   return new ShadowRowWriter(db, (line) => send({ log: line }))
 }

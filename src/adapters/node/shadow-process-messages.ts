@@ -2,6 +2,9 @@ import type { RuleSource, TransferRecord } from '../../core/index.ts'
 import type { ShadowPlan } from '../../service/shadow-plan.ts'
 import type { ShadowOutcomes } from '../../service/shadow-thread-port.ts'
 
+/** the PostgreSQL application_name of the shadow process's connection */
+export const SHADOW_APPLICATION_NAME = 'txscreen-shadow'
+
 /** what the shadow's process starts with: the version's rule files, compiled there, which of its rules it runs, and where its rows go */
 export interface ShadowProcessSetup {
   files: readonly RuleSource[]
