@@ -54,6 +54,7 @@ const toCall = (record: TransferRecord, active: { decision: ShadowCallParts['dec
   tenant: 'default',
   keyId: null,
   reused: sharedHits(hits, reuse),
+  activeJson: undefined,
 })
 const side = (v: { id: string; decision: ActiveSide['decision']; score: number; hits: readonly { rule: string }[] }): ActiveSide => ({ id: v.id, decision: v.decision, score: v.score, activeRules: v.hits.map((h) => h.rule) })
 // no database: the shadow's process hands the kept rows' JSON back, as under PGlite

@@ -99,7 +99,8 @@ function pgBackends(database: string): Map<number, number> {
     if (!/^\d+$/.test(p)) continue
     try {
       const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
-      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) out.set(Number(p), stat(`/proc/${p}/stat`).cpu)
+      // schedstat: nanoseconds on the CPU (a backend's few milliseconds are below /proc/PID/stat's 10 ms ticks)
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) out.set(Number(p), Number(readFileSync(`/proc/${p}/schedstat`, 'utf8').split(' ')[0]) / 1e9)
     } catch {}
   }
   return out

@@ -151,16 +151,20 @@ export class ShadowRunner {
    * record's JSON as the history stores it. `activeHits`: the active screening's raw hits (Screener.hits,
    * modifiers included), of which the shadow takes the reused rules'.
    */
-  offer(record: TransferRecord, recordJson: string, active: Verdict, activeHits: readonly Hit[], caller: Owner): ShadowEntry | undefined {
+  offer(record: TransferRecord, recordJson: string, active: Verdict, activeJson: string, activeHits: readonly Hit[], caller: Owner): ShadowEntry | undefined {
     const run = this.#run
     if (!run || run.endedAt !== undefined) return undefined
-    // for the shadow's process only strings and numbers are kept (the record's JSON, the reused rules' hits when any
-    // hit); the record and hits themselves only while the shadow may screen on the event loop
+    // for the shadow's process only strings and numbers are kept: the record's JSON, and for the reused rules' hits
+    // the answer's JSON when its hits are the raw hits (a primary rule hit; else the raw hits are modifiers' alone,
+    // kept as they are); the record and raw hits themselves only while the shadow may screen on the event loop
     const remote = run.thread !== undefined
+    const reusing = remote && run.reuse.size > 0 && activeHits.length > 0
+    const hitsInAnswer = reusing && active.hits === activeHits
     const entry: ShadowEntry = {
       record: remote ? undefined : record,
       activeHits: remote ? undefined : activeHits,
-      reused: remote && run.reuse.size > 0 ? sharedHits(activeHits, run.reuse) : undefined,
+      reused: reusing && !hitsInAnswer ? sharedHits(activeHits, run.reuse) : undefined,
+      activeJson: hitsInAnswer ? activeJson : undefined,
       recordJson,
       id: record.id,
       timestamp: record.timestamp,
@@ -401,7 +405,8 @@ export class ShadowRunner {
       }
       if (batch.length === 0) continue
       run.inFlight.push(...batch)
-      for (const e of batch) e.reused = this.#reused(run, e)
+      // from raw hits the entry still holds (offered before the process was running); else as offered
+      for (const e of batch) if (e.activeHits) e.reused = this.#reused(run, e)
       thread.screen(shadowCallsJson(batch)).then(
         (encoded) => {
           if (run.thread !== thread) return
@@ -429,10 +434,10 @@ export class ShadowRunner {
     this.#account(run, entry, run.screening!.outcome(record, entry.decision, this.#reused(run, entry)))
   }
 
-  /** the active screening's hits of the rules the plan reuses, when any hit (from the raw hits while the entry has them) */
+  /** the active screening's hits of the rules the plan reuses, when any hit: from the raw hits, or the answer's JSON, as the entry has them */
   #reused(run: ShadowRun, entry: ShadowEntry): Hit[] | undefined {
     if (run.reuse.size === 0) return undefined
-    const hits = entry.activeHits ?? entry.reused
+    const hits = entry.activeHits ?? entry.reused ?? (entry.activeJson === undefined ? undefined : (JSON.parse(entry.activeJson) as Verdict).hits)
     return hits && sharedHits(hits, run.reuse)
   }
 

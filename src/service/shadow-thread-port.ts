@@ -15,6 +15,8 @@ export interface ShadowCall {
   tenant: string
   keyId: string | null
   reused?: Hit[]
+  /** the active verdict, when its hits are the raw hits (a primary rule hit): the reused rules' hits are taken from it there */
+  active?: { hits: Hit[] }
 }
 
 /** A call's parts as the event loop holds them: the record as its JSON text. */
@@ -26,6 +28,8 @@ export interface ShadowCallParts {
   tenant: string
   keyId: string | null
   reused: readonly Hit[] | undefined
+  /** the active verdict's JSON (the answer's), sent instead of `reused` when its hits are the raw hits */
+  activeJson: string | undefined
 }
 
 /** the JSON text of a batch of calls (a ShadowCall[] once parsed), the record's JSON spliced in as it is */
@@ -35,7 +39,7 @@ export function shadowCallsJson(calls: readonly ShadowCallParts[]): string {
     const c = calls[i]!
     out +=
       `${i === 0 ? '' : ','}{"record":${c.recordJson},"decision":"${c.decision}","score":${c.score},"ruleset":${JSON.stringify(c.ruleset)},` +
-      `"tenant":${JSON.stringify(c.tenant)},"keyId":${c.keyId === null ? 'null' : JSON.stringify(c.keyId)}${c.reused ? `,"reused":${JSON.stringify(c.reused)}` : ''}}`
+      `"tenant":${JSON.stringify(c.tenant)},"keyId":${c.keyId === null ? 'null' : JSON.stringify(c.keyId)}${c.reused ? `,"reused":${JSON.stringify(c.reused)}` : ''}${c.activeJson ? `,"active":${c.activeJson}` : ''}}`
   }
   return `${out}]`
 }

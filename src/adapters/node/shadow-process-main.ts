@@ -1,6 +1,6 @@
 import { compileRuleset } from '../../core/index.ts'
 import { observeTransfer } from '../../service/observe-transfer.ts'
-import { ShadowScreening } from '../../service/shadow-outcome.ts'
+import { ShadowScreening, sharedHits } from '../../service/shadow-outcome.ts'
 import { ShadowRowWriter } from '../../service/shadow-rows.ts'
 import { lowerThisProcessPriority } from './lowest-priority.ts'
 import { Kysely } from 'kysely'
@@ -16,6 +16,8 @@ lowerThisProcessPriority()
 
 const send = (reply: ShadowProcessReply) => process.send!(reply)
 let screening: ShadowScreening | undefined
+/** the rules whose hits are the active screening's */
+let reuse: Set<string> | undefined
 /** the candidate's rule ids by index, for the compact outcomes */
 let rank: Map<string, number> | undefined
 let setup: ShadowProcessSetup | undefined
@@ -28,6 +30,7 @@ function start(s: ShadowProcessSetup): void {
   if (!compiled.ok) throw new Error(`shadow rule set ${s.version} did not compile in its process`)
   screening = new ShadowScreening(compiled.ruleset, s.plan)
   rank = new Map(compiled.ruleset.rules.map((r, i) => [r.id, i]))
+  reuse = new Set(s.plan.reuse)
 }
 
 /**
@@ -57,7 +60,7 @@ process.on('message', (msg: ShadowProcessRequest) => {
   const s = setup!
   const calls = JSON.parse(msg.calls) as ShadowCall[]
   const outcomes = calls.map((call) => {
-    const outcome = screening!.outcome(call.record, call.decision, call.reused)
+    const outcome = screening!.outcome(call.record, call.decision, call.reused ?? (call.active && sharedHits(call.active.hits, reuse!)))
     if (!rows || outcome?.json === undefined) return outcome
     rows.add({
       shadowId: s.shadowId,
