@@ -7,27 +7,16 @@
 //   npx tsx bench/shadow-handoff.ts [--candidate tuned] [--calls 20000] [--batch 50] [--rounds 7]
 import { parseArgs } from 'node:util'
 import { deserialize, serialize } from 'node:v8'
-import { compileRuleset, Screener, type CompiledRuleset, type RuleSource, type TransferRecord } from '../src/core/index.ts'
-import { readRuleSources } from '../src/rules-fs.ts'
+import { Screener, type TransferRecord } from '../src/core/index.ts'
 import { ComparisonTally } from '../src/service/shadow-comparison.ts'
 import { ShadowScreening, sharedHits } from '../src/service/shadow-outcome.ts'
-import { planShadow } from '../src/service/shadow-plan.ts'
 import { decodeOutcomes, encodeOutcomes, shadowCallsJson, type ShadowCallParts, type ShadowOutcome } from '../src/service/shadow-thread-port.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
-import { CANDIDATES, candidateFiles, type CandidateName } from './shadow-candidates.ts'
+import { compiledCandidate, type CandidateName } from './shadow-candidates.ts'
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '20000' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '7' }, candidate: { type: 'string', default: 'tuned' } } })
 const candidateName = values.candidate as CandidateName
-if (!CANDIDATES.includes(candidateName)) throw new Error(`--candidate: one of ${CANDIDATES.join(', ')}`)
-const compile = (files: RuleSource[]): CompiledRuleset => {
-  const r = compileRuleset(files)
-  if (!r.ok) throw new Error('does not compile')
-  return r.ruleset
-}
-const active = compile(await readRuleSources())
-const candidate = compile(await candidateFiles(candidateName))
-const plan = planShadow(active, candidate)
-const reuse = new Set(plan.reuse)
+const { active, candidate, plan, reuse } = await compiledCandidate(candidateName)
 const rank = new Map(candidate.rules.map((r, i) => [r.id, i]))
 const screener = new Screener(active)
 const shadow = new ShadowScreening(candidate, plan)
@@ -102,12 +91,3 @@ for (let r = 0; r < Number(values.rounds); r++) {
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
 for (const [form, us] of Object.entries(results)) console.log(`${form}: ${median(us).toFixed(2)} µs a call (rounds ${us.map((x) => x.toFixed(2)).join(' ')})`)
 if (sink < 0) console.log(sink)
-if (process.env.TALLY_ONLY) {
-  const tally = new ComparisonTally()
-  const s = cpu()
-  for (const c of calls) if (c.outcome) tally.add(c.side, c.outcome, 0)
-  console.log(`tally alone: ${((cpu() - s) / calls.length).toFixed(2)} µs a call`)
-  const s2 = cpu()
-  for (let i = 0; i < calls.length; i += batch) sink += shadowCallsJson(calls.slice(i, i + batch).map((c) => c.parts)).length
-  console.log(`json build alone: ${((cpu() - s2) / calls.length).toFixed(2)} µs a call`)
-}

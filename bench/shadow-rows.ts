@@ -6,30 +6,18 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { compileRuleset, Screener, type CompiledRuleset, type RuleSource, type TransferRecord } from '../src/core/index.ts'
-import { readRuleSources } from '../src/rules-fs.ts'
+import { Screener, type TransferRecord } from '../src/core/index.ts'
 import { ShadowScreening, sharedHits } from '../src/service/shadow-outcome.ts'
-import { planShadow } from '../src/service/shadow-plan.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 import { freshDatabase } from '../load/lib/service.ts'
-import { CANDIDATES, candidateFiles, type CandidateName } from './shadow-candidates.ts'
+import { compiledCandidate, type CandidateName } from './shadow-candidates.ts'
 
 const { values } = parseArgs({
   options: { calls: { type: 'string', default: '20000' }, batch: { type: 'string', default: '250' }, rounds: { type: 'string', default: '5' }, candidate: { type: 'string', default: 'tuned' } },
 })
 const candidateName = values.candidate as CandidateName
-if (!CANDIDATES.includes(candidateName)) throw new Error(`--candidate: one of ${CANDIDATES.join(', ')}`)
-const compile = (files: RuleSource[]): CompiledRuleset => {
-  const r = compileRuleset(files)
-  if (!r.ok) throw new Error('does not compile')
-  return r.ruleset
-}
-
 // the kept rows: what the shadow's process would write for these calls
-const active = compile(await readRuleSources())
-const candidate = compile(await candidateFiles(candidateName))
-const plan = planShadow(active, candidate)
-const reuse = new Set(plan.reuse)
+const { active, candidate, plan, reuse } = await compiledCandidate(candidateName)
 const screener = new Screener(active)
 const shadow = new ShadowScreening(candidate, plan)
 const next = screenBodies(readScenarios(), 'shadow-rows')
