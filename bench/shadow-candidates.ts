@@ -6,7 +6,8 @@
 //   different  the tuned set with a lateness of 2h (for 1h): every rule keeps other state, so the shadow runs all 51
 //   review35   the default pack with review from 35 alone (the benches' candidate before): no rule differs
 import { join } from 'node:path'
-import type { RuleSource } from '../src/core/index.ts'
+import { compileRuleset, type CompiledRuleset, type RuleSource } from '../src/core/index.ts'
+import { planShadow, type ShadowPlan } from '../src/service/shadow-plan.ts'
 import { readRuleSources } from '../src/rules-fs.ts'
 
 export const CANDIDATES = ['tuned', 'different', 'review35'] as const
@@ -43,4 +44,18 @@ export async function candidateFiles(name: CandidateName): Promise<RuleSource[]>
   const burst = files.find((f) => byName(f) === 'velocity-burst.yaml')!
   const added = edit(edit(edit(burst.text, 'id: velocity-burst\n', 'id: velocity-burst-receiver\n'), 'entity: sender.id', 'entity: receiver.id'), /sender\.type: \{ not_in: \[business, msb\] \}/, 'receiver.type: { not_in: [business, msb] }')
   return [...out, { path: join(ROOT, 'rules/default/velocity-burst-receiver.yaml'), text: added }]
+}
+
+/** The default pack and a candidate (by its --candidate name), compiled, and the shadow's plan beside the pack. */
+export async function compiledCandidate(name: string): Promise<{ active: CompiledRuleset; candidate: CompiledRuleset; plan: ShadowPlan; reuse: Set<string> }> {
+  if (!CANDIDATES.includes(name as CandidateName)) throw new Error(`--candidate: one of ${CANDIDATES.join(', ')}`)
+  const compile = (files: RuleSource[]): CompiledRuleset => {
+    const r = compileRuleset(files)
+    if (!r.ok) throw new Error('does not compile')
+    return r.ruleset
+  }
+  const active = compile(await readRuleSources())
+  const candidate = compile(await candidateFiles(name as CandidateName))
+  const plan = planShadow(active, candidate)
+  return { active, candidate, plan, reuse: new Set(plan.reuse) }
 }

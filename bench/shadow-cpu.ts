@@ -19,7 +19,8 @@ import { readRuleSources } from '../src/rules-fs.ts'
 import { ComparisonTally } from '../src/service/shadow-comparison.ts'
 import { ShadowScreening, sharedHits } from '../src/service/shadow-outcome.ts'
 import { planShadow } from '../src/service/shadow-plan.ts'
-import type { ShadowCall } from '../src/service/shadow-thread-port.ts'
+import { decodeOutcomes, shadowCallsJson, type ShadowCallParts } from '../src/service/shadow-thread-port.ts'
+import type { ActiveSide } from '../src/service/shadow-comparison.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 import { CANDIDATES, candidateFiles as candidateSources, type CandidateName } from './shadow-candidates.ts'
 
@@ -42,16 +43,25 @@ const candidate = compile(candidateFiles)
 const plan = planShadow(active, candidate)
 const reuse = new Set(plan.reuse)
 console.log(`candidate ${candidateName}: the shadow runs ${plan.evaluate.length} of its ${candidate.rules.length} rules, takes ${plan.reuse.length} from the active set`)
-const toCall = (record: TransferRecord, active: { decision: ShadowCall['decision']; score: number; ruleset: string }, hits: readonly Hit[]): ShadowCall => {
-  const shared = sharedHits(hits, reuse)
-  const call: ShadowCall = { record, decision: active.decision, score: active.score, ruleset: active.ruleset, tenant: 'default', keyId: null }
-  if (shared) call.reused = shared
-  return call
-}
+// as the service sends them: the record's JSON (the service makes it for the history anyway: made here before
+// any clock starts), spliced into the batch's JSON
+const recordJson = new Map<TransferRecord, string>()
+const toCall = (record: TransferRecord, active: { decision: ShadowCallParts['decision']; score: number; ruleset: string }, hits: readonly Hit[]): ShadowCallParts => ({
+  recordJson: recordJson.get(record) ?? JSON.stringify(record),
+  decision: active.decision,
+  score: active.score,
+  ruleset: active.ruleset,
+  tenant: 'default',
+  keyId: null,
+  reused: sharedHits(hits, reuse),
+  activeJson: undefined,
+})
+const side = (v: { id: string; decision: ActiveSide['decision']; score: number; hits: readonly { rule: string }[] }): ActiveSide => ({ id: v.id, decision: v.decision, score: v.score, activeRules: v.hits.map((h) => h.rule) })
 // no database: the shadow's process hands the kept rows' JSON back, as under PGlite
 const shadowThread = processShadowThread()
 const next = screenBodies(readScenarios(), 'shadow-cpu')
 const records: TransferRecord[] = Array.from({ length: calls }, () => JSON.parse(next()) as TransferRecord)
+for (const r of records) recordJson.set(r, JSON.stringify(r))
 
 const micros = (u: NodeJS.CpuUsage) => u.user + u.system
 function round(withShadow: boolean): number {
@@ -64,7 +74,7 @@ function round(withShadow: boolean): number {
     const v = screener.verdict(r, hits)
     if (!withShadow) continue
     const s = shadow.outcome(r, v.decision, sharedHits(hits, reuse))
-    if (s) tally.add(v, s, 0)
+    if (s) tally.add(side(v), s, 0)
   }
   return micros(process.cpuUsage(start)) / calls
 }
@@ -86,7 +96,7 @@ async function threadedRound(): Promise<number> {
   const post = () => {
     const posted = batch
     batch = []
-    replies.push(thread.screen(posted.map((c) => toCall(c.record, c.active, c.hits))).then((outcomes) => outcomes.forEach((o, i) => o && tally.add(posted[i]!.active, o, 0))))
+    replies.push(thread.screen(shadowCallsJson(posted.map((c) => toCall(c.record, c.active, c.hits)))).then((encoded) => decodeOutcomes(encoded, candidate.rules).forEach((o, i) => o && tally.add(side(posted[i]!.active), o, 0))))
   }
   for (const r of records) {
     const hits = screener.hits(r)
@@ -111,11 +121,11 @@ async function postedRound(size: number): Promise<number> {
   await thread.warmed()
   // the first 500 untimed: the thread's code optimised first
   const warm = 500
-  await thread.screen(calls.slice(0, warm))
+  await thread.screen(shadowCallsJson(calls.slice(0, warm)))
   const start = process.cpuUsage()
   const replies: Promise<unknown>[] = []
   for (let i = warm; i < calls.length; i += size) {
-    replies.push(thread.screen(calls.slice(i, i + size)))
+    replies.push(thread.screen(shadowCallsJson(calls.slice(i, i + size))))
     await new Promise((resolve) => setTimeout(resolve, size))
   }
   await Promise.all(replies)

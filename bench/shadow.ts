@@ -4,7 +4,7 @@
 // over the measured part and until the shadow has screened every call: the whole process's with its child
 // processes, its main thread's (the event loop), the shadow's (its child process, or threads at nice 19), the
 // server's other threads' (V8's and libuv's helpers, at normal priority), and the run database's PostgreSQL
-// backends' (found by their process titles; the server's connections and a shadow's own). The active set is the default pack; the
+// backends' (found by their process titles; the server's connections and a shadow's own, the latter also apart, found by its application_name). The active set is the default pack; the
 // shadow is one of bench/shadow-candidates.ts (--candidate): `tuned` (5 of 51 rules differ, so the shadow runs those
 // 5 and takes the other rules' hits from the active screening), `different` (another lateness: it runs all 51),
 // `review35` (the candidate before: only the review threshold differs, so it runs none).
@@ -17,6 +17,8 @@ import { parseArgs, promisify } from 'node:util'
 import { driveOpenLoop } from '../load/lib/open-loop.ts'
 import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
 import { freshDatabase } from '../load/lib/service.ts'
+import pg from 'pg'
+import { SHADOW_APPLICATION_NAME } from '../src/adapters/node/shadow-process-messages.ts'
 import { CANDIDATES, candidateFiles, type CandidateName } from './shadow-candidates.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -40,6 +42,8 @@ export interface ShadowRun {
   otherCpuMicrosPerCall: number
   /** PostgreSQL: the CPU of the run database's backends (the server's connections, and a shadow's own), a call */
   pgCpuMicrosPerCall: number
+  /** of which the shadow process's own connection's backend (its kept rows' inserts) */
+  pgShadowCpuMicrosPerCall: number
   /** what the shadow said at the end of the run: the rules it ran itself, calls it screened, dropped, and still had waiting */
   rulesEvaluated?: number
   processed?: number
@@ -95,10 +99,23 @@ function pgBackends(database: string): Map<number, number> {
     if (!/^\d+$/.test(p)) continue
     try {
       const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
-      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) out.set(Number(p), stat(`/proc/${p}/stat`).cpu)
+      // schedstat: nanoseconds on the CPU (a backend's few milliseconds are below /proc/PID/stat's 10 ms ticks)
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) out.set(Number(p), Number(readFileSync(`/proc/${p}/schedstat`, 'utf8').split(' ')[0]) / 1e9)
     } catch {}
   }
   return out
+}
+
+/** the pids of the backends connected to the database with this application_name */
+async function backendsNamed(databaseUrl: string, name: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and application_name = $1', [name])
+    return rows.map((r) => r.pid)
+  } finally {
+    await client.end()
+  }
 }
 
 /** CPU the backends used between two readings (a backend that started meanwhile counts from 0) */
@@ -163,6 +180,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     await caughtUp()
     const after = cpuSeconds(server.pid!)
     const pgAfter = pgBackends(database)
+    const shadowBackends = withShadow ? await backendsNamed(databaseUrl, SHADOW_APPLICATION_NAME) : []
     const perCall = (s: number) => (s * 1e6) / f.requests
 
     if (f.errors > 0) console.log(`  statuses: ${JSON.stringify(f.statuses)}`)
@@ -178,13 +196,14 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
       shadowCpuMicrosPerCall: perCall(after.shadow - before.shadow),
       otherCpuMicrosPerCall: perCall(after.process - before.process - (after.main - before.main) - (after.shadow - before.shadow)),
       pgCpuMicrosPerCall: perCall(pgSeconds(pgBefore, pgAfter)),
+      pgShadowCpuMicrosPerCall: perCall(pgSeconds(pgBefore, new Map(shadowBackends.filter((pid) => pgAfter.has(pid)).map((pid) => [pid, pgAfter.get(pid)!])))),
       ...(shadow && { rulesEvaluated: shadow.rulesEvaluated, processed: shadow.processed, dropped: shadow.dropped, queued: shadow.queued }),
       loadBefore,
       load: loadavg()[0]!,
     }
     console.log(
       `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${(f.requests / seconds).toFixed(0)}/s, ${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms; ` +
-        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs` +
+        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs${withShadow ? ` (the shadow's connection ${result.pgShadowCpuMicrosPerCall.toFixed(0)})` : ''}` +
         `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
     )
     return result
@@ -209,7 +228,7 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
   const mainCpu = { without: median(side(false).map((r) => r.mainCpuMicrosPerCall)), with: median(side(true).map((r) => r.mainCpuMicrosPerCall)) }
   const shadowCpu = median(side(true).map((r) => r.shadowCpuMicrosPerCall))
   const otherCpu = { without: median(side(false).map((r) => r.otherCpuMicrosPerCall)), with: median(side(true).map((r) => r.otherCpuMicrosPerCall)) }
-  const pgCpu = { without: median(side(false).map((r) => r.pgCpuMicrosPerCall)), with: median(side(true).map((r) => r.pgCpuMicrosPerCall)) }
+  const pgCpu = { without: median(side(false).map((r) => r.pgCpuMicrosPerCall)), with: median(side(true).map((r) => r.pgCpuMicrosPerCall)), shadowConnection: median(side(true).map((r) => r.pgShadowCpuMicrosPerCall)) }
   return { runs, p95, cpu, mainCpu, shadowCpu, otherCpu, pgCpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
 }
 
@@ -231,7 +250,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   )
   console.log(
     `median normal-priority CPU a call beside: the server's other threads ${m.otherCpu.without.toFixed(0)} -> ${m.otherCpu.with.toFixed(0)} µs (${signed(m.otherCpu.with - m.otherCpu.without, 'µs')}); ` +
-      `PostgreSQL backends ${m.pgCpu.without.toFixed(0)} -> ${m.pgCpu.with.toFixed(0)} µs (${signed(m.pgCpu.with - m.pgCpu.without, 'µs')})`,
+      `PostgreSQL backends ${m.pgCpu.without.toFixed(0)} -> ${m.pgCpu.with.toFixed(0)} µs (${signed(m.pgCpu.with - m.pgCpu.without, 'µs')}; the shadow's connection ${m.pgCpu.shadowConnection.toFixed(0)} µs)`,
   )
   console.log(`load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} (the target needs the calls answered at about the rate asked: see the calls a second above)`)
   if (values.json) writeFileSync(values.json, JSON.stringify(m, null, 2))

@@ -195,7 +195,7 @@ export class LiveScreening implements RealtimeScreening {
       this.#ids.add(record.id, at)
       this.#maybePrune(state)
       // offered now, in screening order; screened by the shadow only once this call is answered
-      const shadowed = this.shadow.offer(record, verdict, hits, caller)
+      const shadowed = this.shadow.offer(record, event.record, verdict, json, hits, caller)
       try {
         await recent.durable
       } catch (err) {

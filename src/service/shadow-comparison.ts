@@ -1,4 +1,4 @@
-import type { Decision, Verdict } from '../core/index.ts'
+import type { Decision } from '../core/index.ts'
 import type { ShadowOutcome } from './shadow-thread-port.ts'
 
 const DECISIONS: readonly Decision[] = ['clear', 'review', 'block']
@@ -30,8 +30,15 @@ export interface ComparisonView {
 
 const band = (score: number): number => Math.min(BANDS - 1, Math.max(0, Math.floor(score / BAND_WIDTH)))
 const bandName = (i: number): string => (i === BANDS - 1 ? `${i * BAND_WIDTH}-100` : `${i * BAND_WIDTH}-${i * BAND_WIDTH + BAND_WIDTH - 1}`)
-const rulesOf = (v: Verdict): string[] => v.hits.map((h) => h.rule)
 const matrix = (): number[][] => DECISIONS.map(() => DECISIONS.map(() => 0))
+
+/** The active set's side of a call, as the tally takes it: the transfer, the decision, score and rules that hit. */
+export interface ActiveSide {
+  id: string
+  decision: Decision
+  score: number
+  activeRules: readonly string[]
+}
 
 /** The running tally of one tenant's comparison: counters only, so a transfer costs a few increments. */
 export class ComparisonTally {
@@ -43,9 +50,9 @@ export class ComparisonTally {
   #changed = 0
   readonly #sample: ChangedTransfer[] = []
 
-  add(active: Verdict, shadow: ShadowOutcome, at: number): void {
+  add(active: ActiveSide, shadow: ShadowOutcome, at: number): void {
     this.#transfers++
-    for (const h of active.hits) this.#rule(h.rule).active++
+    for (const rule of active.activeRules) this.#rule(rule).active++
     for (const rule of shadow.rules) this.#rule(rule).shadow++
     this.#transitions[DECISIONS.indexOf(active.decision)]![DECISIONS.indexOf(shadow.decision)]!++
     this.#bands[band(active.score)]!.active++
@@ -56,7 +63,7 @@ export class ComparisonTally {
     this.#sample.push({
       id: active.id,
       at: new Date(at).toISOString(),
-      active: { decision: active.decision, score: active.score, rules: rulesOf(active) },
+      active: { decision: active.decision, score: active.score, rules: [...active.activeRules] },
       shadow: { decision: shadow.decision, score: shadow.score, rules: shadow.rules },
     })
   }

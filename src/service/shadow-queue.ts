@@ -1,13 +1,22 @@
-import type { Hit, TransferRecord, Verdict } from '../core/index.ts'
-import type { Owner } from './verdict-rows.ts'
+import type { Hit, TransferRecord } from '../core/index.ts'
+import type { ShadowCallParts } from './shadow-thread-port.ts'
 
-/** A real-time call handed to the shadow: its record, the active set's verdict, who asked, and whether it is answered. */
-export interface ShadowEntry {
-  record: TransferRecord
-  active: Verdict
-  /** the active screening's raw hits (modifiers included), for the rules the shadow reuses */
-  activeHits: readonly Hit[]
-  caller: Owner
+/**
+ * A real-time call handed to the shadow: what the shadow's screening and the comparison need of it, and whether it
+ * is answered. The record is kept as the JSON text the real-time path made for the history (the shadow's process
+ * takes it as it is); the record object and the active screening's raw hits only while the shadow may screen on
+ * the event loop, so a call waiting for the shadow's process holds a string and a few fields, not the verdict's
+ * object graph (BENCHMARKS.md "shadow25").
+ */
+export interface ShadowEntry extends ShadowCallParts {
+  /** the record, while the shadow may screen it on the event loop (else parsed from recordJson if it must) */
+  record: TransferRecord | undefined
+  /** the active screening's raw hits (modifiers included), while the shadow may screen on the event loop; else `reused` */
+  activeHits: readonly Hit[] | undefined
+  id: string
+  timestamp: string
+  /** the rules that hit in the active verdict, for the comparison */
+  activeRules: readonly string[]
   /** performance.now() when screened, for the lag */
   queuedAt: number
   /** the call's answer has gone (or failed): the shadow may screen it now */
@@ -41,13 +50,13 @@ export class ShadowQueue {
       return false
     }
     this.#items.push(entry)
-    this.ids.add(entry.record.id)
+    this.ids.add(entry.id)
     return true
   }
 
   /** the entry's answer has gone (`lost`: its write failed) */
   settle(entry: ShadowEntry, lost: boolean): void {
-    if (!entry.settled && this.ids.has(entry.record.id)) this.#settled++
+    if (!entry.settled && this.ids.has(entry.id)) this.#settled++
     entry.settled = true
     entry.lost = lost
   }
@@ -78,7 +87,7 @@ export class ShadowQueue {
     const e = this.#items[this.#head]
     if (!e) return undefined
     this.#items[this.#head++] = undefined as unknown as ShadowEntry
-    this.ids.delete(e.record.id)
+    this.ids.delete(e.id)
     if (e.settled) this.#settled--
     // compact now and then rather than shift each time
     if (this.#head > 1024 && this.#head * 2 > this.#items.length) {

@@ -11,9 +11,11 @@ import { ShadowScreening, sharedHits } from './shadow-outcome.ts'
 import { fullPlan, isFullPlan, planShadow, type ShadowPlan } from './shadow-plan.ts'
 import { ShadowQueue, type ShadowEntry } from './shadow-queue.ts'
 import { ShadowRowWriter } from './shadow-rows.ts'
-import type { ShadowCall, ShadowOutcome, ShadowThread, ShadowThreadFactory } from './shadow-thread-port.ts'
+import { decodeOutcomes, shadowCallsJson, type ShadowOutcome, type ShadowThread, type ShadowThreadFactory } from './shadow-thread-port.ts'
 import type { Owner } from './verdict-rows.ts'
 
+/** an active verdict with no hits: no array a call */
+const NO_RULES: readonly string[] = []
 /** calls waiting for the shadow at most; past that they are dropped (counted), never waited for */
 const DEFAULT_MAX_QUEUED = 10_000
 /**
@@ -147,13 +149,37 @@ export class ShadowRunner {
   }
 
   /**
-   * The hot path's one question: is a shadow taking calls? Cheap, and undefined almost always. `activeHits`: the
-   * active screening's raw hits (Screener.hits, modifiers included), of which the shadow takes the reused rules'.
+   * The hot path's one question: is a shadow taking calls? Cheap, and undefined almost always. `recordJson`: the
+   * record's JSON as the history stores it. `activeHits`: the active screening's raw hits (Screener.hits,
+   * modifiers included), of which the shadow takes the reused rules'.
    */
-  offer(record: TransferRecord, active: Verdict, activeHits: readonly Hit[], caller: Owner): ShadowEntry | undefined {
+  offer(record: TransferRecord, recordJson: string, active: Verdict, activeJson: string, activeHits: readonly Hit[], caller: Owner): ShadowEntry | undefined {
     const run = this.#run
     if (!run || run.endedAt !== undefined) return undefined
-    const entry: ShadowEntry = { record, active, activeHits, caller, queuedAt: performance.now(), settled: false, lost: false }
+    // for the shadow's process only strings and numbers are kept: the record's JSON, and for the reused rules' hits
+    // the answer's JSON when its hits are the raw hits (a primary rule hit; else the raw hits are modifiers' alone,
+    // kept as they are); the record and raw hits themselves only while the shadow may screen on the event loop
+    const remote = run.thread !== undefined
+    const reusing = remote && run.reuse.size > 0 && activeHits.length > 0
+    const hitsInAnswer = reusing && active.hits === activeHits
+    const entry: ShadowEntry = {
+      record: remote ? undefined : record,
+      activeHits: remote ? undefined : activeHits,
+      reused: reusing && !hitsInAnswer ? sharedHits(activeHits, run.reuse) : undefined,
+      activeJson: hitsInAnswer ? activeJson : undefined,
+      recordJson,
+      id: record.id,
+      timestamp: record.timestamp,
+      decision: active.decision,
+      score: active.score,
+      ruleset: active.ruleset,
+      activeRules: active.hits.length === 0 ? NO_RULES : active.hits.map((h) => h.rule),
+      tenant: caller.tenant,
+      keyId: caller.keyId,
+      queuedAt: performance.now(),
+      settled: false,
+      lost: false,
+    }
     if (run.queue.offer(entry)) return entry
     this.#totalDropped++
     return undefined
@@ -395,10 +421,12 @@ export class ShadowRunner {
       }
       if (batch.length === 0) continue
       run.inFlight.push(...batch)
-      thread.screen(batch.map((e) => this.#call(run, e))).then(
-        (outcomes) => {
+      // from raw hits the entry still holds (offered before the process was running); else as offered
+      for (const e of batch) if (e.activeHits) e.reused = this.#reused(run, e)
+      thread.screen(shadowCallsJson(batch)).then(
+        (encoded) => {
           if (run.thread !== thread) return
-          for (const outcome of outcomes) this.#account(run, run.inFlight.shift()!, outcome)
+          for (const outcome of decodeOutcomes(encoded, run.ruleset.rules)) this.#account(run, run.inFlight.shift()!, outcome)
           this.#wake()
         },
         (err: unknown) => {
@@ -419,16 +447,15 @@ export class ShadowRunner {
       run.skipped++
       return
     }
-    this.#account(run, entry, run.screening!.outcome(entry.record, entry.active.decision, run.reuse.size > 0 ? sharedHits(entry.activeHits, run.reuse) : undefined))
+    const record = entry.record ?? (JSON.parse(entry.recordJson) as TransferRecord)
+    this.#account(run, entry, run.screening!.outcome(record, entry.decision, this.#reused(run, entry)))
   }
 
-  /** a call as the thread takes it: with the hits of the reused rules, when any hit */
-  #call(run: ShadowRun, entry: ShadowEntry): ShadowCall {
-    const { record, active, caller } = entry
-    const call: ShadowCall = { record, decision: active.decision, score: active.score, ruleset: active.ruleset, tenant: caller.tenant, keyId: caller.keyId }
-    const reused = run.reuse.size > 0 ? sharedHits(entry.activeHits, run.reuse) : undefined
-    if (reused) call.reused = reused
-    return call
+  /** the active screening's hits of the rules the plan reuses, when any hit: from the raw hits, or the answer's JSON, as the entry has them */
+  #reused(run: ShadowRun, entry: ShadowEntry): Hit[] | undefined {
+    if (run.reuse.size === 0) return undefined
+    const hits = entry.activeHits ?? entry.reused ?? (entry.activeJson === undefined ? undefined : (JSON.parse(entry.activeJson) as Verdict).hits)
+    return hits && sharedHits(hits, run.reuse)
   }
 
   /** Which rules to run: those that differ from the active set's, unless a call from another active version was seen. */
@@ -442,8 +469,8 @@ export class ShadowRunner {
    * or a previous state answered meanwhile): the shadow warms again and runs every rule itself from then on.
    */
   #replan(run: ShadowRun, entry: ShadowEntry): boolean {
-    if (run.reuse.size === 0 || entry.active.ruleset === run.plan!.activeVersion) return false
-    this.options.log?.(`shadow ${run.version}: a call screened by ${entry.active.ruleset}, not ${run.plan!.activeVersion}; every rule is run from now on`)
+    if (run.reuse.size === 0 || entry.ruleset === run.plan!.activeVersion) return false
+    this.options.log?.(`shadow ${run.version}: a call screened by ${entry.ruleset}, not ${run.plan!.activeVersion}; every rule is run from now on`)
     run.fullOnly = true
     this.#warm(run)
     return true
@@ -451,33 +478,32 @@ export class ShadowRunner {
 
   /** Counts one call's shadow outcome against the active verdict, and keeps its row when it alerts or changes the decision. */
   #account(run: ShadowRun, entry: ShadowEntry, verdict: ShadowOutcome | undefined): void {
-    const { record, active, caller } = entry
-    const at = Date.parse(record.timestamp)
-    let tally = run.tallies.get(caller.tenant)
-    if (!tally) run.tallies.set(caller.tenant, (tally = new ComparisonTally()))
+    const at = Date.parse(entry.timestamp)
+    let tally = run.tallies.get(entry.tenant)
+    if (!tally) run.tallies.set(entry.tenant, (tally = new ComparisonTally()))
     run.processed++
     this.#totalProcessed++
     run.transfers++
     if (at > run.latest) run.latest = at
-    run.activeVersions.add(active.ruleset)
+    run.activeVersions.add(entry.ruleset)
     if (!verdict) {
       tally.failed()
       return
     }
-    tally.add(active, verdict, at)
+    tally.add(entry, verdict, at)
     // kept: what the shadow would alert on, and every decision it would change (a screener that stores its rows leaves out the JSON)
     if (verdict.json === undefined) return
     this.#rows.add({
       shadowId: run.id,
       ruleset: run.version,
-      activeRuleset: active.ruleset,
-      tenant: caller.tenant,
-      keyId: caller.keyId,
-      recordId: record.id,
+      activeRuleset: entry.ruleset,
+      tenant: entry.tenant,
+      keyId: entry.keyId,
+      recordId: entry.id,
       decision: verdict.decision,
       score: verdict.score,
-      activeDecision: active.decision,
-      activeScore: active.score,
+      activeDecision: entry.decision,
+      activeScore: entry.score,
       outputJson: verdict.json,
     })
   }

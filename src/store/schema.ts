@@ -260,6 +260,7 @@ export interface ShadowVerdictTable {
   score: number
   active_decision: string
   active_score: number
-  output: Json<unknown>
+  /** the shadow's verdict as JSON text */
+  output: string
   created_at: CreatedAt
 }

@@ -62,7 +62,7 @@ describe('the shadow in its own process: calls are sent a batch at a time', () =
   const sizes: number[] = []
   const counting: ShadowThreadFactory = (files, version, plan, shadowId) => {
     const thread = processShadowThread()(files, version, plan, shadowId)
-    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => (sizes.push(calls.length), thread.screen(calls)) }
+    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => (sizes.push((JSON.parse(calls) as unknown[]).length), thread.screen(calls)) }
   }
   // an interval no test waits out: calls are posted only once a full batch of 5 waits
   const s = useSeededService('pglite', { live: { shadowThread: counting, shadowPostEveryMs: 3_600_000, shadowPostBatch: 5 } })
@@ -89,7 +89,7 @@ describe('the shadow in its own process: a batch answered while a call behind it
   const gated: ShadowThreadFactory = (files, version, plan, shadowId) => {
     const thread = processShadowThread()(files, version, plan, shadowId)
     const screen = async (calls: Parameters<typeof thread.screen>[0]) => {
-      const first = sizes.push(calls.length) === 1
+      const first = sizes.push((JSON.parse(calls) as unknown[]).length) === 1
       const outcomes = await thread.screen(calls)
       if (first) await firstAnswered
       return outcomes
@@ -113,7 +113,8 @@ describe('the shadow in its own process: a batch answered while a call behind it
     // a tenth call screened and offered, its answer not yet sent, when the first batch's answer comes back
     const shadow = s.svc.live!.shadow
     const record = transfer(9, 'B-0', 'C')
-    const tenth = shadow.offer(record as never, { ...last!, id: record.id, hits: [] } as never, [], { tenant: 'default', keyId: null })!
+    const verdict = { ...last!, id: record.id, hits: [] }
+    const tenth = shadow.offer(record as never, JSON.stringify(record), verdict as never, JSON.stringify(verdict), [], { tenant: 'default', keyId: null })!
     releaseFirst()
     await expect.poll(async () => (await view()).processed, WAIT).toBe(5)
     await new Promise((resolve) => setTimeout(resolve, 200))

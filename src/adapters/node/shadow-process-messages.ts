@@ -1,6 +1,9 @@
 import type { RuleSource, TransferRecord } from '../../core/index.ts'
 import type { ShadowPlan } from '../../service/shadow-plan.ts'
-import type { ShadowCall, ShadowOutcome } from '../../service/shadow-thread-port.ts'
+import type { ShadowOutcomes } from '../../service/shadow-thread-port.ts'
+
+/** the PostgreSQL application_name of the shadow process's connection */
+export const SHADOW_APPLICATION_NAME = 'txscreen-shadow'
 
 /** what the shadow's process starts with: the version's rule files, compiled there, which of its rules it runs, and where its rows go */
 export interface ShadowProcessSetup {
@@ -12,8 +15,11 @@ export interface ShadowProcessSetup {
   databaseUrl?: string
 }
 
-/** parent → process: the setup (first), warm-up records (no answer), a warm-up mark (answered once all before it are taken), or calls to screen */
-export type ShadowProcessRequest = { setup: ShadowProcessSetup } | { observe: TransferRecord[] } | { warmed: true } | { calls: ShadowCall[] }
+/**
+ * parent → process: the setup (first), warm-up records (no answer), a warm-up mark (answered once all before it are
+ * taken), or calls to screen (shadowCallsJson: one string, copied as it is)
+ */
+export type ShadowProcessRequest = { setup: ShadowProcessSetup } | { observe: TransferRecord[] } | { warmed: true } | { calls: string }
 
 /** process → parent: one per `warmed` or `calls` request, in order; and log lines, any time */
-export type ShadowProcessReply = { warmed: true } | { outcomes: (ShadowOutcome | undefined)[] } | { log: string }
+export type ShadowProcessReply = { warmed: true } | { outcomes: ShadowOutcomes } | { log: string }

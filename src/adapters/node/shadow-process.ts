@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import type { RuleSource, TransferRecord } from '../../core/index.ts'
 import type { ShadowPlan } from '../../service/shadow-plan.ts'
-import type { ShadowCall, ShadowOutcome, ShadowThread, ShadowThreadFactory } from '../../service/shadow-thread-port.ts'
+import type { ShadowOutcomes, ShadowThread, ShadowThreadFactory } from '../../service/shadow-thread-port.ts'
 import type { ShadowProcessReply, ShadowProcessRequest, ShadowProcessSetup } from './shadow-process-messages.ts'
 
 /**
@@ -39,9 +39,9 @@ class ProcessShadowThread implements ShadowThread {
     await this.#ask({ warmed: true })
   }
 
-  async screen(calls: ShadowCall[]): Promise<(ShadowOutcome | undefined)[]> {
+  async screen(calls: string): Promise<ShadowOutcomes> {
     const reply = await this.#ask({ calls })
-    return 'outcomes' in reply ? reply.outcomes : []
+    return 'outcomes' in reply ? reply.outcomes : { codes: new Int32Array(0), json: [] }
   }
 
   /** the process writes its last rows and exits once its channel closes */

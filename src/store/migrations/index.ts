@@ -16,6 +16,7 @@ import { dispositions } from './0017-dispositions.ts'
 import { caseTenants } from './0018-case-tenants.ts'
 import { historyBacktests } from './0019-history-backtests.ts'
 import { shadowVerdicts } from './0027-shadow-verdicts.ts'
+import { shadowOutputText } from './0028-shadow-output-text.ts'
 
 // a static map, because Workers cannot list a folder; names sort in the order they apply
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0018-case-tenants': caseTenants,
   '0019-history-backtests': historyBacktests,
   '0027-shadow-verdicts': shadowVerdicts,
+  '0028-shadow-output-text': shadowOutputText,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
