@@ -64,8 +64,6 @@ export class WindowState {
   private ids: string[] = []
   private idBase = 0
   private capacity = 0
-  /** the window's distinct-value counters (its pool's, by handle), once it has grown past the scan limit */
-  private counters: (DistinctCounter | undefined)[] | undefined = undefined
 
   /** a cursor over `pool`; without one, a window of its own (a pool holding it alone) */
   constructor(spec: WindowSpec, pool?: WindowPool) {
@@ -84,9 +82,6 @@ export class WindowState {
     this.ids = l.ids
     this.idBase = l.idBase
     this.capacity = l.capacity
-    // looked up once here rather than at each event folded in or out
-    const pooled = this.pool.distinct
-    this.counters = pooled.size > 0 ? pooled.get(handle) : undefined
     return this
   }
 
@@ -165,7 +160,7 @@ export class WindowState {
     const spec = this.pool.spec
     const end = this.meta[this.metaBase + END]!
     const aggHead = this.meta[this.metaBase + AGG_HEAD]!
-    if (!spec.hasDistinct || end - aggHead <= DISTINCT_SCAN_LIMIT || this.counters !== undefined) return
+    if (!spec.hasDistinct || end - aggHead <= DISTINCT_SCAN_LIMIT || this.pool.distinct.has(this.handle)) return
     const { aggregates } = spec
     const counters = aggregates.map((a) => (a === 'distinct' ? new DistinctCounter() : undefined))
     for (let i = aggHead; i < end; i++) {
@@ -176,7 +171,6 @@ export class WindowState {
       }
     }
     this.pool.distinct.set(this.handle, counters)
-    this.counters = counters
   }
 
   /** distinct values of measure `m` among the aggregated events, by comparing each with those before it */
@@ -203,7 +197,6 @@ export class WindowState {
     const { rows, base, meta, metaBase, ids, idBase } = this
     const head = meta[metaBase + HEAD]!
     const aggHead = meta[metaBase + AGG_HEAD]!
-    const counters = this.counters
     const to = this.pool.allocate(2 * this.capacity)
     this.at(to)
     this.rows.set(rows.subarray(base, base + this.pool.spec.header + end * this.pool.spec.stride), this.base)
@@ -211,11 +204,9 @@ export class WindowState {
     this.meta[this.metaBase + END] = end
     this.meta[this.metaBase + HEAD] = head
     this.meta[this.metaBase + AGG_HEAD] = aggHead
+    const counters = this.pool.distinct.get(from)
     this.pool.release(from)
-    if (counters) {
-      this.pool.distinct.set(to, counters)
-      this.counters = counters
-    }
+    if (counters) this.pool.distinct.set(to, counters)
   }
 
   /** moves the window end to `now`, dropping what left the window from the aggregates */
@@ -252,7 +243,8 @@ export class WindowState {
         case 'sum':
           return this.rows[this.base + TOTALS + m]!
         case 'distinct': {
-          const counters = this.counters
+          const pooled = this.pool.distinct
+          const counters = pooled.size > 0 ? pooled.get(this.handle) : undefined
           return counters ? counters[m]!.size : this.distinctAmongAggregated(m)
         }
         case 'max':
@@ -325,7 +317,8 @@ export class WindowState {
     const rows = this.rows
     const totals = this.base + TOTALS
     const first = this.row(i) + 1
-    const counters = this.counters
+    const pooled = this.pool.distinct
+    const counters = pooled.size > 0 ? pooled.get(this.handle) : undefined
     for (let m = 0; m < aggregates.length; m++) {
       const v = rows[first + m]!
       if (v !== v) continue
