@@ -40,4 +40,23 @@ describe('lastWord', () => {
       expect(lastWord(text), JSON.stringify(text)).toBe(normaliseWords(text).at(-1))
     }
   })
+
+  it('splits ASCII text as the regular expression split did, and answers again alike for the same or another text', () => {
+    const alphabet = 'aZ9 ,.-\'_/Q0\tm'
+    let seed = 11
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32)
+    const texts: string[] = []
+    for (let n = 0; n < 5000; n++) {
+      let text = ''
+      const length = Math.floor(random() * 14)
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)]
+      texts.push(text)
+      expect(normaliseWords(text), JSON.stringify(text)).toEqual(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0))
+    }
+    // lastWord remembers its last two texts: asked in any order, it gives each text's own word
+    for (let n = 0; n < 5000; n++) {
+      const text = texts[Math.floor(random() * 4)]!
+      expect(lastWord(text), JSON.stringify(text)).toBe(normaliseWords(text).at(-1))
+    }
+  })
 })

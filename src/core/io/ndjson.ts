@@ -1,4 +1,5 @@
 import { inexactAmount } from '../record/json-amount.ts'
+import { jsonMayHoldTextHazard } from '../record/text-hazards.ts'
 import type { InputFormatSpec } from './input-format.ts'
 import type { TextLine } from './lines.ts'
 import { lineError, validateRecord, type ParsedLine } from './parsed-line.ts'
@@ -40,7 +41,7 @@ export function parseNdjsonLines(lines: readonly TextLine[]): ParsedLine[] {
       out.push(lineError(line, 'invalid_record', inexact, typeof id === 'string' ? id : undefined, 'amount'))
       continue
     }
-    out.push(validateRecord(value, line))
+    out.push(validateRecord(value, line, jsonMayHoldTextHazard(text)))
   }
   return out
 }

@@ -8,10 +8,13 @@ export type ParsedLine = { ok: true; line: number; record: TransferRecord } | { 
 
 const MAX_ISSUES_IN_MESSAGE = 4
 
-/** Validates a decoded object against the record schema; the first failing field gives the path. */
-export function validateRecord(value: unknown, line: number): ParsedLine {
+/**
+ * Validates a decoded object against the record schema; the first failing field gives the path.
+ * `mayHoldHazard` false: its source text showed that no string in it can hold a NUL or an unpaired surrogate.
+ */
+export function validateRecord(value: unknown, line: number, mayHoldHazard = true): ParsedLine {
   const fast = fastValidateRecord(value)
-  if (fast !== undefined) return withoutHazard(fast, line)
+  if (fast !== undefined) return mayHoldHazard ? withoutHazard(fast, line) : { ok: true, line, record: fast }
   const result = TransferRecordSchema.safeParse(value)
   if (result.success) return withoutHazard(result.data, line)
   const issues = result.error.issues

@@ -9,6 +9,18 @@ const HAZARDS = new RegExp(HAZARD.source, 'g')
 
 export const TEXT_HAZARD_MESSAGE = 'text must not contain NUL characters or unpaired surrogates (U+D800 to U+DFFF)'
 
+/**
+ * What JSON text must hold for a string parsed from it to hold a hazard: a NUL, any surrogate, or an escape
+ * (`\u0000`, `\ud800`). A line without any of them cannot give a record with a hazard, and is not searched
+ * field by field.
+ */
+const MAYBE_HAZARD_IN_JSON = /[\u0000\ud800-\udfff]|\\u/
+
+/** false when no string parsed from the JSON text `json` can hold a NUL or an unpaired surrogate */
+export function jsonMayHoldTextHazard(json: string): boolean {
+  return MAYBE_HAZARD_IN_JSON.test(json)
+}
+
 /** Whether `text` holds a NUL or an unpaired surrogate. */
 export function hasTextHazard(text: string): boolean {
   return HAZARD.test(text)

@@ -2,7 +2,6 @@ import anyAscii from 'any-ascii'
 import type { TransferContext } from '../screen/view.ts'
 
 const ASCII = /^[\x00-\x7f]*$/
-const NOT_ASCII_WORD = /[^a-z0-9]+/
 const NOT_ASCII_LETTERS = /[^\p{M}\x00-\x7f\P{L}]+/gu
 
 /**
@@ -12,7 +11,7 @@ const NOT_ASCII_LETTERS = /[^\p{M}\x00-\x7f\P{L}]+/gu
  */
 export function normaliseWords(text: string): string[] {
   // most references are plain ASCII: there NFKD and the mark removal change nothing, and an ASCII split is much cheaper
-  if (ASCII.test(text)) return text.toLowerCase().split(NOT_ASCII_WORD).filter((w) => w.length > 0)
+  if (ASCII.test(text)) return asciiWords(text.toLowerCase())
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -22,11 +21,47 @@ export function normaliseWords(text: string): string[] {
     .filter((w) => w.length > 0)
 }
 
+/** `lower.split(/[^a-z0-9]+/)` without the empty words, by one scan instead of a regular expression and a filter */
+function asciiWords(lower: string): string[] {
+  const words: string[] = []
+  let start = -1
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i)
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+    if (word) {
+      if (start < 0) start = i
+    } else if (start >= 0) {
+      words.push(lower.slice(start, i))
+      start = -1
+    }
+  }
+  if (start >= 0) words.push(start === 0 ? lower : lower.slice(start))
+  return words
+}
+
+// the last two texts `lastWord` was asked about and their words: the rules that compare surnames ask for the
+// same two parties' names again and again within a record
+let lastText1: string | undefined
+let lastWord1: string | undefined
+let lastText2: string | undefined
+let lastWord2: string | undefined
+
 /**
  * The last of `normaliseWords(text)`, without splitting the whole text: a surname, asked for per party and per
  * rule on every record.
  */
 export function lastWord(text: string): string | undefined {
+  if (text === lastText1) return lastWord1
+  if (text === lastText2) return lastWord2
+  const word = lastWordOf(text)
+  lastText2 = lastText1
+  lastWord2 = lastWord1
+  lastText1 = text
+  lastWord1 = word
+  return word
+}
+
+function lastWordOf(text: string): string | undefined {
   if (!ASCII.test(text)) return normaliseWords(text).at(-1)
   let end = text.length
   while (end > 0 && !isAsciiWordChar(text.charCodeAt(end - 1))) end--

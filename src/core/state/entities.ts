@@ -166,10 +166,10 @@ export class EntityTable {
   private now = 0
   private nextIdle = Number.POSITIVE_INFINITY
   private readonly dropIdle = (slot: number, handle: number): boolean => {
-    const cursor = this.cursors[slot]!.at(handle)
-    const idleFrom = cursor.idleFrom()
+    const pool = this.cursors[slot]!.pool
+    const idleFrom = pool.idleFrom(handle)
     if (idleFrom <= this.now) {
-      cursor.pool.release(handle)
+      pool.release(handle)
       return true
     }
     if (idleFrom < this.nextIdle) this.nextIdle = idleFrom
@@ -236,7 +236,7 @@ export class EntityTable {
       // queued for the day its earliest window goes idle, as if each had just been opened
       let first = Number.POSITIVE_INFINITY
       state.dropWindows((slot, handle) => {
-        first = Math.min(first, this.cursors[slot]!.at(handle).idleFrom())
+        first = Math.min(first, this.cursors[slot]!.pool.idleFrom(handle))
         return false
       })
       if (first !== Number.POSITIVE_INFINITY) this.queue.schedule(state, first)

@@ -13,6 +13,11 @@ const MAX_CHUNKS = 1 << (31 - CLASS_BITS - SLOT_BITS)
 const CHUNK_DOUBLES = 8192
 const FIRST_CHUNK_SLOTS = 4
 
+// a window's three integers in its chunk's meta: the end of its events, its head (first kept) and aggregated head
+export const END = 0
+export const HEAD = 1
+export const AGG_HEAD = 2
+
 /** The windows of one capacity: each slot holds `capacity` events, in chunks that are never moved. */
 class SizeClass {
   /** doubles per slot: the window's clock and totals, then `capacity` event rows */
@@ -126,8 +131,23 @@ export class WindowPool {
     const slot = (handle >>> CLASS_BITS) & (MAX_SLOTS_PER_CHUNK - 1)
     const ids = c.ids[handle >>> (CLASS_BITS + SLOT_BITS)]!
     for (let i = slot * c.capacity; i < (slot + 1) * c.capacity; i++) ids[i] = ''
-    this.distinct.delete(handle)
+    if (this.distinct.size > 0) this.distinct.delete(handle)
     c.release(handle)
+  }
+
+  /**
+   * The time from which a window is idle unless an event joins it (WindowState.idleFrom), read from its arrays
+   * without pointing a cursor at it: an expiry visit asks it of every window of an entity.
+   */
+  idleFrom(handle: number): number {
+    const c = this.classes[handle & ((1 << CLASS_BITS) - 1)]!
+    const slot = (handle >>> CLASS_BITS) & (MAX_SLOTS_PER_CHUNK - 1)
+    const chunk = handle >>> (CLASS_BITS + SLOT_BITS)
+    const meta = c.meta[chunk]!
+    const end = meta[slot * 3 + END]!
+    if (end === meta[slot * 3 + HEAD]) return Number.NEGATIVE_INFINITY
+    const spec = this.spec
+    return c.rows[chunk]![slot * c.doublesPerSlot + spec.header + (end - 1) * spec.stride]! + spec.windowMs + spec.latenessMs
   }
 
   snapshot(): WindowPoolSnapshot {

@@ -1,5 +1,5 @@
 import { DistinctCounter } from './distinct-counter.ts'
-import { WindowPool } from './window-pool.ts'
+import { AGG_HEAD, END, HEAD, WindowPool } from './window-pool.ts'
 
 /** How a windowed measure folds its values. */
 export type WindowAggregate = 'count' | 'sum' | 'max' | 'distinct'
@@ -356,9 +356,5 @@ export class WindowState {
   }
 }
 
-// where a window keeps its integers (meta) and its first running total (rows)
-const END = 0
-const HEAD = 1
-const AGG_HEAD = 2
 const EMPTY_ROWS = new Float64Array(0)
 const EMPTY_META = new Int32Array(0)
