@@ -15,6 +15,11 @@ import { driveOpenLoop } from '../load/lib/open-loop.ts'
 import type { LoadFigures } from '../load/lib/figures.ts'
 import { readScenarios, screenBodies, type Traffic } from '../load/lib/scenarios.ts'
 import { freshDatabase, processCpuSeconds } from '../load/lib/service.ts'
+import { serverNodeArgs } from '../load/lib/server-command.ts'
+
+// the floor runs on the same node flags as the service's `npm start` (its young generation's size included), so
+// the two differ by what the service does, not by how node is set up
+const FLOOR_NODE_FLAGS = serverNodeArgs(fileURLToPath(new URL('..', import.meta.url))).slice(0, -1)
 
 async function serve(store: string, databaseUrl: string | undefined, port: number): Promise<void> {
   const pool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 4 }) : undefined
@@ -65,7 +70,7 @@ export interface FloorFigures extends LoadFigures {
 export async function measureFloor(opts: { rate: number; seconds: number; store?: string; port?: number; traffic?: Traffic }): Promise<FloorFigures> {
   const { rate, seconds, store = 'postgres', port = 8791, traffic } = opts
   const db = store === 'postgres' ? await freshDatabase('txscreen_floor') : undefined
-  const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['--serve', store, '--port', String(port), ...(db ? ['--db', db] : [])], { execArgv: ['--import', 'tsx'] })
+  const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['--serve', store, '--port', String(port), ...(db ? ['--db', db] : [])], { execArgv: FLOOR_NODE_FLAGS })
   try {
     await new Promise<void>((resolve) => child.once('message', () => resolve()))
     const scenarios = readScenarios()

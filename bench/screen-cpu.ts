@@ -1,7 +1,10 @@
 // Server CPU per POST /v1/screen call, for two checkouts in alternating runs (what logging and metrics cost on
 // the real-time path). Each run starts `npm start`'s server from a checkout on a fresh PostgreSQL database,
 // warms up, then sends calls and reads the server's CPU time (user + system, Linux /proc) over the measured part.
-//   npx tsx bench/screen-cpu.ts --a DIR --b DIR [--rounds 4] [--rate 1000] [--seconds 20]
+//   npx tsx bench/screen-cpu.ts --a DIR --b DIR [--rounds 4] [--rate 1000] [--seconds 20] [--traffic FILE]
+// `--traffic FILE` (either mode) sends the records of a `txscreen generate` file (in event-time order, ids made unique per run)
+// instead of the synthetic transfers: `npm run bench`'s generated traffic is /tmp/txscreen-bench/seed42-r200000-a8000/records.ndjson.
+// The open loop prints each run's completed share and p50/p99 beside the CPU.
 // or, with `--calls N`, exactly N calls (after `--warm` calls) from `--concurrency` callers that each send the
 // next call when the last is answered: both sides then screen the very same transfers into the very same state,
 // so a slower run on a loaded machine does not also screen fewer transfers into a smaller state.
@@ -21,8 +24,9 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import { driveOpenLoop } from '../load/lib/open-loop.ts'
 import { RawHttpClient } from '../load/lib/raw-http.ts'
-import { readScenarios, screenBodies } from '../load/lib/scenarios.ts'
+import { readScenarios, screenBodies, type Traffic } from '../load/lib/scenarios.ts'
 import { freshDatabase, processCpuSeconds } from '../load/lib/service.ts'
+import { serverNodeArgs } from '../load/lib/server-command.ts'
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +44,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'txscreen_cpu_bench' },
     'a-env': { type: 'string', multiple: true, default: [] },
     'b-env': { type: 'string', multiple: true, default: [] },
+    traffic: { type: 'string' },
   },
 })
 const PORT = Number(values.port)
@@ -51,6 +56,8 @@ interface Driven {
   requests: number
   errors: number
   p50: number | undefined
+  p99?: number
+  dropped?: number
 }
 
 /** exactly `calls` calls, `concurrency` at a time, each caller sending its next call once the last is answered */
@@ -150,7 +157,8 @@ async function run(root: string, label: string, round: number): Promise<number> 
   const created = await promisify(execFile)('node', [join(root, 'bin/txscreen.js'), 'keys', 'create', '--role', 'screen', '--name', 'cpu'], { cwd: root, env })
   const key = /txs_[0-9a-f]+_[0-9a-f]+/.exec(created.stdout + created.stderr)![0]
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', join(resolve(values['cpu-prof']), `${label}-${round}`)] : []
-  const node = ['node', ...profile, '--import', 'tsx', join(root, 'src/adapters/node/server.ts')]
+  // as the checkout's `npm start` runs it (its own node flags), profiling flags first
+  const node = ['node', ...serverNodeArgs(root, profile)]
   const server = spawn(node[0]!, node.slice(1), { cwd: root, env, stdio: ['ignore', 'ignore', 'ignore'] })
   try {
     for (let i = 0; ; i++) {
@@ -158,15 +166,15 @@ async function run(root: string, label: string, round: number): Promise<number> 
       await new Promise((r) => setTimeout(r, 250))
     }
     const s = readScenarios()
-    const body = screenBodies(s, `${label}-${round}`)
     const url = `http://127.0.0.1:${PORT}/v1/screen`
     let figures: Driven
     let before: number
     let threadsBefore: Map<string, number> | undefined
     let backends: BackendCpu
+    const traffic: Traffic = values.traffic ? { kind: 'generated', file: values.traffic } : { kind: 'synthetic' }
     if (values.calls) {
       // the same transfers on both sides: the ids' run prefix is the only difference
-      const same = screenBodies(s, 'calls')
+      const same = screenBodies(s, 'calls', traffic, Number(values.warm) + Number(values.calls))
       const concurrency = Number(values.concurrency)
       await driveCalls(url, key, same, Number(values.warm), concurrency)
       before = cpuSeconds(server.pid!)
@@ -175,9 +183,13 @@ async function run(root: string, label: string, round: number): Promise<number> 
       figures = await driveCalls(url, key, same, Number(values.calls), concurrency)
     } else {
       const rate = Number(values.rate)
-      const common = { url, key, contentType: 'application/json', maxConnections: 64, rate, body }
+      const sent = screenBodies(s, `${label}-${round}`, traffic, Math.ceil(rate * (5 + Number(values.seconds))))
+      // with a traffic file, as many requests waiting at once as `npm run bench` lets wait (4 × the scenario's connections)
+      const maxConnections = values.traffic ? s.screen.connections * 4 : 64
+      const common = { url, key, contentType: 'application/json', maxConnections, rate, body: sent }
       await driveOpenLoop({ ...common, seconds: 5 })
       before = cpuSeconds(server.pid!)
+      threadsBefore = threadSeconds(server.pid!)
       backends = new BackendCpu(values.database!)
       figures = await driveOpenLoop({ ...common, seconds: Number(values.seconds) })
     }
@@ -191,6 +203,10 @@ async function run(root: string, label: string, round: number): Promise<number> 
       console.log(`  main thread ${mainSeconds.toFixed(2)} s, other threads (V8's GC and compiler helpers, libuv's pool) ${others.toFixed(2)} s`)
     }
     const ok = figures.requests - figures.errors
+    if (figures.p99 !== undefined) {
+      const offered = figures.requests + (figures.dropped ?? 0)
+      console.log(`  open loop: ${((100 * ok) / offered).toFixed(1)} % of ${offered} offered completed, p50 ${figures.p50!.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms, ${figures.dropped ?? 0} dropped`)
+    }
     const perCall = (used * 1e6) / figures.requests
     const pgPerCall = (pgCpu.seconds * 1e6) / figures.requests
     backendResults[label]!.push(pgPerCall)

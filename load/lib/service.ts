@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
+import { serverNodeArgs } from './server-command.ts'
 
 const ROOT = new URL('../..', import.meta.url).pathname
 const SERVER = join(ROOT, 'src/adapters/node/server.ts')
@@ -82,7 +83,7 @@ export async function startService(opts: { port: number; databaseUrl?: string })
   const key = /txs_[0-9a-f]+_[0-9a-f]+/.exec(created.stdout + created.stderr)?.[0]
   if (!key) return { skipped: `could not read the key from \`txscreen keys create\`: ${created.stdout.trim()}` }
 
-  const server = spawn('node', ['--import', 'tsx', SERVER], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const server = spawn('node', serverNodeArgs(ROOT), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   server.stderr!.on('data', (d) => (stderr += d))
   const baseUrl = `http://${HOST}:${opts.port}`

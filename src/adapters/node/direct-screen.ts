@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tooLarge } from '../../http/body.ts'
 import type { AppDeps } from '../../http/deps.ts'
 import { requestId } from '../../http/request-id.ts'
-import { SCREEN_PATH, screenCall } from '../../http/screen-call.ts'
+import { SCREEN_PATH, screenCall, type ScreenRequest } from '../../http/screen-call.ts'
 
 /**
  * `POST /v1/screen` answered straight from Node's request and response, through the same `screenCall` as
@@ -16,13 +16,7 @@ export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerR
   return (req, res) => {
     const started = performance.now()
     const reqId = requestId(req.headers['x-request-id'] as string | undefined)
-    void screenCall(deps, {
-      authorization: req.headers.authorization,
-      contentType: req.headers['content-type'],
-      contentLength: req.headers['content-length'],
-      accept: req.headers.accept,
-      text: (limit) => readBody(req, limit),
-    }).then((reply) => {
+    void screenCall(deps, new NodeScreenRequest(req)).then((reply) => {
       if (res.destroyed) return
       const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body), 'x-request-id': reqId }
       // a body cut off half-read cannot be followed by another request on the connection
@@ -39,21 +33,40 @@ export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerR
   }
 }
 
+/**
+ * What `screenCall` reads of a Node request. A class rather than an object literal with a `text` arrow: under tsx
+ * (which keeps function names) every named closure made per call costs an `Object.defineProperty`, about 1 % of
+ * a call's CPU in a profile of the server (BENCHMARKS.md, session rt25).
+ */
+class NodeScreenRequest implements ScreenRequest {
+  readonly authorization: string | undefined
+  readonly contentType: string | undefined
+  readonly contentLength: string | undefined
+  readonly accept: string | undefined
+  constructor(private readonly req: IncomingMessage) {
+    const h = req.headers
+    this.authorization = h.authorization
+    this.contentType = h['content-type']
+    this.contentLength = h['content-length']
+    this.accept = h.accept
+  }
+
+  text(limit: number): Promise<string> {
+    return readBody(this.req, limit)
+  }
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    const onData = (chunk: Buffer) => {
+    // listeners passed inline, unnamed (see NodeScreenRequest); past the limit the rest of the body is read and dropped
+    req.on('data', (chunk: Buffer) => {
+      if (size > limit) return
       size += chunk.length
-      if (size <= limit) {
-        chunks.push(chunk)
-        return
-      }
-      req.off('data', onData)
-      req.resume()
-      reject(tooLarge(limit))
-    }
-    req.on('data', onData)
+      if (size <= limit) chunks.push(chunk)
+      else reject(tooLarge(limit))
+    })
     req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')))
     req.once('error', reject)
     req.once('aborted', () => reject(new Error('the client went away while sending the body')))
