@@ -22,6 +22,14 @@ export interface SplitPassOnSearch {
   newPayees: boolean
   /** the latest transfers in considered, at most */
   maxInflows: number
+  /** `all`: the parts pass on all the transfers in considered, not some of them (default `some`) */
+  inflows?: 'some' | 'all'
+  /** consider only transfers in whose payer paid no other sum within `same` of it in (windowStart, ts] */
+  payersOffHabit?: boolean
+  /** the transfers in considered come from at least this many payers (default 1) */
+  minPayers?: number
+  /** the account received nothing after the first part: the gather was over when the split began */
+  closed?: boolean
   evidence: number
 }
 
@@ -63,20 +71,45 @@ export function splitPassOn(node: GraphNode, s: SplitPassOnSearch): FanFound {
   const ins = node.ins
   const amounts: number[] = []
   const ids: string[] = []
+  const payers = new Set<GraphNode>()
   for (let j = ins.ts.length - 1; j >= 0 && amounts.length < s.maxInflows; j--) {
     const t = ins.ts[j]!
-    if (t > first) continue
+    if (t > first) {
+      if (s.closed && t <= s.ts) return { parties: 0, transfers: [] }
+      continue
+    }
     if (t <= s.periodStart) break
-    if (parts.has(ins.from[j]!) || ins.from[j] === node) continue
+    const payer = ins.from[j]!
+    if (parts.has(payer) || payer === node) continue
+    if (s.payersOffHabit && paysHabitually(payer, ins.amount[j]!, ins.id[j]!, s)) continue
     amounts.push(ins.amount[j]!)
     ids.push(ins.id[j]!)
+    payers.add(payer)
   }
+  if (payers.size < (s.minPayers ?? 1)) return { parties: 0, transfers: [] }
   const low = total / s.maxKept
   const high = total / s.minKept
-  const chosen = subsetBetween(amounts, low, high)
+  const chosen = s.inflows === 'all' ? allBetween(amounts, low, high) : subsetBetween(amounts, low, high)
   if (!chosen) return { parties: 0, transfers: [] }
   const transfers = [...chosen.map((k) => ids[k]!), ...[...parts.values()].map((p) => p.id)].slice(0, s.evidence)
   return { parties: parts.size, transfers }
+}
+
+/** whether the payer paid another sum within `same` of this one in (windowStart, ts]: its usual payment */
+function paysHabitually(payer: GraphNode, amount: number, id: string, s: SplitPassOnSearch): boolean {
+  for (let j = 0; j < payer.ts.length; j++) {
+    const t = payer.ts[j]!
+    if (t > s.ts) break
+    if (t <= s.windowStart || payer.id[j] === id) continue
+    if (similar(payer.amount[j]!, amount, s.same)) return true
+  }
+  return false
+}
+
+/** all indices of `amounts` when their sum is in [low, high], or undefined */
+function allBetween(amounts: readonly number[], low: number, high: number): number[] | undefined {
+  const sum = amounts.reduce((a, b) => a + b, 0)
+  return amounts.length > 0 && sum >= low && sum <= high ? amounts.map((_, i) => i) : undefined
 }
 
 /** indices of some of `amounts` whose sum is in [low, high], or undefined (a bounded depth-first search) */

@@ -10,7 +10,10 @@ import { defineMeasure } from './measure.ts'
  * `min_kept` and `max_kept` of some of the transfers it received there before the first part, and it paid no sum
  * within `same` of the part earlier in the window (0 otherwise): what it gathered, passed on in equal parts.
  * `known_only`: only an account that paid anyone earlier in the window; `new_payees`: parts to payees it did not
- * pay earlier in the window.
+ * pay earlier in the window. `inflows: all`: the parts add up to that share of all those transfers in, not some;
+ * `payers_off_habit`: only transfers in whose payer paid no other sum within `same` of it in the window (a sum its
+ * payer does not otherwise pay); `min_payers`: from at least that many payers; `closed`: nothing received after the
+ * first part (the gather was over when the split began).
  */
 export const splitPassOnMeasure = defineMeasure({
   key: 'split_pass_on',
@@ -26,6 +29,10 @@ export const splitPassOnMeasure = defineMeasure({
           known_only: z.boolean().default(false),
           new_payees: z.boolean().default(false),
           max_inflows: z.number().int().min(1).max(16).default(12),
+          inflows: z.enum(['some', 'all']).default('some'),
+          payers_off_habit: z.boolean().default(false),
+          min_payers: z.number().int().min(1).max(16).default(1),
+          closed: z.boolean().default(false),
           max_edges: maxEdges,
         })
         .strict(),
@@ -49,7 +56,8 @@ export const splitPassOnMeasure = defineMeasure({
         const found = splitPassOn(node, {
           windowStart, periodStart: Math.max(windowStart, ctx.ts - span), ts: ctx.ts, amount: ctx.amountMinor,
           tolerance: p.tolerance, same: p.same, minKept: p.min_kept, maxKept: p.max_kept, maxInflows: p.max_inflows,
-          knownOnly: p.known_only, newPayees: p.new_payees,
+          knownOnly: p.known_only, newPayees: p.new_payees, inflows: p.inflows, payersOffHabit: p.payers_off_habit,
+          minPayers: p.min_payers, closed: p.closed,
           evidence: GRAPH_EVIDENCE,
         })
         if (found.parties > 0) ev.transfers = found.transfers
