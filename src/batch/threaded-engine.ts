@@ -16,8 +16,10 @@ export interface ThreadedOptions {
   workers: WorkerLink[]
 }
 
-/** Screening threads started early, so they compile the rules while this thread loads lists and opens the input. */
-export function startWorkers(count: number, setup: WorkerSetup, heapMb?: number): WorkerLink[] {
+/** Screening threads started early, so they compile the rules while this thread compiles them, loads lists and opens the input. */
+export function startWorkers(count: number, setup: WorkerSetup | undefined, heapMb?: number): WorkerLink[] {
+  // no setup: the rule files could not be read, which the main thread's own compile reports
+  if (setup === undefined) return []
   return Array.from({ length: count }, () => new WorkerLink(setup, heapMb))
 }
 
