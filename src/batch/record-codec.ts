@@ -1,12 +1,12 @@
 import type { ParsedLine } from '../core/io/parsed-line.ts'
 // the schema's module, not the core's index: screening workers import this file and load only what they need
-import { PARTY_FIELDS, type Party, type TransferRecord, type UltimateParty } from '../core/record/schema.ts'
+import { type Party, type TransferRecord, type UltimateParty } from '../core/record/schema.ts'
 
 /**
  * Validated records, handed from the main thread to screening workers in a compact form, so that a worker
  * does not split, parse and validate every line again, which costs many times what rebuilding a record from
  * its slots does.
- * A record is a fixed sequence of slots, one per schema field (parties in `PARTY_FIELDS` order; see `RecordEncoder.record`):
+ * A record is a fixed sequence of slots, one per schema field (parties in the schema's `PARTY_FIELDS` order; see `RecordEncoder.record`):
  * fields with few distinct values (currency, channel, countries, cities...) as numbers into a table of strings
  * both sides keep in step, the others as strings sent with the message. Unknown fields are not sent: rules read
  * schema fields only (src/core/rules/fields.ts), and a worker returns hits, not records.
@@ -36,12 +36,11 @@ const TABLE_LIMIT = 1 << 16
 type EveryPartyField = { [K in keyof Required<Party>]: Party[K] }
 
 /**
- * Party fields numbered in the shared table: those with few distinct values. Numbering a value costs a
- * lookup in a table the size of its distinct values; the many ids, names and contacts of a large population
- * make that table large and its lookups cache misses, and cost more than sending them as they are.
+ * Party fields numbered in the shared table (`RecordEncoder.party`): those with few distinct values, type,
+ * institution, country, city and nationality. Numbering a value costs a lookup in a table the size of its
+ * distinct values; the many ids, names and contacts of a large population make that table large and its
+ * lookups cache misses, and cost more than sending them as they are.
  */
-const SHARED_PARTY_FIELDS: ReadonlySet<keyof Party> = new Set<keyof Party>(['type', 'institution', 'country', 'city', 'nationality'])
-const PARTY_FIELD_SHARED = PARTY_FIELDS.map((f) => SHARED_PARTY_FIELDS.has(f))
 
 /** Runs on the main thread: records to tokens, one message's worth at a time. */
 export class RecordEncoder {
@@ -108,11 +107,28 @@ export class RecordEncoder {
     }
   }
 
+  /**
+   * the fields in `PARTY_FIELDS` order, the few-valued ones numbered; named reads, not a loop over the names:
+   * parties of many shapes made `p[name]` a megamorphic keyed load, the encoder's largest cost (BENCHMARKS.md,
+   * session scale25; test/cli/record-codec.test.ts checks the order)
+   */
   #party(p: Party | UltimateParty): void {
-    for (let i = 0; i < PARTY_FIELDS.length; i++) {
-      if (PARTY_FIELD_SHARED[i]) this.#shared(p[PARTY_FIELDS[i]!])
-      else this.#sent(p[PARTY_FIELDS[i]!])
-    }
+    this.#sent(p.id)
+    this.#sent(p.name)
+    this.#shared(p.type)
+    this.#sent(p.account)
+    this.#shared(p.institution)
+    this.#shared(p.country)
+    this.#shared(p.city)
+    this.#sent(p.phone)
+    this.#sent(p.email)
+    this.#sent(p.handle)
+    this.#sent(p.accountOpened)
+    this.#shared(p.nationality)
+    this.#sent(p.dateOfBirth)
+    this.#sent(p.bic)
+    this.#sent(p.iban)
+    this.#sent(p.lei)
   }
 
   #put(token: number): void {

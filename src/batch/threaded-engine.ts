@@ -16,8 +16,10 @@ export interface ThreadedOptions {
   workers: WorkerLink[]
 }
 
-/** Screening threads started early, so they compile the rules while this thread loads lists and opens the input. */
-export function startWorkers(count: number, setup: WorkerSetup, heapMb?: number): WorkerLink[] {
+/** Screening threads started early, so they compile the rules while this thread compiles them, loads lists and opens the input. */
+export function startWorkers(count: number, setup: WorkerSetup | undefined, heapMb?: number): WorkerLink[] {
+  // no setup: the rule files could not be read, which the main thread's own compile reports
+  if (setup === undefined) return []
   return Array.from({ length: count }, () => new WorkerLink(setup, heapMb))
 }
 
@@ -34,11 +36,21 @@ const MAX_PENDING = 4
 const SAMPLE_RECORDS = 4096
 
 /**
- * What this thread does besides its rules, in `ruleCost` units: decoding and validating every line, encoding
- * the records for the workers, merging, verdicts and writing. Chosen so that the two threads of a two-thread
- * batch of the default pack use about the same CPU time (BENCHMARKS.md).
+ * What this thread does besides its rules, in `ruleCost` units a record: decoding and validating every line,
+ * encoding the records for the workers, merging, verdicts and writing. Most of it grows with the size of a
+ * record, measured as the JSON text of the sampled records. Fitted to the per-thread CPU of two-thread batches
+ * (`--summary-json`): about 16 units on the seed-42 file (about 600 bytes a record) and 10-12 on the
+ * many-parties one (about 330 bytes), where a flat 20 left the worker 12-22 % busier than this thread
+ * (BENCHMARKS.md, session scale25).
  */
-const MAIN_THREAD_WORK = 20
+export function mainThreadWork(sample: readonly TransferRecord[]): number {
+  if (sample.length === 0) return MAIN_THREAD_WORK_BASE + MAIN_THREAD_WORK_PER_CHAR * 600
+  let chars = 0
+  for (const r of sample) chars += JSON.stringify(r).length
+  return MAIN_THREAD_WORK_BASE + (MAIN_THREAD_WORK_PER_CHAR * chars) / sample.length
+}
+const MAIN_THREAD_WORK_BASE = 4
+const MAIN_THREAD_WORK_PER_CHAR = 0.02
 
 /** a slice screened with this thread's rules, waiting for the workers' hits */
 interface PendingSlice {
@@ -125,7 +137,7 @@ export class ThreadedEngine implements ScreeningEngine {
     const shares = partitionRules(ruleset, workers.length + 1, {
       activity: measureRuleActivity(ruleset, sample),
       listsLoaded: watchlists !== undefined,
-      mainThreadWork: MAIN_THREAD_WORK,
+      mainThreadWork: mainThreadWork(sample),
     })
     this.#screener = new Screener(ruleset, { cases, rules: shares[0]!, ...(watchlists && { watchlists }) })
     // fewer shares than threads (a tiny ruleset): the other workers stay idle until closed

@@ -121,12 +121,17 @@ export async function run(argv: string[]): Promise<number> {
     watchResidentMemory(Number(values['max-memory']))
   }
 
-  const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
-  if (!ruleset) return 2
-  // worker threads are slow to start and compile: they do it while lists load and the input opens
+  // worker threads are slow to start and compile: they do it while this thread compiles the same files, loads
+  // lists and opens the input (started after this thread's compile, a worker was still starting when the first
+  // slices were screened, and this thread waited for it: BENCHMARKS.md, session scale25)
   const workers =
-    threads > 1 && partitions === undefined ? startWorkers(threads - 1, await workerSetup(values.rules), heapPerThreadMb) : []
+    threads > 1 && partitions === undefined ? startWorkers(threads - 1, await workerSetup(values.rules).catch(() => undefined), heapPerThreadMb) : []
   const stopWorkers = () => Promise.all(workers.map((w) => w.close()))
+  const ruleset = await loadRulesetOrReport(values.rules, 'txscreen batch')
+  if (!ruleset) {
+    await stopWorkers()
+    return 2
+  }
   let stopNats = async (): Promise<void> => {}
   let watchlists
   try {
