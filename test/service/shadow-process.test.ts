@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { processShadowThread } from '../../src/adapters/node/shadow-process.ts'
 import { readRuleSources } from '../../src/rules-fs.ts'
-import type { ShadowThreadFactory } from '../../src/service/shadow-thread-port.ts'
+import type { ShadowThread, ShadowThreadFactory } from '../../src/service/shadow-thread-port.ts'
 import { transfer } from './support/rules.ts'
 import { useSeededService } from './support/service.ts'
 import { CANDIDATE_RULES } from './support/shadow-rules.ts'
@@ -58,21 +58,34 @@ describe.runIf(existsSync('/proc/thread-self'))("the shadow's process on Linux",
   })
 })
 
+/** the process shadow, its `screen` going through `screen` (to count or hold back the batches it is sent) */
+function processThreadVia(screen: (thread: ShadowThread, calls: string) => ReturnType<ShadowThread['screen']>): ShadowThreadFactory {
+  return (files, version, plan, shadowId) => {
+    const thread = processShadowThread()(files, version, plan, shadowId)
+    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => screen(thread, calls) }
+  }
+}
+
+/** publishes the candidate set, starts its shadow and waits until it runs; gives the shadow's view */
+async function runningShadow(s: ReturnType<typeof useSeededService>): Promise<() => Promise<{ processed: number; queued: number }>> {
+  const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
+  const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
+  const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
+  expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
+  await expect.poll(async () => (await view()).status, WAIT).toBe('running')
+  return view
+}
+
+const batchSize = (calls: string) => (JSON.parse(calls) as unknown[]).length
+
 describe('the shadow in its own process: calls are sent a batch at a time', () => {
   const sizes: number[] = []
-  const counting: ShadowThreadFactory = (files, version, plan, shadowId) => {
-    const thread = processShadowThread()(files, version, plan, shadowId)
-    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => (sizes.push((JSON.parse(calls) as unknown[]).length), thread.screen(calls)) }
-  }
+  const counting = processThreadVia((thread, calls) => (sizes.push(batchSize(calls)), thread.screen(calls)))
   // an interval no test waits out: calls are posted only once a full batch of 5 waits
   const s = useSeededService('pglite', { live: { shadowThread: counting, shadowPostEveryMs: 3_600_000, shadowPostBatch: 5 } })
 
   it('sends settled calls once a batch is full, not one message a call', async () => {
-    const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
-    const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
-    const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
-    expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
-    await expect.poll(async () => (await view()).status, WAIT).toBe('running')
+    const view = await runningShadow(s)
     for (let i = 0; i < 12; i++) expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(i, `B-${i % 3}`, 'C'))).status).toBe(200)
     await expect.poll(async () => (await view()).processed, WAIT).toBe(10)
     expect(sizes).toEqual([5, 5])
@@ -86,24 +99,16 @@ describe('the shadow in its own process: a batch answered while a call behind it
   let releaseFirst!: () => void
   const firstAnswered = new Promise<void>((resolve) => (releaseFirst = resolve))
   // the first batch's answer waits until the test lets it through
-  const gated: ShadowThreadFactory = (files, version, plan, shadowId) => {
-    const thread = processShadowThread()(files, version, plan, shadowId)
-    const screen = async (calls: Parameters<typeof thread.screen>[0]) => {
-      const first = sizes.push((JSON.parse(calls) as unknown[]).length) === 1
-      const outcomes = await thread.screen(calls)
-      if (first) await firstAnswered
-      return outcomes
-    }
-    return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen }
-  }
+  const gated = processThreadVia(async (thread, calls) => {
+    const first = sizes.push(batchSize(calls)) === 1
+    const outcomes = await thread.screen(calls)
+    if (first) await firstAnswered
+    return outcomes
+  })
   const s = useSeededService('pglite', { live: { shadowThread: gated, shadowPostEveryMs: 3_600_000, shadowPostBatch: 5 } })
 
   it('still sends only full batches of settled calls', async () => {
-    const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
-    const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
-    const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
-    expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
-    await expect.poll(async () => (await view()).status, WAIT).toBe('running')
+    const view = await runningShadow(s)
     let last: { ruleset: string; decision: string; score: number } | undefined
     for (let i = 0; i < 9; i++) {
       const res = await s.svc.post('/v1/screen', s.keys.screen, transfer(i, `B-${i % 3}`, 'C'))
