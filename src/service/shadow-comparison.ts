@@ -1,7 +1,8 @@
 import type { Decision } from '../core/index.ts'
 import type { ShadowOutcome } from './shadow-thread-port.ts'
 
-const DECISIONS: readonly Decision[] = ['clear', 'review', 'block']
+/** the decisions in order of severity: the comparison's matrix rows and columns, and their codes across the shadow's process */
+export const DECISIONS: readonly Decision[] = ['clear', 'review', 'block']
 /** score bands of ten points; the last holds 90 to 100 */
 const BAND_WIDTH = 10
 const BANDS = 10

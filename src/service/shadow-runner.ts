@@ -187,9 +187,8 @@ export class ShadowRunner {
 
   /** The call's answer has gone (or its write failed, `lost`): the shadow may take it after this turn of the event loop. */
   settled(entry: ShadowEntry, lost: boolean): void {
-    const run = this.#run
-    if (run) run.queue.settle(entry, lost)
-    else Object.assign(entry, { settled: true, lost })
+    // an entry of a run that has ended is read by nobody
+    this.#run?.queue.settle(entry, lost)
     this.#wake()
   }
 

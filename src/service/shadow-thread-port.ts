@@ -1,5 +1,6 @@
 import type { Decision, Hit, RuleSource, TransferRecord } from '../core/index.ts'
 import type { ShadowPlan } from './shadow-plan.ts'
+import { DECISIONS } from './shadow-comparison.ts'
 
 /**
  * A settled call as the shadow's screener elsewhere needs it: the record, the active verdict's decision (to know
@@ -58,7 +59,7 @@ export interface ShadowOutcome {
 
 /**
  * A batch's outcomes as they cross back: numbers only, so the event loop decodes no strings but the kept rows'
- * JSON. Per call: the decision's index in DECISION_CODES (-1: not screened, +4: its JSON is next in `json`), the
+ * JSON. Per call: the decision's index in DECISIONS (-1: not screened, +4: its JSON is next in `json`), the
  * score, the number of hits, and each hit's rule as its index in the candidate's rules.
  */
 export interface ShadowOutcomes {
@@ -66,7 +67,6 @@ export interface ShadowOutcomes {
   json: string[]
 }
 
-const DECISION_CODES: readonly Decision[] = ['clear', 'review', 'block']
 const WITH_JSON = 4
 
 /** `rank`: the candidate's rule ids by their index */
@@ -78,7 +78,7 @@ export function encodeOutcomes(outcomes: readonly (ShadowOutcome | undefined)[],
       codes.push(-1)
       continue
     }
-    codes.push(DECISION_CODES.indexOf(o.decision) + (o.json === undefined ? 0 : WITH_JSON), o.score, o.rules.length)
+    codes.push(DECISIONS.indexOf(o.decision) + (o.json === undefined ? 0 : WITH_JSON), o.score, o.rules.length)
     for (const rule of o.rules) codes.push(rank.get(rule)!)
     if (o.json !== undefined) json.push(o.json)
   }
@@ -100,7 +100,7 @@ export function decodeOutcomes(encoded: ShadowOutcomes, rules: readonly { id: st
     const n = codes[i++]!
     const hit: string[] = new Array<string>(n)
     for (let k = 0; k < n; k++) hit[k] = rules[codes[i++]!]!.id
-    const o: ShadowOutcome = { decision: DECISION_CODES[code & 3]!, score, rules: hit }
+    const o: ShadowOutcome = { decision: DECISIONS[code & 3]!, score, rules: hit }
     if (code & WITH_JSON) o.json = json[j++]!
     out.push(o)
   }
