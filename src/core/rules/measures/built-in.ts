@@ -10,6 +10,7 @@ import { indicator } from './indicator.ts'
 import { keywordScore } from './keyword-score.ts'
 import { max } from './max.ts'
 import { nameMatch } from './name-match.ts'
+import { newCounterparties } from './new-counterparties.ts'
 import { offHabitFanMeasure } from './off-habit-fan.ts'
 import { ratio } from './ratio.ts'
 import { routeLegs } from './route-legs.ts'
@@ -32,6 +33,7 @@ export const builtInMeasures = new MeasureRegistry([
   ageDays,
   cycle,
   fan,
+  newCounterparties,
   offHabitFanMeasure,
   chain,
   scatterGatherMeasure,
