@@ -15,7 +15,8 @@ export const GRAPH_EVIDENCE = 24
  * last 10 days of the window, so that a rule can set a burst against the party's longer habits.
  * `count: transfers` gives the transfers with those counterparties instead of their number: with `new_within: 24h`
  * in a 30-day window, the payments of the last day to payees not paid in the 29 days before (R29's outflows to new
- * counterparties), which a wage batch to the same crew every week does not have.
+ * counterparties), which a wage batch to the same crew every week does not have. For the entity's own
+ * counterparties `new_counterparties` asks the same of its window, without the graph's node for every payee.
  */
 export const fan = defineMeasure({
   key: 'fan',
