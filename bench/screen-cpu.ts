@@ -16,6 +16,8 @@
 // printed beside it, so that work moved into the database shows. `--port` and `--database` let two benches run
 // side by side. `--a-env NAME=VALUE` and `--b-env NAME=VALUE` (repeatable) set a setting for one side's server,
 // e.g. `--b-env TXSCREEN_HISTORY_RETENTION_DAYS=0` to compare one checkout with and without the kept history.
+// `--a-node-flag FLAG` and `--b-node-flag FLAG` (repeatable) put a node flag before one side's own (its `npm start`
+// flags), e.g. `--b-node-flag=--single-threaded-gc` to try a runtime flag on one tree before putting it in package.json.
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -44,6 +46,8 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'txscreen_cpu_bench' },
     'a-env': { type: 'string', multiple: true, default: [] },
     'b-env': { type: 'string', multiple: true, default: [] },
+    'a-node-flag': { type: 'string', multiple: true, default: [] },
+    'b-node-flag': { type: 'string', multiple: true, default: [] },
     traffic: { type: 'string' },
   },
 })
@@ -158,7 +162,7 @@ async function run(root: string, label: string, round: number): Promise<number> 
   const key = /txs_[0-9a-f]+_[0-9a-f]+/.exec(created.stdout + created.stderr)![0]
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', join(resolve(values['cpu-prof']), `${label}-${round}`)] : []
   // as the checkout's `npm start` runs it (its own node flags), profiling flags first
-  const node = ['node', ...serverNodeArgs(root, profile)]
+  const node = ['node', ...serverNodeArgs(root, [...profile, ...(label === 'a' ? values['a-node-flag']! : values['b-node-flag']!)])]
   const server = spawn(node[0]!, node.slice(1), { cwd: root, env, stdio: ['ignore', 'ignore', 'ignore'] })
   try {
     for (let i = 0; ; i++) {
