@@ -63,8 +63,8 @@ describe('the aml-graph pack', () => {
   it('on AMLSim alerts in an AMLSim benign population: cycles and fan-ins found, few benign alerts', async () => {
     const report = await evaluate(PACK, readAmlsim(COMPOSITE))
     expect(report.errors).toBe(0)
-    // measured: cycle 42/44 (0.955), fan_in 40/47 (0.851), transaction precision 0.335, benign alert rate 0.57 %
-    // (163 of 28,661); before the off-habit fan rules: fan_in 0.787, precision 0.369, benign 0.47 %
+    // measured: cycle 42/44 (0.955), fan_in 40/47 (0.851), transaction precision 0.308, benign alert rate 0.64 %
+    // (184 of 28,661); before the off-habit fan rules: fan_in 0.787, precision 0.369, benign 0.47 %
     expect(recall(report)).toEqual({ cycle: expect.any(Number), fan_in: expect.any(Number) })
     expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
     expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.78)
@@ -79,7 +79,7 @@ describe('the aml-graph pack', () => {
     const variant = await compositeVariant({ rescale: 5 })
     try {
       const report = await evaluate(PACK, readAmlsim(variant.dir))
-      // measured: cycle 42/44, fan_in 40/47 (0.851), precision 0.359, benign alert rate 0.53 %
+      // measured: cycle 42/44, fan_in 40/47 (0.851), precision 0.361, benign alert rate 0.66 %
       expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
       expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.78)
       expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
@@ -93,7 +93,7 @@ describe('the aml-graph pack', () => {
     const variant = await compositeVariant({ rescale: 5, mirror: true })
     try {
       const report = await evaluate(PACK, readAmlsim(variant.dir))
-      // measured: cycle 42/44, fan_out 37/47 (0.787), precision 0.365, benign alert rate 0.49 %; before the
+      // measured: cycle 42/44, fan_out 39/47 (0.830), precision 0.368, benign alert rate 0.67 %; before the
       // off-habit fan rules fan_out 0/47: four alike payees in a week is what this population's ordinary accounts
       // do, in sums they repeat (docs/aml-graph.md)
       expect(Object.keys(recall(report)).sort()).toEqual(['cycle', 'fan_out'])
@@ -115,7 +115,7 @@ describe('the aml-graph pack', () => {
     const stats: AmlworldStats = { rows: 0, skipped: 0, reasons: new Map() }
     const report = await evaluate(PACK, readAmlworld(AMLWORLD, stats))
     expect(report.errors).toBe(0)
-    // measured on this subset: SCATTER-GATHER 9/12, GATHER-SCATTER 8, FAN-OUT 7, CYCLE 6, FAN-IN 6, RANDOM 6,
+    // measured on this subset: SCATTER-GATHER 9/12, GATHER-SCATTER 8, FAN-OUT 7, CYCLE 5, FAN-IN 6, RANDOM 6,
     // STACK 1, BIPARTITE 0 (docs/aml-graph.md); the patterns come without a benign population, so only recall
     const found = Object.fromEntries(report.typologies.map((t) => [t.typology, t.found]))
     expect(found['SCATTER-GATHER']).toBeGreaterThanOrEqual(7)
