@@ -13,6 +13,8 @@ describe('graph-pass-through', () => {
 
   it('flags an account passing on 95 % of its one credit two days later', () => {
     expect(last([transfer(0, 'A', 'B', 10_000), transfer(2 * DAY, 'B', 'C', 9_500)])).toBe('review')
+    // a card payment is left out of the rule's graph, so it is never the forward
+    expect(last([transfer(0, 'A', 'B', 10_000), transfer(2 * DAY, 'B', 'C', 9_500, { channel: 'card' })])).toBe('clear')
   })
 
   it('leaves the forward alone when the amount is not conserved or the credit is older than 3 days', () => {
