@@ -63,8 +63,9 @@ describe('the aml-graph pack', () => {
   it('on AMLSim alerts in an AMLSim benign population: cycles and fan-ins found, few benign alerts', async () => {
     const report = await evaluate(PACK, readAmlsim(COMPOSITE))
     expect(report.errors).toBe(0)
-    // measured: cycle 42/44 (0.955), fan_in 40/47 (0.851), transaction precision 0.335, benign alert rate 0.57 %
-    // (163 of 28,661); before the off-habit fan rules: fan_in 0.787, precision 0.369, benign 0.47 %
+    // measured: cycle 43/44, fan_in 40/47 (0.851), transaction precision 0.352, benign alert rate 0.72 % (206 of
+    // 28,661; graph-pass-through 23 of them); before graph-pass-through: cycle 42/44, precision 0.308, benign 0.64 %;
+    // before the off-habit fan rules: fan_in 0.787, precision 0.369, benign 0.47 %
     expect(recall(report)).toEqual({ cycle: expect.any(Number), fan_in: expect.any(Number) })
     expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
     expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.78)
@@ -79,7 +80,8 @@ describe('the aml-graph pack', () => {
     const variant = await compositeVariant({ rescale: 5 })
     try {
       const report = await evaluate(PACK, readAmlsim(variant.dir))
-      // measured: cycle 42/44, fan_in 40/47 (0.851), precision 0.359, benign alert rate 0.53 %
+      // measured: cycle 43/44, fan_in 40/47 (0.851), precision 0.390, benign alert rate 0.74 % (0.66 % before
+      // graph-pass-through)
       expect(recall(report).cycle).toBeGreaterThanOrEqual(0.9)
       expect(recall(report).fan_in).toBeGreaterThanOrEqual(0.78)
       expect(report.transactions.precision).toBeGreaterThanOrEqual(0.3)
@@ -93,7 +95,8 @@ describe('the aml-graph pack', () => {
     const variant = await compositeVariant({ rescale: 5, mirror: true })
     try {
       const report = await evaluate(PACK, readAmlsim(variant.dir))
-      // measured: cycle 42/44, fan_out 37/47 (0.787), precision 0.365, benign alert rate 0.49 %; before the
+      // measured: cycle 44/44, fan_out 39/47 (0.830), precision 0.385, benign alert rate 0.75 % (0.67 % before
+      // graph-pass-through, cycle 42/44); before the
       // off-habit fan rules fan_out 0/47: four alike payees in a week is what this population's ordinary accounts
       // do, in sums they repeat (docs/aml-graph.md)
       expect(Object.keys(recall(report)).sort()).toEqual(['cycle', 'fan_out'])
@@ -115,8 +118,9 @@ describe('the aml-graph pack', () => {
     const stats: AmlworldStats = { rows: 0, skipped: 0, reasons: new Map() }
     const report = await evaluate(PACK, readAmlworld(AMLWORLD, stats))
     expect(report.errors).toBe(0)
-    // measured on this subset: SCATTER-GATHER 9/12, GATHER-SCATTER 8, FAN-OUT 7, CYCLE 6, FAN-IN 6, RANDOM 6,
-    // STACK 1, BIPARTITE 0 (docs/aml-graph.md); the patterns come without a benign population, so only recall
+    // measured on this subset: SCATTER-GATHER 9/12, GATHER-SCATTER 8, STACK 8 (1 before graph-pass-through, which
+    // was designed on the whole AMLworld set this subset is taken from), FAN-OUT 7, CYCLE 7 (5 before), FAN-IN 6,
+    // RANDOM 6, BIPARTITE 0 (docs/aml-graph.md); the patterns come without a benign population, so only recall
     const found = Object.fromEntries(report.typologies.map((t) => [t.typology, t.found]))
     expect(found['SCATTER-GATHER']).toBeGreaterThanOrEqual(7)
     expect(found['GATHER-SCATTER']).toBeGreaterThanOrEqual(6)
@@ -124,5 +128,6 @@ describe('the aml-graph pack', () => {
     expect(found.CYCLE).toBeGreaterThanOrEqual(4)
     expect(found['FAN-IN']).toBeGreaterThanOrEqual(4)
     expect(found.RANDOM).toBeGreaterThanOrEqual(4)
+    expect(found.STACK).toBeGreaterThanOrEqual(6)
   }, 60_000)
 })

@@ -51,11 +51,12 @@ describe('the aml-graph pack on AMLSim typologies planted in an AMLSim populatio
     const report = await plantedReport(PACK)
     expect(report.errors).toBe(0)
     const recall = Object.fromEntries(report.typologies.map((t) => [t.typology, t.recall]))
-    // measured: bipartite 12/12, stack 11/12, cycle 12/12, random 9/12 (0.75), gather_scatter 2/12; transaction
-    // precision 0.418, benign alert rate 0.58 % (the fan rules' false alerts on a population of 50 days, where most
-    // accounts have little history: graph-fan-in 85, graph-fan-out-first 37, docs/aml-graph.md). gather_scatter
-    // needs a look-back of the hub's or its payers' payments, which 50 days rarely give (0.72-0.84 on the whole
-    // 20K samples)
+    // measured: bipartite 12/12, stack 11/12, cycle 12/12, random 11/12, gather_scatter 9/12
+    // (graph-gather-pass-on needs no look-back; not asserted: 50 days leave most hubs none for the other split
+    // rules); transaction precision 0.422, benign alert rate 0.68 % (the fan rules' false alerts on a population of
+    // 50 days, where most accounts have little history: graph-fan-in 85, graph-fan-out-first 37; graph-pass-through
+    // 18, an account's first payment matching its one credit by chance; docs/aml-graph.md). Before
+    // graph-pass-through: random 9/12, precision 0.417, benign 0.62 %
     expect(recall.bipartite).toBeGreaterThanOrEqual(0.9)
     expect(recall.stack).toBeGreaterThanOrEqual(0.75)
     expect(recall.cycle).toBeGreaterThanOrEqual(0.9)
@@ -65,6 +66,7 @@ describe('the aml-graph pack on AMLSim typologies planted in an AMLSim populatio
     // the new shape rules alone: nearly nothing benign here has their shape
     const falseAlerts = Object.fromEntries(report.rules.map((r) => [r.rule, r.falseAlerts]))
     for (const rule of ['graph-bipartite', 'graph-cycle-running-sum', 'graph-random-walk']) expect(falseAlerts[rule] ?? 0, rule).toBeLessThanOrEqual(3)
+    expect(falseAlerts['graph-pass-through'] ?? 0).toBeLessThanOrEqual(30)
     expect(falseAlerts['graph-split-pass-on'] ?? 0).toBeLessThanOrEqual(12)
   }, 180_000)
 
@@ -77,8 +79,8 @@ describe('the aml-graph pack on AMLSim typologies planted in an AMLSim populatio
   it('finds fans spread over up to 20 days (seed 12)', async () => {
     const report = await plantedReport(PACK, ['fan_in', 'fan_out'], 12)
     const recall = Object.fromEntries(report.typologies.map((t) => [t.typology, t.recall]))
-    // measured: fan_in 11/12, fan_out 11/12, benign alert rate 0.43 % (86 of the false alerts are graph-fan-in's,
-    // on a population of 50 days; graph-fan-in-off-habit 1, graph-fan-out-first 3)
+    // measured: fan_in 11/12, fan_out 11/12, benign alert rate 0.54 % (86 of the false alerts are graph-fan-in's,
+    // on a population of 50 days; graph-pass-through 18, graph-fan-in-off-habit 1, graph-fan-out-first 3)
     expect(recall.fan_in).toBeGreaterThanOrEqual(0.75)
     expect(recall.fan_out).toBeGreaterThanOrEqual(0.75)
     expect(report.benignAlertRate).toBeLessThanOrEqual(0.008)
