@@ -156,6 +156,14 @@ describe('keyword_score', () => {
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'review'])
     expect(verdicts[1]!.hits[0]!.reason).toBe('3.00 for passeur, guaranteed')
   })
+
+  it('finds a misspelt phrase whose other words are terms found as written', () => {
+    const lists = '  code_words:\n    - { term: "udhëtimi me kamion", weight: 3 }\n    - { term: kamion, weight: 1 }'
+    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const { verdicts } = screenAll(fuzzy, [transfer(0, 'A', 'B', 100, { reference: 'John udhëtiim me kamion' })])
+    // "kamion" is a term of its own and a word of the phrase: found as written, it still completes the slipped phrase
+    expect(verdicts[0]!.hits[0]!.reason).toBe('4.00 for kamion, udhëtimi me kamion')
+  })
 })
 
 describe('structured lists in the ruleset', () => {
