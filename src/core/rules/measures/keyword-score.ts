@@ -64,14 +64,15 @@ function fuzzyTerms(terms: readonly string[]): { term: string; words: string[]; 
   return terms.map((term) => ({ term, words: normaliseWords(term), symbols: entrySymbols(term) })).filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH))
 }
 
-/** the term's words in sequence in `words`, long ones within one edit, short ones exactly, none a term found as written */
+/** the term's words in sequence in `words`, long ones within one edit, short ones exactly; a slip is never a term found as written */
 function occursNear(term: readonly string[], words: readonly string[], exact: ReadonlySet<string>): boolean {
   for (let i = 0; i + term.length <= words.length; i++) {
     let all = true
     for (let j = 0; j < term.length && all; j++) {
       const t = term[j]!
       const w = words[i + j]!
-      all = !exact.has(w) && (t.length >= FUZZY_MIN_LENGTH ? withinOneEdit(t, w) : t === w)
+      // a word as written completes the phrase even when it is a term of its own ("kamion" in "udhëtimi me kamion")
+      all = t === w || (!exact.has(w) && t.length >= FUZZY_MIN_LENGTH && withinOneEdit(t, w))
     }
     if (all) return true
   }
