@@ -6,18 +6,21 @@ import type { EvalReport } from '../../src/eval/tally.ts'
 import { generate } from '../../src/gen/generate.ts'
 import { evaluatePack } from './support/screen-pack.ts'
 
-// Detection of the shipped pack, measured on data it was never tuned on: seeds 9101 and 9102 were generated for
-// this test only (the pack was tuned on seeds 101-104; see docs/rules.md). Every hard-negative family is on.
-// 9101 plants more illicit behaviour (6 % of transfers) so that each typology has 9 instances; 9102 has the default
-// share, for precision and the benign alert rate as a bank would see them. Figures when this test was written:
-// 9101 precision 0.817, benign alert rate 0.7 %, instance recall 0.947 (weakest typologies 7 of 9);
+// Detection of the shipped pack, measured on data it was never tuned on: seeds 9401 and 9402 were generated for
+// this test only. Until issue 17's session seeds26 they were 9101 and 9102, which that session then tuned on (at
+// 100,000-150,000 records; the generator's per-seed knobs are the same at any size), so the test moved to seeds no
+// tuning had read (docs/rules.md §5 lists the tuning seeds). Every hard-negative family is on. The figures below
+// are those of 9101 and 9102, kept for the history.
+// The first plants more illicit behaviour (6 % of transfers) so that each typology has 9 instances; the second has
+// the default share, for precision and the benign alert rate as a bank would see them. Figures when this test was
+// written: 9101 precision 0.817, benign alert rate 0.7 %, instance recall 0.947 (weakest typologies 7 of 9);
 // 9102 precision 0.713, benign alert rate 0.4 %, instance recall 0.985. Measured again after the issue 17
 // follow-up (tuned on seeds 8401 and 8402, docs/rules.md section 5): 9101 precision 0.819, benign 0.8 %, instance
 // recall 0.971 (weakest shared_identifiers 7 of 9); 9102 precision 0.701, benign 0.5 %, instance recall 0.985.
 // The thresholds below leave a margin.
 const SEEDS = [
-  { seed: 9101, records: 30_000, illicitShare: 0.06 },
-  { seed: 9102, records: 30_000 },
+  { seed: 9401, records: 30_000, illicitShare: 0.06 },
+  { seed: 9402, records: 30_000 },
 ] as const
 
 const reports: EvalReport[] = []

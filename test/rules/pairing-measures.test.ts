@@ -156,6 +156,30 @@ describe('keyword_score', () => {
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'review'])
     expect(verdicts[1]!.hits[0]!.reason).toBe('3.00 for passeur, guaranteed')
   })
+
+  it('finds a misspelt phrase whose other words are terms found as written', () => {
+    const lists = '  code_words:\n    - { term: "udhëtimi me kamion", weight: 3 }\n    - { term: kamion, weight: 1 }'
+    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const { verdicts } = screenAll(fuzzy, [transfer(0, 'A', 'B', 100, { reference: 'John udhëtiim me kamion' })])
+    // "kamion" is a term of its own and a word of the phrase: found as written, it still completes the slipped phrase
+    expect(verdicts[0]!.hits[0]!.reason).toBe('4.00 for kamion, udhëtimi me kamion')
+  })
+
+  it('lets a long phrase carry one slip in a word of 4 or 5 letters, but not a short phrase or a single short word', () => {
+    const lists = '  code_words:\n    - { term: "pasaje al norte", weight: 3 }\n    - { term: "biaya kapal", weight: 3 }\n    - { term: varka, weight: 3 }\n    - { term: "el cruce", weight: 3 }\n    - { term: "gold package", weight: 3 }'
+    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const { verdicts } = screenAll(fuzzy, [
+      transfer(0, 'A', 'B', 100, { reference: 'pasaje al noret' }),
+      transfer(1, 'A', 'B', 100, { reference: 'Carlos baya kapal' }),
+      transfer(2, 'A', 'B', 100, { reference: 'vaarka' }),
+      transfer(3, 'A', 'B', 100, { reference: 'el cruse' }),
+      transfer(4, 'A', 'B', 100, { reference: 'baya kapel' }),
+      transfer(5, 'A', 'B', 100, { reference: 'golf package' }),
+    ])
+    // two slips in "biaya kapal" ("baya", "kapel") are one too many; "el cruce" has 7 letters, "varka" is one word;
+    // a letter changed in a short word makes another word
+    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'clear', 'clear', 'clear', 'clear'])
+  })
 })
 
 describe('structured lists in the ruleset', () => {

@@ -6,12 +6,18 @@ import { defineMeasure } from './measure.ts'
 
 // words shorter than this match exactly even with `fuzzy`: one edit turns a short word into another word
 const FUZZY_MIN_LENGTH = 6
+// ...except one slip in one word of at least SLIP_MIN_LENGTH letters of a phrase of at least PHRASE_MIN_LETTERS
+// letters: the rest of the phrase, as written, says which term it is ("pasaje al noret", "baya kapal"). Only a
+// letter doubled, dropped or swapped: one letter changed makes a short word another word ("gold" → "golf package")
+const SLIP_MIN_LENGTH = 4
+const PHRASE_MIN_LETTERS = 10
 
 /**
  * `{ keyword_score: { terms: $list, fuzzy } }`: the sum of the weights of the lexicon's terms found in the
  * transfer's reference and purpose, each term once, matched on whole words, without case or accents
  * (`keywords.ts`); no pattern comes from the list. With `fuzzy`, a word of 6 letters or more also matches its
- * slips of the pen (one letter changed, added, dropped or swapped). `{terms}` names the terms found.
+ * slips of the pen (one letter changed, added, dropped or swapped), and so does one word of 4 or 5 letters in a
+ * phrase of 10 letters or more (a letter added, dropped or swapped). `{terms}` names the terms found.
  */
 export const keywordScore = defineMeasure({
   key: 'keyword_score',
@@ -46,7 +52,7 @@ export const keywordScore = defineMeasure({
         if (fuzzy.length > 0) {
           const exact = new Set(found)
           for (const t of fuzzy) {
-            if (!exact.has(t.term) && occursNear(t.words, words, exact) && t.symbols.every((s) => raw.includes(s))) found.push(t.term)
+            if (!exact.has(t.term) && occursNear(t, words, exact) && t.symbols.every((s) => raw.includes(s))) found.push(t.term)
           }
         }
         if (found.length === 0) return 0
@@ -59,21 +65,50 @@ export const keywordScore = defineMeasure({
   },
 })
 
-/** the terms with a word long enough to match with one edit, as words (and the symbols they also need) */
-function fuzzyTerms(terms: readonly string[]): { term: string; words: string[]; symbols: string[] }[] {
-  return terms.map((term) => ({ term, words: normaliseWords(term), symbols: entrySymbols(term) })).filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH))
+interface FuzzyTerm {
+  term: string
+  words: string[]
+  symbols: string[]
+  /** a phrase long enough for one slip in one of its shorter words */
+  longPhrase: boolean
 }
 
-/** the term's words in sequence in `words`, long ones within one edit, short ones exactly, none a term found as written */
-function occursNear(term: readonly string[], words: readonly string[], exact: ReadonlySet<string>): boolean {
-  for (let i = 0; i + term.length <= words.length; i++) {
+/** the terms with a word that may carry a slip, as words (and the symbols they also need) */
+function fuzzyTerms(terms: readonly string[]): FuzzyTerm[] {
+  return terms
+    .map((term) => {
+      const words = normaliseWords(term)
+      const longPhrase = words.length > 1 && words.reduce((n, w) => n + w.length, 0) >= PHRASE_MIN_LETTERS
+      return { term, words, symbols: entrySymbols(term), longPhrase }
+    })
+    .filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH || (t.longPhrase && w.length >= SLIP_MIN_LENGTH)))
+}
+
+/**
+ * The term's words in sequence in `words`: long ones within one edit, short ones exactly, except one slip in one
+ * word of 4 or 5 letters of a long phrase (not a letter changed); a slip is never a term found as written.
+ */
+function occursNear(term: FuzzyTerm, words: readonly string[], exact: ReadonlySet<string>): boolean {
+  const n = term.words.length
+  for (let i = 0; i + n <= words.length; i++) {
     let all = true
-    for (let j = 0; j < term.length && all; j++) {
-      const t = term[j]!
+    let shortSlips = 0
+    for (let j = 0; j < n && all; j++) {
+      const t = term.words[j]!
       const w = words[i + j]!
-      all = !exact.has(w) && (t.length >= FUZZY_MIN_LENGTH ? withinOneEdit(t, w) : t === w)
+      // a word as written completes the phrase even when it is a term of its own ("kamion" in "udhëtimi me kamion")
+      if (t === w) continue
+      all = !exact.has(w) && withinOneEdit(t, w) && (t.length >= FUZZY_MIN_LENGTH || (term.longPhrase && t.length >= SLIP_MIN_LENGTH && !changedLetter(t, w) && shortSlips++ === 0))
     }
     if (all) return true
   }
   return false
+}
+
+/** one letter changed in place (a word one edit away of the same length, not two neighbours swapped) */
+function changedLetter(t: string, w: string): boolean {
+  if (t.length !== w.length) return false
+  let i = 0
+  while (t[i] === w[i]) i++
+  return !(t[i] === w[i + 1] && t[i + 1] === w[i])
 }
