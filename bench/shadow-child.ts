@@ -3,8 +3,8 @@
 // rules' hits) and posted in batches at a paced rate (--rate calls a second, a batch every --every ms, as the
 // service posts them), no HTTP and no database (the kept rows' JSON is handed back, as under PGlite).
 // With --pg the child writes the kept rows to a fresh PostgreSQL database itself (as in the service on PostgreSQL).
-// With --prof DIR the child writes a V8 CPU profile there (node --cpu-prof) when it ends.
-//   npx tsx bench/shadow-child.ts [--candidate tuned|different|review35] [--calls 20000] [--warm 5000] [--rate 1000] [--every 50] [--rounds 3] [--batch N] [--pg] [--prof DIR]
+// --flags 'F G': node flags for the child (e.g. --single-threaded-gc). With --prof DIR the child writes a V8 CPU profile there (node --cpu-prof) when it ends.
+//   npx tsx bench/shadow-child.ts [--candidate tuned|different|review35] [--calls 20000] [--warm 5000] [--rate 1000] [--every 50] [--rounds 3] [--batch N] [--pg] [--flags 'F G'] [--prof DIR]
 import { readdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { freshDatabase } from '../load/lib/service.ts'
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     prof: { type: 'string' },
     batch: { type: 'string' },
     pg: { type: 'boolean', default: false },
+    flags: { type: 'string' },
   },
 })
 const name = values.candidate as CandidateName
@@ -90,7 +91,7 @@ if (values.pg) {
 console.log(`candidate ${name}: the shadow runs ${plan.evaluate.length} of ${candidate.rules.length} rules; ${perBatch} calls a message every ${every} ms`)
 const results: number[] = []
 for (let round = 1; round <= Number(values.rounds); round++) {
-  const thread = processShadowThread({ databaseUrl, execArgv: values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : [] })(files, candidate.version, plan, 'bench')
+  const thread = processShadowThread({ databaseUrl, execArgv: [...(values.flags ? values.flags.split(' ') : []), ...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : [])] })(files, candidate.version, plan, 'bench')
   await thread.warmed()
   // the first `warm` calls untimed: the child's code optimised and its windows filled first
   for (let i = 0; i < warm; i += 500) await thread.screen(shadowCallsJson(calls.slice(i, i + 500)))
