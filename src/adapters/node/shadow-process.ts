@@ -16,8 +16,9 @@ class ProcessShadowThread implements ShadowThread {
   #failure: Error | undefined
 
   constructor(setup: ShadowProcessSetup, log: ((message: string) => void) | undefined, execArgv: readonly string[]) {
-    // no inspector or loader flags of the parent's: the entry registers tsx itself
-    this.#child = fork(new URL('./shadow-process-entry.mjs', import.meta.url), [], { execArgv: [...execArgv], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    // no inspector or loader flags of the parent's (the entry registers tsx itself); V8's compiler and collector
+    // on the process's one thread, as nothing waits on its latency: about 8 µs a call less CPU (BENCHMARKS.md shadow26)
+    this.#child = fork(new URL('./shadow-process-entry.mjs', import.meta.url), [], { execArgv: ['--single-threaded', ...execArgv], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     // the service's exit never waits for the shadow, unless an answer is awaited
     this.#child.unref()
     this.#child.channel?.unref()
@@ -73,8 +74,8 @@ class ProcessShadowThread implements ShadowThread {
 
 /**
  * The Node service's shadow screener. `databaseUrl`: PostgreSQL, where the process writes the kept rows itself;
- * without (PGlite lives in this process) it hands their JSON back and the runner writes them. `execArgv`: node
- * flags for the process (bench/shadow-child.ts profiles it with --cpu-prof); none by default.
+ * without (PGlite lives in this process) it hands their JSON back and the runner writes them. `execArgv`: more node
+ * flags for the process (bench/shadow-child.ts profiles it with --cpu-prof).
  */
 export function processShadowThread(options: { databaseUrl?: string | undefined; log?: (message: string) => void; execArgv?: readonly string[] } = {}): ShadowThreadFactory {
   return (files: readonly RuleSource[], version: string, plan: ShadowPlan, shadowId: string) =>
