@@ -1,8 +1,9 @@
 // The candidate rule sets the shadow benches run beside the default pack (the active set):
 //   tuned      the default pack as an analyst tunes it: fan-out from 5 beneficiaries (for 6), velocity-burst from 6
 //              transfers (for 8), fan-in and cycle weighted 1.2, review from 35 (for 40), and one rule added
-//              (velocity-burst-receiver, the same burst seen from the receiver); 5 of its 51 rules differ, so the
-//              shadow runs those 5 and takes the other 46's hits from the active screening (src/service/shadow-plan.ts)
+//              (velocity-burst-receiver, the same burst seen from the receiver); 5 of its 51 rules differ, 2 of
+//              them by their weight alone, so the shadow runs 3 and takes the other 48's hits from the active
+//              screening, fan-in's and cycle's with their scores rescaled (src/service/shadow-plan.ts)
 //   different  the tuned set with a lateness of 2h (for 1h): every rule keeps other state, so the shadow runs all 51
 //   review35   the default pack with review from 35 alone (the benches' candidate before): no rule differs
 import { join } from 'node:path'

@@ -38,6 +38,7 @@ export const ShadowSchema = z
     processed: z.number().int().describe('calls the shadow screened (all tenants)'),
     dropped: z.number().int().describe('calls not shadowed because its queue was full (all tenants)'),
     skipped: z.number().int().describe('calls left out because their write failed'),
+    unstored: z.number().int().describe('verdicts the shadow kept (alerts and changed decisions) that could not be stored in shadow_verdicts: a failed statement, or too many waiting'),
     queued: z.number().int().describe('calls waiting for the shadow now'),
     lagMs: z.number().int().describe('how long the oldest waiting call has waited'),
     rulesEvaluated: z.number().int().describe("the candidate's rules the shadow runs itself: those whose definition differs from the active set's (all of them when the rates, base currency or lateness differ)"),

@@ -12,11 +12,14 @@ export class ShadowScreening {
   /** the candidate's rule order, to put reused and own hits back in it */
   readonly #rank: Map<string, number>
   readonly #reusing: boolean
+  /** the reused rules weighted otherwise: the active hit's score to the candidate's, by rule */
+  readonly #rescore: Map<string, Map<number, number>>
 
   constructor(ruleset: CompiledRuleset, plan: ShadowPlan, watchlists?: Watchlists) {
     this.screener = new Screener(ruleset, { rules: plan.evaluate, ...(watchlists && { watchlists }) })
     this.#rank = new Map(ruleset.rules.map((r, i) => [r.id, i]))
     this.#reusing = plan.reuse.length > 0
+    this.#rescore = new Map((plan.rescore ?? []).map((r) => [r.rule, new Map(r.scores)]))
   }
 
   /**
@@ -27,7 +30,7 @@ export class ShadowScreening {
   outcome(record: TransferRecord, activeDecision: Decision, reused: readonly Hit[] = []): ShadowOutcome | undefined {
     try {
       const own = this.screener.hits(record)
-      const hits = !this.#reusing || reused.length === 0 ? own : this.#inRuleOrder(reused, own)
+      const hits = !this.#reusing || reused.length === 0 ? own : this.#inRuleOrder(this.#rescored(reused), own)
       const v = this.screener.verdict(record, hits)
       const kept = v.decision !== 'clear' || activeDecision !== 'clear'
       return { decision: v.decision, score: v.score, rules: v.hits.map((h) => h.rule), ...(kept && { json: JSON.stringify(v) }) }
@@ -35,6 +38,19 @@ export class ShadowScreening {
       if (!(err instanceof ScreeningError)) throw err
       return undefined
     }
+  }
+
+  /** the reused hits with the candidate's weights */
+  #rescored(reused: readonly Hit[]): readonly Hit[] {
+    if (this.#rescore.size === 0) return reused
+    return reused.map((h) => {
+      const scores = this.#rescore.get(h.rule)
+      if (!scores) return h
+      const score = scores.get(h.score)
+      // the plan maps every score the rule's bands give: another is a bug, not a call to score wrongly
+      if (score === undefined) throw new Error(`shadow: no candidate score for ${h.rule}'s active score ${h.score}`)
+      return { ...h, score }
+    })
   }
 
   // sort is stable: one rule's hits (one per perspective) keep their order

@@ -69,6 +69,8 @@ export interface ShadowView {
   processed: number
   dropped: number
   skipped: number
+  /** kept verdict rows that could not be stored (their statement failed, or too many waited) */
+  unstored: number
   /** calls waiting for the shadow now, and how long the oldest has waited */
   queued: number
   lagMs: number
@@ -104,6 +106,10 @@ interface ShadowRun {
   thread: ShadowThread | undefined
   /** calls posted to the thread, in order, waiting for its outcomes */
   inFlight: ShadowEntry[]
+  /** kept rows not stored: by the threads of earlier warm-ups, by the current one (as it last said), and this process's writer's count when the run began */
+  unstoredBefore: number
+  unstoredNow: number
+  unsavedAtStart: number
   startedAt: number
   endedAt: number | undefined
   queue: ShadowQueue
@@ -215,6 +221,9 @@ export class ShadowRunner {
       screening: undefined,
       thread: undefined,
       inFlight: [],
+      unstoredBefore: 0,
+      unstoredNow: 0,
+      unsavedAtStart: this.#rows.unsaved,
       startedAt: this.#clock.now(),
       endedAt: undefined,
       queue: new ShadowQueue(this.options.maxQueued ?? DEFAULT_MAX_QUEUED),
@@ -303,6 +312,8 @@ export class ShadowRunner {
   #warm(run: ShadowRun): void {
     run.status = 'warming'
     run.screening = undefined
+    run.unstoredBefore += run.unstoredNow
+    run.unstoredNow = 0
     run.thread?.close()
     run.thread = undefined
     run.inFlight = []
@@ -425,6 +436,7 @@ export class ShadowRunner {
       thread.screen(shadowCallsJson(batch)).then(
         (encoded) => {
           if (run.thread !== thread) return
+          run.unstoredNow = encoded.unstored ?? 0
           for (const outcome of decodeOutcomes(encoded, run.ruleset.rules)) this.#account(run, run.inFlight.shift()!, outcome)
           this.#wake()
         },
@@ -520,6 +532,7 @@ export class ShadowRunner {
       processed: run.processed,
       dropped: run.queue.dropped,
       skipped: run.skipped,
+      unstored: run.unstoredBefore + run.unstoredNow + this.#rows.unsaved - run.unsavedAtStart,
       queued: run.queue.length + run.inFlight.length,
       lagMs: oldest ? Math.round(performance.now() - oldest.queuedAt) : 0,
       rulesEvaluated: run.plan?.evaluate.length ?? 0,

@@ -65,6 +65,8 @@ export interface ShadowOutcome {
 export interface ShadowOutcomes {
   codes: Int32Array
   json: string[]
+  /** a screener that stores its rows itself: the kept rows it could not store so far (a failed statement, or past its pending limit) */
+  unstored?: number
 }
 
 const WITH_JSON = 4

@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely'
 import type { Executor } from './db.ts'
 
 export interface ShadowVerdictRow {
@@ -15,27 +16,32 @@ export interface ShadowVerdictRow {
   outputJson: string
 }
 
-/** Appends shadow verdicts, one statement for the lot. */
+/** rows a statement at most: 11 parameters a row, under PostgreSQL's 65,535 a statement */
+const ROWS_A_STATEMENT = 1000
+const COLUMNS = 'shadow_id, ruleset, active_ruleset, tenant, key_id, record_id, decision, score, active_decision, active_score, output'
+/** the statement's text by its number of rows, the last one made: a flush of the same size reuses it */
+let lastText: { rows: number; text: string } | undefined
+
+/**
+ * Appends shadow verdicts, a statement a thousand rows. The statement is written here rather than by the query
+ * builder, whose walk over 11 values a row cost about 10 µs a row (bench/shadow-child.ts, BENCHMARKS.md shadow26):
+ * the same text, `insert … values ($1, …), …`, the parameters typed by their columns.
+ */
 export async function insertShadowVerdicts(db: Executor, rows: readonly ShadowVerdictRow[]): Promise<void> {
-  if (rows.length === 0) return
-  await db
-    .insertInto('shadow_verdicts')
-    .values(
-      rows.map((r) => ({
-        shadow_id: r.shadowId,
-        ruleset: r.ruleset,
-        active_ruleset: r.activeRuleset,
-        tenant: r.tenant,
-        key_id: r.keyId,
-        record_id: r.recordId,
-        decision: r.decision,
-        score: r.score,
-        active_decision: r.activeDecision,
-        active_score: r.activeScore,
-        output: r.outputJson,
-      })),
-    )
-    .execute()
+  for (let from = 0; from < rows.length; from += ROWS_A_STATEMENT) {
+    const part = rows.slice(from, from + ROWS_A_STATEMENT)
+    const params: unknown[] = []
+    for (const r of part) params.push(r.shadowId, r.ruleset, r.activeRuleset, r.tenant, r.keyId, r.recordId, r.decision, r.score, r.activeDecision, r.activeScore, r.outputJson)
+    await db.executeQuery(CompiledQuery.raw(insertText(part.length), params))
+  }
+}
+
+function insertText(rows: number): string {
+  if (lastText?.rows === rows) return lastText.text
+  const values: string[] = []
+  for (let i = 0; i < rows; i++) values.push(`(${Array.from({ length: 11 }, (_, c) => `$${i * 11 + c + 1}`).join(', ')})`)
+  lastText = { rows, text: `insert into shadow_verdicts (${COLUMNS}) values ${values.join(', ')}` }
+  return lastText.text
 }
 
 /** A shadow run's stored verdicts for one tenant, oldest first (tests and tools). */

@@ -7,7 +7,7 @@ import type { ShadowThreadFactory } from '../../src/service/shadow-thread-port.t
 import { listShadowVerdicts } from '../../src/store/shadow-verdicts.ts'
 import { DIALECTS } from './support/databases.ts'
 import { useSeededService } from './support/service.ts'
-import { defaultPack, otherRatesPack, tunedDefaultPack } from './support/shadow-candidates.ts'
+import { defaultPack, otherRatesPack, reweightedDefaultPack, tunedDefaultPack } from './support/shadow-candidates.ts'
 
 const WAIT = { timeout: 60_000, interval: 50 }
 
@@ -26,6 +26,28 @@ describe('which rules a shadow runs itself', () => {
     expect(plan.evaluate.map((i) => candidate.rules[i]!.id).sort()).toEqual(['fan-out', 'velocity-burst-receiver'])
     expect(plan.reuse).toHaveLength(active.rules.length - 2)
     expect(plan.reuse).not.toContain('cycle')
+  })
+
+  it('takes a rule weighted otherwise from the active set, with each active score mapped to its weighted score', async () => {
+    const active = compiled(await defaultPack())
+    const candidate = compiled(await reweightedDefaultPack())
+    const plan = planShadow(active, candidate)
+    expect(plan.evaluate.map((i) => candidate.rules[i]!.id).sort()).toEqual(['fan-out', 'velocity-burst-receiver'])
+    expect(plan.reuse).toEqual(expect.arrayContaining(['fan-in', 'fan-in-large', 'corridor-context']))
+    const fanIn = candidate.rules.find((r) => r.id === 'fan-in')!
+    expect(plan.rescore?.map((r) => r.rule).sort()).toEqual(['corridor-context', 'fan-in', 'fan-in-large'])
+    expect(plan.rescore?.find((r) => r.rule === 'fan-in')?.scores).toEqual(fanIn.scores.map((s) => [s, Math.round(s * 12) / 10]))
+  })
+
+  it('runs a rule weighted otherwise when its active scores cannot tell its bands apart (weight 0)', async () => {
+    const files = await defaultPack()
+    const zero = (weight: string) => files.map((f) => (f.path.endsWith('ruleset.yaml') ? { ...f, text: f.text.replace('fan-in: { weight: 1 }', `fan-in: { weight: ${weight} }`) } : f))
+    const active = compiled(zero('0'))
+    const candidate = compiled(zero('1'))
+    expect(active.rules.find((r) => r.id === 'fan-in')!.scores.length).toBeGreaterThan(1)
+    const plan = planShadow(active, candidate)
+    expect(plan.evaluate.map((i) => candidate.rules[i]!.id)).toEqual(['fan-in'])
+    expect(plan.rescore).toBeUndefined()
   })
 
   it('runs every rule when the rates differ, and when no rule is the same', async () => {
@@ -54,6 +76,7 @@ const records = (prefix: string, n: number): TransferRecord[] => {
 const CASES = [
   { name: 'a tuned candidate (one threshold changed, one rule added, one removed)', files: tunedDefaultPack, evaluated: 2, threaded: false, dialect: 'pglite' as const },
   { name: 'a tuned candidate, in its own process', files: tunedDefaultPack, evaluated: 2, threaded: true, dialect: 'pglite' as const },
+  { name: 'three rules weighted otherwise (rescored), in its own process', files: reweightedDefaultPack, evaluated: 2, threaded: true, dialect: 'pglite' as const, rescored: ['fan-in', 'fan-in-large', 'corridor-context'] },
   { name: 'another exchange rate (every rule run)', files: otherRatesPack, evaluated: 50, threaded: true, dialect: 'pglite' as const },
   // on PostgreSQL the shadow's process writes the rows itself, over its own connection
   ...(DIALECTS.includes('pg') ? [{ name: 'a tuned candidate, in its own process writing to PostgreSQL', files: tunedDefaultPack, evaluated: 2, threaded: true, dialect: 'pg' as const }] : []),
@@ -103,6 +126,8 @@ for (const c of CASES) {
       expect(expected.filter((v) => v.decision !== 'clear').length).toBeGreaterThan(5)
       const byId = new Map(after.map((r, i) => [r.id, activeDecisions[i]]))
       expect(expected.some((v) => v.decision !== byId.get(v.id))).toBe(true)
+      // and, for a reweighted candidate, hits of each rule whose scores the shadow rescales
+      for (const rule of ('rescored' in c && c.rescored) || []) expect(expected.some((v) => v.hits.some((h: { rule: string }) => h.rule === rule))).toBe(true)
       const { id } = await (await s.svc.request(path, { key: s.keys.analyst })).json()
       await expect.poll(async () => (await listShadowVerdicts(s.svc.store.db, id, 'default')).length, WAIT).toBe(expected.length)
       const stored = await listShadowVerdicts(s.svc.store.db, id, 'default')

@@ -130,3 +130,21 @@ describe('the shadow in its own process: a batch answered while a call behind it
     expect(sizes).toEqual([5, 5])
   })
 })
+
+describe('the shadow in its own process: rows it cannot store', () => {
+  it('counts them and says so with its outcomes, rather than lose them unseen', async () => {
+    const files = await readRuleSources(new URL('../../rules/default', import.meta.url).pathname)
+    // a database nobody listens at: every statement of the process's own connection fails
+    const shadow = processShadowThread({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none', log: () => {} })(files, 'default', { activeVersion: '', evaluate: [0], reuse: [] }, 'test')
+    try {
+      await shadow.warmed()
+      // an active decision of review: every call's row is kept
+      const calls = JSON.stringify(Array.from({ length: 3 }, (_, i) => ({ record: transfer(i, 'U-1', 'U-2'), decision: 'review', score: 40, ruleset: 'active', tenant: 'default', keyId: null })))
+      expect((await shadow.screen(calls)).unstored).toBe(0)
+      // the rows are written within a second; the count comes back with the next outcomes
+      await expect.poll(async () => (await shadow.screen('[]')).unstored, WAIT).toBe(3)
+    } finally {
+      shadow.close()
+    }
+  })
+})

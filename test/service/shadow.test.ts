@@ -11,7 +11,7 @@ import { CANDIDATE_RULES } from './support/shadow-rules.ts'
 
 const WAIT = { timeout: 30_000, interval: 20 }
 
-type View = { id: string; status: string; processed: number; dropped: number; comparison: any }
+type View = { id: string; status: string; processed: number; dropped: number; unstored: number; comparison: any }
 
 async function publishCandidate(svc: TestService, key: string): Promise<string> {
   const res = await svc.post('/v1/rulesets', key, { files: CANDIDATE_RULES, activate: false })
@@ -85,6 +85,7 @@ for (const { dialect, threaded } of RUNS) {
       await expect.poll(async () => (await view(s.svc, s.keys.analyst, candidate)).processed, WAIT).toBe(after.length)
       const v = await view(s.svc, s.keys.analyst, candidate)
       expect(v.dropped).toBe(0)
+      expect(v.unstored).toBe(0)
       const c = v.comparison
       expect(c.transfers).toBe(6)
       expect(c.transitions).toEqual({

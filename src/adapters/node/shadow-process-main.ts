@@ -78,7 +78,7 @@ process.on('message', (msg: ShadowProcessRequest) => {
     const { json: _, ...compact } = outcome
     return compact
   })
-  send({ outcomes: encodeOutcomes(outcomes, rank!) })
+  send({ outcomes: { ...encodeOutcomes(outcomes, rank!), unstored: rows?.unsaved ?? 0 } })
 })
 
 // the parent closed the channel (the shadow ended, or the service stopped): write the last rows and end

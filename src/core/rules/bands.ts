@@ -8,6 +8,9 @@ export interface BandResult {
   reason?: string
 }
 
+/** a hit's score: its band's score scaled by the rule's weight, to one decimal */
+export const weightedScore = (bandScore: number, weight: number): number => Math.round(bandScore * weight * 10) / 10
+
 /** Bands map a measure to a score: the first band with from ≤ value < below wins (Tazama's convention). */
 export function compileBands(bands: readonly Band[]): (value: number) => BandResult {
   const table = bands.map((b) => ({

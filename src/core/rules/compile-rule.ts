@@ -135,6 +135,7 @@ export function compileRule(file: RuleFile, ctx: RuleCompileContext): CompiledRu
     requireSteps: requireInSteps,
     scoreMeasure,
     score,
+    scores: 'fixed' in file.score ? [file.score.fixed] : file.score.bands.map((b) => b.score),
     reason: renderTemplate(file.reason, ['reason']),
     bandReasons,
   }

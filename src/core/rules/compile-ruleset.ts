@@ -125,7 +125,7 @@ function* compileSteps(sources: readonly RuleSource[], opts: CompileOptions): Ge
         measures,
         report: (path, message, key) => issues.push(rule.yaml.issueAt(path, message, key)),
       })
-    compiledRule.definition = ruleDefinition(rule.yaml.value, switchboard, { evidenceLimit: set.file.evidence_limit, baseCurrency: set.file.base_currency, lists: set.file.lists })
+    compiledRule.definition = ruleDefinition(rule.yaml.value, { evidenceLimit: set.file.evidence_limit, baseCurrency: set.file.base_currency, lists: set.file.lists })
     compiled.push(compiledRule)
     yield
   }

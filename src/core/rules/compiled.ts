@@ -53,11 +53,13 @@ export interface CompiledRule {
   /** index of the measure the bands read, or -1 for a fixed score */
   scoreMeasure: number
   score: (value: number) => BandResult
+  /** every score `score` can give (the fixed score, or each band's), before the weight */
+  scores: readonly number[]
   reason: ReasonRenderer
   bandReasons: ReadonlyMap<string, ReasonRenderer>
   /**
-   * what the closures are made from, as text (rule-definition.ts): equal definitions under an equal screening
-   * context give equal hits; undefined when it cannot be written exactly
+   * what the closures are made from but the weight, as text (rule-definition.ts): equal definitions under an equal
+   * screening context give equal hits but for the weighted scores; undefined when it cannot be written exactly
    */
   definition?: string | undefined
 }

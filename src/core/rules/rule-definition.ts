@@ -1,19 +1,16 @@
 /**
- * A rule's definition as text: everything its compiled closures are made from. Two rules with equal definitions,
- * screened under equal rates, base currency and lateness (`screeningContext`), give equal hits on the same
- * transfers: a shadow rule set takes such a rule's hits from the active set rather than run it again.
+ * A rule's definition as text: everything its compiled closures are made from but the ruleset's weight. Two rules
+ * with equal definitions, screened under equal rates, base currency and lateness (`screeningContext`), give the
+ * same hits on the same transfers but for their scores, which the weight scales (equal weights: equal hits): a
+ * shadow rule set takes such a rule's hits from the active set rather than run it again.
  * Undefined when the rule file holds a value this cannot write exactly (the rule then counts as changed).
  */
-export function ruleDefinition(
-  ruleFile: unknown,
-  switchboard: { weight: number },
-  set: { evidenceLimit: number; baseCurrency: string; lists: Readonly<Record<string, unknown>> },
-): string | undefined {
+export function ruleDefinition(ruleFile: unknown, set: { evidenceLimit: number; baseCurrency: string; lists: Readonly<Record<string, unknown>> }): string | undefined {
   // the lists the rule names ("$name" anywhere in its file), as the ruleset states them
   const named = new Set<string>()
   collectListNames(ruleFile, named)
   const lists = [...named].sort().map((name) => [name, Object.hasOwn(set.lists, name) ? set.lists[name] : null])
-  return exactText([ruleFile, switchboard.weight, set.evidenceLimit, set.baseCurrency, lists])
+  return exactText([ruleFile, set.evidenceLimit, set.baseCurrency, lists])
 }
 
 /** what every rule of a set is screened under beside its own definition */

@@ -1,3 +1,4 @@
+import { weightedScore } from '../rules/bands.ts'
 import { ALWAYS, NEVER } from '../rules/class-conditions.ts'
 import type { CompiledRule } from '../rules/compiled.ts'
 import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
@@ -231,7 +232,7 @@ export class RuleRunner {
       rule: rule.id,
       version: rule.version,
       typology: rule.typology,
-      score: Math.round(band.score * rule.weight * 10) / 10,
+      score: weightedScore(band.score, rule.weight),
       modifier: rule.modifier,
       reason: render(values, view, extra),
       evidence,

@@ -32,6 +32,19 @@ export async function tunedDefaultPack(): Promise<RuleSource[]> {
   ]
 }
 
+/**
+ * The tuned pack with three rules weighted otherwise and nothing else of them changed: fan-in 1.2, fan-in-large
+ * 0.8 and the modifier corridor-context 1.5. The shadow takes their hits from the active screening and rescales
+ * their scores, so it runs the same two rules as for the tuned pack.
+ */
+export async function reweightedDefaultPack(): Promise<RuleSource[]> {
+  return (await tunedDefaultPack()).map((f) => {
+    if (fileName(f) !== 'ruleset.yaml') return f
+    const text = edit(edit(edit(f.text, 'fan-in: { weight: 1 }', 'fan-in: { weight: 1.2 }'), 'fan-in-large: { weight: 1 }', 'fan-in-large: { weight: 0.8 }'), 'corridor-context: { weight: 1 }', 'corridor-context: { weight: 1.5 }')
+    return { ...f, text }
+  })
+}
+
 /** The default pack with another exchange rate: every rule converts amounts differently, so none can be reused. */
 export async function otherRatesPack(): Promise<RuleSource[]> {
   return (await defaultPack()).map((f) => (fileName(f) === 'ruleset.yaml' ? { ...f, text: edit(f.text, 'EUR: "1.08"', 'EUR: "1.10"') } : f))
