@@ -1,4 +1,4 @@
-type Typed = Int8Array | Uint8Array | Int32Array | Float64Array
+type Typed = Int8Array | Uint16Array | Int32Array | Float64Array
 
 /** a copy of a per-row column `n` long, its new rows set to `fill` (a table's columns grow by half) */
 export function grown<T extends Typed>(column: T, n: number, fill = 0): T {

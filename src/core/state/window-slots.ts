@@ -41,14 +41,15 @@ export class WindowSlots {
   /** per row: its block's class (NONE: no windows), its block, its windows */
   private cls = new Int8Array(64).fill(NONE)
   private block = new Int32Array(64)
-  private count = new Uint8Array(64)
+  private count = new Uint16Array(64)
   private readonly slabs: Slab[] = []
 
   constructor(
     /** rules of the namespace: handles a row can hold */
     readonly slots: number,
   ) {
-    if (slots > 255) throw new Error(`${slots} rules in one namespace: at most 255`)
+    // a row holds at most slots / 2 pairs before it is dense: the largest pair class must hold them
+    if (slots > 2 << MAX_PAIRS_CLASS) throw new Error(`${slots} rules in one namespace: at most ${2 << MAX_PAIRS_CLASS}`)
     const dense = 2 ** Math.ceil(Math.log2(Math.max(slots, 1)))
     for (let c = 0; c <= MAX_PAIRS_CLASS; c++) this.slabs.push(new Slab(2 << c))
     this.slabs.push(new Slab(dense))
