@@ -6,7 +6,8 @@
 // (cached under /tmp). Also per party: the live bytes over the distinct parties (sender and receiver ids) of the
 // records inside the ruleset's longest window, issue 21's measure (`--counterparties 200000`: its population).
 // --new-parties gives every sender and receiver of the records a fresh id, account and phone: a population of
-// one-off counterparties, which the generated populations (whose accounts recur) do not show.
+// one-off counterparties, which the generated populations (whose accounts recur) do not show. The bytes a party
+// are of the heap (the target's measure); the typed arrays (window pools, entity rows) are printed beside them.
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
@@ -53,7 +54,7 @@ const fresh = (p: Party, tag: string, i: number): Party => ({
 // the heap is measured)
 const seen: [number, string, string][] = []
 gc()
-const before = process.memoryUsage().heapUsed
+const before = process.memoryUsage()
 let screened = 0
 for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
   if (screened === records) break
@@ -67,7 +68,10 @@ for await (const text of createInterface({ input: createReadStream(file), crlfDe
 const parties = partiesInWindows()
 seen.length = 0
 gc()
-const live = process.memoryUsage().heapUsed - before
+const after = process.memoryUsage()
+const live = after.heapUsed - before.heapUsed
+// state kept in typed arrays (window pools, entity tables' rows) is outside the heap: shown beside it
+const typed = after.arrayBuffers - before.arrayBuffers
 
 function partiesInWindows(): number {
   const last = seen.reduce((t, [ts]) => Math.max(t, ts), Number.NEGATIVE_INFINITY)
@@ -75,10 +79,11 @@ function partiesInWindows(): number {
   for (const [ts, s, r] of seen) if (ts > last - maxWindowMs) ids.add(s).add(r)
   return ids.size
 }
-if (values.json) console.log(JSON.stringify({ records: screened, liveBytes: live, parties, bytesPerParty: Math.round(live / parties) }))
+if (values.json) console.log(JSON.stringify({ records: screened, liveBytes: live, typedBytes: typed, parties, bytesPerParty: Math.round(live / parties) }))
 else console.log(
   `${screened.toLocaleString('en-US')} records (seed ${values.seed}, ${accounts.toLocaleString('en-US')} accounts${values['new-parties'] ? ', every party new' : ''}): ` +
     `${(live / 2 ** 20).toFixed(0)} MiB of live state, ${Math.round(live / screened).toLocaleString('en-US')} bytes a record ` +
     `(${screener.liveEntities.toLocaleString('en-US')} windows and graph nodes); ` +
-    `${parties.toLocaleString('en-US')} parties in the windows, ${Math.round(live / parties).toLocaleString('en-US')} bytes a party`,
+    `${parties.toLocaleString('en-US')} parties in the windows, ${Math.round(live / parties).toLocaleString('en-US')} bytes a party; ` +
+    `besides, typed arrays ${(typed / 2 ** 20).toFixed(0)} MiB, ${Math.round((live + typed) / parties).toLocaleString('en-US')} bytes a party with them`,
 )

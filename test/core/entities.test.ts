@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { EntityState } from '../../src/core/state/entities.ts'
+import { WindowSlots } from '../../src/core/state/window-slots.ts'
 
-describe('EntityState', () => {
+describe('WindowSlots', () => {
   it('finds each rule its own window, from the first through a busy entity, and keeps them when others are dropped', () => {
     // 20 rules: past 10 windows the entity indexes them by slot
     const slots = [7, 0, 14, 12, 3, 19, 9, 1, 13, 15, 4, 2]
     // window handles are any small integers: here 100 + slot
     const handle = (slot: number) => 100 + slot
     for (let held = 1; held <= slots.length; held++) {
-      const state = new EntityState(20)
+      // two rows side by side: a row's blocks never overlap another's
+      const rows = new WindowSlots(20)
+      rows.ensure(1)
+      rows.setWindow(0, 5, 55)
+      const state = {
+        setWindow: (slot: number, h: number) => rows.setWindow(1, slot, h),
+        window: (slot: number) => rows.window(1, slot),
+        windowCount: () => rows.windowCount(1),
+        dropWindows: (idle: (slot: number, h: number) => boolean) => rows.dropWindows(1, idle),
+      }
       for (const slot of slots.slice(0, held)) state.setWindow(slot, handle(slot))
       const made = new Set(slots.slice(0, held))
       expect(state.windowCount()).toBe(held)
@@ -29,6 +38,13 @@ describe('EntityState', () => {
       state.setWindow(again, 7)
       expect(state.window(again)).toBe(7)
       expect(state.windowCount()).toBe(held - dropped.size + 1)
+      expect([rows.window(0, 5), rows.windowCount(0)]).toEqual([55, 1])
+      // a snapshot's form read back into a fresh row
+      const out: number[] = []
+      rows.writeTo(1, out)
+      const copy = new WindowSlots(20)
+      copy.readFrom(3, out, { at: 0 })
+      for (let slot = 0; slot < 20; slot++) expect(copy.window(3, slot)).toBe(state.window(slot))
     }
   })
 })

@@ -4,7 +4,7 @@ import type { CompiledRule } from '../rules/compiled.ts'
 import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
 import { TransferGraph, type TransferGraphSnapshot } from '../state/graph.ts'
-import { EntityState, releaseIfIdle } from '../state/entities.ts'
+import { EntityTable, releaseIfIdle } from '../state/entities.ts'
 import type { EntityIndex } from '../state/entity-index.ts'
 import { textNumber } from '../state/text-number.ts'
 import { WindowSpec, WindowState, type Contribution } from '../state/window.ts'
@@ -36,8 +36,11 @@ export class RuleRunner {
   private readonly tableSlot: number
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
   private readonly slot: number
-  /** state of a rule without an entity: one window over every transfer */
-  private global = new EntityState(1)
+  /** state of a rule without an entity: one window over every transfer, the one row of a table of its own */
+  private readonly global = new EntityTable()
+  private readonly globalRow: number
+  /** the table the rule's windows are found in: its namespace's, or `global` */
+  private readonly table: EntityTable
   /** the cursor over this rule's windows (its WindowPool), pointed at the entity's window of each transfer */
   private readonly windows: WindowState
 
@@ -54,7 +57,9 @@ export class RuleRunner {
     const spec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
     this.windows = new WindowState(spec, new WindowPool(spec))
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
-    this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : 0
+    this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : this.global.addRule(this.windows)
+    this.globalRow = this.global.obtain('')
+    this.table = rule.entity ? entities.table(this.tableSlot) : this.global
   }
 
   /**
@@ -99,21 +104,22 @@ export class RuleRunner {
       let lastSeen = Number.NaN
       if (keepsState) {
         const adds = counted && rule.needs.window && this.contribute(view)
-        const state = entity ? this.entities.state(view, this.tableSlot, key, adds || rule.needs.seen) : this.global
-        if (state) {
-          const handle = state.window(this.slot)
+        const table = this.table
+        const row = entity ? this.entities.state(view, this.tableSlot, key, adds || rule.needs.seen) : this.globalRow
+        if (row >= 0) {
+          const handle = table.window(row, this.slot)
           window = handle >= 0 ? this.windows.at(handle) : undefined
           if (adds) {
             window ??= this.windows.at(this.windows.pool.allocate())
             window.add(ctx.ts, ctx.record.id, this.contributions)
             // a new window, or one that moved to a larger slot
             if (window.handle !== handle) {
-              state.setWindow(this.slot, window.handle)
-              if (handle < 0 && entity) this.entities.opened(this.tableSlot, state, window.idleFrom())
+              table.setWindow(row, this.slot, window.handle)
+              if (handle < 0 && entity) table.opened(row, window.idleFrom())
             }
           }
           if (rule.needs.seen) {
-            const seen = (state.seen ??= new Array<number | undefined>(state.slots))
+            const seen = table.seen(row)
             const last = seen[this.slot]
             if (last !== undefined) lastSeen = last
             if (last === undefined || ctx.ts > last) seen[this.slot] = ctx.ts
@@ -151,13 +157,13 @@ export class RuleRunner {
 
   /** forgets graph edges and the entity-less window once they left the window (entity tables are swept by the screener) */
   sweep(now: number): void {
-    this.global.dropWindows((_slot, handle) => releaseIfIdle(this.windows, handle, now))
+    this.global.dropWindows(this.globalRow, (_slot, handle) => releaseIfIdle(this.windows, handle, now))
     this.graph?.sweep(now)
   }
 
   snapshot(): RuleRunnerSnapshot {
     const global: number[] = []
-    this.global.writeTo(global)
+    this.global.writeRow(this.globalRow, global)
     const graph = this.graph?.snapshot()
     return { windows: this.windows.pool.snapshot(), global: Float64Array.from(global), ...(graph && { graph }) }
   }
@@ -166,13 +172,13 @@ export class RuleRunner {
   restore(s: RuleRunnerSnapshot): void {
     if (!this.graph !== !s.graph) throw new Error(`rule ${this.rule.id}: a snapshot ${s.graph ? 'with' : 'without'} a transfer graph`)
     this.windows.pool.restore(s.windows)
-    this.global = EntityState.readFrom(s.global, { at: 0 }, 1)
+    this.global.readRow(this.globalRow, s.global, { at: 0 })
     if (s.graph) this.graph!.restore(s.graph)
   }
 
   /** graph nodes and the entity-less window: live state outside the entity tables */
   get liveState(): number {
-    return (this.graph?.nodes ?? 0) + this.global.windowCount()
+    return (this.graph?.nodes ?? 0) + this.global.windowSlots.windowCount(this.globalRow)
   }
 
   private evaluate(

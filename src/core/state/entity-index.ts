@@ -1,8 +1,11 @@
 import type { EntitySpec } from '../rules/entity.ts'
 import type { TransferView } from '../screen/view.ts'
-import { EntityState, EntityTable, type EntityTableSnapshot } from './entities.ts'
+import { EntityTable, type EntityTableSnapshot } from './entities.ts'
 import { DAY_MS } from './expiry-queue.ts'
 import type { WindowState } from './window.ts'
+
+/** a memo's entry for a namespace not looked at yet for the current record */
+const NOT_LOOKED = -2
 
 /**
  * The entity tables of one screener, one per namespace, and a memo of the current record's keys and
@@ -12,9 +15,9 @@ import type { WindowState } from './window.ts'
 export class EntityIndex {
   private readonly slots = new Map<string, number>()
   private readonly tables: EntityTable[] = []
-  // [side][namespace slot]; undefined: not looked at yet for this record, null: no key / no state
+  // [side][namespace slot]; undefined / NOT_LOOKED: not looked at yet for this record, null / -1: no key / no state
   private readonly keys: (string | null | undefined)[][] = [[], []]
-  private readonly states: (EntityState | null | undefined)[][] = [[], []]
+  private readonly states: number[][] = [[], []]
   /** the event time from which `expire` has buckets to visit: the next day's start */
   private nextExpiry = Number.NEGATIVE_INFINITY
 
@@ -33,7 +36,7 @@ export class EntityIndex {
   nextRecord(): void {
     for (let side = 0; side < 2; side++) {
       this.keys[side]!.fill(undefined)
-      this.states[side]!.fill(undefined)
+      this.states[side]!.fill(NOT_LOOKED)
     }
   }
 
@@ -52,20 +55,20 @@ export class EntityIndex {
     return key ?? undefined
   }
 
-  /** the entity's state for this record's side, created when `create` (the key must have come from `key`) */
-  state(view: TransferView, slot: number, key: string, create: boolean): EntityState | undefined {
+  /** the entity's row in its table for this record's side (-1: none), created when `create` (the key must have come from `key`) */
+  state(view: TransferView, slot: number, key: string, create: boolean): number {
     const memo = this.states[view.direction === 'out' ? 0 : 1]!
-    let state = memo[slot]
-    if (state === undefined || (state === null && create)) {
-      state = create ? this.tables[slot]!.obtain(key) : (this.tables[slot]!.find(key) ?? null)
-      memo[slot] = state
+    let row = memo[slot] ?? NOT_LOOKED
+    if (row === NOT_LOOKED || (row < 0 && create)) {
+      row = create ? this.tables[slot]!.obtain(key) : this.tables[slot]!.find(key)
+      memo[slot] = row
     }
-    return state ?? undefined
+    return row
   }
 
-  /** `state` (of namespace `slot`) has a new window, idle from `idleFrom` unless events join it */
-  opened(slot: number, state: EntityState, idleFrom: number): void {
-    this.tables[slot]!.opened(state, idleFrom)
+  /** the table of namespace `slot` */
+  table(slot: number): EntityTable {
+    return this.tables[slot]!
   }
 
   /** frees the windows gone idle by `now` and drops entities left with none; cheap but once a day of event time */

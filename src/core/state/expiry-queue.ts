@@ -1,6 +1,15 @@
-/** something a queue holds: the day it is due, `NOT_DUE` while it is in no bucket */
-export interface Scheduled {
-  due: number
+/** where a queue keeps the day each item is due, `NOT_DUE` while it is in no bucket */
+export interface Dues<T> {
+  dueOf(item: T): number
+  setDue(item: T, day: number): void
+}
+
+/** the day kept in the item, as its `due` */
+const DUE_FIELD: Dues<{ due: number }> = {
+  dueOf: (item) => item.due,
+  setDue: (item, day) => {
+    item.due = day
+  },
 }
 
 export const NOT_DUE = -1
@@ -14,18 +23,21 @@ export const DAY_MS = 86_400_000
  * taken by the next window. An entity is in one bucket at a time (its `due`); entries of buckets it left are
  * skipped when reached. A bucket is visited once event time (the latest seen) has passed its whole day.
  */
-export class ExpiryQueue<T extends Scheduled> {
+export class ExpiryQueue<T> {
   private readonly buckets = new Map<number, T[]>()
   /** the first day not visited yet */
   private next = Number.NEGATIVE_INFINITY
+
+  constructor(private readonly dues: Dues<T> = DUE_FIELD as unknown as Dues<T>) {}
 
   /** puts `item` in the bucket of time `at`, unless it is due earlier already */
   schedule(item: T, at: number): void {
     let day = Math.max(Math.ceil(at / DAY_MS), this.next)
     // idle already (an empty window's time is -Infinity) before any visit: the first visit starts from day 0
     if (day === Number.NEGATIVE_INFINITY) day = 0
-    if (item.due !== NOT_DUE && item.due <= day) return
-    item.due = day
+    const due = this.dues.dueOf(item)
+    if (due !== NOT_DUE && due <= day) return
+    this.dues.setDue(item, day)
     let bucket = this.buckets.get(day)
     if (bucket === undefined) {
       bucket = []
@@ -52,8 +64,8 @@ export class ExpiryQueue<T extends Scheduled> {
       // the visits may add to this bucket (an item due again the same day): read it to its end as it grows
       for (let i = 0; i < bucket.length; i++) {
         const item = bucket[i]!
-        if (item.due !== day) continue
-        item.due = NOT_DUE
+        if (this.dues.dueOf(item) !== day) continue
+        this.dues.setDue(item, NOT_DUE)
         visit(item)
       }
       this.buckets.delete(day)
