@@ -112,6 +112,7 @@ export class RuleRunner {
           if (adds) {
             window ??= this.windows.at(this.windows.pool.allocate())
             window.add(ctx.ts, ctx.record.id, this.contributions)
+            table.added(row, ctx.ts)
             // a new window, or one that moved to a larger slot
             if (window.handle !== handle) {
               table.setWindow(row, this.slot, window.handle)
