@@ -43,6 +43,8 @@ export class RuleRunner {
   private readonly table: EntityTable
   /** the cursor over this rule's windows (its WindowPool), pointed at the entity's window of each transfer */
   private readonly windows: WindowState
+  /** window + lateness: a new window, holding the transfer's event alone, goes idle this long after it */
+  private readonly idleAfter: number
 
   constructor(
     readonly rule: CompiledRule,
@@ -56,6 +58,7 @@ export class RuleRunner {
     this.evaluated = new Uint8Array(rule.measures.length)
     const spec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
     this.windows = new WindowState(spec, new WindowPool(spec))
+    this.idleAfter = rule.windowMs + latenessMs
     this.tableSlot = rule.entity ? entities.slotOf(rule.entity.namespace) : -1
     this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : this.global.addRule(this.windows)
     this.globalRow = this.global.obtain('')
@@ -112,10 +115,11 @@ export class RuleRunner {
           if (adds) {
             window ??= this.windows.at(this.windows.pool.allocate())
             window.add(ctx.ts, ctx.record.id, this.contributions)
+            table.added(row, ctx.ts)
             // a new window, or one that moved to a larger slot
             if (window.handle !== handle) {
               table.setWindow(row, this.slot, window.handle)
-              if (handle < 0 && entity) table.opened(row, window.idleFrom())
+              if (handle < 0 && entity) table.opened(row, ctx.ts + this.idleAfter)
             }
           }
           if (rule.needs.seen) {

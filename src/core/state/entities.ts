@@ -8,6 +8,12 @@ import { grown } from './grown.ts'
  * looked at once or twice, but an account with windows of many rules would otherwise be read through every day
  */
 const REVISIT_MS = 4 * DAY_MS
+const MINUTE_MS = 60_000
+/** `addedFrom` of a row whose windows' times are not known (restored from a snapshot, or a time out of range): read them */
+const UNKNOWN = -(2 ** 31)
+/** `addedFrom` of a row without windows */
+const NO_EVENT = UNKNOWN + 1
+const MAX_MINUTE = 2 ** 31 - 1
 
 /** Frees a window of `cursor`'s pool when it is idle at `now`: what a sweep does with each window. */
 export function releaseIfIdle(cursor: WindowState, handle: number, now: number): boolean {
@@ -39,6 +45,16 @@ export class EntityTable {
   private keys: string[] = []
   private due = new Float64Array(64).fill(NOT_DUE)
   private calmUntil = new Int32Array(64)
+  /**
+   * per row, the minutes (event time, rounded up) of the first and latest events its windows took since it last
+   * held none: no window's latest event is later than `addedTo`, nor earlier than a minute before `addedFrom`, so
+   * an expiry visit frees a window whose rule's window has passed since `addedTo` without reading it (a read of
+   * two of its pool's arrays, the largest cost of a visit), keeps one that cannot be idle even by `addedFrom`,
+   * and, while both are equal (a party seen at one time only: most of a large population), takes every window's
+   * idle time from them
+   */
+  private addedFrom = new Int32Array(64).fill(NO_EVENT)
+  private addedTo = new Int32Array(64)
   private readonly freeRows: number[] = []
   /** per row that has them, the time of its latest transfer each rule saw (gap measures); kept for good */
   private readonly seenBy = new Map<number, (number | undefined)[]>()
@@ -51,9 +67,22 @@ export class EntityTable {
   /** during `expire`: its time, and the earliest time a kept window of the entity looked at can go idle */
   private now = 0
   private nextIdle = Number.POSITIVE_INFINITY
+  /** during `expire`, of the row looked at: no window's latest event is later (ms), none earlier, and whether all share one minute */
+  private latest = Number.POSITIVE_INFINITY
+  private earliest = Number.NEGATIVE_INFINITY
+  private atOneTime = false
+  /** per rule slot, window + lateness of its rule: how long after its latest event a window goes idle */
+  private readonly idleAfter: number[] = []
   private readonly dropIdle = (slot: number, handle: number): boolean => {
     const pool = this.cursors[slot]!.pool
-    const idleFrom = pool.idleFrom(handle)
+    // idle by the row's latest event already: freed unread; not idle even by its earliest: kept unread, looked
+    // at again from then; else the window's own time, unless every window took its events in that one minute
+    const idleAfter = this.idleAfter[slot]!
+    let idleFrom = this.latest + idleAfter
+    if (idleFrom > this.now && !this.atOneTime) {
+      const earliest = this.earliest + idleAfter
+      idleFrom = earliest > this.now ? earliest : pool.idleFrom(handle)
+    }
     if (idleFrom <= this.now) {
       pool.release(handle)
       return true
@@ -63,6 +92,12 @@ export class EntityTable {
   }
   private readonly look = (row: number): void => {
     this.nextIdle = Number.POSITIVE_INFINITY
+    const from = this.addedFrom[row]!
+    const known = from > NO_EVENT
+    this.latest = known ? this.addedTo[row]! * MINUTE_MS : Number.POSITIVE_INFINITY
+    // minutes are rounded up: the first event may be up to a minute earlier
+    this.earliest = known ? (from - 1) * MINUTE_MS : Number.NEGATIVE_INFINITY
+    this.atOneTime = known && from === this.addedTo[row]
     if (this.windowSlots.dropWindows(row, this.dropIdle) > 0) {
       // a busy party (windows of many rules, some going idle every day) is looked at every few days only
       this.calmUntil[row] = Math.ceil((this.now + REVISIT_MS) / DAY_MS)
@@ -70,11 +105,14 @@ export class EntityTable {
     }
     // a last-seen time is kept for good: a gap can be any length
     else if (!this.seenBy.has(row)) this.drop(row)
+    else this.addedFrom[row] = NO_EVENT
   }
 
   /** a slot for one more rule, whose windows `cursor` reads; call before screening starts */
   addRule(cursor: WindowState): number {
     if (this.slotsOf !== undefined) throw new Error('a rule added to an entity table in use')
+    const { windowMs, latenessMs } = cursor.pool.spec
+    this.idleAfter.push(windowMs + latenessMs)
     return this.cursors.push(cursor) - 1
   }
 
@@ -95,6 +133,7 @@ export class EntityTable {
       if (row === this.keys.length) this.grow(row)
       this.keys[row] = key
       this.calmUntil[row] = 0
+      this.addedFrom[row] = NO_EVENT
       this.byKey.set(key, row)
     }
     return row
@@ -107,6 +146,22 @@ export class EntityTable {
 
   setWindow(row: number, slot: number, handle: number): void {
     this.windowSlots.setWindow(row, slot, handle)
+  }
+
+  /** one of a row's windows took an event at `ts` */
+  added(row: number, ts: number): void {
+    const from = this.addedFrom[row]!
+    if (from === UNKNOWN) return
+    const minute = Math.ceil(ts / MINUTE_MS)
+    // a time whose minute an int32 cannot hold (or NaN): its windows are read
+    if (!(minute > NO_EVENT && minute <= MAX_MINUTE)) this.addedFrom[row] = UNKNOWN
+    else if (from === NO_EVENT) {
+      this.addedFrom[row] = minute
+      this.addedTo[row] = minute
+    } else {
+      if (minute < from) this.addedFrom[row] = minute
+      if (minute > this.addedTo[row]!) this.addedTo[row] = minute
+    }
   }
 
   /** a row's last-seen times by rule slot, made when first asked for */
@@ -150,6 +205,8 @@ export class EntityTable {
   /** reads what `writeRow` wrote, at `from.at`, which it moves past, into a row just obtained */
   readRow(row: number, data: ArrayLike<number>, from: { at: number }): void {
     this.windowSlots.readFrom(row, data, from)
+    // its windows' times are in the pools only
+    this.addedFrom[row] = UNKNOWN
     if (data[from.at++] !== 1) return
     const seen = this.seen(row)
     for (let i = 0; i < this.cursors.length; i++) {
@@ -199,5 +256,7 @@ export class EntityTable {
     const n = Math.ceil(this.due.length * 1.5)
     this.due = grown(this.due, n, NOT_DUE)
     this.calmUntil = grown(this.calmUntil, n)
+    this.addedFrom = grown(this.addedFrom, n, NO_EVENT)
+    this.addedTo = grown(this.addedTo, n)
   }
 }
