@@ -49,6 +49,10 @@ export interface ShadowRun {
   processed?: number
   dropped?: number
   queued?: number
+  /** as the measured calls ended: calls the shadow held (waiting, or sent and not answered), the oldest's wait; then how long until it had screened them all */
+  queuedAtEnd?: number
+  lagMsAtEnd?: number
+  catchUpMs?: number
   /** load average (1 min) before and after the run */
   loadBefore: number
   load: number
@@ -163,7 +167,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     // the shadow's work runs after the answers (at the lowest priority, so on a busy machine well after): wait
     // until it has screened every call, up to two minutes, after the warm-up (its thread compiled and its code
     // optimised before the measured part) and after the measured calls (so their CPU is counted)
-    let shadow: { status: string; processed: number; dropped: number; queued: number; rulesEvaluated: number; rulesReused: number } | undefined
+    let shadow: { status: string; processed: number; dropped: number; queued: number; lagMs: number; rulesEvaluated: number; rulesReused: number } | undefined
     const caughtUp = async () => {
       for (let i = 0; version && i < 1200; i++) {
         shadow = (await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`)).body
@@ -177,7 +181,11 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     const pgBefore = pgBackends(database)
     const before = cpuSeconds(server.pid!)
     const f = await driveOpenLoop({ ...common, seconds })
+    // the shadow holds its calls while the server is busy: its lag as the load ends, and how long it takes to catch up
+    const atEnd = version ? ((await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`)).body as typeof shadow) : undefined
+    const endedAt = performance.now()
     await caughtUp()
+    const catchUpMs = performance.now() - endedAt
     const after = cpuSeconds(server.pid!)
     const pgAfter = pgBackends(database)
     const shadowBackends = withShadow ? await backendsNamed(databaseUrl, SHADOW_APPLICATION_NAME) : []
@@ -198,13 +206,15 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
       pgCpuMicrosPerCall: perCall(pgSeconds(pgBefore, pgAfter)),
       pgShadowCpuMicrosPerCall: perCall(pgSeconds(pgBefore, new Map(shadowBackends.filter((pid) => pgAfter.has(pid)).map((pid) => [pid, pgAfter.get(pid)!])))),
       ...(shadow && { rulesEvaluated: shadow.rulesEvaluated, processed: shadow.processed, dropped: shadow.dropped, queued: shadow.queued }),
+      ...(atEnd && { queuedAtEnd: atEnd.queued, lagMsAtEnd: atEnd.lagMs, catchUpMs }),
       loadBefore,
       load: loadavg()[0]!,
     }
     console.log(
       `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${(f.requests / seconds).toFixed(0)}/s, ${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms; ` +
         `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs${withShadow ? ` (the shadow's connection ${result.pgShadowCpuMicrosPerCall.toFixed(0)})` : ''}` +
-        `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
+        `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}` +
+        `${atEnd ? `; as the load ended ${atEnd.queued} calls held, the oldest ${(atEnd.lagMs / 1000).toFixed(1)} s, caught up ${(catchUpMs / 1000).toFixed(1)} s later` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
     )
     return result
   } finally {
@@ -229,7 +239,8 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
   const shadowCpu = median(side(true).map((r) => r.shadowCpuMicrosPerCall))
   const otherCpu = { without: median(side(false).map((r) => r.otherCpuMicrosPerCall)), with: median(side(true).map((r) => r.otherCpuMicrosPerCall)) }
   const pgCpu = { without: median(side(false).map((r) => r.pgCpuMicrosPerCall)), with: median(side(true).map((r) => r.pgCpuMicrosPerCall)), shadowConnection: median(side(true).map((r) => r.pgShadowCpuMicrosPerCall)) }
-  return { runs, p95, cpu, mainCpu, shadowCpu, otherCpu, pgCpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
+  const held = { queuedAtEnd: median(side(true).map((r) => r.queuedAtEnd ?? 0)), lagMsAtEnd: median(side(true).map((r) => r.lagMsAtEnd ?? 0)), catchUpMs: median(side(true).map((r) => r.catchUpMs ?? 0)) }
+  return { runs, p95, cpu, mainCpu, shadowCpu, otherCpu, pgCpu, held, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -252,6 +263,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `median normal-priority CPU a call beside: the server's other threads ${m.otherCpu.without.toFixed(0)} -> ${m.otherCpu.with.toFixed(0)} µs (${signed(m.otherCpu.with - m.otherCpu.without, 'µs')}); ` +
       `PostgreSQL backends ${m.pgCpu.without.toFixed(0)} -> ${m.pgCpu.with.toFixed(0)} µs (${signed(m.pgCpu.with - m.pgCpu.without, 'µs')}; the shadow's connection ${m.pgCpu.shadowConnection.toFixed(0)} µs)`,
   )
+  console.log(`median shadow lag as the load ended: ${m.held.queuedAtEnd} calls held, the oldest ${(m.held.lagMsAtEnd / 1000).toFixed(1)} s; caught up ${(m.held.catchUpMs / 1000).toFixed(1)} s later`)
   console.log(`load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} (the target needs the calls answered at about the rate asked: see the calls a second above)`)
   if (values.json) writeFileSync(values.json, JSON.stringify(m, null, 2))
 }
