@@ -36,6 +36,8 @@ export interface ShadowRun {
   cpuMicrosPerCall: number
   /** of which the main thread's (the event loop's): the shadow's thread is not in it */
   mainCpuMicrosPerCall: number
+  /** the main thread's while the calls came (before the shadow caught up): what the answers' latency sees */
+  mainLoadCpuMicrosPerCall: number
   /** of which the shadow's (its thread at nice 19, or its child process; 0 without a shadow) */
   shadowCpuMicrosPerCall: number
   /** of which the rest: the server's threads other than the main and the shadow's (V8's GC and compiler threads, libuv's pool) */
@@ -184,6 +186,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     // the shadow holds its calls while the server is busy: its lag as the load ends, and how long it takes to catch up
     const atEnd = version ? ((await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`)).body as typeof shadow) : undefined
     const endedAt = performance.now()
+    const loadEnd = cpuSeconds(server.pid!)
     await caughtUp()
     const catchUpMs = performance.now() - endedAt
     const after = cpuSeconds(server.pid!)
@@ -201,6 +204,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
       p99: f.p99,
       cpuMicrosPerCall: perCall(after.process - before.process),
       mainCpuMicrosPerCall: perCall(after.main - before.main),
+      mainLoadCpuMicrosPerCall: perCall(loadEnd.main - before.main),
       shadowCpuMicrosPerCall: perCall(after.shadow - before.shadow),
       otherCpuMicrosPerCall: perCall(after.process - before.process - (after.main - before.main) - (after.shadow - before.shadow)),
       pgCpuMicrosPerCall: perCall(pgSeconds(pgBefore, pgAfter)),
@@ -212,7 +216,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     }
     console.log(
       `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${(f.requests / seconds).toFixed(0)}/s, ${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms; ` +
-        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs${withShadow ? ` (the shadow's connection ${result.pgShadowCpuMicrosPerCall.toFixed(0)})` : ''}` +
+        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, of which while the calls came ${result.mainLoadCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs${withShadow ? ` (the shadow's connection ${result.pgShadowCpuMicrosPerCall.toFixed(0)})` : ''}` +
         `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}` +
         `${atEnd ? `; as the load ended ${atEnd.queued} calls held, the oldest ${(atEnd.lagMs / 1000).toFixed(1)} s, caught up ${(catchUpMs / 1000).toFixed(1)} s later` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
     )
@@ -236,11 +240,12 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
   const p95 = { without: median(side(false).map((r) => r.p95)), with: median(side(true).map((r) => r.p95)) }
   const cpu = { without: median(side(false).map((r) => r.cpuMicrosPerCall)), with: median(side(true).map((r) => r.cpuMicrosPerCall)) }
   const mainCpu = { without: median(side(false).map((r) => r.mainCpuMicrosPerCall)), with: median(side(true).map((r) => r.mainCpuMicrosPerCall)) }
+  const mainLoadCpu = { without: median(side(false).map((r) => r.mainLoadCpuMicrosPerCall)), with: median(side(true).map((r) => r.mainLoadCpuMicrosPerCall)) }
   const shadowCpu = median(side(true).map((r) => r.shadowCpuMicrosPerCall))
   const otherCpu = { without: median(side(false).map((r) => r.otherCpuMicrosPerCall)), with: median(side(true).map((r) => r.otherCpuMicrosPerCall)) }
   const pgCpu = { without: median(side(false).map((r) => r.pgCpuMicrosPerCall)), with: median(side(true).map((r) => r.pgCpuMicrosPerCall)), shadowConnection: median(side(true).map((r) => r.pgShadowCpuMicrosPerCall)) }
   const held = { queuedAtEnd: median(side(true).map((r) => r.queuedAtEnd ?? 0)), lagMsAtEnd: median(side(true).map((r) => r.lagMsAtEnd ?? 0)), catchUpMs: median(side(true).map((r) => r.catchUpMs ?? 0)) }
-  return { runs, p95, cpu, mainCpu, shadowCpu, otherCpu, pgCpu, held, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
+  return { runs, p95, cpu, mainCpu, mainLoadCpu, shadowCpu, otherCpu, pgCpu, held, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -257,7 +262,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`median p95: without ${m.p95.without.toFixed(1)} ms, with ${m.p95.with.toFixed(1)} ms (${signed((m.p95Ratio - 1) * 100, '%')}; target at most +10 %)`)
   console.log(
     `median server CPU a call: without ${m.cpu.without.toFixed(0)} µs, with ${m.cpu.with.toFixed(0)} µs (${signed(m.extraCpuMicros, 'µs')}); ` +
-      `main thread ${m.mainCpu.without.toFixed(0)} -> ${m.mainCpu.with.toFixed(0)} µs (${signed(m.extraMainCpuMicros, 'µs')}); shadow thread ${m.shadowCpu.toFixed(0)} µs`,
+      `main thread ${m.mainCpu.without.toFixed(0)} -> ${m.mainCpu.with.toFixed(0)} µs (${signed(m.extraMainCpuMicros, 'µs')}; while the calls came ${m.mainLoadCpu.without.toFixed(0)} -> ${m.mainLoadCpu.with.toFixed(0)} µs); shadow thread ${m.shadowCpu.toFixed(0)} µs`,
   )
   console.log(
     `median normal-priority CPU a call beside: the server's other threads ${m.otherCpu.without.toFixed(0)} -> ${m.otherCpu.with.toFixed(0)} µs (${signed(m.otherCpu.with - m.otherCpu.without, 'µs')}); ` +
