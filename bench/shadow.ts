@@ -8,6 +8,8 @@
 // shadow is one of bench/shadow-candidates.ts (--candidate): `tuned` (5 of 51 rules differ, so the shadow runs those
 // 5 and takes the other rules' hits from the active screening), `different` (another lateness: it runs all 51),
 // `review35` (the candidate before: only the review threshold differs, so it runs none).
+// The shadow holds its calls while the server is busy (TXSCREEN_SHADOW_MAX_LOAD): a run also reports how many it
+// held as the calls ended, the oldest's wait, and how long it took to catch up (the CPU counts until then).
 //   npx tsx bench/shadow.ts [--candidate tuned|different|review35] [--rounds 3] [--rate 1000] [--seconds 20] [--port 18797] [--json FILE]
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
