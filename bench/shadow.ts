@@ -8,6 +8,8 @@
 // shadow is one of bench/shadow-candidates.ts (--candidate): `tuned` (5 of 51 rules differ, so the shadow runs those
 // 5 and takes the other rules' hits from the active screening), `different` (another lateness: it runs all 51),
 // `review35` (the candidate before: only the review threshold differs, so it runs none).
+// The shadow holds its calls while the server is busy (TXSCREEN_SHADOW_MAX_LOAD): a run also reports how many it
+// held as the calls ended, the oldest's wait, and how long it took to catch up (the CPU counts until then).
 //   npx tsx bench/shadow.ts [--candidate tuned|different|review35] [--rounds 3] [--rate 1000] [--seconds 20] [--port 18797] [--json FILE]
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -36,6 +38,8 @@ export interface ShadowRun {
   cpuMicrosPerCall: number
   /** of which the main thread's (the event loop's): the shadow's thread is not in it */
   mainCpuMicrosPerCall: number
+  /** the main thread's while the calls came (before the shadow caught up): what the answers' latency sees */
+  mainLoadCpuMicrosPerCall: number
   /** of which the shadow's (its thread at nice 19, or its child process; 0 without a shadow) */
   shadowCpuMicrosPerCall: number
   /** of which the rest: the server's threads other than the main and the shadow's (V8's GC and compiler threads, libuv's pool) */
@@ -49,6 +53,10 @@ export interface ShadowRun {
   processed?: number
   dropped?: number
   queued?: number
+  /** as the measured calls ended: calls the shadow held (waiting, or sent and not answered), the oldest's wait; then how long until it had screened them all */
+  queuedAtEnd?: number
+  lagMsAtEnd?: number
+  catchUpMs?: number
   /** load average (1 min) before and after the run */
   loadBefore: number
   load: number
@@ -163,7 +171,7 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     // the shadow's work runs after the answers (at the lowest priority, so on a busy machine well after): wait
     // until it has screened every call, up to two minutes, after the warm-up (its thread compiled and its code
     // optimised before the measured part) and after the measured calls (so their CPU is counted)
-    let shadow: { status: string; processed: number; dropped: number; queued: number; rulesEvaluated: number; rulesReused: number } | undefined
+    let shadow: { status: string; processed: number; dropped: number; queued: number; lagMs: number; rulesEvaluated: number; rulesReused: number } | undefined
     const caughtUp = async () => {
       for (let i = 0; version && i < 1200; i++) {
         shadow = (await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`)).body
@@ -177,7 +185,12 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
     const pgBefore = pgBackends(database)
     const before = cpuSeconds(server.pid!)
     const f = await driveOpenLoop({ ...common, seconds })
+    // the shadow holds its calls while the server is busy: its lag as the load ends, and how long it takes to catch up
+    const atEnd = version ? ((await call(`/v1/rulesets/${encodeURIComponent(version)}/shadow`)).body as typeof shadow) : undefined
+    const endedAt = performance.now()
+    const loadEnd = cpuSeconds(server.pid!)
     await caughtUp()
+    const catchUpMs = performance.now() - endedAt
     const after = cpuSeconds(server.pid!)
     const pgAfter = pgBackends(database)
     const shadowBackends = withShadow ? await backendsNamed(databaseUrl, SHADOW_APPLICATION_NAME) : []
@@ -193,18 +206,21 @@ async function run(candidate: CandidateName | undefined, round: number, rate: nu
       p99: f.p99,
       cpuMicrosPerCall: perCall(after.process - before.process),
       mainCpuMicrosPerCall: perCall(after.main - before.main),
+      mainLoadCpuMicrosPerCall: perCall(loadEnd.main - before.main),
       shadowCpuMicrosPerCall: perCall(after.shadow - before.shadow),
       otherCpuMicrosPerCall: perCall(after.process - before.process - (after.main - before.main) - (after.shadow - before.shadow)),
       pgCpuMicrosPerCall: perCall(pgSeconds(pgBefore, pgAfter)),
       pgShadowCpuMicrosPerCall: perCall(pgSeconds(pgBefore, new Map(shadowBackends.filter((pid) => pgAfter.has(pid)).map((pid) => [pid, pgAfter.get(pid)!])))),
       ...(shadow && { rulesEvaluated: shadow.rulesEvaluated, processed: shadow.processed, dropped: shadow.dropped, queued: shadow.queued }),
+      ...(atEnd && { queuedAtEnd: atEnd.queued, lagMsAtEnd: atEnd.lagMs, catchUpMs }),
       loadBefore,
       load: loadavg()[0]!,
     }
     console.log(
       `${withShadow ? 'shadow   ' : 'no shadow'} round ${round}: ${f.requests} calls (${(f.requests / seconds).toFixed(0)}/s, ${f.errors} errors), p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / p99 ${f.p99.toFixed(1)} ms; ` +
-        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs${withShadow ? ` (the shadow's connection ${result.pgShadowCpuMicrosPerCall.toFixed(0)})` : ''}` +
-        `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
+        `server CPU a call ${result.cpuMicrosPerCall.toFixed(0)} µs (main thread ${result.mainCpuMicrosPerCall.toFixed(0)}, of which while the calls came ${result.mainLoadCpuMicrosPerCall.toFixed(0)}, shadow ${result.shadowCpuMicrosPerCall.toFixed(0)}, other threads ${result.otherCpuMicrosPerCall.toFixed(0)}), PostgreSQL backends ${result.pgCpuMicrosPerCall.toFixed(0)} µs${withShadow ? ` (the shadow's connection ${result.pgShadowCpuMicrosPerCall.toFixed(0)})` : ''}` +
+        `${shadow ? `; shadow ${candidate} (${shadow.rulesEvaluated} rules run, ${shadow.rulesReused} reused) processed ${shadow.processed}, dropped ${shadow.dropped}${shadow.queued > 0 ? `, STILL QUEUED ${shadow.queued}` : ''}` : ''}` +
+        `${atEnd ? `; as the load ended ${atEnd.queued} calls held, the oldest ${(atEnd.lagMs / 1000).toFixed(1)} s, caught up ${(catchUpMs / 1000).toFixed(1)} s later` : ''}; load ${loadBefore.toFixed(1)} -> ${result.load.toFixed(1)}`,
     )
     return result
   } finally {
@@ -226,10 +242,12 @@ export async function measureShadow(opts: { rounds: number; rate: number; second
   const p95 = { without: median(side(false).map((r) => r.p95)), with: median(side(true).map((r) => r.p95)) }
   const cpu = { without: median(side(false).map((r) => r.cpuMicrosPerCall)), with: median(side(true).map((r) => r.cpuMicrosPerCall)) }
   const mainCpu = { without: median(side(false).map((r) => r.mainCpuMicrosPerCall)), with: median(side(true).map((r) => r.mainCpuMicrosPerCall)) }
+  const mainLoadCpu = { without: median(side(false).map((r) => r.mainLoadCpuMicrosPerCall)), with: median(side(true).map((r) => r.mainLoadCpuMicrosPerCall)) }
   const shadowCpu = median(side(true).map((r) => r.shadowCpuMicrosPerCall))
   const otherCpu = { without: median(side(false).map((r) => r.otherCpuMicrosPerCall)), with: median(side(true).map((r) => r.otherCpuMicrosPerCall)) }
   const pgCpu = { without: median(side(false).map((r) => r.pgCpuMicrosPerCall)), with: median(side(true).map((r) => r.pgCpuMicrosPerCall)), shadowConnection: median(side(true).map((r) => r.pgShadowCpuMicrosPerCall)) }
-  return { runs, p95, cpu, mainCpu, shadowCpu, otherCpu, pgCpu, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
+  const held = { queuedAtEnd: median(side(true).map((r) => r.queuedAtEnd ?? 0)), lagMsAtEnd: median(side(true).map((r) => r.lagMsAtEnd ?? 0)), catchUpMs: median(side(true).map((r) => r.catchUpMs ?? 0)) }
+  return { runs, p95, cpu, mainCpu, mainLoadCpu, shadowCpu, otherCpu, pgCpu, held, p95Ratio: p95.with / p95.without, extraCpuMicros: cpu.with - cpu.without, extraMainCpuMicros: mainCpu.with - mainCpu.without }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -246,12 +264,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`median p95: without ${m.p95.without.toFixed(1)} ms, with ${m.p95.with.toFixed(1)} ms (${signed((m.p95Ratio - 1) * 100, '%')}; target at most +10 %)`)
   console.log(
     `median server CPU a call: without ${m.cpu.without.toFixed(0)} µs, with ${m.cpu.with.toFixed(0)} µs (${signed(m.extraCpuMicros, 'µs')}); ` +
-      `main thread ${m.mainCpu.without.toFixed(0)} -> ${m.mainCpu.with.toFixed(0)} µs (${signed(m.extraMainCpuMicros, 'µs')}); shadow thread ${m.shadowCpu.toFixed(0)} µs`,
+      `main thread ${m.mainCpu.without.toFixed(0)} -> ${m.mainCpu.with.toFixed(0)} µs (${signed(m.extraMainCpuMicros, 'µs')}; while the calls came ${m.mainLoadCpu.without.toFixed(0)} -> ${m.mainLoadCpu.with.toFixed(0)} µs); shadow thread ${m.shadowCpu.toFixed(0)} µs`,
   )
   console.log(
     `median normal-priority CPU a call beside: the server's other threads ${m.otherCpu.without.toFixed(0)} -> ${m.otherCpu.with.toFixed(0)} µs (${signed(m.otherCpu.with - m.otherCpu.without, 'µs')}); ` +
       `PostgreSQL backends ${m.pgCpu.without.toFixed(0)} -> ${m.pgCpu.with.toFixed(0)} µs (${signed(m.pgCpu.with - m.pgCpu.without, 'µs')}; the shadow's connection ${m.pgCpu.shadowConnection.toFixed(0)} µs)`,
   )
+  console.log(`median shadow lag as the load ended: ${m.held.queuedAtEnd} calls held, the oldest ${(m.held.lagMsAtEnd / 1000).toFixed(1)} s; caught up ${(m.held.catchUpMs / 1000).toFixed(1)} s later`)
   console.log(`load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} (the target needs the calls answered at about the rate asked: see the calls a second above)`)
   if (values.json) writeFileSync(values.json, JSON.stringify(m, null, 2))
 }

@@ -41,6 +41,7 @@ export const ShadowSchema = z
     unstored: z.number().int().describe('verdicts the shadow kept (alerts and changed decisions) that could not be stored in shadow_verdicts: a failed statement, or too many waiting'),
     queued: z.number().int().describe('calls waiting for the shadow now'),
     lagMs: z.number().int().describe('how long the oldest waiting call has waited'),
+    held: z.boolean().describe('the shadow holds its calls because the server is busy (TXSCREEN_SHADOW_MAX_LOAD): the comparison is behind by `queued` calls and `lagMs`, and catches up once the server is quiet'),
     rulesEvaluated: z.number().int().describe("the candidate's rules the shadow runs itself: those whose definition differs from the active set's (all of them when the rates, base currency or lateness differ)"),
     rulesReused: z.number().int().describe("the candidate's rules whose hits are taken from the active screening: the same definition gives the same hits"),
     comparison: ShadowComparisonSchema.describe("the caller's tenant's calls since the shadow began"),

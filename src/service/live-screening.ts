@@ -47,13 +47,15 @@ export interface LiveScreeningOptions {
   clock?: Clock
   /** keep each transfer in its tenant's history for backtests (TXSCREEN_HISTORY_RETENTION_DAYS > 0); default true */
   keepHistory?: boolean
-  /** calls waiting for a shadow rule set at most before they are dropped (default 10,000) */
+  /** calls waiting for a shadow rule set at most before they are dropped (default 30,000) */
   shadowMaxQueued?: number
   /** runs a shadow rule set's screening on another thread (the Node adapter's); on the event loop without */
   shadowThread?: ShadowThreadFactory
-  /** on a thread: how long settled calls wait to be posted at most (default 50 ms), and how many are posted at once at most (256) */
+  /** on a thread: how long settled calls wait to be posted at most (default 50 ms), and how many are posted at once at most (64) */
   shadowPostEveryMs?: number
   shadowPostBatch?: number
+  /** true while the server is busy: the shadow then holds its calls in its queue (ShadowOptions.busy) */
+  shadowBusy?: () => boolean
 }
 
 /** The live state for one rule-set version and one set of lists. */
@@ -135,7 +137,7 @@ export class LiveScreening implements RealtimeScreening {
         options.onFlushed?.(ms / 1000)
       },
     })
-    this.shadow = new ShadowRunner(db, rulesets, { lists: options.lists, drain: () => this.#writer.drain(), maxQueued: options.shadowMaxQueued, log: options.log, clock: this.#clock, thread: options.shadowThread, postEveryMs: options.shadowPostEveryMs, postBatch: options.shadowPostBatch })
+    this.shadow = new ShadowRunner(db, rulesets, { lists: options.lists, drain: () => this.#writer.drain(), maxQueued: options.shadowMaxQueued, log: options.log, clock: this.#clock, thread: options.shadowThread, postEveryMs: options.shadowPostEveryMs, postBatch: options.shadowPostBatch, busy: options.shadowBusy })
   }
 
   /** Starts warming up now rather than on the first call; resolves when warm. */

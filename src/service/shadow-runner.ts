@@ -16,8 +16,11 @@ import type { Owner } from './verdict-rows.ts'
 
 /** an active verdict with no hits: no array a call */
 const NO_RULES: readonly string[] = []
-/** calls waiting for the shadow at most; past that they are dropped (counted), never waited for */
-const DEFAULT_MAX_QUEUED = 10_000
+/**
+ * calls waiting for the shadow at most; past that they are dropped (counted), never waited for. Half a minute at
+ * 1,000 calls a second: the shadow holds its calls while the server is busy (ShadowOptions.busy) and catches up after
+ */
+const DEFAULT_MAX_QUEUED = 30_000
 /**
  * the shadow screens for at most this long at a time (at least one call, about 0.1 ms with the default pack)
  * before letting the event loop take requests again: a request arriving meanwhile waits up to this long
@@ -29,9 +32,13 @@ const SLICE_MS = 0.5
  * for every call (a message a call costs more CPU than the shadow's screening: BENCHMARKS.md "Shadow rule set")
  */
 const THREAD_POST_EVERY_MS = 50
-/** on a thread: calls posted in one message at most, and posted but not yet answered at most (past that they wait in the queue) */
-const THREAD_BATCH = 256
-const THREAD_IN_FLIGHT = 2048
+/**
+ * on a thread: calls posted in one message at most, and posted but not yet answered at most (past that they wait in
+ * the queue); small, so that once the server gets busy the thread stops within a few milliseconds (two batches of
+ * about 65 µs a call), and two, so that it never waits for the next batch while it catches up
+ */
+const THREAD_BATCH = 64
+const THREAD_IN_FLIGHT = 128
 /** warm-up records posted to the thread in one message */
 const WARM_BATCH = 1000
 
@@ -52,6 +59,12 @@ export interface ShadowOptions {
   /** on a thread: settled calls are posted at most this long after the first of them, or once this many wait */
   postEveryMs?: number | undefined
   postBatch?: number | undefined
+  /**
+   * true while the server is busy (the Node adapter: its event loop's utilisation over the last 100 ms above
+   * TXSCREEN_SHADOW_MAX_LOAD): the shadow then hands no calls on and screens none, they wait in its queue (asked
+   * again every postEveryMs), so that its work never runs beside live traffic. Never busy without it.
+   */
+  busy?: (() => boolean) | undefined
 }
 
 /** A shadow run as GET /v1/rulesets/{version}/shadow shows it to one tenant. */
@@ -74,6 +87,8 @@ export interface ShadowView {
   /** calls waiting for the shadow now, and how long the oldest has waited */
   queued: number
   lagMs: number
+  /** the shadow holds its calls because the server is busy: the comparison is behind by `queued` calls, `lagMs` */
+  held: boolean
   /** the candidate's rules the shadow runs itself, and those whose hits it takes from the active screening (shadow-plan.ts) */
   rulesEvaluated: number
   rulesReused: number
@@ -137,6 +152,8 @@ export class ShadowRunner {
   #postTimer: ReturnType<typeof setTimeout> | undefined
   /** the post interval is up: the next post sends a batch that is not full */
   #postPartial = false
+  /** the server was busy at the last look: calls wait until it is quiet */
+  #held = false
   /** kept rows made here: on the event loop, or handed back by a screener that does not store them itself */
   readonly #rows: ShadowRowWriter
   readonly #clock: Clock
@@ -301,6 +318,7 @@ export class ShadowRunner {
   #end(run: ShadowRun, status: ShadowStatus): void {
     run.status = status
     run.endedAt = this.#clock.now()
+    this.#held = false
     run.screening = undefined
     run.thread?.close()
     run.thread = undefined
@@ -368,6 +386,8 @@ export class ShadowRunner {
   /** on the event loop: screen on the next turn; on a thread: post once a batch of answered calls is full or the interval is up */
   #wake(): void {
     const run = this.#run
+    // held: the armed timer looks again
+    if (this.#held && this.#postTimer) return
     if (!run?.thread || run.queue.settled >= this.#postBatch) return this.#schedule()
     this.#armPostTimer()
   }
@@ -400,6 +420,9 @@ export class ShadowRunner {
       return
     }
     if (run.status !== 'running') return
+    // the server is busy: nothing is handed on or screened, the timer looks again
+    this.#held = run.queue.peekSettled() !== undefined && this.options.busy?.() === true
+    if (this.#held) return this.#armPostTimer()
     if (run.thread) return this.#post(run, run.thread)
     const until = performance.now() + SLICE_MS
     let entry: ShadowEntry | undefined
@@ -535,6 +558,7 @@ export class ShadowRunner {
       unstored: run.unstoredBefore + run.unstoredNow + this.#rows.unsaved - run.unsavedAtStart,
       queued: run.queue.length + run.inFlight.length,
       lagMs: oldest ? Math.round(performance.now() - oldest.queuedAt) : 0,
+      held: run.endedAt === undefined && this.#held,
       rulesEvaluated: run.plan?.evaluate.length ?? 0,
       rulesReused: run.plan?.reuse.length ?? 0,
       comparison: (tenant !== undefined && run.tallies.get(tenant)?.view()) || EMPTY_COMPARISON,

@@ -54,7 +54,7 @@ function render(v) {
     'p',
     { id: 'shadow-summary', 'data-status': v.status, 'data-transfers': c.transfers },
     `${v.version}: ${v.status} since ${v.startedAt.slice(0, 19).replace('T', ' ')}${v.endedAt ? ` until ${v.endedAt.slice(0, 19).replace('T', ' ')}` : ''}. `,
-    `${c.transfers} of your calls compared; ${v.processed} screened in all, ${v.dropped} dropped, ${v.queued} waiting (${v.lagMs} ms). `,
+    `${c.transfers} of your calls compared; ${v.processed} screened in all, ${v.dropped} dropped, ${v.queued} waiting (${v.lagMs} ms${v.held ? ', held while the server is busy' : ''}). `,
     `${c.changed.count} decisions change.`,
   )
   return [

@@ -16,6 +16,10 @@ export interface NodeConfig {
   requestTimeoutMs: number
   /** the reporting-entity YAML file of goAML reports (GET /v1/cases/{id}/goaml); none when unset */
   goamlEntity: string | undefined
+  /** a shadow rule set holds its calls while the event loop's utilisation is above this (0-1; 1: never holds) */
+  shadowMaxLoad: number
+  /** calls a shadow rule set holds at most; past that they are dropped and counted */
+  shadowMaxQueued: number
   service: ServiceConfig
 }
 
@@ -23,6 +27,14 @@ function nonNegativeInt(name: string, value: string | undefined, fallback: numbe
   if (value === undefined || value === '') return fallback
   const n = Number(value)
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be 0 or a positive integer, got "${value}"`)
+  return n
+}
+
+/** a share from 0 to 1 */
+function fraction(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!(n >= 0 && n <= 1)) throw new Error(`${name} must be a number from 0 to 1, got "${value}"`)
   return n
 }
 
@@ -50,6 +62,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     realtimeState,
     requestTimeoutMs: nonNegativeInt('TXSCREEN_REQUEST_TIMEOUT_SECONDS', env.TXSCREEN_REQUEST_TIMEOUT_SECONDS, 0) * 1000,
     goamlEntity: env.TXSCREEN_GOAML_ENTITY || undefined,
+    shadowMaxLoad: fraction('TXSCREEN_SHADOW_MAX_LOAD', env.TXSCREEN_SHADOW_MAX_LOAD, 0.2),
+    shadowMaxQueued: positiveInt('TXSCREEN_SHADOW_MAX_QUEUED', env.TXSCREEN_SHADOW_MAX_QUEUED, 30_000),
     service: {
       storeVerdicts: store,
       batchBodyLimit: positiveInt('TXSCREEN_BATCH_MAX_BYTES', env.TXSCREEN_BATCH_MAX_BYTES, DEFAULT_CONFIG.batchBodyLimit),

@@ -18,6 +18,7 @@ import type { NodeConfig } from './config.ts'
 import { ensureActiveRuleset } from './default-ruleset.ts'
 import { fileLists } from './file-lists.ts'
 import { processShadowThread } from './shadow-process.ts'
+import { eventLoopBusy } from './event-loop-load.ts'
 import { readReportingEntity } from './reporting-entity.ts'
 import { directScreen } from './direct-screen.ts'
 import { createLogger } from './logger.ts'
@@ -120,7 +121,18 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
   // in-memory real-time state: warmed in the background; /ready says when, and calls wait for it
   const realtime =
     config.realtimeState === 'memory'
-      ? new LiveScreening(store.db, rulesets, { storeVerdicts: config.service.storeVerdicts, lists, log, clock, onFlushed: (s) => metrics.flushed(s), keepHistory: config.service.historyRetentionDays > 0, shadowThread: shadowProcess })
+      ? new LiveScreening(store.db, rulesets, {
+          storeVerdicts: config.service.storeVerdicts,
+          lists,
+          log,
+          clock,
+          onFlushed: (s) => metrics.flushed(s),
+          keepHistory: config.service.historyRetentionDays > 0,
+          shadowThread: shadowProcess,
+          // the shadow works only while the event loop is quiet, so its process never runs beside live traffic
+          shadowBusy: eventLoopBusy(config.shadowMaxLoad),
+          shadowMaxQueued: config.shadowMaxQueued,
+        })
       : undefined
   sources.live = realtime
   if (realtime) realtime.start().catch((err: unknown) => log(`real-time state not warmed (retried on the next call): ${err instanceof Error ? err.message : String(err)}`))
