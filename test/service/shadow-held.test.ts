@@ -47,6 +47,28 @@ for (const threaded of [false, true]) {
   })
 }
 
+// Under load that does not end, holding every call would fill the queue and drop calls: past half its bound the
+// shadow works even while the server is busy, so that it keeps up (at some cost in latency) rather than lose calls.
+for (const threaded of [false, true]) {
+  describe(`shadow${threaded ? ', in its own process' : ', on the event loop'}: a queue past half its bound is not held`, () => {
+    const MAX_QUEUED = 8
+    const shadowThread: ShadowThreadFactory = (...args) => processShadowThread()(...args)
+    const s = useSeededService('pglite', { live: { shadowBusy: () => true, shadowMaxQueued: MAX_QUEUED, shadowPostBatch: 1, shadowPostEveryMs: 5, ...(threaded && { shadowThread }) } })
+
+    it('screens calls while busy until half the bound is left, dropping none', async () => {
+      const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
+      const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
+      const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
+      expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
+      await expect.poll(async () => (await view()).status, WAIT).toBe('running')
+
+      for (let i = 0; i < MAX_QUEUED; i++) expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(i, `F-${i}`, 'X'))).status).toBe(200)
+      await expect.poll(async () => (await view()).processed, WAIT).toBe(MAX_QUEUED / 2)
+      expect(await view()).toMatchObject({ held: true, queued: MAX_QUEUED / 2, dropped: 0 })
+    })
+  })
+}
+
 describe('the Node service: the event loop load the shadow yields to', () => {
   it('is busy after a loop that never waited, never with 1, and reads TXSCREEN_SHADOW_MAX_LOAD', () => {
     const half = eventLoopBusy(0.5)
