@@ -18,7 +18,8 @@ import type { Owner } from './verdict-rows.ts'
 const NO_RULES: readonly string[] = []
 /**
  * calls waiting for the shadow at most; past that they are dropped (counted), never waited for. Half a minute at
- * 1,000 calls a second: the shadow holds its calls while the server is busy (ShadowOptions.busy) and catches up after
+ * 1,000 calls a second: the shadow holds its calls while the server is busy (ShadowOptions.busy) and catches up after,
+ * and past half of it works even while the server is busy
  */
 const DEFAULT_MAX_QUEUED = 30_000
 /**
@@ -62,7 +63,8 @@ export interface ShadowOptions {
   /**
    * true while the server is busy (the Node adapter: its event loop's utilisation over the last 100 ms above
    * TXSCREEN_SHADOW_MAX_LOAD): the shadow then hands no calls on and screens none, they wait in its queue (asked
-   * again every postEveryMs), so that its work never runs beside live traffic. Never busy without it.
+   * again every postEveryMs), so that its work does not run beside live traffic, until the queue is past half full
+   * (then it works it down to half rather than drop calls). Never busy without it.
    */
   busy?: (() => boolean) | undefined
 }
@@ -403,6 +405,14 @@ export class ShadowRunner {
     this.#postTimer.unref?.()
   }
 
+  /**
+   * Whether the shadow waits now: while the server is busy, unless its queue is past half its bound; then it works
+   * the queue down to half, so that load that does not end costs some latency rather than dropped calls.
+   */
+  #holds(run: ShadowRun): boolean {
+    return run.queue.length <= run.queue.max / 2 && this.options.busy?.() === true
+  }
+
   #schedule(): void {
     if (this.#scheduled) return
     this.#scheduled = true
@@ -421,12 +431,12 @@ export class ShadowRunner {
     }
     if (run.status !== 'running') return
     // the server is busy: nothing is handed on or screened, the timer looks again
-    this.#held = run.queue.peekSettled() !== undefined && this.options.busy?.() === true
+    this.#held = run.queue.peekSettled() !== undefined && this.#holds(run)
     if (this.#held) return this.#armPostTimer()
     if (run.thread) return this.#post(run, run.thread)
     const until = performance.now() + SLICE_MS
     let entry: ShadowEntry | undefined
-    while ((entry = run.queue.peekSettled())) {
+    while ((entry = run.queue.peekSettled()) && !this.#holds(run)) {
       if (this.#replan(run, entry)) return
       this.#screen(run, run.queue.take()!)
       if (performance.now() >= until) break
@@ -441,7 +451,7 @@ export class ShadowRunner {
   #post(run: ShadowRun, thread: ShadowThread): void {
     const partial = this.#postPartial
     this.#postPartial = false
-    while (run.inFlight.length < THREAD_IN_FLIGHT) {
+    while (run.inFlight.length < THREAD_IN_FLIGHT && !this.#holds(run)) {
       const ready = run.queue.settledAtHead(this.#postBatch)
       if (ready === 0 || (ready < this.#postBatch && !partial)) break
       const batch: ShadowEntry[] = []
