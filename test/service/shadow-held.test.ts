@@ -5,24 +5,12 @@ import { processShadowThread } from '../../src/adapters/node/shadow-process.ts'
 import type { ShadowThreadFactory } from '../../src/service/shadow-thread-port.ts'
 import { transfer } from './support/rules.ts'
 import { useSeededService } from './support/service.ts'
-import { CANDIDATE_RULES } from './support/shadow-rules.ts'
+import { runningShadow } from './support/running-shadow.ts'
 
 // The shadow yields to live traffic: while the server says it is busy (here a forced signal) it hands on and
 // screens no call; they wait in its queue, shown as its lag, and are all screened once it is quiet.
 const WAIT = { timeout: 30_000, interval: 20 }
 const CALLS = 12
-
-type Seeded = ReturnType<typeof useSeededService>
-
-/** publishes the candidate, starts its shadow and waits until it runs; returns a reader of GET …/shadow */
-async function startShadow(s: Seeded): Promise<() => Promise<any>> {
-  const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
-  const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
-  const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
-  expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
-  await expect.poll(async () => (await view()).status, WAIT).toBe('running')
-  return view
-}
 
 for (const threaded of [false, true]) {
   describe(`shadow${threaded ? ', in its own process' : ', on the event loop'}: held while the server is busy`, () => {
@@ -36,7 +24,7 @@ for (const threaded of [false, true]) {
     const s = useSeededService('pglite', { live: { shadowBusy, shadowPostEveryMs: 5, ...(threaded && { shadowThread }) } })
 
     it('holds every call while busy, shows the lag, and screens them all once quiet', async () => {
-      const view = await startShadow(s)
+      const view = await runningShadow(s)
 
       busy = true
       const calls = await Promise.all(Array.from({ length: CALLS }, (_, i) => s.svc.post('/v1/screen', s.keys.screen, transfer(i, `H-${i}`, 'X'))))
@@ -64,7 +52,7 @@ for (const threaded of [false, true]) {
     const s = useSeededService('pglite', { live: { shadowBusy: () => true, shadowMaxQueued: MAX_QUEUED, shadowPostBatch: 1, shadowPostEveryMs: 5, ...(threaded && { shadowThread }) } })
 
     it('screens calls while busy until half the bound is left, dropping none', async () => {
-      const view = await startShadow(s)
+      const view = await runningShadow(s)
 
       for (let i = 0; i < MAX_QUEUED; i++) expect((await s.svc.post('/v1/screen', s.keys.screen, transfer(i, `F-${i}`, 'X'))).status).toBe(200)
       await expect.poll(async () => (await view()).processed, WAIT).toBe(MAX_QUEUED / 2)

@@ -5,7 +5,7 @@ import { readRuleSources } from '../../src/rules-fs.ts'
 import type { ShadowThread, ShadowThreadFactory } from '../../src/service/shadow-thread-port.ts'
 import { transfer } from './support/rules.ts'
 import { useSeededService } from './support/service.ts'
-import { CANDIDATE_RULES } from './support/shadow-rules.ts'
+import { runningShadow } from './support/running-shadow.ts'
 
 const WAIT = { timeout: 30_000, interval: 20 }
 
@@ -64,16 +64,6 @@ function processThreadVia(screen: (thread: ShadowThread, calls: string) => Retur
     const thread = processShadowThread()(files, version, plan, shadowId)
     return { ...thread, observe: (r) => thread.observe(r), warmed: () => thread.warmed(), close: () => thread.close(), screen: (calls) => screen(thread, calls) }
   }
-}
-
-/** publishes the candidate set, starts its shadow and waits until it runs; gives the shadow's view */
-async function runningShadow(s: ReturnType<typeof useSeededService>): Promise<() => Promise<{ processed: number; queued: number }>> {
-  const published = await s.svc.post('/v1/rulesets', s.keys.analyst, { files: CANDIDATE_RULES, activate: false })
-  const path = `/v1/rulesets/${encodeURIComponent((await published.json()).version)}/shadow`
-  const view = async () => (await s.svc.request(path, { key: s.keys.analyst })).json()
-  expect((await s.svc.request(path, { method: 'POST', key: s.keys.analyst })).status).toBe(201)
-  await expect.poll(async () => (await view()).status, WAIT).toBe('running')
-  return view
 }
 
 const batchSize = (calls: string) => (JSON.parse(calls) as unknown[]).length
