@@ -32,8 +32,13 @@ export function startWorkers(count: number, setup: WorkerSetup | undefined, heap
  */
 const MAX_PENDING = 4
 
-/** Records the rules' costs are measured on before they are split: the batch's first ones. */
-const SAMPLE_RECORDS = 4096
+/**
+ * Records the rules' costs are measured on before they are split: the batch's first ones. The workers wait
+ * for the split, and measuring runs every rule's filters in code not yet optimised (about 25 µs a record);
+ * 1,024 records split the default pack as 4,096 do to within 1 % of a share's cost (BENCHMARKS.md, session
+ * threads27).
+ */
+const SAMPLE_RECORDS = 1024
 
 /**
  * What this thread does besides its rules, in `ruleCost` units a record: decoding and validating every line,
