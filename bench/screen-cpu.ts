@@ -52,6 +52,8 @@ const { values } = parseArgs({
   },
 })
 const PORT = Number(values.port)
+// the database as freshDatabase names it (with TXSCREEN_BENCH_DB_SUFFIX): its backends' titles carry that name
+const DATABASE = `${values.database!}${process.env.TXSCREEN_BENCH_DB_SUFFIX ?? ''}`
 const TICKS = 100 // USER_HZ on Linux
 
 const cpuSeconds = (pid: number): number => processCpuSeconds(pid)!
@@ -183,7 +185,7 @@ async function run(root: string, label: string, round: number): Promise<number> 
       await driveCalls(url, key, same, Number(values.warm), concurrency)
       before = cpuSeconds(server.pid!)
       threadsBefore = threadSeconds(server.pid!)
-      backends = new BackendCpu(values.database!)
+      backends = new BackendCpu(DATABASE)
       figures = await driveCalls(url, key, same, Number(values.calls), concurrency)
     } else {
       const rate = Number(values.rate)
@@ -194,7 +196,7 @@ async function run(root: string, label: string, round: number): Promise<number> 
       await driveOpenLoop({ ...common, seconds: 5 })
       before = cpuSeconds(server.pid!)
       threadsBefore = threadSeconds(server.pid!)
-      backends = new BackendCpu(values.database!)
+      backends = new BackendCpu(DATABASE)
       figures = await driveOpenLoop({ ...common, seconds: Number(values.seconds) })
     }
     const used = cpuSeconds(server.pid!) - before

@@ -132,6 +132,7 @@ export async function startService(store: OpenDatabase, config: NodeConfig, opti
           // the shadow works only while the event loop is quiet, so its process never runs beside live traffic
           shadowBusy: eventLoopBusy(config.shadowMaxLoad),
           shadowMaxQueued: config.shadowMaxQueued,
+          afterIo: setImmediate,
         })
       : undefined
   sources.live = realtime

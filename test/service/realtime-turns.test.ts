@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import type { TransferRecord } from '../../src/core/index.ts'
+import { DIALECTS } from './support/databases.ts'
+import { transfer } from './support/rules.ts'
+import { TestService, seed, useSeededService } from './support/service.ts'
+import { freshDatabase } from './support/databases.ts'
+
+// LiveScreening's `afterIo` (the Node server gives it setImmediate): calls that arrive in one event-loop turn are
+// screened together at its end. They must be screened in arrival order, each once, and be written like any other.
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: real-time calls screened at the end of their turn`, () => {
+    const seeded = useSeededService(dialect, { live: { afterIo: setImmediate } })
+
+    const repeatCount = (v: { hits: { rule: string; evidence?: unknown }[] }) => (v.hits.find((h) => h.rule === 'repeat-sender')?.evidence as { value?: number } | undefined)?.value
+
+    it('screens the calls of one turn in the order they came, each counting those before it', async () => {
+      const live = seeded.svc.live!
+      const records = Array.from({ length: 6 }, (_, i) => transfer(100 + i, 'TURN-A', `R${i}`) as TransferRecord)
+      // all six asked for before any is screened
+      const results = await Promise.all(records.map((r) => live.screen(r)))
+      expect(results.map((r) => repeatCount(r.verdict) ?? 1)).toEqual([1, 2, 3, 4, 5, 6])
+      expect(results.map((r) => r.verdict.id)).toEqual(records.map((r) => r.id))
+    })
+
+    it('counts a transfer asked for twice in one turn once, and answers both alike', async () => {
+      const live = seeded.svc.live!
+      const first = transfer(200, 'TURN-B', 'X') as TransferRecord
+      await live.screen(first)
+      const again = transfer(201, 'TURN-B', 'Y') as TransferRecord
+      const [a, b] = await Promise.all([live.screen(again), live.screen(again)])
+      expect(b.json).toBe(a.json)
+      expect(repeatCount(a.verdict)).toBe(2)
+      const next = await live.screen(transfer(202, 'TURN-B', 'Z') as TransferRecord)
+      expect(repeatCount(next.verdict)).toBe(3)
+    })
+
+    it('answers the calls taken in before a close, and commits their rows', async () => {
+      const test = await freshDatabase(dialect)
+      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate } })
+      try {
+        await seed(svc)
+        const records = Array.from({ length: 3 }, (_, i) => transfer(300 + i, 'TURN-C', 'X') as TransferRecord)
+        const calls = records.map((r) => svc.live!.screen(r))
+        const closed = svc.live!.close()
+        expect((await Promise.all(calls)).map((r) => r.verdict.id)).toEqual(records.map((r) => r.id))
+        await closed
+        const rows = await svc.store.db.selectFrom('entity_events').select('event_id').where('event_id', 'in', records.map((r) => r.id)).execute()
+        expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(records.map((r) => r.id)))
+      } finally {
+        await svc.close()
+        await test.drop()
+      }
+    })
+  })
+}
