@@ -45,6 +45,8 @@ export class RuleRunner {
   private readonly windows: WindowState
   /** window + lateness: a new window, holding the transfer's event alone, goes idle this long after it */
   private readonly idleAfter: number
+  /** true when the rule can never hit with these watchlists and keeps no state: the screener never calls it */
+  private readonly inert: boolean
 
   constructor(
     readonly rule: CompiledRule,
@@ -63,13 +65,15 @@ export class RuleRunner {
     this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : this.global.addRule(this.windows)
     this.globalRow = this.global.obtain('')
     this.table = rule.entity ? entities.table(this.tableSlot) : this.global
+    this.inert = inertWithout(rule, watchlists)
   }
 
   /**
    * false when `process` would do nothing with a transfer whose sides have these classes: the guard rules out
-   * every side the rule looks from, and it keeps no last-seen times
+   * every side the rule looks from, and it keeps no last-seen times; or the rule is inert (`inertWithout`)
    */
   mayApply(outClass: number, inClass: number): boolean {
+    if (this.inert) return false
     const { guard, entity, needs } = this.rule
     if (guard === undefined || needs.seen) return true
     const sides = entity ? entity.perspectives : ONLY_OUT
@@ -251,3 +255,15 @@ export class RuleRunner {
 }
 
 const ONLY_OUT: readonly Direction[] = ['out']
+
+/**
+ * A rule that keeps no state and is scored by a measure that is 0 without a kind of list these watchlists lack
+ * (sanctions-name without names, ad-contact-indicator without indicators), with no score at 0: it cannot hit.
+ * The watchlists are the screener's for its life (a reload makes new screeners).
+ */
+function inertWithout(rule: CompiledRule, watchlists: Watchlists | undefined): boolean {
+  const { needs } = rule
+  if (needs.window || needs.seen || needs.graph || rule.scoreMeasure < 0) return false
+  const list = rule.measures[rule.scoreMeasure]!.zeroWithout
+  return list !== undefined && watchlists?.[list] === undefined && !(rule.score(0).score > 0)
+}
