@@ -30,8 +30,12 @@ export class RuleRunner {
   private readonly contributions: Contribution[]
   /** what the measures read and write in an evaluation, refilled for each */
   private readonly evaluation: MeasureEvaluation
-  /** per measure, 1 once evaluated for the current transfer's requirements */
-  private readonly evaluated: Uint8Array
+  /**
+   * per measure, the number of the evaluation that last evaluated it for its requirements: a measure is done for
+   * the current evaluation when it holds `evaluations` (a counter, rather than clearing the array each time)
+   */
+  private readonly evaluated: Uint32Array
+  private evaluations = 0
   /** the entity table this rule's entity namespace uses; -1 without an entity */
   private readonly tableSlot: number
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
@@ -57,7 +61,7 @@ export class RuleRunner {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions) : undefined
     this.contributions = rule.windowParts.map(() => Number.NaN)
     this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
-    this.evaluated = new Uint8Array(rule.measures.length)
+    this.evaluated = new Uint32Array(rule.measures.length)
     const spec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
     this.windows = new WindowState(spec, new WindowPool(spec))
     this.idleAfter = rule.windowMs + latenessMs
@@ -189,6 +193,11 @@ export class RuleRunner {
     return (this.graph?.nodes ?? 0) + this.global.windowSlots.windowCount(this.globalRow)
   }
 
+  private restartEvaluations(): number {
+    this.evaluated.fill(0)
+    return (this.evaluations = 1)
+  }
+
   private evaluate(
     view: TransferView,
     ctx: TransferContext,
@@ -203,15 +212,17 @@ export class RuleRunner {
     const values = ev.values
     const measures = rule.measures
     // the requirements first, each with the measures it reads, stopping at the first that fails
-    const done = this.evaluated.fill(0)
+    const done = this.evaluated
+    // 1 to 2^32 - 1, then 1 again: the array is cleared once when the counter wraps
+    const current = this.evaluations === 0xffffffff ? this.restartEvaluations() : ++this.evaluations
     const steps = rule.requireSteps
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s]!
       for (let k = 0; k < step.measures.length; k++) {
         const i = step.measures[k]!
-        if (done[i] === 1) continue
+        if (done[i] === current) continue
         values[i] = measures[i]!.evaluate(ev, measures[i]!)
-        done[i] = 1
+        done[i] = current
       }
       if (!step.test(values)) return undefined
     }
