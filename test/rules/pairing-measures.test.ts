@@ -165,6 +165,15 @@ describe('keyword_score', () => {
     expect(verdicts[0]!.hits[0]!.reason).toBe('4.00 for kamion, udhëtimi me kamion')
   })
 
+  it('finds a slip that makes the first word a letter shorter or longer, in words of 31 letters and more too', () => {
+    const long = `${'a'.repeat(30)}b`
+    const lists = `  code_words:\n    - { term: "smuggler boat", weight: 3 }\n    - { term: ${long}, weight: 3 }`
+    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const references = ['smugler boat', 'smugglerr boat', 'smuggler coat', 'smug boat', long.slice(1), `${long}c`, `x${long.slice(2)}`]
+    const { verdicts } = screenAll(fuzzy, references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'clear', 'clear', 'review', 'review', 'clear'])
+  })
+
   it('lets a long phrase carry one slip in a word of 4 or 5 letters, but not a short phrase or a single short word', () => {
     const lists = '  code_words:\n    - { term: "pasaje al norte", weight: 3 }\n    - { term: "biaya kapal", weight: 3 }\n    - { term: varka, weight: 3 }\n    - { term: "el cruce", weight: 3 }\n    - { term: "gold package", weight: 3 }'
     const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)

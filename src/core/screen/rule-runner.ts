@@ -30,8 +30,12 @@ export class RuleRunner {
   private readonly contributions: Contribution[]
   /** what the measures read and write in an evaluation, refilled for each */
   private readonly evaluation: MeasureEvaluation
-  /** per measure, 1 once evaluated for the current transfer's requirements */
-  private readonly evaluated: Uint8Array
+  /**
+   * per measure, the number of the evaluation that last evaluated it for its requirements: a measure is done for
+   * the current evaluation when it holds `evaluations` (a counter, rather than clearing the array each time)
+   */
+  private readonly evaluated: Uint32Array
+  private evaluations = 0
   /** the entity table this rule's entity namespace uses; -1 without an entity */
   private readonly tableSlot: number
   /** this rule's index in its namespace's per-rule arrays of entity state (0 for the entity-less state) */
@@ -45,6 +49,8 @@ export class RuleRunner {
   private readonly windows: WindowState
   /** window + lateness: a new window, holding the transfer's event alone, goes idle this long after it */
   private readonly idleAfter: number
+  /** true when the rule can never hit with these watchlists and keeps no state: the screener never calls it */
+  private readonly inert: boolean
 
   constructor(
     readonly rule: CompiledRule,
@@ -55,7 +61,7 @@ export class RuleRunner {
     this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions) : undefined
     this.contributions = rule.windowParts.map(() => Number.NaN)
     this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
-    this.evaluated = new Uint8Array(rule.measures.length)
+    this.evaluated = new Uint32Array(rule.measures.length)
     const spec = new WindowSpec(rule.windowAggregates, rule.windowMs, latenessMs)
     this.windows = new WindowState(spec, new WindowPool(spec))
     this.idleAfter = rule.windowMs + latenessMs
@@ -63,13 +69,15 @@ export class RuleRunner {
     this.slot = rule.entity ? entities.ruleSlot(this.tableSlot, this.windows) : this.global.addRule(this.windows)
     this.globalRow = this.global.obtain('')
     this.table = rule.entity ? entities.table(this.tableSlot) : this.global
+    this.inert = inertWithout(rule, watchlists)
   }
 
   /**
    * false when `process` would do nothing with a transfer whose sides have these classes: the guard rules out
-   * every side the rule looks from, and it keeps no last-seen times
+   * every side the rule looks from, and it keeps no last-seen times; or the rule is inert (`inertWithout`)
    */
   mayApply(outClass: number, inClass: number): boolean {
+    if (this.inert) return false
     const { guard, entity, needs } = this.rule
     if (guard === undefined || needs.seen) return true
     const sides = entity ? entity.perspectives : ONLY_OUT
@@ -185,6 +193,11 @@ export class RuleRunner {
     return (this.graph?.nodes ?? 0) + this.global.windowSlots.windowCount(this.globalRow)
   }
 
+  private restartEvaluations(): number {
+    this.evaluated.fill(0)
+    return (this.evaluations = 1)
+  }
+
   private evaluate(
     view: TransferView,
     ctx: TransferContext,
@@ -199,15 +212,17 @@ export class RuleRunner {
     const values = ev.values
     const measures = rule.measures
     // the requirements first, each with the measures it reads, stopping at the first that fails
-    const done = this.evaluated.fill(0)
+    const done = this.evaluated
+    // 1 to 2^32 - 1, then 1 again: the array is cleared once when the counter wraps
+    const current = this.evaluations === 0xffffffff ? this.restartEvaluations() : ++this.evaluations
     const steps = rule.requireSteps
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s]!
       for (let k = 0; k < step.measures.length; k++) {
         const i = step.measures[k]!
-        if (done[i] === 1) continue
+        if (done[i] === current) continue
         values[i] = measures[i]!.evaluate(ev, measures[i]!)
-        done[i] = 1
+        done[i] = current
       }
       if (!step.test(values)) return undefined
     }
@@ -251,3 +266,15 @@ export class RuleRunner {
 }
 
 const ONLY_OUT: readonly Direction[] = ['out']
+
+/**
+ * A rule that keeps no state and is scored by a measure that is 0 without a kind of list these watchlists lack
+ * (sanctions-name without names, ad-contact-indicator without indicators), with no score at 0: it cannot hit.
+ * The watchlists are the screener's for its life (a reload makes new screeners).
+ */
+function inertWithout(rule: CompiledRule, watchlists: Watchlists | undefined): boolean {
+  const { needs } = rule
+  if (needs.window || needs.seen || needs.graph || rule.scoreMeasure < 0) return false
+  const list = rule.measures[rule.scoreMeasure]!.zeroWithout
+  return list !== undefined && watchlists?.[list] === undefined && !(rule.score(0).score > 0)
+}

@@ -64,6 +64,7 @@ function compiledMeasure(name: string, plan: MeasurePlan, index: number, slot: n
     graphInbound: plan.graphInbound ?? false,
     graphMaxEdges: plan.graphMaxEdges ?? Number.POSITIVE_INFINITY,
     lists: plan.lists ?? false,
+    zeroWithout: plan.zeroWithout,
     reads,
     cost: { add: plan.cost?.add ?? 0, evaluation: plan.cost?.evaluation ?? 0, withLists: plan.cost?.withLists ?? 0 },
     scratch: plan.scratch,

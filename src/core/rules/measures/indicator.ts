@@ -17,6 +17,7 @@ export const indicator = defineMeasure({
     return {
       unit: 'count',
       lists: true,
+      zeroWithout: 'indicators',
       // lookups per party when lists are loaded; without them the measure is a no-op
       cost: { withLists: 2 },
       evaluate: (ev) => {

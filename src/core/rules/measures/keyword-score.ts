@@ -51,7 +51,10 @@ export const keywordScore = defineMeasure({
         // a word found as written is not found again as a slip of another term ("guaranteed" is not also "guarantee")
         if (fuzzy.length > 0) {
           const exact = new Set(found)
+          const lengths = lengthsOf(words)
           for (const t of fuzzy) {
+            // a term whose first word is not within a letter of the length of any word of the text cannot be near
+            if ((t.firstLengths & lengths) === 0) continue
             if (!exact.has(t.term) && occursNear(t, words, exact) && t.symbols.every((s) => raw.includes(s))) found.push(t.term)
           }
         }
@@ -71,6 +74,18 @@ interface FuzzyTerm {
   symbols: string[]
   /** a phrase long enough for one slip in one of its shorter words */
   longPhrase: boolean
+  /** `lengthBit` of each length within one letter of its first word's: a word one edit away has one of them */
+  firstLengths: number
+}
+
+/** one bit per word length, lengths of 31 letters and more sharing the last */
+const lengthBit = (n: number) => 1 << Math.min(n, 31)
+
+/** the `lengthBit`s of the words' lengths */
+function lengthsOf(words: readonly string[]): number {
+  let bits = 0
+  for (let i = 0; i < words.length; i++) bits |= lengthBit(words[i]!.length)
+  return bits
 }
 
 /** the terms with a word that may carry a slip, as words (and the symbols they also need) */
@@ -79,7 +94,8 @@ function fuzzyTerms(terms: readonly string[]): FuzzyTerm[] {
     .map((term) => {
       const words = normaliseWords(term)
       const longPhrase = words.length > 1 && words.reduce((n, w) => n + w.length, 0) >= PHRASE_MIN_LETTERS
-      return { term, words, symbols: entrySymbols(term), longPhrase }
+      const first = words[0]?.length ?? 0
+      return { term, words, symbols: entrySymbols(term), longPhrase, firstLengths: lengthBit(Math.max(0, first - 1)) | lengthBit(first) | lengthBit(first + 1) }
     })
     .filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH || (t.longPhrase && w.length >= SLIP_MIN_LENGTH)))
 }

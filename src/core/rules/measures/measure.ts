@@ -3,6 +3,7 @@ import type { TransferView } from '../../screen/view.ts'
 import type { WindowAggregate } from '../../state/window.ts'
 import type { ConditionScope } from '../conditions.ts'
 import type { YamlPath } from '../yaml-source.ts'
+import type { Watchlists } from '../watchlist-port.ts'
 import type { MeasureEvaluation } from './evaluation.ts'
 import type { MeasureUnit } from './unit.ts'
 
@@ -85,6 +86,8 @@ export interface MeasurePlan {
   graphMaxEdges?: number | undefined
   /** watchlists (names or indicators): rules that read them stay on the main thread */
   lists?: boolean
+  /** the kind of list without which the measure is 0 and leaves no evidence (a rule scored by it alone cannot hit) */
+  zeroWithout?: keyof Watchlists
   /** other measures of the rule this one reads: it is evaluated after them, and they must read none */
   reads?: readonly string[]
   cost?: Partial<MeasureCost>
@@ -108,6 +111,7 @@ export interface CompiledMeasure {
   /** edges per party each way; infinite when the measure sets no bound */
   readonly graphMaxEdges: number
   readonly lists: boolean
+  readonly zeroWithout: keyof Watchlists | undefined
   /** the places of the measures it reads */
   readonly reads: readonly number[]
   readonly cost: MeasureCost

@@ -23,6 +23,7 @@ export const nameMatch = defineMeasure({
     return {
       unit: 'score',
       lists: true,
+      zeroWithout: 'names',
       // a name search per party (memoised) when lists are loaded; without them the measure is a no-op
       cost: { withLists: 2 },
       scratch: (): NameMemo => new Map(),
