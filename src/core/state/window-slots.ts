@@ -96,6 +96,23 @@ export class WindowSlots {
           return
         }
       }
+    }
+    this.addWindow(row, slot, handle)
+  }
+
+  /** gives a row a window of `slot`, which it has none of (setWindow without the look for it) */
+  addWindow(row: number, slot: number, handle: number): void {
+    const c = this.cls[row]!
+    const n = this.count[row]!
+    if (c !== NONE) {
+      const at = this.block[row]!
+      const chunk = this.slabs[c]!.chunks[at >>> SHIFT]!
+      const o = at & MASK
+      if (c === DENSE) {
+        chunk[o + slot] = handle
+        this.count[row] = n + 1
+        return
+      }
       if (2 * (n + 1) > this.slots) {
         const to = this.move(row, DENSE, n)
         const dense = this.slabs[DENSE]!
@@ -215,8 +232,10 @@ export class WindowSlots {
     if (c !== NONE) {
       const src = this.slabs[c]!.chunks[from >>> SHIFT]!
       const dst = this.slabs[to]!.chunks[at >>> SHIFT]!
+      // a loop rather than set(subarray()): a row's blocks are a few pairs, and a subarray is an object each
       const o = from & MASK
-      dst.set(src.subarray(o, o + 2 * n), at & MASK)
+      const d = at & MASK
+      for (let i = 0; i < 2 * n; i++) dst[d + i] = src[o + i]!
       this.slabs[c]!.release(from)
     }
     return at
