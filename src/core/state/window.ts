@@ -237,7 +237,8 @@ export class WindowState {
     this.meta[this.metaBase + END] = end
     this.meta[this.metaBase + HEAD] = head
     this.meta[this.metaBase + AGG_HEAD] = aggHead
-    const counters = this.pool.distinct.get(from)
+    const pooled = this.pool.distinct
+    const counters = pooled.size > 0 ? pooled.get(from) : undefined
     this.pool.release(from)
     if (counters) this.pool.distinct.set(to, counters)
   }
