@@ -8,20 +8,20 @@
  * collide: for a window of 1,000 values, a chance of about 1 in 10^10.
  */
 export function textNumber(value: string): number {
-  // the distinct measures of one record's rules ask for the same few values (its sender's and receiver's ids)
-  if (value === recent[0]) return recentNumbers[0]!
-  if (value === recent[1]) return recentNumbers[1]!
+  // the distinct measures of one record's rules ask for the same few values (its parties' ids, a code, a name)
+  for (let i = 0; i < RECENT; i++) if (value === recent[i]) return recentNumbers[i]!
   const n = cyrb53(value)
-  recent[1] = recent[0]!
-  recentNumbers[1] = recentNumbers[0]!
-  recent[0] = value
-  recentNumbers[0] = n
+  recent[next] = value
+  recentNumbers[next] = n
+  next = (next + 1) % RECENT
   return n
 }
 
-/** the two values last hashed, newest first, and their numbers */
-const recent = ['', '']
-const recentNumbers = [cyrb53(''), cyrb53('')]
+/** the values last hashed and their numbers, replaced oldest first */
+const RECENT = 4
+const recent = new Array<string>(RECENT).fill('')
+const recentNumbers = new Array<number>(RECENT).fill(cyrb53(''))
+let next = 0
 
 function cyrb53(value: string): number {
   let h1 = 0xdeadbeef
