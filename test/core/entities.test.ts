@@ -47,4 +47,23 @@ describe('WindowSlots', () => {
       for (let slot = 0; slot < 20; slot++) expect(copy.window(3, slot)).toBe(state.window(slot))
     }
   })
+  it('gives a row a new window by addWindow as setWindow does, through every block size to one by slot', () => {
+    const byAdd = new WindowSlots(20)
+    const bySet = new WindowSlots(20)
+    const order = [7, 0, 14, 12, 3, 19, 9, 1, 13, 15, 4, 2, 5, 6]
+    for (const [i, slot] of order.entries()) {
+      byAdd.ensure(2)
+      bySet.ensure(2)
+      byAdd.addWindow(2, slot, 10 * i)
+      bySet.setWindow(2, slot, 10 * i)
+      const a: number[] = []
+      const b: number[] = []
+      byAdd.writeTo(2, a)
+      bySet.writeTo(2, b)
+      expect(a).toEqual(b)
+      expect(byAdd.windowCount(2)).toBe(i + 1)
+      for (let s = 0; s < 20; s++) expect(byAdd.window(2, s)).toBe(bySet.window(2, s))
+    }
+  })
 })
+

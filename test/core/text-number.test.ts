@@ -18,4 +18,17 @@ describe('textNumber', () => {
     }
     expect(new Set([...values].map(textNumber)).size).toBe(values.size)
   })
+  it('gives each value its own number when values come back in any order (it remembers the last few)', () => {
+    const values = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6']
+    const first = new Map(values.map((v) => [v, textNumber(v)]))
+    expect(new Set(first.values()).size).toBe(values.length)
+    let seed = 7
+    for (let i = 0; i < 500; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      // a copy, not the same string object
+      const v = `${values[seed % values.length]!}`.slice(0)
+      expect(textNumber(v), v).toBe(first.get(v))
+    }
+  })
 })
+

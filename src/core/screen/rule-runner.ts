@@ -121,14 +121,16 @@ export class RuleRunner {
           const handle = table.window(row, this.slot)
           window = handle >= 0 ? this.windows.at(handle) : undefined
           if (adds) {
-            window ??= this.windows.at(this.windows.pool.allocate())
-            window.add(ctx.ts, ctx.record.id, this.contributions)
-            table.added(row, ctx.ts)
-            // a new window, or one that moved to a larger slot
-            if (window.handle !== handle) {
-              table.setWindow(row, this.slot, window.handle)
-              if (handle < 0 && entity) table.opened(row, ctx.ts + this.idleAfter)
+            if (window === undefined) {
+              window = this.windows.open(ctx.ts, ctx.record.id, this.contributions)
+              table.addWindow(row, this.slot, window.handle)
+              if (entity) table.opened(row, ctx.ts + this.idleAfter)
+            } else {
+              window.add(ctx.ts, ctx.record.id, this.contributions)
+              // a window that moved to a larger slot
+              if (window.handle !== handle) table.setWindow(row, this.slot, window.handle)
             }
+            table.added(row, ctx.ts)
           }
           if (rule.needs.seen) {
             const seen = table.seen(row)

@@ -148,6 +148,11 @@ export class EntityTable {
     this.windowSlots.setWindow(row, slot, handle)
   }
 
+  /** gives a row a window of rule `slot`, which it has none of */
+  addWindow(row: number, slot: number, handle: number): void {
+    this.windowSlots.addWindow(row, slot, handle)
+  }
+
   /** one of a row's windows took an event at `ts` */
   added(row: number, ts: number): void {
     const from = this.addedFrom[row]!

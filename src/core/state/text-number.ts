@@ -8,6 +8,22 @@
  * collide: for a window of 1,000 values, a chance of about 1 in 10^10.
  */
 export function textNumber(value: string): number {
+  // the distinct measures of one record's rules ask for the same few values (its parties' ids, a code, a name)
+  for (let i = 0; i < RECENT; i++) if (value === recent[i]) return recentNumbers[i]!
+  const n = cyrb53(value)
+  recent[next] = value
+  recentNumbers[next] = n
+  next = (next + 1) % RECENT
+  return n
+}
+
+/** the values last hashed and their numbers, replaced oldest first */
+const RECENT = 4
+const recent = new Array<string>(RECENT).fill('')
+const recentNumbers = new Array<number>(RECENT).fill(cyrb53(''))
+let next = 0
+
+function cyrb53(value: string): number {
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
   for (let i = 0; i < value.length; i++) {

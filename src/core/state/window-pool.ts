@@ -115,13 +115,18 @@ export class WindowPool {
       c = this.classes[index]!
     }
     const handle = c.allocate()
-    const { rows, base, meta, metaBase } = this.locate(handle)
+    // read from the handle here rather than through `locate`, which fills its shared Location
+    const slot = (handle >>> CLASS_BITS) & (MAX_SLOTS_PER_CHUNK - 1)
+    const chunk = handle >>> (CLASS_BITS + SLOT_BITS)
+    const rows = c.rows[chunk]!
+    const base = slot * c.doublesPerSlot
     rows[base] = Number.NEGATIVE_INFINITY
     // loops rather than fill(): a builtin call costs more than the few slots of a small window
     for (let i = base + 1; i < base + this.spec.header; i++) rows[i] = 0
-    meta[metaBase] = 0
-    meta[metaBase + 1] = 0
-    meta[metaBase + 2] = 0
+    const meta = c.meta[chunk]!
+    meta[slot * 3] = 0
+    meta[slot * 3 + 1] = 0
+    meta[slot * 3 + 2] = 0
     return handle
   }
 

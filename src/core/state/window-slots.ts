@@ -66,19 +66,36 @@ export class WindowSlots {
 
   /** the handle of a row's window of `slot`, -1 when it has none */
   window(row: number, slot: number): number {
-    const c = this.cls[row]!
-    if (c === NONE) return -1
-    const at = this.block[row]!
-    const chunk = this.slabs[c]!.chunks[at >>> SHIFT]!
-    const o = at & MASK
-    if (c === DENSE) return chunk[o + slot]!
-    const end = o + 2 * this.count[row]!
-    for (let i = o; i < end; i += 2) if (chunk[i] === slot) return chunk[i + 1]!
-    return -1
+    const i = this.handleAt(row, slot)
+    return i < 0 ? -1 : this.chunkOf(row)[i]!
   }
 
   /** sets a row's window handle of `slot`, a new one or one that moved */
   setWindow(row: number, slot: number, handle: number): void {
+    const i = this.handleAt(row, slot)
+    if (i < 0) this.addWindow(row, slot, handle)
+    else this.chunkOf(row)[i] = handle
+  }
+
+  /** the chunk of a row's block (the row has one) */
+  private chunkOf(row: number): Int32Array {
+    return this.slabs[this.cls[row]!]!.chunks[this.block[row]! >>> SHIFT]!
+  }
+
+  /** where in its block's chunk a row keeps its handle of `slot`, -1 when it has none */
+  private handleAt(row: number, slot: number): number {
+    const c = this.cls[row]!
+    if (c === NONE) return -1
+    const chunk = this.chunkOf(row)
+    const o = this.block[row]! & MASK
+    if (c === DENSE) return chunk[o + slot]! < 0 ? -1 : o + slot
+    const end = o + 2 * this.count[row]!
+    for (let i = o; i < end; i += 2) if (chunk[i] === slot) return i + 1
+    return -1
+  }
+
+  /** gives a row a window of `slot`, which it has none of (setWindow without the look for it) */
+  addWindow(row: number, slot: number, handle: number): void {
     const c = this.cls[row]!
     const n = this.count[row]!
     if (c !== NONE) {
@@ -86,15 +103,9 @@ export class WindowSlots {
       const chunk = this.slabs[c]!.chunks[at >>> SHIFT]!
       const o = at & MASK
       if (c === DENSE) {
-        if (chunk[o + slot]! < 0) this.count[row] = n + 1
         chunk[o + slot] = handle
+        this.count[row] = n + 1
         return
-      }
-      for (let i = o; i < o + 2 * n; i += 2) {
-        if (chunk[i] === slot) {
-          chunk[i + 1] = handle
-          return
-        }
       }
       if (2 * (n + 1) > this.slots) {
         const to = this.move(row, DENSE, n)
@@ -215,8 +226,10 @@ export class WindowSlots {
     if (c !== NONE) {
       const src = this.slabs[c]!.chunks[from >>> SHIFT]!
       const dst = this.slabs[to]!.chunks[at >>> SHIFT]!
+      // a loop rather than set(subarray()): a row's blocks are a few pairs, and a subarray is an object each
       const o = from & MASK
-      dst.set(src.subarray(o, o + 2 * n), at & MASK)
+      const d = at & MASK
+      for (let i = 0; i < 2 * n; i++) dst[d + i] = src[o + i]!
       this.slabs[c]!.release(from)
     }
     return at

@@ -116,6 +116,37 @@ export class WindowState {
     return this.time(this.meta[this.metaBase + END]! - 1) + spec.windowMs + spec.latenessMs
   }
 
+  /**
+   * Points the cursor at a new window of its pool holding one event: what `add` leaves in an empty window,
+   * written at once (most windows of a large population are opened for one event and never take another).
+   */
+  open(ts: number, id: string, contributions: readonly Contribution[]): this {
+    this.at(this.pool.allocate())
+    // a time that does not compare (NaN) takes add's path for a late event
+    if (!(ts >= Number.NEGATIVE_INFINITY)) {
+      this.add(ts, id, contributions)
+      return this
+    }
+    const { aggregates, header } = this.pool.spec
+    const rows = this.rows
+    const base = this.base
+    rows[base + CLOCK] = ts
+    let r = base + header
+    rows[r++] = ts
+    for (let m = 0; m < contributions.length; m++) {
+      const v = contributions[m]!
+      rows[r++] = v
+      // the running totals of the one event (a new handle has no distinct counters; max is scanned)
+      if (v !== v) continue
+      const a = aggregates[m]
+      if (a === 'count') rows[base + TOTALS + m] = 1
+      else if (a === 'sum') rows[base + TOTALS + m] = v
+    }
+    this.ids[this.idBase] = id
+    this.meta[this.metaBase + END] = 1
+    return this
+  }
+
   /** adds an event; the window may move to a larger slot (read `handle` afterwards) */
   add(ts: number, id: string, contributions: readonly Contribution[]): void {
     const inOrder = ts >= this.clock
@@ -199,12 +230,15 @@ export class WindowState {
     const aggHead = meta[metaBase + AGG_HEAD]!
     const to = this.pool.allocate(2 * this.capacity)
     this.at(to)
-    this.rows.set(rows.subarray(base, base + this.pool.spec.header + end * this.pool.spec.stride), this.base)
+    // a loop rather than set(subarray()): most windows that move hold one or two events, and a subarray is an object
+    const doubles = this.pool.spec.header + end * this.pool.spec.stride
+    for (let i = 0; i < doubles; i++) this.rows[this.base + i] = rows[base + i]!
     for (let i = 0; i < end; i++) this.ids[this.idBase + i] = ids[idBase + i]!
     this.meta[this.metaBase + END] = end
     this.meta[this.metaBase + HEAD] = head
     this.meta[this.metaBase + AGG_HEAD] = aggHead
-    const counters = this.pool.distinct.get(from)
+    const pooled = this.pool.distinct
+    const counters = pooled.size > 0 ? pooled.get(from) : undefined
     this.pool.release(from)
     if (counters) this.pool.distinct.set(to, counters)
   }
