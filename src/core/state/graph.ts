@@ -79,9 +79,9 @@ export class TransferGraph {
   /** edges into each node (peer: the payer), in arrival order; empty unless options.inbound */
   readonly ins = new EdgeLists()
   /** per node: edges out of other nodes pointing at it; while any is left it stays the party's one node */
-  inbound = new Int32Array(256)
+  private inbound = new Int32Array(256)
   /** per node: the search that has it on its current path */
-  onPath = new Int32Array(256)
+  private onPath = new Int32Array(256)
   /** per node: incoming edges naming it as payer; its number is not reused while any is left */
   private named = new Int32Array(256)
   /** per node: its party while it is the party's node, null once dropped but still named by an edge, undefined when free */
