@@ -25,11 +25,11 @@ describe('off-habit fan', () => {
     g.add('P3', 'H', 56, 95, 'c')
     g.add('P4', 'H', 58, 400, 'd')
     const h = g.get('H')!
-    const found = offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100 })
+    const found = offHabitFan(g, h, { ...SEARCH, direction: 'in', amount: 100 })
     expect(found.parties).toBe(2)
     expect(found.transfers).toEqual(['b', 'c'])
     // P3 has no look-back: with knownOnly only P2, who broke its habit, counts
-    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, knownOnly: true }).transfers).toEqual(['b'])
+    expect(offHabitFan(g, h, { ...SEARCH, direction: 'in', amount: 100, knownOnly: true }).transfers).toEqual(['b'])
   })
 
   it('out: a burst of alike sums the account never paid before, against its standing sum', () => {
@@ -38,14 +38,14 @@ describe('off-habit fan', () => {
     g.add('S', 'B', 30, 250, 'h2')
     for (const [i, amount] of [100, 110, 90, 104].entries()) g.add('S', `Q${i}`, 52 + i, amount, `q${i}`)
     const s = g.get('S')!
-    expect(offHabitFan(s, { ...SEARCH, direction: 'out', amount: 104, knownOnly: true }).parties).toBe(4)
+    expect(offHabitFan(g, s, { ...SEARCH, direction: 'out', amount: 104, knownOnly: true }).parties).toBe(4)
     // the standing sum itself, paid to new payees in the burst, is a habit
     g.add('S', 'R1', 57, 250, 'r1')
     g.add('S', 'R2', 58, 250, 'r2')
-    expect(offHabitFan(s, { ...SEARCH, direction: 'out', amount: 250, knownOnly: true }).parties).toBe(0)
+    expect(offHabitFan(g, s, { ...SEARCH, direction: 'out', amount: 250, knownOnly: true }).parties).toBe(0)
     // payments before the window are not habits
-    expect(offHabitFan(s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250 }).parties).toBe(2)
-    expect(offHabitFan(s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250, knownOnly: true }).parties).toBe(0)
+    expect(offHabitFan(g, s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250 }).parties).toBe(2)
+    expect(offHabitFan(g, s, { ...SEARCH, windowStart: 40, direction: 'out', amount: 250, knownOnly: true }).parties).toBe(0)
   })
 
   it('habit: all reads a payer\'s habit from its other payments in the burst too', () => {
@@ -55,12 +55,12 @@ describe('off-habit fan', () => {
     g.add('P1', 'H', 52, 100, 'a')
     g.add('P2', 'H', 54, 110, 'b')
     const h = g.get('H')!
-    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100 }).transfers).toEqual(['a', 'b'])
-    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all' }).transfers).toEqual(['b'])
+    expect(offHabitFan(g, h, { ...SEARCH, direction: 'in', amount: 100 }).transfers).toEqual(['a', 'b'])
+    expect(offHabitFan(g, h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all' }).transfers).toEqual(['b'])
     // P2's transfer to the hub is not its own habit; paying another sum afterwards makes it known
-    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all', knownOnly: true }).parties).toBe(0)
+    expect(offHabitFan(g, h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all', knownOnly: true }).parties).toBe(0)
     g.add('P2', 'Y', 55, 300, 'y2')
-    expect(offHabitFan(h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all', knownOnly: true }).transfers).toEqual(['b'])
+    expect(offHabitFan(g, h, { ...SEARCH, direction: 'in', amount: 100, habit: 'all', knownOnly: true }).transfers).toEqual(['b'])
   })
 
   it('selfId: counts the fan only when this transfer is one of it, not the account\'s usual payment beside it', () => {
@@ -71,8 +71,8 @@ describe('off-habit fan', () => {
     const s = g.get('S')!
     const search = { ...SEARCH, direction: 'out' as const, tolerance: 0.5, amount: 150 }
     // the usual 150 is within 50% of the fan's sums, so without selfId the fan counts for it too
-    expect(offHabitFan(s, search).parties).toBe(4)
-    expect(offHabitFan(s, { ...search, selfId: 'usual' }).parties).toBe(0)
-    expect(offHabitFan(s, { ...search, amount: 104, selfId: 'q3' }).parties).toBe(4)
+    expect(offHabitFan(g, s, search).parties).toBe(4)
+    expect(offHabitFan(g, s, { ...search, selfId: 'usual' }).parties).toBe(0)
+    expect(offHabitFan(g, s, { ...search, amount: 104, selfId: 'q3' }).parties).toBe(4)
   })
 })

@@ -1,4 +1,4 @@
-import type { GraphNode, InEdges } from './graph.ts'
+import type { GraphNode, TransferGraph } from './graph.ts'
 
 /**
  * Bounded walks over the transfer graph for the fan, chain and scatter-gather measures. Each reads only the
@@ -31,6 +31,7 @@ export interface FanCount extends FanFound {
  * With `newSince`, only counterparties whose first transfer inside the window came after it: new ones.
  */
 export function fanCount(
+  graph: TransferGraph,
   node: GraphNode,
   direction: 'in' | 'out',
   start: number,
@@ -40,17 +41,17 @@ export function fanCount(
   evidence: number,
   newSince = Number.NEGATIVE_INFINITY,
 ): FanCount {
-  const edges = direction === 'in' ? node.ins : { from: node.to, ts: node.ts, amount: node.amount, id: node.id }
   const transfers: string[] = []
-  if (!edges) return { parties: 0, transfers, sent: 0 }
+  if (direction === 'in' && !graph.options.inbound) return { parties: 0, transfers, sent: 0 }
+  const edges = direction === 'in' ? graph.ins : graph.out
   // per counterparty: whether it is known from before newSince, and its first matching transfer and their number
   const known = new Set<GraphNode>()
   const matched = new Map<GraphNode, string>()
   const times = new Map<GraphNode, number>()
-  for (let i = 0; i < edges.ts.length; i++) {
+  for (let i = edges.at[node]!, end = i + edges.len[node]!; i < end; i++) {
     const t = edges.ts[i]!
     if (t > ts || t <= start) continue
-    const other = edges.from[i]!
+    const other = edges.peer[i]!
     if (t <= newSince) {
       known.add(other)
       continue
@@ -90,24 +91,25 @@ export interface ChainFound {
  * paid the party that passed it on, no more than maxGap before, and the amount was conserved within the loss
  * and gain allowed. Parties do not repeat on a chain.
  */
-export function longestChain(node: GraphNode, start: number, ts: number, amount: number, search: ChainSearch): ChainFound {
+export function longestChain(graph: TransferGraph, node: GraphNode, start: number, ts: number, amount: number, search: ChainSearch): ChainFound {
   let budget = search.maxVisits
   let best: string[] = []
   const path: string[] = []
   const onPath = new Set<GraphNode>([node])
+  const ins = graph.ins
 
   const walk = (at: GraphNode, before: number, passedOn: number): void => {
     if (path.length > best.length) best = [...path]
     if (path.length + 1 >= search.maxHops) return
-    const ins: InEdges | undefined = at.ins
-    if (!ins) return
+    if (graph.inCount(at) === 0) return
     const from = Math.max(start, before - search.maxGapMs)
-    for (let i = ins.ts.length - 1; i >= 0 && budget > 0; i--) {
+    const first = ins.at[at]!
+    for (let i = first + ins.len[at]! - 1; i >= first && budget > 0; i--) {
       budget--
       const t = ins.ts[i]!
       if (t > before) continue
       if (t < from) break
-      const payer = ins.from[i]!
+      const payer = ins.peer[i]!
       if (onPath.has(payer) || !conserves(ins.amount[i]!, passedOn, search.maxLoss, search.maxGain)) continue
       onPath.add(payer)
       path.push(ins.id[i]!)
@@ -134,30 +136,31 @@ export interface ScatterGatherSearch {
  * `receiver` on, conserving the amount, counted among the receiver's incoming transfers (the one being
  * screened included). The transfers of the best origin are the evidence.
  */
-export function scatterGather(receiver: GraphNode, start: number, ts: number, search: ScatterGatherSearch, evidence: number): FanFound {
-  const ins = receiver.ins
+export function scatterGather(graph: TransferGraph, receiver: GraphNode, start: number, ts: number, search: ScatterGatherSearch, evidence: number): FanFound {
+  const ins = graph.ins
   const byOrigin = new Map<GraphNode, { mids: Set<GraphNode>; transfers: string[] }>()
   let budget = search.maxVisits
   let best: { mids: Set<GraphNode>; transfers: string[] } | undefined
-  if (!ins) return { parties: 0, transfers: [] }
-  for (let i = ins.ts.length - 1; i >= 0 && budget > 0; i--) {
+  if (graph.inCount(receiver) === 0) return { parties: 0, transfers: [] }
+  const first = ins.at[receiver]!
+  for (let i = first + ins.len[receiver]! - 1; i >= first && budget > 0; i--) {
     const t = ins.ts[i]!
     if (t > ts || t <= start) continue
-    const mid = ins.from[i]!
-    const midIns = mid.ins
-    if (!midIns || mid === receiver) continue
-    for (let j = midIns.ts.length - 1; j >= 0 && budget > 0; j--) {
+    const mid = ins.peer[i]!
+    if (graph.inCount(mid) === 0 || mid === receiver) continue
+    const midFirst = ins.at[mid]!
+    for (let j = midFirst + ins.len[mid]! - 1; j >= midFirst && budget > 0; j--) {
       budget--
-      const u = midIns.ts[j]!
+      const u = ins.ts[j]!
       if (u <= start || u > ts || (search.ordered && u > t)) continue
-      const origin = midIns.from[j]!
+      const origin = ins.peer[j]!
       if (origin === receiver || origin === mid) continue
-      if (!conserves(midIns.amount[j]!, ins.amount[i]!, search.maxLoss, search.maxGain)) continue
+      if (!conserves(ins.amount[j]!, ins.amount[i]!, search.maxLoss, search.maxGain)) continue
       let entry = byOrigin.get(origin)
       if (!entry) byOrigin.set(origin, (entry = { mids: new Set(), transfers: [] }))
       if (entry.mids.has(mid)) continue
       entry.mids.add(mid)
-      if (entry.transfers.length < evidence) entry.transfers.push(midIns.id[j]!, ins.id[i]!)
+      if (entry.transfers.length < evidence) entry.transfers.push(ins.id[j]!, ins.id[i]!)
       if (!best || entry.mids.size > best.mids.size) best = entry
     }
   }

@@ -1,35 +1,12 @@
+import { EdgeLists } from './edge-lists.ts'
+import { grown } from './grown.ts'
+
 /**
- * A party in the transfer graph: its outgoing transfers inside the window, in time order. Edges point at
- * nodes, not at party ids, so a search walks the graph without a map lookup per step.
+ * A party in the transfer graph is a node number; its edges out (in time order) and in (in arrival order, kept
+ * only when a measure reads them; see GraphOptions) are blocks of the graph's `out` and `ins` edge lists. Edges
+ * point at node numbers, not party ids, so a search walks the graph without a map lookup per step.
  */
-export class GraphNode {
-  // a node without edges out (most receivers of a large population) shares these empty arrays: add() gives a
-  // node its own arrays with its first edge, and nothing else writes to an empty one
-  to: GraphNode[] = NO_NODES
-  ts: number[] = NO_NUMBERS
-  amount: number[] = NO_NUMBERS
-  id: string[] = NO_IDS
-  /** transfers into the party, in arrival order (kept only when a measure reads them; see GraphOptions) */
-  ins?: InEdges
-  /** edges pointing here: while any is left the node must stay the party's one node, even with no edges out */
-  inbound = 0
-  /** the search that has this node on its current path */
-  onPath = 0
-  /** time of the latest edge out: a search arriving later can stop here without reading the edges */
-  lastOut = Number.NEGATIVE_INFINITY
-}
-
-const NO_NODES: GraphNode[] = []
-const NO_NUMBERS: number[] = []
-const NO_IDS: string[] = []
-
-/** transfers into a party: payer, time, amount, id; in time order except for late arrivals */
-export interface InEdges {
-  from: GraphNode[]
-  ts: number[]
-  amount: number[]
-  id: string[]
-}
+export type GraphNode = number
 
 export interface GraphOptions {
   /** keep each party's incoming transfers too (fan-in, scatter-gather and chain measures read them) */
@@ -73,7 +50,7 @@ export interface CycleFound {
   transfers: string[]
 }
 
-/** A node as plain data: its edges' targets and payers as node numbers, its arrays as they are (not copies). */
+/** A node as plain data: its edges' targets and payers as node numbers (of the snapshot), times, amounts and ids. */
 export interface GraphNodeSnapshot {
   to: number[]
   ts: number[]
@@ -87,8 +64,7 @@ export interface GraphNodeSnapshot {
 /**
  * A transfer graph as plain data (state snapshots): the nodes by number, first the parties' in party order,
  * then those only an incoming edge still names (a party dropped and seen again has a new node; searches tell
- * nodes apart by identity, so the old one stays distinct). It shares the graph's arrays: serialise it before
- * the graph changes again.
+ * nodes apart by identity, so the old one stays distinct).
  */
 export interface TransferGraphSnapshot {
   parties: string[]
@@ -98,6 +74,19 @@ export interface TransferGraphSnapshot {
 /** Transfers as time-stamped edges between parties, kept for one window, for bounded cycle search. */
 export class TransferGraph {
   private readonly byParty = new Map<string, GraphNode>()
+  /** edges out of each node (peer: the payee), in time order (a late transfer is placed), so searches can bisect */
+  readonly out = new EdgeLists()
+  /** edges into each node (peer: the payer), in arrival order; empty unless options.inbound */
+  readonly ins = new EdgeLists()
+  /** per node: edges out of other nodes pointing at it; while any is left it stays the party's one node */
+  private inbound = new Int32Array(256)
+  /** per node: the search that has it on its current path */
+  private onPath = new Int32Array(256)
+  /** per node: incoming edges naming it as payer; its number is not reused while any is left */
+  private named = new Int32Array(256)
+  /** per node: its party while it is the party's node, null once dropped but still named by an edge, undefined when free */
+  private party: (string | null | undefined)[] = []
+  private readonly freeNodes: GraphNode[] = []
   private searches = 0
 
   constructor(
@@ -115,31 +104,10 @@ export class TransferGraph {
     const node = this.node(from)
     const target = this.node(to)
     this.prune(node, ts)
-    target.inbound++
-    // edges stay in time order (a late transfer is placed), so searches can skip to a time by bisection
-    let at = node.ts.length
-    while (at > 0 && node.ts[at - 1]! > ts) at--
-    if (node.ts.length === 0) {
-      // a party's first edge out gets arrays of exactly one: most parties of a large population send once or
-      // twice in a window, and an array grown by push reserves 17 slots
-      node.to = [target]
-      node.ts = [ts]
-      node.amount = [amount]
-      node.id = [id]
-      node.lastOut = ts
-    } else if (at === node.ts.length) {
-      node.to.push(target)
-      node.ts.push(ts)
-      node.amount.push(amount)
-      node.id.push(id)
-      node.lastOut = ts
-    } else {
-      node.to.splice(at, 0, target)
-      node.ts.splice(at, 0, ts)
-      node.amount.splice(at, 0, amount)
-      node.id.splice(at, 0, id)
-    }
-    if (node.ts.length > this.options.maxEdges) this.dropOldest(node, node.ts.length - this.options.maxEdges)
+    this.inbound[target]! += 1
+    this.out.add(node, target, ts, amount, id, true)
+    const n = this.out.len[node]!
+    if (n > this.options.maxEdges) this.dropOldest(node, n - this.options.maxEdges)
     if (this.options.inbound) this.addInbound(node, target, ts, amount, id)
   }
 
@@ -152,22 +120,29 @@ export class TransferGraph {
     return this.windowMs
   }
 
+  /** the node's incoming edges (0 unless options.inbound) */
+  inCount(node: GraphNode): number {
+    return this.options.inbound ? this.ins.len[node]! : 0
+  }
+
+  /** time of the node's latest edge out (-Infinity without one): a search arriving later can stop there */
+  lastOut(node: GraphNode): number {
+    const n = this.out.len[node]!
+    return n === 0 ? Number.NEGATIVE_INFINITY : this.out.ts[this.out.at[node]! + n - 1]!
+  }
+
   private addInbound(from: GraphNode, target: GraphNode, ts: number, amount: number, id: string): void {
-    const e = (target.ins ??= { from: [], ts: [], amount: [], id: [] })
-    pruneInbound(e, ts - this.windowMs - this.latenessMs)
-    e.from.push(from)
-    e.ts.push(ts)
-    e.amount.push(amount)
-    e.id.push(id)
-    if (e.ts.length > this.options.maxEdges) cutInbound(e, e.ts.length - this.options.maxEdges)
+    this.pruneInbound(target, ts - this.windowMs - this.latenessMs)
+    this.ins.add(target, from, ts, amount, id, false)
+    this.named[from]! += 1
+    const n = this.ins.len[target]!
+    if (n > this.options.maxEdges) this.cutInbound(target, n - this.options.maxEdges)
   }
 
   private dropOldest(node: GraphNode, n: number): void {
-    for (let i = 0; i < n; i++) node.to[i]!.inbound--
-    node.to.splice(0, n)
-    node.ts.splice(0, n)
-    node.amount.splice(0, n)
-    node.id.splice(0, n)
+    const at = this.out.at[node]!
+    for (let i = at; i < at + n; i++) this.inbound[this.out.peer[i]!]! -= 1
+    this.out.dropFirst(node, n)
   }
 
   /**
@@ -178,7 +153,7 @@ export class TransferGraph {
     const first = this.byParty.get(to)
     const goal = this.byParty.get(from)
     // nobody paid `from` inside the window: no path can come back to it
-    if (!first || !goal || goal.inbound === 0) return undefined
+    if (first === undefined || goal === undefined || this.inbound[goal] === 0) return undefined
     const start = ts - this.windowMs
     const mark = ++this.searches
     let budget = search.maxVisits
@@ -191,48 +166,51 @@ export class TransferGraph {
     const pathAmounts: number[] = []
     const ordered = search.ordered ?? true
     const maxGap = ordered ? (search.maxGapMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
+    const { at, len, peer, ts: times, amount: amounts, id: ids } = this.out
+    const onPath = this.onPath
 
     const dfs = (node: GraphNode, after: number, prevAmount: number): boolean => {
-      const times = node.ts
+      const first = at[node]!
+      const end = first + len[node]!
       // a hop after `after` (ordered), or anywhere in the window
       const until = prevAmount > 0 ? Math.min(ts, after + maxGap) : ts
-      for (let i = ordered ? firstAtOrAfter(times, after) : 0; i < times.length; i++) {
+      for (let i = ordered ? firstAtOrAfter(times, first, end, after) : first; i < end; i++) {
         if (--budget < 0) return false
         const t = times[i]!
         if (t > until) break
         if (t <= start) continue
-        const next = node.to[i]!
-        const amt = node.amount[i]!
+        const next = peer[i]!
+        const amt = amounts[i]!
         if (prevAmount > 0 && !okAmount(prevAmount, amt)) continue
         const hops = pathIds.length + 2
         if (next === goal) {
           // the closing transfer must also fit the amount chain, and follow the last hop within the gap
           if (hops >= search.minHops && okAmount(amt, amount) && (!ordered || ts - t <= maxGap)) {
             if (timeOrder && !runningSum([...pathTs, t, ts], [...pathAmounts, amt, amount], search.maxLoss!, search.slackMs ?? 0)) continue
-            pathIds.push(node.id[i]!)
+            pathIds.push(ids[i]!)
             return true
           }
           continue
         }
         // a party with no transfer out since t is a dead end (most are, late in the window): skip it unread
-        if (hops >= search.maxHops || next.onPath === mark || (ordered && next.lastOut < t)) continue
-        next.onPath = mark
-        pathIds.push(node.id[i]!)
+        if (hops >= search.maxHops || onPath[next] === mark || (ordered && this.lastOut(next) < t)) continue
+        onPath[next] = mark
+        pathIds.push(ids[i]!)
         pathTs.push(t)
         pathAmounts.push(amt)
         if (dfs(next, t, amt)) return true
         pathIds.pop()
         pathTs.pop()
         pathAmounts.pop()
-        next.onPath = 0
+        onPath[next] = 0
       }
       return false
     }
 
     // a found cycle leaves its path marked: harmless, as the next search has its own mark
-    first.onPath = mark
+    onPath[first] = mark
     const found = dfs(first, start, 0)
-    first.onPath = 0
+    onPath[first] = 0
     if (!found) return undefined
     return { hops: pathIds.length + 1, transfers: [...pathIds] }
   }
@@ -242,8 +220,12 @@ export class TransferGraph {
     for (const node of this.byParty.values()) this.prune(node, now)
     const keepFrom = now - this.windowMs - this.latenessMs
     for (const [party, node] of this.byParty) {
-      if (node.ins) pruneInbound(node.ins, keepFrom)
-      if (node.ts.length === 0 && node.inbound === 0 && !node.ins?.ts.length) this.byParty.delete(party)
+      if (this.options.inbound) this.pruneInbound(node, keepFrom)
+      if (this.out.len[node] === 0 && this.inbound[node] === 0 && this.inCount(node) === 0) {
+        this.byParty.delete(party)
+        this.party[node] = null
+        if (this.named[node] === 0) this.release(node)
+      }
     }
   }
 
@@ -260,53 +242,113 @@ export class TransferGraph {
     }
     for (const node of this.byParty.values()) number(node)
     const nodes: GraphNodeSnapshot[] = []
+    const { out, ins } = this
     // the order grows as edges name nodes not seen yet
-    for (let i = 0; i < order.length; i++) {
-      const node = order[i]!
-      const ins = node.ins && { from: node.ins.from.map(number), ts: node.ins.ts, amount: node.ins.amount, id: node.ins.id }
-      nodes.push({ to: node.to.map(number), ts: node.ts, amount: node.amount, id: node.id, ...(ins && { ins }), inbound: node.inbound, lastOut: node.lastOut })
+    for (let k = 0; k < order.length; k++) {
+      const node = order[k]!
+      const o = out.at[node]!
+      const oe = o + out.len[node]!
+      const to: number[] = []
+      for (let i = o; i < oe; i++) to.push(number(out.peer[i]!))
+      const n: GraphNodeSnapshot = {
+        to, ts: Array.from(out.ts.subarray(o, oe)), amount: Array.from(out.amount.subarray(o, oe)), id: out.id.slice(o, oe) as string[],
+        inbound: this.inbound[node]!, lastOut: this.lastOut(node),
+      }
+      if (this.inCount(node) > 0) {
+        const a = ins.at[node]!
+        const e = a + ins.len[node]!
+        const from: number[] = []
+        for (let i = a; i < e; i++) from.push(number(ins.peer[i]!))
+        n.ins = { from, ts: Array.from(ins.ts.subarray(a, e)), amount: Array.from(ins.amount.subarray(a, e)), id: ins.id.slice(a, e) as string[] }
+      }
+      nodes.push(n)
     }
     return { parties: [...this.byParty.keys()], nodes }
   }
 
   /** takes over a snapshot's nodes and edges; the graph must be empty */
   restore(s: TransferGraphSnapshot): void {
-    if (this.byParty.size > 0) throw new Error('a transfer graph restores into an empty graph only')
-    const nodes = s.nodes.map(() => new GraphNode())
-    s.nodes.forEach((n, i) => {
-      const node = nodes[i]!
-      if (n.ts.length > 0) {
-        node.to = n.to.map((t) => nodes[t]!)
-        node.ts = n.ts
-        node.amount = n.amount
-        node.id = n.id
+    if (this.byParty.size > 0 || this.party.length > 0) throw new Error('a transfer graph restores into an empty graph only')
+    // node k of the snapshot is node number k; those past the parties are named only by an edge
+    s.nodes.forEach((_, k) => this.allot(k < s.parties.length ? s.parties[k]! : null))
+    s.nodes.forEach((n, k) => {
+      for (let i = 0; i < n.ts.length; i++) this.out.add(k, n.to[i]!, n.ts[i]!, n.amount[i]!, n.id[i]!, false)
+      this.inbound[k] = n.inbound
+      const e = n.ins
+      if (e && this.options.inbound) {
+        for (let i = 0; i < e.ts.length; i++) {
+          this.ins.add(k, e.from[i]!, e.ts[i]!, e.amount[i]!, e.id[i]!, false)
+          this.named[e.from[i]!]! += 1
+        }
       }
-      if (n.ins) node.ins = { from: n.ins.from.map((f) => nodes[f]!), ts: n.ins.ts, amount: n.ins.amount, id: n.ins.id }
-      node.inbound = n.inbound
-      node.lastOut = n.lastOut
     })
-    s.parties.forEach((party, i) => this.byParty.set(party, nodes[i]!))
+    s.parties.forEach((party, k) => this.byParty.set(party, k))
   }
 
   private node(party: string): GraphNode {
     let node = this.byParty.get(party)
-    if (!node) {
-      node = new GraphNode()
+    if (node === undefined) {
+      node = this.allot(party)
       this.byParty.set(party, node)
     }
     return node
   }
 
+  /** a free node number (a dropped node's, once no edge names it) for the party */
+  private allot(party: string | null): GraphNode {
+    const node = this.freeNodes.pop() ?? this.party.length
+    if (node === this.party.length) {
+      this.party.push(party)
+      const n = this.party.length
+      this.out.nodes(n)
+      if (this.options.inbound) this.ins.nodes(n)
+      if (n > this.inbound.length) {
+        const size = Math.max(n, Math.ceil(this.inbound.length * 1.5))
+        this.inbound = grown(this.inbound, size)
+        this.onPath = grown(this.onPath, size)
+        this.named = grown(this.named, size)
+      }
+    } else {
+      this.party[node] = party
+      this.onPath[node] = 0
+    }
+    return node
+  }
+
+  private release(node: GraphNode): void {
+    this.party[node] = undefined
+    this.freeNodes.push(node)
+  }
+
   private prune(node: GraphNode, now: number): void {
     const keepFrom = now - this.windowMs - this.latenessMs
-    let n = 0
-    while (n < node.ts.length && node.ts[n]! <= keepFrom) node.to[n++]!.inbound--
-    if (n === 0) return
-    if (n === node.ts.length) node.lastOut = Number.NEGATIVE_INFINITY
-    node.to.splice(0, n)
-    node.ts.splice(0, n)
-    node.amount.splice(0, n)
-    node.id.splice(0, n)
+    const { at, len, ts, peer } = this.out
+    const first = at[node]!
+    const end = first + len[node]!
+    let i = first
+    while (i < end && ts[i]! <= keepFrom) this.inbound[peer[i++]!]! -= 1
+    if (i > first) this.out.dropFirst(node, i - first)
+  }
+
+  /** drops incoming edges at or before keepFrom (arrival order is time order but for late ones: stop at the first kept) */
+  private pruneInbound(node: GraphNode, keepFrom: number): void {
+    const { at, len, ts } = this.ins
+    const first = at[node]!
+    const end = first + len[node]!
+    let i = first
+    while (i < end && ts[i]! <= keepFrom) i++
+    if (i > first) this.cutInbound(node, i - first)
+  }
+
+  private cutInbound(node: GraphNode, n: number): void {
+    const at = this.ins.at[node]!
+    for (let i = at; i < at + n; i++) {
+      const payer = this.ins.peer[i]!
+      // a dropped payer's number is free once no edge names it
+      this.named[payer]! -= 1
+      if (this.named[payer] === 0 && this.party[payer] === null) this.release(payer)
+    }
+    this.ins.dropFirst(node, n)
   }
 }
 
@@ -340,34 +382,20 @@ function runningSum(times: readonly number[], amounts: readonly number[], loss: 
   return true
 }
 
-/** drops incoming edges at or before keepFrom (arrival order is time order but for late ones: stop at the first kept) */
-function pruneInbound(e: InEdges, keepFrom: number): void {
-  let n = 0
-  while (n < e.ts.length && e.ts[n]! <= keepFrom) n++
-  if (n > 0) cutInbound(e, n)
-}
-
-function cutInbound(e: InEdges, n: number): void {
-  e.from.splice(0, n)
-  e.ts.splice(0, n)
-  e.amount.splice(0, n)
-  e.id.splice(0, n)
-}
-
 /**
- * The first index whose time is at or after t (times are in order). A search steps to later and later times, so
- * the answer is usually near the end: it is looked for from the end, 1, 2, 4, ... back, then bisected, so the few
- * times read are mostly in the last cache line or two rather than spread over the array.
+ * The first index in [first, end) whose time is at or after t (times are in order). A search steps to later and
+ * later times, so the answer is usually near the end: it is looked for from the end, 1, 2, 4, ... back, then
+ * bisected, so the few times read are mostly in the last cache line or two rather than spread over the block.
  */
-function firstAtOrAfter(times: readonly number[], t: number): number {
-  let hi = times.length
+function firstAtOrAfter(times: Float64Array, first: number, end: number, t: number): number {
+  let hi = end
   let step = 1
-  while (hi - step >= 0 && times[hi - step]! >= t) {
+  while (hi - step >= first && times[hi - step]! >= t) {
     hi -= step
     step *= 2
   }
   // times[hi] (if any) is at or after t; everything before hi - step is before it
-  let lo = Math.max(0, hi - step + 1)
+  let lo = Math.max(first, hi - step + 1)
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (times[mid]! < t) lo = mid + 1

@@ -1,4 +1,5 @@
-import type { GraphNode } from './graph.ts'
+import type { EdgeLists } from './edge-lists.ts'
+import type { GraphNode, TransferGraph } from './graph.ts'
 import { similar, type FanFound } from './graph-walks.ts'
 
 export interface OffHabitSearch {
@@ -25,13 +26,6 @@ export interface OffHabitSearch {
   evidence: number
 }
 
-interface Edges {
-  from: GraphNode[]
-  ts: number[]
-  amount: number[]
-  id: string[]
-}
-
 /**
  * A fan of alike transfers whose sums are not the payer's habit: distinct counterparties of the party (payers for
  * `in`, payees for `out`) paid in the burst within `tolerance` of this amount, counted when the one who paid (the
@@ -39,20 +33,19 @@ interface Edges {
  * A standing order, a payroll or a customer paying its usual sum repeats its sums; a planned fan moves sums its
  * payers did not move before.
  */
-export function offHabitFan(node: GraphNode, s: OffHabitSearch): FanFound {
-  const edges: Edges | undefined =
-    s.direction === 'in' ? node.ins : { from: node.to, ts: node.ts, amount: node.amount, id: node.id }
+export function offHabitFan(graph: TransferGraph, node: GraphNode, s: OffHabitSearch): FanFound {
   const transfers: string[] = []
-  if (!edges) return { parties: 0, transfers }
-  if (s.selfId !== undefined && !selfCounts(node, edges, s.selfId, s)) return { parties: 0, transfers }
+  if (s.direction === 'in' && graph.inCount(node) === 0) return { parties: 0, transfers }
+  const edges = s.direction === 'in' ? graph.ins : graph.out
+  if (s.selfId !== undefined && !selfCounts(graph, node, edges, s.selfId, s)) return { parties: 0, transfers }
   const counted = new Set<GraphNode>()
-  for (let i = 0; i < edges.ts.length; i++) {
+  for (let i = edges.at[node]!, end = i + edges.len[node]!; i < end; i++) {
     const t = edges.ts[i]!
     if (t > s.ts || t <= s.burstStart) continue
-    const other = edges.from[i]!
+    const other = edges.peer[i]!
     const amount = edges.amount[i]!
     if (counted.has(other) || !similar(amount, s.amount, s.tolerance)) continue
-    if (!offHabit(s.direction === 'in' ? other : node, amount, edges.id[i]!, s)) continue
+    if (!offHabit(graph, s.direction === 'in' ? other : node, amount, edges.id[i]!, s)) continue
     counted.add(other)
     if (transfers.length < s.evidence) transfers.push(edges.id[i]!)
   }
@@ -60,30 +53,32 @@ export function offHabitFan(node: GraphNode, s: OffHabitSearch): FanFound {
 }
 
 /** whether the current transfer (newest edge of that id) is itself off its payer's habit */
-function selfCounts(node: GraphNode, edges: Edges, selfId: string, s: OffHabitSearch): boolean {
-  for (let i = edges.id.length - 1; i >= 0; i--) {
+function selfCounts(graph: TransferGraph, node: GraphNode, edges: EdgeLists, selfId: string, s: OffHabitSearch): boolean {
+  const first = edges.at[node]!
+  for (let i = first + edges.len[node]! - 1; i >= first; i--) {
     if (edges.id[i] !== selfId) continue
-    return offHabit(s.direction === 'in' ? edges.from[i]! : node, edges.amount[i]!, selfId, s)
+    return offHabit(graph, s.direction === 'in' ? edges.peer[i]! : node, edges.amount[i]!, selfId, s)
   }
   return false
 }
 
-function offHabit(payer: GraphNode, amount: number, id: string, s: OffHabitSearch): boolean {
-  const habit = habitOf(payer, amount, id, s)
+function offHabit(graph: TransferGraph, payer: GraphNode, amount: number, id: string, s: OffHabitSearch): boolean {
+  const habit = habitOf(graph, payer, amount, id, s)
   return habit === 'off' || (habit === 'unknown' && !s.knownOnly)
 }
 
 /** whether the payer paid a sum within `same` of `amount` in its habit span, or paid nothing there at all */
-function habitOf(payer: GraphNode, amount: number, id: string, s: OffHabitSearch): 'habitual' | 'off' | 'unknown' {
+function habitOf(graph: TransferGraph, payer: GraphNode, amount: number, id: string, s: OffHabitSearch): 'habitual' | 'off' | 'unknown' {
   const end = s.habit === 'all' ? s.ts : s.burstStart
+  const out = graph.out
   let known = false
   // out-edges are in time order: stop at the end of the habit span
-  for (let j = 0; j < payer.ts.length; j++) {
-    const t = payer.ts[j]!
+  for (let j = out.at[payer]!, last = j + out.len[payer]!; j < last; j++) {
+    const t = out.ts[j]!
     if (t > end) break
-    if (t <= s.windowStart || payer.id[j] === id) continue
+    if (t <= s.windowStart || out.id[j] === id) continue
     known = true
-    if (similar(payer.amount[j]!, amount, s.same)) return 'habitual'
+    if (similar(out.amount[j]!, amount, s.same)) return 'habitual'
   }
   return known ? 'off' : 'unknown'
 }

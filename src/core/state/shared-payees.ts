@@ -1,4 +1,4 @@
-import type { GraphNode } from './graph.ts'
+import type { GraphNode, TransferGraph } from './graph.ts'
 import { similar, type FanFound } from './graph-walks.ts'
 
 export interface SharedPayeesSearch {
@@ -29,23 +29,25 @@ export interface SharedPayeesSearch {
  * paying the same several accounts a sum of their own in one go is the all-to-all layer of AMLSim's bipartite
  * and stack typologies.
  */
-export function sharedPayees(payer: GraphNode, s: SharedPayeesSearch): FanFound {
+export function sharedPayees(graph: TransferGraph, payer: GraphNode, s: SharedPayeesSearch): FanFound {
+  const { out, ins } = graph
   const transfers: string[] = []
   // the payer's burst: payees paid within burstMs before (or at) ts within tolerance of this amount
   const burst = new Map<GraphNode, string>()
   const paidBefore = new Set<GraphNode>()
-  for (let i = payer.ts.length - 1; i >= 0; i--) {
-    const t = payer.ts[i]!
+  const first = out.at[payer]!
+  for (let i = first + out.len[payer]! - 1; i >= first; i--) {
+    const t = out.ts[i]!
     if (t > s.ts) continue
     if (t <= s.windowStart) break
     if (t <= s.periodStart) {
       if (!s.newPayees) break
-      paidBefore.add(payer.to[i]!)
+      paidBefore.add(out.peer[i]!)
       continue
     }
     if (t < s.ts - s.burstMs) continue
-    const payee = payer.to[i]!
-    if (payee !== payer && !burst.has(payee) && similar(payer.amount[i]!, s.amount, s.tolerance)) burst.set(payee, payer.id[i]!)
+    const payee = out.peer[i]!
+    if (payee !== payer && !burst.has(payee) && similar(out.amount[i]!, s.amount, s.tolerance)) burst.set(payee, out.id[i]!)
   }
   for (const payee of paidBefore) burst.delete(payee)
   if (burst.size < s.minShared) return { parties: 1, transfers }
@@ -53,13 +55,13 @@ export function sharedPayees(payer: GraphNode, s: SharedPayeesSearch): FanFound 
   const byPayer = new Map<GraphNode, { payee: GraphNode; t: number; amount: number; id: string }[]>()
   let budget = s.maxVisits
   for (const payee of burst.keys()) {
-    const ins = payee.ins
-    if (!ins) continue
-    for (let j = ins.ts.length - 1; j >= 0 && budget > 0; j--, budget--) {
+    if (graph.inCount(payee) === 0) continue
+    const inFirst = ins.at[payee]!
+    for (let j = inFirst + ins.len[payee]! - 1; j >= inFirst && budget > 0; j--, budget--) {
       const t = ins.ts[j]!
       if (t > s.ts) continue
       if (t <= s.periodStart) break
-      const other = ins.from[j]!
+      const other = ins.peer[j]!
       if (other === payer || other === payee) continue
       let list = byPayer.get(other)
       if (!list) byPayer.set(other, (list = []))

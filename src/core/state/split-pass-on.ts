@@ -1,4 +1,4 @@
-import type { GraphNode } from './graph.ts'
+import type { GraphNode, TransferGraph } from './graph.ts'
 import { similar, type FanFound } from './graph-walks.ts'
 
 export interface SplitPassOnSearch {
@@ -41,26 +41,28 @@ export interface SplitPassOnSearch {
  * stack (what it got, less the margin, split among the next layer). `knownOnly` and `newPayees` keep out an
  * account's first weeks and its regular payees. The count is the parts (0 when no set of transfers in adds up).
  */
-export function splitPassOn(node: GraphNode, s: SplitPassOnSearch): FanFound {
+export function splitPassOn(graph: TransferGraph, node: GraphNode, s: SplitPassOnSearch): FanFound {
+  const out = graph.out
   const parts = new Map<GraphNode, { t: number; amount: number; id: string }>()
   const paidBefore = new Set<GraphNode>()
-  for (let i = node.ts.length - 1; i >= 0; i--) {
-    const t = node.ts[i]!
+  const start = out.at[node]!
+  for (let i = start + out.len[node]! - 1; i >= start; i--) {
+    const t = out.ts[i]!
     if (t > s.ts) continue
     if (t <= s.windowStart) break
     if (t <= s.periodStart) {
       // the same sum paid before the period: the account's habit, not a split
-      if (similar(node.amount[i]!, s.amount, s.same)) return { parties: 0, transfers: [] }
-      paidBefore.add(node.to[i]!)
+      if (similar(out.amount[i]!, s.amount, s.same)) return { parties: 0, transfers: [] }
+      paidBefore.add(out.peer[i]!)
       continue
     }
-    if (!similar(node.amount[i]!, s.amount, s.tolerance)) continue
-    const payee = node.to[i]!
-    if (payee !== node && !parts.has(payee)) parts.set(payee, { t, amount: node.amount[i]!, id: node.id[i]! })
+    if (!similar(out.amount[i]!, s.amount, s.tolerance)) continue
+    const payee = out.peer[i]!
+    if (payee !== node && !parts.has(payee)) parts.set(payee, { t, amount: out.amount[i]!, id: out.id[i]! })
   }
   if (s.knownOnly && paidBefore.size === 0) return { parties: 0, transfers: [] }
   if (s.newPayees) for (const payee of paidBefore) parts.delete(payee)
-  if (parts.size < 2 || !node.ins) return { parties: 0, transfers: [] }
+  if (parts.size < 2 || graph.inCount(node) === 0) return { parties: 0, transfers: [] }
   let total = 0
   let first = s.ts
   for (const p of parts.values()) {
@@ -68,20 +70,21 @@ export function splitPassOn(node: GraphNode, s: SplitPassOnSearch): FanFound {
     first = Math.min(first, p.t)
   }
   // the transfers in that the parts could pass on: in the period, before the first part, from others
-  const ins = node.ins
+  const ins = graph.ins
+  const inFirst = ins.at[node]!
   const amounts: number[] = []
   const ids: string[] = []
   const payers = new Set<GraphNode>()
-  for (let j = ins.ts.length - 1; j >= 0 && amounts.length < s.maxInflows; j--) {
+  for (let j = inFirst + ins.len[node]! - 1; j >= inFirst && amounts.length < s.maxInflows; j--) {
     const t = ins.ts[j]!
     if (t > first) {
       if (s.closed && t <= s.ts) return { parties: 0, transfers: [] }
       continue
     }
     if (t <= s.periodStart) break
-    const payer = ins.from[j]!
+    const payer = ins.peer[j]!
     if (parts.has(payer) || payer === node) continue
-    if (s.payersOffHabit && paysHabitually(payer, ins.amount[j]!, ins.id[j]!, s)) continue
+    if (s.payersOffHabit && paysHabitually(graph, payer, ins.amount[j]!, ins.id[j]!, s)) continue
     amounts.push(ins.amount[j]!)
     ids.push(ins.id[j]!)
     payers.add(payer)
@@ -96,12 +99,13 @@ export function splitPassOn(node: GraphNode, s: SplitPassOnSearch): FanFound {
 }
 
 /** whether the payer paid another sum within `same` of this one in (windowStart, ts]: its usual payment */
-function paysHabitually(payer: GraphNode, amount: number, id: string, s: SplitPassOnSearch): boolean {
-  for (let j = 0; j < payer.ts.length; j++) {
-    const t = payer.ts[j]!
+function paysHabitually(graph: TransferGraph, payer: GraphNode, amount: number, id: string, s: SplitPassOnSearch): boolean {
+  const out = graph.out
+  for (let j = out.at[payer]!, end = j + out.len[payer]!; j < end; j++) {
+    const t = out.ts[j]!
     if (t > s.ts) break
-    if (t <= s.windowStart || payer.id[j] === id) continue
-    if (similar(payer.amount[j]!, amount, s.same)) return true
+    if (t <= s.windowStart || out.id[j] === id) continue
+    if (similar(out.amount[j]!, amount, s.same)) return true
   }
   return false
 }

@@ -39,8 +39,8 @@ export const chain = defineMeasure({
         const ctx = ev.ctx
         const graph = ev.graph!
         const node = graph.get(ctx.record.sender.id)
-        if (!node) return 1
-        const found = longestChain(node, ctx.ts - graph.windowLength, ctx.ts, ctx.amountMinor, search)
+        if (node === undefined) return 1
+        const found = longestChain(graph, node, ctx.ts - graph.windowLength, ctx.ts, ctx.amountMinor, search)
         if (found.hops > 1) ev.transfers = [...found.transfers, ctx.record.id]
         return found.hops
       },

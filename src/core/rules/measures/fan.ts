@@ -51,10 +51,10 @@ export const fan = defineMeasure({
         const ctx = ev.ctx
         const graph = ev.graph!
         const node = graph.get(f.direction === 'in' ? ctx.record.receiver.id : ctx.record.sender.id)
-        if (!node) return 0
+        if (node === undefined) return 0
         const newSince = recent === undefined ? Number.NEGATIVE_INFINITY : ctx.ts - recent
         const start = ctx.ts - Math.min(graph.windowLength, span ?? Number.POSITIVE_INFINITY)
-        const found = fanCount(node, f.direction, start, ctx.ts, ctx.amountMinor, f.tolerance, GRAPH_EVIDENCE, newSince)
+        const found = fanCount(graph, node, f.direction, start, ctx.ts, ctx.amountMinor, f.tolerance, GRAPH_EVIDENCE, newSince)
         ev.transfers = found.transfers
         return f.count === 'transfers' ? found.sent : found.parties
       },

@@ -54,9 +54,9 @@ export const offHabitFanMeasure = defineMeasure({
         const graph = ev.graph!
         const party = f.party ?? (f.direction === 'in' ? 'receiver' : 'sender')
         const node = graph.get(party === 'receiver' ? ctx.record.receiver.id : ctx.record.sender.id)
-        if (!node) return 0
+        if (node === undefined) return 0
         const windowStart = ctx.ts - graph.windowLength
-        const found = offHabitFan(node, {
+        const found = offHabitFan(graph, node, {
           direction: f.direction,
           windowStart,
           burstStart: Math.max(windowStart, ctx.ts - span),

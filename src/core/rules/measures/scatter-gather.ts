@@ -37,8 +37,8 @@ export const scatterGatherMeasure = defineMeasure({
         const ctx = ev.ctx
         const graph = ev.graph!
         const node = graph.get(ctx.record.receiver.id)
-        if (!node) return 0
-        const found = scatterGather(node, ctx.ts - graph.windowLength, ctx.ts, search, GRAPH_EVIDENCE)
+        if (node === undefined) return 0
+        const found = scatterGather(graph, node, ctx.ts - graph.windowLength, ctx.ts, search, GRAPH_EVIDENCE)
         if (found.parties > 0) ev.transfers = found.transfers
         return found.parties
       },

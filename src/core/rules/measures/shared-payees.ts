@@ -43,9 +43,9 @@ export const sharedPayeesMeasure = defineMeasure({
         const ctx = ev.ctx
         const graph = ev.graph!
         const node = graph.get(ctx.record.sender.id)
-        if (!node) return 1
+        if (node === undefined) return 1
         const windowStart = ctx.ts - graph.windowLength
-        const found = sharedPayees(node, {
+        const found = sharedPayees(graph, node, {
           burstMs, windowStart, ts: ctx.ts, amount: ctx.amountMinor, newPayees: p.new_payees,
           periodStart: Math.max(windowStart, ctx.ts - (period ?? graph.windowLength)),
           tolerance: p.tolerance, minShared: p.min_shared, maxVisits: p.max_visits, evidence: GRAPH_EVIDENCE,

@@ -51,9 +51,9 @@ export const splitPassOnMeasure = defineMeasure({
         const ctx = ev.ctx
         const graph = ev.graph!
         const node = graph.get(ctx.record.sender.id)
-        if (!node) return 0
+        if (node === undefined) return 0
         const windowStart = ctx.ts - graph.windowLength
-        const found = splitPassOn(node, {
+        const found = splitPassOn(graph, node, {
           windowStart, periodStart: Math.max(windowStart, ctx.ts - span), ts: ctx.ts, amount: ctx.amountMinor,
           tolerance: p.tolerance, same: p.same, minKept: p.min_kept, maxKept: p.max_kept, maxInflows: p.max_inflows,
           knownOnly: p.known_only, newPayees: p.new_payees, inflows: p.inflows, payersOffHabit: p.payers_off_habit,
