@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { compileRuleset, type CompiledRuleset } from '../../src/core/index.ts'
+import { readRuleSources } from '../../src/rules-fs.ts'
+import { screenAll, transfer } from '../core/helpers.ts'
+
+// The two-party forms of R02, R04 and R23 in the shipped pack: what makes two payers, two agents or two
+// beneficiaries a pattern is who pays whom (no shared surname, one country's customers, a business paying
+// private persons), not a lower count.
+const HOUR = 60
+const DAY = 24 * HOUR
+let pack: CompiledRuleset
+
+beforeAll(async () => {
+  const result = compileRuleset(await readRuleSources())
+  if (!result.ok) throw new Error('the pack does not compile')
+  pack = result.ruleset
+})
+
+const person = (id: string, name: string, country: string, city: string) => ({ id, name, type: 'person' as const, country, city })
+const rulesOn = (v: { hits: { rule: string }[] }) => v.hits.map((h) => h.rule)
+
+describe('two-party variants', () => {
+  it('unrelated-senders-pair: two unrelated customers in one country pay a person in a corridor country; siblings and strangers abroad do not', () => {
+    const twoPayers = (a: ReturnType<typeof person>, b: ReturnType<typeof person>, to: ReturnType<typeof person>) =>
+      screenAll(pack, [
+        transfer(0, a.id, to.id, '3600', { currency: 'EUR', channel: 'wire', sender: a, receiver: to }),
+        transfer(3 * DAY, b.id, to.id, '2200', { currency: 'EUR', channel: 'wire', sender: b, receiver: to }),
+      ]).verdicts[1]!
+    const beneficiary = person('tn', 'Aisha Ahmadi', 'TN', 'Sousse')
+    const paid = twoPayers(person('a', 'Hugo Laurent', 'FR', 'Paris'), person('b', 'Camille Robert', 'FR', 'Nantes'), beneficiary)
+    expect(rulesOn(paid)).toContain('unrelated-senders-pair')
+    expect(paid.decision).toBe('review')
+    // a son and a married daughter paying their mother: the son shares her surname, so one payer is left
+    const mother = person('pk', 'Nasreen Malik', 'PK', 'Lahore')
+    expect(rulesOn(twoPayers(person('c', 'Imran Malik', 'GB', 'Leeds'), person('d', 'Sana Qureshi', 'GB', 'Bradford'), mother))).not.toContain('unrelated-senders-pair')
+    // two payers in two countries are no one institution's customers
+    expect(rulesOn(twoPayers(person('e', 'Lea Robert', 'FR', 'Lyon'), person('f', 'Jonas Koch', 'DE', 'Berlin'), person('tn2', 'Omar Ben Ali', 'TN', 'Tunis')))).not.toContain('unrelated-senders-pair')
+  })
+
+  it('multi-location-payees: two strangers in corridor countries paid through two agents within hours; two relatives are not', () => {
+    const sender = person('s', 'Mary Wilson', 'GB', 'Glasgow')
+    const viaAgents = (first: ReturnType<typeof person>, second: ReturnType<typeof person>) =>
+      screenAll(pack, [
+        transfer(0, 's', first.id, '750', { currency: 'GBP', sender, receiver: first, location: { country: 'GB', city: 'Glasgow', branch: 'AGNT-GLA-15' } }),
+        transfer(5 * HOUR, 's', second.id, '2290', { currency: 'GBP', sender, receiver: second, location: { country: 'GB', city: 'Glasgow', branch: 'AGNT-GLA-40' } }),
+      ]).verdicts[1]!
+    const hopped = viaAgents(person('sy', 'Ali Mahmoud', 'SY', 'Homs'), person('iq', 'Nour Barzani', 'IQ', 'Baghdad'))
+    expect(rulesOn(hopped)).toContain('multi-location-payees')
+    expect(hopped.decision).toBe('review')
+    expect(rulesOn(viaAgents(person('iq2', 'Karim Wilson', 'IQ', 'Erbil'), person('sy2', 'Dana Wilson', 'SY', 'Aleppo')))).not.toContain('multi-location-payees')
+  })
+
+  it('fanout-offshore-pair: a business pays two new private persons in two corridor countries; a person doing the same is left to fanout-offshore', () => {
+    const twoPayees = (payer: { id: string; name: string; type: 'person' | 'business'; country: string; city: string }) =>
+      screenAll(pack, [
+        transfer(0, payer.id, 'sy', '7850', { channel: 'wire', sender: payer, receiver: person('sy', 'Shadi Abdullah', 'SY', 'Qamishli') }),
+        transfer(7 * DAY, payer.id, 'rs', '1611', { channel: 'wire', sender: payer, receiver: person('rs', 'Lukas Schmidt', 'RS', 'Subotica') }),
+      ]).verdicts[1]!
+    const business = twoPayees({ id: 'co', name: 'Walker Logistics LLC', type: 'business', country: 'US', city: 'Chicago' })
+    expect(rulesOn(business)).toContain('fanout-offshore-pair')
+    expect(business.decision).toBe('review')
+    expect(rulesOn(twoPayees(person('p', 'James Walker', 'US', 'Chicago')))).not.toContain('fanout-offshore-pair')
+  })
+})
