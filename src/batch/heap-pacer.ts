@@ -5,9 +5,10 @@ import { runInNewContext } from 'node:vm'
  * Heap used after a collection may grow by this factor before this thread collects itself. V8 lets an old
  * generation grow up to 4 times its live size between full collections when it judges it collects fast enough
  * (an idle machine): a 1M-record batch peaked at over 2 GiB with about 600 MiB of live heap (BENCHMARKS.md,
- * session mem25). Lower means a smaller peak and more collections.
+ * session mem25). Lower means a smaller peak and more collections (1.25 against 1.5: BENCHMARKS.md, end of the
+ * sixth session of 2026-12-07).
  */
-const GROWTH = 1.5
+const GROWTH = 1.25
 /** ...but never within this much of the last live size, so a small heap is not collected over and over */
 const MIN_HEADROOM = 64 * 2 ** 20
 /** records between two looks at the heap: a look costs a call into V8, a collection grows by far more in between */

@@ -17,14 +17,14 @@ function pretend(live: number) {
 }
 
 describe('HeapPacer', () => {
-  it('collects once the heap has grown past 1.5 times what was live after the last collection', () => {
+  it('collects once the heap has grown past 1.25 times what was live after the last collection', () => {
     const { heap, pacer } = pretend(400 * MiB)
     pacer.screened(1024) // the first look: nothing collected yet, so it collects and learns the live size
     expect(heap.collections).toBe(1)
-    heap.used = 590 * MiB
+    heap.used = 490 * MiB
     pacer.screened(1024)
     expect(heap.collections).toBe(1)
-    heap.used = 610 * MiB
+    heap.used = 510 * MiB
     pacer.screened(1024)
     expect(heap.collections).toBe(2)
     expect(heap.used).toBe(400 * MiB)
@@ -56,10 +56,10 @@ describe('HeapPacer', () => {
     pacer.screened(1024)
     heap.used = 200 * MiB
     pacer.screened(1024)
-    heap.used = 290 * MiB
+    heap.used = 260 * MiB
     pacer.screened(1024)
     expect(heap.collections).toBe(1)
-    heap.used = 310 * MiB
+    heap.used = 270 * MiB
     pacer.screened(1024)
     expect(heap.collections).toBe(2)
   })
