@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { compileRuleset, type CompiledRuleset } from '../../src/core/index.ts'
-import { readRuleSources } from '../../src/rules-fs.ts'
+import type { CompiledRuleset } from '../../src/core/index.ts'
 import { screenAll, transfer } from '../core/helpers.ts'
+import { person, rulesOn, shippedPack } from './support/hand-made.ts'
 
 // What tells a pattern from its benign twin in the shipped pack, on hand-made records: the mechanism each rule
 // relies on, not a generated sample's thresholds.
@@ -9,13 +9,9 @@ const DAY = 24 * 60
 let pack: CompiledRuleset
 
 beforeAll(async () => {
-  const result = compileRuleset(await readRuleSources())
-  if (!result.ok) throw new Error('the pack does not compile')
-  pack = result.ruleset
+  pack = await shippedPack()
 })
 
-const person = (id: string, name: string, country: string, city: string) => ({ id, name, type: 'person' as const, country, city })
-const rulesOn = (v: { hits: { rule: string }[] }) => v.hits.map((h) => h.rule)
 
 describe('the shipped pack, mechanism by mechanism', () => {
   it('dormant-reactivation: a new company account that passes a large credit on to private persons abroad', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { compileRuleset, type CompiledRuleset } from '../../src/core/index.ts'
-import { readRuleSources } from '../../src/rules-fs.ts'
+import type { CompiledRuleset } from '../../src/core/index.ts'
 import { screenAll, transfer } from '../core/helpers.ts'
+import { person, rulesOn, shippedPack } from './support/hand-made.ts'
 
 // The two-party forms of R02, R04 and R23 in the shipped pack: what makes two payers, two agents or two
 // beneficiaries a pattern is who pays whom (no shared surname, one country's customers, a business paying
@@ -11,13 +11,9 @@ const DAY = 24 * HOUR
 let pack: CompiledRuleset
 
 beforeAll(async () => {
-  const result = compileRuleset(await readRuleSources())
-  if (!result.ok) throw new Error('the pack does not compile')
-  pack = result.ruleset
+  pack = await shippedPack()
 })
 
-const person = (id: string, name: string, country: string, city: string) => ({ id, name, type: 'person' as const, country, city })
-const rulesOn = (v: { hits: { rule: string }[] }) => v.hits.map((h) => h.rule)
 
 describe('two-party variants', () => {
   it('unrelated-senders-pair: two unrelated customers in one country pay a person in a corridor country; siblings and strangers abroad do not', () => {
