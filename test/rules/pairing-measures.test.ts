@@ -60,6 +60,10 @@ score:
 reason: "{words} for {terms}"
 `
 
+/** the memo rule with `fuzzy: true`, over the given lists */
+const fuzzyMemo = (lists: string) =>
+  rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+
 describe('amount_release', () => {
   const rs = rulesetOf({ release }, LISTS)
   it('pairs a payment out with an earlier one in of slightly more, paid by someone else, days before', () => {
@@ -146,7 +150,7 @@ describe('keyword_score', () => {
 
   it('counts a word found as written once, not again as a slip of a near term', () => {
     const lists = '  code_words:\n    - { term: guaranteed, weight: 2 }\n    - { term: guarantee, weight: 2 }\n    - { term: passeur, weight: 1 }'
-    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const fuzzy = fuzzyMemo(lists)
     const { verdicts } = screenAll(fuzzy, [
       transfer(0, 'A', 'B', 100, { reference: 'guaranteed' }),
       transfer(1, 'A', 'B', 100, { reference: 'guarantied passeur' }),
@@ -159,7 +163,7 @@ describe('keyword_score', () => {
 
   it('finds a misspelt phrase whose other words are terms found as written', () => {
     const lists = '  code_words:\n    - { term: "udhëtimi me kamion", weight: 3 }\n    - { term: kamion, weight: 1 }'
-    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const fuzzy = fuzzyMemo(lists)
     const { verdicts } = screenAll(fuzzy, [transfer(0, 'A', 'B', 100, { reference: 'John udhëtiim me kamion' })])
     // "kamion" is a term of its own and a word of the phrase: found as written, it still completes the slipped phrase
     expect(verdicts[0]!.hits[0]!.reason).toBe('4.00 for kamion, udhëtimi me kamion')
@@ -168,7 +172,7 @@ describe('keyword_score', () => {
   it('finds a slip that makes the first word a letter shorter or longer, in words of 31 letters and more too', () => {
     const long = `${'a'.repeat(30)}b`
     const lists = `  code_words:\n    - { term: "smuggler boat", weight: 3 }\n    - { term: ${long}, weight: 3 }`
-    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const fuzzy = fuzzyMemo(lists)
     const references = ['smugler boat', 'smugglerr boat', 'smuggler coat', 'smug boat', long.slice(1), `${long}c`, `x${long.slice(2)}`]
     const { verdicts } = screenAll(fuzzy, references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
     expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'clear', 'clear', 'review', 'review', 'clear'])
@@ -176,7 +180,7 @@ describe('keyword_score', () => {
 
   it('lets a long phrase carry one slip in a word of 4 or 5 letters, but not a short phrase or a single short word', () => {
     const lists = '  code_words:\n    - { term: "pasaje al norte", weight: 3 }\n    - { term: "biaya kapal", weight: 3 }\n    - { term: varka, weight: 3 }\n    - { term: "el cruce", weight: 3 }\n    - { term: "gold package", weight: 3 }'
-    const fuzzy = rulesetOf({ memo: memo.replace('{ terms: $code_words }', '{ terms: $code_words, fuzzy: true }') }, lists)
+    const fuzzy = fuzzyMemo(lists)
     const { verdicts } = screenAll(fuzzy, [
       transfer(0, 'A', 'B', 100, { reference: 'pasaje al noret' }),
       transfer(1, 'A', 'B', 100, { reference: 'Carlos baya kapal' }),
