@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type OpenDatabase } from '../../src/adapters/node/open-database.ts'
 import { ManualClock } from '../../src/core/index.ts'
-import { ApiKeyCache } from '../../src/http/auth.ts'
+import { ApiKeyCache, authenticateNow, ConnectionKeyMemo } from '../../src/http/auth.ts'
 import { createApiKey, revokeApiKey } from '../../src/store/api-keys.ts'
 import { DIALECTS, freshDatabase, type TestDatabase } from '../service/support/databases.ts'
 import { transfer } from '../service/support/rules.ts'
@@ -38,6 +38,35 @@ describe('API keys remembered in memory', () => {
     expect((await cache.find(store.db, other.key))?.id).toBe(other.info.id)
     clock.advance(1)
     expect(await cache.find(store.db, other.key)).toBeUndefined()
+  })
+
+  it('a connection remembers the hash of the header it last presented, never the key found by it', async () => {
+    const cache = new ApiKeyCache({ ttlMs: 60_000 })
+    const memo = new ConnectionKeyMemo()
+    const auth = async (header: string | undefined, allowed: readonly ('screen' | 'analyst')[] = ['screen']) => {
+      try {
+        return await authenticateNow(store.db, cache, header, allowed, '/v1/screen', memo)
+      } catch (err) {
+        return (err as { status: number }).status
+      }
+    }
+    const a = await createApiKey(store.db, { role: 'screen' })
+    const b = await createApiKey(store.db, { role: 'analyst' })
+    expect(await auth(`Bearer ${a.key}`)).toMatchObject({ keyId: a.info.id, role: 'screen' })
+    expect(await auth(`Bearer ${a.key}`)).toMatchObject({ keyId: a.info.id })
+    // another key on the same connection (a proxy's pooled connection carries many callers): that key's rights
+    expect(await auth(`Bearer ${b.key}`)).toBe(403)
+    expect(await auth(`Bearer ${b.key}`, ['analyst'])).toMatchObject({ keyId: b.info.id, role: 'analyst' })
+    // one character off the remembered header is another key
+    expect(await auth(`Bearer ${b.key.slice(0, -1)}${b.key.endsWith('0') ? '1' : '0'}`, ['analyst'])).toBe(401)
+    expect(await auth(`Bearer ${a.key}`)).toMatchObject({ keyId: a.info.id })
+    expect(await auth(undefined)).toBe(401)
+    expect(await auth(`Bearer ${a.key}`)).toMatchObject({ keyId: a.info.id })
+    // revoked through this process: refused at once on the connection that just used it
+    await revokeApiKey(store.db, a.info.id)
+    cache.invalidate()
+    expect(await auth(`Bearer ${a.key}`)).toBe(401)
+    expect(await auth(`Bearer ${a.key}`)).toBe(401)
   })
 
   it('never remembers an unknown key, so a key created elsewhere works at once', async () => {

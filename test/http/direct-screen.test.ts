@@ -107,6 +107,32 @@ describe('Node server: POST /v1/screen without Hono', () => {
     expect(big.status).toBe(413)
   })
 
+  it('answers each call on one kept-alive connection by the key that call presents', async () => {
+    const { request, Agent } = await import('node:http')
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const sockets = new Set<unknown>()
+    const call = (key: string, i: number) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${base}/v1/screen`, { method: 'POST', agent, headers: auth(key) }, (res) => {
+          sockets.add(res.socket)
+          res.resume()
+          res.on('end', () => resolve(res.statusCode!))
+        })
+        req.on('error', reject)
+        req.end(JSON.stringify(transfer(i, 'NODE-K', 'X')))
+      })
+    try {
+      expect(await call(screenKey, 0)).toBe(200)
+      expect(await call(analystKey, 1)).toBe(403)
+      expect(await call(screenKey, 2)).toBe(200)
+      expect(await call(`${screenKey}x`, 3)).toBe(401)
+      expect(await call(screenKey, 4)).toBe(200)
+      expect(sockets.size).toBe(1)
+    } finally {
+      agent.destroy()
+    }
+  })
+
   it('leaves every other route to Hono', async () => {
     expect((await fetch(`${base}/health`)).status).toBe(200)
     expect((await fetch(`${base}/v1/screen`)).status).toBe(404)
