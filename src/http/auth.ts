@@ -39,7 +39,11 @@ export class ApiKeyCache {
 
   find(db: Db, presented: string): ApiKeyInfo | undefined | Promise<ApiKeyInfo | undefined> {
     const hash = apiKeyHash(presented)
-    if (hash === undefined) return undefined
+    return hash === undefined ? undefined : this.findByHash(db, hash)
+  }
+
+  /** `find` for a presented key's hash (`apiKeyHash`) already taken */
+  findByHash(db: Db, hash: string): ApiKeyInfo | undefined | Promise<ApiKeyInfo | undefined> {
     const hit = this.#entries.get(hash)
     const now = this.#clock.now()
     // a key that expires while cached stops working at its expiry, not at the cache's
@@ -68,6 +72,28 @@ export class ApiKeyCache {
   }
 }
 
+/**
+ * The last Authorization header one connection presented and the key hash it gave: a kept-alive connection sends
+ * the same header with every call, and its SHA-256 was 2-3 % of the server's CPU a call (BENCHMARKS.md, session
+ * srv28). Only the hash is remembered, never the key found by it: every call still goes through the key cache, so
+ * a revoked or expired key is refused on the connection that just used it. The header is compared whole and in
+ * constant time (a proxy's pooled connection may carry other callers' keys); the memo lives as long as its
+ * connection, which presents that header with every call anyway.
+ */
+export class ConnectionKeyMemo {
+  header: string | undefined = undefined
+  presented: string | undefined = undefined
+  hash: string | undefined = undefined
+}
+
+/** whether two texts are equal, in a time that depends on their lengths only */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  let diff = 0
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  return diff === 0
+}
+
 /** a cache that remembers nothing: every call looks its key up */
 export const NO_KEY_CACHE = new ApiKeyCache({ ttlMs: 0 })
 
@@ -94,10 +120,29 @@ export async function authenticate(db: Db, cache: ApiKeyCache, header: string | 
  * `authenticate` without a promise when the key is cached (every screening call but the first of a key's few
  * seconds): the caller at once, or thrown at once; a promise only when the key had to be looked up.
  */
-export function authenticateNow(db: Db, cache: ApiKeyCache, header: string | undefined, allowed: readonly Role[], path: string): Principal | Promise<Principal> {
-  const match = BEARER.exec(header ?? '')
-  const presented = match?.[1]
-  const found = presented ? cache.find(db, presented) : undefined
+export function authenticateNow(
+  db: Db,
+  cache: ApiKeyCache,
+  header: string | undefined,
+  allowed: readonly Role[],
+  path: string,
+  memo?: ConnectionKeyMemo,
+): Principal | Promise<Principal> {
+  let presented: string | undefined
+  let hash: string | undefined
+  if (memo !== undefined && header !== undefined && memo.header !== undefined && sameText(memo.header, header)) {
+    presented = memo.presented
+    hash = memo.hash
+  } else {
+    presented = BEARER.exec(header ?? '')?.[1]
+    hash = presented ? apiKeyHash(presented) : undefined
+    if (memo !== undefined) {
+      memo.header = header
+      memo.presented = presented
+      memo.hash = hash
+    }
+  }
+  const found = hash === undefined ? undefined : cache.findByHash(db, hash)
   if (found instanceof Promise) return found.then((key) => principalOf(db, cache, key, presented, allowed, path))
   return principalOf(db, cache, found, presented, allowed, path)
 }

@@ -1,5 +1,5 @@
 import { pacs002Report, readSinglePacs008, systemClock } from '../core/index.ts'
-import { authenticateNow, NO_KEY_CACHE } from './auth.ts'
+import { authenticateNow, NO_KEY_CACHE, type ConnectionKeyMemo } from './auth.ts'
 import type { Principal } from './env.ts'
 import { checkJsonType, checkLength, parseJsonText } from './body.ts'
 import { withDeadline } from './deadline.ts'
@@ -21,6 +21,8 @@ export interface ScreenRequest {
   contentLength: string | null | undefined
   /** `application/xml` asks a pacs.008 call for a pacs.002 answer */
   accept?: string | null | undefined
+  /** the connection's last Authorization header and its key hash, where the server keeps connections apart */
+  keyMemo?: ConnectionKeyMemo | undefined
   /** the whole body as text; fails with a 413 problem past `limit` bytes */
   text(limit: number): Promise<string>
 }
@@ -51,7 +53,7 @@ export function screenCall(deps: AppDeps, req: ScreenRequest): Promise<Reply> {
 }
 
 async function screen(deps: AppDeps, req: ScreenRequest): Promise<{ headers: Record<string, string>; body: string }> {
-  const authenticated = authenticateNow(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES, SCREEN_PATH)
+  const authenticated = authenticateNow(deps.db, deps.apiKeys ?? NO_KEY_CACHE, req.authorization ?? undefined, SCREEN_ROLES, SCREEN_PATH, req.keyMemo)
   // no await (a turn of the microtask queue) for a cached key
   const caller = authenticated instanceof Promise ? await authenticated : authenticated
   deps.rateLimiter?.take(caller.keyId, 'screenPerSecond')

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import { ConnectionKeyMemo } from '../../http/auth.ts'
 import { tooLarge } from '../../http/body.ts'
 import type { AppDeps } from '../../http/deps.ts'
 import { requestId } from '../../http/request-id.ts'
@@ -13,10 +15,15 @@ export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerR
   const { logger, metrics } = deps
   // read once: a line per call only when the log level asks for it
   const debug = logger?.isLevelEnabled('debug') ?? false
+  // each connection's last Authorization header and its key hash, gone with the connection
+  const memos = new WeakMap<Socket, ConnectionKeyMemo>()
   return (req, res) => {
     const started = performance.now()
     const reqId = requestId(req.headers['x-request-id'] as string | undefined)
-    void screenCall(deps, new NodeScreenRequest(req)).then((reply) => {
+    const socket = req.socket
+    let memo = memos.get(socket)
+    if (memo === undefined) memos.set(socket, (memo = new ConnectionKeyMemo()))
+    void screenCall(deps, new NodeScreenRequest(req, memo)).then((reply) => {
       if (res.destroyed) return
       const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body), 'x-request-id': reqId }
       // a body cut off half-read cannot be followed by another request on the connection
@@ -43,7 +50,10 @@ class NodeScreenRequest implements ScreenRequest {
   readonly contentType: string | undefined
   readonly contentLength: string | undefined
   readonly accept: string | undefined
-  constructor(private readonly req: IncomingMessage) {
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly keyMemo: ConnectionKeyMemo,
+  ) {
     const h = req.headers
     this.authorization = h.authorization
     this.contentType = h['content-type']
