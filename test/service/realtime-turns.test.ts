@@ -34,6 +34,33 @@ for (const dialect of DIALECTS) {
       expect(repeatCount(next.verdict)).toBe(3)
     })
 
+    it('screens the calls that come while a flush is due just before it, back to back, in that flush', async () => {
+      const test = await freshDatabase(dialect)
+      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60 } })
+      try {
+        await seed(svc)
+        const live = svc.live!
+        await live.start()
+        const before = live.stats().transfers
+        const flushes = live.writer.flushes
+        const first = live.screen(transfer(400, 'TURN-D', 'X') as TransferRecord)
+        await new Promise((r) => setTimeout(r, 10))
+        // screened at the end of its turn: the writer had nothing due
+        expect(live.stats().transfers).toBe(before + 1)
+        const later = [1, 2, 3].map((i) => live.screen(transfer(400 + i, 'TURN-D', 'X') as TransferRecord))
+        await new Promise((r) => setTimeout(r, 10))
+        // the first call's flush is due: these wait for it, unscreened
+        expect(live.stats().transfers).toBe(before + 1)
+        const results = await Promise.all([first, ...later])
+        expect(results.map((r) => repeatCount(r.verdict) ?? 1)).toEqual([1, 2, 3, 4])
+        expect(live.writer.flushes).toBe(flushes + 1)
+        expect(live.stats().transfers).toBe(before + 4)
+      } finally {
+        await svc.close()
+        await test.drop()
+      }
+    })
+
     it('answers the calls taken in before a close, and commits their rows', async () => {
       const test = await freshDatabase(dialect)
       const svc = await TestService.open(test.target, { live: { afterIo: setImmediate } })
