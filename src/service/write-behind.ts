@@ -22,6 +22,11 @@ export interface GroupWriterOptions {
    * how many were queued behind it meanwhile (with one flush at a time, they waited for it too)
    */
   onFlushed?(ms: number, calls: number, queuedBehind: number): void
+  /**
+   * Called just before a flush takes its rows, and when a flush ends: the owner may `write` then (its writes join
+   * that flush), e.g. calls it held back while a flush was due (`due()`), screened back to back.
+   */
+  beforeFlush?(): void
 }
 
 interface PendingWrite {
@@ -60,6 +65,8 @@ export class GroupWriter {
   /** bumped by every failure: a flush of an earlier epoch that ends later is answered with that failure */
   #epoch = 0
   #failure: unknown
+  /** inside beforeFlush: its writes only queue, the flush under way takes them */
+  #preparing = false
   flushes = 0
   rowsWritten = 0
 
@@ -105,7 +112,24 @@ export class GroupWriter {
     return this.#queuedRows
   }
 
+  /** whether a flush is due (its timer set) or as many as may be are under way: `beforeFlush` will be called */
+  due(): boolean {
+    return !this.#closed && (this.#timer !== undefined || this.#inFlight >= this.options.maxInFlight)
+  }
+
+  #prepare(): void {
+    const before = this.options.beforeFlush
+    if (!before || this.#preparing) return
+    this.#preparing = true
+    try {
+      before()
+    } finally {
+      this.#preparing = false
+    }
+  }
+
   #schedule(): void {
+    if (this.#preparing) return
     if (this.#timer || this.#queue.length === 0 || this.#inFlight >= this.options.maxInFlight) return
     if (this.#queuedRows >= this.options.maxRows) {
       this.#flush()
@@ -118,6 +142,7 @@ export class GroupWriter {
   }
 
   #flush(): void {
+    this.#prepare()
     if (this.#queue.length === 0) {
       if (this.#inFlight === 0) {
         const idle = this.#idle
@@ -161,6 +186,8 @@ export class GroupWriter {
       )
       .finally(() => {
         this.#inFlight--
+        // what the owner held back for this flush's end is written now
+        if (this.#inFlight > 0) this.#prepare()
         // what arrived meanwhile goes at once (the flush itself was the wait), or joins the next timer
         if (this.#queuedRows >= this.options.maxRows || this.#inFlight === 0) this.#flush()
         else this.#schedule()
