@@ -61,6 +61,31 @@ for (const dialect of DIALECTS) {
       }
     })
 
+    it('holds at most holdAtMost calls for a flush due: past that, a turn screens what it holds', async () => {
+      const test = await freshDatabase(dialect)
+      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60, holdAtMost: 3 } })
+      try {
+        await seed(svc)
+        const live = svc.live!
+        await live.start()
+        const before = live.stats().transfers
+        const first = live.screen(transfer(500, 'TURN-E', 'X') as TransferRecord)
+        await new Promise((r) => setTimeout(r, 10))
+        const two = [1, 2].map((i) => live.screen(transfer(500 + i, 'TURN-E', 'X') as TransferRecord))
+        await new Promise((r) => setTimeout(r, 10))
+        expect(live.stats().transfers).toBe(before + 1)
+        const three = [3, 4, 5].map((i) => live.screen(transfer(500 + i, 'TURN-E', 'X') as TransferRecord))
+        await new Promise((r) => setTimeout(r, 10))
+        // five held, more than three: screened at the end of the turn, the flush still due
+        expect(live.stats().transfers).toBe(before + 6)
+        const results = await Promise.all([first, ...two, ...three])
+        expect(results.map((r) => repeatCount(r.verdict) ?? 1)).toEqual([1, 2, 3, 4, 5, 6])
+      } finally {
+        await svc.close()
+        await test.drop()
+      }
+    })
+
     it('answers the calls taken in before a close, and commits their rows', async () => {
       const test = await freshDatabase(dialect)
       const svc = await TestService.open(test.target, { live: { afterIo: setImmediate } })
