@@ -19,6 +19,8 @@ import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
 const PRUNE_ROWS = 10_000
 const SLOW_COMMIT_REPORT_MS = 10_000
+/** about 5 ms of screening on this machine's generated traffic (BENCHMARKS.md, session srv28) */
+const HOLD_AT_MOST = 32
 
 export interface LiveScreeningOptions {
   storeVerdicts: StoreVerdicts
@@ -63,6 +65,12 @@ export interface LiveScreeningOptions {
    * call is screened as it comes.
    */
   afterIo?: (run: () => void) => void
+  /**
+   * With `afterIo`: calls held for a flush that is due (screened just before it) at most; past that the end of a turn
+   * screens them, so one batch never blocks the event loop for long (a flush stalled on the disk would otherwise
+   * collect every call that came meanwhile). Default 32.
+   */
+  holdAtMost?: number
 }
 
 /** The live state for one rule-set version and one set of lists. */
@@ -202,7 +210,7 @@ export class LiveScreening implements RealtimeScreening {
    */
   readonly #endOfTurn = (): void => {
     this.#turnSet = false
-    if (!this.#writer.due()) this.#screenHeld()
+    if (!this.#writer.due() || this.#held.length > (this.options.holdAtMost ?? HOLD_AT_MOST)) this.#screenHeld()
   }
 
   #screenHeld(): void {
