@@ -60,3 +60,14 @@ describe('names in an abjad', () => {
     expect(score('al-Qaeda', 'qd', 'org')).toBeGreaterThanOrEqual(0.92)
   })
 })
+
+describe('organisations written with spaced letters', () => {
+  const orgs = buildNameIndex([{ list: 't', id: 'iac', name: 'I A C INTERNATIONAL INC.', aliases: [], type: 'org' }])
+  const orgScore = (query: string) => orgs.search(query, { type: 'org', minScore: 0.3 })[0]?.score ?? 0
+  it('reads the letters as the acronym, so a class word alone is no match', () => {
+    expect(orgScore('Aydin International LLC')).toBeLessThan(0.84)
+    expect(orgScore('Le International LLC')).toBeLessThan(0.84)
+    expect(orgScore('IAC International')).toBeGreaterThanOrEqual(0.92)
+    expect(orgScore('I.A.C. International Inc')).toBeGreaterThanOrEqual(0.92)
+  })
+})
