@@ -2,7 +2,7 @@ import { normaliseName } from '../../src/core/names/index.ts'
 import { tokenSimilarity } from '../../src/core/names/token-similarity.ts'
 import type { WatchlistEntry } from '../../src/core/names/types.ts'
 import { prng } from '../../load/lib/payload.js'
-import { COMMON_NAMES } from './common-names.ts'
+import { COMMON_NAMES, type RegionNames } from './common-names.ts'
 
 /** An ordinary customer's name and a listed person who shares exactly one name token with it. */
 export interface NearMiss {
@@ -26,7 +26,7 @@ const words = (raw: string): string[] => normaliseName(raw, 'person', true).toke
  * person all of whose names together share exactly one word with it, the other words of the common name being
  * unlike every word of the entry. Each common name and each entry is used once.
  */
-export function nearMisses(entries: readonly WatchlistEntry[], count: number, seed: number): NearMiss[] {
+export function nearMisses(entries: readonly WatchlistEntry[], count: number, seed: number, regions: readonly RegionNames[] = COMMON_NAMES): NearMiss[] {
   const people = entries.filter((e) => e.type === 'person')
   const entryWords = people.map((e) => [...new Set([e.name, ...e.aliases].flatMap(words))])
   const byWord = new Map<string, number[]>()
@@ -44,7 +44,7 @@ export function nearMisses(entries: readonly WatchlistEntry[], count: number, se
   const perToken = new Map<string, number>()
   const out: NearMiss[] = []
   for (let attempt = 0; out.length < count && attempt < count * 200; attempt++) {
-    const region = pick(COMMON_NAMES)
+    const region = pick(regions)
     const query = `${pick(region.given)} ${pick(region.family)}`
     const qWords = [...new Set(words(query))]
     if (qWords.length < 2 || usedQueries.has(query)) continue

@@ -16,8 +16,22 @@ export type ScoreRule = 'one-word' | 'lead' | undefined
 export type TokenSimilarity = (qi: number, q: NameToken, c: NameToken) => number
 
 // Unmatched candidate tokens (a list's middle names and patronymics) cost a little; unmatched query tokens cost
-// their full weight. The split follows moov-io/watchman's best-pairs scoring.
+// their full weight. The split follows moov-io/watchman's best-pairs scoring. Past a third of the listed name's
+// weight left without a partner the cost grows faster (issue 17, session names28): a query that gives two words of a
+// listed name of four ("Jorge Valdes" for "QUINTERO VALDES, Jorge Armando") is a namesake more often than the person,
+// while one word left out (a middle name, a second surname) stays nearly free.
 const UNMATCHED_CANDIDATE_PENALTY = 0.15
+const UNMATCHED_CANDIDATE_KNEE = 0.34
+const UNMATCHED_CANDIDATE_STEEP = 0.5
+
+/**
+ * The factor for a candidate of total weight `totalC` of which `matchedC` has a partner; `steep` when two words of
+ * the query or more are found (a query with one word found is capped or a lead instead, see ONE_WORD_CAP).
+ */
+export function unmatchedCandidateFactor(matchedC: number, totalC: number, steep: boolean): number {
+  const u = 1 - matchedC / totalC
+  return 1 - u * UNMATCHED_CANDIDATE_PENALTY - (steep && u > UNMATCHED_CANDIDATE_KNEE ? (u - UNMATCHED_CANDIDATE_KNEE) * UNMATCHED_CANDIDATE_STEEP : 0)
+}
 // below this a token pair is no evidence at all, and listing it would only clutter the explanation
 export const MIN_PAIR_SCORE = 0.65
 // names that differ in a number ("Snow Storm 1", "Snow Storm 2") are different names
@@ -128,7 +142,13 @@ export function scoreNames(
   }
   let score = alignment.score
   let rule: ScoreRule
-  if (qs.words.length > 1 && wordsCovered(qs.words, alignment.usedQ) <= 1) {
+  const covered = qs.words.length > 1 ? wordsCovered(qs.words, alignment.usedQ) : 0
+  if (covered > 1) {
+    // two words or more found: the steeper cost of a listed name left mostly without partners
+    const { matchedC, totalC } = alignment
+    score *= unmatchedCandidateFactor(matchedC, totalC, true) / unmatchedCandidateFactor(matchedC, totalC, false)
+  }
+  if (qs.words.length > 1 && covered <= 1) {
     if (score > ONE_WORD_CAP) score = ONE_WORD_CAP
     rule = 'one-word'
   } else if (score < LEAD_SCORE && isLead(query, qs, candidate, cs, (i, j) => similarity(i, qt[i]!, ct[j]!))) {
@@ -159,9 +179,14 @@ export function wordsCovered(words: readonly number[], used: number): number {
  * unmatched-candidate factor, M being the candidate weight matched: at most (matchedQ + min(M, matchedC)) /
  * (totalQ + M) times that factor, whose largest value is at M = matchedC or at M = totalC.
  */
-export function boundFromBestPairs(matchedQ: number, totalQ: number, matchedC: number, totalC: number): number {
-  const factorAtBest = 1 - (1 - matchedC / totalC) * UNMATCHED_CANDIDATE_PENALTY
-  return (matchedQ + matchedC) * Math.max(factorAtBest / (totalQ + matchedC), 1 / (totalQ + totalC))
+export function boundFromBestPairs(matchedQ: number, totalQ: number, matchedC: number, totalC: number, steep = false): number {
+  // M <= matchedC: both the mean and the factor grow with M. M >= matchedC: the mean's numerator is fixed and the
+  // factor is linear in M on each side of the knee, so the product is largest at an end of a piece
+  let best = ((matchedQ + matchedC) * unmatchedCandidateFactor(matchedC, totalC, steep)) / (totalQ + matchedC)
+  best = Math.max(best, (matchedQ + matchedC) / (totalQ + totalC))
+  const knee = totalC * (1 - UNMATCHED_CANDIDATE_KNEE)
+  if (steep && knee > matchedC && knee < totalC) best = Math.max(best, ((matchedQ + matchedC) * unmatchedCandidateFactor(knee, totalC, true)) / (totalQ + knee))
+  return best
 }
 
 /**
@@ -331,7 +356,7 @@ function wordIndices(tokens: NameToken[]): number[] {
 }
 
 /** Greedy best-pairs alignment: each token used once, best pair first; on a tie the pair covering more tokens. */
-function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number; complete: boolean; chosen: Pair[]; usedQ: number } {
+function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number; complete: boolean; chosen: Pair[]; usedQ: number; matchedC: number; totalC: number } {
   sortPairs(pairs)
   // token sets as bit masks: names are cut to MAX_NAME_TOKENS, so 32 bits are enough and nothing is allocated
   let usedQ = 0
@@ -358,9 +383,9 @@ function align(qt: NameToken[], ct: NameToken[], pairs: Pair[]): { score: number
   const totalQ = weightOf(qt, 0, qt.length)
   const totalC = weightOf(ct, 0, ct.length)
   let score = weighted / (totalQ + matchedC)
-  score *= 1 - (1 - matchedC / totalC) * UNMATCHED_CANDIDATE_PENALTY
+  score *= unmatchedCandidateFactor(matchedC, totalC, false)
   if (numbersDisagree(qt, usedQ, ct, usedC)) score *= NUMBER_MISMATCH_FACTOR
-  return { score: Math.min(1, score), complete, chosen, usedQ }
+  return { score: Math.min(1, score), complete, chosen, usedQ, matchedC, totalC }
 }
 
 /**

@@ -185,6 +185,8 @@ export class FirstLook {
       let found = 0
       for (const i of queryWords) if (this.queryBests[at + i]! > 0) found++
       if (found <= 1 && upper > ONE_WORD_CAP) upper = ONE_WORD_CAP
+      // two found or more: the alignment finds two (the steeper cost of unmatched list words) or at most one (capped)
+      else if (found > 1) upper = Math.max(boundFromBestPairs(matchedQ, queryTable.totalWeight(queryRecord), matchedC, table.totalWeight(record), true), Math.min(upper, ONE_WORD_CAP))
     }
     this.upperBound[id] = upper
     if (this.leadable[id] === 1 && !queryTable.mayLead(queryRecord, table, record)) this.leadable[id] = 0

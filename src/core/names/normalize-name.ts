@@ -118,6 +118,10 @@ export function normaliseName(raw: string, kind?: NameKind, listed = false): Nor
     }
     tokens.push(classify(w, source))
   }
+  // an organisation's letters written apart are its acronym ("I A C INTERNATIONAL INC." is IAC International, as the
+  // dotted "I.A.C." is): one word, so that the class word beside it stays light, as it is in "Aydin International
+  // LLC" (issue 17, names28). People's lone letters stay initials ("J A Smith").
+  if (kind === 'org') joinLetters(tokens)
   // a name made only of light tokens ("AL", "THE CO") is still a name
   if (tokens.length > 0 && tokens.every((t) => t.kind !== 'word' && t.kind !== 'number')) {
     for (const t of tokens) if (t.kind !== 'initial') Object.assign(t, { kind: 'word', weight: wordWeight(t.text) })
@@ -132,6 +136,17 @@ export function normaliseName(raw: string, kind?: NameKind, listed = false): Nor
 }
 
 export const MAX_NAME_TOKENS = 24
+
+function joinLetters(tokens: NameToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i
+    while (j < tokens.length && tokens[j]!.kind === 'initial' && !isDigits(tokens[j]!.text)) j++
+    if (j - i < 2) continue
+    const first = tokens[i]!
+    const text = tokens.slice(i, j).map((t) => t.text).join('')
+    tokens.splice(i, j - i, token(text, 'word', wordWeight(text), { approx: first.approx, piece: first.piece, syllable: false }))
+  }
+}
 
 /**
  * A word of patronymic form that is neither the surname nor the first given name: after a given name in "SURNAME,

@@ -45,9 +45,25 @@ function skeletonSimilarity(a: string, b: string, approx: NonNullable<Approximat
  * Urdu write it with the letter that is also a vowel), but Arabic writes it with f and Hebrew with b.
  */
 function skeletonsSimilarity(fa: TokenForms, fb: TokenForms, approx: NonNullable<Approximation>): number {
+  if (approx === 'abjad' && (LIQUID.test(fa.text) || LIQUID.test(fb.text))) return abjadSkeletonsSimilarity(fa.text, fb.text)
   let s = skeletonSimilarity(fa.skeleton, fb.skeleton, approx)
   if (fa.text.includes('v')) s = Math.max(s, skeletonSimilarity(soundSkeleton(fa.text, false, true), fb.skeleton, approx))
   if (fb.text.includes('v')) s = Math.max(s, skeletonSimilarity(fa.skeleton, soundSkeleton(fb.text, false, true), approx))
+  return s
+}
+
+const LIQUID = /[lr]/
+
+/**
+ * Arabic, Persian and Hebrew write l and r with letters of their own (ل ر, ל ר), unlike the syllabaries whose
+ * romanisations merge them: across an abjad they stay apart, so that "wright" (rkt) is not "القاعدة" (lqdh).
+ */
+function abjadSkeletonsSimilarity(a: string, b: string): number {
+  const sa = soundSkeleton(a, false, false, true)
+  const sb = soundSkeleton(b, false, false, true)
+  let s = skeletonSimilarity(sa, sb, 'abjad')
+  if (a.includes('v')) s = Math.max(s, skeletonSimilarity(soundSkeleton(a, false, true, true), sb, 'abjad'))
+  if (b.includes('v')) s = Math.max(s, skeletonSimilarity(sa, soundSkeleton(b, false, true, true), 'abjad'))
   return s
 }
 
@@ -197,9 +213,10 @@ function isDigit(code: number): boolean {
 /**
  * The consonants of a token as they sound across scripts: only consonants (an abjad writes little else; w, v, y
  * and h double as vowels or vanish), letters that scripts without the distinction merge (l/r, s/z, c/k/q, p/b/f)
- * folded, doubles collapsed: "washington" and "vvsyngtvn" both give "snktn".
+ * folded, doubles collapsed: "washington" and "vvsyngtvn" both give "snktn". `keepLiquids` keeps l apart from r
+ * (for abjads, see abjadSkeletonsSimilarity).
  */
-export function soundSkeleton(token: string, foldKh = false, labialV = false): string {
+export function soundSkeleton(token: string, foldKh = false, labialV = false, keepLiquids = false): string {
   let out = ''
   let last = ''
   for (let i = 0; i < token.length; i++) {
@@ -214,7 +231,9 @@ export function soundSkeleton(token: string, foldKh = false, labialV = false): s
           ? ''
           : labialV && code === 118
             ? 'b'
-            : (SOUND_FOLD[code - 97] ?? '')
+            : keepLiquids && code === 108
+              ? 'l'
+              : (SOUND_FOLD[code - 97] ?? '')
     if (ch === '' || ch === last) continue
     out += ch
     last = ch
