@@ -7,3 +7,6 @@ export function grown<T extends Typed>(column: T, n: number, fill = 0): T {
   if (fill !== 0) next.fill(fill, column.length)
   return next
 }
+
+/** a free list (of rows, blocks, slots) sorted this way is popped from its lowest number up: in address order */
+export const descending = (a: number, b: number): number => b - a

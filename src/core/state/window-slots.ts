@@ -1,4 +1,4 @@
-import { grown } from './grown.ts'
+import { descending, grown } from './grown.ts'
 
 /** int32s per chunk of a slab: blocks are powers of two no larger, so none straddles two chunks */
 const SHIFT = 14
@@ -28,6 +28,11 @@ class Slab {
 
   release(at: number): void {
     this.free.push(at)
+  }
+
+  /** orders the free blocks so the next ones taken are in address order */
+  tidy(): void {
+    if (this.free.length > 1) this.free.sort(descending)
   }
 }
 
@@ -196,6 +201,11 @@ export class WindowSlots {
     // a row that lost most of its pairs moves to a smaller block
     else if (c !== DENSE && c > 0 && kept <= 1 << (c - 1)) this.resize(row, Math.ceil(Math.log2(kept)), kept)
     return kept
+  }
+
+  /** orders each slab's free blocks so that rows take them from the lowest up (WindowPool.tidy) */
+  tidy(): void {
+    for (const s of this.slabs) s.tidy()
   }
 
   /** windows held by a row */
