@@ -1,7 +1,7 @@
 import { DAY_MS, type Dues, ExpiryQueue, NOT_DUE } from './expiry-queue.ts'
 import type { WindowState } from './window.ts'
 import { ROW_OWN, WindowSlots } from './window-slots.ts'
-import { descending, grown } from './grown.ts'
+import { grown, sortDescending } from './grown.ts'
 
 /**
  * An entity that kept windows when looked at waits this long before the next look: most are one-off parties,
@@ -201,7 +201,7 @@ export class EntityTable {
     this.queue.visitDue(now, this.look)
     // what the visits freed is taken again from the lowest row, block and window slot up: new parties of the
     // next day then sit side by side in memory rather than wherever the day's departures happened to be
-    if (this.freeRows.length > 1) this.freeRows.sort(descending)
+    sortDescending(this.freeRows)
     this.windowSlots.tidy()
     for (const c of this.cursors) c.pool.tidy()
   }

@@ -1,5 +1,5 @@
 import { DistinctCounter, type DistinctCounterSnapshot } from './distinct-counter.ts'
-import { descending } from './grown.ts'
+import { sortDescending } from './grown.ts'
 import type { WindowSpec } from './window.ts'
 
 // a handle packs the size class (low 5 bits), the slot in its chunk (11 bits) and the chunk (15 bits): a small
@@ -54,7 +54,7 @@ class SizeClass {
 
   /** orders the free slots so the next allocations take them in address order (see WindowPool.tidy) */
   tidy(): void {
-    if (this.free.length > 1) this.free.sort(descending)
+    sortDescending(this.free)
   }
 
   snapshot(): SizeClassSnapshot {

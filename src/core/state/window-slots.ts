@@ -1,4 +1,4 @@
-import { descending, grown } from './grown.ts'
+import { grown, sortDescending } from './grown.ts'
 
 /** int32s per chunk of a slab: blocks are powers of two no larger, so none straddles two chunks */
 const SHIFT = 14
@@ -32,7 +32,7 @@ class Slab {
 
   /** orders the free blocks so the next ones taken are in address order */
   tidy(): void {
-    if (this.free.length > 1) this.free.sort(descending)
+    sortDescending(this.free)
   }
 }
 
