@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { WindowSlots } from '../../src/core/state/window-slots.ts'
+import { ROW_OWN, WindowSlots } from '../../src/core/state/window-slots.ts'
 
 describe('WindowSlots', () => {
   it('finds each rule its own window, from the first through a busy entity, and keeps them when others are dropped', () => {
@@ -65,5 +65,30 @@ describe('WindowSlots', () => {
       for (let s = 0; s < 20; s++) expect(byAdd.window(2, s)).toBe(bySet.window(2, s))
     }
   })
+  it("keeps a table's own integers beside each row's windows, through the row's block moves and the rows' growth", () => {
+    // 20 rules, 3 integers of the table's own a row: one array for both, so a row's state is one place in memory
+    const rows = new WindowSlots(20, 3)
+    const own = (row: number, k: number) => rows.columns[row * rows.stride + ROW_OWN + k]!
+    const setOwn = (row: number, k: number, v: number) => {
+      rows.columns[row * rows.stride + ROW_OWN + k] = v
+    }
+    expect(rows.stride).toBe(ROW_OWN + 3)
+    for (let row = 0; row < 300; row++) {
+      rows.ensure(row)
+      for (let k = 0; k < 3; k++) setOwn(row, k, -(row * 3 + k) - 2 ** 30)
+      // windows of 1 to 12 rules: blocks of 1, 2, 4, 8 pairs, then one by slot
+      for (let slot = 0; slot <= row % 12; slot++) rows.addWindow(row, slot, row * 100 + slot)
+    }
+    for (let row = 0; row < 300; row++) {
+      for (let k = 0; k < 3; k++) expect(own(row, k)).toBe(-(row * 3 + k) - 2 ** 30)
+      expect(rows.windowCount(row)).toBe((row % 12) + 1)
+      for (let slot = 0; slot < 20; slot++) expect(rows.window(row, slot)).toBe(slot <= row % 12 ? row * 100 + slot : -1)
+    }
+    // dropping windows (a row's block shrinks, then goes) leaves the table's integers as they were
+    for (let row = 0; row < 300; row++) rows.dropWindows(row, (slot) => slot % 2 === 1 || row % 3 === 0)
+    for (let row = 0; row < 300; row++) {
+      for (let k = 0; k < 3; k++) expect(own(row, k)).toBe(-(row * 3 + k) - 2 ** 30)
+      expect(rows.windowCount(row)).toBe(row % 3 === 0 ? 0 : Math.ceil(((row % 12) + 1) / 2))
+    }
+  })
 })
-

@@ -144,4 +144,37 @@ describe('EntityTable expiry', () => {
     expect(table.window(r, 0)).toBe(-1)
     expect(table.window(r, 1)).toBeGreaterThanOrEqual(0)
   })
+
+  it("takes what a day's expiry freed from the lowest row and window slot up, whatever order the parties left in", () => {
+    const spec = new WindowSpec(['count', 'sum'], H, H)
+    const cursor = new WindowState(spec, new WindowPool(spec))
+    const table = new EntityTable()
+    const slot = table.addRule(cursor)
+    const next = random(7)
+    // 300 one-off parties, each a window of one event, at scattered times of day 0
+    const rows: number[] = []
+    const handles: number[] = []
+    for (let i = 0; i < 300; i++) {
+      const ts = Math.floor(next() * 20 * H)
+      const row = table.obtain(`p${i}`)
+      cursor.open(ts, `t${i}`, [1, 5])
+      table.addWindow(row, slot, cursor.handle)
+      table.opened(row, ts + 2 * H)
+      table.added(row, ts)
+      rows.push(row)
+      handles.push(cursor.handle)
+    }
+    table.expire(2 * DAY_MS)
+    expect(table.windows()).toBe(0)
+    // the next parties take the freed rows and windows in increasing order: side by side in memory
+    const again: number[] = []
+    const slotsAgain: number[] = []
+    for (let i = 0; i < 300; i++) {
+      again.push(table.obtain(`q${i}`))
+      cursor.open(2 * DAY_MS + i, `u${i}`, [1, 5])
+      slotsAgain.push(cursor.handle)
+    }
+    expect(again).toEqual([...rows].sort((a, b) => a - b))
+    expect(slotsAgain).toEqual([...handles].sort((a, b) => a - b))
+  })
 })

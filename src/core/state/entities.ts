@@ -1,7 +1,7 @@
 import { DAY_MS, type Dues, ExpiryQueue, NOT_DUE } from './expiry-queue.ts'
 import type { WindowState } from './window.ts'
-import { WindowSlots } from './window-slots.ts'
-import { grown } from './grown.ts'
+import { ROW_OWN, WindowSlots } from './window-slots.ts'
+import { grown, sortDescending } from './grown.ts'
 
 /**
  * An entity that kept windows when looked at waits this long before the next look: most are one-off parties,
@@ -9,11 +9,19 @@ import { grown } from './grown.ts'
  */
 const REVISIT_MS = 4 * DAY_MS
 const MINUTE_MS = 60_000
-/** `addedFrom` of a row whose windows' times are not known (restored from a snapshot, or a time out of range): read them */
+/** ADDED_FROM of a row whose windows' times are not known (restored from a snapshot, or a time out of range): read them */
 const UNKNOWN = -(2 ** 31)
-/** `addedFrom` of a row without windows */
+/** ADDED_FROM of a row without windows */
 const NO_EVENT = UNKNOWN + 1
 const MAX_MINUTE = 2 ** 31 - 1
+/**
+ * A row's own integers beside its windows' in `WindowSlots.columns` (one place in memory for a party's row): the
+ * day before which it is not looked at again, and the minutes of its first and latest events (see EntityTable)
+ */
+const CALM_UNTIL = ROW_OWN
+const ADDED_FROM = ROW_OWN + 1
+const ADDED_TO = ROW_OWN + 2
+const STRIDE = ROW_OWN + 3
 
 /** Frees a window of `cursor`'s pool when it is idle at `now`: what a sweep does with each window. */
 export function releaseIfIdle(cursor: WindowState, handle: number, now: number): boolean {
@@ -41,20 +49,16 @@ export class EntityTable {
   /** per rule keeping state in this table (its slot in every entity's windows), the cursor over its windows */
   private readonly cursors: WindowState[] = []
   private slotsOf: WindowSlots | undefined
-  /** per row: its key ('' for a free row), the expiry day its queue looks at it next, the day before which it is not looked at again */
+  /** per row: its key ('' for a free row), the expiry day its queue looks at it next */
   private keys: string[] = []
   private due = new Float64Array(64).fill(NOT_DUE)
-  private calmUntil = new Int32Array(64)
-  /**
-   * per row, the minutes (event time, rounded up) of the first and latest events its windows took since it last
-   * held none: no window's latest event is later than `addedTo`, nor earlier than a minute before `addedFrom`, so
-   * an expiry visit frees a window whose rule's window has passed since `addedTo` without reading it (a read of
-   * two of its pool's arrays, the largest cost of a visit), keeps one that cannot be idle even by `addedFrom`,
-   * and, while both are equal (a party seen at one time only: most of a large population), takes every window's
-   * idle time from them
-   */
-  private addedFrom = new Int32Array(64).fill(NO_EVENT)
-  private addedTo = new Int32Array(64)
+  // In `windowSlots.columns`, beside the row's windows' integers: CALM_UNTIL, the day before which a row is not
+  // looked at again; ADDED_FROM and ADDED_TO, the minutes (event time, rounded up) of the first and latest events
+  // its windows took since it last held none: no window's latest event is later than ADDED_TO, nor earlier than a
+  // minute before ADDED_FROM, so an expiry visit frees a window whose rule's window has passed since ADDED_TO
+  // without reading it (a read of two of its pool's arrays, the largest cost of a visit), keeps one that cannot be
+  // idle even by ADDED_FROM, and, while both are equal (a party seen at one time only: most of a large
+  // population), takes every window's idle time from them.
   private readonly freeRows: number[] = []
   /** per row that has them, the time of its latest transfer each rule saw (gap measures); kept for good */
   private readonly seenBy = new Map<number, (number | undefined)[]>()
@@ -92,20 +96,24 @@ export class EntityTable {
   }
   private readonly look = (row: number): void => {
     this.nextIdle = Number.POSITIVE_INFINITY
-    const from = this.addedFrom[row]!
+    const slots = this.windowSlots
+    const r = row * STRIDE
+    const from = slots.columns[r + ADDED_FROM]!
+    const to = slots.columns[r + ADDED_TO]!
     const known = from > NO_EVENT
-    this.latest = known ? this.addedTo[row]! * MINUTE_MS : Number.POSITIVE_INFINITY
+    this.latest = known ? to * MINUTE_MS : Number.POSITIVE_INFINITY
     // minutes are rounded up: the first event may be up to a minute earlier
     this.earliest = known ? (from - 1) * MINUTE_MS : Number.NEGATIVE_INFINITY
-    this.atOneTime = known && from === this.addedTo[row]
-    if (this.windowSlots.dropWindows(row, this.dropIdle) > 0) {
+    this.atOneTime = known && from === to
+    if (slots.dropWindows(row, this.dropIdle) > 0) {
       // a busy party (windows of many rules, some going idle every day) is looked at every few days only
-      this.calmUntil[row] = Math.ceil((this.now + REVISIT_MS) / DAY_MS)
-      this.queue.schedule(row, Math.max(this.nextIdle, this.calmUntil[row]! * DAY_MS))
+      const calmUntil = Math.ceil((this.now + REVISIT_MS) / DAY_MS)
+      slots.columns[r + CALM_UNTIL] = calmUntil
+      this.queue.schedule(row, Math.max(this.nextIdle, calmUntil * DAY_MS))
     }
     // a last-seen time is kept for good: a gap can be any length
     else if (!this.seenBy.has(row)) this.drop(row)
-    else this.addedFrom[row] = NO_EVENT
+    else slots.columns[r + ADDED_FROM] = NO_EVENT
   }
 
   /** a slot for one more rule, whose windows `cursor` reads; call before screening starts */
@@ -118,7 +126,7 @@ export class EntityTable {
 
   /** the windows of every row, by rule slot */
   get windowSlots(): WindowSlots {
-    return (this.slotsOf ??= new WindowSlots(this.cursors.length))
+    return (this.slotsOf ??= new WindowSlots(this.cursors.length, STRIDE - ROW_OWN))
   }
 
   /** the entity's row, -1 when it has none */
@@ -132,8 +140,9 @@ export class EntityTable {
       row = this.freeRows.pop() ?? this.keys.length
       if (row === this.keys.length) this.grow(row)
       this.keys[row] = key
-      this.calmUntil[row] = 0
-      this.addedFrom[row] = NO_EVENT
+      const cols = this.windowSlots.columns
+      cols[row * STRIDE + CALM_UNTIL] = 0
+      cols[row * STRIDE + ADDED_FROM] = NO_EVENT
       this.byKey.set(key, row)
     }
     return row
@@ -155,17 +164,19 @@ export class EntityTable {
 
   /** one of a row's windows took an event at `ts` */
   added(row: number, ts: number): void {
-    const from = this.addedFrom[row]!
+    const cols = this.windowSlots.columns
+    const r = row * STRIDE
+    const from = cols[r + ADDED_FROM]!
     if (from === UNKNOWN) return
     const minute = Math.ceil(ts / MINUTE_MS)
     // a time whose minute an int32 cannot hold (or NaN): its windows are read
-    if (!(minute > NO_EVENT && minute <= MAX_MINUTE)) this.addedFrom[row] = UNKNOWN
+    if (!(minute > NO_EVENT && minute <= MAX_MINUTE)) cols[r + ADDED_FROM] = UNKNOWN
     else if (from === NO_EVENT) {
-      this.addedFrom[row] = minute
-      this.addedTo[row] = minute
+      cols[r + ADDED_FROM] = minute
+      cols[r + ADDED_TO] = minute
     } else {
-      if (minute < from) this.addedFrom[row] = minute
-      if (minute > this.addedTo[row]!) this.addedTo[row] = minute
+      if (minute < from) cols[r + ADDED_FROM] = minute
+      if (minute > cols[r + ADDED_TO]!) cols[r + ADDED_TO] = minute
     }
   }
 
@@ -181,13 +192,18 @@ export class EntityTable {
 
   /** `row` has a new window, which goes idle at `idleFrom` unless events join it */
   opened(row: number, idleFrom: number): void {
-    this.queue.schedule(row, Math.max(idleFrom, this.calmUntil[row]! * DAY_MS))
+    this.queue.schedule(row, Math.max(idleFrom, this.windowSlots.columns[row * STRIDE + CALM_UNTIL]! * DAY_MS))
   }
 
   /** frees the windows gone idle by `now` (window + lateness after their latest event) and drops entities left with nothing */
   expire(now: number): void {
     this.now = now
     this.queue.visitDue(now, this.look)
+    // what the visits freed is taken again from the lowest row, block and window slot up: new parties of the
+    // next day then sit side by side in memory rather than wherever the day's departures happened to be
+    sortDescending(this.freeRows)
+    this.windowSlots.tidy()
+    for (const c of this.cursors) c.pool.tidy()
   }
 
   windows(): number {
@@ -211,7 +227,7 @@ export class EntityTable {
   readRow(row: number, data: ArrayLike<number>, from: { at: number }): void {
     this.windowSlots.readFrom(row, data, from)
     // its windows' times are in the pools only
-    this.addedFrom[row] = UNKNOWN
+    this.windowSlots.columns[row * STRIDE + ADDED_FROM] = UNKNOWN
     if (data[from.at++] !== 1) return
     const seen = this.seen(row)
     for (let i = 0; i < this.cursors.length; i++) {
@@ -258,10 +274,6 @@ export class EntityTable {
   private grow(row: number): void {
     this.windowSlots.ensure(row)
     if (row < this.due.length) return
-    const n = Math.ceil(this.due.length * 1.5)
-    this.due = grown(this.due, n, NOT_DUE)
-    this.calmUntil = grown(this.calmUntil, n)
-    this.addedFrom = grown(this.addedFrom, n, NO_EVENT)
-    this.addedTo = grown(this.addedTo, n)
+    this.due = grown(this.due, Math.ceil(this.due.length * 1.5), NOT_DUE)
   }
 }

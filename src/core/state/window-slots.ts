@@ -1,4 +1,4 @@
-import { grown } from './grown.ts'
+import { grown, sortDescending } from './grown.ts'
 
 /** int32s per chunk of a slab: blocks are powers of two no larger, so none straddles two chunks */
 const SHIFT = 14
@@ -29,39 +29,65 @@ class Slab {
   release(at: number): void {
     this.free.push(at)
   }
+
+  /** orders the free blocks so the next ones taken are in address order */
+  tidy(): void {
+    sortDescending(this.free)
+  }
 }
+
+/** a row's integers in `columns`: its block's class and window count (`(count << 4) | (class + 1)`, 0: no windows), its block */
+const INFO = 0
+const BLOCK = 1
+/** the first of the integers a row keeps for the table that owns the rows (`extra` of them) */
+export const ROW_OWN = 2
+const CLASS_MASK = 15
 
 /**
  * The window handles of many rows (the entities of one table) by rule slot, with no object per row: a large
  * population holds hundreds of thousands of entities, most with a few windows (a one-off counterparty). A row's
  * windows are (slot, handle) pairs in a block of a slab by size class, found by a scan (of a few dozen integers at
  * most); a row with windows of more than half the slots gets a block of handles indexed by slot, no larger then.
+ * A row's own integers (its block's class, its window count, its block, and the owning table's) are `stride`
+ * consecutive integers of one array: a new or returning party touches one place in memory, not a column each.
  */
 export class WindowSlots {
-  /** per row: its block's class (NONE: no windows), its block, its windows */
-  private cls = new Int8Array(64).fill(NONE)
-  private block = new Int32Array(64)
-  private count = new Uint16Array(64)
+  /** per row, `stride` integers: INFO, BLOCK, then the owning table's from ROW_OWN */
+  private cols: Int32Array
+  /** integers a row */
+  readonly stride: number
   private readonly slabs: Slab[] = []
 
   constructor(
     /** rules of the namespace: handles a row can hold */
     readonly slots: number,
+    /** integers a row keeps for the table (from ROW_OWN), 0 for new rows */
+    extra = 0,
   ) {
     // a row holds at most slots / 2 pairs before it is dense: the largest pair class must hold them
     if (slots > 2 << MAX_PAIRS_CLASS) throw new Error(`${slots} rules in one namespace: at most ${2 << MAX_PAIRS_CLASS}`)
+    this.stride = ROW_OWN + extra
+    this.cols = new Int32Array(64 * this.stride)
     const dense = 2 ** Math.ceil(Math.log2(Math.max(slots, 1)))
     for (let c = 0; c <= MAX_PAIRS_CLASS; c++) this.slabs.push(new Slab(2 << c))
     this.slabs.push(new Slab(dense))
   }
 
-  /** makes room for rows up to `row` (a new row has no windows) */
+  /** every row's integers, `stride` a row (the table's own from ROW_OWN); a new array once `ensure` grows it */
+  get columns(): Int32Array {
+    return this.cols
+  }
+
+  /** rows there is room for */
+  get rows(): number {
+    return this.cols.length / this.stride
+  }
+
+  /** makes room for rows up to `row` (a new row has no windows, and the table's integers 0) */
   ensure(row: number): void {
-    if (row < this.cls.length) return
-    const n = Math.max(row + 1, Math.ceil(this.cls.length * 1.5))
-    this.cls = grown(this.cls, n, NONE)
-    this.block = grown(this.block, n)
-    this.count = grown(this.count, n)
+    const rows = this.cols.length / this.stride
+    if (row < rows) return
+    this.cols = grown(this.cols, Math.max(row + 1, Math.ceil(rows * 1.5)) * this.stride)
   }
 
   /** the handle of a row's window of `slot`, -1 when it has none */
@@ -79,32 +105,38 @@ export class WindowSlots {
 
   /** the chunk of a row's block (the row has one) */
   private chunkOf(row: number): Int32Array {
-    return this.slabs[this.cls[row]!]!.chunks[this.block[row]! >>> SHIFT]!
+    const r = row * this.stride
+    return this.slabs[(this.cols[r + INFO]! & CLASS_MASK) - 1]!.chunks[this.cols[r + BLOCK]! >>> SHIFT]!
   }
 
   /** where in its block's chunk a row keeps its handle of `slot`, -1 when it has none */
   private handleAt(row: number, slot: number): number {
-    const c = this.cls[row]!
+    const r = row * this.stride
+    const info = this.cols[r + INFO]!
+    const c = (info & CLASS_MASK) - 1
     if (c === NONE) return -1
-    const chunk = this.chunkOf(row)
-    const o = this.block[row]! & MASK
+    const at = this.cols[r + BLOCK]!
+    const chunk = this.slabs[c]!.chunks[at >>> SHIFT]!
+    const o = at & MASK
     if (c === DENSE) return chunk[o + slot]! < 0 ? -1 : o + slot
-    const end = o + 2 * this.count[row]!
+    const end = o + 2 * (info >>> 4)
     for (let i = o; i < end; i += 2) if (chunk[i] === slot) return i + 1
     return -1
   }
 
   /** gives a row a window of `slot`, which it has none of (setWindow without the look for it) */
   addWindow(row: number, slot: number, handle: number): void {
-    const c = this.cls[row]!
-    const n = this.count[row]!
+    const r = row * this.stride
+    const info = this.cols[r + INFO]!
+    const c = (info & CLASS_MASK) - 1
+    const n = info >>> 4
     if (c !== NONE) {
-      const at = this.block[row]!
+      const at = this.cols[r + BLOCK]!
       const chunk = this.slabs[c]!.chunks[at >>> SHIFT]!
       const o = at & MASK
       if (c === DENSE) {
         chunk[o + slot] = handle
-        this.count[row] = n + 1
+        this.cols[r + INFO] = info + 16
         return
       }
       if (2 * (n + 1) > this.slots) {
@@ -116,30 +148,32 @@ export class WindowSlots {
         for (let i = o; i < o + 2 * n; i += 2) d[p + chunk[i]!] = chunk[i + 1]!
         this.slabs[c]!.release(at)
         d[p + slot] = handle
-        this.count[row] = n + 1
+        this.cols[r + INFO]! += 16
         return
       }
       if (n < 1 << c) {
         chunk[o + 2 * n] = slot
         chunk[o + 2 * n + 1] = handle
-        this.count[row] = n + 1
+        this.cols[r + INFO] = info + 16
         return
       }
     }
     // a row's first window, or one more than its block holds: the next class up
     const to = this.resize(row, c === NONE ? 0 : c + 1, n)
-    const chunk = this.slabs[this.cls[row]!]!.chunks[to >>> SHIFT]!
+    const chunk = this.slabs[(this.cols[r + INFO]! & CLASS_MASK) - 1]!.chunks[to >>> SHIFT]!
     const o = to & MASK
     chunk[o + 2 * n] = slot
     chunk[o + 2 * n + 1] = handle
-    this.count[row] = n + 1
+    this.cols[r + INFO]! += 16
   }
 
   /** drops the windows `idle` says can no longer matter (it frees them); returns how many are left */
   dropWindows(row: number, idle: (slot: number, handle: number) => boolean): number {
-    const c = this.cls[row]!
+    const r = row * this.stride
+    const info = this.cols[r + INFO]!
+    const c = (info & CLASS_MASK) - 1
     if (c === NONE) return 0
-    const at = this.block[row]!
+    const at = this.cols[r + BLOCK]!
     const chunk = this.slabs[c]!.chunks[at >>> SHIFT]!
     const o = at & MASK
     let kept = 0
@@ -152,7 +186,7 @@ export class WindowSlots {
       }
     } else {
       // kept pairs move to the front in place, in the order they came
-      const end = o + 2 * this.count[row]!
+      const end = o + 2 * (info >>> 4)
       let to = o
       for (let i = o; i < end; i += 2) {
         if (idle(chunk[i]!, chunk[i + 1]!)) continue
@@ -161,33 +195,40 @@ export class WindowSlots {
       }
       kept = (to - o) / 2
     }
-    this.count[row] = kept
+    // the visits do not move this row's block: only adds do
+    this.cols[r + INFO] = (kept << 4) | (c + 1)
     if (kept === 0) this.clear(row)
     // a row that lost most of its pairs moves to a smaller block
     else if (c !== DENSE && c > 0 && kept <= 1 << (c - 1)) this.resize(row, Math.ceil(Math.log2(kept)), kept)
     return kept
   }
 
+  /** orders each slab's free blocks so that rows take them from the lowest up (WindowPool.tidy) */
+  tidy(): void {
+    for (const s of this.slabs) s.tidy()
+  }
+
   /** windows held by a row */
   windowCount(row: number): number {
-    return this.cls[row] === NONE ? 0 : this.count[row]!
+    return this.cols[row * this.stride + INFO]! >>> 4
   }
 
   /** the row's windows in the form of a state snapshot: 0, or 1 and its pairs' length and pairs, or 2 and its handle per slot */
   writeTo(row: number, out: number[]): void {
-    const c = this.cls[row]!
+    const info = this.cols[row * this.stride + INFO]!
+    const c = (info & CLASS_MASK) - 1
     if (c === NONE) {
       out.push(0)
       return
     }
-    const at = this.block[row]!
+    const at = this.cols[row * this.stride + BLOCK]!
     const chunk = this.slabs[c]!.chunks[at >>> SHIFT]!
     const o = at & MASK
     if (c === DENSE) {
       out.push(2)
       for (let i = 0; i < this.slots; i++) out.push(chunk[o + i]!)
     } else {
-      const n = 2 * this.count[row]!
+      const n = 2 * (info >>> 4)
       out.push(1, n)
       for (let i = 0; i < n; i++) out.push(chunk[o + i]!)
     }
@@ -211,17 +252,18 @@ export class WindowSlots {
 
   /** frees a row's block: it holds no windows */
   clear(row: number): void {
-    const c = this.cls[row]!
+    const r = row * this.stride
+    const c = (this.cols[r + INFO]! & CLASS_MASK) - 1
     if (c === NONE) return
-    this.slabs[c]!.release(this.block[row]!)
-    this.cls[row] = NONE
-    this.count[row] = 0
+    this.slabs[c]!.release(this.cols[r + BLOCK]!)
+    this.cols[r + INFO] = 0
   }
 
   /** gives a row a block of class `to` with its first `n` pairs copied over (the old block freed); returns the new block */
   private resize(row: number, to: number, n: number): number {
-    const c = this.cls[row]!
-    const from = this.block[row]!
+    const r = row * this.stride
+    const c = (this.cols[r + INFO]! & CLASS_MASK) - 1
+    const from = this.cols[r + BLOCK]!
     const at = this.move(row, to, n)
     if (c !== NONE) {
       const src = this.slabs[c]!.chunks[from >>> SHIFT]!
@@ -238,9 +280,9 @@ export class WindowSlots {
   /** a new block of class `to` for the row (the caller copies into it and frees the old one) */
   private move(row: number, to: number, n: number): number {
     const at = this.slabs[to]!.allocate()
-    this.cls[row] = to
-    this.block[row] = at
-    this.count[row] = n
+    const r = row * this.stride
+    this.cols[r + INFO] = (n << 4) | (to + 1)
+    this.cols[r + BLOCK] = at
     return at
   }
 }
