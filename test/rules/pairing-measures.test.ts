@@ -101,6 +101,37 @@ describe('amount_release', () => {
   })
 })
 
+describe('amount_release between relatives and of money already paid out', () => {
+  const person = (id: string, name: string) => ({ id, name, type: 'person' as const })
+  const opts = (o: string) => rulesetOf({ release: release.replace('max_pending: 3,', `max_pending: 3, ${o},`) }, LISTS)
+
+  it('with payee_not_relative, does not pair a payment in with a payee who shares its payer\'s surname', () => {
+    const rs = opts('payee_not_relative: true')
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'AY', 'SHOP', 5000, { sender: person('AY', 'Ayse Yildiz') }),
+      transfer(10 * DAY, 'SHOP', 'EY', 4750, { receiver: person('EY', 'Emre Yildiz') }),
+      transfer(11 * DAY, 'SHOP', 'HT', 4750, { receiver: person('HT', 'Hugo Thomas') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
+  })
+
+  it('with release_once, does not pair a payment in that an earlier payment out already paid, whole or less a fee', () => {
+    const rs = opts('release_once: true')
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'C1', 'SHOP', 5000, { id: 'd1', reference: 'for Ana Lopez', sender: person('C1', 'Lea Simon') }),
+      // the licensed shop pays the beneficiary its customer named, the next day
+      transfer(1 * DAY, 'SHOP', 'AL', 4900, { receiver: person('AL', 'Ana Lopez') }),
+      // a payout of another customer's deposit that happens to be 0.95 of the first one
+      transfer(10 * DAY, 'SHOP', 'X', 4750, { receiver: person('X', 'Jorge Flores') }),
+      // a fee nobody was paid from is released
+      transfer(11 * DAY, 'FAM', 'SHOP', 8000, { id: 'fee', sender: person('FAM', 'Manon Martin') }),
+      transfer(20 * DAY, 'SHOP', 'Y', 7600, { id: 'rel', receiver: person('Y', 'Arthur Bernard') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'review'])
+    expect(verdicts[4]!.hits[0]!.evidence.transfers).toEqual(['fee', 'rel'])
+  })
+})
+
 describe('route_legs', () => {
   const rs = rulesetOf({ legs }, LISTS)
   it('counts payments to consecutive countries of a route, days apart, the first larger', () => {
