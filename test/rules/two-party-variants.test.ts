@@ -71,6 +71,16 @@ describe('two-party variants', () => {
     expect(hits).toEqual([false, true, false, false, false, false])
   })
 
+  it('multi-location-beneficiary: one sender paying a stranger through two agents; a son paying his father does not count', () => {
+    const viaTwo = (sender: ReturnType<typeof person>, to: ReturnType<typeof person>) =>
+      screenAll(pack, [
+        transfer(0, sender.id, to.id, '325', { currency: 'EUR', sender, receiver: to, location: { country: 'FR', city: 'Marseille', branch: 'AGNT-MRS-1' } }),
+        transfer(9 * HOUR, sender.id, to.id, '261.36', { currency: 'EUR', sender, receiver: to, location: { country: 'FR', city: 'Marseille', branch: 'AGNT-MRS-7' } }),
+      ]).verdicts[1]!
+    expect(rulesOn(viaTwo(person('ar', 'Aisha Noor', 'FR', 'Marseille'), person('rj', 'Rebin Jaf', 'TN', 'Djerba')))).toContain('multi-location-beneficiary')
+    expect(rulesOn(viaTwo(person('ar2', 'Aisha Rashid', 'FR', 'Marseille'), person('rr', 'Rebin Rashid', 'TN', 'Djerba')))).not.toContain('multi-location-beneficiary')
+  })
+
   it('fanout-offshore: relatives sharing the sender\'s surname are not third parties', () => {
     const sender = person('sm', 'Shadi Mahmoud', 'DE', 'Stuttgart')
     const paid = (to: ReturnType<typeof person>[]) =>
