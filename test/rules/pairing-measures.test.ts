@@ -115,6 +115,19 @@ describe('amount_release between relatives and of money already paid out', () =>
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
   })
 
+  it('with payee_not_relative, two parts from two payers are a release unless the payee is family of both', () => {
+    const rs = rulesetOf({ release: release.replace('max_pending: 3,', 'max_pending: 3, max_parts: 2, payee_not_relative: true,') }, LISTS)
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'PM', 'SHOP', 2164, { sender: person('PM', 'Paul Meyer') }),
+      transfer(DAY, 'JR', 'SHOP', 2597, { sender: person('JR', 'Julia Richter') }),
+      transfer(30 * DAY, 'SHOP', 'JM', 4475, { receiver: person('JM', 'Jonas Meyer') }),
+      transfer(40 * DAY, 'AM', 'SHOP2', 2000, { sender: person('AM', 'Ana Meyer') }),
+      transfer(41 * DAY, 'LM', 'SHOP2', 2500, { sender: person('LM', 'Lea Meyer') }),
+      transfer(50 * DAY, 'SHOP2', 'KM', 4300, { receiver: person('KM', 'Karl Meyer') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review', 'clear', 'clear', 'clear'])
+  })
+
   it('with release_once, does not pair a payment in that an earlier payment out already paid, whole or less a fee', () => {
     const rs = opts('release_once: true')
     const { verdicts } = screenAll(rs, [
