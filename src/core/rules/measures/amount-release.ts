@@ -17,7 +17,8 @@ import { measureFilter, windowed } from './windowed.ts'
  * between the (last) payment in and this one. With `max_parts: 2`, two payments in by different payers within
  * `parts_within` of each other may together be the sum released. With `skip_named_payee`, a payment out whose
  * reference names its payee is the beneficiary a customer named being paid, not a release to a third party. With
- * `payee_not_relative`, a payment in whose payer shares the payee's surname is a family's money passed on (the tag
+ * `payee_not_relative`, a payment in whose payer shares the payee's surname is a family's money passed on, and two
+ * parts are so only when both payers share it (the tag
  * then keeps 11 bits of the payer's id and 11 of its surname). With `release_once`, the window also keeps the
  * payments out to persons, and each, oldest first, settles the newest earlier payment in it fits (`share.from` up
  * to the whole sum): a licensed remitter paying the beneficiary its customer named the next day has released that
@@ -93,6 +94,8 @@ export const amountRelease = defineMeasure({
         const units: number[] = []
         const payers: number[] = []
         const ids: string[] = []
+        // with payee_not_relative: the payer shares the payee's surname
+        const relatives: boolean[] = []
         // with release_once: every payment in and out scanned, newest first, to settle the ins the outs paid
         const scanned: { ts: number; units: number; out: boolean; i: number }[] = []
         let seen = 0
@@ -106,9 +109,9 @@ export const amountRelease = defineMeasure({
           }
           if (++seen > maxPending) return false
           const tag = packedTag(packed)
-          if (once) scanned.push({ ts, units: packedUnits(packed), out: false, i: ts > latest || isSelf(tag, payee) || (notRelative && (tag & SURNAME_MASK) === payeeSurname) ? -1 : times.length })
+          if (once) scanned.push({ ts, units: packedUnits(packed), out: false, i: ts > latest || isSelf(tag, payee) ? -1 : times.length })
           if (ts > latest || isSelf(tag, payee)) return true
-          if (notRelative && (tag & SURNAME_MASK) === payeeSurname) return true
+          relatives.push(notRelative && (tag & SURNAME_MASK) === payeeSurname)
           times.push(ts)
           units.push(packedUnits(packed))
           payers.push(notRelative ? tag >> SURNAME_BITS : tag)
@@ -118,13 +121,14 @@ export const amountRelease = defineMeasure({
         if (once) settle(scanned, from, units)
         const fits = (paid: number) => paid > 0 && out / paid >= from && out / paid <= to
         for (let i = 0; i < times.length; i++) {
-          if (fits(units[i]!)) return found(ev, out / units[i]!, [ids[i]!], times[i]!, units[i]!)
+          if (!relatives[i] && fits(units[i]!)) return found(ev, out / units[i]!, [ids[i]!], times[i]!, units[i]!)
         }
         // a fee paid in two parts by two payers close together
         for (let i = 0; maxParts > 1 && i < times.length; i++) {
           for (let j = i + 1; j < times.length; j++) {
             if (times[i]! - times[j]! > partsWithinMs) break
-            if (payers[i] === payers[j] || units[i] === 0 || units[j] === 0 || !fits(units[i]! + units[j]!)) continue
+            // two parts go to a third party unless the payee is family of both payers
+            if (payers[i] === payers[j] || (relatives[i] && relatives[j]) || units[i] === 0 || units[j] === 0 || !fits(units[i]! + units[j]!)) continue
             return found(ev, out / (units[i]! + units[j]!), [ids[j]!, ids[i]!], times[i]!, units[i]! + units[j]!)
           }
         }
