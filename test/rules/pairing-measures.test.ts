@@ -145,6 +145,20 @@ describe('amount_release between relatives and of money already paid out', () =>
   })
 })
 
+describe('amount_release with release_once in a busy shop', () => {
+  const person = (id: string, name: string) => ({ id, name, type: 'person' as const })
+  it('settles a payment in only by a payout within min_delay of it: a later payout of a like sum is another customer\'s', () => {
+    const rs = rulesetOf({ release: release.replace('max_pending: 3,', 'max_pending: 3, release_once: true,') }, LISTS)
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'FAM', 'SHOP', 8000, { id: 'fee', sender: person('FAM', 'Helen Williams') }),
+      // five days later the shop pays someone else a sum close to the fee (another customer's deposit, not seen here)
+      transfer(5 * DAY, 'SHOP', 'O', 7900, { receiver: person('O', 'Rosa Morales') }),
+      transfer(20 * DAY, 'SHOP', 'AS', 7600, { id: 'rel', receiver: person('AS', 'Arben Shehu') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
+  })
+})
+
 describe('route_legs', () => {
   const rs = rulesetOf({ legs }, LISTS)
   it('counts payments to consecutive countries of a route, days apart, the first larger', () => {
