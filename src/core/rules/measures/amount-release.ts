@@ -20,8 +20,8 @@ import { measureFilter, windowed } from './windowed.ts'
  * `payee_not_relative`, a payment in whose payer shares the payee's surname is a family's money passed on, and two
  * parts are so only when both payers share it (the tag
  * then keeps 11 bits of the payer's id and 11 of its surname). With `release_once`, the window also keeps the
- * payments out to persons, and each, oldest first, settles the newest earlier payment in it fits (`share.from` up
- * to the whole sum): a licensed remitter paying the beneficiary its customer named the next day has released that
+ * payments out to persons, and each, oldest first, settles the newest payment in it fits (`share.from` up
+ * to the whole sum) paid in at most `min_delay` before it: a licensed remitter paying the beneficiary its customer named the next day has released that
  * deposit, and a later payout cannot release it again. Payments in are the pending amounts: the window keeps them for its span, and only the newest
  * `max_pending` are compared, so a busy account costs a bounded scan. Its own `where` picks the payments in.
  */
@@ -118,7 +118,7 @@ export const amountRelease = defineMeasure({
           ids.push(id)
           return true
         })
-        if (once) settle(scanned, from, units)
+        if (once) settle(scanned, from, units, minDelayMs)
         const fits = (paid: number) => paid > 0 && out / paid >= from && out / paid <= to
         for (let i = 0; i < times.length; i++) {
           if (!relatives[i] && fits(units[i]!)) return found(ev, out / units[i]!, [ids[i]!], times[i]!, units[i]!)
@@ -160,10 +160,11 @@ function isSelf(tag: number, payee: number): boolean {
 }
 
 /**
- * Oldest first, each payment out settles the newest earlier payment in that it fits (share.from to the whole
- * sum, a fee kept back or none); a settled payment in is no longer pending: its units are set to 0.
+ * Oldest first, each payment out settles the newest payment in it fits (share.from to the whole sum, a fee kept
+ * back or none) paid in at most `min_delay` before it: a licensed remitter paying the beneficiary its customer
+ * named within a day or two. A settled payment in is no longer pending: its units are set to 0.
  */
-function settle(scanned: { ts: number; units: number; out: boolean; i: number }[], from: number, units: number[]): void {
+function settle(scanned: { ts: number; units: number; out: boolean; i: number }[], from: number, units: number[], withinMs: number): void {
   const pending: { ts: number; units: number; i: number }[] = []
   for (let k = scanned.length - 1; k >= 0; k--) {
     const e = scanned[k]!
@@ -174,6 +175,8 @@ function settle(scanned: { ts: number; units: number; out: boolean; i: number }[
     for (let j = pending.length - 1; j >= 0; j--) {
       const p = pending[j]!
       if (p.ts >= e.ts || p.units <= 0) continue
+      // paid out before it could be held: the remitter's own payout of it (later ones are what a release is)
+      if (e.ts - p.ts > withinMs) break
       const share = e.units / p.units
       if (share >= from && share <= 1) {
         if (p.i >= 0) units[p.i] = 0
