@@ -157,6 +157,17 @@ describe('amount_release with release_once in a busy shop', () => {
     ])
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
   })
+
+  it('finds the fee behind more payouts than max_pending: the scan ends at the payments in, not at payouts', () => {
+    const rs = rulesetOf({ release: release.replace('max_pending: 3,', 'max_pending: 3, release_once: true,') }, LISTS)
+    const payouts = [3, 4, 5, 6, 7].map((d) => transfer(d * DAY, 'SHOP', `P${d}`, 120, { receiver: person(`P${d}`, `Ana Cruz${d}`) }))
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'FAM', 'SHOP', 8000, { sender: person('FAM', 'Helen Williams') }),
+      ...payouts,
+      transfer(20 * DAY, 'SHOP', 'AS', 7600, { receiver: person('AS', 'Arben Shehu') }),
+    ])
+    expect(verdicts.at(-1)!.decision).toBe('review')
+  })
 })
 
 describe('route_legs', () => {
