@@ -103,8 +103,9 @@ export const amountRelease = defineMeasure({
         window.eachValue(self.slot, ctx.ts, (ts, packed, id) => {
           if (id === ctx.record.id) return true
           if (packed < 0) {
-            if (++outs > maxPending) return false
-            scanned.push({ ts, units: packedUnits(-packed - 1), out: true, i: -1 })
+            // the scan ends at the oldest pending payment in compared, not at a number of payouts (a busy shop
+            // pays out more than max_pending between a fee and its release); at most 4 x max_pending are kept
+            if (++outs <= 4 * maxPending) scanned.push({ ts, units: packedUnits(-packed - 1), out: true, i: -1 })
             return true
           }
           if (++seen > maxPending) return false
