@@ -101,6 +101,75 @@ describe('amount_release', () => {
   })
 })
 
+describe('amount_release between relatives and of money already paid out', () => {
+  const person = (id: string, name: string) => ({ id, name, type: 'person' as const })
+  const opts = (o: string) => rulesetOf({ release: release.replace('max_pending: 3,', `max_pending: 3, ${o},`) }, LISTS)
+
+  it('with payee_not_relative, does not pair a payment in with a payee who shares its payer\'s surname', () => {
+    const rs = opts('payee_not_relative: true')
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'AY', 'SHOP', 5000, { sender: person('AY', 'Ayse Yildiz') }),
+      transfer(10 * DAY, 'SHOP', 'EY', 4750, { receiver: person('EY', 'Emre Yildiz') }),
+      transfer(11 * DAY, 'SHOP', 'HT', 4750, { receiver: person('HT', 'Hugo Thomas') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
+  })
+
+  it('with payee_not_relative, two parts from two payers are a release unless the payee is family of both', () => {
+    const rs = rulesetOf({ release: release.replace('max_pending: 3,', 'max_pending: 3, max_parts: 2, payee_not_relative: true,') }, LISTS)
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'PM', 'SHOP', 2164, { sender: person('PM', 'Paul Meyer') }),
+      transfer(DAY, 'JR', 'SHOP', 2597, { sender: person('JR', 'Julia Richter') }),
+      transfer(30 * DAY, 'SHOP', 'JM', 4475, { receiver: person('JM', 'Jonas Meyer') }),
+      transfer(40 * DAY, 'AM', 'SHOP2', 2000, { sender: person('AM', 'Ana Meyer') }),
+      transfer(41 * DAY, 'LM', 'SHOP2', 2500, { sender: person('LM', 'Lea Meyer') }),
+      transfer(50 * DAY, 'SHOP2', 'KM', 4300, { receiver: person('KM', 'Karl Meyer') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review', 'clear', 'clear', 'clear'])
+  })
+
+  it('with release_once, does not pair a payment in that an earlier payment out already paid, whole or less a fee', () => {
+    const rs = opts('release_once: true')
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'C1', 'SHOP', 5000, { id: 'd1', reference: 'for Ana Lopez', sender: person('C1', 'Lea Simon') }),
+      // the licensed shop pays the beneficiary its customer named, the next day
+      transfer(1 * DAY, 'SHOP', 'AL', 4900, { receiver: person('AL', 'Ana Lopez') }),
+      // a payout of another customer's deposit that happens to be 0.95 of the first one
+      transfer(10 * DAY, 'SHOP', 'X', 4750, { receiver: person('X', 'Jorge Flores') }),
+      // a fee nobody was paid from is released
+      transfer(11 * DAY, 'FAM', 'SHOP', 8000, { id: 'fee', sender: person('FAM', 'Manon Martin') }),
+      transfer(20 * DAY, 'SHOP', 'Y', 7600, { id: 'rel', receiver: person('Y', 'Arthur Bernard') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'review'])
+    expect(verdicts[4]!.hits[0]!.evidence.transfers).toEqual(['fee', 'rel'])
+  })
+})
+
+describe('amount_release with release_once in a busy shop', () => {
+  const person = (id: string, name: string) => ({ id, name, type: 'person' as const })
+  it('settles a payment in only by a payout within min_delay of it: a later payout of a like sum is another customer\'s', () => {
+    const rs = rulesetOf({ release: release.replace('max_pending: 3,', 'max_pending: 3, release_once: true,') }, LISTS)
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'FAM', 'SHOP', 8000, { id: 'fee', sender: person('FAM', 'Helen Williams') }),
+      // five days later the shop pays someone else a sum close to the fee (another customer's deposit, not seen here)
+      transfer(5 * DAY, 'SHOP', 'O', 7900, { receiver: person('O', 'Rosa Morales') }),
+      transfer(20 * DAY, 'SHOP', 'AS', 7600, { id: 'rel', receiver: person('AS', 'Arben Shehu') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review'])
+  })
+
+  it('finds the fee behind more payouts than max_pending: the scan ends at the payments in, not at payouts', () => {
+    const rs = rulesetOf({ release: release.replace('max_pending: 3,', 'max_pending: 3, release_once: true,') }, LISTS)
+    const payouts = [3, 4, 5, 6, 7].map((d) => transfer(d * DAY, 'SHOP', `P${d}`, 120, { receiver: person(`P${d}`, `Ana Cruz${d}`) }))
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'FAM', 'SHOP', 8000, { sender: person('FAM', 'Helen Williams') }),
+      ...payouts,
+      transfer(20 * DAY, 'SHOP', 'AS', 7600, { receiver: person('AS', 'Arben Shehu') }),
+    ])
+    expect(verdicts.at(-1)!.decision).toBe('review')
+  })
+})
+
 describe('route_legs', () => {
   const rs = rulesetOf({ legs }, LISTS)
   it('counts payments to consecutive countries of a route, days apart, the first larger', () => {

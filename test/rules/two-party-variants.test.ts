@@ -57,4 +57,37 @@ describe('two-party variants', () => {
     expect(business.decision).toBe('review')
     expect(rulesOn(twoPayees(person('p', 'James Walker', 'US', 'Chicago')))).not.toContain('fanout-offshore-pair')
   })
+
+  it('fanout-offshore-pair: a payroll paying the same two workers abroad again is not flagged again', () => {
+    const firm = { id: 'fw', name: 'Flores Harvest Contractors LLC', type: 'business' as const, country: 'US', city: 'Chicago' }
+    const mx = person('mx', 'Maria Morales', 'MX', 'Reynosa')
+    const bg = person('bg', 'Hannah Schmidt', 'BG', 'Svilengrad')
+    const paydays = [0, 7, 14].flatMap((d) => [
+      transfer(d * DAY, 'fw', 'mx', '270.36', { channel: 'wire', sender: firm, receiver: mx, reference: 'wages' }),
+      transfer(d * DAY + 20, 'fw', 'bg', '506.63', { channel: 'wire', sender: firm, receiver: bg, reference: 'wages' }),
+    ])
+    const hits = screenAll(pack, paydays).verdicts.map((v) => rulesOn(v).includes('fanout-offshore-pair'))
+    // the first payday is two new payees paid once each; the next paydays pay the same two again
+    expect(hits).toEqual([false, true, false, false, false, false])
+  })
+
+  it('multi-location-beneficiary: one sender paying a stranger through two agents; a son paying his father does not count', () => {
+    const viaTwo = (sender: ReturnType<typeof person>, to: ReturnType<typeof person>) =>
+      screenAll(pack, [
+        transfer(0, sender.id, to.id, '325', { currency: 'EUR', sender, receiver: to, location: { country: 'FR', city: 'Marseille', branch: 'AGNT-MRS-1' } }),
+        transfer(9 * HOUR, sender.id, to.id, '261.36', { currency: 'EUR', sender, receiver: to, location: { country: 'FR', city: 'Marseille', branch: 'AGNT-MRS-7' } }),
+      ]).verdicts[1]!
+    expect(rulesOn(viaTwo(person('ar', 'Aisha Noor', 'FR', 'Marseille'), person('rj', 'Rebin Jaf', 'TN', 'Djerba')))).toContain('multi-location-beneficiary')
+    expect(rulesOn(viaTwo(person('ar2', 'Aisha Rashid', 'FR', 'Marseille'), person('rr', 'Rebin Rashid', 'TN', 'Djerba')))).not.toContain('multi-location-beneficiary')
+  })
+
+  it('fanout-offshore: relatives sharing the sender\'s surname are not third parties', () => {
+    const sender = person('sm', 'Shadi Mahmoud', 'DE', 'Stuttgart')
+    const paid = (to: ReturnType<typeof person>[]) =>
+      screenAll(pack, to.map((r, i) => transfer(i * 3 * DAY, 'sm', r.id, '640', { currency: 'EUR', channel: 'money_transfer', sender, receiver: r }))).verdicts.at(-1)!
+    const family = [person('k', 'Karwan Mahmoud', 'SY', 'Damascus'), person('n', 'Nour Mahmoud', 'SY', 'Homs'), person('r', 'Rebin Mahmoud', 'IQ', 'Erbil')]
+    expect(rulesOn(paid(family))).not.toContain('fanout-offshore')
+    const strangers = [person('k2', 'Karwan Aziz', 'SY', 'Damascus'), person('n2', 'Nour Haddad', 'SY', 'Homs'), person('r2', 'Rebin Jaf', 'IQ', 'Erbil')]
+    expect(rulesOn(paid(strangers))).toContain('fanout-offshore')
+  })
 })

@@ -4,7 +4,8 @@ import { rulesetOf, screenAll, transfer } from '../core/helpers.ts'
 
 // The shipped velocity-burst counts a day's payments to payees the customer did not pay in the 29 days before
 // (R29's new counterparties): a crew leader paying the same crew every week is not a burst, a burst to new payees is.
-// The day must break a habit: a customer who paid nobody in the look-back (a monthly payroll, first seen) has none.
+// With nothing in the look-back (a payroll seen for the first time, or a brand-new account), the day itself must
+// not look like a payroll: a payee paid more than once that day, or an account opened in the last 60 days.
 const RULE = readFileSync(new URL('../../rules/default/velocity-burst.yaml', import.meta.url), 'utf8')
 const DAY = 24 * 60
 const person = { type: 'person' as const }
@@ -30,9 +31,28 @@ describe('velocity-burst on new payees', () => {
     expect(hits.slice(16, 24)).toEqual([false, false, false, false, false, false, false, true])
   })
 
-  it('does not flag a customer who paid nobody in the 29 days before: a payroll run once a month, seen first', () => {
-    const { verdicts } = screenAll(rs, burst(0, ['A', 'B', 'C', 'D'], 'payday'))
+  // a payroll pays each worker once on payday, in varied wages, from an account opened years ago
+  function payroll(day: number, workers: string[], id: string, opened = '2019-05-01') {
+    return workers.map((w, i) => transfer(day * DAY + i, 'S', w, 420 + i * 97, { id: `${id}-${w}`, channel: 'ach', sender: { id: 'S', ...person, accountOpened: opened } }))
+  }
+  const eight = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']
+
+  it('does not flag a payroll seen for the first time: each of many new payees paid once, from an old account', () => {
+    const { verdicts } = screenAll(rs, payroll(0, [...eight, 'I', 'J', 'K', 'L'], 'payday'))
     expect(verdicts.some((v) => v.hits.some((h) => h.rule === 'velocity-burst'))).toBe(false)
+  })
+
+  it('flags a burst with no look-back when payees are paid again and again the same day (a payroll pays each once)', () => {
+    // the customer's first day in the data: nothing in the 29 days before, 8 payments to 4 new payees
+    const { verdicts } = screenAll(rs, burst(0, ['A', 'B', 'C', 'D'], 'first'))
+    const hits = verdicts.map((v) => v.hits.some((h) => h.rule === 'velocity-burst'))
+    expect(hits).toEqual([false, false, false, false, false, false, false, true])
+  })
+
+  it('flags a brand-new account emptying itself to eight new payees in a day, each paid once', () => {
+    const { verdicts } = screenAll(rs, payroll(0, eight, 'mule', '2026-02-20'))
+    const hits = verdicts.map((v) => v.hits.some((h) => h.rule === 'velocity-burst'))
+    expect(hits).toEqual([false, false, false, false, false, false, false, true])
   })
 
   it('counts a known payee of the day neither as a payee nor as its payments', () => {

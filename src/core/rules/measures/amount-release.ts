@@ -16,7 +16,13 @@ import { measureFilter, windowed } from './windowed.ts'
  * share of the newest such pair (0 when there is none); its two transfers are the evidence, `{held}` the days
  * between the (last) payment in and this one. With `max_parts: 2`, two payments in by different payers within
  * `parts_within` of each other may together be the sum released. With `skip_named_payee`, a payment out whose
- * reference names its payee is the beneficiary a customer named being paid, not a release to a third party. Payments in are the pending amounts: the window keeps them for its span, and only the newest
+ * reference names its payee is the beneficiary a customer named being paid, not a release to a third party. With
+ * `payee_not_relative`, a payment in whose payer shares the payee's surname is a family's money passed on, and two
+ * parts are so only when both payers share it (the tag
+ * then keeps 11 bits of the payer's id and 11 of its surname). With `release_once`, the window also keeps the
+ * payments out to persons, and each, oldest first, settles the newest payment in it fits (`share.from` up
+ * to the whole sum) paid in at most `min_delay` before it: a licensed remitter paying the beneficiary its customer named the next day has released that
+ * deposit, and a later payout cannot release it again. Payments in are the pending amounts: the window keeps them for its span, and only the newest
  * `max_pending` are compared, so a busy account costs a bounded scan. Its own `where` picks the payments in.
  */
 export const amountRelease = defineMeasure({
@@ -36,6 +42,10 @@ export const amountRelease = defineMeasure({
           parts_within: duration.default('7d'),
           /** a payment out whose reference names its payee (the payee's surname is one of its words) pays a named beneficiary: no release */
           skip_named_payee: z.boolean().default(false),
+          /** a payment in whose payer shares the payee's surname (last name word) is a relative's money passed on: no release to a third party */
+          payee_not_relative: z.boolean().default(false),
+          /** a payment in is released once: an earlier payment out to a person of its share or up to the whole sum paid it already */
+          release_once: z.boolean().default(false),
           ...windowed,
         })
         .strict(),
@@ -51,11 +61,21 @@ export const amountRelease = defineMeasure({
     const maxParts = s.max_parts
     const partsWithinMs = parseDuration(s.parts_within)!
     const skipNamed = s.skip_named_payee
+    const notRelative = s.payee_not_relative
+    const once = s.release_once
+    // the payer's tag: its id, or 11 bits of its id and 11 of its surname
+    const payerTag = (id: string, name: string | undefined) => (notRelative ? splitTag(id, name) : textTag(id))
     return {
       unit: 'ratio',
       window: {
         aggregate: 'max',
-        extract: (v) => (v.direction === 'in' && paidIn(v) ? packEvent(v.ctx.amountMinor, textTag(v.counterparty.id)) : undefined),
+        extract: (v) => {
+          if (v.direction === 'in') return paidIn(v) ? packEvent(v.ctx.amountMinor, payerTag(v.counterparty.id, v.counterparty.name)) : undefined
+          // a payment out to a person, kept as a negative value (its units only) to settle payments in
+          if (!once || v.counterparty.type === 'business' || v.counterparty.type === 'msb') return undefined
+          const packed = packEvent(v.ctx.amountMinor, 0)
+          return packed === undefined ? undefined : -packed - 1
+        },
       },
       // a scan of at most max_pending events per evaluation
       cost: { add: 0.5, evaluation: 1 + maxPending / 50 },
@@ -65,33 +85,51 @@ export const amountRelease = defineMeasure({
         const ctx = ev.ctx
         if (skipNamed && namesPayee(ctx)) return 0
         const out = ctx.amountMinor / MINOR_PER_MAJOR
-        const payee = textTag(ctx.record.receiver.id)
+        const payeeName = ctx.record.receiver.name
+        const payee = payerTag(ctx.record.receiver.id, payeeName)
+        const payeeSurname = notRelative ? surnameTag(payeeName) : -1
         const latest = ctx.ts - minDelayMs
         // the newest pending payments in, up to max_pending, that this payment could release
         const times: number[] = []
         const units: number[] = []
         const payers: number[] = []
         const ids: string[] = []
+        // with payee_not_relative: the payer shares the payee's surname
+        const relatives: boolean[] = []
+        // with release_once: every payment in and out scanned, newest first, to settle the ins the outs paid
+        const scanned: { ts: number; units: number; out: boolean; i: number }[] = []
         let seen = 0
+        let outs = 0
         window.eachValue(self.slot, ctx.ts, (ts, packed, id) => {
           if (id === ctx.record.id) return true
+          if (packed < 0) {
+            // the scan ends at the oldest pending payment in compared, not at a number of payouts (a busy shop
+            // pays out more than max_pending between a fee and its release); at most 4 x max_pending are kept
+            if (++outs <= 4 * maxPending) scanned.push({ ts, units: packedUnits(-packed - 1), out: true, i: -1 })
+            return true
+          }
           if (++seen > maxPending) return false
-          if (ts > latest || packedTag(packed) === payee) return true
+          const tag = packedTag(packed)
+          if (once) scanned.push({ ts, units: packedUnits(packed), out: false, i: ts > latest || isSelf(tag, payee) ? -1 : times.length })
+          if (ts > latest || isSelf(tag, payee)) return true
+          relatives.push(notRelative && (tag & SURNAME_MASK) === payeeSurname)
           times.push(ts)
           units.push(packedUnits(packed))
-          payers.push(packedTag(packed))
+          payers.push(notRelative ? tag >> SURNAME_BITS : tag)
           ids.push(id)
           return true
         })
+        if (once) settle(scanned, from, units, minDelayMs)
         const fits = (paid: number) => paid > 0 && out / paid >= from && out / paid <= to
         for (let i = 0; i < times.length; i++) {
-          if (fits(units[i]!)) return found(ev, out / units[i]!, [ids[i]!], times[i]!, units[i]!)
+          if (!relatives[i] && fits(units[i]!)) return found(ev, out / units[i]!, [ids[i]!], times[i]!, units[i]!)
         }
         // a fee paid in two parts by two payers close together
         for (let i = 0; maxParts > 1 && i < times.length; i++) {
           for (let j = i + 1; j < times.length; j++) {
             if (times[i]! - times[j]! > partsWithinMs) break
-            if (payers[i] === payers[j] || !fits(units[i]! + units[j]!)) continue
+            // two parts go to a third party unless the payee is family of both payers
+            if (payers[i] === payers[j] || (relatives[i] && relatives[j]) || units[i] === 0 || units[j] === 0 || !fits(units[i]! + units[j]!)) continue
             return found(ev, out / (units[i]! + units[j]!), [ids[j]!, ids[i]!], times[i]!, units[i]! + units[j]!)
           }
         }
@@ -100,6 +138,55 @@ export const amountRelease = defineMeasure({
     }
   },
 })
+
+const SURNAME_BITS = 11
+const SURNAME_MASK = (1 << SURNAME_BITS) - 1
+
+/** the surname's 11-bit tag (its last name word), -1 without a name */
+function surnameTag(name: string | undefined): number {
+  const surname = name ? lastWord(name) : undefined
+  return surname === undefined || surname.length < 2 ? -1 : textTag(surname) & SURNAME_MASK
+}
+
+/** 11 bits of the id above 11 bits of the surname (a payer without a surname gets its id's low bits) */
+function splitTag(id: string, name: string | undefined): number {
+  const idTag = textTag(id) & SURNAME_MASK
+  const surname = surnameTag(name)
+  return (idTag << SURNAME_BITS) | (surname < 0 ? (textTag(id) >> SURNAME_BITS) & SURNAME_MASK : surname)
+}
+
+/** the payment out goes to the payer itself (the same id, or with split tags, the same id bits) */
+function isSelf(tag: number, payee: number): boolean {
+  return tag === payee
+}
+
+/**
+ * Oldest first, each payment out settles the newest payment in it fits (share.from to the whole sum, a fee kept
+ * back or none) paid in at most `min_delay` before it: a licensed remitter paying the beneficiary its customer
+ * named within a day or two. A settled payment in is no longer pending: its units are set to 0.
+ */
+function settle(scanned: { ts: number; units: number; out: boolean; i: number }[], from: number, units: number[], withinMs: number): void {
+  const pending: { ts: number; units: number; i: number }[] = []
+  for (let k = scanned.length - 1; k >= 0; k--) {
+    const e = scanned[k]!
+    if (!e.out) {
+      pending.push({ ts: e.ts, units: e.units, i: e.i })
+      continue
+    }
+    for (let j = pending.length - 1; j >= 0; j--) {
+      const p = pending[j]!
+      if (p.ts >= e.ts || p.units <= 0) continue
+      // paid out before it could be held: the remitter's own payout of it (later ones are what a release is)
+      if (e.ts - p.ts > withinMs) break
+      const share = e.units / p.units
+      if (share >= from && share <= 1) {
+        if (p.i >= 0) units[p.i] = 0
+        pending.splice(j, 1)
+        break
+      }
+    }
+  }
+}
 
 /** records the pair (or triple) as evidence and gives the share released */
 function found(ev: MeasureEvaluation, share: number, paidIn: string[], ts: number, units: number): number {
