@@ -202,6 +202,7 @@ describe('keyword_score spelling variants (issue 17, memo28)', () => {
     '    - { term: varka, weight: 3 }',
     '    - { term: qaçaxçî, weight: 3 }',
     '    - { term: tahrib, weight: 3 }',
+    '    - { term: harraga, weight: 3 }',
     '    - { term: "small boat", weight: 3 }',
     '    - { term: boat, weight: 1 }',
   ].join('\n')
@@ -214,9 +215,9 @@ describe('keyword_score spelling variants (issue 17, memo28)', () => {
   })
 
   it('does not turn another word into a term: a letter changed or dropped in a short word stays clear', () => {
-    const references = ['belum bayar', 'vaka', 'barka', 'boat trip', 'small bat', 'tahrir square']
+    const references = ['belum bayar', 'vaka', 'barka', 'boat trip', 'small boot', 'tahrir square', 'harga tiket']
     const { verdicts } = screenAll(fuzzy, references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
-    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear', 'clear'])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear', 'clear', 'clear'])
   })
 })
 
