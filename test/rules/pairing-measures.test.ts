@@ -258,9 +258,35 @@ describe('keyword_score', () => {
       transfer(4, 'A', 'B', 100, { reference: 'baya kapel' }),
       transfer(5, 'A', 'B', 100, { reference: 'golf package' }),
     ])
-    // two slips in "biaya kapal" ("baya", "kapel") are one too many; "el cruce" has 7 letters, "varka" is one word;
-    // a letter changed in a short word makes another word
-    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'clear', 'clear', 'clear', 'clear'])
+    // two slips in "biaya kapal" ("baya", "kapel") are one too many; "el cruce" has 7 letters; a letter changed in a
+    // short word makes another word. A doubled letter does not ("vaarka" is "varka", issue 17 memo28)
+    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'review', 'clear', 'clear', 'clear'])
+  })
+})
+
+describe('keyword_score spelling variants (issue 17, memo28)', () => {
+  const lists = [
+    '  code_words:',
+    '    - { term: belem, weight: 3 }',
+    '    - { term: varka, weight: 3 }',
+    '    - { term: qaçaxçî, weight: 3 }',
+    '    - { term: tahrib, weight: 3 }',
+    '    - { term: harraga, weight: 3 }',
+    '    - { term: "small boat", weight: 3 }',
+    '    - { term: boat, weight: 1 }',
+  ].join('\n')
+  const fuzzy = fuzzyMemo(lists)
+
+  it('finds a doubled letter in a five-letter term and the usual transliterations of a letter', () => {
+    const references = ['beelem x3', 'VAARKA', 'qachaxchi', 'kachakhchi 2 pax', 'tahreeb', 'smll boat']
+    const { verdicts } = screenAll(fuzzy, references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'review', 'review', 'review', 'review'])
+  })
+
+  it('does not turn another word into a term: a letter changed or dropped in a short word stays clear', () => {
+    const references = ['belum bayar', 'vaka', 'barka', 'boat trip', 'small boot', 'tahrir square', 'harga tiket']
+    const { verdicts } = screenAll(fuzzy, references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear', 'clear', 'clear'])
   })
 })
 

@@ -10,14 +10,22 @@ const FUZZY_MIN_LENGTH = 6
 // letters: the rest of the phrase, as written, says which term it is ("pasaje al noret", "baya kapal"). Only a
 // letter doubled, dropped or swapped: one letter changed makes a short word another word ("gold" → "golf package")
 const SLIP_MIN_LENGTH = 4
-const PHRASE_MIN_LETTERS = 10
+const PHRASE_MIN_LETTERS = 9
+// a letter changed in place only in words of 7 letters or more: in 6 it often makes another word ("tahrib" →
+// "tahrir", Liberation Square)
+const CHANGE_MIN_LENGTH = 7
+// a word of 5 letters or more also matches a term's word written another common way: the same after
+// `spellingKey` (a letter doubled, "kh" for "x", "q" for "k", "ee" for "i" ...); a long one within one edit of it
+const KEY_MIN_LENGTH = 5
 
 /**
  * `{ keyword_score: { terms: $list, fuzzy } }`: the sum of the weights of the lexicon's terms found in the
  * transfer's reference and purpose, each term once, matched on whole words, without case or accents
- * (`keywords.ts`); no pattern comes from the list. With `fuzzy`, a word of 6 letters or more also matches its
- * slips of the pen (one letter changed, added, dropped or swapped), and so does one word of 4 or 5 letters in a
- * phrase of 10 letters or more (a letter added, dropped or swapped). `{terms}` names the terms found.
+ * (`keywords.ts`); no pattern comes from the list. With `fuzzy`, a word of 5 letters or more also matches its
+ * common spelling variants (a letter doubled, transliterations such as "kh"/"x", "q"/"k", "ee"/"i": `spellingKey`),
+ * a word of 6 letters or more its slips of the pen (one letter added, dropped or swapped; changed, from 7
+ * letters), and one word of 4 or 5 letters in a phrase of 9 letters or more a letter added, dropped or swapped.
+ * Each word of the text counts for one term only, besides the phrases it completes. `{terms}` names the terms found.
  */
 export const keywordScore = defineMeasure({
   key: 'keyword_score',
@@ -39,6 +47,7 @@ export const keywordScore = defineMeasure({
     for (const { term, weight } of lexicon) weights.set(term, Math.max(weight, weights.get(term) ?? 0))
     const matcher = compileKeywords([...weights.keys()])
     const fuzzy = spec.keyword_score.fuzzy ? fuzzyTerms([...weights.keys()]) : []
+    const termWords = new Map([...weights.keys()].map((term) => [term, normaliseWords(term)]))
     return {
       unit: 'score',
       cost: { evaluation: 0.5 },
@@ -48,14 +57,25 @@ export const keywordScore = defineMeasure({
         const { reference, purpose } = ev.ctx.record
         const raw = reference || purpose ? `${reference ?? ''} ${purpose ?? ''}` : ''
         const found = matcher.find(words, raw)
-        // a word found as written is not found again as a slip of another term ("guaranteed" is not also "guarantee")
-        if (fuzzy.length > 0) {
+        // a word found as written is not found again as a slip of another term ("guaranteed" is not also "guarantee",
+        // "qaçaxçî" not also "qachaqchi"), nor a word found as a slip or variant of one term as that of another
+        if (fuzzy.length > 0 && words.length > 0) {
           const exact = new Set(found)
-          const lengths = lengthsOf(words)
+          const covered = new Set<string>()
+          for (const term of found) for (const w of termWords.get(term) ?? []) covered.add(w)
+          const used = new Set<number>()
+          const keys = words.map((w) => spellingKey(w, false))
+          const vowelKeys = words.map((w) => spellingKey(w, true))
+          const lengths = lengthsOf(words) | lengthsOf(keys) | lengthsOf(vowelKeys)
           for (const t of fuzzy) {
-            // a term whose first word is not within a letter of the length of any word of the text cannot be near
+            // a term whose first word (or its key) is not within a letter of the length of any word of the text (or
+            // its key) cannot be near
             if ((t.firstLengths & lengths) === 0) continue
-            if (!exact.has(t.term) && occursNear(t, words, exact) && t.symbols.every((s) => raw.includes(s))) found.push(t.term)
+            if (exact.has(t.term) || !t.symbols.every((s) => raw.includes(s))) continue
+            const at = occursNear(t, words, keys, vowelKeys, covered, used)
+            if (at < 0) continue
+            found.push(t.term)
+            for (let j = 0; j < t.words.length; j++) used.add(at + j)
           }
         }
         if (found.length === 0) return 0
@@ -71,6 +91,9 @@ export const keywordScore = defineMeasure({
 interface FuzzyTerm {
   term: string
   words: string[]
+  /** `spellingKey` of each word, without and with "ee" read as "i" */
+  keys: string[]
+  vowelKeys: string[]
   symbols: string[]
   /** a phrase long enough for one slip in one of its shorter words */
   longPhrase: boolean
@@ -94,17 +117,63 @@ function fuzzyTerms(terms: readonly string[]): FuzzyTerm[] {
     .map((term) => {
       const words = normaliseWords(term)
       const longPhrase = words.length > 1 && words.reduce((n, w) => n + w.length, 0) >= PHRASE_MIN_LETTERS
-      const first = words[0]?.length ?? 0
-      return { term, words, symbols: entrySymbols(term), longPhrase, firstLengths: lengthBit(Math.max(0, first - 1)) | lengthBit(first) | lengthBit(first + 1) }
+      const keys = words.map((w) => spellingKey(w, false))
+      const vowelKeys = words.map((w) => spellingKey(w, true))
+      let firstLengths = 0
+      for (const n of [words[0]?.length ?? 0, keys[0]?.length ?? 0, vowelKeys[0]?.length ?? 0]) firstLengths |= lengthBit(Math.max(0, n - 1)) | lengthBit(n) | lengthBit(n + 1)
+      return { term, words, keys, vowelKeys, symbols: entrySymbols(term), longPhrase, firstLengths }
     })
-    .filter((t) => t.words.some((w) => w.length >= FUZZY_MIN_LENGTH || (t.longPhrase && w.length >= SLIP_MIN_LENGTH)))
+    .filter((t) => t.words.some((w) => w.length >= KEY_MIN_LENGTH || (t.longPhrase && w.length >= SLIP_MIN_LENGTH)))
 }
 
 /**
- * The term's words in sequence in `words`: long ones within one edit, short ones exactly, except one slip in one
- * word of 4 or 5 letters of a long phrase (not a letter changed); a slip is never a term found as written.
+ * A word as it may be spelt another common way, for comparing a text's word with a term's: the digraphs of
+ * transliteration by one letter ("sh" s, "ch" c, "kh" and "x" h, "gh" g, "ph" f, "th" t, "dh" d), "q" k, "w" v,
+ * "y" i, "oo" and "ou" u, and a letter written twice once; with `eeAsI`, "ee" is "i" (English-style
+ * transliteration, "tahreeb") rather than a doubled "e" ("beelem"). "qachakhchi", "qaçaxçî" and "kachaxchi" share
+ * "kacahci". One pass over the word, no pattern.
  */
-function occursNear(term: FuzzyTerm, words: readonly string[], exact: ReadonlySet<string>): boolean {
+export function spellingKey(word: string, eeAsI: boolean): string {
+  let out = ''
+  let last = ''
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!
+    const next = word[i + 1]
+    let k: string
+    if (next === 'h' && (c === 's' || c === 'c' || c === 'k' || c === 'g' || c === 'p' || c === 't' || c === 'd')) {
+      k = c === 'k' ? 'h' : c === 'p' ? 'f' : c
+      i++
+    } else if (eeAsI && c === 'e' && next === 'e') {
+      k = 'i'
+      i++
+    } else if (c === 'o' && (next === 'o' || next === 'u')) {
+      k = 'u'
+      i++
+    } else if (c === 'q') k = 'k'
+    else if (c === 'x') k = 'h'
+    else if (c === 'w') k = 'v'
+    else if (c === 'y') k = 'i'
+    else k = c
+    if (k !== last) out += k
+    last = k
+  }
+  return out
+}
+
+/**
+ * Where the term's words start in sequence in `words` (-1 when they do not): words of 5 letters or more also as
+ * spelling variants (`spellingKey`), long ones within one edit (a letter changed only in 7 letters or more), short
+ * ones exactly, except one slip in one word of 4 or 5 letters of a long phrase (not a letter changed). A slip or
+ * variant is never a word of a term found as written, nor a word another term's slip or variant took (`used`).
+ */
+function occursNear(
+  term: FuzzyTerm,
+  words: readonly string[],
+  keys: readonly string[],
+  vowelKeys: readonly string[],
+  covered: ReadonlySet<string>,
+  used: ReadonlySet<number>,
+): number {
   const n = term.words.length
   for (let i = 0; i + n <= words.length; i++) {
     let all = true
@@ -114,11 +183,33 @@ function occursNear(term: FuzzyTerm, words: readonly string[], exact: ReadonlySe
       const w = words[i + j]!
       // a word as written completes the phrase even when it is a term of its own ("kamion" in "udhëtimi me kamion")
       if (t === w) continue
-      all = !exact.has(w) && withinOneEdit(t, w) && (t.length >= FUZZY_MIN_LENGTH || (term.longPhrase && t.length >= SLIP_MIN_LENGTH && !changedLetter(t, w) && shortSlips++ === 0))
+      if (covered.has(w) || used.has(i + j)) {
+        all = false
+        continue
+      }
+      // the same word spelt another common way ("beelem", "qachaxchi"), or a long one with a slip as well
+      if (t.length >= KEY_MIN_LENGTH && (sameKey(term.keys[j]!, keys[i + j]!) || sameKey(term.vowelKeys[j]!, vowelKeys[i + j]!))) continue
+      all =
+        (t.length >= FUZZY_MIN_LENGTH && slipOf(t, w)) ||
+        (term.longPhrase && t.length >= SLIP_MIN_LENGTH && t.length < FUZZY_MIN_LENGTH && withinOneEdit(t, w) && !changedLetter(t, w) && shortSlips++ === 0)
     }
-    if (all) return true
+    if (all) return i
   }
-  return false
+  return -1
+}
+
+/**
+ * The same key, or long keys of the same length one letter apart ("qachaghchi" and "qaçaxçî"): a key is already
+ * a letter or more from the word, so a letter added or dropped as well would be two slips ("harga", a price in
+ * Indonesian, is not "harraga")
+ */
+function sameKey(tk: string, wk: string): boolean {
+  return tk === wk || (tk.length >= CHANGE_MIN_LENGTH && tk.length === wk.length && withinOneEdit(tk, wk))
+}
+
+/** one edit away, a letter changed in place only in a word of CHANGE_MIN_LENGTH letters or more */
+function slipOf(t: string, w: string): boolean {
+  return withinOneEdit(t, w) && (t.length >= CHANGE_MIN_LENGTH || !changedLetter(t, w))
 }
 
 /** one letter changed in place (a word one edit away of the same length, not two neighbours swapped) */
