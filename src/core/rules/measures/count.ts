@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineMeasure } from './measure.ts'
-import { admitted, classFilter, WINDOW_COST, windowed, windowValue } from './windowed.ts'
+import { classFilter, filteredPart, WINDOW_COST, windowed, windowValue } from './windowed.ts'
 
 /** `{ count: true }`: transfers in the entity's window (that pass the measure's own `where`). */
 export const count = defineMeasure({
@@ -8,10 +8,9 @@ export const count = defineMeasure({
   schema: z.object({ count: z.literal(true), ...windowed }).strict(),
   compile(spec, ctx) {
     const filter = classFilter(spec, ctx)
-    const test = filter.test
     return {
       unit: 'count',
-      window: { aggregate: 'count', extract: (v) => (test(v) ? 1 : undefined), admits: admitted(filter) },
+      window: filteredPart('count', filter, () => 1),
       cost: WINDOW_COST,
       evaluate: windowValue,
     }

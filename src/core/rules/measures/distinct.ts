@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { TransferView } from '../../screen/view.ts'
 import { compileField, FIELD_HELP } from '../fields.ts'
 import { defineMeasure } from './measure.ts'
-import { admitted, classFilter, WINDOW_COST, windowed, windowValue } from './windowed.ts'
+import { classFilter, filteredPart, WINDOW_COST, windowed, windowValue } from './windowed.ts'
 
 /** `{ distinct: counterparty.id }`: distinct values of a field among the transfers in the entity's window. */
 export const distinct = defineMeasure({
@@ -10,20 +10,18 @@ export const distinct = defineMeasure({
   schema: z.object({ distinct: z.string(), ...windowed }).strict(),
   compile(spec, ctx) {
     const filter = classFilter(spec, ctx)
-    const test = filter.test
     const field = compileField(spec.distinct)
-    let extract: (v: TransferView) => string | undefined
+    let value: (v: TransferView) => string | undefined
     if (!field) {
       ctx.report([...ctx.at, 'distinct'], `unknown field "${spec.distinct}"; known: ${FIELD_HELP}`)
-      extract = () => undefined
+      value = () => undefined
     } else {
       const get = field.get
-      extract = (v) => {
-        if (!test(v)) return undefined
+      value = (v) => {
         const x = get(v)
         return x === undefined || x === '' ? undefined : String(x)
       }
     }
-    return { unit: 'count', window: { aggregate: 'distinct', extract, admits: admitted(filter) }, cost: WINDOW_COST, evaluate: windowValue }
+    return { unit: 'count', window: filteredPart('distinct', filter, value), cost: WINDOW_COST, evaluate: windowValue }
   },
 })

@@ -1,9 +1,10 @@
 import { MINOR_PER_MAJOR } from '../../money/convert.ts'
 import type { TransferView } from '../../screen/view.ts'
 import { ConditionsSchema, type Conditions } from '../condition-schema.ts'
-import { ClassConditions, conditionTree } from '../class-conditions.ts'
+import { ALWAYS, ClassConditions, conditionTree, NEVER } from '../class-conditions.ts'
 import { compileConditions, type Predicate } from '../conditions.ts'
-import type { MeasureCompileContext, MeasureCost, MeasureEvaluate, MeasurePlan } from './measure.ts'
+import type { WindowAggregate } from '../../state/window.ts'
+import type { MeasureCompileContext, MeasureCost, MeasureEvaluate, MeasurePlan, WindowPart } from './measure.ts'
 
 /** What the window measures (count, sum, max, distinct) share: a `where` of their own, a window, a cost. */
 
@@ -11,10 +12,9 @@ import type { MeasureCompileContext, MeasureCost, MeasureEvaluate, MeasurePlan }
 export const windowed = { where: ConditionsSchema.optional() }
 
 /**
- * the measure's own filter on the transfers its window takes, compiled whole: its conditions by class (`classFilter`)
- * serve only to rule classes out before `extract` is called (`WindowPart.admits`). Testing them by class on each
- * transfer, as a rule's `where` is, was tried: a wrapper per filter made the whole pack slower in process (session
- * cpu28 in BENCHMARKS.md), though each rule alone was faster.
+ * the measure's own filter on the transfers its window takes, by the view's class of transfer as a rule's `where`
+ * is (class-conditions.ts): what the class's fields decide (dormant-reactivation's `direction: { eq: in }`) is not
+ * tested again on each transfer, and a class the filter rules out costs no test at all
  */
 export function measureFilter(spec: { where?: Conditions | undefined }, ctx: MeasureCompileContext): Predicate<TransferView> {
   return classFilter(spec, ctx).test
@@ -31,17 +31,25 @@ export interface ClassFilter {
   byClass: ClassConditions | undefined
 }
 
-/** `measureFilter` and its conditions by class, for `filteredPart` */
+/** `measureFilter` with its conditions by class, for `filteredPart` */
 export function classFilter(spec: { where?: Conditions | undefined }, ctx: MeasureCompileContext): ClassFilter {
-  // problems are reported by the whole compile, with their places
-  return { test: compileConditions(spec.where, [...ctx.at, 'where'], ctx.fields), byClass: measureFilterByClass(spec, ctx) }
+  // compiled whole for its problems (reported with their places) and for a filter without conditions
+  const whole = compileConditions(spec.where, [...ctx.at, 'where'], ctx.fields)
+  const byClass = measureFilterByClass(spec, ctx)
+  if (byClass === undefined) return { test: whole, byClass }
+  const test: Predicate<TransferView> = (v) => {
+    const left = byClass.at(v.guardClass)
+    return left === ALWAYS || (left !== NEVER && left(v))
+  }
+  return { test, byClass }
 }
 
-/** a window part's `admits` from its measure's own filter (`classFilter`): every class without a `where` */
-export function admitted(filter: ClassFilter): ClassConditions {
-  return filter.byClass ?? EVERY_CLASS
+/** a window part that adds `value` of each transfer its measure's own `where` (`classFilter`) takes */
+export function filteredPart(aggregate: WindowAggregate, { test, byClass }: ClassFilter, value: (v: TransferView) => number | string | undefined): WindowPart {
+  return { aggregate, extract: (v) => (test(v) ? value(v) : undefined), admits: byClass ?? EVERY_CLASS }
 }
 
+/** the `admits` of a part without a `where`: every class */
 const EVERY_CLASS = new ClassConditions({ kind: 'all', parts: [] })
 
 /** a window event costs about 0.5 more per aggregate it folds */
@@ -63,10 +71,9 @@ export const windowAmount: MeasureEvaluate = (ev, self) => {
 export function amountWindow(aggregate: 'sum' | 'max') {
   return (spec: { where?: Conditions | undefined }, ctx: MeasureCompileContext): MeasurePlan => {
     const filter = classFilter(spec, ctx)
-    const test = filter.test
     return {
       unit: 'money',
-      window: { aggregate, extract: (v) => (test(v) ? v.ctx.amountMinor : undefined), admits: admitted(filter) },
+      window: filteredPart(aggregate, filter, (v) => v.ctx.amountMinor),
       cost: WINDOW_COST,
       evaluate: windowAmount,
     }
