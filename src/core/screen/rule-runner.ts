@@ -1,6 +1,5 @@
 import { weightedScore } from '../rules/bands.ts'
 import { ALWAYS, NEVER } from '../rules/class-conditions.ts'
-import { CLASS_COUNT } from '../rules/transfer-class.ts'
 import type { CompiledRule } from '../rules/compiled.ts'
 import { MeasureEvaluation } from '../rules/measures/evaluation.ts'
 import type { Watchlists } from '../rules/watchlist-port.ts'
@@ -52,11 +51,6 @@ export class RuleRunner {
   private readonly idleAfter: number
   /** true when the rule can never hit with these watchlists and keeps no state: the screener never calls it */
   private readonly inert: boolean
-  /**
-   * by class of transfer: 1 when some window part may add a transfer of it, 0 when every part's own filter rules
-   * the class out (`WindowPart.admits`), -1 not looked at yet; undefined when a part does not say
-   */
-  private readonly addsByClass: Int8Array | undefined
 
   constructor(
     readonly rule: CompiledRule,
@@ -76,8 +70,6 @@ export class RuleRunner {
     this.globalRow = this.global.obtain('')
     this.table = rule.entity ? entities.table(this.tableSlot) : this.global
     this.inert = inertWithout(rule, watchlists)
-    const parts = rule.windowParts
-    this.addsByClass = parts.length > 0 && parts.every((p) => p.admits) ? new Int8Array(CLASS_COUNT).fill(-1) : undefined
   }
 
   /**
@@ -121,9 +113,8 @@ export class RuleRunner {
 
       let window: WindowState | undefined
       let lastSeen = Number.NaN
-      const adds = counted && rule.needs.window && this.mayAdd(view.guardClass) && this.contribute(view)
-      // the entity's window is read only to add to it, to evaluate, or for its last-seen time
-      if (keepsState && (adds || triggered || rule.needs.seen)) {
+      if (keepsState) {
+        const adds = counted && rule.needs.window && this.contribute(view)
         const table = this.table
         const row = entity ? this.entities.state(view, this.tableSlot, key, adds || rule.needs.seen) : this.globalRow
         if (row >= 0) {
@@ -158,18 +149,6 @@ export class RuleRunner {
       const hit = this.evaluate(view, ctx, key, window, lastSeen)
       if (hit) hits.push(hit)
     }
-  }
-
-  /** false when no window part can add a transfer of this class (every part's own filter rules it out) */
-  private mayAdd(guardClass: number): boolean {
-    const table = this.addsByClass
-    if (table === undefined) return true
-    let may = table[guardClass]!
-    if (may < 0) {
-      may = this.rule.windowParts.some((p) => p.admits!.at(guardClass) !== NEVER) ? 1 : 0
-      table[guardClass] = may
-    }
-    return may === 1
   }
 
   /**

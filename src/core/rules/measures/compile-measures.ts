@@ -1,7 +1,7 @@
 import type { TransferView } from '../../screen/view.ts'
 import type { ConditionScope } from '../conditions.ts'
 import type { YamlPath } from '../yaml-source.ts'
-import type { CompiledMeasure, MeasureDefinition, MeasurePlan, MeasureSpec, WindowPart } from './measure.ts'
+import type { CompiledMeasure, MeasureDefinition, MeasurePlan, MeasureSpec } from './measure.ts'
 import type { MeasureRegistry } from './registry.ts'
 
 const NO_READS: readonly number[] = []
@@ -52,8 +52,7 @@ export function compileMeasures(
 
 /** one object shape for every measure, whatever its definition returned */
 function compiledMeasure(name: string, plan: MeasurePlan, index: number, slot: number, reads: readonly number[]): CompiledMeasure {
-  // every part the same shape, `admits` undefined where the measure does not say
-  const window: WindowPart | undefined = plan.window && { aggregate: plan.window.aggregate, extract: plan.window.extract, admits: plan.window.admits }
+  const window = plan.window && { aggregate: plan.window.aggregate, extract: plan.window.extract }
   return {
     name,
     unit: plan.unit,

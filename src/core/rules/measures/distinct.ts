@@ -2,26 +2,27 @@ import { z } from 'zod'
 import type { TransferView } from '../../screen/view.ts'
 import { compileField, FIELD_HELP } from '../fields.ts'
 import { defineMeasure } from './measure.ts'
-import { classFilter, filteredPart, WINDOW_COST, windowed, windowValue } from './windowed.ts'
+import { measureFilter, WINDOW_COST, windowed, windowValue } from './windowed.ts'
 
 /** `{ distinct: counterparty.id }`: distinct values of a field among the transfers in the entity's window. */
 export const distinct = defineMeasure({
   key: 'distinct',
   schema: z.object({ distinct: z.string(), ...windowed }).strict(),
   compile(spec, ctx) {
-    const filter = classFilter(spec, ctx)
+    const filter = measureFilter(spec, ctx)
     const field = compileField(spec.distinct)
-    let value: (v: TransferView) => string | undefined
+    let extract: (v: TransferView) => string | undefined
     if (!field) {
       ctx.report([...ctx.at, 'distinct'], `unknown field "${spec.distinct}"; known: ${FIELD_HELP}`)
-      value = () => undefined
+      extract = () => undefined
     } else {
       const get = field.get
-      value = (v) => {
+      extract = (v) => {
+        if (!filter(v)) return undefined
         const x = get(v)
         return x === undefined || x === '' ? undefined : String(x)
       }
     }
-    return { unit: 'count', window: filteredPart('distinct', filter, value), cost: WINDOW_COST, evaluate: windowValue }
+    return { unit: 'count', window: { aggregate: 'distinct', extract }, cost: WINDOW_COST, evaluate: windowValue }
   },
 })

@@ -1,4 +1,3 @@
-import type { ClassConditions } from '../class-conditions.ts'
 import type { z } from 'zod'
 import type { TransferView } from '../../screen/view.ts'
 import type { WindowAggregate } from '../../state/window.ts'
@@ -53,12 +52,6 @@ export interface WindowPart {
   aggregate: WindowAggregate
   /** the transfer's contribution: an amount or 1, a value to count distinct ones of, undefined for none */
   extract: (v: TransferView) => number | string | undefined
-  /**
-   * the part's own filter by class of transfer, when it has one that `extract` applies first: `extract` gives
-   * undefined for a transfer of a class it rules out (NEVER), so a rule all of whose parts rule a class out is
-   * not asked to contribute for it (rule-runner.ts); undefined for a part that does not say
-   */
-  admits?: ClassConditions | undefined
 }
 
 /**
