@@ -76,32 +76,3 @@ describe("a window measure's own filter by class of transfer", () => {
     expect(measureFilterByClass({}, ctx)).toBeUndefined()
   })
 })
-
-describe("the default pack's window parts by class", () => {
-  it('say which classes each part cannot add from, and extract nothing from those', async () => {
-    const { compileRuleset } = await import('../../src/core/index.ts')
-    const { readRuleSources } = await import('../../src/rules-fs.ts')
-    const compiled = compileRuleset(await readRuleSources())
-    if (!compiled.ok) throw new Error('the default pack does not compile')
-    const dormant = compiled.ruleset.rules.find((r) => r.id === 'dormant-reactivation')!
-    const record = everyClass()[0]!
-    const views = viewsOf({ record, ts: Date.parse(record.timestamp), amountMinor: 5000 })
-    // large_in takes transfers in only: no transfer out can add to it
-    const largeIn = dormant.windowParts[0]!
-    expect(largeIn.admits?.at(views.out.guardClass)).toBe(NEVER)
-    let ruledOut = 0
-    for (const rule of compiled.ruleset.rules) {
-      for (const part of rule.windowParts) {
-        for (const r of everyClass()) {
-          const vs = viewsOf({ record: r, ts: Date.parse(r.timestamp), amountMinor: r.amount * 100 })
-          for (const view of [vs.out, vs.in]) {
-            if (part.admits?.at(view.guardClass) !== NEVER) continue
-            ruledOut++
-            expect(part.extract(view), `${rule.id} on ${r.id} ${view.direction}`).toBeUndefined()
-          }
-        }
-      }
-    }
-    expect(ruledOut).toBeGreaterThan(1000)
-  })
-})
