@@ -170,6 +170,37 @@ describe('amount_release with release_once in a busy shop', () => {
   })
 })
 
+describe('amount_release: a fee paid in two parts by one payer (issue 17, hrr28)', () => {
+  const person = (id: string, name: string) => ({ id, name, type: 'person' as const })
+  const rule = (o: string) =>
+    rulesetOf({ release: release.replace('max_pending: 3,', `max_pending: 3, max_parts: 2, release_once: true, payee_not_relative: true, ${o}`) }, LISTS)
+  it('with same_payer_parts_within, pairs two parts one payer paid the same day (a counter limit), not two a week apart', () => {
+    const records = [
+      // 9112's I000522: two cash parts by one relative, two hours apart, released 12 days later to a third party
+      transfer(0, 'TT', 'SHOP', 2305.55, { sender: person('TT', 'Thomas Taylor') }),
+      transfer(120, 'TT', 'SHOP', 1844.45, { reference: 'for Grace', sender: person('TT', 'Thomas Taylor') }),
+      transfer(12 * DAY, 'SHOP', 'MW', 3859.5, { receiver: person('MW', 'Max Weber') }),
+      // one customer's two sums six days apart are two remittances, not one fee
+      transfer(30 * DAY, 'AB', 'SHOP2', 2000, { sender: person('AB', 'Ali Bakr') }),
+      transfer(36 * DAY, 'AB', 'SHOP2', 2200, { sender: person('AB', 'Ali Bakr') }),
+      transfer(50 * DAY, 'SHOP2', 'JD', 3950, { receiver: person('JD', 'Jan Dvorak') }),
+    ]
+    expect(screenAll(rule(''), records).verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear', 'clear'])
+    expect(screenAll(rule('same_payer_parts_within: 1d,'), records).verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'review', 'clear', 'clear', 'clear'])
+  })
+
+  it('with same_payer_parts_within, a part the shop already paid out stays settled', () => {
+    const { verdicts } = screenAll(rule('same_payer_parts_within: 1d,'), [
+      transfer(0, 'YA', 'SHOP', 2000, { sender: person('YA', 'Ahmed Ahmadi') }),
+      transfer(60, 'SHOP', 'RA', 1960, { receiver: person('RA', 'Yusuf Ahmadi') }),
+      transfer(120, 'YA', 'SHOP', 2150, { sender: person('YA', 'Ahmed Ahmadi') }),
+      transfer(180, 'SHOP', 'RB', 2100, { receiver: person('RB', 'Sara Ahmadi') }),
+      transfer(12 * DAY, 'SHOP', 'MW', 3900, { receiver: person('MW', 'Max Weber') }),
+    ])
+    expect(verdicts.at(-1)!.decision).toBe('clear')
+  })
+})
+
 describe('route_legs', () => {
   const rs = rulesetOf({ legs }, LISTS)
   it('counts payments to consecutive countries of a route, days apart, the first larger', () => {

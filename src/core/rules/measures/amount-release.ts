@@ -15,7 +15,8 @@ import { measureFilter, windowed } from './windowed.ts'
  * least `min_delay` later and inside the rule's window, and its payee is not who paid in. The value is the
  * share of the newest such pair (0 when there is none); its two transfers are the evidence, `{held}` the days
  * between the (last) payment in and this one. With `max_parts: 2`, two payments in by different payers within
- * `parts_within` of each other may together be the sum released. With `skip_named_payee`, a payment out whose
+ * `parts_within` of each other may together be the sum released (with `same_payer_parts_within`, two by one payer
+ * within that of each other too: a fee paid at the counter in two cash sums). With `skip_named_payee`, a payment out whose
  * reference names its payee is the beneficiary a customer named being paid, not a release to a third party. With
  * `payee_not_relative`, a payment in whose payer shares the payee's surname is a family's money passed on, and two
  * parts are so only when both payers share it (the tag
@@ -40,6 +41,8 @@ export const amountRelease = defineMeasure({
           /** a fee paid in up to this many parts, by different payers within `parts_within` of each other */
           max_parts: z.number().int().min(1).max(2).default(1),
           parts_within: duration.default('7d'),
+          /** two parts may also come from one payer when paid this close together (a counter's cash limit); 0: never */
+          same_payer_parts_within: duration.default('0m'),
           /** a payment out whose reference names its payee (the payee's surname is one of its words) pays a named beneficiary: no release */
           skip_named_payee: z.boolean().default(false),
           /** a payment in whose payer shares the payee's surname (last name word) is a relative's money passed on: no release to a third party */
@@ -60,6 +63,8 @@ export const amountRelease = defineMeasure({
     const maxPending = s.max_pending
     const maxParts = s.max_parts
     const partsWithinMs = parseDuration(s.parts_within)!
+    // 0: one payer's two sums are never one fee (not even at the same instant)
+    const samePayerMs = parseDuration(s.same_payer_parts_within)! || -1
     const skipNamed = s.skip_named_payee
     const notRelative = s.payee_not_relative
     const once = s.release_once
@@ -129,7 +134,8 @@ export const amountRelease = defineMeasure({
           for (let j = i + 1; j < times.length; j++) {
             if (times[i]! - times[j]! > partsWithinMs) break
             // two parts go to a third party unless the payee is family of both payers
-            if (payers[i] === payers[j] || (relatives[i] && relatives[j]) || units[i] === 0 || units[j] === 0 || !fits(units[i]! + units[j]!)) continue
+            // one payer's two parts are one fee only when paid close together (a counter's cash limit)
+            if ((payers[i] === payers[j] && times[i]! - times[j]! > samePayerMs) || (relatives[i] && relatives[j]) || units[i] === 0 || units[j] === 0 || !fits(units[i]! + units[j]!)) continue
             return found(ev, out / (units[i]! + units[j]!), [ids[j]!, ids[i]!], times[i]!, units[i]! + units[j]!)
           }
         }
