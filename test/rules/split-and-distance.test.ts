@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CompiledRuleset } from '../../src/core/index.ts'
 import { screenAll, transfer } from '../core/helpers.ts'
-import { person, rulesOn, shippedPack } from './support/hand-made.ts'
+import { DAY, HOUR, person, rulesOn, shippedPack } from './support/hand-made.ts'
 
 // Issue 17, session rec28: what makes two cash parts, two depositors or two people on one phone a pattern is read
 // in the transfers (the parts together pass the threshold; the cash leaves in another city; the two people live
 // apart), not a lower count or a lower band edge.
-const HOUR = 60
-const DAY = 24 * HOUR
 let pack: CompiledRuleset
 
 beforeAll(async () => {

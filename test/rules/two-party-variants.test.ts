@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CompiledRuleset } from '../../src/core/index.ts'
 import { screenAll, transfer } from '../core/helpers.ts'
-import { person, rulesOn, shippedPack } from './support/hand-made.ts'
+import { DAY, HOUR, person, rulesOn, shippedPack } from './support/hand-made.ts'
 
 // The two-party forms of R02, R04 and R23 in the shipped pack: what makes two payers, two agents or two
 // beneficiaries a pattern is who pays whom (no shared surname, one country's customers, a business paying
 // private persons), not a lower count.
-const HOUR = 60
-const DAY = 24 * HOUR
 let pack: CompiledRuleset
 
 beforeAll(async () => {

@@ -8,6 +8,10 @@ export async function shippedPack(): Promise<CompiledRuleset> {
   return result.ruleset
 }
 
+/** Minutes, the unit of a hand-made transfer's time (test/core/helpers.ts `transfer`) */
+export const HOUR = 60
+export const DAY = 24 * HOUR
+
 /** A private person of a hand-made record */
 export const person = (id: string, name: string, country: string, city: string) => ({ id, name, type: 'person' as const, country, city })
 
