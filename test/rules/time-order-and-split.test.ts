@@ -60,3 +60,20 @@ describe('structuring-24h-aggregate: one sum split towards one beneficiary', () 
     expect(rulesOn(screenAll(pack, records).verdicts[1]!)).not.toContain('structuring-24h-aggregate')
   })
 })
+
+describe('crypto-fee-inflow: fees come from people, not from exchanges', () => {
+  const wallet = person('w', 'John Taylor', 'AU', 'Perth')
+  const usdt = (minutes: number, from: { id: string; name: string; type: 'person' | 'msb'; country: string; city: string }, amount: string) =>
+    transfer(minutes, from.id, 'w', amount, { currency: 'USDT', channel: 'crypto', sender: from, receiver: wallet })
+
+  it('five people paying fee-sized sums into one wallet within a week', () => {
+    const records = ['1200', '1450', '980', '2100', '1700'].map((a, i) => usdt(i * DAY, person(`p${i}`, `Payer ${i} Khan`, 'GB', 'London'), a))
+    expect(rulesOn(screenAll(pack, records).verdicts[4]!)).toContain('crypto-fee-inflow')
+  })
+
+  it('a holder buying coins through four exchanges and one friend is not five payers', () => {
+    const desk = (i: number) => ({ id: `x${i}`, name: `Exchange ${i} Ltd`, type: 'msb' as const, country: 'GB', city: 'London' })
+    const records = [usdt(0, desk(0), '1200'), usdt(DAY, desk(1), '1450'), usdt(2 * DAY, desk(2), '980'), usdt(3 * DAY, desk(3), '2100'), usdt(4 * DAY, person('f', 'Tuan Nguyen', 'GB', 'London'), '1700')]
+    expect(rulesOn(screenAll(pack, records).verdicts[4]!)).not.toContain('crypto-fee-inflow')
+  })
+})
