@@ -37,6 +37,18 @@ describe('stress options of the generator', () => {
     expect(shape(scaled.planted, 'structuring_transfer').largest).toBe(shape(plain.planted, 'structuring_transfer').largest)
   }, 60_000)
 
+  // session robust29: the cap on later legs (80 % of the first) was scaled twice, so at a scale of 3 later legs
+  // could cost more than the first, which no smuggler's price list does (S16: the first leg is the expensive one)
+  it('--amount-scale keeps the first route leg the largest', async () => {
+    const scaled = await run({ amountScale: 3 })
+    const routes = [...scaled.planted.values()].filter((i) => i.typology === 'route_instalments')
+    expect(routes.length).toBeGreaterThan(3)
+    for (const r of routes) {
+      const amounts = r.records.map((x) => Number(x.amount))
+      expect(Math.max(...amounts.slice(1))).toBeLessThan(amounts[0]!)
+    }
+  }, 60_000)
+
   // route legs (1-21 days apart) fit in this 50-day run; 60-day holds would be cut short by its end
   it("--gap-scale stretches the days between an instance's steps", async () => {
     const [plain, stretched] = [await run({}), await run({ gapScale: 2 })]
