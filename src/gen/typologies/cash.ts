@@ -16,6 +16,16 @@ function wireOut(ctx: PlantContext, from: Draft['sender'], total: Minor, currenc
 const sum = (drafts: Draft[]): Minor => drafts.reduce((s, d) => s + d.amount, 0)
 
 /**
+ * Cash is wired on after it was paid in: a wire drawn before the last deposit (the same or the day before) moves to
+ * 30 minutes to 4.5 hours after it, by its own time of day, so no draw is added (issue 17, session robust29: wires
+ * sent before the cash they pass on came in).
+ */
+function afterCash(wires: Draft[], deposits: Draft[]): Draft[] {
+  const last = Math.max(...deposits.map((d) => d.ts))
+  return wires.map((w) => (w.ts > last ? w : { ...w, ts: Math.floor((last + 30 * 60_000 + (w.ts % (4 * 3_600_000))) / 1000) * 1000 }))
+}
+
+/**
  * R07/R08: cash is paid into one account from several places or by several people, and soon after most of it is
  * withdrawn far away or sent on. The time between the last deposit and the outflow stays within 72 hours.
  */
@@ -62,7 +72,8 @@ export const cashInWireOut: Typology = {
       deposits.push({ ts: ctx.at(i === 0 ? 0 : rng.int(0, 1), 9, 13), amount: ctx.fee(2000, 9600, 0.5), currency, channel: 'cash', sender: holder.party, receiver: holder.party, location: ctx.branch(home.code, holder.city, holder.party.institution) })
     }
     const out = percentOf(sum(deposits), rng.int(ctx.knob('cashInWireOut.minOutPercent', 68, 80), 99))
-    return { drafts: [...deposits, ...wireOut(ctx, holder.party, out, currency, rng.int(1, 3), 0, ctx.span(0, ctx.knob('cashInWireOut.maxDays', 3, 6)))] }
+    const wires = wireOut(ctx, holder.party, out, currency, rng.int(1, 3), 0, ctx.span(0, ctx.knob('cashInWireOut.maxDays', 3, 6)))
+    return { drafts: [...deposits, ...afterCash(wires, deposits)] }
   },
 }
 

@@ -44,7 +44,10 @@ export const routeInstalments: Typology = {
     for (const [i, country] of legs.entries()) {
       const border = borderCitiesOf(country)
       const receiver = ctx.party({ country, city: border.length > 0 && rng.chance(0.6) ? rng.pick(border) : undefined })
-      const amount = i === 0 ? ctx.fee(2000, 7500) : ctx.fee(300, Math.max(400, Math.floor((first * 0.8) / 100)))
+      // a later leg costs at most 80 % of the first, whatever --amount-scale: `fee` scales its bounds, so the cap, read
+      // from the first leg (already scaled), is divided by the scale first (it used to be scaled twice: at a scale of 3
+      // later legs cost up to 2.4 times the first; session robust29). At a scale of 1 the draws are as before.
+      const amount = i === 0 ? ctx.fee(2000, 7500) : ctx.fee(300, Math.max(400, Math.floor((first * 0.8) / 100 / ctx.stress.amountScale)))
       if (i === 0) first = amount
       drafts.push({ ts: ctx.at(day, 8, 22), amount, currency, channel: rng.weighted([['money_transfer', 4], ['wire', 1], ['mobile_money', 2]] as const), sender: payer, receiver })
       // the next leg is paid when the traveller gets there: days to weeks, squeezed only by the end of the span
