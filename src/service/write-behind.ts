@@ -75,9 +75,12 @@ export class GroupWriter {
     private readonly options: GroupWriterOptions,
   ) {}
 
-  /** false when the queue is full: the caller must refuse the call before touching any state */
-  hasRoom(): boolean {
-    return !this.#closed && this.#queuedRows < this.options.maxQueuedRows
+  /**
+   * false when the queue is full: the caller must refuse the call before touching any state. `pending`: rows the
+   * caller has promised to write and not queued yet (a batch screened before its writes), counted as queued.
+   */
+  hasRoom(pending = 0): boolean {
+    return !this.#closed && this.#queuedRows + pending < this.options.maxQueuedRows
   }
 
   /** Queues one call's rows; resolves when they are committed, rejects when their flush failed. */

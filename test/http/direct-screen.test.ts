@@ -107,6 +107,47 @@ describe('Node server: POST /v1/screen without Hono', () => {
     expect(big.status).toBe(413)
   })
 
+  it('sends its own headers once each, in order: type, length, request id; a cut-off body closes the connection', async () => {
+    const { request, Agent } = await import('node:http')
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const call = (headers: Record<string, string>, body: string, chunked = false) =>
+      new Promise<{ status: number; raw: string[]; body: string }>((resolve, reject) => {
+        const req = request(`${base}/v1/screen`, { method: 'POST', agent, headers }, (res) => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', (c: string) => (text += c))
+          res.on('end', () => resolve({ status: res.statusCode!, raw: res.rawHeaders, body: text }))
+        })
+        req.on('error', reject)
+        if (!chunked) return void req.end(body)
+        for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192))
+        req.end()
+      })
+    // [name, value] pairs of the service's own headers, Node's (date, keep-alive) left out
+    const own = (raw: string[]) => {
+      const pairs: [string, string][] = []
+      for (let i = 0; i < raw.length; i += 2) if (!/^(date|keep-alive)$/i.test(raw[i]!)) pairs.push([raw[i]!.toLowerCase(), raw[i + 1]!])
+      return pairs
+    }
+    try {
+      // what the route must send: its type (and a problem's own headers), the length, the request id, then Node's connection
+      const expected = (reply: { body: string }, type: string, id: string, connection: string, extra: [string, unknown][] = []) =>
+        [['content-type', type], ...extra, ['content-length', String(Buffer.byteLength(reply.body))], ['x-request-id', id], ['connection', connection]]
+      const ok = await call({ ...auth(screenKey), 'x-request-id': 'srv29-ok' }, JSON.stringify(transfer(5, 'NODE-H', 'X')))
+      expect(ok.status).toBe(200)
+      expect(own(ok.raw)).toEqual(expected(ok, 'application/json', 'srv29-ok', 'keep-alive'))
+      const refused = await call({ ...json, 'x-request-id': 'srv29-401' }, '{}')
+      expect(refused.status).toBe(401)
+      expect(own(refused.raw)).toEqual(expected(refused, 'application/problem+json', 'srv29-401', 'keep-alive', [['www-authenticate', expect.stringMatching(/^Bearer/)]]))
+      const big = await call({ ...auth(screenKey), 'x-request-id': 'srv29-413', 'transfer-encoding': 'chunked' }, JSON.stringify({ ...transfer(6, 'NODE-H', 'X'), pad: 'y'.repeat(80 * 1024) }), true)
+      expect(big.status).toBe(413)
+      // a body cut off half-read: the connection cannot carry another request
+      expect(own(big.raw)).toEqual(expected(big, 'application/problem+json', 'srv29-413', 'close'))
+    } finally {
+      agent.destroy()
+    }
+  })
+
   it('answers each call on one kept-alive connection by the key that call presents', async () => {
     const { request, Agent } = await import('node:http')
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { TransferRecord } from '../../src/core/index.ts'
+import { ScreeningError, type TransferRecord } from '../../src/core/index.ts'
+import { WriterOverloadedError } from '../../src/service/write-behind.ts'
 import { DIALECTS } from './support/databases.ts'
 import { transfer } from './support/rules.ts'
 import { TestService, seed, useSeededService } from './support/service.ts'
@@ -80,6 +81,65 @@ for (const dialect of DIALECTS) {
         expect(live.stats().transfers).toBe(before + 6)
         const results = await Promise.all([first, ...two, ...three])
         expect(results.map((r) => repeatCount(r.verdict) ?? 1)).toEqual([1, 2, 3, 4, 5, 6])
+      } finally {
+        await svc.close()
+        await test.drop()
+      }
+    })
+
+    it('answers a held batch call by call: a refused record, a transfer asked for twice, the calls after them', async () => {
+      const test = await freshDatabase(dialect)
+      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60 } })
+      try {
+        await seed(svc)
+        const live = svc.live!
+        await live.start()
+        const before = live.stats().transfers
+        const first = live.screen(transfer(600, 'TURN-F', 'X') as TransferRecord)
+        await new Promise((r) => setTimeout(r, 10))
+        // held for the first call's flush, screened together just before it
+        const twice = transfer(601, 'TURN-F', 'Y') as TransferRecord
+        const held = [
+          live.screen(twice),
+          live.screen(transfer(602, 'TURN-F', 'Y', { currency: 'ZZZ' }) as TransferRecord),
+          live.screen(twice),
+          live.screen(transfer(603, 'TURN-F', 'Z') as TransferRecord),
+        ]
+        const settled = await Promise.allSettled([first, ...held])
+        expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+        const answers = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined))
+        expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(ScreeningError)
+        expect(answers[3]!.json).toBe(answers[1]!.json)
+        expect([answers[0], answers[1], answers[4]].map((a) => repeatCount(a!.verdict) ?? 1)).toEqual([1, 2, 3])
+        expect(live.stats().transfers).toBe(before + 3)
+      } finally {
+        await svc.close()
+        await test.drop()
+      }
+    })
+
+    it('never counts a held call the full writer then refuses: each call counted is written, the others refused uncounted', async () => {
+      const test = await freshDatabase(dialect)
+      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60, maxQueuedRows: 10 } })
+      try {
+        await seed(svc)
+        const live = svc.live!
+        await live.start()
+        const before = live.stats().transfers
+        const first = live.screen(transfer(700, 'TURN-G', 'X') as TransferRecord)
+        await new Promise((r) => setTimeout(r, 10))
+        const records = Array.from({ length: 8 }, (_, i) => transfer(701 + i, 'TURN-G', `R${i}`) as TransferRecord)
+        const settled = await Promise.allSettled([first, ...records.map((r) => live.screen(r))])
+        const written = settled.filter((s) => s.status === 'fulfilled').length
+        const refused = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected')
+        expect(refused.length).toBeGreaterThan(0)
+        for (const r of refused) expect(r.reason).toBeInstanceOf(WriterOverloadedError)
+        expect(live.stats().transfers).toBe(before + written)
+        // the calls answered are the first ones, in order, and their transfers are stored
+        expect(settled.slice(0, written).every((s) => s.status === 'fulfilled')).toBe(true)
+        const ids = settled.slice(0, written).map((s) => (s as PromiseFulfilledResult<{ verdict: { id: string } }>).value.verdict.id)
+        const rows = await svc.store.db.selectFrom('entity_events').select('event_id').where('event_id', 'in', ids).execute()
+        expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(ids))
       } finally {
         await svc.close()
         await test.drop()

@@ -4,7 +4,7 @@ import { ConnectionKeyMemo } from '../../http/auth.ts'
 import { tooLarge } from '../../http/body.ts'
 import type { AppDeps } from '../../http/deps.ts'
 import { requestId } from '../../http/request-id.ts'
-import { SCREEN_PATH, screenCall, type ScreenRequest } from '../../http/screen-call.ts'
+import { SCREEN_PATH, screenCall, type Reply, type ScreenRequest } from '../../http/screen-call.ts'
 
 /**
  * `POST /v1/screen` answered straight from Node's request and response, through the same `screenCall` as
@@ -25,10 +25,7 @@ export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerR
     if (memo === undefined) memos.set(socket, (memo = new ConnectionKeyMemo()))
     void screenCall(deps, new NodeScreenRequest(req, memo)).then((reply) => {
       if (res.destroyed) return
-      const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body), 'x-request-id': reqId }
-      // a body cut off half-read cannot be followed by another request on the connection
-      if (req.readableEnded === false && reply.status === 413) headers.connection = 'close'
-      res.writeHead(reply.status, headers)
+      res.writeHead(reply.status, flatHeaders(reply, reqId, req.readableEnded === false && reply.status === 413))
       res.end(reply.body)
       const seconds = (performance.now() - started) / 1000
       metrics?.request(SCREEN_PATH, 'POST', reply.status, seconds)
@@ -38,6 +35,20 @@ export function directScreen(deps: AppDeps): (req: IncomingMessage, res: ServerR
       }
     })
   }
+}
+
+/**
+ * A reply's headers as the flat list `writeHead` also takes (name, value, name, value), in the order the object
+ * had them: Node writes it without walking an object's keys, about 2-4 µs less a call on this machine
+ * (BENCHMARKS.md, session srv29). `close`: a body cut off half-read cannot be followed by another request on the
+ * connection.
+ */
+function flatHeaders(reply: Reply, reqId: string, close: boolean): (string | number)[] {
+  const flat: (string | number)[] = []
+  for (const name in reply.headers) flat.push(name, reply.headers[name]!)
+  flat.push('content-length', Buffer.byteLength(reply.body), 'x-request-id', reqId)
+  if (close) flat.push('connection', 'close')
+  return flat
 }
 
 /**
