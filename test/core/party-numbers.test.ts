@@ -65,4 +65,21 @@ describe('PartyNumbers shared by an entity table and transfer graphs', () => {
     g.add('Y', 'X', 102, 500, 'u2')
     expect(g.findCycle('Y', 'X', 102, 500, SEARCH)).toEqual({ hops: 2, transfers: ['u1'] })
   })
+
+  it('finds a key looked up before it had a number with its number, and a freed key without one', () => {
+    const parties = new PartyNumbers()
+    // looked up (none), then numbered, in every order of two keys, as a record's holders ask for its two parties
+    expect(parties.find('A')).toBe(-1)
+    expect(parties.find('B')).toBe(-1)
+    const b = parties.number('B')
+    expect(parties.find('A')).toBe(-1)
+    const a = parties.number('A')
+    parties.hold(a)
+    parties.hold(b)
+    expect([parties.find('A'), parties.find('B'), parties.find('A')]).toEqual([a, b, a])
+    parties.letGo(a)
+    expect(parties.find('A')).toBe(-1)
+    expect(parties.find('B')).toBe(b)
+    expect(parties.size).toBe(1)
+  })
 })
