@@ -14,7 +14,7 @@ export class PartyNumbers {
   private holds = new Int32Array(64)
   private readonly free: number[] = []
   private live = 0
-  // the last two keys found and their numbers: a record's holders ask for its two parties in turn
+  // the last two keys looked up and their numbers (-1: none): a record's holders ask for its two parties in turn
   private text0: string | undefined
   private number0 = -1
   private text1: string | undefined
@@ -34,8 +34,7 @@ export class PartyNumbers {
   find(text: string): number {
     if (text === this.text0) return this.number0
     if (text === this.text1) return this.number1
-    const n = this.byText.get(text)
-    if (n === undefined) return -1
+    const n = this.byText.get(text) ?? -1
     this.remember(text, n)
     return n
   }
@@ -75,6 +74,7 @@ export class PartyNumbers {
     if (text === this.text1) this.text1 = undefined
   }
 
+  /** the newest first: a key numbered after it was remembered without a number is found with its number */
   private remember(text: string, n: number): void {
     this.text1 = this.text0
     this.number1 = this.number0
