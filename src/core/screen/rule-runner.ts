@@ -58,7 +58,7 @@ export class RuleRunner {
     latenessMs: number,
     watchlists: Watchlists | undefined,
   ) {
-    this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions) : undefined
+    this.graph = rule.needs.graph ? new TransferGraph(rule.windowMs, latenessMs, rule.graphOptions, entities.parties) : undefined
     this.contributions = rule.windowParts.map(() => Number.NaN)
     this.evaluation = new MeasureEvaluation(rule.measures, this.graph, watchlists)
     this.evaluated = new Uint32Array(rule.measures.length)

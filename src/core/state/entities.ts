@@ -2,6 +2,7 @@ import { DAY_MS, type Dues, ExpiryQueue, NOT_DUE } from './expiry-queue.ts'
 import type { WindowState } from './window.ts'
 import { ROW_OWN, WindowSlots } from './window-slots.ts'
 import { grown, sortDescending } from './grown.ts'
+import { PartyNumbers } from './party-numbers.ts'
 
 /**
  * An entity that kept windows when looked at waits this long before the next look: most are one-off parties,
@@ -30,7 +31,7 @@ export function releaseIfIdle(cursor: WindowState, handle: number, now: number):
   return true
 }
 
-/** The entities of one namespace as plain data: their keys in table order, their states one after another. */
+/** The entities of one namespace as plain data: their keys in row order, their states one after another. */
 export interface EntityTableSnapshot {
   keys: string[]
   states: Float64Array
@@ -38,19 +39,24 @@ export interface EntityTableSnapshot {
 
 /**
  * The entities of one namespace, by key. An entity is a row number: its windows (a handle per rule slot) are in
- * `WindowSlots`, its expiry day and key in columns, so a population of a million parties costs no object each.
+ * `WindowSlots`, its expiry day and key's number in columns, so a population of a million parties costs no object
+ * each. Keys are numbered by a `PartyNumbers` (the screener's shared one for party ids, which the transfer graphs
+ * use too; a table's own otherwise), and a key's row is a column by that number.
  * Each entity waits in an expiry queue for the day one of its windows can first go idle; then its idle windows
  * are freed (their slots taken again by new windows), and an entity left with none leaves the table (its row
  * taken again by the next new entity). A window that gains events meanwhile only goes idle later, so the queue is
  * told of new windows only: an entity looked at too early is put back for its next window's day.
  */
 export class EntityTable {
-  private readonly byKey = new Map<string, number>()
+  /** per key number: the key's row, -1 when it has none */
+  private rowOf = new Int32Array(64).fill(-1)
   /** per rule keeping state in this table (its slot in every entity's windows), the cursor over its windows */
   private readonly cursors: WindowState[] = []
   private slotsOf: WindowSlots | undefined
-  /** per row: its key ('' for a free row), the expiry day its queue looks at it next */
-  private keys: string[] = []
+  /** rows made so far (free or not): every row is below it */
+  private rows = 0
+  /** per row: its key's number (-1 for a free row), the expiry day its queue looks at it next */
+  private keyOf = new Int32Array(64).fill(-1)
   private due = new Float64Array(64).fill(NOT_DUE)
   // In `windowSlots.columns`, beside the row's windows' integers: CALM_UNTIL, the day before which a row is not
   // looked at again; ADDED_FROM and ADDED_TO, the minutes (event time, rounded up) of the first and latest events
@@ -116,6 +122,8 @@ export class EntityTable {
     else slots.columns[r + ADDED_FROM] = NO_EVENT
   }
 
+  constructor(private readonly parties: PartyNumbers = new PartyNumbers()) {}
+
   /** a slot for one more rule, whose windows `cursor` reads; call before screening starts */
   addRule(cursor: WindowState): number {
     if (this.slotsOf !== undefined) throw new Error('a rule added to an entity table in use')
@@ -131,19 +139,23 @@ export class EntityTable {
 
   /** the entity's row, -1 when it has none */
   find(key: string): number {
-    return this.byKey.get(key) ?? -1
+    const n = this.parties.find(key)
+    return n < 0 || n >= this.rowOf.length ? -1 : this.rowOf[n]!
   }
 
   obtain(key: string): number {
-    let row = this.byKey.get(key)
-    if (row === undefined) {
-      row = this.freeRows.pop() ?? this.keys.length
-      if (row === this.keys.length) this.grow(row)
-      this.keys[row] = key
+    const n = this.parties.number(key)
+    if (n >= this.rowOf.length) this.rowOf = grown(this.rowOf, Math.max(this.parties.capacity, Math.ceil(this.rowOf.length * 1.5)), -1)
+    let row = this.rowOf[n]!
+    if (row < 0) {
+      row = this.freeRows.pop() ?? this.rows
+      if (row === this.rows) this.grow(this.rows++)
+      this.keyOf[row] = n
+      this.rowOf[n] = row
+      this.parties.hold(n)
       const cols = this.windowSlots.columns
       cols[row * STRIDE + CALM_UNTIL] = 0
       cols[row * STRIDE + ADDED_FROM] = NO_EVENT
-      this.byKey.set(key, row)
     }
     return row
   }
@@ -208,7 +220,7 @@ export class EntityTable {
 
   windows(): number {
     let n = 0
-    for (const row of this.byKey.values()) n += this.windowSlots.windowCount(row)
+    for (let row = 0; row < this.rows; row++) if (this.keyOf[row]! >= 0) n += this.windowSlots.windowCount(row)
     return n
   }
 
@@ -242,9 +254,15 @@ export class EntityTable {
   }
 
   snapshot(): EntityTableSnapshot {
+    const keys: string[] = []
     const states: number[] = []
-    for (const row of this.byKey.values()) this.writeRow(row, states)
-    return { keys: [...this.byKey.keys()], states: Float64Array.from(states) }
+    for (let row = 0; row < this.rows; row++) {
+      const n = this.keyOf[row]!
+      if (n < 0) continue
+      keys.push(this.parties.text(n))
+      this.writeRow(row, states)
+    }
+    return { keys, states: Float64Array.from(states) }
   }
 
   /** takes over a snapshot's entities; the table must be empty, with the same rules */
@@ -265,15 +283,19 @@ export class EntityTable {
 
   /** the entity leaves the table; its row is taken by the next new one */
   private drop(row: number): void {
-    this.byKey.delete(this.keys[row]!)
-    this.keys[row] = ''
+    const n = this.keyOf[row]!
+    this.rowOf[n] = -1
+    this.keyOf[row] = -1
     this.windowSlots.clear(row)
     this.freeRows.push(row)
+    this.parties.letGo(n)
   }
 
   private grow(row: number): void {
     this.windowSlots.ensure(row)
     if (row < this.due.length) return
-    this.due = grown(this.due, Math.ceil(this.due.length * 1.5), NOT_DUE)
+    const n = Math.ceil(this.due.length * 1.5)
+    this.due = grown(this.due, n, NOT_DUE)
+    this.keyOf = grown(this.keyOf, n, -1)
   }
 }

@@ -2,7 +2,11 @@ import type { EntitySpec } from '../rules/entity.ts'
 import type { TransferView } from '../screen/view.ts'
 import { EntityTable, type EntityTableSnapshot } from './entities.ts'
 import { DAY_MS } from './expiry-queue.ts'
+import { PartyNumbers } from './party-numbers.ts'
 import type { WindowState } from './window.ts'
+
+/** the namespace of party ids, whose keys (the ids as written) the transfer graphs use too */
+const PARTY_IDS = 'id'
 
 /** a memo's entry for a namespace not looked at yet for the current record */
 const NOT_LOOKED = -2
@@ -13,6 +17,8 @@ const NOT_LOOKED = -2
  * the key and look it up once per record instead of once each.
  */
 export class EntityIndex {
+  /** party ids as numbers, shared by the `id` table and the rules' transfer graphs */
+  readonly parties = new PartyNumbers()
   private readonly slots = new Map<string, number>()
   private readonly tables: EntityTable[] = []
   // [side][namespace slot]; undefined / NOT_LOOKED: not looked at yet for this record, null / -1: no key / no state
@@ -27,7 +33,7 @@ export class EntityIndex {
     if (slot === undefined) {
       slot = this.tables.length
       this.slots.set(namespace, slot)
-      this.tables.push(new EntityTable())
+      this.tables.push(new EntityTable(namespace === PARTY_IDS ? this.parties : undefined))
     }
     return slot
   }

@@ -1,10 +1,13 @@
 import { EdgeLists } from './edge-lists.ts'
 import { grown } from './grown.ts'
+import { PartyNumbers } from './party-numbers.ts'
 
 /**
  * A party in the transfer graph is a node number; its edges out (in time order) and in (in arrival order, kept
  * only when a measure reads them; see GraphOptions) are blocks of the graph's `out` and `ins` edge lists. Edges
- * point at node numbers, not party ids, so a search walks the graph without a map lookup per step.
+ * point at node numbers, not party ids, so a search walks the graph without a map lookup per step. A party's node
+ * is found by its number in the screener's `PartyNumbers` (shared with the `id` entity table and the other graphs):
+ * a node number is the graph's own, as a dropped party seen again gets a new node while an edge names its old one.
  */
 export type GraphNode = number
 
@@ -71,9 +74,19 @@ export interface TransferGraphSnapshot {
   nodes: GraphNodeSnapshot[]
 }
 
+/** per node: not a party's node any more, but still named by an incoming edge */
+const DROPPED = -1
+/** per node: free, to be taken by the next new party */
+const FREE = -2
+
 /** Transfers as time-stamped edges between parties, kept for one window, for bounded cycle search. */
 export class TransferGraph {
-  private readonly byParty = new Map<string, GraphNode>()
+  /** per party number: the party's node, -1 when it has none */
+  private nodeOf = new Int32Array(64).fill(-1)
+  /** nodes made so far (free or not): every node is below it */
+  private made = 0
+  /** parties with a node */
+  private live = 0
   /** edges out of each node (peer: the payee), in time order (a late transfer is placed), so searches can bisect */
   readonly out = new EdgeLists()
   /** edges into each node (peer: the payer), in arrival order; empty unless options.inbound */
@@ -84,8 +97,8 @@ export class TransferGraph {
   private onPath = new Int32Array(256)
   /** per node: incoming edges naming it as payer; its number is not reused while any is left */
   private named = new Int32Array(256)
-  /** per node: its party while it is the party's node, null once dropped but still named by an edge, undefined when free */
-  private party: (string | null | undefined)[] = []
+  /** per node: its party's number while it is the party's node, DROPPED once dropped but still named by an edge, or FREE */
+  private partyOf = new Int32Array(256).fill(FREE)
   private readonly freeNodes: GraphNode[] = []
   private searches = 0
 
@@ -93,11 +106,12 @@ export class TransferGraph {
     private readonly windowMs: number,
     private readonly latenessMs: number,
     readonly options: GraphOptions = DEFAULT_GRAPH_OPTIONS,
+    private readonly parties: PartyNumbers = new PartyNumbers(),
   ) {}
 
   /** parties with edges out or in */
   get nodes(): number {
-    return this.byParty.size
+    return this.live
   }
 
   add(from: string, to: string, ts: number, amount: number, id: string): void {
@@ -113,7 +127,9 @@ export class TransferGraph {
 
   /** the party's node, if it has edges either way */
   get(party: string): GraphNode | undefined {
-    return this.byParty.get(party)
+    const n = this.parties.find(party)
+    const node = n < 0 || n >= this.nodeOf.length ? -1 : this.nodeOf[n]!
+    return node < 0 ? undefined : node
   }
 
   get windowLength(): number {
@@ -150,8 +166,8 @@ export class TransferGraph {
    * window (any order, for an unordered search), found depth-first within a budget of edge visits so a busy hub cannot stall screening.
    */
   findCycle(from: string, to: string, ts: number, amount: number, search: CycleSearch): CycleFound | undefined {
-    const first = this.byParty.get(to)
-    const goal = this.byParty.get(from)
+    const first = this.get(to)
+    const goal = this.get(from)
     // nobody paid `from` inside the window: no path can come back to it
     if (first === undefined || goal === undefined || this.inbound[goal] === 0) return undefined
     const start = ts - this.windowMs
@@ -217,16 +233,28 @@ export class TransferGraph {
 
   /** drops edges that left the window, and parties with no edges either way */
   sweep(now: number): void {
-    for (const node of this.byParty.values()) this.prune(node, now)
+    const partyOf = this.partyOf
+    for (let node = 0; node < this.made; node++) if (partyOf[node]! >= 0) this.prune(node, now)
     const keepFrom = now - this.windowMs - this.latenessMs
-    for (const [party, node] of this.byParty) {
+    for (let node = 0; node < this.made; node++) {
+      const party = partyOf[node]!
+      if (party < 0) continue
       if (this.options.inbound) this.pruneInbound(node, keepFrom)
       if (this.out.len[node] === 0 && this.inbound[node] === 0 && this.inCount(node) === 0) {
-        this.byParty.delete(party)
-        this.party[node] = null
+        this.nodeOf[party] = -1
+        this.live--
+        this.parties.letGo(party)
+        partyOf[node] = DROPPED
         if (this.named[node] === 0) this.release(node)
       }
     }
+  }
+
+  /** the graph's nodes that are parties' nodes, in node order */
+  private partyNodes(): GraphNode[] {
+    const nodes: GraphNode[] = []
+    for (let node = 0; node < this.made; node++) if (this.partyOf[node]! >= 0) nodes.push(node)
+    return nodes
   }
 
   snapshot(): TransferGraphSnapshot {
@@ -240,7 +268,8 @@ export class TransferGraph {
       }
       return n
     }
-    for (const node of this.byParty.values()) number(node)
+    const partyNodes = this.partyNodes()
+    for (const node of partyNodes) number(node)
     const nodes: GraphNodeSnapshot[] = []
     const { out, ins } = this
     // the order grows as edges name nodes not seen yet
@@ -263,14 +292,14 @@ export class TransferGraph {
       }
       nodes.push(n)
     }
-    return { parties: [...this.byParty.keys()], nodes }
+    return { parties: partyNodes.map((node) => this.parties.text(this.partyOf[node]!)), nodes }
   }
 
   /** takes over a snapshot's nodes and edges; the graph must be empty */
   restore(s: TransferGraphSnapshot): void {
-    if (this.byParty.size > 0 || this.party.length > 0) throw new Error('a transfer graph restores into an empty graph only')
+    if (this.made > 0) throw new Error('a transfer graph restores into an empty graph only')
     // node k of the snapshot is node number k; those past the parties are named only by an edge
-    s.nodes.forEach((_, k) => this.allot(k < s.parties.length ? s.parties[k]! : null))
+    s.nodes.forEach((_, k) => (k < s.parties.length ? this.node(s.parties[k]!) : (this.partyOf[this.allot()] = DROPPED)))
     s.nodes.forEach((n, k) => {
       for (let i = 0; i < n.ts.length; i++) this.out.add(k, n.to[i]!, n.ts[i]!, n.amount[i]!, n.id[i]!, false)
       this.inbound[k] = n.inbound
@@ -282,24 +311,28 @@ export class TransferGraph {
         }
       }
     })
-    s.parties.forEach((party, k) => this.byParty.set(party, k))
   }
 
+  /** the party's node, a new one when it has none */
   private node(party: string): GraphNode {
-    let node = this.byParty.get(party)
-    if (node === undefined) {
-      node = this.allot(party)
-      this.byParty.set(party, node)
+    const n = this.parties.number(party)
+    if (n >= this.nodeOf.length) this.nodeOf = grown(this.nodeOf, Math.max(this.parties.capacity, Math.ceil(this.nodeOf.length * 1.5)), -1)
+    let node = this.nodeOf[n]!
+    if (node < 0) {
+      node = this.allot()
+      this.partyOf[node] = n
+      this.nodeOf[n] = node
+      this.parties.hold(n)
+      this.live++
     }
     return node
   }
 
-  /** a free node number (a dropped node's, once no edge names it) for the party */
-  private allot(party: string | null): GraphNode {
-    const node = this.freeNodes.pop() ?? this.party.length
-    if (node === this.party.length) {
-      this.party.push(party)
-      const n = this.party.length
+  /** a free node number (a dropped node's, once no edge names it); its party is set by the caller */
+  private allot(): GraphNode {
+    const node = this.freeNodes.pop() ?? this.made
+    if (node === this.made) {
+      const n = ++this.made
       this.out.nodes(n)
       if (this.options.inbound) this.ins.nodes(n)
       if (n > this.inbound.length) {
@@ -307,16 +340,14 @@ export class TransferGraph {
         this.inbound = grown(this.inbound, size)
         this.onPath = grown(this.onPath, size)
         this.named = grown(this.named, size)
+        this.partyOf = grown(this.partyOf, size, FREE)
       }
-    } else {
-      this.party[node] = party
-      this.onPath[node] = 0
-    }
+    } else this.onPath[node] = 0
     return node
   }
 
   private release(node: GraphNode): void {
-    this.party[node] = undefined
+    this.partyOf[node] = FREE
     this.freeNodes.push(node)
   }
 
@@ -346,7 +377,7 @@ export class TransferGraph {
       const payer = this.ins.peer[i]!
       // a dropped payer's number is free once no edge names it
       this.named[payer]! -= 1
-      if (this.named[payer] === 0 && this.party[payer] === null) this.release(payer)
+      if (this.named[payer] === 0 && this.partyOf[payer] === DROPPED) this.release(payer)
     }
     this.ins.dropFirst(node, n)
   }
