@@ -218,6 +218,20 @@ describe('amount_release: which deposit a payout settles (issue 17, hrr29)', () 
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'review'])
     expect(verdicts[4]!.hits[0]!.evidence.transfers).toEqual(['part1', 'part2', 'rel'])
   })
+
+  it('with release_once and payee_not_relative, a payout to the depositor\'s relative settles that deposit before a closer-fitting fee part', () => {
+    // 9122's I000110: a relative pays the first part of a fee (3,025); the next day a Koch pays 3,029.90 and the shop
+    // pays a Koch 2,999.60 two hours later (0.990 of the Koch's deposit, 0.992 of the fee part)
+    const { verdicts } = screenAll(rule, [
+      transfer(0, 'LB', 'SHOP', 3025, { id: 'part1', reference: 'ongkos perahu x4', sender: person('LB', 'Lukas Becker') }),
+      transfer(27 * 60, 'TK', 'SHOP', 3029.9, { reference: 'fees', sender: person('TK', 'Tim Koch') }),
+      transfer(29 * 60, 'SHOP', 'HK', 2999.6, { reference: 'fees', receiver: person('HK', 'Hannah Koch') }),
+      transfer(5 * DAY, 'AK', 'SHOP', 3025, { id: 'part2', reference: 'Anna safar', sender: person('AK', 'Ahmed Khalil') }),
+      transfer(40 * DAY, 'SHOP', 'MP', 5868.5, { id: 'rel', receiver: person('MP', 'Marco Pace') }),
+    ])
+    expect(verdicts.at(-1)!.decision).toBe('review')
+    expect(verdicts.at(-1)!.hits[0]!.evidence.transfers).toEqual(['part1', 'part2', 'rel'])
+  })
 })
 
 describe('route_legs', () => {
