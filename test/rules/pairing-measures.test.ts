@@ -201,6 +201,39 @@ describe('amount_release: a fee paid in two parts by one payer (issue 17, hrr28)
   })
 })
 
+describe('amount_release: which deposit a payout settles (issue 17, hrr29)', () => {
+  const person = (id: string, name: string) => ({ id, name, type: 'person' as const })
+  const rule = rulesetOf({ release: release.replace('max_pending: 3,', 'max_pending: 3, max_parts: 2, release_once: true, payee_not_relative: true,') }, LISTS)
+  it('with release_once, a payout settles the deposit whose sum it pays nearly whole, not a newer fee it fits by chance', () => {
+    // 9132's I000446: a customer deposits 5,719 naming a beneficiary; two hours later a relative pays the first part
+    // of a fee (6,060); the shop pays the customer's beneficiary 5,661.81 (0.99 of the deposit, 0.934 of the part)
+    const { verdicts } = screenAll(rule, [
+      transfer(0, 'FR', 'SHOP', 5719, { id: 'dep', reference: 'for Gentian Basha', sender: person('FR', 'Francesca Rossi') }),
+      transfer(120, 'FB', 'SHOP', 6060, { id: 'part1', sender: person('FB', 'Francesca Barzani') }),
+      transfer(480, 'SHOP', 'GB', 5661.81, { receiver: person('GB', 'Gentian Basha') }),
+      transfer(3 * DAY, 'KB', 'SHOP', 4040, { id: 'part2', sender: person('KB', 'Karwan Omar') }),
+      // 25 days later the shop releases 0.98 of the fee to a third party
+      transfer(28 * DAY, 'SHOP', 'EL', 9898, { id: 'rel', receiver: person('EL', 'Ermal Leka') }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'review'])
+    expect(verdicts[4]!.hits[0]!.evidence.transfers).toEqual(['part1', 'part2', 'rel'])
+  })
+
+  it('with release_once and payee_not_relative, a payout to the depositor\'s relative settles that deposit before a closer-fitting fee part', () => {
+    // 9122's I000110: a relative pays the first part of a fee (3,025); the next day a Koch pays 3,029.90 and the shop
+    // pays a Koch 2,999.60 two hours later (0.990 of the Koch's deposit, 0.992 of the fee part)
+    const { verdicts } = screenAll(rule, [
+      transfer(0, 'LB', 'SHOP', 3025, { id: 'part1', reference: 'ongkos perahu x4', sender: person('LB', 'Lukas Becker') }),
+      transfer(27 * 60, 'TK', 'SHOP', 3029.9, { reference: 'fees', sender: person('TK', 'Tim Koch') }),
+      transfer(29 * 60, 'SHOP', 'HK', 2999.6, { reference: 'fees', receiver: person('HK', 'Hannah Koch') }),
+      transfer(5 * DAY, 'AK', 'SHOP', 3025, { id: 'part2', reference: 'Anna safar', sender: person('AK', 'Ahmed Khalil') }),
+      transfer(40 * DAY, 'SHOP', 'MP', 5868.5, { id: 'rel', receiver: person('MP', 'Marco Pace') }),
+    ])
+    expect(verdicts.at(-1)!.decision).toBe('review')
+    expect(verdicts.at(-1)!.hits[0]!.evidence.transfers).toEqual(['part1', 'part2', 'rel'])
+  })
+})
+
 describe('route_legs', () => {
   const rs = rulesetOf({ legs }, LISTS)
   it('counts payments to consecutive countries of a route, days apart, the first larger', () => {

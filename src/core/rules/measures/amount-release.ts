@@ -21,8 +21,8 @@ import { measureFilter, windowed } from './windowed.ts'
  * `payee_not_relative`, a payment in whose payer shares the payee's surname is a family's money passed on, and two
  * parts are so only when both payers share it (the tag
  * then keeps 11 bits of the payer's id and 11 of its surname). With `release_once`, the window also keeps the
- * payments out to persons, and each, oldest first, settles the newest payment in it fits (`share.from` up
- * to the whole sum) paid in at most `min_delay` before it: a licensed remitter paying the beneficiary its customer named the next day has released that
+ * payments out to persons, and each, oldest first, settles a payment in it fits (`share.from` up to the whole sum: a
+ * relative's of its payee first, else the one it pays most nearly whole) paid in at most `min_delay` before it: a licensed remitter paying the beneficiary its customer named the next day has released that
  * deposit, and a later payout cannot release it again. Payments in are the pending amounts: the window keeps them for its span, and only the newest
  * `max_pending` are compared, so a busy account costs a bounded scan. Its own `where` picks the payments in.
  */
@@ -76,9 +76,10 @@ export const amountRelease = defineMeasure({
         aggregate: 'max',
         extract: (v) => {
           if (v.direction === 'in') return paidIn(v) ? packEvent(v.ctx.amountMinor, payerTag(v.counterparty.id, v.counterparty.name)) : undefined
-          // a payment out to a person, kept as a negative value (its units only) to settle payments in
+          // a payment out to a person, kept as a negative value (its units, and with payee_not_relative its payee's
+          // surname tag + 1) to settle payments in
           if (!once || v.counterparty.type === 'business' || v.counterparty.type === 'msb') return undefined
-          const packed = packEvent(v.ctx.amountMinor, 0)
+          const packed = packEvent(v.ctx.amountMinor, notRelative ? surnameTag(v.counterparty.name) + 1 : 0)
           return packed === undefined ? undefined : -packed - 1
         },
       },
@@ -102,7 +103,7 @@ export const amountRelease = defineMeasure({
         // with payee_not_relative: the payer shares the payee's surname
         const relatives: boolean[] = []
         // with release_once: every payment in and out scanned, newest first, to settle the ins the outs paid
-        const scanned: { ts: number; units: number; out: boolean; i: number }[] = []
+        const scanned: Scanned[] = []
         let seen = 0
         let outs = 0
         window.eachValue(self.slot, ctx.ts, (ts, packed, id) => {
@@ -110,12 +111,12 @@ export const amountRelease = defineMeasure({
           if (packed < 0) {
             // the scan ends at the oldest pending payment in compared, not at a number of payouts (a busy shop
             // pays out more than max_pending between a fee and its release); at most 4 x max_pending are kept
-            if (++outs <= 4 * maxPending) scanned.push({ ts, units: packedUnits(-packed - 1), out: true, i: -1 })
+            if (++outs <= 4 * maxPending) scanned.push({ ts, units: packedUnits(-packed - 1), out: true, i: -1, surname: packedTag(-packed - 1) - 1 })
             return true
           }
           if (++seen > maxPending) return false
           const tag = packedTag(packed)
-          if (once) scanned.push({ ts, units: packedUnits(packed), out: false, i: ts > latest || isSelf(tag, payee) ? -1 : times.length })
+          if (once) scanned.push({ ts, units: packedUnits(packed), out: false, i: ts > latest || isSelf(tag, payee) ? -1 : times.length, surname: notRelative ? tag & SURNAME_MASK : -1 })
           if (ts > latest || isSelf(tag, payee)) return true
           relatives.push(notRelative && (tag & SURNAME_MASK) === payeeSurname)
           times.push(ts)
@@ -166,30 +167,53 @@ function isSelf(tag: number, payee: number): boolean {
   return tag === payee
 }
 
+/** a payment in or out of the scan; `surname`: the payer's (in) or payee's (out) surname tag, -1 when not known */
+interface Scanned {
+  ts: number
+  units: number
+  out: boolean
+  i: number
+  surname: number
+}
+
 /**
- * Oldest first, each payment out settles the newest payment in it fits (share.from to the whole sum, a fee kept
- * back or none) paid in at most `min_delay` before it: a licensed remitter paying the beneficiary its customer
- * named within a day or two. A settled payment in is no longer pending: its units are set to 0.
+ * Oldest first, each payment out settles one payment in paid at most `min_delay` before it that it fits (share.from
+ * to the whole sum, a fee kept back or none): a licensed remitter paying the beneficiary its customer named within a
+ * day or two, in full or less its fee. Which one: the payment of a payer who shares the payee's surname (a relative
+ * named as beneficiary, 9122's I000110: a Koch's 3,029.90 paid to a Koch as 2,999.60, which is 0.992 of a fee part
+ * of 3,025 paid the day before), else the one it pays most nearly whole (9132's I000446: 5,661.81 paid out is 0.99
+ * of a deposit of 5,719 and 0.934 of a fee part of 6,060 paid in after it); the newest of equals. Not simply the
+ * newest it fits: in a busy shop a fee part fits another customer's payout by chance. A settled payment in is no
+ * longer pending: its units are set to 0.
  */
-function settle(scanned: { ts: number; units: number; out: boolean; i: number }[], from: number, units: number[], withinMs: number): void {
-  const pending: { ts: number; units: number; i: number }[] = []
+function settle(scanned: Scanned[], from: number, units: number[], withinMs: number): void {
+  const pending: Scanned[] = []
   for (let k = scanned.length - 1; k >= 0; k--) {
     const e = scanned[k]!
     if (!e.out) {
-      pending.push({ ts: e.ts, units: e.units, i: e.i })
+      pending.push(e)
       continue
     }
+    let best = -1
+    let bestRank = 0
     for (let j = pending.length - 1; j >= 0; j--) {
       const p = pending[j]!
       if (p.ts >= e.ts || p.units <= 0) continue
       // paid out before it could be held: the remitter's own payout of it (later ones are what a release is)
       if (e.ts - p.ts > withinMs) break
       const share = e.units / p.units
-      if (share >= from && share <= 1) {
-        if (p.i >= 0) units[p.i] = 0
-        pending.splice(j, 1)
-        break
+      if (share < from || share > 1) continue
+      // a relative's deposit ranks above any share (shares are at most 1)
+      const rank = share + (e.surname >= 0 && p.surname === e.surname ? 1 : 0)
+      if (rank > bestRank) {
+        best = j
+        bestRank = rank
       }
+    }
+    if (best >= 0) {
+      const p = pending[best]!
+      if (p.i >= 0) units[p.i] = 0
+      pending.splice(best, 1)
     }
   }
 }
