@@ -30,6 +30,14 @@ describe('dormant-reactivation: a waking account passing unrelated payers\' mone
     ])).toBe(true)
   })
 
+  it('records without countries or names (AMLworld, AMLSim): a quiet account passing on a large credit still counts', () => {
+    const bare = (id: string) => ({ id, account: id })
+    expect(hitOnLast([
+      transfer(0, 'a', 'b', '16000', { channel: 'ach', sender: bare('a'), receiver: bare('b') }),
+      transfer(DAY, 'b', 'c', '15200', { channel: 'ach', sender: bare('b'), receiver: bare('c') }),
+    ])).toBe(true)
+  })
+
   it('a seasonal worker: wages sent home to a partner and a friend of other surnames, all in one country', () => {
     expect(hitOnLast([
       credit(0, business('farm', 'Valley Farms Ltd', 'GB'), '15000'),
