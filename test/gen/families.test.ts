@@ -74,6 +74,29 @@ describe('hard-negative families', () => {
     for (const s of settlements) expect(cents(s) % 100_000).toBe(0)
   })
 
+  it('waking accounts: most of a large credit goes on within days, often to people of other surnames, some abroad', () => {
+    const rows = fams.get('waking_account')!
+    const surname = (p: Rec) => (p.name ?? '').split(' ').at(-1)
+    const holders = new Set(rows.filter((r) => rows.some((o) => o.sender.id === r.receiver.id)).map((r) => r.receiver.id))
+    let thirdPartiesMostly = 0
+    let thirdPartyAbroad = 0
+    let companyAbroadPays = 0
+    for (const h of holders) {
+      const credits = rows.filter((r) => r.receiver.id === h && r.sender.id !== h)
+      const me = credits[0]!.receiver
+      const third = rows.filter((r) => r.sender.id === h && r.receiver.id !== h && r.receiver.type === 'person' && surname(r.receiver) !== surname(me))
+      if (third.reduce((s, r) => s + cents(r), 0) >= 0.5 * credits.reduce((s, r) => s + cents(r), 0)) thirdPartiesMostly++
+      if (third.some((r) => r.receiver.country !== me.country)) thirdPartyAbroad++
+      if (credits.some((r) => r.sender.type === 'business' && r.sender.country !== me.country)) companyAbroadPays++
+    }
+    // the naive rule's shape (a quiet account, a large credit, most of it to persons not of the family, some
+    // abroad, some paid by a company abroad) is common among them
+    expect(holders.size).toBeGreaterThan(10)
+    expect(thirdPartiesMostly).toBeGreaterThan(0)
+    expect(thirdPartyAbroad).toBeGreaterThan(0)
+    expect(companyAbroadPays).toBeGreaterThan(0)
+  })
+
   it('savings clubs: each month several members pay the member whose turn it is the same sum', () => {
     const rows = fams.get('savings_club')!
     const byReceiver = new Map<string, Rec[]>()

@@ -220,7 +220,14 @@ describe('planted typologies in a moderate run', () => {
   })
 
   it('dormant reactivation and velocity', () => {
-    for (const rs of of('dormant_reactivation')) expect(Math.max(...rs.map(cents))).toBeGreaterThanOrEqual(600_000)
+    for (const rs of of('dormant_reactivation')) {
+      expect(Math.max(...rs.map(cents))).toBeGreaterThanOrEqual(600_000)
+      // time order: the waking account pays out only after its credits have arrived
+      const hub = hubOf(rs)
+      const lastIn = Math.max(...rs.filter((r) => r.receiver.id === hub).map((r) => Date.parse(r.timestamp)))
+      const firstOut = Math.min(...rs.filter((r) => r.sender.id === hub).map((r) => Date.parse(r.timestamp)))
+      expect(firstOut).toBeGreaterThan(lastIn)
+    }
     for (const rs of of('velocity')) {
       expect(rs.length).toBeGreaterThanOrEqual(5)
       expect(distinct(rs.map((r) => r.sender.id))).toBe(1)

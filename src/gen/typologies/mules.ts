@@ -55,14 +55,19 @@ export const dormantReactivation: Typology = {
     const account = ctx.party({ country: home.code, openedDaysAgo: rng.chance(0.6) ? rng.int(800, 6000) : rng.int(2, 40), type: rng.chance(0.8) ? 'person' : 'business' })
     const drafts: Draft[] = []
     let total = 0
+    let lastIn = 0
     for (let i = 0, n = rng.int(1, 3); i < n; i++) {
       const amount = major(rng.logInt(ctx.knob('dormant.minCredit', 6000, 15_000), 180_000))
       total += amount
-      drafts.push({ ts: ctx.at(rng.int(0, 1), 9, 17), amount, currency, channel: rng.chance(0.8) ? 'wire' : 'cheque', sender: ctx.party({ country: rng.pick([home.code, 'AE', 'TR', 'CN']), type: 'business' }), receiver: account })
+      const ts = ctx.at(rng.int(0, 1), 9, 17)
+      lastIn = Math.max(lastIn, ts)
+      drafts.push({ ts, amount, currency, channel: rng.chance(0.8) ? 'wire' : 'cheque', sender: ctx.party({ country: rng.pick([home.code, 'AE', 'TR', 'CN']), type: 'business' }), receiver: account })
     }
     const parts = splitExact(percentOf(total, rng.int(ctx.knob('dormant.minOutPercent', 58, 70), 98)), Array.from({ length: rng.int(2, 6) }, () => rng.int(1, 5)))
     for (const amount of parts) {
-      drafts.push({ ts: ctx.at(rng.int(1, ctx.span(1, 5)), 9, 18), amount, currency, channel: 'wire', sender: account, receiver: ctx.party({ country: rng.pick([home.code, ...TRANSIT, 'AE']) }) })
+      // paid out after the credits: a dormant account has no balance to pay from before they arrive
+      const ts = Math.max(ctx.at(rng.int(1, ctx.span(1, 5)), 9, 18), ctx.after(lastIn, 600_000, 4 * 3_600_000))
+      drafts.push({ ts, amount, currency, channel: 'wire', sender: account, receiver: ctx.party({ country: rng.pick([home.code, ...TRANSIT, 'AE']) }) })
     }
     return { drafts }
   },
