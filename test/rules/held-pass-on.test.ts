@@ -81,6 +81,18 @@ describe('held_pass_on', () => {
     expect(verdicts[3]!.decision).toBe('clear')
   })
 
+  it('with once_payers, money from a payer that paid in more than once in the window (a salary) is not counted', () => {
+    const employer = { id: 'e', name: 'Acme Ltd', type: 'business' as const }
+    const records = () => [
+      transfer(0, 'e', 'L', 3000, { sender: employer, receiver: layer }),
+      transfer(DAY, 'b', 'L', 2000, { sender: b, receiver: layer }),
+      transfer(30 * DAY, 'e', 'L', 3000, { sender: employer, receiver: layer }),
+      transfer(31 * DAY, 'L', 'x', 4000, { sender: layer, receiver: x }),
+    ]
+    expect(screenAll(rulesetOf({ pass: rule(', min_payers: 2') }), records()).verdicts[3]!.decision).toBe('review')
+    expect(screenAll(rulesetOf({ pass: rule(', min_payers: 2, once_payers: true') }), records()).verdicts[3]!.decision).toBe('clear')
+  })
+
   it('with not_relatives, money from payers who share the account holder\'s surname is family money, not counted', () => {
     const rs = rulesetOf({ pass: rule(', not_relatives: true') })
     const sister = person('s1', 'Eva de Vries', 'NL', 'Delft')
