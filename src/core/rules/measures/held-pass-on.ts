@@ -8,14 +8,15 @@ import { packedTag, packedUnits, packEvent, textTag } from './packed-event.ts'
 import { measureFilter, windowed } from './windowed.ts'
 
 /**
- * `{ held_pass_on: { within: 7d, min_payers, large_paid_in, new_payees, not_relatives, max_events } }`: for a
+ * `{ held_pass_on: { within: 7d, min_payers, large_paid_in, new_payees, once_payers, not_relatives, max_events } }`: for a
  * payment out of the entity, the share that its run of payments out (those of the last `within`, ending with
  * this one, to payees that paid the entity nothing in the window) passed on of what it received before the run
  * began, from payers it paid nothing (0 when this payee paid it, or nothing was received): a layer of a stack,
  * which takes money in, holds it days or weeks and pays most of it on, one way. `min_payers`: the money in came
  * from at least that many payers, or (`large_paid_in` > 0) added up to at least that many base units;
  * `new_payees`: the run pays nobody the entity paid in the window before it (a landlord, a relative paid every
- * month); `not_relatives`: money in from a payer sharing the holder's surname is family money and not counted
+ * month); `once_payers`: only money from payers that paid the entity once in the window counts (a salary, a
+ * flatmate's monthly share are income); `not_relatives`: money in from a payer sharing the holder's surname is family money and not counted
  * (the tags then keep 11 bits of the id and 11 of the surname). The window keeps payments in (positive) and out
  * (negative), each with its counterparty's tag; an evaluation reads the newest `max_events` of them. Its own
  * `where` picks the transfers kept. Evidence: the payments in, then the run; `{paid_in}` (whole base units),
@@ -32,6 +33,7 @@ export const heldPassOn = defineMeasure({
           large_paid_in: z.number().min(0).default(0),
           new_payees: z.boolean().default(false),
           not_relatives: z.boolean().default(false),
+          once_payers: z.boolean().default(false),
           max_events: z.number().int().min(2).max(1000).default(200),
           ...windowed,
         })
@@ -72,8 +74,9 @@ export const heldPassOn = defineMeasure({
           return true
         })
         const payee = tagOf(record.receiver.id, record.receiver.name)
-        const payers = new Set<number>()
-        for (let i = 0; i < events.length; i++) if (!events.out[i]) payers.add(events.tag[i]!)
+        // each payer's payments in over the window
+        const payers = new Map<number, number>()
+        for (let i = 0; i < events.length; i++) if (!events.out[i]) payers.set(events.tag[i]!, (payers.get(events.tag[i]!) ?? 0) + 1)
         // money going back to whoever paid in is a loan repaid or change given, not passed on
         if (payers.has(payee)) return 0
 
@@ -103,6 +106,8 @@ export const heldPassOn = defineMeasure({
           const tag = events.tag[i]!
           if (events.out[i] || events.ts[i]! >= first || paidBefore.has(tag)) continue
           if (own >= 0 && (tag & SURNAME_MASK) === own) continue
+          // a payer paying again and again (an employer, a flatmate's share) is the account's income, not a layer's
+          if (s.once_payers && payers.get(tag)! > 1) continue
           paidIn += events.units[i]!
           last = Math.max(last, events.ts[i]!)
           from.add(tag)
