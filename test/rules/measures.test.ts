@@ -66,7 +66,7 @@ describe('the measure registry', () => {
   })
 
   it('lists the built-in measures in the order of the rule-file schema', () => {
-    expect(builtInMeasures.keys).toEqual(['count', 'sum', 'max', 'distinct', 'ratio', 'value', 'gap_days', 'age_days', 'cycle', 'fan', 'new_counterparties', 'off_habit_fan', 'chain', 'scatter_gather', 'shared_payees', 'split_pass_on', 'name_match', 'indicator', 'amount_release', 'route_legs', 'keyword_score'])
+    expect(builtInMeasures.keys).toEqual(['count', 'sum', 'max', 'distinct', 'ratio', 'value', 'gap_days', 'age_days', 'cycle', 'fan', 'new_counterparties', 'off_habit_fan', 'chain', 'scatter_gather', 'shared_payees', 'split_pass_on', 'held_pass_on', 'name_match', 'indicator', 'amount_release', 'route_legs', 'keyword_score'])
     expect(measures.keys.at(-1)).toBe('echo')
   })
 })

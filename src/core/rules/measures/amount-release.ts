@@ -146,17 +146,17 @@ export const amountRelease = defineMeasure({
   },
 })
 
-const SURNAME_BITS = 11
-const SURNAME_MASK = (1 << SURNAME_BITS) - 1
+export const SURNAME_BITS = 11
+export const SURNAME_MASK = (1 << SURNAME_BITS) - 1
 
 /** the surname's 11-bit tag (its last name word), -1 without a name */
-function surnameTag(name: string | undefined): number {
+export function surnameTag(name: string | undefined): number {
   const surname = name ? lastWord(name) : undefined
   return surname === undefined || surname.length < 2 ? -1 : textTag(surname) & SURNAME_MASK
 }
 
 /** 11 bits of the id above 11 bits of the surname (a payer without a surname gets its id's low bits) */
-function splitTag(id: string, name: string | undefined): number {
+export function splitTag(id: string, name: string | undefined): number {
   const idTag = textTag(id) & SURNAME_MASK
   const surname = surnameTag(name)
   return (idTag << SURNAME_BITS) | (surname < 0 ? (textTag(id) >> SURNAME_BITS) & SURNAME_MASK : surname)

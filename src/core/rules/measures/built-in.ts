@@ -6,6 +6,7 @@ import { cycle } from './cycle.ts'
 import { distinct } from './distinct.ts'
 import { fan } from './fan.ts'
 import { gapDays } from './gap-days.ts'
+import { heldPassOn } from './held-pass-on.ts'
 import { indicator } from './indicator.ts'
 import { keywordScore } from './keyword-score.ts'
 import { max } from './max.ts'
@@ -39,6 +40,7 @@ export const builtInMeasures = new MeasureRegistry([
   scatterGatherMeasure,
   sharedPayeesMeasure,
   splitPassOnMeasure,
+  heldPassOn,
   nameMatch,
   indicator,
   amountRelease,
