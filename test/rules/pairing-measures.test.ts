@@ -348,6 +348,12 @@ describe('keyword_score stems (issue 17, memo29)', () => {
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear'])
   })
 
+  it('counts a word once when it is both a term and a stem of the same weight', () => {
+    const both = fuzzyMemo(`${lists}\n    - { term: clandestin, weight: 2 }\n    - { term: clandestin*, weight: 2 }`)
+    const { verdicts } = screenAll(both, ['clandestin', 'CLANDESTIN x2', 'clandestins'].map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear'])
+  })
+
   it('are refused shorter than five letters, or marked anywhere but at the end of the term', () => {
     expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: "kaç*", weight: 3 }')).toThrow(/ruleset\.yaml:12:\d+: .*stem/)
     expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: "kaçak* yol", weight: 3 }')).toThrow(/ruleset\.yaml:12:\d+: .*stem/)
