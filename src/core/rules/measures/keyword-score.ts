@@ -94,6 +94,8 @@ export const keywordScore = defineMeasure({
             // its key) cannot be near
             if ((t.firstLengths & lengths) === 0) continue
             if (exact.has(t.term) || !t.symbols.every((s) => raw.includes(s))) continue
+            // a stem whose word a term as written took ("clandestin" for clandestin*) is not found again as its slip
+            if (t.stem && covered.has(t.words.at(-1)!)) continue
             const at = occursNear(t, words, keys, vowelKeys, covered, used)
             if (at < 0) continue
             found.push(t.term)
@@ -159,6 +161,8 @@ interface FuzzyTerm {
   keys: string[]
   vowelKeys: string[]
   symbols: string[]
+  /** a stem ("word*"), here for its slips of the pen only */
+  stem: boolean
   /** a phrase long enough for one slip in one of its shorter words */
   longPhrase: boolean
   /** `lengthBit` of each length within one letter of its first word's: a word one edit away has one of them */
@@ -186,7 +190,7 @@ function fuzzyTerms(terms: readonly string[]): FuzzyTerm[] {
       const vowelKeys = words.map((w) => spellingKey(w, true))
       let firstLengths = 0
       for (const n of [words[0]?.length ?? 0, keys[0]?.length ?? 0, vowelKeys[0]?.length ?? 0]) firstLengths |= lengthBit(Math.max(0, n - 1)) | lengthBit(n) | lengthBit(n + 1)
-      return { term, words, keys, vowelKeys, symbols: entrySymbols(term), longPhrase, firstLengths }
+      return { term, words, keys, vowelKeys, symbols: entrySymbols(term), stem: term.endsWith('*'), longPhrase, firstLengths }
     })
     .filter((t) => t.words.some((w) => w.length >= KEY_MIN_LENGTH || (t.longPhrase && w.length >= SLIP_MIN_LENGTH)))
 }
