@@ -348,6 +348,12 @@ describe('keyword_score stems (issue 17, memo29)', () => {
     expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear'])
   })
 
+  it('reads a misspelt phrase before a stem by spelling key takes its word ("kaççak yol" is kaçak yol, not qachaq*)', () => {
+    const both = fuzzyMemo(`${lists}\n    - { term: "kaçak yol", weight: 3 }\n    - { term: qachaq*, weight: 2 }`)
+    const { verdicts } = screenAll(both, [transfer(0, 'A', 'B', 100, { reference: 'kaççak yol' })])
+    expect(verdicts[0]!.decision).toBe('review')
+  })
+
   it('counts a word once when it is both a term and a stem of the same weight', () => {
     const both = fuzzyMemo(`${lists}\n    - { term: clandestin, weight: 2 }\n    - { term: clandestin*, weight: 2 }`)
     const { verdicts } = screenAll(both, ['clandestin', 'CLANDESTIN x2', 'clandestins'].map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
