@@ -62,24 +62,24 @@ export const keywordScore = defineMeasure({
         const { reference, purpose } = ev.ctx.record
         const raw = reference || purpose ? `${reference ?? ''} ${purpose ?? ''}` : ''
         const found = matcher.find(words, raw)
-        // stems after the terms found as written, on words those did not take; with fuzzy, also spelling variants
+        // stems after the terms found as written, on words those did not take; with fuzzy, by spelling key too,
+        // after the terms' variants and slips ("kaççak yol" is kaçak yol before "kaççak" is qachaq*)
         const used = new Set<number>()
-        if (stems.length > 0 && words.length > 0) {
-          const covered = new Set<string>()
-          for (const term of found) for (const w of termWords.get(term) ?? []) covered.add(w)
-          const fuzzyOn = fuzzy.length > 0
-          const keys = fuzzyOn ? words.map((w) => spellingKey(w, false)) : words
+        const stemCovered = new Set<string>()
+        for (const term of found) for (const w of termWords.get(term) ?? []) stemCovered.add(w)
+        const findStems = (byKey: boolean) => {
+          if (stems.length === 0 || words.length === 0) return
+          const keys = byKey ? words.map((w) => spellingKey(w, false)) : words
           // every stem as written first, then by spelling key: "kaçakçıya" is kaçakçı*, not the variant qachaqchi*
-          for (const byKey of fuzzyOn ? [false, true] : [false]) {
-            for (const t of stems) {
-              if (found.includes(t.term) || !t.symbols.every((s) => raw.includes(s))) continue
-              const at = stemAt(t, words, keys, byKey, covered, used)
-              if (at < 0) continue
-              found.push(t.term)
-              for (let j = 0; j < t.words.length; j++) used.add(at + j)
-            }
+          for (const t of stems) {
+            if (found.includes(t.term) || !t.symbols.every((s) => raw.includes(s))) continue
+            const at = stemAt(t, words, keys, byKey, stemCovered, used)
+            if (at < 0) continue
+            found.push(t.term)
+            for (let j = 0; j < t.words.length; j++) used.add(at + j)
           }
         }
+        findStems(false)
         // a word found as written is not found again as a slip of another term ("guaranteed" is not also "guarantee",
         // "qaçaxçî" not also "qachaqchi"), nor a word found as a slip or variant of one term as that of another
         if (fuzzy.length > 0 && words.length > 0) {
@@ -102,6 +102,7 @@ export const keywordScore = defineMeasure({
             for (let j = 0; j < t.words.length; j++) used.add(at + j)
           }
         }
+        if (fuzzy.length > 0) findStems(true)
         if (found.length === 0) return 0
         let score = 0
         for (const term of found) score += weights.get(term) ?? 0
