@@ -1,3 +1,4 @@
+import { CODE_WORD_PHRASES } from './data/code-word-phrases.ts'
 import { CODE_WORDS } from './data/code-words.ts'
 import type { Rng } from './prng.ts'
 
@@ -30,7 +31,23 @@ function misspell(rng: Rng, text: string): string {
  * misspelt, sometimes beside a count or a name. A lexicon has to match it case- and accent-insensitively.
  */
 export function codeWordMemo(rng: Rng, extra?: string): string {
-  let term = rng.pick(CODE_WORDS).term
+  return dress(rng, rng.pick(CODE_WORDS).term, extra)
+}
+
+/**
+ * A reference of a `memo_code_word` instance, from the phrase set written apart from the lexicon
+ * (`data/code-word-phrases.ts`), worded around the traveller's name where the phrase has a place for it, and
+ * dressed as `codeWordMemo` dresses a code word.
+ */
+export function codeWordPhraseMemo(rng: Rng, traveller: string): string {
+  const phrase = rng.pick(CODE_WORD_PHRASES).text
+  if (phrase.includes('{name}')) return dress(rng, phrase.replace('{name}', traveller))
+  return dress(rng, phrase, traveller)
+}
+
+/** with or without diacritics, in another case, sometimes misspelt, sometimes beside a count or `extra` */
+function dress(rng: Rng, text: string, extra?: string): string {
+  let term = text
   if (rng.chance(0.45)) term = withoutMarks(term)
   const r = rng.float()
   if (r < 0.15) term = term.toUpperCase()

@@ -354,6 +354,51 @@ describe('keyword_score spelling variants (issue 17, memo28)', () => {
   })
 })
 
+describe('keyword_score stems (issue 17, memo29)', () => {
+  const lists = [
+    '  code_words:',
+    '    - { term: kaçakçı*, weight: 3 }',
+    '    - { term: "bot parası", weight: 3 }',
+    '    - { term: skafist*, weight: 3 }',
+    '    - { term: "pul-e qachaq*", weight: 3 }',
+    '    - { term: boat, weight: 1 }',
+  ].join('\n')
+
+  it('finds a stem with the endings of the language, with or without marks and spelling variants', () => {
+    const references = ['kaçakçıya ödeme', 'KACAKCININ PARASI', 'per skafistin', 'skafistët x2', 'pul-e qachaqbar', 'kachakchilar']
+    for (const rs of [rulesetOf({ memo }, lists), fuzzyMemo(lists)]) {
+      const { verdicts } = screenAll(rs, references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+      expect(verdicts.map((v) => v.decision).slice(0, 5)).toEqual(['review', 'review', 'review', 'review', 'review'])
+    }
+    // a spelling variant of the stem ("ch" for "ç") only with fuzzy
+    const { verdicts } = screenAll(fuzzyMemo(lists), [transfer(0, 'A', 'B', 100, { reference: 'kachakchilar' })])
+    expect(verdicts[0]!.decision).toBe('review')
+  })
+
+  it('does not find a word the stem is not the start of, nor the stem inside a phrase out of order', () => {
+    const references = ['kaçak', 'askafistin', 'qachaq pul', 'boat trip', 'skafi']
+    const { verdicts } = screenAll(fuzzyMemo(lists), references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear'])
+  })
+
+  it('reads a misspelt phrase before a stem by spelling key takes its word ("kaççak yol" is kaçak yol, not qachaq*)', () => {
+    const both = fuzzyMemo(`${lists}\n    - { term: "kaçak yol", weight: 3 }\n    - { term: qachaq*, weight: 2 }`)
+    const { verdicts } = screenAll(both, [transfer(0, 'A', 'B', 100, { reference: 'kaççak yol' })])
+    expect(verdicts[0]!.decision).toBe('review')
+  })
+
+  it('counts a word once when it is both a term and a stem of the same weight', () => {
+    const both = fuzzyMemo(`${lists}\n    - { term: clandestin, weight: 2 }\n    - { term: clandestin*, weight: 2 }`)
+    const { verdicts } = screenAll(both, ['clandestin', 'CLANDESTIN x2', 'clandestins'].map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear'])
+  })
+
+  it('are refused shorter than five letters, or marked anywhere but at the end of the term', () => {
+    expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: "kaç*", weight: 3 }')).toThrow(/ruleset\.yaml:12:\d+: .*stem/)
+    expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: "kaçak* yol", weight: 3 }')).toThrow(/ruleset\.yaml:12:\d+: .*stem/)
+  })
+})
+
 describe('structured lists in the ruleset', () => {
   it('are reported at file:line:column when an entry is malformed or the kinds mix', () => {
     expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, wieght: 3 }')).toThrow(/ruleset\.yaml:12:7: missing key "weight" \(number\)/)

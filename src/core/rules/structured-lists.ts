@@ -6,9 +6,26 @@ import { scalar } from './schema-parts.ts'
  * weighted terms (a lexicon with a weight per term) or ordered routes (the countries of a journey, in order).
  */
 
+// a stem ("kaçakçı*": any word that starts so) has this many letters at least: a shorter one starts ordinary words
+export const STEM_MIN_LETTERS = 5
+
+/** a term with no "*", or one "*" ending it after a word of STEM_MIN_LETTERS letters or more */
+function validStem(term: string): boolean {
+  const star = term.indexOf('*')
+  if (star < 0) return true
+  if (star !== term.length - 1) return false
+  const last = term.slice(0, -1).split(/[^\p{L}\p{M}\p{N}]+/u).at(-1) ?? ''
+  return last.normalize('NFKD').replace(/\p{M}+/gu, '').length >= STEM_MIN_LETTERS && /[\p{L}\p{N}]$/u.test(term.slice(0, -1))
+}
+
 export const WeightedTermSchema = z
   .object({
-    term: z.string().trim().min(1).max(120),
+    term: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .refine(validStem, `a stem ("word*", any word that starts so) ends the term, right after a word of ${STEM_MIN_LETTERS} letters or more`),
     weight: z.number().min(0).max(100),
   })
   .strict()

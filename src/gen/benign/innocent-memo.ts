@@ -1,4 +1,5 @@
 import type { Party } from '../../core/record/schema.ts'
+import { INNOCENT_PHRASES } from '../data/innocent-memo-phrases.ts'
 import { HOME_COUNTRIES, citiesOf } from '../geography.ts'
 import { major } from '../money.ts'
 import { currencyOf, type PlantContext } from '../typologies/context.ts'
@@ -43,7 +44,8 @@ const CARD_MEMOS = ['boat hire', 'hotel 3 nights', 'yacht day trip', 'room + bre
 
 function memoPayment(ctx: PlantContext): Draft[] {
   const rng = ctx.rng
-  const m = rng.pick(MEMOS)
+  // half the time a reference in a corridor's language (data/innocent-memo-phrases.ts): fuel, boat hire, visa, wages
+  const m = rng.chance(0.5) ? rng.pick(INNOCENT_PHRASES) : rng.pick(MEMOS)
   const [payer] = distinctCustomers(ctx, 1)
   if (!payer) return []
   const code = payer.country.code
@@ -82,7 +84,7 @@ function holiday(ctx: PlantContext): Draft[] {
 
 export const innocentMemo: BenignFamily = {
   name: 'innocent_memo',
-  summary: 'references that share words with code words ("boat trip", "ferry tickets", "UK visa fee", "fuel", "wages", "trip to England", "renta semana pasada"), hotel and boat-hire card payments in transit countries: memo lexicon, corridor context, border zone',
+  summary: 'references that share words with code words ("boat trip", "ferry tickets", "UK visa fee", "fuel", "wages", "trip to England", "renta semana pasada"; half in the corridors\' languages: "yakıt parası", "viza për Angli", "tiền vé máy bay", "renta de lancha", "sewa kapal"), hotel and boat-hire card payments in transit countries: memo lexicon, corridor context, border zone',
   share: 0.012,
   minDays: 4,
   maxDays: 14,

@@ -1,4 +1,4 @@
-import { codeWordMemo } from '../memo-variants.ts'
+import { codeWordPhraseMemo } from '../memo-variants.ts'
 import { givenNames, regionOfSurname } from '../names.ts'
 import type { Draft } from '../types.ts'
 import type { Typology } from './context.ts'
@@ -7,9 +7,10 @@ import type { Typology } from './context.ts'
 const CORRIDOR = ['TR', 'IQ', 'LY', 'GR', 'RS', 'BA', 'MX', 'GT', 'ID', 'VN', 'AL', 'TN', 'SY', 'AF', 'PK', 'BD']
 
 /**
- * R31 on its own: one or two fee-sized payments to or from a corridor country whose reference carries a code word
- * (src/gen/data/code-words.ts) in one of the corridors' languages, with or without its diacritics, sometimes
- * misspelt, sometimes beside the traveller's name. No other shape: the words are the evidence.
+ * R31 on its own: one or two fee-sized payments to or from a corridor country whose reference words a smuggling
+ * payment in one of the corridors' languages (src/gen/data/code-word-phrases.ts, written apart from the pack's
+ * lexicon so that eval tests wording the lexicon was not written from), with or without its diacritics, sometimes
+ * misspelt, often with the traveller's name. No other shape: the words are the evidence.
  */
 export const memoCodeWord: Typology = {
   label: 'memo_code_word',
@@ -31,7 +32,7 @@ export const memoCodeWord: Typology = {
         channel: rng.weighted([['money_transfer', 3], ['wire', 2], ['mobile_money', 2]] as const),
         sender: outward ? relative.party : abroad,
         receiver: outward ? abroad : relative.party,
-        reference: codeWordMemo(rng, traveller),
+        reference: codeWordPhraseMemo(rng, traveller),
       })
     }
     return { drafts }

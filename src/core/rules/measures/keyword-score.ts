@@ -25,7 +25,9 @@ const KEY_MIN_LENGTH = 5
  * common spelling variants (a letter doubled, transliterations such as "kh"/"x", "q"/"k", "ee"/"i": `spellingKey`),
  * a word of 6 letters or more its slips of the pen (one letter added, dropped or swapped; changed, from 7
  * letters), and one word of 4 or 5 letters in a phrase of 9 letters or more a letter added, dropped or swapped.
- * Each word of the text counts for one term only, besides the phrases it completes. `{terms}` names the terms found.
+ * A term ending in "*" is a stem: its last word matches any word that starts so, for languages that add endings
+ * ("kaçakçı*": kaçakçıya, kaçakçının; with `fuzzy`, also by `spellingKey`: kachakchilar). Each word of the text
+ * counts for one term only, besides the phrases it completes. `{terms}` names the terms found.
  */
 export const keywordScore = defineMeasure({
   key: 'keyword_score',
@@ -45,9 +47,12 @@ export const keywordScore = defineMeasure({
     // a term written twice counts with its larger weight
     const weights = new Map<string, number>()
     for (const { term, weight } of lexicon) weights.set(term, Math.max(weight, weights.get(term) ?? 0))
-    const matcher = compileKeywords([...weights.keys()])
-    const fuzzy = spec.keyword_score.fuzzy ? fuzzyTerms([...weights.keys()]) : []
-    const termWords = new Map([...weights.keys()].map((term) => [term, normaliseWords(term)]))
+    // a term ending in "*" is a stem: its last word matches any word that starts so (`stems`), never as written
+    const terms = [...weights.keys()]
+    const matcher = compileKeywords(terms.filter((t) => !t.endsWith('*')))
+    const stems = stemTerms(terms)
+    const fuzzy = spec.keyword_score.fuzzy ? fuzzyTerms(terms) : []
+    const termWords = new Map(terms.map((term) => [term, normaliseWords(term)]))
     return {
       unit: 'score',
       cost: { evaluation: 0.5 },
@@ -57,13 +62,30 @@ export const keywordScore = defineMeasure({
         const { reference, purpose } = ev.ctx.record
         const raw = reference || purpose ? `${reference ?? ''} ${purpose ?? ''}` : ''
         const found = matcher.find(words, raw)
+        // stems after the terms found as written, on words those did not take; with fuzzy, by spelling key too,
+        // after the terms' variants and slips ("kaççak yol" is kaçak yol before "kaççak" is qachaq*)
+        const used = new Set<number>()
+        const stemCovered = new Set<string>()
+        for (const term of found) for (const w of termWords.get(term) ?? []) stemCovered.add(w)
+        const findStems = (byKey: boolean) => {
+          if (stems.length === 0 || words.length === 0) return
+          const keys = byKey ? words.map((w) => spellingKey(w, false)) : words
+          // every stem as written first, then by spelling key: "kaçakçıya" is kaçakçı*, not the variant qachaqchi*
+          for (const t of stems) {
+            if (found.includes(t.term) || !t.symbols.every((s) => raw.includes(s))) continue
+            const at = stemAt(t, words, keys, byKey, stemCovered, used)
+            if (at < 0) continue
+            found.push(t.term)
+            for (let j = 0; j < t.words.length; j++) used.add(at + j)
+          }
+        }
+        findStems(false)
         // a word found as written is not found again as a slip of another term ("guaranteed" is not also "guarantee",
         // "qaçaxçî" not also "qachaqchi"), nor a word found as a slip or variant of one term as that of another
         if (fuzzy.length > 0 && words.length > 0) {
           const exact = new Set(found)
           const covered = new Set<string>()
-          for (const term of found) for (const w of termWords.get(term) ?? []) covered.add(w)
-          const used = new Set<number>()
+          for (const term of found) if (!term.endsWith('*')) for (const w of termWords.get(term) ?? []) covered.add(w)
           const keys = words.map((w) => spellingKey(w, false))
           const vowelKeys = words.map((w) => spellingKey(w, true))
           const lengths = lengthsOf(words) | lengthsOf(keys) | lengthsOf(vowelKeys)
@@ -72,12 +94,15 @@ export const keywordScore = defineMeasure({
             // its key) cannot be near
             if ((t.firstLengths & lengths) === 0) continue
             if (exact.has(t.term) || !t.symbols.every((s) => raw.includes(s))) continue
+            // a stem whose word a term as written took ("clandestin" for clandestin*) is not found again as its slip
+            if (t.stem && covered.has(t.words.at(-1)!)) continue
             const at = occursNear(t, words, keys, vowelKeys, covered, used)
             if (at < 0) continue
             found.push(t.term)
             for (let j = 0; j < t.words.length; j++) used.add(at + j)
           }
         }
+        if (fuzzy.length > 0) findStems(true)
         if (found.length === 0) return 0
         let score = 0
         for (const term of found) score += weights.get(term) ?? 0
@@ -88,6 +113,48 @@ export const keywordScore = defineMeasure({
   },
 })
 
+interface StemTerm {
+  term: string
+  /** the term's words, the last one the stem */
+  words: string[]
+  /** `spellingKey` of the stem */
+  stemKey: string
+  symbols: string[]
+}
+
+/** the terms ending in "*" (a stem of STEM_MIN_LETTERS letters or more, checked with the ruleset) */
+function stemTerms(terms: readonly string[]): StemTerm[] {
+  return terms
+    .filter((t) => t.endsWith('*'))
+    .map((term) => {
+      const words = normaliseWords(term.slice(0, -1))
+      return { term, words, stemKey: spellingKey(words.at(-1) ?? '', false), symbols: entrySymbols(term.slice(0, -1)) }
+    })
+    .filter((t) => t.words.length > 0)
+    // the longest stem first, so that "kaçakçı*" (a smuggler) takes "kaçakçıya" before "kaçak*" (illegal) could
+    .sort((a, b) => b.words.at(-1)!.length - a.words.at(-1)!.length)
+}
+
+/**
+ * Where the stem term's words start in `words` (-1 when they do not): the words before the stem as written, the
+ * last word of the text's any word that starts with the stem ("kaçakçıya", "skafistin"), or, with `fuzzy`, whose
+ * `spellingKey` starts with the stem's ("kachakchilar"). Not a word a term found as written or another stem took.
+ */
+function stemAt(t: StemTerm, words: readonly string[], keys: readonly string[], fuzzy: boolean, covered: ReadonlySet<string>, used: ReadonlySet<number>): number {
+  const n = t.words.length
+  const stem = t.words[n - 1]!
+  for (let i = 0; i + n <= words.length; i++) {
+    const last = i + n - 1
+    const w = words[last]!
+    if (used.has(last) || covered.has(w)) continue
+    if (!(w.startsWith(stem) || (fuzzy && keys[last]!.startsWith(t.stemKey)))) continue
+    let all = true
+    for (let j = 0; j < n - 1 && all; j++) all = words[i + j] === t.words[j] && !used.has(i + j)
+    if (all) return i
+  }
+  return -1
+}
+
 interface FuzzyTerm {
   term: string
   words: string[]
@@ -95,6 +162,8 @@ interface FuzzyTerm {
   keys: string[]
   vowelKeys: string[]
   symbols: string[]
+  /** a stem ("word*"), here for its slips of the pen only */
+  stem: boolean
   /** a phrase long enough for one slip in one of its shorter words */
   longPhrase: boolean
   /** `lengthBit` of each length within one letter of its first word's: a word one edit away has one of them */
@@ -115,13 +184,14 @@ function lengthsOf(words: readonly string[]): number {
 function fuzzyTerms(terms: readonly string[]): FuzzyTerm[] {
   return terms
     .map((term) => {
-      const words = normaliseWords(term)
+      // a stem's slips of the pen are those of its bare word ("kacakc")
+      const words = normaliseWords(term.endsWith('*') ? term.slice(0, -1) : term)
       const longPhrase = words.length > 1 && words.reduce((n, w) => n + w.length, 0) >= PHRASE_MIN_LETTERS
       const keys = words.map((w) => spellingKey(w, false))
       const vowelKeys = words.map((w) => spellingKey(w, true))
       let firstLengths = 0
       for (const n of [words[0]?.length ?? 0, keys[0]?.length ?? 0, vowelKeys[0]?.length ?? 0]) firstLengths |= lengthBit(Math.max(0, n - 1)) | lengthBit(n) | lengthBit(n + 1)
-      return { term, words, keys, vowelKeys, symbols: entrySymbols(term), longPhrase, firstLengths }
+      return { term, words, keys, vowelKeys, symbols: entrySymbols(term), stem: term.endsWith('*'), longPhrase, firstLengths }
     })
     .filter((t) => t.words.some((w) => w.length >= KEY_MIN_LENGTH || (t.longPhrase && w.length >= SLIP_MIN_LENGTH)))
 }
