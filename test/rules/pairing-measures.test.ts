@@ -399,6 +399,39 @@ describe('keyword_score stems (issue 17, memo29)', () => {
   })
 })
 
+describe('keyword_score combinations of term classes (issue 17, memo2-29)', () => {
+  const lists = [
+    '  code_words:',
+    '    - { term: smuggler, weight: 3 }',
+    '    - { term: ghayegh, weight: 1, class: vessel }',
+    '    - { term: boat, weight: 0, class: vessel }',
+    '    - { term: yunan, weight: 0, class: route_place }',
+    '    - { term: greece, weight: 0, class: route_place }',
+    '    - { term: seat, weight: 0, class: seat }',
+    '    - { term: ticket, weight: 0, class: ordinary }',
+    '    - { co_occurs: [vessel, route_place], weight: 3, unless: [ordinary] }',
+    '    - { co_occurs: [seat, vessel], weight: 3 }',
+  ].join('\n')
+
+  it('scores ordinary words of each class of a combination together, in any order, and names the combination', () => {
+    const references = ['ghayegh Yunan', 'GREECE boat x2', 'seat on the boat', 'smuggler']
+    const { verdicts } = screenAll(fuzzyMemo(lists), references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'review', 'review', 'review'])
+    expect(verdicts[0]!.hits[0]!.reason).toBe('4.00 for ghayegh, vessel+route_place')
+  })
+
+  it('does not score one class alone, nor a combination beside a class it is unless', () => {
+    const references = ['boat trip', 'ghayegh', 'greece holiday', 'boat ticket to Greece', 'seat']
+    const { verdicts } = screenAll(fuzzyMemo(lists), references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear', 'clear', 'clear', 'clear'])
+  })
+
+  it('are refused at file:line:column when they name a class no term of the list has', () => {
+    expect(() => rulesetOf({ memo }, `${lists}\n    - { co_occurs: [vessel, plane], weight: 3 }`)).toThrow(/ruleset\.yaml:\d+:\d+: .*class "plane"/)
+    expect(() => rulesetOf({ memo }, `${lists}\n    - { co_occurs: [vessel], weight: 3 }`)).toThrow(/ruleset\.yaml:\d+:\d+/)
+  })
+})
+
 describe('structured lists in the ruleset', () => {
   it('are reported at file:line:column when an entry is malformed or the kinds mix', () => {
     expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, wieght: 3 }')).toThrow(/ruleset\.yaml:12:7: missing key "weight" \(number\)/)

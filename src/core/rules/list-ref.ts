@@ -1,5 +1,5 @@
 import type { ConditionScope } from './conditions.ts'
-import { LIST_KIND_TEXT, type Route, type StructuredList, type WeightedTerm } from './structured-lists.ts'
+import { LIST_KIND_TEXT, type CoOccurs, type Route, type StructuredList, type WeightedTerm } from './structured-lists.ts'
 import type { YamlPath } from './yaml-source.ts'
 
 export type ListValues = readonly (string | number | boolean)[]
@@ -17,7 +17,7 @@ export function resolveList<T>(value: unknown, at: YamlPath, scope: ConditionSco
 }
 
 interface ListEntries {
-  terms: readonly WeightedTerm[]
+  terms: readonly (WeightedTerm | CoOccurs)[]
   routes: readonly Route[]
 }
 

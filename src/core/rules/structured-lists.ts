@@ -3,7 +3,8 @@ import { scalar } from './schema-parts.ts'
 
 /**
  * Ruleset lists hold scalars (countries, cities, bands), or structured entries of one kind per list:
- * weighted terms (a lexicon with a weight per term) or ordered routes (the countries of a journey, in order).
+ * weighted terms (a lexicon with a weight per term, and the combinations of its term classes that score together)
+ * or ordered routes (the countries of a journey, in order).
  */
 
 // a stem ("kaçakçı*": any word that starts so) has this many letters at least: a shorter one starts ordinary words
@@ -18,6 +19,8 @@ function validStem(term: string): boolean {
   return last.normalize('NFKD').replace(/\p{M}+/gu, '').length >= STEM_MIN_LETTERS && /[\p{L}\p{N}]$/u.test(term.slice(0, -1))
 }
 
+const className = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'expected a class name such as "vessel" (lower-case letters, digits, "_")')
+
 export const WeightedTermSchema = z
   .object({
     term: z
@@ -27,6 +30,21 @@ export const WeightedTermSchema = z
       .max(120)
       .refine(validStem, `a stem ("word*", any word that starts so) ends the term, right after a word of ${STEM_MIN_LETTERS} letters or more`),
     weight: z.number().min(0).max(100),
+    /** a class of ordinary words ("vessel", "route_place"), for `co_occurs` entries of the same list */
+    class: className.optional(),
+  })
+  .strict()
+
+/**
+ * `{ co_occurs: [vessel, route_place], weight, unless: [ordinary] }` in a list of weighted terms: a memo with a
+ * term of each class scores the weight besides its terms' (ordinary words that together name a crossing, "ghayegh
+ * Yunan"), unless it also has a term of a class in `unless` (a ticket, a visa, a hire: ordinary travel)
+ */
+export const CoOccursSchema = z
+  .object({
+    co_occurs: z.array(className).min(2).max(4),
+    weight: z.number().min(0).max(100),
+    unless: z.array(className).max(4).optional(),
   })
   .strict()
 
@@ -42,22 +60,33 @@ export const RouteSchema = z
 
 /** one list of the ruleset: scalars, or weighted terms, or routes, never a mix */
 export type WeightedTerm = z.infer<typeof WeightedTermSchema>
+export type CoOccurs = z.infer<typeof CoOccursSchema>
 export type Route = z.infer<typeof RouteSchema>
 
-export const ListSchema = z.array(z.union([scalar, WeightedTermSchema, RouteSchema])).superRefine((list, ctx) => {
+export const ListSchema = z.array(z.union([scalar, WeightedTermSchema, CoOccursSchema, RouteSchema])).superRefine((list, ctx) => {
   const kinds = list.map(kindOf)
   for (let i = 1; i < list.length; i++) {
     if (kinds[i] !== kinds[0]) ctx.addIssue({ code: 'custom', path: [i], message: `a list holds one kind of entry: this is ${KIND_TEXT[kinds[i]!]}, the first ${KIND_TEXT[kinds[0]!]}` })
   }
+  // a combination names classes that terms of the same list have
+  const classes = new Set(list.flatMap((e) => (typeof e === 'object' && 'term' in e && e.class ? [e.class] : [])))
+  list.forEach((e, i) => {
+    if (typeof e !== 'object' || !('co_occurs' in e)) return
+    for (const key of ['co_occurs', 'unless'] as const) {
+      ;(e[key] ?? []).forEach((c, j) => {
+        if (!classes.has(c)) ctx.addIssue({ code: 'custom', path: [i, key, j], message: `no term of this list has class "${c}"; known: ${[...classes].join(', ') || '(none)'}` })
+      })
+    }
+  })
 })
 
-type Entry = string | number | boolean | WeightedTerm | Route
+type Entry = string | number | boolean | WeightedTerm | CoOccurs | Route
 const kindOf = (e: Entry): 'scalar' | 'terms' | 'routes' => (typeof e !== 'object' ? 'scalar' : 'route' in e ? 'routes' : 'terms')
 const KIND_TEXT = { scalar: 'a plain value', terms: 'a weighted term', routes: 'a route' } as const
 
 
 /** A list with structured entries, by kind. */
-export type StructuredList = { kind: 'terms'; entries: readonly WeightedTerm[] } | { kind: 'routes'; entries: readonly Route[] }
+export type StructuredList = { kind: 'terms'; entries: readonly (WeightedTerm | CoOccurs)[] } | { kind: 'routes'; entries: readonly Route[] }
 
 export type ScalarList = readonly (string | number | boolean)[]
 
@@ -70,7 +99,7 @@ export function splitLists(lists: Readonly<Record<string, z.infer<typeof ListSch
   const structured = new Map<string, StructuredList>()
   for (const [name, list] of Object.entries(lists)) {
     const first = list[0]
-    if (first !== null && typeof first === 'object' && 'term' in first) structured.set(name, { kind: 'terms', entries: list as WeightedTerm[] })
+    if (first !== null && typeof first === 'object' && ('term' in first || 'co_occurs' in first)) structured.set(name, { kind: 'terms', entries: list as (WeightedTerm | CoOccurs)[] })
     else if (first !== null && typeof first === 'object' && 'route' in first) structured.set(name, { kind: 'routes', entries: list as Route[] })
     else scalars.set(name, list as ScalarList)
   }

@@ -27,7 +27,10 @@ const KEY_MIN_LENGTH = 5
  * letters), and one word of 4 or 5 letters in a phrase of 9 letters or more a letter added, dropped or swapped.
  * A term ending in "*" is a stem: its last word matches any word that starts so, for languages that add endings
  * ("kaçakçı*": kaçakçıya, kaçakçının; with `fuzzy`, also by `spellingKey`: kachakchilar). Each word of the text
- * counts for one term only, besides the phrases it completes. `{terms}` names the terms found.
+ * counts for one term only, besides the phrases it completes. A term may have a class ("vessel", "route_place"),
+ * and a `co_occurs` entry of the list adds its weight when the text has a term of each of its classes and none of
+ * its `unless` classes ("ghayegh Yunan": a boat and Greece; not "traghetto per la Grecia", a ferry ticket).
+ * `{terms}` names the terms found with a weight and the combinations ("vessel+route_place").
  */
 export const keywordScore = defineMeasure({
   key: 'keyword_score',
@@ -43,10 +46,16 @@ export const keywordScore = defineMeasure({
     .strict(),
   placeholders: ['terms'],
   compile(spec, ctx) {
-    const lexicon = resolveStructured(spec.keyword_score.terms, 'terms', [...ctx.at, 'keyword_score', 'terms'], ctx.fields) ?? []
-    // a term written twice counts with its larger weight
+    const entries = resolveStructured(spec.keyword_score.terms, 'terms', [...ctx.at, 'keyword_score', 'terms'], ctx.fields) ?? []
+    const lexicon = entries.filter((e) => 'term' in e)
+    const combinations = entries.filter((e) => 'co_occurs' in e)
+    // a term written twice counts with its larger weight (and the class it was given last)
     const weights = new Map<string, number>()
-    for (const { term, weight } of lexicon) weights.set(term, Math.max(weight, weights.get(term) ?? 0))
+    const classOf = new Map<string, string>()
+    for (const { term, weight, class: c } of lexicon) {
+      weights.set(term, Math.max(weight, weights.get(term) ?? 0))
+      if (c) classOf.set(term, c)
+    }
     // a term ending in "*" is a stem: its last word matches any word that starts so (`stems`), never as written
     const terms = [...weights.keys()]
     const matcher = compileKeywords(terms.filter((t) => !t.endsWith('*')))
@@ -105,8 +114,25 @@ export const keywordScore = defineMeasure({
         if (fuzzy.length > 0) findStems(true)
         if (found.length === 0) return 0
         let score = 0
-        for (const term of found) score += weights.get(term) ?? 0
-        ev.extra = { terms: found.join(', ') }
+        const named: string[] = []
+        for (const term of found) {
+          const w = weights.get(term) ?? 0
+          score += w
+          if (w > 0) named.push(term)
+        }
+        if (combinations.length > 0 && classOf.size > 0) {
+          const classes = new Set<string>()
+          for (const term of found) {
+            const c = classOf.get(term)
+            if (c) classes.add(c)
+          }
+          for (const c of combinations) {
+            if (!c.co_occurs.every((k) => classes.has(k)) || (c.unless ?? []).some((k) => classes.has(k))) continue
+            score += c.weight
+            named.push(c.co_occurs.join('+'))
+          }
+        }
+        ev.extra = { terms: named.join(', ') }
         return score
       },
     }
