@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ScreeningError, type TransferRecord } from '../../src/core/index.ts'
+import type { LiveScreening, LiveScreeningOptions } from '../../src/service/live-screening.ts'
 import { WriterOverloadedError } from '../../src/service/write-behind.ts'
 import { DIALECTS } from './support/databases.ts'
 import { transfer } from './support/rules.ts'
@@ -11,6 +12,20 @@ import { freshDatabase } from './support/databases.ts'
 for (const dialect of DIALECTS) {
   describe(`${dialect}: real-time calls screened at the end of their turn`, () => {
     const seeded = useSeededService(dialect, { live: { afterIo: setImmediate } })
+
+    // a service of its own on a fresh database, seeded and started, closed and dropped after
+    const withLive = async (options: Partial<LiveScreeningOptions>, body: (live: LiveScreening, svc: TestService) => Promise<void>) => {
+      const test = await freshDatabase(dialect)
+      const svc = await TestService.open(test.target, { live: options })
+      try {
+        await seed(svc)
+        await svc.live!.start()
+        await body(svc.live!, svc)
+      } finally {
+        await svc.close()
+        await test.drop()
+      }
+    }
 
     const repeatCount = (v: { hits: { rule: string; evidence?: unknown }[] }) => (v.hits.find((h) => h.rule === 'repeat-sender')?.evidence as { value?: number } | undefined)?.value
 
@@ -36,12 +51,7 @@ for (const dialect of DIALECTS) {
     })
 
     it('screens the calls that come while a flush is due just before it, back to back, in that flush', async () => {
-      const test = await freshDatabase(dialect)
-      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60 } })
-      try {
-        await seed(svc)
-        const live = svc.live!
-        await live.start()
+      await withLive({ afterIo: setImmediate, flushDelayMs: 60 }, async (live) => {
         const before = live.stats().transfers
         const flushes = live.writer.flushes
         const first = live.screen(transfer(400, 'TURN-D', 'X') as TransferRecord)
@@ -56,19 +66,11 @@ for (const dialect of DIALECTS) {
         expect(results.map((r) => repeatCount(r.verdict) ?? 1)).toEqual([1, 2, 3, 4])
         expect(live.writer.flushes).toBe(flushes + 1)
         expect(live.stats().transfers).toBe(before + 4)
-      } finally {
-        await svc.close()
-        await test.drop()
-      }
+      })
     })
 
     it('holds at most holdAtMost calls for a flush due: past that, a turn screens what it holds', async () => {
-      const test = await freshDatabase(dialect)
-      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60, holdAtMost: 3 } })
-      try {
-        await seed(svc)
-        const live = svc.live!
-        await live.start()
+      await withLive({ afterIo: setImmediate, flushDelayMs: 60, holdAtMost: 3 }, async (live) => {
         const before = live.stats().transfers
         const first = live.screen(transfer(500, 'TURN-E', 'X') as TransferRecord)
         await new Promise((r) => setTimeout(r, 10))
@@ -81,19 +83,11 @@ for (const dialect of DIALECTS) {
         expect(live.stats().transfers).toBe(before + 6)
         const results = await Promise.all([first, ...two, ...three])
         expect(results.map((r) => repeatCount(r.verdict) ?? 1)).toEqual([1, 2, 3, 4, 5, 6])
-      } finally {
-        await svc.close()
-        await test.drop()
-      }
+      })
     })
 
     it('answers a held batch call by call: a refused record, a transfer asked for twice, the calls after them', async () => {
-      const test = await freshDatabase(dialect)
-      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60 } })
-      try {
-        await seed(svc)
-        const live = svc.live!
-        await live.start()
+      await withLive({ afterIo: setImmediate, flushDelayMs: 60 }, async (live) => {
         const before = live.stats().transfers
         const first = live.screen(transfer(600, 'TURN-F', 'X') as TransferRecord)
         await new Promise((r) => setTimeout(r, 10))
@@ -112,19 +106,11 @@ for (const dialect of DIALECTS) {
         expect(answers[3]!.json).toBe(answers[1]!.json)
         expect([answers[0], answers[1], answers[4]].map((a) => repeatCount(a!.verdict) ?? 1)).toEqual([1, 2, 3])
         expect(live.stats().transfers).toBe(before + 3)
-      } finally {
-        await svc.close()
-        await test.drop()
-      }
+      })
     })
 
     it('never counts a held call the full writer then refuses: each call counted is written, the others refused uncounted', async () => {
-      const test = await freshDatabase(dialect)
-      const svc = await TestService.open(test.target, { live: { afterIo: setImmediate, flushDelayMs: 60, maxQueuedRows: 10 } })
-      try {
-        await seed(svc)
-        const live = svc.live!
-        await live.start()
+      await withLive({ afterIo: setImmediate, flushDelayMs: 60, maxQueuedRows: 10 }, async (live, svc) => {
         const before = live.stats().transfers
         const first = live.screen(transfer(700, 'TURN-G', 'X') as TransferRecord)
         await new Promise((r) => setTimeout(r, 10))
@@ -140,10 +126,7 @@ for (const dialect of DIALECTS) {
         const ids = settled.slice(0, written).map((s) => (s as PromiseFulfilledResult<{ verdict: { id: string } }>).value.verdict.id)
         const rows = await svc.store.db.selectFrom('entity_events').select('event_id').where('event_id', 'in', ids).execute()
         expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(ids))
-      } finally {
-        await svc.close()
-        await test.drop()
-      }
+      })
     })
 
     it('answers the calls taken in before a close, and commits their rows', async () => {
