@@ -1,5 +1,5 @@
 import type { Party } from '../../core/record/schema.ts'
-import { INNOCENT_PHRASES } from '../data/innocent-memo-phrases.ts'
+import { INNOCENT_PHRASES, type InnocentPhrase } from '../data/innocent-memo-phrases.ts'
 import { HOME_COUNTRIES, citiesOf } from '../geography.ts'
 import { major } from '../money.ts'
 import { currencyOf, type PlantContext } from '../typologies/context.ts'
@@ -11,7 +11,7 @@ import { distinctCustomers, newPerson } from './people.ts'
  * References that share a word with the code words (boat, trip, crossing, passage, England, fuel, wages), each
  * with whom it is paid to and its amount range in major units.
  */
-const MEMOS: readonly { text: string; to: 'friend' | 'business' | 'relative'; lo: number; hi: number; countries?: readonly string[] }[] = [
+const MEMOS: readonly InnocentPhrase[] = [
   { text: 'boat trip', to: 'friend', lo: 20, hi: 250 },
   { text: 'boat trip share', to: 'friend', lo: 20, hi: 200 },
   { text: 'ferry tickets', to: 'business', lo: 60, hi: 900 },
