@@ -1,4 +1,4 @@
-import { WEIGHT_UNIT, type NameToken, type NormalName } from './normalize-name.ts'
+import { WEIGHT_UNIT, wordWeight, type NameToken, type NormalName } from './normalize-name.ts'
 import { formsSimilarity, tokenForms, type TokenForms } from './token-similarity.ts'
 import type { TokenPair } from './types.ts'
 
@@ -323,7 +323,44 @@ function isLead(query: NormalName, qs: NameShape, candidate: NormalName, cs: Nam
       }
     }
   }
-  return found >= Math.min(qWords.length, LEAD_WORDS)
+  if (found < Math.min(qWords.length, LEAD_WORDS)) return false
+  return qWords.length === 1 || findsTellingWords(qWords, candidate.tokens, cWords, sim)
+}
+
+/**
+ * A longer query leads to a name only when the words it finds there (at LEAD_WORD) are not more common among listed
+ * people than the words it leaves out: their weight as a share of their length (see TokenWeights) at least that of
+ * the others less LEAD_COMMONER (issue 17, session names30). Two common words ("Mohamed Ali", "Abdul Aziz") do not
+ * single out "MOHAMED ALI NKALUBO" or "Abdul Aziz Mahsud", whose telling word is missing; "OSAMA BIN LADEN" still
+ * leads to "BIN LADIN, Osama bin Muhammad bin Awad". A list too small to count words (one name) weighs every word
+ * its length, and leads as before.
+ */
+export const LEAD_COMMONER = 0.1
+
+function findsTellingWords(qWords: readonly number[], ct: NameToken[], cWords: readonly number[], sim: PairSimilarity): boolean {
+  let foundWeight = 0
+  let foundLength = 0
+  let leftWeight = 0
+  let leftLength = 0
+  for (const j of cWords) {
+    const t = ct[j]!
+    const length = wordWeight(t.text, t.patronymic)
+    let found = false
+    for (const i of qWords) {
+      if (sim(i, j) >= LEAD_WORD) {
+        found = true
+        break
+      }
+    }
+    if (found) {
+      foundWeight += t.weight
+      foundLength += length
+    } else {
+      leftWeight += t.weight
+      leftLength += length
+    }
+  }
+  return leftLength === 0 || foundWeight / foundLength >= leftWeight / leftLength - LEAD_COMMONER
 }
 
 /** Similarity of query token `i` to candidate token `j`. */

@@ -11,9 +11,13 @@ export function soundClass(code: number): number {
   return code < 128 ? SOUND_CLASS[code]! : -code
 }
 
-// by character code: letters that sound alike share a class; vowels, h, w, y, digits: only the same character
+// by character code: letters that sound alike share a class; h, w, y, a, digits: only the same character. e and i,
+// o and u share one: Arabic and Persian write three short vowels, unwritten, that romanisations spell either way
+// (Ezzat, Izzat; Omar, Umar; Osama, Usama), and y read as i ("Yevgeniy") meets e ("Evgeniy")
 const SOUND_CLASS = Int32Array.from({ length: 128 }, (_, code) => {
   switch (String.fromCharCode(code)) {
+    case 'e': case 'i': return 7
+    case 'o': case 'u': return 8
     case 'b': case 'f': case 'p': case 'v': case 'w': return 1 // w and v swap across transliterations
     case 'c': case 'g': case 'j': case 'k': case 'q': case 's': case 'x': case 'z': return 2
     case 'd': case 't': return 3

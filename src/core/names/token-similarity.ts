@@ -190,9 +190,38 @@ export function formsSimilarity(fa: TokenForms, fb: TokenForms, approx?: Approxi
   }
   let score = spellingSimilarity(fa.folded, fb.folded)
   if (fa.respelled !== fa.folded || fb.respelled !== fb.folded) score = Math.max(score, spellingSimilarity(fa.respelled, fb.respelled))
+  if (score < VOWEL_FOLDED_SCORE && Math.abs(a.length - b.length) <= VOWEL_FOLD_LENGTH_GAP && vowelFold(a) === vowelFold(b)) return VOWEL_FOLDED_SCORE
   // a letter-by-letter alphabet (Cyrillic, Greek) keeps a name's first sound; abjads and syllabaries may not
   if (approx && (approx !== 'alphabetic' || score > 0 || fa.textSound === fb.textSound)) score = Math.max(score, skeletonsSimilarity(fa, fb, approx))
   return score
+}
+
+// spellings of an Arabic or Persian name that differ only in how they write its unwritten vowels and a few letters
+// (see vowelFold) are near, a little less than a respelling
+const VOWEL_FOLDED_SCORE = 0.92
+const VOWEL_FOLD_LENGTH_GAP = 2
+
+/**
+ * A token as romanisations of Arabic and Persian write it alike: e as i and o as u (the short vowels are not
+ * written, so "Mohsen" is "Muhsin", "Osama" "Usama"), y as i, gh and q as k (Persian writes one sound with
+ * both letters: "Ghasem", "Qasem", "Kassem"), each doubled letter once ("Ezzat", "Izzat").
+ */
+export function vowelFold(token: string): string {
+  let out = ''
+  let last = ''
+  for (let i = 0; i < token.length; i++) {
+    let ch = token[i]!
+    if (ch === 'g' && token[i + 1] === 'h') {
+      ch = 'k'
+      i++
+    } else if (ch === 'q') ch = 'k'
+    else if (ch === 'e' || ch === 'y') ch = 'i'
+    else if (ch === 'o') ch = 'u'
+    if (ch === last) continue
+    out += ch
+    last = ch
+  }
+  return out
 }
 
 /** The mean of Jaro-Winkler and edit similarity of two spellings (see formsSimilarity). */
