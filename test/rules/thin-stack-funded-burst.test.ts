@@ -50,6 +50,19 @@ describe('thin stacks', () => {
   })
 })
 
+describe('stablecoin trades', () => {
+  it('layering-chain: USDT passed on wallet to wallet (peer-to-peer traders buying and selling) is left to the crypto rules', () => {
+    const usdt = { channel: 'crypto' as const, currency: 'USDT' }
+    const { verdicts } = screenAll(pack, [
+      transfer(0, 's', 'l1', '24000', { ...usdt, sender: source, receiver: l1 }),
+      transfer(2 * DAY, 'l1', 'l2', '23800', { ...usdt, sender: l1, receiver: l2 }),
+      transfer(5 * DAY, 'l2', 'l3', '23500', { ...usdt, sender: l2, receiver: l3 }),
+      transfer(9 * DAY, 'l3', 'e', '23300', { ...usdt, sender: l3, receiver: end }),
+    ])
+    for (const v of verdicts) expect(rulesOn(v)).not.toContain('layering-chain')
+  })
+})
+
 describe('layers that keep back more', () => {
   it('layered-stack: a layer passing on 55 % of what two strangers paid it, three weeks later, to new payees reaches review', () => {
     const a = person('a', 'Omar Haddad', 'GB', 'Leeds')
