@@ -75,22 +75,41 @@ export const dormantReactivation: Typology = {
 
 /**
  * Velocity: an established customer with an ordinary history suddenly sends a burst of transfers, many times
- * the usual rate, within hours, to many beneficiaries.
+ * the usual rate, within hours, to many beneficiaries. Two in five bursts are funded (a mule's burst): 1-4 third
+ * parties pay the account first, and the burst, hours to two days after the last credit, pays (85-90)-99 % of
+ * what came in on; a third of the funded accounts were opened in the last 60 days.
  */
 export const velocity: Typology = {
   label: 'velocity',
   minDays: 2,
   plant(ctx) {
     const rng = ctx.rng
+    const funded = rng.chance(0.4)
     const person = ctx.customer(ctx.home().code)
+    const sender = funded && rng.chance(0.33) ? ctx.party({ country: person.country.code, openedDaysAgo: rng.int(3, 60) }) : person.party
     const n = ctx.count('velocity.minTransfers', 5, 8, 30)
     const hours = rng.pick([1, 3, 6, 12, 24])
-    const start = ctx.at(0, 6, 23 - Math.min(hours, 16))
     const beneficiaries = Array.from({ length: rng.int(Math.ceil(n / 3), n) }, () => ctx.party({ country: rng.chance(0.5) ? person.country.code : rng.pick([...TRANSIT, ...HIGH_MIGRANT_ORIGIN]) }))
     const drafts: Draft[] = []
+    let start = ctx.at(0, 6, 23 - Math.min(hours, 16))
+    let amounts = Array.from({ length: n }, () => ctx.fee(80, 2500, 0.3))
+    if (funded) {
+      let total = 0
+      let lastIn = 0
+      for (let i = 0, payers = rng.int(1, 4); i < payers; i++) {
+        const amount = ctx.fee(Math.ceil((n * 250) / payers), Math.ceil((n * 900) / payers), 0.5)
+        const ts = ctx.at(rng.int(0, ctx.span(0, 1)), 7, 21)
+        total += amount
+        lastIn = Math.max(lastIn, ts)
+        drafts.push({ ts, amount, currency: person.currency, channel: rng.weighted([['wire', 2], ['mobile_money', 2], ['money_transfer', 1], ['ach', 1]] as const), sender: ctx.customer(rng.chance(0.7) ? person.country.code : undefined).party, receiver: sender })
+      }
+      start = Math.min(ctx.after(lastIn, HOUR_MS, 48 * HOUR_MS), ctx.endMs - hours * HOUR_MS)
+      start = Math.max(start, lastIn + 60_000)
+      amounts = splitExact(percentOf(total, rng.int(ctx.knob('velocity.minFundedPassPercent', 85, 90), 99)), amounts)
+    }
     for (let i = 0; i < n; i++) {
       const ts = Math.floor((start + rng.float() * hours * HOUR_MS) / 1000) * 1000
-      drafts.push({ ts: Math.min(ts, ctx.dayMs + (ctx.days - 1) * 86_400_000 + 86_399_000), amount: ctx.fee(80, 2500, 0.3), currency: person.currency, channel: rng.weighted([['mobile_money', 3], ['wire', 1], ['ach', 1], ['money_transfer', 1]] as const), sender: person.party, receiver: beneficiaries[i % beneficiaries.length]!, device: { id: person.device } })
+      drafts.push({ ts: Math.min(ts, ctx.endMs), amount: amounts[i]!, currency: person.currency, channel: rng.weighted([['mobile_money', 3], ['wire', 1], ['ach', 1], ['money_transfer', 1]] as const), sender, receiver: beneficiaries[i % beneficiaries.length]!, device: { id: person.device } })
     }
     return { drafts }
   },
