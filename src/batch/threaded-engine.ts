@@ -44,10 +44,9 @@ const SAMPLE_RECORDS = 1024
  * What this thread does besides its rules, in `ruleCost` units a record: decoding and validating every line,
  * encoding the records for the workers, merging, verdicts and writing. Most of it grows with the size of a
  * record, measured as the JSON text of the sampled records. Fitted to the per-thread CPU of two-thread batches
- * (`--summary-json`, main = this work + u × its rules, worker = u × its rules): about 26 units on the seed-42
- * file (about 590 bytes a record) and 15 on the many-parties one (about 330). The rules have grown cheaper
- * than the parsing since the last fit (4 + 0.02 a character), which left this thread 8-27 % busier than the
- * worker (BENCHMARKS.md, session threads30).
+ * (`--summary-json`): about 16 units on the seed-42 file (about 600 bytes a record) and 10-12 on the
+ * many-parties one (about 330 bytes), where a flat 20 left the worker 12-22 % busier than this thread
+ * (BENCHMARKS.md, session scale25).
  */
 export function mainThreadWork(sample: readonly TransferRecord[]): number {
   if (sample.length === 0) return MAIN_THREAD_WORK_BASE + MAIN_THREAD_WORK_PER_CHAR * 600
@@ -55,8 +54,8 @@ export function mainThreadWork(sample: readonly TransferRecord[]): number {
   for (const r of sample) chars += JSON.stringify(r).length
   return MAIN_THREAD_WORK_BASE + (MAIN_THREAD_WORK_PER_CHAR * chars) / sample.length
 }
-const MAIN_THREAD_WORK_BASE = 1
-const MAIN_THREAD_WORK_PER_CHAR = 0.042
+const MAIN_THREAD_WORK_BASE = 4
+const MAIN_THREAD_WORK_PER_CHAR = 0.02
 
 /** a slice screened with this thread's rules, waiting for the workers' hits */
 interface PendingSlice {
