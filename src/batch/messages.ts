@@ -29,9 +29,13 @@ export interface CpuRequest {
   cpu: true
 }
 
-/** worker → main: the answer to `CpuRequest`; undefined where threads' CPU time cannot be read */
+/**
+ * worker → main: the answer to `CpuRequest`: CPU seconds (undefined where threads' CPU time cannot be read),
+ * and seconds of wall time the worker had nothing to screen, both since it got its share
+ */
 export interface CpuMessage {
   cpuSeconds: number | undefined
+  idleSeconds: number
 }
 
 /**

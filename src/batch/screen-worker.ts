@@ -19,6 +19,9 @@ const decoder = new RecordDecoder()
 let screener: Screener | undefined
 /** this thread's CPU time when it got its share: what it spends screening is counted from there */
 let cpuAtShare: number | undefined
+/** wall time with nothing to screen since the share, in ms: from the share or the last answer to the next records */
+let idleMs = 0
+let answeredAt: number | undefined
 const pacer = new HeapPacer()
 
 parentPort!.on('message', (msg: ShareMessage | RecordsMessage | CpuRequest) => {
@@ -26,13 +29,15 @@ parentPort!.on('message', (msg: ShareMessage | RecordsMessage | CpuRequest) => {
     if (msg.share.version !== ruleset.version) throw new Error('the rule files changed while the batch started; run it again')
     screener = new Screener(ruleset, { rules: msg.share.rules })
     cpuAtShare = threadCpuSeconds()
+    answeredAt = performance.now()
     return
   }
   if ('cpu' in msg) {
     const now = threadCpuSeconds()
-    parentPort!.postMessage({ cpuSeconds: now === undefined || cpuAtShare === undefined ? undefined : now - cpuAtShare } satisfies CpuMessage)
+    parentPort!.postMessage({ cpuSeconds: now === undefined || cpuAtShare === undefined ? undefined : now - cpuAtShare, idleSeconds: idleMs / 1000 } satisfies CpuMessage)
     return
   }
+  if (answeredAt !== undefined) idleMs += performance.now() - answeredAt
   const hits: [number, Hit[]][] = []
   let i = 0
   for (const record of decoder.lines(msg.records)) {
@@ -48,4 +53,5 @@ parentPort!.on('message', (msg: ShareMessage | RecordsMessage | CpuRequest) => {
   }
   parentPort!.postMessage({ hits } satisfies HitsMessage)
   pacer.screened(i)
+  answeredAt = performance.now()
 })

@@ -3,7 +3,7 @@ import {
   type Case, type CompiledRuleset, type Hit, type ParsedLine, type ScreenedSlice, type ScreeningEngine, type ScreenOutput,
   type TransferRecord, type Watchlists,
 } from '../core/index.ts'
-import type { HitsMessage, WorkerSetup } from './messages.ts'
+import type { CpuMessage, HitsMessage, WorkerSetup } from './messages.ts'
 import { partitionRules } from './partition.ts'
 import { RecordEncoder } from './record-codec.ts'
 import { WorkerLink } from './worker-link.ts'
@@ -82,7 +82,9 @@ export class ThreadedEngine implements ScreeningEngine {
   /** this thread's share; it screens every record, so it counts them all and keeps the cases */
   #screener: Screener | undefined
   #workers: WorkerLink[] = []
-  #workerCpu: (number | undefined)[] = []
+  #workerUsage: CpuMessage[] = []
+  /** wall time this thread spent waiting for the workers' hits, in ms */
+  #waitMs = 0
 
   constructor(opts: ThreadedOptions) {
     this.#opts = opts
@@ -99,7 +101,17 @@ export class ThreadedEngine implements ScreeningEngine {
 
   /** once the batch is screened: CPU seconds each worker's thread spent from getting its share to its last slice */
   get workerCpuSeconds(): readonly (number | undefined)[] {
-    return this.#workerCpu
+    return this.#workerUsage.map((u) => u.cpuSeconds)
+  }
+
+  /** once the batch is screened: seconds each worker had nothing to screen, from getting its share to its last slice */
+  get workerIdleSeconds(): readonly number[] {
+    return this.#workerUsage.map((u) => u.idleSeconds)
+  }
+
+  /** seconds this thread waited for the workers' hits (it had screened its share and could hand nothing on) */
+  get waitSeconds(): number {
+    return this.#waitMs / 1000
   }
 
   async *screen(slices: AsyncIterable<readonly ParsedLine[]>): AsyncGenerator<ScreenedSlice> {
@@ -126,13 +138,23 @@ export class ThreadedEngine implements ScreeningEngine {
         // hand on every slice already answered; wait only when the workers are far behind
         while (pending.length > 0 && (pending[0]!.answered !== undefined || pending.length > MAX_PENDING)) {
           const done = pending.shift()!
-          yield this.#finish(done, done.answered ?? (await Promise.all(done.replies)))
+          yield this.#finish(done, done.answered ?? (await this.#replies(done)))
         }
       }
-      for (const done of pending.splice(0)) yield this.#finish(done, await Promise.all(done.replies))
-      this.#workerCpu = await Promise.all(this.#workers.map((w) => w.cpuSeconds()))
+      for (const done of pending.splice(0)) yield this.#finish(done, await this.#replies(done))
+      this.#workerUsage = await Promise.all(this.#workers.map((w) => w.usage()))
     } finally {
       await Promise.all(this.#opts.workers.map((w) => w.close()))
+    }
+  }
+
+  /** the workers' hits for a slice not yet answered, the wait counted */
+  async #replies(slice: PendingSlice): Promise<HitsMessage[]> {
+    const from = performance.now()
+    try {
+      return await Promise.all(slice.replies)
+    } finally {
+      this.#waitMs += performance.now() - from
     }
   }
 

@@ -33,13 +33,13 @@ export class WorkerLink {
     })
   }
 
-  /** CPU seconds the worker's thread used since it got its share, once it has screened what it was sent */
-  cpuSeconds(): Promise<number | undefined> {
+  /** CPU seconds the worker's thread used and seconds it had nothing to screen since it got its share, once it has screened what it was sent */
+  usage(): Promise<CpuMessage> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise<HitsMessage | CpuMessage>((resolve, reject) => {
       this.waiting.push({ resolve, reject })
       this.worker.postMessage({ cpu: true } satisfies CpuRequest)
-    }).then((m) => (m as CpuMessage).cpuSeconds)
+    }).then((m) => m as CpuMessage)
   }
 
   async close(): Promise<void> {

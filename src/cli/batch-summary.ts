@@ -12,9 +12,18 @@ export class BatchSummary {
   outOfOrder = 0
   /**
    * CPU seconds spent while screening (set at the end): the whole process's (V8's collector and compiler
-   * threads included), this thread's, and each screening worker's; a thread's is absent where it cannot be read
+   * threads included), this thread's, and each screening worker's; a thread's is absent where it cannot be read.
+   * With workers, also the wall time this thread waited for their hits and each of them for records.
    */
-  cpu: { processSeconds: number; mainThreadSeconds?: number; workerThreadSeconds?: (number | undefined)[] } | undefined
+  cpu:
+    | {
+        processSeconds: number
+        mainThreadSeconds?: number
+        workerThreadSeconds?: (number | undefined)[]
+        mainWaitSeconds?: number
+        workerIdleSeconds?: number[]
+      }
+    | undefined
   private readonly started = performance.now()
   private readonly cpuAtStart = { process: process.cpuUsage(), mainThread: threadCpuSeconds() }
 
@@ -32,8 +41,8 @@ export class BatchSummary {
     for (const h of out.hits) this.hitsPerRule.set(h.rule, (this.hitsPerRule.get(h.rule) ?? 0) + 1)
   }
 
-  /** sets `cpu` from the process's and this thread's CPU time now, and the workers' own counts */
-  countCpu(workerThreadSeconds: readonly (number | undefined)[]): void {
+  /** sets `cpu` from the process's and this thread's CPU time now, and the workers' own counts (and waits, with workers) */
+  countCpu(workerThreadSeconds: readonly (number | undefined)[], waits?: { main: number; workers: readonly number[] }): void {
     const used = process.cpuUsage(this.cpuAtStart.process)
     const main = threadCpuSeconds()
     const round = (s: number) => Math.round(s * 100) / 100
@@ -41,6 +50,7 @@ export class BatchSummary {
       processSeconds: round((used.user + used.system) / 1e6),
       ...(main !== undefined && this.cpuAtStart.mainThread !== undefined && { mainThreadSeconds: round(main - this.cpuAtStart.mainThread) }),
       ...(workerThreadSeconds.length > 0 && { workerThreadSeconds: workerThreadSeconds.map((s) => (s === undefined ? s : round(s))) }),
+      ...(waits && workerThreadSeconds.length > 0 && { mainWaitSeconds: round(waits.main), workerIdleSeconds: waits.workers.map(round) }),
     }
   }
 

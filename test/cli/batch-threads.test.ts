@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '../..')
 const CLI = join(ROOT, 'bin/txscreen.js')
 
 interface Summary {
-  cpu: { processSeconds: number; mainThreadSeconds?: number; workerThreadSeconds?: number[] }
+  cpu: { processSeconds: number; mainThreadSeconds?: number; workerThreadSeconds?: number[]; mainWaitSeconds?: number; workerIdleSeconds?: number[] }
 }
 
 async function batch(input: string, dir: string, threads: number): Promise<{ verdicts: string; cases: string; summary: Summary }> {
@@ -34,6 +34,7 @@ describe('txscreen batch --threads', () => {
     const one = await batch(input, dir, 1)
     expect(one.verdicts.split('\n').filter((l) => l.includes('"hits":[{')).length).toBeGreaterThan(10)
     expect(one.summary.cpu.workerThreadSeconds).toBeUndefined()
+    expect(one.summary.cpu.mainWaitSeconds).toBeUndefined()
     for (const threads of [2, 3]) {
       const many = await batch(input, dir, threads)
       expect(many.verdicts).toBe(one.verdicts)
@@ -41,6 +42,11 @@ describe('txscreen batch --threads', () => {
       // the summary splits the screening's CPU by thread (where the platform tells a thread's own time)
       const { processSeconds, mainThreadSeconds, workerThreadSeconds } = many.summary.cpu
       expect(processSeconds).toBeGreaterThan(0)
+      // and says how long the main thread waited for the workers' hits, and each worker for records
+      const { mainWaitSeconds, workerIdleSeconds } = many.summary.cpu
+      expect(mainWaitSeconds).toBeGreaterThanOrEqual(0)
+      expect(workerIdleSeconds).toHaveLength(threads - 1)
+      for (const s of workerIdleSeconds!) expect(s).toBeGreaterThanOrEqual(0)
       if (process.platform === 'linux') {
         expect(workerThreadSeconds).toHaveLength(threads - 1)
         for (const s of [mainThreadSeconds!, ...workerThreadSeconds!]) expect(s).toBeGreaterThan(0)

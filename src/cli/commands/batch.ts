@@ -204,7 +204,8 @@ export async function run(argv: string[]): Promise<number> {
   bar?.stop()
   await writer.close()
   summary.outOfOrder = engine.outOfOrder
-  summary.countCpu(engine instanceof ThreadedEngine ? engine.workerCpuSeconds : [])
+  if (engine instanceof ThreadedEngine) summary.countCpu(engine.workerCpuSeconds, { main: engine.waitSeconds, workers: engine.workerIdleSeconds })
+  else summary.countCpu([])
 
   if (values.cases) {
     const found = engine.cases()
