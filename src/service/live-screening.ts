@@ -94,6 +94,8 @@ interface LiveState {
 interface HeldCall {
   record: TransferRecord
   caller: Owner
+  /** the record's JSON when the caller had it, else made when it is written */
+  recordJson: string | undefined
   resolve(result: ScreenResult): void
   reject(err: unknown): void
 }
@@ -202,11 +204,11 @@ export class LiveScreening implements RealtimeScreening {
     return this.#writer
   }
 
-  screen(record: TransferRecord, caller: Owner = NO_CALLER): Promise<ScreenResult> {
+  screen(record: TransferRecord, caller: Owner = NO_CALLER, recordJson?: string): Promise<ScreenResult> {
     const afterIo = this.options.afterIo
-    if (!afterIo) return this.#screenNow(record, caller)
+    if (!afterIo) return this.#screenNow(record, caller, recordJson)
     return new Promise<ScreenResult>((resolve, reject) => {
-      this.#held.push({ record, caller, resolve, reject })
+      this.#held.push({ record, caller, recordJson, resolve, reject })
       if (this.#turnSet) return
       this.#turnSet = true
       afterIo(this.#endOfTurn)
@@ -237,7 +239,7 @@ export class LiveScreening implements RealtimeScreening {
     this.#held = []
     const state = this.#current()
     if (!state.warm) {
-      for (const call of held) this.#screenNow(call.record, call.caller).then(call.resolve, call.reject)
+      for (const call of held) this.#screenNow(call.record, call.caller, call.recordJson).then(call.resolve, call.reject)
       return
     }
     const taken: (Taken | typeof AGAIN | undefined)[] = new Array(held.length)
@@ -253,13 +255,13 @@ export class LiveScreening implements RealtimeScreening {
     for (let i = 0; i < held.length; i++) {
       const t = taken[i]
       if (t === undefined) continue
-      const { record, caller, resolve, reject } = held[i]!
-      const answered = t === AGAIN ? this.#again(record, this.#recent.get(record.id), state) : this.#answer(state, record, caller, t)
+      const { record, caller, recordJson, resolve, reject } = held[i]!
+      const answered = t === AGAIN ? this.#again(record, this.#recent.get(record.id), state) : this.#answer(state, record, caller, t, recordJson)
       answered.then(resolve, reject)
     }
   }
 
-  async #screenNow(record: TransferRecord, caller: Owner): Promise<ScreenResult> {
+  async #screenNow(record: TransferRecord, caller: Owner, recordJson: string | undefined): Promise<ScreenResult> {
     for (;;) {
       let state = this.#current()
       if (!state.warm) {
@@ -275,7 +277,7 @@ export class LiveScreening implements RealtimeScreening {
       // from here to the write no await: the state is read and updated in one go
       const taken = this.#take(state, record, 0)
       if (taken === AGAIN) return this.#again(record, this.#recent.get(record.id), state)
-      return this.#answer(state, record, caller, taken)
+      return this.#answer(state, record, caller, taken, recordJson)
     }
   }
 
@@ -301,11 +303,11 @@ export class LiveScreening implements RealtimeScreening {
   }
 
   /** A taken transfer's verdict JSON, rows and write; answers once they are committed. No await before the write. */
-  async #answer(state: LiveState, record: TransferRecord, caller: Owner, taken: Taken): Promise<ScreenResult> {
+  async #answer(state: LiveState, record: TransferRecord, caller: Owner, taken: Taken, recordJson: string | undefined): Promise<ScreenResult> {
     const { hits, verdict, keys, at } = taken
     const json = JSON.stringify(verdict)
     const row = shouldStore(verdict, this.options.storeVerdicts) ? realtimeVerdictRowJson(verdict, json, caller, record, keys) : undefined
-    const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
+    const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: recordJson ?? JSON.stringify(record) }
     if (this.options.keepHistory !== false) event.tenant = caller.tenant
     const recent: Recent = { json, durable: this.#writer.write(record.id, event, row) }
     this.#recent.set(record.id, recent)
