@@ -15,6 +15,7 @@ import type { ShadowThreadFactory } from './shadow-thread-port.ts'
 import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
 import { realtimeVerdictRowJson, shouldStore, type Owner, type StoreVerdicts } from './verdict-rows.ts'
+import { clearVerdictJson, plainClear, verdictJson } from './verdict-json.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
 const PRUNE_ROWS = 10_000
@@ -114,10 +115,13 @@ const AGAIN = Symbol('again')
 
 /**
  * A transfer id this process has screened lately: its verdict as JSON (kept small: a retry is rare, and parsing
- * it then is cheap), and its write until that is committed.
+ * it then is cheap), and its write until that is committed. A clear verdict without hits (most calls) keeps no
+ * JSON: it is made again from the id and `ruleset` (`clearVerdictJson`) should a retry come, so the 200,000 kept
+ * answers hold one string each fewer.
  */
 interface Recent {
-  json: string
+  json: string | undefined
+  ruleset: string
   durable: Promise<void> | undefined
 }
 
@@ -305,11 +309,11 @@ export class LiveScreening implements RealtimeScreening {
   /** A taken transfer's verdict JSON, rows and write; answers once they are committed. No await before the write. */
   async #answer(state: LiveState, record: TransferRecord, caller: Owner, taken: Taken, recordJson: string | undefined): Promise<ScreenResult> {
     const { hits, verdict, keys, at } = taken
-    const json = JSON.stringify(verdict)
+    const json = verdictJson(verdict)
     const row = shouldStore(verdict, this.options.storeVerdicts) ? realtimeVerdictRowJson(verdict, json, caller, record, keys) : undefined
     const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: recordJson ?? JSON.stringify(record) }
     if (this.options.keepHistory !== false) event.tenant = caller.tenant
-    const recent: Recent = { json, durable: this.#writer.write(record.id, event, row) }
+    const recent: Recent = { json: plainClear(verdict) ? undefined : json, ruleset: verdict.ruleset, durable: this.#writer.write(record.id, event, row) }
     this.#recent.set(record.id, recent)
     this.#maybePrune(state)
     // offered now, in screening order; screened by the shadow only once this call is answered
@@ -436,7 +440,10 @@ export class LiveScreening implements RealtimeScreening {
     const id = record.id
     await seen?.durable
     checkSameRecord(record, await findStoredTransfer(this.db, id))
-    if (seen) return { verdict: JSON.parse(seen.json) as Verdict, json: seen.json }
+    if (seen) {
+      const json = seen.json ?? clearVerdictJson(id, seen.ruleset)
+      return { verdict: JSON.parse(json) as Verdict, json }
+    }
     // screened before the answers kept here: its verdict is stored, unless it was clear and only alerts are kept
     const stored = (await findRealtimeVerdict(this.db, id)) as Verdict | undefined
     const verdict: Verdict = stored ?? { id, score: 0, decision: 'clear', hits: [], ruleset: state.version ?? '' }
