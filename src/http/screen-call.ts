@@ -1,13 +1,13 @@
 import { pacs002Report, readSinglePacs008, systemClock } from '../core/index.ts'
 import { authenticateNow, NO_KEY_CACHE, type ConnectionKeyMemo } from './auth.ts'
 import type { Principal } from './env.ts'
-import { checkJsonType, checkLength, parseJsonText } from './body.ts'
+import { checkJsonType, checkLength } from './body.ts'
 import { withDeadline } from './deadline.ts'
 import { checkEventTime } from './event-time.ts'
 import type { AppDeps } from './deps.ts'
 import { asProblem } from './on-error.ts'
 import { badRequest } from './problem.ts'
-import { transferFromBody } from './record-body.ts'
+import { transferFromBodyText } from './record-body.ts'
 
 export const SCREEN_PATH = '/v1/screen'
 export const SCREEN_BODY_LIMIT = 64 * 1024
@@ -61,9 +61,9 @@ async function screen(deps: AppDeps, req: ScreenRequest): Promise<{ headers: Rec
   if (XML_TYPE.test(req.contentType ?? '')) return screenPacs008(deps, req, caller)
   checkJsonType(req.contentType)
   const text = await req.text(SCREEN_BODY_LIMIT)
-  const record = transferFromBody(parseJsonText(text), text)
+  const { record, json: recordJson } = transferFromBodyText(text)
   checkEventTime(record, deps.clock ?? systemClock, deps.config.maxFutureSkewMs)
-  const { verdict, json } = await deps.realtime!.screen(record, { tenant: caller.tenant, keyId: caller.keyId })
+  const { verdict, json } = await deps.realtime!.screen(record, { tenant: caller.tenant, keyId: caller.keyId }, recordJson)
   deps.metrics?.decisions('realtime', verdict.decision, 1)
   return { headers: JSON_HEADERS, body: json }
 }

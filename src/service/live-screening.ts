@@ -15,6 +15,7 @@ import type { ShadowThreadFactory } from './shadow-thread-port.ts'
 import { keptFrom } from './retention.ts'
 import { SlowCommits } from './slow-commits.ts'
 import { realtimeVerdictRowJson, shouldStore, type Owner, type StoreVerdicts } from './verdict-rows.ts'
+import { clearVerdictJson, plainClear, verdictJson } from './verdict-json.ts'
 import { GroupWriter, WriterOverloadedError } from './write-behind.ts'
 
 const PRUNE_ROWS = 10_000
@@ -94,6 +95,8 @@ interface LiveState {
 interface HeldCall {
   record: TransferRecord
   caller: Owner
+  /** the record's JSON when the caller had it, else made when it is written */
+  recordJson: string | undefined
   resolve(result: ScreenResult): void
   reject(err: unknown): void
 }
@@ -112,10 +115,13 @@ const AGAIN = Symbol('again')
 
 /**
  * A transfer id this process has screened lately: its verdict as JSON (kept small: a retry is rare, and parsing
- * it then is cheap), and its write until that is committed.
+ * it then is cheap), and its write until that is committed. A clear verdict without hits (most calls) keeps no
+ * JSON: it is made again from the id and `ruleset` (`clearVerdictJson`) should a retry come, so the 200,000 kept
+ * answers hold one string each fewer.
  */
 interface Recent {
-  json: string
+  json: string | undefined
+  ruleset: string
   durable: Promise<void> | undefined
 }
 
@@ -202,11 +208,11 @@ export class LiveScreening implements RealtimeScreening {
     return this.#writer
   }
 
-  screen(record: TransferRecord, caller: Owner = NO_CALLER): Promise<ScreenResult> {
+  screen(record: TransferRecord, caller: Owner = NO_CALLER, recordJson?: string): Promise<ScreenResult> {
     const afterIo = this.options.afterIo
-    if (!afterIo) return this.#screenNow(record, caller)
+    if (!afterIo) return this.#screenNow(record, caller, recordJson)
     return new Promise<ScreenResult>((resolve, reject) => {
-      this.#held.push({ record, caller, resolve, reject })
+      this.#held.push({ record, caller, recordJson, resolve, reject })
       if (this.#turnSet) return
       this.#turnSet = true
       afterIo(this.#endOfTurn)
@@ -237,7 +243,7 @@ export class LiveScreening implements RealtimeScreening {
     this.#held = []
     const state = this.#current()
     if (!state.warm) {
-      for (const call of held) this.#screenNow(call.record, call.caller).then(call.resolve, call.reject)
+      for (const call of held) this.#screenNow(call.record, call.caller, call.recordJson).then(call.resolve, call.reject)
       return
     }
     const taken: (Taken | typeof AGAIN | undefined)[] = new Array(held.length)
@@ -253,13 +259,13 @@ export class LiveScreening implements RealtimeScreening {
     for (let i = 0; i < held.length; i++) {
       const t = taken[i]
       if (t === undefined) continue
-      const { record, caller, resolve, reject } = held[i]!
-      const answered = t === AGAIN ? this.#again(record, this.#recent.get(record.id), state) : this.#answer(state, record, caller, t)
+      const { record, caller, recordJson, resolve, reject } = held[i]!
+      const answered = t === AGAIN ? this.#again(record, this.#recent.get(record.id), state) : this.#answer(state, record, caller, t, recordJson)
       answered.then(resolve, reject)
     }
   }
 
-  async #screenNow(record: TransferRecord, caller: Owner): Promise<ScreenResult> {
+  async #screenNow(record: TransferRecord, caller: Owner, recordJson: string | undefined): Promise<ScreenResult> {
     for (;;) {
       let state = this.#current()
       if (!state.warm) {
@@ -275,7 +281,7 @@ export class LiveScreening implements RealtimeScreening {
       // from here to the write no await: the state is read and updated in one go
       const taken = this.#take(state, record, 0)
       if (taken === AGAIN) return this.#again(record, this.#recent.get(record.id), state)
-      return this.#answer(state, record, caller, taken)
+      return this.#answer(state, record, caller, taken, recordJson)
     }
   }
 
@@ -301,13 +307,13 @@ export class LiveScreening implements RealtimeScreening {
   }
 
   /** A taken transfer's verdict JSON, rows and write; answers once they are committed. No await before the write. */
-  async #answer(state: LiveState, record: TransferRecord, caller: Owner, taken: Taken): Promise<ScreenResult> {
+  async #answer(state: LiveState, record: TransferRecord, caller: Owner, taken: Taken, recordJson: string | undefined): Promise<ScreenResult> {
     const { hits, verdict, keys, at } = taken
-    const json = JSON.stringify(verdict)
+    const json = verdictJson(verdict)
     const row = shouldStore(verdict, this.options.storeVerdicts) ? realtimeVerdictRowJson(verdict, json, caller, record, keys) : undefined
-    const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: JSON.stringify(record) }
+    const event: EntityEvent = { keys, eventId: record.id, occurredAt: new Date(at).toISOString(), record: recordJson ?? JSON.stringify(record) }
     if (this.options.keepHistory !== false) event.tenant = caller.tenant
-    const recent: Recent = { json, durable: this.#writer.write(record.id, event, row) }
+    const recent: Recent = { json: plainClear(verdict) ? undefined : json, ruleset: verdict.ruleset, durable: this.#writer.write(record.id, event, row) }
     this.#recent.set(record.id, recent)
     this.#maybePrune(state)
     // offered now, in screening order; screened by the shadow only once this call is answered
@@ -434,7 +440,10 @@ export class LiveScreening implements RealtimeScreening {
     const id = record.id
     await seen?.durable
     checkSameRecord(record, await findStoredTransfer(this.db, id))
-    if (seen) return { verdict: JSON.parse(seen.json) as Verdict, json: seen.json }
+    if (seen) {
+      const json = seen.json ?? clearVerdictJson(id, seen.ruleset)
+      return { verdict: JSON.parse(json) as Verdict, json }
+    }
     // screened before the answers kept here: its verdict is stored, unless it was clear and only alerts are kept
     const stored = (await findRealtimeVerdict(this.db, id)) as Verdict | undefined
     const verdict: Verdict = stored ?? { id, score: 0, decision: 'clear', hits: [], ruleset: state.version ?? '' }

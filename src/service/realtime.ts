@@ -89,8 +89,11 @@ export interface RealtimeReadiness {
 export interface RealtimeScreening {
   /** where the state is; `objects`: Durable Objects, each holding a partition (src/service/partitioned/) */
   readonly mode: RealtimeStateMode | 'objects'
-  /** screens one transfer; its verdict row records the caller's key and tenant */
-  screen(record: TransferRecord, caller?: Owner): Promise<ScreenResult>
+  /**
+   * screens one transfer; its verdict row records the caller's key and tenant. `recordJson`: the record's JSON when
+   * the caller has it already (a body that holds exactly the record), stored for it instead of making it again
+   */
+  screen(record: TransferRecord, caller?: Owner, recordJson?: string): Promise<ScreenResult>
   readiness(): RealtimeReadiness
   /** resolves when the state for the active rule set is warm (the previous one answers meanwhile); none in database mode */
   start?(): Promise<void>

@@ -47,6 +47,26 @@ describe('Node server: POST /v1/screen without Hono', () => {
     expect(v.ruleset).toMatch(/^txscreen-default@/)
   })
 
+  it('stores what the body says as the record: as sent, spaced, with a key twice, or with fields the record has not', async () => {
+    const t = transfer(2, 'NODE-R1', 'NODE-R2')
+    const spaced = `{\n  "id": ${JSON.stringify(t.id)},\n  "timestamp": "${t.timestamp}", "amount": "100.00", "currency": "USD", "channel": "wire",\n  "sender": { "id": "NODE-R1", "country": "GB", "name": "Ren\\u00e9" },\n  "receiver": {"id": "NODE-XX", "country": "FR", "id": "NODE-R2"}\n}`
+    const u = transfer(3, 'NODE-R1', 'NODE-R3')
+    const extra = JSON.stringify({ ...u, note: 'not a record field', sender: { ...u.sender, nickname: 'r' }, amount: 100 })
+    const plain = transfer(4, 'NODE-R1', 'NODE-R4')
+    for (const body of [spaced, extra, JSON.stringify(plain)]) expect((await post(body, auth(screenKey))).status).toBe(200)
+    const stored = async (id: string) => {
+      const events = await service.deps.db.selectFrom('entity_events').select('record').where('event_id', '=', id).execute()
+      const history = await service.deps.db.selectFrom('screened_records').select('record').where('record_id', '=', id).execute()
+      expect(events.length).toBeGreaterThan(0)
+      expect(history).toHaveLength(1)
+      for (const e of events) expect(e.record).toEqual(history[0]!.record)
+      return history[0]!.record
+    }
+    expect(await stored(t.id)).toEqual({ ...t, sender: { id: 'NODE-R1', country: 'GB', name: 'René' }, receiver: { id: 'NODE-R2', country: 'FR' } })
+    expect(await stored(u.id)).toEqual({ ...u, amount: '100' })
+    expect(await stored(plain.id)).toEqual(plain)
+  })
+
   it('screens an alerting transfer with the hits the pack gives it', async () => {
     const { bodies, expected } = structuringSequence('NODE-S')
     const verdicts = []

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TransferRecordSchema } from '../../src/core/index.ts'
-import { transferFromBody } from '../../src/http/record-body.ts'
+import { transferFromBody, transferFromBodyText } from '../../src/http/record-body.ts'
+import { parseJsonText } from '../../src/http/body.ts'
 import { Problem } from '../../src/http/problem.ts'
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/generated/records.ndjson')
@@ -82,5 +83,65 @@ describe('a transfer record from a request body', () => {
       const issues = (err as Problem).extra.issues as { path: string }[]
       expect(issues.map((i) => i.path).sort()).toEqual(['amount', 'currency', 'timestamp'])
     }
+  })
+
+  describe('with the JSON to store for it', () => {
+    it('is the body itself when it holds exactly the record, else the record made into JSON', () => {
+      const lines = readFileSync(FIXTURE, 'utf8').split('\n').filter(Boolean).slice(0, 3000)
+      let asSent = 0
+      for (const line of lines) {
+        const { record, json } = transferFromBodyText(line)
+        expect(JSON.stringify(record)).toBe(JSON.stringify(transferFromBody(JSON.parse(line), line)))
+        expect(JSON.parse(json)).toEqual(record)
+        if (json === line) asSent++
+        else expect(json).toBe(JSON.stringify(record))
+      }
+      // the generator writes records as the schema has them: no copy made for any of them
+      expect(asSent).toBe(lines.length)
+    })
+
+    it('is the record made into JSON when the body has unknown fields, a number amount or an amount to trim', () => {
+      const base = { id: 't1', timestamp: '2026-03-01T10:00:00Z', amount: '12.50', currency: 'USD', sender: { id: 'A' }, receiver: { id: 'B' } }
+      const bodies = [
+        { ...base, extra: 1 },
+        { ...base, sender: { id: 'A', nickname: 'a' } },
+        { ...base, location: { city: 'Erbil', floor: 3 } },
+        { ...base, amount: 12.5 },
+        { ...base, amount: ' 12.50 ' },
+        { id: 't1', amount: '12.50', timestamp: base.timestamp, currency: 'USD', sender: base.sender, receiver: base.receiver },
+      ]
+      for (const body of bodies) {
+        const text = JSON.stringify(body)
+        const { record, json } = transferFromBodyText(text)
+        expect(json).toBe(JSON.stringify(record))
+        expect(record).toEqual(transferFromBody(JSON.parse(text), text))
+      }
+    })
+
+    it('is the body as sent, white space and all, when that holds exactly the record: what it says is the record', () => {
+      const text = '{ "id": "t1", "timestamp": "2026-03-01T10:00:00Z",\n  "amount": "12.50", "currency": "USD", "sender": {"id": "A", "name": "Ann \\u00e9"}, "receiver": {"id": "B"} }'
+      const { record, json } = transferFromBodyText(text)
+      expect(json).toBe(text)
+      expect(JSON.parse(json)).toEqual(record)
+      expect(record.sender.name).toBe('Ann é')
+    })
+
+    it('refuses what parsing and transferFromBody refuse, with the same problem', () => {
+      const problem = (f: () => unknown): string => {
+        try {
+          f()
+        } catch (err) {
+          return (err as Problem).render('/v1/screen').body
+        }
+        return 'none'
+      }
+      const bad = ['{"id":', '[1]', '{"id":"t1","timestamp":"yesterday","amount":"-1","currency":"usd","sender":{"id":"A"},"receiver":{"id":"B"}}',
+        '{"id":"t1","timestamp":"2026-03-01T10:00:00Z","amount":"1","currency":"USD","sender":{"id":"A\\u0000"},"receiver":{"id":"B"}}']
+      for (const text of bad) {
+        const expected = problem(() => transferFromBody(parseJsonText(text), text))
+        expect(expected).not.toBe('none')
+        expect(problem(() => transferFromBodyText(text))).toBe(expected)
+      }
+    })
   })
 })

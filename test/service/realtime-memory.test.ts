@@ -58,6 +58,19 @@ for (const dialect of DIALECTS) {
       expect(await countRows('verdicts', second.id)).toBe(1)
     })
 
+    it('answers a retried clear transfer, and a retried alert, with the very text of the first answer', async () => {
+      const clear = transfer(35, 'RETRY-TEXT', 'X')
+      const alert = transfer(36, 'RETRY-TEXT', 'Y')
+      for (const t of [clear, alert]) {
+        const first = await (await seeded.svc.post('/v1/screen', seeded.keys.screen, t)).text()
+        const again = await (await seeded.svc.post('/v1/screen', seeded.keys.screen, t)).text()
+        expect(again).toBe(first)
+      }
+      const answer = async (t: typeof clear) => JSON.parse(await (await seeded.svc.post('/v1/screen', seeded.keys.screen, t)).text())
+      expect(await answer(clear)).toMatchObject({ id: clear.id, decision: 'clear', hits: [], score: 0 })
+      expect(await answer(alert)).toMatchObject({ id: alert.id, decision: 'review' })
+    })
+
     it('warms a new process from the database: /ready waits for it, then the earlier history counts', async () => {
       const earlier = transfer(40, 'RESTART-M', 'X')
       await seeded.svc.post('/v1/screen', seeded.keys.screen, earlier)
