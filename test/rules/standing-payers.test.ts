@@ -57,6 +57,16 @@ describe('unrelated-senders: payers most of whom share the beneficiary\'s surnam
     for (const v of screenAll(pack, records).verdicts) expect(rulesOn(v)).not.toContain('unrelated-senders')
   })
 
+  it('the same family paying 500-1,800 within four days raises no fan-in either', () => {
+    const pay = (i: number, surname: string, country: string, amount: string) =>
+      transfer(i * 11 * HOUR, `g${i}`, 'm', amount, { channel: 'money_transfer', sender: person(`g${i}`, `Kin${i} ${surname}`, country, 'City'), receiver: mother })
+    const records = [
+      pay(0, 'Farah', 'GB', '900'), pay(1, 'Farah', 'GB', '1250'), pay(2, 'Farah', 'DE', '700'), pay(3, 'Farah', 'US', '1800'),
+      pay(4, 'Farah', 'GB', '500'), pay(5, 'Malik', 'GB', '650'), pay(6, 'Qureshi', 'CA', '1100'), pay(7, 'Butt', 'AE', '820'),
+    ]
+    for (const v of screenAll(pack, records).verdicts) expect(rulesOn(v)).not.toContain('fan-in')
+  })
+
   it('four strangers of four surnames and one relative: still flagged', () => {
     const records = [from(0, 'Farah', 'GB', 'Bradford'), from(1, 'Malik', 'GB', 'Leeds'), from(2, 'Qureshi', 'GB', 'London'), from(3, 'Butt', 'GB', 'Luton'), from(4, 'Chaudhry', 'GB', 'Slough')]
     expect(rulesOn(screenAll(pack, records).verdicts.at(-1)!)).toContain('unrelated-senders')
