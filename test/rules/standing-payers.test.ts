@@ -72,15 +72,3 @@ describe('unrelated-senders: payers most of whom share the beneficiary\'s surnam
     expect(rulesOn(screenAll(pack, records).verdicts.at(-1)!)).toContain('unrelated-senders')
   })
 })
-
-describe('fan-out-large flags the payments that make the fan, not every payment of its window', () => {
-  const sender = person('s', 'Omar Khalil', 'GB', 'London')
-  const to = (id: string, country: string, city: string) => person(id, `Payee ${id}`, country, city)
-  const pay = (minutes: number, id: string, amount: string) => transfer(minutes, 's', id, amount, { currency: 'GBP', channel: 'wire', sender, receiver: to(id, 'TR', 'Istanbul') })
-
-  it('three payments of 8,000 to three beneficiaries are flagged, a 38 payment to a friend beside them is not', () => {
-    const { verdicts } = screenAll(pack, [pay(0, 'a', '8000'), pay(HOUR, 'b', '8000'), pay(2 * HOUR, 'c', '8000'), pay(DAY, 'd', '38')])
-    expect(rulesOn(verdicts[2]!)).toContain('fan-out-large')
-    expect(rulesOn(verdicts[3]!)).not.toContain('fan-out-large')
-  })
-})
