@@ -44,6 +44,16 @@ describe('fan-in and fanin-collector-30d count payers new to the beneficiary', (
   })
 })
 
+describe('fan-in reads the amounts of its 5 days, not of its look-back', () => {
+  it('a savings club\'s round of equal sums after a month of varied payments is not flagged', () => {
+    const member = person('k', 'Grace Mensah', 'GB', 'London')
+    const earlier = Array.from({ length: 10 }, (_, i) => transfer(i * 2 * DAY, `e${i}`, 'k', String(610 + i * 37), { currency: 'GBP', channel: 'wire', sender: person(`e${i}`, `Friend${i} Other${i}`, 'GB', 'Leeds'), receiver: member }))
+    const round = Array.from({ length: 8 }, (_, i) => transfer(26 * DAY + i * 5 * HOUR, `c${i}`, 'k', '700', { currency: 'GBP', channel: 'ach', sender: person(`c${i}`, `Member${i} Club${i}`, 'GB', 'London'), receiver: member }))
+    const { verdicts } = screenAll(pack, [...earlier, ...round])
+    for (const v of verdicts.slice(earlier.length)) expect(rulesOn(v)).not.toContain('fan-in')
+  })
+})
+
 describe('unrelated-senders: payers most of whom share the beneficiary\'s surname are its family', () => {
   const mother = person('m', 'Amina Farah', 'PK', 'Lahore')
   const from = (i: number, surname: string, country: string, city: string) =>
