@@ -106,6 +106,46 @@ describe('hard-negative families', () => {
     for (const rs of turns) expect(new Set(rs.map(cents)).size, rs[0].receiver.id).toBeLessThanOrEqual(2)
   })
 
+  it('large savings clubs: 14+ members pay one the same sum, and some members pay in two clubs', () => {
+    const rows = fams.get('large_savings_club')!
+    const turns = new Map<string, Rec[]>()
+    for (const r of rows) turns.set(`${r.receiver.id}/${r.amount}`, [...(turns.get(`${r.receiver.id}/${r.amount}`) ?? []), r])
+    expect([...turns.values()].some((rs) => new Set(rs.map((r) => r.sender.id)).size >= 14)).toBe(true)
+    const sums = new Map<string, Set<string>>()
+    for (const r of rows) sums.set(r.sender.id, (sums.get(r.sender.id) ?? new Set()).add(r.amount))
+    const receivers = new Set(rows.map((r) => r.receiver.id))
+    // a member of two clubs pays two clubs' sums (or the same sum to two clubs' receivers)
+    expect([...sums.entries()].some(([id, s]) => s.size >= 2 && receivers.has(id))).toBe(true)
+  })
+
+  it('landlords: each tenant pays the same rent every month, many tenants to one private landlord', () => {
+    const rows = fams.get('landlord_tenants')!.filter((r) => r.receiver.type === 'person')
+    const pairs = new Map<string, Set<string>>()
+    for (const r of rows) pairs.set(`${r.sender.id}>${r.receiver.id}`, (pairs.get(`${r.sender.id}>${r.receiver.id}`) ?? new Set()).add(r.amount))
+    const months = new Map<string, number>()
+    for (const r of rows) months.set(`${r.sender.id}>${r.receiver.id}`, (months.get(`${r.sender.id}>${r.receiver.id}`) ?? 0) + 1)
+    const repeated = [...months.entries()].filter(([, n]) => n >= 2).map(([k]) => k)
+    expect(repeated.length).toBeGreaterThan(10)
+    for (const k of repeated) expect(pairs.get(k)!.size, k).toBe(1)
+    const tenants = new Map<string, Set<string>>()
+    for (const r of rows) tenants.set(r.receiver.id, (tenants.get(r.receiver.id) ?? new Set()).add(r.sender.id))
+    expect(Math.max(...[...tenants.values()].map((t) => t.size))).toBeGreaterThanOrEqual(8)
+  })
+
+  it('big families: 5+ relatives abroad, some under other surnames, pay one relative within a week', () => {
+    const rows = fams.get('big_family')!
+    const surname = (p: Rec) => (p.name ?? '').split(' ').at(-1)
+    const byReceiver = new Map<string, Rec[]>()
+    for (const r of rows) byReceiver.set(r.receiver.id, [...(byReceiver.get(r.receiver.id) ?? []), r])
+    const big = [...byReceiver.values()].filter((rs) => new Set(rs.map((r) => r.sender.id)).size >= 5)
+    expect(big.length).toBeGreaterThan(0)
+    for (const rs of big) {
+      expect(rs.every((r) => r.sender.country !== r.receiver.country)).toBe(true)
+      expect(rs.some((r) => surname(r.sender) === surname(r.receiver)), rs[0].receiver.id).toBe(true)
+    }
+    expect(big.some((rs) => rs.some((r) => surname(r.sender) !== surname(r.receiver)))).toBe(true)
+  })
+
   it('family remittances: fee-sized sums, parents paid by siblings elsewhere, recipients in border cities', () => {
     const rows = fams.get('family_remittance')!
     expect(rows.filter((r) => cents(r) >= 150_000 && cents(r) <= 600_099 && r.sender.country !== r.receiver.country).length).toBeGreaterThan(20)

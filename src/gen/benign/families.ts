@@ -1,9 +1,12 @@
+import { bigFamily } from './big-family.ts'
 import { busyMerchant } from './busy-merchant.ts'
 import { cashTakings } from './cash-takings.ts'
 import type { BenignFamily } from './family.ts'
 import { familyRemittance } from './family-remittance.ts'
 import { importAdvance } from './import-advance.ts'
 import { innocentMemo } from './innocent-memo.ts'
+import { landlordTenants } from './landlord-tenants.ts'
+import { largeSavingsClub } from './large-savings-club.ts'
 import { moneyTransferShop } from './money-transfer-shop.ts'
 import { nameNearMiss } from './name-near-miss.ts'
 import { newAccount } from './new-account.ts'
@@ -19,7 +22,7 @@ import { wakingAccount } from './waking-account.ts'
 export const BENIGN_FAMILIES: readonly BenignFamily[] = [
   familyRemittance, busyMerchant, cashTakings, savingsClub, stablecoinTrade, wageBatch, importAdvance,
   moneyTransferShop, ordinaryRoundTrip, wakingAccount, newAccount, relativeCash, innocentMemo, nameNearMiss,
-  phoneNearMiss,
+  phoneNearMiss, largeSavingsClub, landlordTenants, bigFamily,
 ]
 
 export const BENIGN_FAMILY_NAMES: readonly string[] = BENIGN_FAMILIES.map((f) => f.name)

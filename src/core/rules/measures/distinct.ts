@@ -2,12 +2,12 @@ import { z } from 'zod'
 import type { TransferView } from '../../screen/view.ts'
 import { compileField, FIELD_HELP } from '../fields.ts'
 import { defineMeasure } from './measure.ts'
-import { measureFilter, WINDOW_COST, windowed, windowValue } from './windowed.ts'
+import { measureFilter, recentWindow, WINDOW_COST, windowedRecent, windowValue } from './windowed.ts'
 
 /** `{ distinct: counterparty.id }`: distinct values of a field among the transfers in the entity's window. */
 export const distinct = defineMeasure({
   key: 'distinct',
-  schema: z.object({ distinct: z.string(), ...windowed }).strict(),
+  schema: z.object({ distinct: z.string(), ...windowedRecent }).strict(),
   compile(spec, ctx) {
     const filter = measureFilter(spec, ctx)
     const field = compileField(spec.distinct)
@@ -23,6 +23,7 @@ export const distinct = defineMeasure({
         return x === undefined || x === '' ? undefined : String(x)
       }
     }
+    if (spec.within !== undefined) return recentWindow('distinct', extract, spec.within, false)
     return { unit: 'count', window: { aggregate: 'distinct', extract }, cost: WINDOW_COST, evaluate: windowValue }
   },
 })
