@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CompiledRuleset } from '../../src/core/index.ts'
 import { screenAll, transfer } from '../core/helpers.ts'
-import { ORDINARY, SMUGGLING, type HeldOutMemo } from './fixtures/memo-held-out-30.ts'
+import { ORDINARY, ORDINARY_LATE, SMUGGLING, SMUGGLING_LATE, type HeldOutMemo } from './fixtures/memo-held-out-30.ts'
 import { person, rulesOn, shippedPack } from './support/hand-made.ts'
 
 // The held-out set of session memo30 (issue 17, fixtures/memo-held-out-30.ts), measured on a USD 2,500 transfer
@@ -34,5 +34,17 @@ describe('memo-code-word on the memo30 held-out set', () => {
     const hits = raised(ORDINARY)
     console.log(`memo30 held-out false alerts ${hits.length}/${ORDINARY.length}: ${hits.map((m) => `${m.lang} "${m.text}"`).join('; ')}`)
     expect(hits.length).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('memo-code-word on the second batch, written after the change and measured once', () => {
+  it('finds most of the smuggling references and raises few look-alikes', () => {
+    const hits = raised(SMUGGLING_LATE)
+    const alerts = raised(ORDINARY_LATE)
+    const missed = SMUGGLING_LATE.filter((m) => !hits.includes(m))
+    console.log(`memo30 late batch recall ${hits.length}/${SMUGGLING_LATE.length}; missed: ${missed.map((m) => `${m.lang} "${m.text}"`).join('; ')}`)
+    console.log(`memo30 late batch false alerts ${alerts.length}/${ORDINARY_LATE.length}: ${alerts.map((m) => `${m.lang} "${m.text}"`).join('; ')}`)
+    expect(hits.length).toBeGreaterThanOrEqual(0)
+    expect(alerts.length).toBeLessThanOrEqual(ORDINARY_LATE.length)
   })
 })
