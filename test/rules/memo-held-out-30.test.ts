@@ -38,13 +38,15 @@ describe('memo-code-word on the memo30 held-out set', () => {
 })
 
 describe('memo-code-word on the second batch, written after the change and measured once', () => {
-  it('finds most of the smuggling references and raises few look-alikes', () => {
+  it('finds at least 23 of 30 smuggling references and raises at most 2 of 30 look-alikes', () => {
     const hits = raised(SMUGGLING_LATE)
     const alerts = raised(ORDINARY_LATE)
     const missed = SMUGGLING_LATE.filter((m) => !hits.includes(m))
     console.log(`memo30 late batch recall ${hits.length}/${SMUGGLING_LATE.length}; missed: ${missed.map((m) => `${m.lang} "${m.text}"`).join('; ')}`)
     console.log(`memo30 late batch false alerts ${alerts.length}/${ORDINARY_LATE.length}: ${alerts.map((m) => `${m.lang} "${m.text}"`).join('; ')}`)
-    expect(hits.length).toBeGreaterThanOrEqual(0)
-    expect(alerts.length).toBeLessThanOrEqual(ORDINARY_LATE.length)
+    // measured once on aa2108d: 23 of 30 found, 2 of 30 raised (docs/rules.md, memo30); the words added after it
+    // were chosen with this batch in view, so the bar stays at the honest figure
+    expect(hits.length).toBeGreaterThanOrEqual(23)
+    expect(alerts.length).toBeLessThanOrEqual(2)
   })
 })
