@@ -432,6 +432,26 @@ describe('keyword_score combinations of term classes (issue 17, memo2-29)', () =
   })
 })
 
+describe('keyword_score terms with unless classes (issue 17, memo30)', () => {
+  const lists = [
+    '  code_words:',
+    '    - { term: "crossing fee", weight: 3, unless: [ordinary] }',
+    '    - { term: smuggler, weight: 3 }',
+    '    - { term: ferry, weight: 0, class: ordinary }',
+  ].join('\n')
+
+  it('counts the term alone, not beside a term of a class it is unless; other terms still count', () => {
+    const references = ['crossing fee', 'crossing fee ferry', 'ferry crossing fee smuggler']
+    const { verdicts } = screenAll(fuzzyMemo(lists), references.map((reference, i) => transfer(i, 'A', 'B', 100, { reference })))
+    expect(verdicts.map((v) => v.decision)).toEqual(['review', 'clear', 'review'])
+    expect(verdicts[2]!.hits[0]!.reason).toBe('3.00 for smuggler')
+  })
+
+  it('are refused at file:line:column when no term of the list has the class', () => {
+    expect(() => rulesetOf({ memo }, `${lists}\n    - { term: boat, weight: 1, unless: [plane] }`)).toThrow(/ruleset\.yaml:\d+:\d+: .*class "plane"/)
+  })
+})
+
 describe('structured lists in the ruleset', () => {
   it('are reported at file:line:column when an entry is malformed or the kinds mix', () => {
     expect(() => rulesetOf({ memo }, '  code_words:\n    - { term: passeur, wieght: 3 }')).toThrow(/ruleset\.yaml:12:7: missing key "weight" \(number\)/)

@@ -32,6 +32,8 @@ export const WeightedTermSchema = z
     weight: z.number().min(0).max(100),
     /** a class of ordinary words ("vessel", "route_place"), for `co_occurs` entries of the same list */
     class: className.optional(),
+    /** the term's weight counts only when the text has no term of these classes ("crossing fee", not beside "ferry") */
+    unless: z.array(className).min(1).max(4).optional(),
   })
   .strict()
 
@@ -68,12 +70,13 @@ export const ListSchema = z.array(z.union([scalar, WeightedTermSchema, CoOccursS
   for (let i = 1; i < list.length; i++) {
     if (kinds[i] !== kinds[0]) ctx.addIssue({ code: 'custom', path: [i], message: `a list holds one kind of entry: this is ${KIND_TEXT[kinds[i]!]}, the first ${KIND_TEXT[kinds[0]!]}` })
   }
-  // a combination names classes that terms of the same list have
+  // a combination, or a term's `unless`, names classes that terms of the same list have
   const classes = new Set(list.flatMap((e) => (typeof e === 'object' && 'term' in e && e.class ? [e.class] : [])))
   list.forEach((e, i) => {
-    if (typeof e !== 'object' || !('co_occurs' in e)) return
+    if (typeof e !== 'object' || 'route' in e) return
+    const named = { co_occurs: 'co_occurs' in e ? e.co_occurs : [], unless: e.unless ?? [] }
     for (const key of ['co_occurs', 'unless'] as const) {
-      ;(e[key] ?? []).forEach((c, j) => {
+      named[key].forEach((c, j) => {
         if (!classes.has(c)) ctx.addIssue({ code: 'custom', path: [i, key, j], message: `no term of this list has class "${c}"; known: ${[...classes].join(', ') || '(none)'}` })
       })
     }

@@ -29,7 +29,8 @@ const KEY_MIN_LENGTH = 5
  * ("kaçakçı*": kaçakçıya, kaçakçının; with `fuzzy`, also by `spellingKey`: kachakchilar). Each word of the text
  * counts for one term only, besides the phrases it completes. A term may have a class ("vessel", "route_place"),
  * and a `co_occurs` entry of the list adds its weight when the text has a term of each of its classes and none of
- * its `unless` classes ("ghayegh Yunan": a boat and Greece; not "traghetto per la Grecia", a ferry ticket).
+ * its `unless` classes ("ghayegh Yunan": a boat and Greece; not "traghetto per la Grecia", a ferry ticket). A
+ * term may have `unless` classes too: its weight counts only without them ("crossing fee", not "crossing fee ferry").
  * `{terms}` names the terms found with a weight and the combinations ("vessel+route_place").
  */
 export const keywordScore = defineMeasure({
@@ -52,9 +53,12 @@ export const keywordScore = defineMeasure({
     // a term written twice counts with its larger weight (and the class it was given last)
     const weights = new Map<string, number>()
     const classOf = new Map<string, string>()
-    for (const { term, weight, class: c } of lexicon) {
+    // a term whose weight counts only without a term of these classes (the one given last)
+    const unlessOf = new Map<string, readonly string[]>()
+    for (const { term, weight, class: c, unless } of lexicon) {
       weights.set(term, Math.max(weight, weights.get(term) ?? 0))
       if (c) classOf.set(term, c)
+      if (unless) unlessOf.set(term, unless)
     }
     // a term ending in "*" is a stem: its last word matches any word that starts so (`stems`), never as written
     const terms = [...weights.keys()]
@@ -113,19 +117,20 @@ export const keywordScore = defineMeasure({
         }
         if (fuzzy.length > 0) findStems(true)
         if (found.length === 0) return 0
+        const classes = new Set<string>()
+        for (const term of found) {
+          const c = classOf.get(term)
+          if (c) classes.add(c)
+        }
         let score = 0
         const named: string[] = []
         for (const term of found) {
           const w = weights.get(term) ?? 0
+          if (w === 0 || unlessOf.get(term)?.some((k) => classes.has(k))) continue
           score += w
-          if (w > 0) named.push(term)
+          named.push(term)
         }
-        if (combinations.length > 0 && classOf.size > 0) {
-          const classes = new Set<string>()
-          for (const term of found) {
-            const c = classOf.get(term)
-            if (c) classes.add(c)
-          }
+        if (combinations.length > 0) {
           for (const c of combinations) {
             if (!c.co_occurs.every((k) => classes.has(k)) || (c.unless ?? []).some((k) => classes.has(k))) continue
             score += c.weight
