@@ -313,6 +313,14 @@ describe('route_legs: payees named by bank codes, routes joined at a shared hop 
       transfer(15 * DAY, 'M', 'F1', 400, { receiver: { id: 'F1', country: 'FR' } }),
     ]).verdicts
     expect(withItaly.at(-1)!.hits[0]!.reason).toBe('4 legs along TR > LY > IT > FR')
+    // an everyday payment to Turkey after the journey's first leg does not hide that leg
+    const busy = screenAll(joined, [
+      transfer(0, 'N', 'T1', 3500, { receiver: { id: 'T1', country: 'TR' } }),
+      transfer(4 * DAY, 'N', 'T2', 100, { receiver: { id: 'T2', country: 'TR' } }),
+      transfer(9 * DAY, 'N', 'L1', 800, { receiver: { id: 'L1', country: 'LY' } }),
+    ]).verdicts
+    expect(busy.at(-1)!.hits[0]!.evidence.transfers).toHaveLength(2)
+    expect(busy.at(-1)!.hits[0]!.reason).toBe('2 legs along TR > LY')
     // without join_routes, TR > LY > IT is a route of its own but IT > FR is another's: three legs at most
     const single = screenAll(rulesetOf({ legs }, LISTS + '\n    - { route: [SY, TR, LY, IT] }'), [
       transfer(0, 'M', 'T1', 3500, { receiver: { id: 'T1', country: 'TR' } }),
