@@ -10,6 +10,8 @@ import { measureFilter, windowed } from './windowed.ts'
 
 // payments of one payer looked at per evaluation, newest first
 const MAX_SCANNED = 64
+// with join_routes, candidate legs tried per evaluation
+const MAX_STEPS = 256
 
 /**
  * `{ route_legs: { routes: $list, min_gap, first_leg_larger } }`: the legs of a known route the entity has paid
@@ -107,15 +109,19 @@ export const routeLegs = defineMeasure({
           return start
         }
         if (join) {
-          // backwards along hops, each leg the newest one early enough before the leg after it, every branch tried
+          // backwards along hops, every earlier payment to the country a hop comes from tried (not only the newest: a
+          // payer's everyday payment there after the journey's leg must not hide it), at most MAX_STEPS steps
+          let steps = 0
           const walk = (chain: number[], tags: number[], before: number) => {
             let extended = false
             for (const from of hopsInto.get(tags[tags.length - 1]!) ?? []) {
               if (tags.includes(from)) continue
-              const i = times.findIndex((t, k) => t <= before && packedTag(packed[k]!) === from)
-              if (i < 0) continue
-              extended = true
-              walk([...chain, i], [...tags, from], times[i]! - minGapMs)
+              for (let i = 0; i < times.length && steps < MAX_STEPS; i++) {
+                if (times[i]! > before || packedTag(packed[i]!) !== from) continue
+                steps++
+                extended = true
+                walk([...chain, i], [...tags, from], times[i]! - minGapMs)
+              }
             }
             if (extended) return
             const ordered = [...chain].reverse()
