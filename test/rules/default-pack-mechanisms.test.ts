@@ -70,6 +70,10 @@ describe('the shipped pack, mechanism by mechanism', () => {
     const siblings = [person('s1', 'Mehmet Yilmaz', 'DE', 'Berlin'), person('s2', 'Fatma Yilmaz', 'DE', 'Hamburg'), person('s3', 'Ali Yilmaz', 'DE', 'Munich')]
     const family = screenAll(pack, siblings.map((s, i) => transfer(i * DAY, s.id, 'm', '950', { currency: 'EUR', sender: s, receiver: mother }))).verdicts
     expect(rulesOn(family[2]!)).not.toContain('structuring-to-beneficiary-eu')
+    // payers who share a surname among themselves but not with the beneficiary still count (a common name, a ring of one family)
+    const webers = [person('w1', 'Jonas Weber', 'DE', 'Berlin'), person('w2', 'Hannah Weber', 'DE', 'Bremen'), person('w3', 'Marie Weber', 'DE', 'Essen')]
+    const weberRing = screenAll(pack, webers.map((s, i) => transfer(i * 60, s.id, 'tr', '940', { currency: 'EUR', sender: s, receiver: to }))).verdicts
+    expect(rulesOn(weberRing[2]!)).toContain('structuring-to-beneficiary-eu')
   })
 
   it('layering-chain: value passed on whole through three accounts within days; a chain that loses half at a hop is not one', () => {
