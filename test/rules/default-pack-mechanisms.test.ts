@@ -56,6 +56,26 @@ describe('the shipped pack, mechanism by mechanism', () => {
     expect(rulesOn(verdicts[2]!)).toContain('structuring-24h-beneficiary')
   })
 
+  it('structuring-to-beneficiary-eu: unrelated payers keep transfers under EUR 1,000 to one beneficiary; siblings paying a parent do not', () => {
+    const to = person('tr', 'Emre Demir', 'TR', 'Izmir')
+    const payers = [person('a', 'Jonas Becker', 'DE', 'Berlin'), person('b', 'Lukas Wolf', 'DE', 'Munich'), person('c', 'Anna Roth', 'DE', 'Cologne')]
+    const ring = screenAll(pack, [
+      transfer(0, 'a', 'tr', '930', { currency: 'EUR', sender: payers[0], receiver: to }),
+      transfer(DAY, 'b', 'tr', '960', { currency: 'EUR', sender: payers[1], receiver: to }),
+      transfer(3 * DAY, 'c', 'tr', '985.50', { currency: 'EUR', sender: payers[2], receiver: to }),
+    ]).verdicts
+    expect(rulesOn(ring[2]!)).toContain('structuring-to-beneficiary-eu')
+    // three siblings (one surname) sending their mother the same month's help
+    const mother = person('m', 'Ayse Yilmaz', 'TR', 'Van')
+    const siblings = [person('s1', 'Mehmet Yilmaz', 'DE', 'Berlin'), person('s2', 'Fatma Yilmaz', 'DE', 'Hamburg'), person('s3', 'Ali Yilmaz', 'DE', 'Munich')]
+    const family = screenAll(pack, siblings.map((s, i) => transfer(i * DAY, s.id, 'm', '950', { currency: 'EUR', sender: s, receiver: mother }))).verdicts
+    expect(rulesOn(family[2]!)).not.toContain('structuring-to-beneficiary-eu')
+    // payers who share a surname among themselves but not with the beneficiary still count (a common name, a ring of one family)
+    const webers = [person('w1', 'Jonas Weber', 'DE', 'Berlin'), person('w2', 'Hannah Weber', 'DE', 'Bremen'), person('w3', 'Marie Weber', 'DE', 'Essen')]
+    const weberRing = screenAll(pack, webers.map((s, i) => transfer(i * 60, s.id, 'tr', '940', { currency: 'EUR', sender: s, receiver: to }))).verdicts
+    expect(rulesOn(weberRing[2]!)).toContain('structuring-to-beneficiary-eu')
+  })
+
   it('layering-chain: value passed on whole through three accounts within days; a chain that loses half at a hop is not one', () => {
     const kept = [
       transfer(0, 'l0', 'l1', '12000', { channel: 'wire' }),

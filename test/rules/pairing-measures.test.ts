@@ -267,6 +267,71 @@ describe('route_legs', () => {
   })
 })
 
+describe('route_legs: payees named by bank codes, routes joined at a shared hop (issue 17, hrr30)', () => {
+  it('reads a payee\'s country from its BIC-shaped bank code or IBAN-shaped account when it has no country field', () => {
+    const rs = rulesetOf({ legs }, LISTS)
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'P', 'T1', 3500, { receiver: { id: 'T1', account: 'TR330006100519786457841326' } }),
+      transfer(9 * DAY, 'P', 'G1', 800, { receiver: { id: 'G1', institution: 'ETHNGRAA' } }),
+      // a payee whose bank code is not BIC-shaped and whose account is not IBAN-shaped names no country
+      transfer(20 * DAY, 'P', 'S1', 600, { receiver: { id: 'S1', institution: 'BANK-RS', account: '12345' } }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'review', 'clear'])
+    expect(verdicts[1]!.hits[0]!.reason).toBe('2 legs along TR > GR')
+  })
+
+  it('never counts a payment to the payer\'s own country, named by a bank code only', () => {
+    const rs = rulesetOf({ legs }, LISTS)
+    const { verdicts } = screenAll(rs, [
+      transfer(0, 'P', 'T1', 3500, { sender: { id: 'P', country: 'GB' }, receiver: { id: 'T1', country: 'FR' } }),
+      transfer(9 * DAY, 'P', 'G1', 800, { sender: { id: 'P', country: 'GB' }, receiver: { id: 'G1', institution: 'BARCGB22' } }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'clear'])
+  })
+
+  it('with join_routes, follows hops of different routes through a country they share, in travel order', () => {
+    const joined = rulesetOf({ legs: legs.replace('min_gap: 1d', 'min_gap: 1d, join_routes: true') }, LISTS + '\n    - { route: [SY, TR, LY, IT] }')
+    const { verdicts } = screenAll(joined, [
+      // TR > LY is a hop of the third route, FR > GB one of the second
+      transfer(0, 'J', 'T1', 3500, { receiver: { id: 'T1', country: 'TR' } }),
+      transfer(6 * DAY, 'J', 'L1', 900, { receiver: { id: 'L1', country: 'LY' } }),
+      transfer(12 * DAY, 'J', 'F1', 500, { receiver: { id: 'F1', country: 'FR' } }),
+      transfer(15 * DAY, 'J', 'G1', 400, { receiver: { id: 'G1', country: 'GB' } }),
+      // out of travel order along the joined hops: GB then FR
+      transfer(0, 'K', 'G2', 3500, { receiver: { id: 'G2', country: 'GB' } }),
+      transfer(6 * DAY, 'K', 'F2', 900, { receiver: { id: 'F2', country: 'FR' } }),
+    ])
+    expect(verdicts.map((v) => v.decision)).toEqual(['clear', 'review', 'clear', 'review', 'clear', 'clear'])
+    expect(verdicts[1]!.hits[0]!.reason).toBe('2 legs along TR > LY')
+    // LY > FR skips IT: no hop, so FR > GB are two legs only
+    expect(verdicts[3]!.hits[0]!.reason).toBe('2 legs along FR > GB')
+    // with IT between, the hops of two routes join: TR > LY > IT on the third, IT > FR on the second
+    const withItaly = screenAll(joined, [
+      transfer(0, 'M', 'T1', 3500, { receiver: { id: 'T1', country: 'TR' } }),
+      transfer(6 * DAY, 'M', 'L1', 900, { receiver: { id: 'L1', country: 'LY' } }),
+      transfer(12 * DAY, 'M', 'I1', 500, { receiver: { id: 'I1', country: 'IT' } }),
+      transfer(15 * DAY, 'M', 'F1', 400, { receiver: { id: 'F1', country: 'FR' } }),
+    ]).verdicts
+    expect(withItaly.at(-1)!.hits[0]!.reason).toBe('4 legs along TR > LY > IT > FR')
+    // an everyday payment to Turkey after the journey's first leg does not hide that leg
+    const busy = screenAll(joined, [
+      transfer(0, 'N', 'T1', 3500, { receiver: { id: 'T1', country: 'TR' } }),
+      transfer(4 * DAY, 'N', 'T2', 100, { receiver: { id: 'T2', country: 'TR' } }),
+      transfer(9 * DAY, 'N', 'L1', 800, { receiver: { id: 'L1', country: 'LY' } }),
+    ]).verdicts
+    expect(busy.at(-1)!.hits[0]!.evidence.transfers).toHaveLength(2)
+    expect(busy.at(-1)!.hits[0]!.reason).toBe('2 legs along TR > LY')
+    // without join_routes, TR > LY > IT is a route of its own but IT > FR is another's: three legs at most
+    const single = screenAll(rulesetOf({ legs }, LISTS + '\n    - { route: [SY, TR, LY, IT] }'), [
+      transfer(0, 'M', 'T1', 3500, { receiver: { id: 'T1', country: 'TR' } }),
+      transfer(6 * DAY, 'M', 'L1', 900, { receiver: { id: 'L1', country: 'LY' } }),
+      transfer(12 * DAY, 'M', 'I1', 500, { receiver: { id: 'I1', country: 'IT' } }),
+      transfer(15 * DAY, 'M', 'F1', 400, { receiver: { id: 'F1', country: 'FR' } }),
+    ]).verdicts
+    expect(single.at(-1)!.hits[0]!.reason).toBe('2 legs along IT > FR')
+  })
+})
+
 describe('keyword_score', () => {
   const rs = rulesetOf({ memo }, LISTS)
   it('adds the weights of the terms found, without case or accents, on whole words', () => {

@@ -23,4 +23,25 @@ export const ROUTES: readonly Route[] = [
   { name: 'us-southwest-honduras', countries: ['HN', 'GT', 'MX', 'US'], source: 'typologies.md §4 US southwest border: S2 (FIN-2014-A008), S4 (FIN-2023-Alert001)' },
   { name: 'us-southwest-salvador', countries: ['SV', 'GT', 'MX', 'US'], source: 'typologies.md §4 US southwest border: S2, S4, S21' },
   { name: 'australia', countries: ['IQ', 'TR', 'ID', 'AU'], source: 'typologies.md §4 Australia: S6a, S6b (AUSTRAC; Iraq and Iran via Indonesia)' },
+  // Frontex's main routes (S38) as other concrete paths than the ones above (issue 17, hrr30): an independent
+  // generator draws its own, so some hops here are on no route of the rule pack's first list
+  { name: 'western-med', countries: ['GN', 'MA', 'ES', 'FR'], source: 'Frontex Western Mediterranean route (S38); typologies.md §4 (Guinea, Côte d\'Ivoire among top nationalities)' },
+  { name: 'western-med-algeria', countries: ['DZ', 'MA', 'ES', 'FR', 'BE'], source: 'Frontex Western Mediterranean route (S38)' },
+  { name: 'atlantic-senegal', countries: ['GM', 'SN', 'MR', 'ES', 'FR'], source: 'Frontex Western African (Atlantic) route (S38): departures from Senegal and Mauritania to the Canary Islands' },
+  { name: 'central-med-malta', countries: ['ER', 'SD', 'LY', 'MT', 'IT'], source: 'Frontex Central Mediterranean route (S38); typologies.md §4 (Horn of Africa via Sudan to Libya; Italy, Malta)' },
+  { name: 'central-med-egypt', countries: ['EG', 'LY', 'IT', 'FR', 'GB'], source: 'Frontex Central Mediterranean route (S38); Channel onward (S16)' },
+  { name: 'eastern-med-cyprus', countries: ['SY', 'LB', 'CY'], source: 'Frontex Eastern Mediterranean route (S38): Cyprus from Lebanon' },
+  { name: 'eastern-med-italy', countries: ['AF', 'IR', 'TR', 'GR', 'IT', 'FR'], source: 'Frontex Eastern Mediterranean route (S38), onward from Greece by ferry to Italy' },
+  { name: 'western-balkans-albania', countries: ['SY', 'TR', 'GR', 'AL', 'ME', 'BA', 'HR', 'SI', 'AT', 'DE'], source: 'Frontex Western Balkans route (S38); typologies.md §4' },
+  { name: 'eastern-land-latvia', countries: ['IQ', 'RU', 'BY', 'LV', 'LT', 'PL', 'DE'], source: 'Frontex Eastern land border route (S38): Belarus to Latvia, Lithuania and Poland' },
+  { name: 'eastern-land-finland', countries: ['SY', 'RU', 'FI', 'SE'], source: 'Frontex Eastern land border route (S38): Russia to Finland' },
+  { name: 'channel-italy', countries: ['ER', 'LY', 'IT', 'FR', 'BE', 'GB'], source: 'Frontex Channel route (S38) after the Central Mediterranean; typologies.md §4 Channel/UK' },
 ]
+
+/** cities of route countries the rest of the generator does not know (geography.ts): a leg's payee lives there */
+export const ROUTE_CITIES: Readonly<Record<string, readonly string[]>> = {
+  GN: ['Conakry'], DZ: ['Algiers', 'Oran'], GM: ['Banjul'], SN: ['Dakar', 'Saint-Louis'], ER: ['Asmara'],
+  SD: ['Khartoum', 'Port Sudan'], MT: ['Valletta', 'Birzebbuga'], EG: ['Cairo', 'Alexandria'], LB: ['Beirut', 'Tripoli'],
+  CY: ['Nicosia', 'Larnaca'], ME: ['Podgorica', 'Bar'], SI: ['Ljubljana', 'Koper'], RU: ['Moscow', 'Saint Petersburg'],
+  LV: ['Riga', 'Daugavpils'], LT: ['Vilnius', 'Kaunas'], FI: ['Helsinki', 'Lappeenranta'], SE: ['Stockholm', 'Malmo'],
+}

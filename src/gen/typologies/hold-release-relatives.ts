@@ -1,6 +1,7 @@
 import type { Party } from '../../core/record/schema.ts'
 import { borderCitiesOf } from '../geography.ts'
 import { percentOf, splitExact } from '../money.ts'
+import { convertMinor, payoutCurrency } from './fx.ts'
 import { givenNames, regionOfSurname } from '../names.ts'
 import type { Business, Person } from '../population.ts'
 import type { Rng } from '../prng.ts'
@@ -30,6 +31,7 @@ function shopIn(ctx: PlantContext, country: string): Business | undefined {
  * hawaladar that also does ordinary business, with a reference naming the traveller. Days to weeks later (up to
  * about 60 days) the shop pays 93-98 % of it to someone who is neither the payer nor the traveller, in a transit
  * or destination country. One fee, one release: nothing repeats, so a count of fees per payee does not see it.
+ * Now and then the release is in the payee's currency, or split in two payouts days apart.
  */
 export const holdAndReleaseRelatives: Typology = {
   label: 'hold_and_release_relatives',
@@ -57,7 +59,23 @@ export const holdAndReleaseRelatives: Typology = {
     const country = rng.pick(PAYEE_COUNTRIES.filter((c) => c !== home.code))
     const border = borderCitiesOf(country)
     const payee: Party = ctx.party({ country, city: border.length > 0 && rng.chance(0.5) ? rng.pick(border) : undefined })
-    drafts.push({ ts: ctx.at(payDay, 8, 22), amount: percentOf(fee, rng.int(93, 98)), currency: shop.currency, channel: rng.chance(0.6) ? 'money_transfer' : 'wire', sender: shop.party, receiver: payee, reference: rng.pick(RELEASE) })
+    const released = percentOf(fee, rng.int(93, 98))
+    // variants the sources allow and the first presets left out (issue 17, hrr30): the release in the payee's
+    // currency, converted at about the mid rate less a spread of up to 1.5 %; and the release split in two payouts
+    // days apart, to the one payee or to a second person in the same country
+    const variant = rng.weighted([['plain', 6], ['currency', 2], ['split', 2]] as const)
+    const currency = variant === 'currency' && payoutCurrency(country) !== shop.currency ? payoutCurrency(country) : shop.currency
+    const amount = currency === shop.currency ? released : convertMinor(released, shop.currency, currency, rng.int(985, 1000))
+    const channel = rng.chance(0.6) ? 'money_transfer' : 'wire'
+    if (variant !== 'split' || payDay + 1 >= ctx.days) {
+      drafts.push({ ts: ctx.at(payDay, 8, 22), amount, currency, channel, sender: shop.party, receiver: payee, reference: rng.pick(RELEASE) })
+      return { drafts }
+    }
+    const second: Party = rng.chance(0.5) ? payee : ctx.party({ country })
+    const [a, b] = splitExact(amount, [rng.int(4, 7), rng.int(3, 6)])
+    const secondDay = Math.min(ctx.days - 1, payDay + ctx.gap(1, 7))
+    drafts.push({ ts: ctx.at(payDay, 8, 22), amount: a!, currency, channel, sender: shop.party, receiver: payee, reference: rng.pick(RELEASE) })
+    drafts.push({ ts: ctx.at(secondDay, 8, 22), amount: b!, currency, channel, sender: shop.party, receiver: second, reference: rng.pick(RELEASE) })
     return { drafts }
   },
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Party } from '../../record/schema.ts'
 import { MINOR_PER_MAJOR } from '../../money/convert.ts'
 import { resolveStructured } from '../list-ref.ts'
 import { parseDuration } from '../duration.ts'
@@ -9,6 +10,8 @@ import { measureFilter, windowed } from './windowed.ts'
 
 // payments of one payer looked at per evaluation, newest first
 const MAX_SCANNED = 64
+// with join_routes, candidate legs tried per evaluation
+const MAX_STEPS = 256
 
 /**
  * `{ route_legs: { routes: $list, min_gap, first_leg_larger } }`: the legs of a known route the entity has paid
@@ -17,7 +20,10 @@ const MAX_SCANNED = 64
  * `min_gap` apart, inside the window) went to the countries before it on that route, in order. With
  * `first_leg_larger`, the first leg counted is larger than each later one (the journey is paid in advance, then
  * in instalments). The value is the number of legs (1: this payment alone); the legs are the evidence and
- * `{route}` the countries. Its own `where` picks the payments that may be legs.
+ * `{route}` the countries. Its own `where` picks the payments that may be legs. A payee without a country field
+ * is in the country its BIC-shaped bank code or IBAN-shaped account names; a leg is never to the payer's own
+ * country. With `join_routes`, the legs may follow hops (consecutive countries after an origin) of different routes
+ * that meet in a country: an analyst's list holds some paths of a corridor, travellers take others.
  */
 export const routeLegs = defineMeasure({
   key: 'route_legs',
@@ -28,6 +34,8 @@ export const routeLegs = defineMeasure({
           routes: z.string().regex(/^\$[a-z0-9_]+$/, 'expected "$list_name", a list of routes in the ruleset'),
           min_gap: duration.default('1d'),
           first_leg_larger: z.boolean().default(true),
+          /** legs may follow hops of different routes that meet in a country (TR > LY of one, LY > IT of another) */
+          join_routes: z.boolean().default(false),
           ...windowed,
         })
         .strict(),
@@ -51,6 +59,16 @@ export const routeLegs = defineMeasure({
         stops.set(route[pos]!, list)
       }
     }
+    // with join_routes: per country tag, the countries a hop of some route comes from (never a route's origin)
+    const hopsInto = new Map<number, number[]>()
+    for (const route of routes) {
+      for (let pos = 2; pos < route.length; pos++) {
+        const list = hopsInto.get(route[pos]!) ?? []
+        if (!list.includes(route[pos - 1]!)) list.push(route[pos - 1]!)
+        hopsInto.set(route[pos]!, list)
+      }
+    }
+    const join = s.join_routes
     const codeOf = (tag: number) => String.fromCharCode(65 + Math.floor(tag / 26), 65 + (tag % 26))
     return {
       unit: 'count',
@@ -58,14 +76,15 @@ export const routeLegs = defineMeasure({
         aggregate: 'max',
         extract: (v) => {
           if (v.direction !== 'out' || !leg(v)) return undefined
-          const tag = countryTag(v.counterparty.country)
+          const tag = legCountryTag(v.counterparty, v.party)
           return tag < 0 ? undefined : packEvent(v.ctx.amountMinor, tag)
         },
       },
       cost: { add: 0.5, evaluation: 2 },
       evaluate: (ev, self) => {
         const window = ev.window
-        const here = ev.view.direction === 'out' ? stops.get(countryTag(ev.view.counterparty.country)) : undefined
+        const hereTag = ev.view.direction === 'out' ? legCountryTag(ev.view.counterparty, ev.view.party) : -1
+        const here = stops.get(hereTag)
         if (!window || !here) return 0
         const ctx = ev.ctx
         // this payer's earlier legs, newest first
@@ -82,7 +101,39 @@ export const routeLegs = defineMeasure({
         })
         let best: number[] = []
         let bestRoute: number[] = []
-        for (const { route, pos } of here) {
+        // oldest first; with first_leg_larger, drop early legs until the first is larger than every later one
+        const trimmed = (chain: number[]) => {
+          const units = chain.map((i) => (i < 0 ? ctx.amountMinor / MINOR_PER_MAJOR : packedUnits(packed[i]!)))
+          let start = 0
+          if (firstLarger) while (start < chain.length - 1 && !(units[start]! > Math.max(...units.slice(start + 1)))) start++
+          return start
+        }
+        if (join) {
+          // backwards along hops, every earlier payment to the country a hop comes from tried (not only the newest: a
+          // payer's everyday payment there after the journey's leg must not hide it), at most MAX_STEPS steps
+          let steps = 0
+          const walk = (chain: number[], tags: number[], before: number) => {
+            let extended = false
+            for (const from of hopsInto.get(tags[tags.length - 1]!) ?? []) {
+              if (tags.includes(from)) continue
+              for (let i = 0; i < times.length && steps < MAX_STEPS; i++) {
+                if (times[i]! > before || packedTag(packed[i]!) !== from) continue
+                steps++
+                extended = true
+                walk([...chain, i], [...tags, from], times[i]! - minGapMs)
+              }
+            }
+            if (extended) return
+            const ordered = [...chain].reverse()
+            const start = trimmed(ordered)
+            if (ordered.length - start > best.length) {
+              best = ordered.slice(start)
+              bestRoute = [...tags].reverse().slice(start)
+            }
+          }
+          walk([-1], [hereTag], ctx.ts - minGapMs)
+        }
+        for (const { route, pos } of join ? [] : here) {
           // legs backwards along the route, each the newest one early enough before the leg after it
           const chain: number[] = [-1]
           let want = pos - 1
@@ -93,12 +144,8 @@ export const routeLegs = defineMeasure({
             want--
             before = times[i]! - minGapMs
           }
-          // oldest first; with first_leg_larger, drop early legs until the first is larger than every later one
           chain.reverse()
-          const units = chain.map((i) => (i < 0 ? ctx.amountMinor / MINOR_PER_MAJOR : packedUnits(packed[i]!)))
-          let start = 0
-          if (firstLarger) while (start < chain.length - 1 && !(units[start]! > Math.max(...units.slice(start + 1)))) start++
-          const legs = chain.slice(start)
+          const legs = chain.slice(trimmed(chain))
           if (legs.length > best.length) {
             best = legs
             bestRoute = route.slice(pos + 1 - legs.length, pos + 1)
@@ -112,3 +159,16 @@ export const routeLegs = defineMeasure({
     }
   },
 })
+
+const BIC = /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/
+const IBAN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$/
+
+/**
+ * The tag of the country a payment is a leg to: the payee's country field, else the country its BIC-shaped bank
+ * code (letters 5-6) or IBAN-shaped account (its first two letters) names; -1 when none, or when it is the payer's
+ * own country (a payment at home is no leg of a journey abroad).
+ */
+function legCountryTag(payee: Party, payer: Party): number {
+  const country = payee.country ?? (payee.institution && BIC.test(payee.institution) ? payee.institution.slice(4, 6) : payee.account && IBAN.test(payee.account) ? payee.account.slice(0, 2) : undefined)
+  return country === undefined || country === payer.country ? -1 : countryTag(country)
+}
